@@ -1,0 +1,33 @@
+"""Errors an editor can act on: each names the file, the line where known, and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewsdigestError(Exception):
+    """A problem in the editor's input or setup. Printed as a message, never as a traceback."""
+
+    def __init__(self, reason: str, path: Path | str | None = None, line: int | None = None):
+        self.reason = reason
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.reason
+        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class ConfigError(NewsdigestError):
+    """`site.toml` is missing a value or holds a wrong one."""
+
+
+class ContentError(NewsdigestError):
+    """A post, story override or outlet file the editor wrote is broken."""
+
+
+class SourceError(NewsdigestError):
+    """A raw source cannot be ingested. It is skipped and reported; the build goes on."""

@@ -1,0 +1,5 @@
+"""Stage 1: raw sources in `content/sources/` become normalised posts in `content/posts/`."""
+
+from newsdigest.ingest.run import IngestReport, ingest
+
+__all__ = ["IngestReport", "ingest"]

@@ -1,0 +1,146 @@
+"""The shared language of the four stages.
+
+Every stage speaks in these frozen dataclasses and nothing else: ingest makes
+`Post`s, the stories stage makes `Story`s out of them, the site stage renders
+`Story`s. Keeping them immutable means a stage can never quietly change what an
+earlier stage decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Post:
+    """One outlet's version of an article, as normalised into `content/posts/<id>.md`."""
+
+    id: str
+    title: str
+    body: str
+    source: str
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    updated: datetime | None = None
+    url: str | None = None
+    excerpt: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    lang: str | None = None
+    story: str | None = None
+    title_derived: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def when(self) -> datetime | None:
+        """The latest moment this version was touched: updated, else published."""
+        return self.updated or self.published
+
+
+class RelationKind(str, Enum):
+    """How one version relates to the others of its story."""
+
+    FIRST = "first"
+    """The earliest version: everything else came after it."""
+    COPY = "copy"
+    """Near-verbatim copy of another version."""
+    REWRITE = "rewrite"
+    """A paraphrase or spun copy of another version: same sentences, other words."""
+    INDEPENDENT = "independent"
+    """Its own reporting: little of its text is found in any other version."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: RelationKind
+    of: str | None = None
+    """The id of the post this one copies or rewrites, where there is one."""
+    share: float = 0.0
+    """The share of this version's sentences found in `of` (0..1)."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and the versions that carry it."""
+
+    text: str
+    speaker: str | None
+    post_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one version states about a disputed thing."""
+
+    post_id: str
+    value: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """The versions state the same thing differently (a number, a date, a name)."""
+
+    subject: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Version:
+    """A post as it stands in its story: how it relates, and what only it says."""
+
+    post: Post
+    relation: Relation
+    additions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event, told by one or more outlets."""
+
+    id: str
+    slug: str
+    title: str
+    summary: str
+    versions: tuple[Version, ...]
+    published: datetime | None = None
+    updated: datetime | None = None
+    quotes: tuple[Quote, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    featured: bool = False
+    hidden: bool = False
+    aliases: tuple[str, ...] = ()
+    """Slugs this story was known by before a merge; their pages redirect here."""
+    summary_by_editor: bool = False
+    editor_note: str = ""
+    """Markdown the editor wrote in `content/stories/<slug>.md`, if any."""
+
+    @property
+    def url(self) -> str:
+        return f"/stories/{self.slug}/"
+
+    @property
+    def posts(self) -> tuple[Post, ...]:
+        return tuple(v.post for v in self.versions)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for post in self.posts:
+            if post.outlet:
+                seen.setdefault(post.outlet, None)
+        return tuple(seen)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for post in self.posts:
+            for tag in post.tags:
+                seen.setdefault(tag, None)
+        return tuple(seen)

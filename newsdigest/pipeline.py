@@ -1,0 +1,71 @@
+"""The thin orchestrator: ingest, read posts, group, render, publish atomically.
+
+Each stage is called through its one entry function; this module only decides
+the order and makes publishing all-or-nothing: the site is rendered into a
+staging folder beside `output/` and swapped in only when rendering succeeded,
+so a failed build leaves the last good site untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from newsdigest.config import Config
+from newsdigest.errors import ContentError
+from newsdigest.ingest import IngestReport, ingest
+from newsdigest.model import Post, Story
+from newsdigest.postfile import read_post
+from newsdigest.site import render
+from newsdigest.stories import group
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ingest: IngestReport
+    posts: tuple[Post, ...]
+    stories: tuple[Story, ...]
+    output_dir: Path
+
+
+def build(config: Config, *, progress: bool = True) -> BuildResult:
+    """Ingest new or changed sources, group the posts into stories, publish the site."""
+    report = ingest(config, progress=progress)
+    posts = load_posts(config)
+    stories = group(posts, config)
+    publish(stories, config)
+    return BuildResult(report, posts, stories, config.output_dir)
+
+
+def load_posts(config: Config) -> tuple[Post, ...]:
+    """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`."""
+    posts: list[Post] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
+        post = read_post(path)
+        if post.id in seen:
+            raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
+        seen[post.id] = path
+        posts.append(post)
+    return tuple(sorted(posts, key=lambda p: p.id))
+
+
+def publish(stories: tuple[Story, ...], config: Config) -> None:
+    """Render into a staging folder, then swap it in for `output/` in two renames."""
+    output = config.output_dir.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    try:
+        render(stories, replace(config, output_dir=staging))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    os.chmod(staging, 0o755)
+    retired = output.with_name(f".{output.name}.retired-{os.getpid()}")
+    if output.exists():
+        os.replace(output, retired)
+    os.replace(staging, output)
+    shutil.rmtree(retired, ignore_errors=True)

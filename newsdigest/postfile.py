@@ -1,0 +1,171 @@
+"""The normalised post file, `content/posts/<id>.md`: YAML front matter, then Markdown.
+
+Ingest writes these files and the pipeline reads them back, so the format lives
+here, between the two. A written post carries `ingest_digest`, a hash of its own
+text: if the file still hashes to it, nobody has edited it since ingest wrote
+it and ingest may replace it; otherwise it is the editor's and is left alone.
+The record lives in the file itself so that deleting `.cache/` cannot make
+ingest forget whose a post is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsdigest.errors import ContentError
+from newsdigest.model import Post
+
+DIGEST_KEY = "ingest_digest"
+KNOWN_KEYS = (
+    "id", "title", "title_derived", "outlet", "author", "published", "updated", "url",
+    "source", "excerpt", "tags", "image", "lang", "story",
+)  # fmt: skip
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: .*\n", re.M)
+
+
+def render_post(post: Post) -> str:
+    """The text of a post file, signed with its own digest."""
+    meta: dict[str, Any] = {"id": post.id, "title": post.title}
+    if post.title_derived:
+        meta["title_derived"] = True
+    meta["outlet"] = post.outlet
+    meta["author"] = list(post.authors) if len(post.authors) > 1 else (post.authors[0] if post.authors else None)
+    meta["published"] = _iso(post.published)
+    if post.updated:
+        meta["updated"] = _iso(post.updated)
+    meta["url"] = post.url
+    meta["source"] = post.source
+    meta["excerpt"] = post.excerpt
+    meta["tags"] = list(post.tags)
+    meta["image"] = post.image
+    meta["lang"] = post.lang
+    if post.story:
+        meta["story"] = post.story
+    for key, value in post.extra.items():
+        if key not in meta and key != DIGEST_KEY:
+            meta[key] = value
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
+    unsigned = f"---\n{head}---\n\n{post.body.strip()}\n"
+    return _sign(unsigned)
+
+
+def is_untouched(text: str) -> bool:
+    """True when a post file is exactly what ingest wrote (its digest still matches)."""
+    match = re.search(rf"^{DIGEST_KEY}: (\w+)$", text, re.M)
+    if not match:
+        return False
+    return _digest(_DIGEST_LINE.sub("", text, count=1)) == match.group(1)
+
+
+def read_post(path: Path) -> Post:
+    """Parse a post file; a broken one raises `ContentError` naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError("post is not UTF-8 text", path) from None
+    return parse_post(text, path)
+
+
+def parse_post(text: str, path: Path) -> Post:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError("post has no front matter (it must start with a line '---')", path, 1)
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    body = text[match.end():].strip()
+
+    def line_of(key: str) -> int | None:
+        found = re.search(rf"^{re.escape(key)}\s*:", match.group(1), re.M)
+        return match.group(1)[: found.start()].count("\n") + 2 if found else None
+
+    def text_of(key: str, required: bool = False) -> str | None:
+        value = meta.get(key)
+        if value is None or value == "":
+            if required:
+                raise ContentError(f"front matter needs '{key}'", path, line_of(key) or 2)
+            return None
+        if isinstance(value, (list, dict)):
+            raise ContentError(f"'{key}' must be text", path, line_of(key))
+        return str(value)
+
+    def when(key: str) -> datetime | None:
+        value = meta.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            raise ContentError(f"'{key}' is not a date and time in ISO 8601 form: {value!r}", path, line_of(key)) from None
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = meta.get(key)
+        if value in (None, ""):
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+            return tuple(str(v) for v in value if str(v).strip())
+        raise ContentError(f"'{key}' must be text or a list of text", path, line_of(key))
+
+    post_id = text_of("id") or path.stem
+    source = text_of("source", required=True)
+    extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS and k != DIGEST_KEY}
+    return Post(
+        id=post_id,
+        title=text_of("title", required=True) or "",
+        body=body,
+        source=source or "",
+        outlet=text_of("outlet"),
+        authors=strings("author"),
+        published=when("published"),
+        updated=when("updated"),
+        url=text_of("url"),
+        excerpt=text_of("excerpt"),
+        tags=strings("tags"),
+        image=text_of("image"),
+        lang=text_of("lang"),
+        story=text_of("story"),
+        title_derived=bool(meta.get("title_derived", False)),
+        extra=extra,
+        path=path,
+    )
+
+
+def parse_datetime(value: Any) -> datetime:
+    """A front-matter date (YAML may already have parsed it) as a datetime; naive means UTC."""
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, date):
+        result = datetime(value.year, value.month, value.day)
+    else:
+        result = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    return result if result.tzinfo else result.replace(tzinfo=timezone.utc)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _sign(unsigned: str) -> str:
+    # The digest line goes last in the front matter so that the rest keeps its order.
+    head_end = unsigned.index("---\n", 4)
+    signature = _digest(unsigned)
+    return unsigned[:head_end] + f"{DIGEST_KEY}: {signature}\n" + unsigned[head_end:]

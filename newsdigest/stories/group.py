@@ -1,0 +1,4 @@
+"""Placeholder: grouping (to be replaced)."""
+
+def group(posts, config):
+    return ()
