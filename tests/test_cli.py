@@ -1,0 +1,45 @@
+"""The command line speaks to the editor: clear messages naming the file, never a traceback."""
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_a_broken_config_is_one_clear_line(tmp_path):
+    bad = tmp_path / "site.toml"
+    bad.write_text('[site]\ntitle = "x"\n')
+    result = run("build", "--config", str(bad), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert str(bad) in result.stderr and "missing required setting" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_names_a_broken_post_and_writes_nothing(tmp_path):
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "bad.md").write_text("---\ntitle: [oops\nsource: sources/x.txt\n---\nbody\n")
+    result = run("check", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bad.md:" in result.stderr and "not valid YAML" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_post_fails_the_build_and_keeps_the_last_site(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("last good site")
+    (content / "posts" / "bad.md").write_text("---\ntitle: T\n---\nno source key\n")
+    result = run("build", "--content", str(content), "--output", str(out), "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 1
+    assert "bad.md:2: front matter needs 'source'" in result.stderr
+    assert (out / "index.html").read_text() == "last good site"
