@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Callable
 
 from newsdigest.config import Config
 from newsdigest.errors import ContentError
@@ -40,12 +41,16 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     return BuildResult(report, posts, stories, config.output_dir)
 
 
-def load_posts(config: Config) -> tuple[Post, ...]:
-    """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`."""
+def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) -> tuple[Post, ...]:
+    """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`.
+
+    `reader` lets the preview server reuse posts it parsed before (a cache keyed
+    by file state); a plain build reads every file.
+    """
     posts: list[Post] = []
     seen: dict[str, Path] = {}
     for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
-        post = read_post(path)
+        post = reader(path)
         if post.id in seen:
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path
@@ -56,16 +61,30 @@ def load_posts(config: Config) -> tuple[Post, ...]:
 def publish(stories: tuple[Story, ...], config: Config) -> None:
     """Render into a staging folder, then swap it in for `output/` in two renames."""
     output = config.output_dir.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
-    try:
-        render(stories, replace(config, output_dir=staging))
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    os.chmod(staging, 0o755)
+    staging = render_staged(stories, config)
     retired = output.with_name(f".{output.name}.retired-{os.getpid()}")
     if output.exists():
         os.replace(output, retired)
     os.replace(staging, output)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:
+    """Render the site into a fresh staging folder beside `output/` and return it.
+
+    The folder is on the same file system as `output/`, so its files can be
+    renamed into place; it is removed if rendering fails. `publish` swaps it in
+    whole; the preview server moves over only the files whose bytes changed.
+    `options` go to the site stage's `render` (the server passes `search=False`
+    on quick rebuilds and refreshes the search index separately).
+    """
+    output = config.output_dir.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    try:
+        render(stories, replace(config, output_dir=staging), **options)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    os.chmod(staging, 0o755)
+    return staging

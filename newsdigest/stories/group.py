@@ -1,4 +1,149 @@
-"""Placeholder: grouping (to be replaced)."""
+"""Stage 2 entry: posts in, stories out (`group(posts, config)`).
 
-def group(posts, config):
-    return ()
+The order of work, and why:
+
+1. **Cluster** every post by its text, names, numbers and date
+   (`index.StoryIndex`); nothing the editor said is needed to find events.
+2. **Recognise** the clusters against the registry of last build, only to learn
+   which slug each one answers to, so that `content/stories/<slug>.md` finds
+   its story.
+3. **Apply the editor's overrides**: pinned posts move in, excluded posts move
+   out, a pin to an unknown slug founds a new story (a split).
+4. **Identify** the final groups against the registry (`identity.assign`),
+   record the new membership, and **assemble** each group into a `Story`.
+
+Overrides are checked before any of this: an override naming a post that does
+not exist stops the build with the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdigest.config import Config
+from newsdigest.model import Post, Story
+from newsdigest.stories.assemble import build_story, choose_title, chronological, founder_key, newest_first
+from newsdigest.stories.identity import Group, Identity, Registry, assign, load_registry, save_registry
+from newsdigest.stories.index import GroupingSettings, StoryIndex
+from newsdigest.stories.overrides import Override, load_overrides, validate
+
+
+def group(posts: Sequence[Post], config: Config, settings: GroupingSettings = GroupingSettings()) -> tuple[Story, ...]:
+    """Group posts into stories, newest first, and remember their identities in the registry."""
+    overrides = load_overrides(config)
+    problems = validate(overrides, posts)
+    if problems:
+        raise problems[0]
+    registry = load_registry(config.stories_dir)
+    stories, updated = group_posts(posts, overrides, registry, settings)
+    if posts or registry.stories:
+        save_registry(config.stories_dir, updated)
+    return stories
+
+
+def group_posts(
+    posts: Sequence[Post],
+    overrides: Sequence[Override] = (),
+    registry: Registry | None = None,
+    settings: GroupingSettings = GroupingSettings(),
+) -> tuple[tuple[Story, ...], Registry]:
+    """The pure core of `group`: no files read or written, so tests and tools can call it."""
+    registry = registry or Registry()
+    ordered = sorted(posts, key=lambda p: p.id)
+    labels = StoryIndex(settings).fit(ordered)
+    clusters: dict[int, list[Post]] = {}
+    for post, label in zip(ordered, labels):
+        clusters.setdefault(label, []).append(post)
+    groups = [chronological(c) for c in clusters.values()]
+    groups.sort(key=lambda g: founder_key(g[0]))
+    groups = _apply_overrides(groups, overrides, ordered, registry)
+    targets = _targets(groups.plans, overrides)
+    final = [
+        Group(
+            posts=tuple(p.id for p in members),
+            title=(targets[n].title if n in targets and targets[n].title else None) or choose_title(members),
+            slug=groups.slugs.get(n),
+        )
+        for n, members in enumerate(groups.members)
+    ]
+    identities, updated = assign(final, registry)
+    stories = [
+        build_story(members, identity, targets.get(n))
+        for n, (members, identity) in enumerate(zip(groups.members, identities))
+    ]
+    return newest_first(stories), updated
+
+
+@dataclass
+class _Regrouped:
+    members: list[list[Post]]
+    slugs: dict[int, str]
+    """Group index -> the slug the editor fixed for it (override file name or a post's `story:`)."""
+    plans: dict[int, str]
+    """Group index -> slug of the override that applies to it."""
+
+
+def _apply_overrides(
+    groups: list[list[Post]], overrides: Sequence[Override], posts: Sequence[Post], registry: Registry
+) -> _Regrouped:
+    # Which slug does each automatic group answer to? Ask the registry, without keeping its answer.
+    provisional = assign([Group(tuple(p.id for p in g), choose_title(g)) for g in groups], registry)[0]
+    where: dict[str, int] = {}
+    for n, identity in enumerate(provisional):
+        for name in (identity.id, identity.slug, *identity.aliases):
+            where.setdefault(name, n)
+    members = [list(g) for g in groups]
+    home = {p.id: n for n, g in enumerate(members) for p in g}
+    by_id = {p.id: p for p in posts}
+    slugs: dict[int, str] = {}
+    plans: dict[int, str] = {}
+
+    def target(slug: str, story_id: str | None = None) -> int:
+        n = where.get(story_id or "", where.get(slug))
+        if n is None:
+            members.append([])
+            n = len(members) - 1
+            where[slug] = n
+        slugs.setdefault(n, slug)
+        return n
+
+    def move(pid: str, n: int) -> None:
+        old = home.get(pid)
+        if old == n:
+            return
+        if old is not None:
+            members[old] = [p for p in members[old] if p.id != pid]
+        members[n].append(by_id[pid])
+        home[pid] = n
+
+    for override in overrides:
+        n = target(override.slug, override.story_id)
+        plans[n] = override.slug
+        for pid in override.exclude:
+            if home.get(pid) == n:
+                members.append([])
+                move(pid, len(members) - 1)
+    for override in overrides:
+        n = target(override.slug, override.story_id)
+        for pid in override.posts:
+            move(pid, n)
+    pinned_by_override = {pid for o in overrides for pid in o.posts}
+    for post in posts:
+        if post.story and post.id not in pinned_by_override:
+            move(post.id, target(post.story, post.story))
+    kept = [n for n, g in enumerate(members) if g]
+    renumber = {old: new for new, old in enumerate(kept)}
+    return _Regrouped(
+        members=[chronological(members[n]) for n in kept],
+        slugs={renumber[n]: s for n, s in slugs.items() if n in renumber},
+        plans={renumber[n]: s for n, s in plans.items() if n in renumber},
+    )
+
+
+def _targets(plans: dict[int, str], overrides: Sequence[Override]) -> dict[int, Override]:
+    by_slug = {o.slug: o for o in overrides}
+    return {n: by_slug[slug] for n, slug in plans.items() if slug in by_slug}
+
+
+__all__ = ["group", "group_posts", "Identity"]

@@ -1,0 +1,85 @@
+"""Grouping at scale: 100,000 generated posts, then one more.
+
+    python bench/bench_grouping.py            # 100,000 posts (the figure of issue 4)
+    python bench/bench_grouping.py 20000      # a quicker look
+
+Prints, and does not assert (it is a measurement, not a test):
+
+- the time to group all posts (`StoryIndex.fit`, what a build runs), which
+  must stay under 60 s on the project's 2-core machine;
+- the peak resident memory of the whole process, which must stay under 2 GB;
+- the time to place one new post into the grouped corpus (`StoryIndex.add`),
+  which must stay under 1 s (the median and worst of 20 are shown);
+- B-cubed F1 against the generator's own truth, to show the speed was not
+  bought with nonsense.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grouping_corpus import generate  # noqa: E402
+
+from newsdigest.stories.index import StoryIndex  # noqa: E402
+
+
+def bcubed(pred: list[int], gold: list[int]) -> tuple[float, float, float]:
+    by_pred: dict[int, set[int]] = defaultdict(set)
+    by_gold: dict[int, set[int]] = defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold)):
+        by_pred[p].add(i)
+        by_gold[g].add(i)
+    precision = sum(len(by_pred[p] & by_gold[g]) / len(by_pred[p]) for p, g in zip(pred, gold)) / len(gold)
+    recall = sum(len(by_pred[p] & by_gold[g]) / len(by_gold[g]) for p, g in zip(pred, gold)) / len(gold)
+    return 2 * precision * recall / (precision + recall), precision, recall
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 100_000
+    extra = 20
+    t0 = time.perf_counter()
+    posts, truth = generate(n + extra)
+    held_back, held_truth = posts[n:], truth[n:]
+    posts, truth = posts[:n], truth[:n]
+    print(f"generated {n:,} posts ({len(set(truth)):,} events) in {time.perf_counter() - t0:.1f} s")
+
+    index = StoryIndex()
+    t0 = time.perf_counter()
+    labels = index.fit(posts)
+    grouping = time.perf_counter() - t0
+    print(f"grouped {n:,} posts into {len(set(labels)):,} stories in {grouping:.1f} s (limit 60 s)")
+    print("  " + ", ".join(f"{k} {v:.1f} s" if k != "candidate pairs" else f"{v:,.0f} {k}" for k, v in index.timings.items()))
+    f1, p, r = bcubed(labels, truth)
+    print(f"B-cubed against the generator's events: F1={f1:.3f} precision={p:.3f} recall={r:.3f}")
+
+    times = []
+    placed = []
+    for post in held_back:
+        t0 = time.perf_counter()
+        placed.append(index.add(post))
+        times.append(time.perf_counter() - t0)
+    # The held-back posts come from the generator's last event(s): check they joined their own kind.
+    first_of_event = {ev: labels[i] for i, ev in reversed(list(enumerate(truth)))}
+    joined = sum(1 for ev, lab in zip(held_truth, placed) if first_of_event.get(ev) == lab)
+    print(
+        f"placed {len(times)} new posts one at a time: median {statistics.median(times) * 1000:.0f} ms, "
+        f"worst {max(times) * 1000:.0f} ms (limit 1000 ms); {joined} joined a story of their own event"
+    )
+    print(f"peak memory (RSS) {peak_rss_mb():,.0f} MB (limit 2048 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

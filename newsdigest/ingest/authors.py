@@ -1,0 +1,111 @@
+"""Bylines into a clean list of people.
+
+A byline arrives as "By Jane Doe and John Roe", "JANE DOE, Opinion Columnist",
+"Jane Doe | Reuters", a JSON-LD list, or a front-matter string. Readers want
+names: this splits several authors, drops job titles and channel names, and
+refuses anything that does not look like a name (a URL, a sentence, a date),
+so that an unknown author stays unknown rather than becoming a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|reported|words|story|text|photos?|published)\s+)?(?:by|von|par|por|door|di|av)\b[:\s]*"
+    r"|^\s*(?:authors?|byline|writer|reporter|posted by)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s*(?:;|\||\band\b|&|\+|\bwith\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s*,\s*", re.IGNORECASE)
+_ROLE_WORDS = frozenset(["columnist", "correspondent", "editor", "editors", "reporter", "reporters", "writer", "writers", "staff", "contributor", "contributors", "analyst", "journalist", "journalists", "senior", "opinion", "chief", "political", "foreign", "special", "deputy", "associate", "managing", "executive", "contributing", "editorial", "desk", "team", "staffer", "freelance", "guest", "author", "columnists", "news", "newsroom", "bureau", "press", "wire", "agency", "digital", "producer", "photographer", "photographers", "video", "intern", "affairs", "science", "health", "business", "sports", "technology", "tech", "culture", "travel", "economics", "economy", "correspondents", "head", "assistant"])  # fmt: skip
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\]")
+# Degrees and post-nominals that follow a name after a comma ("Jane Doe, PhD").
+_CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|msc?|ma|bsc?|ba|rd|rn|cpa|esq|dds|dvm|mph|llm|jd|frcp|facs)\.?$", re.IGNORECASE)
+_FOR_OUTLET = re.compile(r"\s+(?i:for|from)\s+(?i:the\s+)?[A-Z].*$")
+_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ibn", "st."])
+
+
+def clean_authors(value: Any, *, strict: bool = True, not_names: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names found in a byline string or list, in order, without duplicates.
+
+    `strict=False` is for fields that are meant to hold a name (JSON-LD `author`,
+    a `<meta name=author>`): there a lower-case "jane doe" is still a name. In
+    running text only capitalised words are. `not_names` are the outlet's names:
+    "Jane Doe, CNN" is one author, not two.
+    """
+    blocked = {_fold(n) for n in not_names if n}
+    if blocked:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        value = [item for item in items if _fold(_PREFIX.sub("", _name_of(item))) not in blocked]
+    raw: list[str] = []
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            raw.extend(_split(_name_of(item)))
+    else:
+        raw.extend(_split(_name_of(value)))
+    seen: dict[str, str] = {}
+    for part in raw:
+        name = _clean_name(part, strict=strict)
+        if name and blocked:
+            words = name.split()
+            while len(words) > 2 and _fold(words[-1]) in blocked:
+                words.pop()
+            name = " ".join(words) if _fold(" ".join(words)) not in blocked else None
+        if name and name.lower() not in seen:
+            seen[name.lower()] = name
+    return tuple(seen.values())
+
+
+def looks_like_name(text: str) -> bool:
+    """True for a short run of capitalised words that could be a person's name."""
+    return _clean_name(text) is not None
+
+
+def _name_of(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("name") or "")
+    return str(item or "")
+
+
+def _split(text: str) -> Iterable[str]:
+    text = " ".join(text.split())
+    text = _PREFIX.sub("", text)
+    return [part for part in _SEPARATORS.split(text) if part and part.strip()]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _clean_name(text: str, *, strict: bool = True) -> str | None:
+    text = _PREFIX.sub("", text).strip(" .,:;-–—|·•()[]\"'")
+    text = _FOR_OUTLET.sub("", text)
+    if not text or _NOT_A_NAME.search(text) or _CREDENTIAL.match(text):
+        return None
+    words = text.split()
+    if all(word.lower().strip(".,") in _ROLE_WORDS for word in words):
+        return None
+    # "Jane Doe Opinion Columnist": cut the trailing title off; "ZNews Columnist" is no name.
+    cut = False
+    while len(words) > 1 and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        words.pop()
+        cut = True
+    if cut and len(words) < 2:
+        return None
+    text = " ".join(words)
+    if len(words) > 5 or len(text) > 60:
+        return None
+    if any(word.lower().strip(".,") in _ROLE_WORDS for word in words[1:]) and len(words) > 3:
+        return None
+    if strict and not all(word[0].isupper() or word.lower() in _PARTICLES or not word[0].isalpha() for word in words):
+        # A lower-case handle ("badely") is still what the source states as its author.
+        if len(words) != 1:
+            return None
+    name = " ".join(words)
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if w.lower() not in _PARTICLES else w.lower() for w in words)
+    return name

@@ -1,0 +1,213 @@
+"""What a saved page says about itself: JSON-LD, OpenGraph and meta tags, `<time>`, bylines.
+
+Publishers describe their articles for search engines and social networks, and
+those descriptions are the most reliable metadata a page has: JSON-LD
+`NewsArticle` carries the headline, the authors and the exact publication time
+with its offset; OpenGraph and `article:*` tags carry most of it again. Where a
+page has neither, the visible page still does: the `<h1>`, a `<time>` element,
+an element marked as the byline. This module only collects what is there, one
+`PageMeta` of candidates; `html_source` decides between them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from lxml.html import HtmlElement
+
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "techarticle", "report", "posting",
+    "socialmediaposting", "liveblogposting", "webpage", "itempage", "medicalwebpage", "creativework",
+    "discussionforumposting", "review", "recipe", "howto",
+})  # fmt: skip
+_SPECIFIC_TYPES = _ARTICLE_TYPES - {"webpage", "itempage", "creativework", "medicalwebpage"}
+_HOME_LINK = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")
+_BYLINE_NOT = re.compile(r"bio|avatar|image|img|photo|description|about|box|follow|social|more|related|list", re.IGNORECASE)
+
+
+@dataclass
+class PageMeta:
+    """Candidate values found in a page, by where they were found."""
+
+    jsonld: dict[str, Any] = field(default_factory=dict)
+    """The page's main article object from JSON-LD, if any."""
+    jsonld_site: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    """`<meta>` tags by lower-cased property/name (first occurrence)."""
+    meta_all: dict[str, list[str]] = field(default_factory=dict)
+    title_tag: str | None = None
+    h1: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    lang: str | None = None
+    times: list[str] = field(default_factory=list)
+    """`datetime` attributes of `<time>` elements, in page order."""
+    tree: HtmlElement | None = None
+
+    # The visible-page candidates cost a walk over the whole page each, and most
+    # pages name their authors in metadata: they are read only when asked for.
+
+    @cached_property
+    def bylines(self) -> list[str]:
+        """Texts of elements marked as bylines (rel=author, itemprop=author, class*=byline)."""
+        return list(_bylines(self.tree)) if self.tree is not None else []
+
+    @cached_property
+    def by_lines(self) -> list[str]:
+        """Names the visible page puts after a "By" (the printed byline), in page order."""
+        return list(_printed_bylines(self.tree)) if self.tree is not None else []
+
+    @cached_property
+    def author_links(self) -> list[str]:
+        """Texts of links to an author's page (`/author/…`, `/reporters/…`)."""
+        if self.tree is None:
+            return []
+        links = self.tree.xpath(
+            '//a[contains(@href,"/author") or contains(@href,"/reporter") or contains(@href,"/writer")'
+            ' or contains(@href,"/byline") or contains(@href,"/staff/") or contains(@href,"/contributor")]'
+        )[:10]
+        return [text for a in links if (text := _text(a)) and len(text) < 60]
+
+
+def read_page_meta(tree: HtmlElement) -> PageMeta:
+    found = PageMeta(tree=tree)
+    _read_jsonld(tree, found)
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        value = (node.get("content") or "").strip()
+        if key and value:
+            found.meta.setdefault(key, value)
+            found.meta_all.setdefault(key, []).append(value)
+    title = tree.find(".//title")
+    if title is not None:
+        found.title_tag = _text(title)
+    for h1 in tree.iter("h1"):
+        text = _text(h1)
+        # A heading that links to the front page is the site's logo, not the article's headline.
+        if text and len(text) < 300 and not any(_HOME_LINK.match(a.get("href") or "x") for a in h1.iter("a")):
+            found.h1.append(text)
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            found.canonical = link.get("href").strip()
+            break
+    root = tree.getroottree().getroot()
+    found.lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    for node in tree.iter("time"):
+        value = node.get("datetime") or node.get("content")
+        if value:
+            found.times.append(value.strip())
+    return found
+
+
+_BY = re.compile(r"^(?:by|written by|words by|posted by|author:?)$", re.IGNORECASE)
+_BY_NAME = re.compile(r"^(?:by|written by|words by|posted by)\s+([A-Z][^\n]{2,80})$", re.IGNORECASE)
+
+
+def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
+    """"By Jane Doe" as the page shows it, whether in one text node or split over elements."""
+    body = tree.find(".//body")
+    if body is None:
+        return
+    chunks: list[str] = []
+    for node in body.iter():
+        if node.tag in ("script", "style", "noscript", "template") or not isinstance(node.tag, str):
+            continue
+        for piece in (node.text, node.tail):
+            if piece and piece.strip():
+                chunks.append(" ".join(piece.split()))
+        if len(chunks) > 4000:
+            break
+    found = 0
+    for index, chunk in enumerate(chunks):
+        match = _BY_NAME.match(chunk)
+        if match:
+            yield match.group(1)
+        elif _BY.match(chunk) and index + 1 < len(chunks):
+            yield chunks[index + 1]
+        else:
+            continue
+        found += 1
+        if found >= 5:
+            return
+
+
+def _read_jsonld(tree: HtmlElement, found: PageMeta) -> None:
+    best: dict[str, Any] | None = None
+    best_rank = -1
+    for script in tree.xpath('//script[contains(translate(@type,"JSONLD","jsonld"),"ld+json")]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        for item in _objects(data):
+            types = {t.lower() for t in _types(item)}
+            if "website" in types or "organization" in types or "newsmediaorganization" in types:
+                name = item.get("name")
+                if isinstance(name, str) and not found.jsonld_site:
+                    found.jsonld_site = name.strip()
+            if not types & _ARTICLE_TYPES:
+                continue
+            rank = (2 if types & _SPECIFIC_TYPES else 0) + (1 if item.get("headline") else 0)
+            if rank > best_rank:
+                best, best_rank = item, rank
+    if best is not None:
+        found.jsonld = best
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _objects(graph)
+        main = data.get("mainEntity")
+        if isinstance(main, dict):
+            yield from _objects(main)
+
+
+def _types(item: dict[str, Any]) -> list[str]:
+    value = item.get("@type", [])
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _bylines(tree: HtmlElement) -> Iterator[str]:
+    seen = 0
+    for node in tree.xpath(
+        '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author")'
+        ' or contains(@id,"byline") or contains(@id,"author")]'
+    ):
+        if node.tag in ("meta", "link", "script", "style", "img", "body", "html"):
+            continue
+        attrs = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        if attrs and _BYLINE_NOT.search(attrs) and not node.get("rel") and not node.get("itemprop"):
+            continue
+        if node.get("itemprop") == "author":
+            name = node.xpath('.//*[@itemprop="name"]')
+            text = (name[0].get("content") or _text(name[0])) if name else (node.get("content") or _text(node))
+        else:
+            text = _text(node)
+        if text and len(text) < 120:
+            yield text
+            seen += 1
+            if seen >= 8:
+                return
+
+
+def _text(node: HtmlElement) -> str:
+    return " ".join(node.text_content().split())

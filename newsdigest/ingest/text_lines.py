@@ -1,0 +1,203 @@
+"""Lines of a text dump and what each one looks like, before any decision is made.
+
+A browser's "select all, copy" flattens a page into lines: one per paragraph,
+menu entry, button or caption. Everything the cleaner decides rests on how a
+single line looks (is it a sentence? is it boilerplate vocabulary? is it a
+bullet? does it repeat elsewhere on the page?), so those observations are made
+once, here, and shared by the region finder, the metadata reader and the
+Markdown writer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["Line", "read_lines", "detect_language", "content_words", "STOP_WORDS"]
+
+# Small function-word lists per language. They serve two purposes: telling
+# running prose (dense in function words) from labels and menus (nearly none),
+# and guessing the language of the page.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a an the and or but if of to in on at by for with from as into about over after before
+        between through during under against is are was were be been being am has have had do does did
+        will would shall should can could may might must not no nor so than that this these those there
+        their they them he him his she her it its we our us you your i me my who whom which what when
+        where why how all any both each few more most other some such only own same too very also just
+        then out up down off again further once here said says while because until""".split()
+    ),
+    "pt": frozenset("o a os as um uma de do da dos das em no na nos nas por para com que e é não se ao à mais como mas foi são seu sua ele ela isso".split()),
+    "es": frozenset("el la los las un una de del en y que por para con no se es al lo como más pero su sus fue son le ha este esta".split()),
+    "fr": frozenset("le la les un une des de du en et que qui pour dans par sur pas ne se est au aux il elle ce cette sont avec plus mais ou".split()),
+    "de": frozenset("der die das ein eine und in den von zu mit ist im dem nicht sich des auf für auch es als an sie er wir bei aus oder wird sind".split()),
+    "id": frozenset("yang dan di ke dari ini itu dengan untuk pada adalah tidak dalam akan juga atau karena oleh kepada mereka kita kami ada bisa".split()),
+    "it": frozenset("il lo la gli le un una di del della in e che per con non si è al da come più ma sono anche nel".split()),
+}
+_ALL_STOP = frozenset().union(*STOP_WORDS.values())
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-][^\W\d_])*", re.UNICODE)
+FENCE = re.compile(r"^\s*(?:```|“`|‘`|``|~~~)\s*[\w+-]*\s*$")
+# Scripts written without spaces: every two characters count as a word, so
+# that a Japanese or Chinese paragraph weighs what its English translation would.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
+_BULLET = re.compile(r"^(?:[•·▪◦●○‣∙*\-–]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"""[.!?…。！？](?:\s?["'”’»)\]])*$|[.!?]["'”’]?\s*\(?[^()]{0,40}\)$""")
+# Words of a page's furniture rather than its article: consent notices,
+# account prompts, sharing, subscriptions, legal lines. Generic web vocabulary,
+# never the wording of one site.
+_BOILERPLATE = re.compile(
+    r"""\b(?:cookies?|consent|privacy\s+(?:policy|settings|notice)|terms\s+(?:of|and)\s+(?:use|service|conditions|sale)
+    |all\s+rights\s+reserved|copyright|subscri(?:be|ber|ption)s?|newsletters?|sign\s*(?:in|up)|log\s*(?:in|out)|logged\s+in
+    |register|password|username|inbox|(?:e-?mail|your)\s+address|required\s+fields|notify\s+me|leave\s+a\s+(?:reply|comment)
+    |share\s+(?:this|on|via|article|story)|follow\s+(?:us|me|her|him)|like\s+us|advertis(?:ement|ing|e\s+with)|sponsored
+    |read\s+(?:more|next|also)|recommended|trending|most\s+(?:read|popular|viewed)|you\s+(?:might|may)\s+(?:also\s+)?like
+    |related\s+(?:articles?|stories|posts|content|coverage)|more\s+(?:from|stories|articles|news)|skip\s+to|back\s+to\s+top
+    |download\s+(?:the|our)\s+app|click\s+here|affiliate|javascript|browser|unsubscribe|spam|comments?\s+(?:are|policy)
+    |community\s+guidelines|share\s+it\s+with|donat(?:e|ion)s?|support\s+(?:us|our|independent)|become\s+a\s+(?:member|supporter|patron)
+    |get\s+access\s+to|delivered\s+(?:to|straight|right|weekday|daily|every)|straight\s+to\s+your|(?:daily|weekly)\s+(?:e-?mail|digest|briefing)
+    |rss|news\s+tips?|tip\s*line|reprints?|permissions)\b""",
+    re.I | re.X,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b", re.I)
+# Image credits and captions: a trailing "(Image: …)", "(AP Photo/…)", a line
+# that is only a credit, or an agency/photographer slash pair.
+_CREDIT = re.compile(
+    r"""^(?:credit|photo(?:graph)?|image|picture|source|illustration|video)s?\b\s*(?:[:.…]|by\b)
+    |\((?:[^()]*\b(?:image|photo|picture|credit|getty|reuters|afp|ap|file|shutterstock|istock)\b[^()]*|[^()\s]+/[^()]+)\)\s*$
+    |^(?:getty\s+images|reuters|afp|ap|shutterstock)\b|credit:\s*\S|\b(?:photo|image|picture)s?:\s*[A-Z][^.!?]{0,40}$
+    |^[A-Z][^.!?/|]{1,40}(?:\s?[/|]\s?[A-Z][^.!?/|]{1,40}){1,3}$""",
+    re.I | re.X,
+)
+
+
+@dataclass
+class Line:
+    """One non-blank line of the dump and the plain facts about it."""
+
+    number: int
+    """1-based line number in the source, for `--explain`."""
+    raw: str
+    text: str
+    """Stripped, spaces collapsed, bullet marker removed."""
+    bullet: bool
+    indent: int
+    blank_before: bool
+    blank_after: bool
+    words: list[str] = field(default_factory=list)
+    stop_ratio: float = 0.0
+    sentence: bool = False
+    boilerplate: int = 0
+    """How many furniture phrases the line holds."""
+    copyright: bool = False
+    credit: bool = False
+    fence: bool = False
+    """A code-fence marker (```html) that a chatbot wrapped around what it pasted."""
+    repeats: int = 1
+    """How many lines of the page carry the same text (menus repeat; articles do not)."""
+    key: str = ""
+    """The text folded for comparison (see `normalise`)."""
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def prose(self) -> bool:
+        """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
+        return self.n_words >= 8 and self.sentence and not self.boilerplate_heavy and self.stop_ratio >= 0.12
+
+    @property
+    def furniture(self) -> bool:
+        """Part of a page rather than of any text: prompts, repeated menu entries, credits, fences."""
+        return self.boilerplate_heavy or (self.repeats > 1 and not self.prose) or self.credit or self.fence
+
+    @property
+    def boilerplate_heavy(self) -> bool:
+        """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
+        if self.copyright:
+            return True
+        return (self.boilerplate > 0 and self.n_words <= 15) or (self.boilerplate >= 2 and self.n_words <= 60)
+
+
+def normalise(text: str) -> str:
+    """A line's identity for repetition: case, spacing and punctuation folded."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line]:
+    """The non-blank lines of `text` with their features filled in."""
+    raw_lines = text.split("\n")
+    stop = stop_words if stop_words is not None else _ALL_STOP
+    lines: list[Line] = []
+    for index, raw in enumerate(raw_lines):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        bullet_match = _BULLET.match(stripped)
+        body = stripped[bullet_match.end():] if bullet_match else stripped
+        body = re.sub(r"\s+", " ", body)
+        line = Line(
+            number=index + 1,
+            raw=raw,
+            text=body,
+            bullet=bool(bullet_match) and bool(body),
+            indent=len(raw) - len(raw.lstrip()),
+            blank_before=index == 0 or not raw_lines[index - 1].strip(),
+            blank_after=index + 1 >= len(raw_lines) or not raw_lines[index + 1].strip(),
+        )
+        _observe(line, stop)
+        lines.append(line)
+    for line in lines:
+        line.key = normalise(line.text)
+    counts = Counter(line.key for line in lines)
+    for line in lines:
+        line.repeats = counts[line.key] if line.key else 1
+    return lines
+
+
+def _observe(line: Line, stop: frozenset[str]) -> None:
+    words = _WORD.findall(line.text)
+    cjk = _CJK.findall(line.text)
+    if cjk:
+        words = [w for w in words if not _CJK.match(w)] + cjk
+        stop = frozenset()
+    line.words = words
+    if words and stop:
+        line.stop_ratio = sum(w.lower() in stop for w in words) / len(words)
+    elif words:
+        line.stop_ratio = 0.5  # a language without a list: do not judge by function words
+    line.sentence = bool(_SENTENCE_END.search(line.text))
+    if line.sentence and len(words) < 25 and re.search(r"(?:\.\.\.|…)$", line.text):
+        line.sentence = False  # a teaser cut off mid-sentence ("Two people in China have been…")
+    # Only lines short enough for furniture to be their point are counted.
+    line.boilerplate = len(_BOILERPLATE.findall(line.text)) if len(words) <= 60 else 0
+    line.copyright = bool(_COPYRIGHT.search(line.text)) and len(words) <= 40
+    line.credit = bool(_CREDIT.search(line.text))
+    line.fence = bool(FENCE.match(line.raw))
+
+
+def detect_language(text: str) -> tuple[str | None, frozenset[str]]:
+    """The language whose function words are densest in `text`, and those words.
+
+    Returns `(None, all stop words)` when no list reaches a plausible density,
+    so that non-Latin pages are not judged by English function words.
+    """
+    words = Counter(w.lower() for w in _WORD.findall(text[:20000]))
+    total = sum(words.values())
+    if total < 30:
+        return None, _ALL_STOP
+    best, best_share = None, 0.0
+    for lang, stop in STOP_WORDS.items():
+        share = sum(words[w] for w in stop) / total
+        if share > best_share:
+            best, best_share = lang, share
+    if best is None or best_share < 0.08:
+        return None, frozenset()
+    return best, STOP_WORDS[best]
+
+
+def content_words(words: list[str], stop: frozenset[str]) -> set[str]:
+    """The words that carry a line's topic, folded to a short stem for matching."""
+    return {w.lower()[:6] for w in words if len(w) > 3 and w.lower() not in stop and w.lower() not in _ALL_STOP}

@@ -1,0 +1,471 @@
+"""Rebuild the site after a batch of input changes, doing only the stages the changes reach.
+
+The pipeline is a chain (ingest → posts → stories → pages), so a change enters
+it at the stage that reads the changed file and every later stage reruns only
+if its input actually changed:
+
+- `site.toml`: the config is reloaded and everything reruns.
+- `content/sources/`: ingest (cached by content hash: only new or changed
+  sources are normalised), then onwards.
+- `content/posts/`: only the changed post files are parsed again (the others
+  come from memory); if the posts are equal to the last ones, nothing more runs.
+- `content/stories/`, `content/outlets.toml`: the posts are regrouped.
+- `templates/`, `static/`: the pages are rendered again from the stories in memory.
+
+**Edits to existing posts take a fast lane, then settle.** Grouping and
+rendering are whole-site stages (one entry each: `group(posts, config)`,
+`render(stories, config)`), seconds on a site of thousands of articles. When
+only existing posts changed, the stories that hold them are patched in memory
+with the new posts (same membership, same relations), only those stories are
+rendered, into a scratch folder, and only their own pages (`stories/<slug>/…`
+and the posts' pages) are published: the editor sees the edit in a fraction of
+a second. A full regroup and render then runs in the background (`settle`) and
+publishes whatever else changed (analysis, lists, feeds); if the editor saved
+again meanwhile, its result is discarded, never published over newer pages.
+
+Publishing is never whole-site either: renderings land in staging folders and
+only files whose bytes changed are moved into `output/`. A stage that fails
+leaves `output/` as it was, and its "dirty" flags stay set, so an unrelated
+later edit cannot publish a site that skips the still-broken input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from newsdigest import pipeline
+from newsdigest.config import Config, load_config
+from newsdigest.ingest import ingest
+from newsdigest.model import Post, Story
+from newsdigest.postfile import read_post
+from newsdigest.serve.problem import Problem, problem_from
+from newsdigest.serve.publish import publish_files, sync_tree
+from newsdigest.stories import group
+
+SEARCH_FOLDER = "pagefind"
+QUICK_LIMIT = 25
+"""At most this many stories are patched and rendered on the fast lane; more go the full way at once."""
+
+
+@dataclass
+class Needs:
+    """Which stages a batch of changes reaches (each implies the later ones when its output changes)."""
+
+    config: bool = False
+    ingest: bool = False
+    posts: bool = False
+    group: bool = False
+    render: bool = False
+
+    def merge(self, other: Needs) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) or getattr(other, f.name))
+
+    def any(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    @classmethod
+    def everything(cls) -> Needs:
+        return cls(True, True, True, True, True)
+
+
+def classify(paths: Iterable[Path], config: Config) -> Needs:
+    """Map changed input files to the first stage that reads them."""
+    needs = Needs()
+    config_path = Path(os.path.abspath(config.config_path))
+    sources, posts, stories = (Path(os.path.abspath(p)) for p in (config.sources_dir, config.posts_dir,
+                                                                   config.stories_dir))
+    outlets = Path(os.path.abspath(config.outlets_file))
+    content = Path(os.path.abspath(config.content_dir))
+    theme = [Path(os.path.abspath(p)) for p in (config.templates_dir, config.static_dir)]
+    for path in paths:
+        if path == config_path:
+            needs.config = True
+        elif path.is_relative_to(sources):
+            needs.ingest = True
+        elif path.is_relative_to(posts):
+            needs.posts = True
+            if not path.exists() and path.suffix == ".md":
+                needs.ingest = True  # a deleted post comes back from its source, as in `build`
+        elif path.is_relative_to(stories) or path == outlets:
+            needs.group = True
+        elif any(path.is_relative_to(root) for root in theme):
+            needs.render = True
+        elif path.is_relative_to(content):
+            needs.ingest = needs.group = True  # some other content file: be thorough
+    return needs
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rebuild did."""
+
+    changed: tuple[str, ...] = ()
+    """Output files (relative, '/'-separated) that were written or removed."""
+    problem: Problem | None = None
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    stories: int = 0
+    posts: int = 0
+    wrote: tuple[Path, ...] = ()
+    """Files the build itself wrote among the inputs (ingested posts, the story registry): not news."""
+    config_changed: bool = False
+    search_stale: bool = False
+    """The pages changed but the search index was kept as it was: refresh it in the background."""
+    settle: bool = False
+    """Only the edited stories' own pages were published: a full build must follow (`Rebuilder.settle`)."""
+    kind: str = "rebuilt"
+    """'built', 'rebuilt', 'previewed' (fast lane) or 'settled' (the full build after it)."""
+    discarded: bool = False
+    """A settle whose result was dropped because a newer edit had been published meanwhile."""
+
+
+def _render_options(render: Callable[..., object], quick: bool) -> dict[str, object]:
+    """`search=False` for quick rebuilds, when the site stage's `render` offers it."""
+    try:
+        offered = "search" in inspect.signature(render).parameters
+    except (TypeError, ValueError):
+        offered = False
+    return {"search": False} if quick and offered else {}
+
+
+def _machine_written(config: Config) -> list[Path]:
+    """Files in `content/` that the stories stage writes itself (its registry of story ids)."""
+    try:
+        from newsdigest.stories.identity import registry_path
+    except ImportError:
+        return []
+    return [Path(os.path.abspath(registry_path(config.stories_dir)))]
+
+
+_cleanups: list[threading.Thread] = []
+
+
+def discard(folder: Path) -> None:
+    """Remove a used staging folder off the rebuild's critical path (deleting thousands of files is slow)."""
+    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
+                              name="newsdigest-cleanup", daemon=True)
+    _cleanups[:] = [t for t in _cleanups if t.is_alive()]
+    _cleanups.append(thread)
+    thread.start()
+
+
+def finish_cleanups(timeout: float = 10.0) -> None:
+    """Wait (bounded) for staging folders to be removed, so none is left behind on exit."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_cleanups):
+        thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def patch_stories(stories: Sequence[Story], posts: Sequence[Post]) -> list[Story]:
+    """The stories holding a post that changed, with the new post in place of the old one.
+
+    Membership, relations and the story's own analysis stay as they were: this is
+    a preview until the full regroup settles it.
+    """
+    by_id = {post.id: post for post in posts}
+    patched = []
+    for story in stories:
+        if any(by_id.get(version.post.id, version.post) != version.post for version in story.versions):
+            versions = tuple(dataclasses.replace(v, post=by_id.get(v.post.id, v.post)) for v in story.versions)
+            patched.append(dataclasses.replace(story, versions=versions))
+    return patched
+
+
+def own_pages(scratch: Path, stories: Sequence[Story]) -> set[str]:
+    """The files of `scratch` that belong to these stories alone: their pages and their posts' pages."""
+    prefixes = {story.url.strip("/") + "/" for story in stories}
+    ids = {story.id for story in stories}
+    try:
+        listed = json.loads((scratch / "stories.json").read_text(encoding="utf-8"))["stories"]
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = []
+    for entry in listed if isinstance(listed, list) else []:
+        if isinstance(entry, dict) and entry.get("id") in ids:
+            for post in entry.get("posts") or []:
+                page = post.get("page") if isinstance(post, dict) else None
+                if isinstance(page, str) and page.startswith("/") and ".." not in page:
+                    prefixes.add(page.strip("/") + "/" if page.endswith("/") else page.lstrip("/"))
+    found = set()
+    for folder, _dirs, files in os.walk(scratch):
+        for name in files:
+            rel = (Path(folder) / name).relative_to(scratch).as_posix()
+            if any(rel == p or rel.startswith(p) for p in prefixes if p.endswith("/")) or rel in prefixes:
+                found.add(rel)
+    return found
+
+
+class Rebuilder:
+    """Holds the last good posts and stories, and rebuilds from the stage a change reaches.
+
+    `rebuild` runs on the rebuild thread, `settle` on a background thread; a
+    lock guards the shared state and the publishing into `output/`, and a
+    generation number tells a settle whether it is still the newest build.
+    """
+
+    def __init__(self, config: Config, *, fast_lane: bool = True,
+                 on_wrote: Callable[[list[Path]], None] | None = None) -> None:
+        """`on_wrote(paths)` hears at once of input files a stage wrote itself (see `_group`)."""
+        self.config = config
+        self.fast_lane = fast_lane
+        self._on_wrote = on_wrote
+        self._pending = Needs.everything()
+        self._post_cache: dict[Path, tuple[tuple[int, int, int], Post]] = {}
+        self._posts: tuple[Post, ...] | None = None
+        """The posts of the last full grouping."""
+        self._latest_posts: tuple[Post, ...] | None = None
+        """The posts as last read, previews included."""
+        self._stories: tuple[Story, ...] | None = None
+        """The stories of the last full grouping (authoritative, not patched)."""
+        self._published = False
+        """After the first full build, rebuilds are quick ones (no search indexing in the way)."""
+        self._lock = threading.RLock()
+        self._group_lock = threading.Lock()
+        self._generation = 0
+        self._settle_for: int | None = None
+        """The generation a settle is owed for (the fast lane published a preview of it)."""
+
+    # --- the rebuild thread -------------------------------------------------------------------
+
+    def rebuild(self, paths: Iterable[Path] = (), *, progress: bool = False, everything: bool = False) -> Outcome:
+        """Rebuild after `paths` changed (all stages when `everything`); never raises for a build failure."""
+        paths = list(paths)
+        for path in paths:
+            self._post_cache.pop(Path(os.path.abspath(path)), None)
+        self._pending.merge(Needs.everything() if everything else classify(paths, self.config))
+        needs = self._pending
+        start = time.perf_counter()
+        timings: dict[str, float] = {}
+        wrote: list[Path] = []
+        config_changed = False
+
+        def lap(name: str, since: float) -> float:
+            now = time.perf_counter()
+            timings[name] = timings.get(name, 0.0) + now - since
+            return now
+
+        try:
+            t = start
+            if needs.config:
+                old = self.config
+                self.config = load_config(old.config_path, content_dir=old.content_dir,
+                                          output_dir=old.output_dir, cache_dir=old.cache_dir)
+                config_changed = self.config != old
+                needs.merge(Needs.everything())
+                self._post_cache.clear()
+                t = lap("config", t)
+            config = self.config
+            if needs.ingest:
+                report = ingest(config, progress=progress)
+                written = [Path(os.path.abspath(p)) for p in report.written]
+                wrote.extend(written)
+                for path in written:
+                    self._post_cache.pop(path, None)
+                needs.posts = True
+                t = lap("ingest", t)
+            posts = self._latest_posts
+            if needs.posts or posts is None:
+                posts = pipeline.load_posts(config, reader=self._read_post)
+                live = {p.path for p in posts if p.path is not None}
+                for stale in [p for p in self._post_cache if p not in live]:
+                    del self._post_cache[stale]
+                t = lap("posts", t)
+
+            with self._lock:
+                previous_posts, authoritative = self._posts, self._stories
+            if (self.fast_lane and not (needs.group or needs.render or needs.ingest or needs.config)
+                    and authoritative is not None and previous_posts is not None):
+                quick = self._fast_lane(posts, previous_posts, authoritative, config, lap, t)
+                if quick is not None:
+                    changed, owed = quick
+                    self._pending = Needs()
+                    self._latest_posts = posts
+                    return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(authoritative),
+                                   len(posts), tuple(wrote), config_changed, False, settle=owed,
+                                   kind="previewed" if owed else "rebuilt")
+
+            stories = authoritative
+            if needs.group or stories is None or posts != previous_posts:
+                stories = self._group(posts, config)
+                wrote.extend(_machine_written(config))
+                t = lap("group", t)
+                regrouped = self._preview_regrouped(posts, stories, authoritative, needs, config, lap, t)
+                if regrouped is not None:
+                    self._pending = Needs()
+                    self._latest_posts = posts
+                    return Outcome(tuple(regrouped), None, time.perf_counter() - start, timings, len(stories),
+                                   len(posts), tuple(wrote), config_changed, False, settle=True, kind="previewed")
+            changed: list[str] = []
+            search_stale = False
+            with self._lock:
+                self._generation += 1  # any settle still running is now out of date
+                generation = self._generation
+            if needs.render or stories != authoritative or needs.config or self._settle_for is not None:
+                options = _render_options(pipeline.render, quick=self._published)
+                staging = pipeline.render_staged(stories, config, **options)
+                t = lap("render", t)
+                search_stale = "search" in options
+                keep = (SEARCH_FOLDER + "/",) if search_stale else ()
+                try:
+                    with self._lock:
+                        if generation == self._generation:
+                            changed = sync_tree(staging, config.output_dir.resolve(), keep=keep)
+                            self._settle_for = None
+                finally:
+                    discard(staging)
+                t = lap("publish", t)
+        except Exception as exc:  # a broken input must never stop the server
+            return Outcome(problem=problem_from(exc, self.config), seconds=time.perf_counter() - start,
+                           timings=timings, wrote=tuple(wrote), config_changed=config_changed)
+        with self._lock:
+            self._posts, self._stories = posts, stories
+        self._latest_posts = posts
+        self._pending = Needs()
+        self._published = True
+        search_stale = search_stale and any(path.endswith(".html") for path in changed)
+        return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
+                       tuple(wrote), config_changed, search_stale, kind="rebuilt" if self._generation > 1 else "built")
+
+    def _fast_lane(self, posts: tuple[Post, ...], previous: tuple[Post, ...], stories: tuple[Story, ...],
+                   config: Config, lap: Callable[[str, float], float], t: float) -> tuple[list[str], bool] | None:
+        """Publish the edited stories' own pages now: (changed files, whether a settle is owed).
+
+        None when the change is not a plain edit of posts already in stories.
+        """
+        if {p.id for p in posts} != {p.id for p in previous}:
+            return None  # a post appeared or went away: only grouping can say where
+        patched = patch_stories(stories, posts)
+        if not patched:
+            if posts != previous:
+                return None
+            return [], self._settle_for is not None  # back to what the stories show (an edit undone)
+        if len(patched) > QUICK_LIMIT:
+            return None
+        return self._preview(patched, config, lap, t), True
+
+    def _preview_regrouped(self, posts: tuple[Post, ...], stories: tuple[Story, ...],
+                           authoritative: tuple[Story, ...] | None, needs: Needs, config: Config,
+                           lap: Callable[[str, float], float], t: float) -> list[str] | None:
+        """After a real regroup (a new source, an override): publish the changed stories' pages first.
+
+        The whole-site render (lists, feeds, search) follows in the background. None when the
+        change needs the whole site at once (templates, config) or touches too many stories.
+        """
+        if not self.fast_lane or authoritative is None or not self._published or needs.render or needs.config:
+            return None
+        before = {story.id: story for story in authoritative}
+        touched = [story for story in stories if before.get(story.id) != story]
+        if not touched or len(touched) > QUICK_LIMIT:
+            return None
+        return self._preview(touched, config, lap, t, grouped=(posts, stories))
+
+    def _preview(self, touched: Sequence[Story], config: Config, lap: Callable[[str, float], float], t: float,
+                 *, grouped: tuple[tuple[Post, ...], tuple[Story, ...]] | None = None) -> list[str]:
+        """Render only `touched` into a scratch folder and publish their own pages; a settle is then owed.
+
+        `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
+        """
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(pipeline.render, quick=True))
+        t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
+        try:
+            wanted = own_pages(scratch, touched)
+            with self._lock:
+                self._generation += 1
+                self._settle_for = self._generation
+                changed = publish_files(scratch, config.output_dir.resolve(), wanted)
+                if grouped is not None:
+                    self._posts, self._stories = grouped
+        finally:
+            discard(scratch)
+        lap("publish", t)
+        return changed
+
+    # --- the settle thread --------------------------------------------------------------------
+
+    def settle(self) -> Outcome | None:
+        """The full regroup and render owed after fast-lane previews; None when nothing is owed."""
+        with self._lock:
+            generation = self._settle_for
+            if generation is None:
+                return None
+            config = self.config
+        start = time.perf_counter()
+        timings: dict[str, float] = {}
+        try:
+            posts = pipeline.load_posts(config, reader=self._read_post_shared)
+            t = time.perf_counter()
+            timings["posts"] = t - start
+            with self._lock:
+                known_posts, known_stories = self._posts, self._stories
+            if known_stories is not None and posts == known_posts:
+                stories = known_stories  # grouped already (a regroup preview): only the render is owed
+            else:
+                stories = self._group(posts, config)
+                timings["group"] = time.perf_counter() - t
+            t = time.perf_counter()
+            staging = pipeline.render_staged(stories, config, **_render_options(pipeline.render, quick=True))
+            timings["render"] = time.perf_counter() - t
+            t = time.perf_counter()
+            changed: list[str] = []
+            try:
+                with self._lock:
+                    if self._generation != generation:
+                        return Outcome(seconds=time.perf_counter() - start, timings=timings, kind="settled",
+                                       discarded=True, wrote=tuple(_machine_written(config)))
+                    changed = sync_tree(staging, config.output_dir.resolve(), keep=(SEARCH_FOLDER + "/",))
+                    self._posts, self._stories = posts, stories
+                    self._settle_for = None
+            finally:
+                discard(staging)
+            timings["publish"] = time.perf_counter() - t
+        except Exception as exc:
+            return Outcome(problem=problem_from(exc, config), seconds=time.perf_counter() - start, timings=timings,
+                           kind="settled", wrote=tuple(_machine_written(config)))
+        return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
+                       tuple(_machine_written(config)), search_stale=any(p.endswith(".html") for p in changed),
+                       kind="settled")
+
+    def _group(self, posts: tuple[Post, ...], config: Config) -> tuple[Story, ...]:
+        """Run the stories stage (one at a time: it writes its registry into `content/stories/`).
+
+        The registry write is reported straight away, before the watcher's event
+        for it is handled, so that it is not mistaken for an editor's change.
+        """
+        with self._group_lock:
+            try:
+                return tuple(group(posts, config))
+            finally:
+                if self._on_wrote is not None:
+                    self._on_wrote(_machine_written(config))
+
+    # --- reading posts ------------------------------------------------------------------------
+
+    def _read_post(self, path: Path) -> Post:
+        """Parse a post file, or return the one parsed before if the file has not changed since."""
+        key_path = Path(os.path.abspath(path))
+        st = os.stat(path)
+        state = (st.st_mtime_ns, st.st_size, st.st_ino)
+        hit = self._post_cache.get(key_path)
+        if hit is not None and hit[0] == state:
+            return hit[1]
+        post = read_post(path)
+        self._post_cache[key_path] = (state, post)
+        return post
+
+    def _read_post_shared(self, path: Path) -> Post:
+        """`_read_post` for the settle thread: uses the cache but does not write to it."""
+        key_path = Path(os.path.abspath(path))
+        st = os.stat(path)
+        hit = self._post_cache.get(key_path)
+        if hit is not None and hit[0] == (st.st_mtime_ns, st.st_size, st.st_ino):
+            return hit[1]
+        return read_post(path)

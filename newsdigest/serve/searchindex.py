@@ -1,0 +1,56 @@
+"""Keep the search index fresh without making every rebuild wait for it.
+
+Pagefind reads every page and takes seconds on a large site, while no page
+needs it to display. So quick rebuilds skip it (see `rebuild`), and this
+refreshes the published index in place a couple of seconds after the last
+rebuild, off the rebuild thread. Until then a search may miss the latest edit;
+the pages themselves are never stale.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from newsdigest.serve.debounce import Debouncer
+
+log = logging.getLogger(__name__)
+
+
+class SearchRefresh:
+    def __init__(self, output: Path, *, quiet: float = 2.0) -> None:
+        self._output = output
+        self._debouncer = Debouncer(self._run, quiet=quiet, longest=30.0)
+
+    def start(self) -> None:
+        self._debouncer.start()
+
+    def soon(self) -> None:
+        """Ask for a refresh once rebuilds have been quiet for a moment."""
+        self._debouncer.push([self._output])
+
+    def stop(self) -> None:
+        self._debouncer.stop(timeout=2.0)
+
+    def _run(self, _batch: set[Path]) -> None:
+        _lower_priority()
+        try:
+            from newsdigest.site.search import build_search_index
+        except ImportError:
+            return
+        if not build_search_index(self._output):
+            log.info("search index not refreshed")
+
+
+def _lower_priority() -> None:
+    """Make this thread, and the Pagefind process it starts, yield the CPU to rebuilds.
+
+    On Linux the nice value is per thread and inherited by child processes, so
+    only the indexing runs at low priority, not the server.
+    """
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass

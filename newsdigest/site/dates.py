@@ -1,0 +1,102 @@
+"""Times as a reader sees them: in the site's time zone, with "date unknown" for none.
+
+Every time shown on a page goes through `moment()`, so a page never mixes zones
+and an undated post reads as such instead of as the Unix epoch. Sorting helpers
+put undated things last without comparing `None` to a datetime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+UNKNOWN = "date unknown"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One point in time, preformatted for templates."""
+
+    known: bool
+    iso: str
+    """ISO 8601 with offset for `<time datetime>` and metadata; empty when unknown."""
+    text: str
+    """"5 September 2025, 06:12 BST"."""
+    time: str
+    """"06:12" — enough inside a day's list."""
+    day: str
+    """"Friday 5 September 2025"."""
+    short: str
+    """"5 Sep 2025, 06:12"."""
+
+
+NO_MOMENT = Moment(False, "", UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN)
+
+
+def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
+    if value is None:
+        return NO_MOMENT
+    local = localize(value, tz)
+    clock = local.strftime("%H:%M")
+    zone = local.strftime("%Z") or local.strftime("%z")
+    return Moment(
+        known=True,
+        iso=local.isoformat(timespec="seconds"),
+        text=f"{local.day} {local.strftime('%B %Y')}, {clock} {zone}".strip(),
+        time=clock,
+        day=f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')}",
+        short=f"{local.day} {local.strftime('%b %Y')}, {clock}",
+    )
+
+
+def localize(value: datetime, tz: ZoneInfo) -> datetime:
+    """`value` in the site's zone; a naive time is taken to be in that zone already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=tz)
+    return value.astimezone(tz)
+
+
+def local_day(value: datetime | None, tz: ZoneInfo) -> date | None:
+    return localize(value, tz).date() if value is not None else None
+
+
+def day_label(day: date) -> str:
+    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def iso_utc(value: datetime | None, tz: ZoneInfo) -> str | None:
+    """Machine-readable time for data files: ISO 8601 with its offset, or None."""
+    return localize(value, tz).isoformat(timespec="seconds") if value is not None else None
+
+
+def aware(value: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return localize(value, tz) if value is not None else None
+
+
+def newest(values: Iterable[datetime | None], tz: ZoneInfo) -> datetime | None:
+    known = [localize(v, tz) for v in values if v is not None]
+    return max(known) if known else None
+
+
+def oldest(values: Iterable[datetime | None], tz: ZoneInfo) -> datetime | None:
+    known = [localize(v, tz) for v in values if v is not None]
+    return min(known) if known else None
+
+
+def recency_key(value: datetime | None, tz: ZoneInfo) -> tuple[int, float]:
+    """Sort key for newest first with undated last: use with `sorted(..., key=...)` ascending."""
+    if value is None:
+        return (1, 0.0)
+    return (0, -localize(value, tz).timestamp())
+
+
+def chronological_key(value: datetime | None, tz: ZoneInfo) -> tuple[int, float]:
+    """Sort key for oldest first with undated last."""
+    if value is None:
+        return (1, 0.0)
+    return (0, localize(value, tz).timestamp())
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -1,0 +1,127 @@
+"""Markdown from outlets and editors becomes HTML that is safe to put on a page.
+
+Two steps, always together: python-markdown turns the text into HTML (tables,
+footnotes, definition lists via `extra`), then nh3 keeps only a small set of
+harmless tags and attributes. Links keep only http(s) targets; a relative link
+in an outlet's article points at the outlet's site, so it is resolved against
+the original URL, or dropped when that is unknown, rather than left to break
+on ours. Headings are pushed down one level so a body never competes with the
+page's own `<h1>`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from urllib.parse import urljoin, urlsplit
+
+import markdown as md
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset({
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark",
+    "sub", "sup", "small", "abbr", "q", "cite", "a", "table", "thead", "tbody", "tfoot",
+    "tr", "th", "td", "caption", "figure", "figcaption", "div", "span",
+})
+"""No `img`: outlet images are hot-linked, often relative, and rarely have alt text."""
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+}
+URL_SCHEMES = frozenset({"http", "https"})
+_FOOTNOTE_ID = re.compile(r"^fn(ref)?(-\d+)?:[\w-]+$")
+
+
+class _RankHeadings(Treeprocessor):
+    """Body headings start at `<h2>` (the page owns `<h1>`) and never skip a level.
+
+    The levels a body uses are ranked: with `#` and `###` only, they become
+    `<h2>` and `<h3>`, so outlines stay valid whatever the outlet's habits.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", str(el.tag))]
+        levels = sorted({int(el.tag[1]) for el in headings})
+        rank = {level: min(2 + index, 6) for index, level in enumerate(levels)}
+        for element in headings:
+            element.tag = f"h{rank[int(element.tag[1])]}"
+
+
+class _RankHeadingsExtension(Extension):
+    def extendMarkdown(self, md_instance: md.Markdown) -> None:
+        md_instance.treeprocessors.register(_RankHeadings(md_instance), "rank_headings", 5)
+
+
+def render_markdown(text: str, *, base_url: str | None = None, site_links: bool = False) -> Markup:
+    """Markdown → sanitised HTML, ready to place in a template without escaping.
+
+    `base_url` resolves an outlet's relative links against its article;
+    `site_links` keeps links to this site's own paths (`/feed.xml`), for text
+    the editor wrote (the about page, story notes).
+    """
+    converter = md.Markdown(extensions=["extra", "sane_lists", _RankHeadingsExtension()], output_format="html")
+    return sanitize_html(converter.convert(text or ""), base_url=base_url, site_links=site_links)
+
+
+_UNLINKED = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">(.*?)</a>', re.DOTALL)
+
+
+def sanitize_html(html: str, *, base_url: str | None = None, site_links: bool = False) -> Markup:
+    """Keep only harmless markup; make every link absolute http(s) or drop it."""
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "href":
+            if site_links and re.match(r"^/(?![/\\])[^\s<>\"'`]*$", value.strip()):
+                return value.strip()
+            return safe_link(value, base_url=base_url, allow_fragment=True)
+        if attribute == "id":
+            return value if _FOOTNOTE_ID.match(value) else None
+        return value
+
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math"},
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=attribute_filter,
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    # A link whose target was dropped keeps its text but stops being a link (an `<a rel>` with no
+    # `href` is invalid HTML). nh3's output is normalised, so its shape is known exactly.
+    cleaned = _UNLINKED.sub(lambda m: f"<span{m.group(1)}>{m.group(2)}</span>", cleaned)
+    return Markup(cleaned)
+
+
+def safe_link(value: str | None, *, base_url: str | None = None, allow_fragment: bool = False) -> str | None:
+    """An absolute http(s) URL for `value`, or None when it cannot be made one.
+
+    Used both for links inside bodies and for an outlet's original URL, which is
+    shown as a link on every story and post page.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if allow_fragment and value.startswith("#"):
+        return value if _FOOTNOTE_ID.match(value[1:]) else None
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) is None:
+        if not base_url or safe_link(base_url) is None:
+            return None
+        value = urljoin(base_url, value)
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.netloc:
+        return None
+    if any(ch in value for ch in "\x00\r\n\t<>\"'` "):
+        return None
+    return value

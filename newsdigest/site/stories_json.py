@@ -1,0 +1,69 @@
+"""`output/stories.json`: the machine-readable list of every story (a DESIGN.md contract).
+
+Fields named in the contract are always present with those names; everything
+else is an addition (relations in detail, quotes, disagreements, flags). Times
+are ISO 8601 with their offset, or null when the source gave none.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsdigest.config import Config
+from newsdigest.site.catalog import Catalog
+from newsdigest.site.dates import iso_utc
+from newsdigest.site.writer import Writer
+
+
+def stories_document(catalog: Catalog, config: Config) -> dict[str, Any]:
+    tz = config.timezone
+    views = {view.id: view for view in catalog.stories}
+    stories = []
+    for story in catalog.raw:
+        view = views[story.id]
+        stories.append({
+            "id": story.id,
+            "slug": story.slug,
+            "url": story.url,
+            "title": story.title,
+            "summary": story.summary,
+            "published": iso_utc(view.published_at, tz),
+            "updated": iso_utc(view.updated_at, tz),
+            "posts": [
+                {
+                    "id": version.post.id,
+                    "source": version.post.source,
+                    "outlet": version.post.outlet,
+                    "title": version.post.title,
+                    "url": version.post.url,
+                    "published": iso_utc(version.post.published, tz),
+                    "relation": getattr(version.relation.kind, "value", version.relation.kind),
+                    "relation_of": version.relation.of,
+                    "share": round(version.relation.share, 4),
+                    "updated": iso_utc(version.post.updated, tz),
+                    "authors": list(version.post.authors),
+                    "page": f"/posts/{version.post.id}/",
+                    "additions": list(version.additions),
+                }
+                for version in story.versions
+            ],
+            "absolute_url": config.absolute_url(story.url),
+            "outlets": list(story.outlets),
+            "tags": list(story.tags),
+            "quotes": [{"text": q.text, "speaker": q.speaker, "post_ids": list(q.post_ids)} for q in story.quotes],
+            "disagreements": [
+                {"subject": d.subject,
+                 "claims": [{"post_id": c.post_id, "value": c.value, "sentence": c.sentence} for c in d.claims]}
+                for d in story.disagreements
+            ],
+            "featured": story.featured,
+            "hidden": story.hidden,
+            "aliases": list(story.aliases),
+        })
+    return {"stories": stories}
+
+
+def write_stories_json(catalog: Catalog, config: Config, writer: Writer) -> None:
+    document = stories_document(catalog, config)
+    writer.write_text("/stories.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")

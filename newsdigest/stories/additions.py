@@ -1,0 +1,36 @@
+"""What each version adds: its sentences that no other version echoes.
+
+A sentence counts as an addition only when no other version says even part of
+it (paraphrase similarity under `RELATED`, under half its shingles found
+verbatim). The bar is lower than the one for alignment on purpose: a sentence a
+rewrite merely compressed is not news, and a reader scanning "only in this
+version" wants facts, not rewordings.
+"""
+
+from __future__ import annotations
+
+from newsdigest.stories.align import Alignment
+
+__all__ = ["MIN_WORDS", "additions"]
+
+MIN_WORDS = 6
+"""Shorter sentences are captions, sign-offs and fragments, not facts."""
+
+
+def additions(alignment: Alignment) -> dict[str, tuple[str, ...]]:
+    """post id -> the sentences only that version has, in its own order."""
+    posts = alignment.posts
+    if len(posts) < 2:
+        return {p.id: () for p in posts}
+    out: dict[str, tuple[str, ...]] = {}
+    for v, post in enumerate(posts):
+        found: list[str] = []
+        for n in alignment.version_sentences(v):
+            text = alignment.sentences[n].text
+            if len(text.split()) < MIN_WORDS:
+                continue
+            if any(alignment.echoed(n, w) for w in range(len(posts)) if w != v):
+                continue
+            found.append(text)
+        out[post.id] = tuple(dict.fromkeys(found))
+    return out

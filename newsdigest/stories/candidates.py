@@ -1,0 +1,69 @@
+"""Which pairs of posts are worth comparing: an inverted index of rare terms.
+
+Comparing every post with every other is 5 billion pairs at 100,000 posts.
+Two reports of one event share something rare (a name, a place, a figure, an
+unusual word), so each post is looked up only under its few most telling
+terms, and a term that half the corpus uses is never a key at all. A pair is a
+candidate when one post's key term appears anywhere in the other post.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    keys_per_post: int = 10
+    """How many of its most telling terms each post is looked up under."""
+    min_postings: int = 50
+    """A term shared by at most this many posts is always rare enough to be a key..."""
+    postings_share: float = 0.0005
+    """...and in a larger corpus, by at most this share of it."""
+
+    def max_postings(self, n: int) -> int:
+        return max(self.min_postings, int(self.postings_share * n))
+
+
+def key_terms(X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings) -> sparse.csr_matrix:
+    """Each row's `keys_per_post` heaviest terms among those rare enough to be keys (as a 0/1 matrix)."""
+    cap = settings.max_postings(X.shape[0])
+    rare = (df[X.indices] <= cap) & (df[X.indices] >= 1)
+    rows, cols, vals = [], [], []
+    indptr, indices, data = X.indptr, X.indices, X.data
+    m = settings.keys_per_post
+    for r in range(X.shape[0]):
+        lo, hi = indptr[r], indptr[r + 1]
+        sel = np.flatnonzero(rare[lo:hi]) + lo
+        if len(sel) > m:
+            sel = sel[np.argpartition(-data[sel], m - 1)[:m]]
+        rows.append(np.full(len(sel), r, dtype=np.int32))
+        cols.append(indices[sel])
+    if not rows:
+        return sparse.csr_matrix(X.shape, dtype=np.float32)
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    return sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=X.shape)
+
+
+def rare_part(X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings) -> sparse.csr_matrix:
+    """The 0/1 pattern of each row's terms that are rare enough to be keys."""
+    cap = settings.max_postings(X.shape[0])
+    mask = df[X.indices] <= cap
+    B = sparse.csr_matrix((mask.astype(np.float32), X.indices.copy(), X.indptr.copy()), shape=X.shape)
+    B.eliminate_zeros()
+    return B
+
+
+def candidate_pairs(
+    X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings = IndexSettings()
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) where a key term of one post occurs in the other."""
+    keys = key_terms(X, df, settings)
+    present = rare_part(X, df, settings)
+    hits = keys @ present.T
+    hits = sparse.triu(hits + hits.T, k=1).tocoo()  # both directions, each pair once
+    return hits.row.astype(np.int32), hits.col.astype(np.int32)

@@ -1,0 +1,226 @@
+"""What an editor looks at to tell whether two articles report the same event.
+
+A post is reduced to four bags of terms, each answering one question:
+
+- `words`: what is it about? Content words of headline and body.
+- `names`: who and where? Capitalised names (people, places, organisations)
+  found in running text, whole and word by word, so that "Tara Reid" and a
+  later plain "Reid" still meet.
+- `numbers`: which figures? Counts, ages, scores, sums and years.
+- `headline`: how did the outlet sum it up? Content words of the title.
+
+Names and numbers are what keep two earthquakes, or two rehab stays, apart
+when the vocabulary around them is the same, so they get their own bags rather
+than drowning among the words. Nothing here knows any outlet, site or phrase:
+only the shape of English news text.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from newsdigest.model import Post
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are around as at be because been before being
+    below between both but by can could did do does doing down during each either else even ever every few for
+    from further get gets got had has have having he her here hers herself him himself his how however i if in
+    into is it its itself just last least less like made make many may me might more most much must my myself
+    near neither new no nor not now of off often on once one only or other our ours ourselves out over own per
+    put said say says same several she should since so some still such than that the their theirs them
+    themselves then there these they this those though through thus to too two under until up upon us very via
+    was we were what when where whether which while who whom whose why will with within without would yet you
+    your yours yourself yourselves mr mrs ms dr st according told tell including""".split()
+)
+"""Function words and reporting verbs: they say nothing about which event a text reports."""
+
+_TOKEN = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?![^\W\d_])|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+"""A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Za-z]+|[A-Z][a-z]+)*|[A-Z]{2,}s?)"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:of|de|del|la|le|van|von|der|al|bin|da|du)\s+)?{_NAME_WORD})*")
+_SENTENCE_START = re.compile(r"(?:[.!?:;\"“”]\s+|\n\s*)$")
+_OPENING = frozenset(" \t\n\"“”'‘")
+"""Characters that can directly precede a sentence's first word (the regex confirms)."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Features:
+    """The terms of one post, each bag as term -> count."""
+
+    post_id: str
+    words: dict[str, int]
+    names: dict[str, int]
+    numbers: dict[str, int]
+    headline: dict[str, int]
+    published: datetime | None
+
+
+def extract(post: Post) -> Features:
+    """Reduce a post to the bags of terms that grouping compares."""
+    body = post.body or ""
+    title = post.title or ""
+    text = f"{title}\n{body}"
+    names = _names(body)
+    if not _is_title_case(title):
+        # A sentence-case headline capitalises only names, so its names count too.
+        names = _names(title, names)
+    words, numbers = _words_and_numbers(text)
+    headline, _ = _words_and_numbers(title)
+    return Features(post.id, words, names, numbers, headline, post.published)
+
+
+PARALLEL_FROM = 20_000
+"""Below this many posts, starting worker processes costs more than it saves."""
+FIELDS = ("words", "names", "numbers", "headline")
+COLUMN_BITS = 23
+"""Terms are hashed into 2**23 columns: no vocabulary to build or share between processes,
+and at 150,000 distinct terms fewer than 2 % share a column with another."""
+
+
+@dataclass(frozen=True)
+class Bags:
+    """Many posts' bags in flat arrays: what the vectoriser needs, cheap to pass between processes."""
+
+    columns: np.ndarray
+    """Hashed column of every term of every bag, post after post, field after field."""
+    counts: np.ndarray
+    sizes: np.ndarray
+    """Number of terms in each (post, field) bag: shape (posts, len(FIELDS))."""
+
+
+def column(field: int, term: str) -> int:
+    """The hashed column of a term in a field: CRC-32, so the same on every run and machine."""
+    return zlib.crc32(term.encode("utf-8"), _FIELD_SEEDS[field]) & ((1 << COLUMN_BITS) - 1)
+
+
+_FIELD_SEEDS = (0x5EED0001, 0x5EED0002, 0x5EED0003, 0x5EED0004)
+
+
+def bags_of(features: Sequence[Features]) -> Bags:
+    columns: list[int] = []
+    counts: list[int] = []
+    sizes: list[int] = []
+    mask = (1 << COLUMN_BITS) - 1
+    crc32 = zlib.crc32
+    for feats in features:
+        for f, name in enumerate(FIELDS):
+            bag = getattr(feats, name)
+            sizes.append(len(bag))
+            seed = _FIELD_SEEDS[f]
+            columns.extend([crc32(term.encode("utf-8"), seed) & mask for term in bag])
+            counts.extend(bag.values())
+    return Bags(
+        np.asarray(columns, dtype=np.int64),
+        np.asarray(counts, dtype=np.float32),
+        np.asarray(sizes, dtype=np.int64).reshape(len(features), len(FIELDS)),
+    )
+
+
+def bags_many(posts: Sequence[Post]) -> Bags:
+    """The bags of every post, extracted on all cores when there are many (it is pure Python text work)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(posts) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return bags_of([extract(p) for p in posts])
+    global _SHARED
+    _SHARED = posts  # inherited by the forked workers: only slice bounds and arrays cross the pipe
+    step = 2_000
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_bags_slice, [(i, min(i + step, len(posts))) for i in range(0, len(posts), step)])
+    finally:
+        _SHARED = ()
+    return Bags(
+        np.concatenate([b.columns for b in parts]),
+        np.concatenate([b.counts for b in parts]),
+        np.concatenate([b.sizes for b in parts]),
+    )
+
+
+_SHARED: Sequence[Post] = ()
+
+
+def _bags_slice(bounds: tuple[int, int]) -> Bags:
+    return bags_of([extract(p) for p in _SHARED[bounds[0] : bounds[1]]])
+
+
+def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    # One pass of the regex, counted in C, then the distinct tokens sorted into words and figures.
+    counts = Counter(_TOKEN.findall(text.lower()))
+    words: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    for token, count in counts.items():
+        if token[0].isdigit():
+            value = token.replace(",", "").rstrip(".")
+            if value not in ("0", "1"):
+                numbers[value] = numbers.get(value, 0) + count
+            continue
+        if "’" in token:
+            token = token.replace("’", "'")
+        if token.endswith("'s"):
+            token = token[:-2]
+        if len(token) > 1 and token not in STOPWORDS:
+            words[token] = words.get(token, 0) + count
+    return words, numbers
+
+
+def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
+    """Capitalised runs that are not just the first word of a sentence, whole and word by word."""
+    out: dict[str, int] = dict(into) if into else {}
+    for match in _NAME.finditer(text):
+        run = match.group(0)
+        parts = run.split()
+        start = match.start()
+        if start == 0 or (text[start - 1] in _OPENING and _SENTENCE_START.search(text, max(0, start - 3), start)):
+            # A sentence's first word is capitalised anyway: keep it only if it is no common word.
+            first = parts[0].lower()
+            if first in STOPWORDS or (len(parts) == 1 and first in _COMMON_OPENERS):
+                parts = parts[1:]
+        kept = []
+        for part in parts:
+            if part[-1] in "s'’" and ("'" in part or "’" in part):
+                part = _POSSESSIVE.sub("", part)
+            low = part.lower()
+            if part and low not in STOPWORDS and low not in _CALENDAR:
+                kept.append(low)
+        if not kept:
+            continue
+        whole = " ".join(kept)
+        out[whole] = out.get(whole, 0) + 1
+        if len(kept) > 1:
+            for part in kept:
+                if len(part) > 2:
+                    out[part] = out.get(part, 0) + 1
+    return out
+
+
+_COMMON_OPENERS = frozenset(
+    """police officials authorities sources reports report witnesses experts residents critics officers
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday earlier later meanwhile
+    but and so yet still then now after before when while although despite""".split()
+)
+"""Capitalised only because they open a sentence; weekdays also say nothing about which event."""
+
+
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+"""Capitalised, but every story has a weekday: they would tie unrelated events together."""
+
+
+def _is_title_case(title: str) -> bool:
+    """True when most words of a headline are capitalised ("Quake Hits City")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 3]
+    if len(words) < 2:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) > 0.6

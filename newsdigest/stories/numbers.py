@@ -1,0 +1,274 @@
+"""Number mentions: the figures a sentence states, normalised so versions can be compared.
+
+"26 dozen countries", "€1.1bn", "three-and-a-half years", "a 42-month war",
+"more than 30 countries" — each becomes a `Mention` with a value in a base
+unit (counts, months, currency units, per cent, calendar years), the interval
+of values it is compatible with (a qualifier like "more than" opens it, a
+rounded decimal widens it), and the noun it counts. Comparison lives in
+`disagreements`; this module only reads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from newsdigest.stories.sentences import _stem
+
+__all__ = ["Mention", "find_mentions", "find_dates", "compatible"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_CURRENCIES = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+_CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "pounds": "GBP", "dollars": "USD", "roubles": "RUB", "rubles": "RUB",
+                   "yen": "JPY", "rupees": "INR", "yuan": "CNY"}
+_DURATIONS = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "decade": 120.0, "hour": 12 / 8760}
+
+_WORD_NUMBER = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"""(?<![\w.,/:-])
+    (?P<cur>[€£$¥₹₽])?\s?
+    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?)
+    (?P<half>-and-a-half|\ and\ a\ half)?
+    (?P<scale>(?:[\s-]?(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|tn|trn|[kmb])(?![\w])){{0,2}})
+    (?P<pct>\s?%|\s(?:per\ ?cent|percent)\b)?
+    (?P<hyphen>-(?P<hunit>years?|months?|weeks?|days?|hours?|decades?)(?:-old)?)?
+    (?![\w:/]|\.\d|,\d)""",
+    re.X | re.I,
+)
+_QUALIFIERS = [
+    (re.compile(r"(?:more than|over|at least|upwards of|above|just over|in excess of|exceeding)\s*$", re.I), "more"),
+    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than)\s*$", re.I),
+     "less"),
+    (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
+    (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
+]
+_DATE_CONTEXT = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s*$", re.I)
+_SKIP_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^\s*(?:am|pm|a\.m\.|p\.m\.)\b|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I)
+_IDENTIFIER = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s$")
+"""A capitalised word right before the number ('Flight 370', 'Article 5') names a thing, unless it is a
+small word that merely starts the sentence ('In 2014', 'Some 300')."""
+_LEADING = {
+    "in", "since", "until", "during", "before", "after", "by", "of", "from", "about", "around", "some", "over",
+    "under", "nearly", "almost", "more", "less", "just", "only", "all", "its", "his", "her", "their", "our", "at",
+    "another", "with", "without", "between", "among", "up", "to", "and", "but", "then", "only", "exactly", "roughly",
+}
+_VERBS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "may", "might", "can",
+    "said", "says", "struck", "hit", "took", "made", "went", "came", "left", "fell", "rose", "won", "lost", "met",
+    "saw", "got", "gave", "ran", "held", "told", "did", "do", "does",
+}
+_FUNCTION = {
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the", "a", "an", "as", "that", "which",
+    "who", "was", "were", "is", "are", "be", "had", "has", "have", "will", "would", "after", "before", "since", "per",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure stated in one sentence of one version."""
+
+    post: int
+    sentence: str
+    text: str
+    """The words as written: '26 dozen countries'."""
+    figure: str
+    """Just the figure, with its qualifier and unit where it has one: '26 dozen', 'more than 30', '€1.1bn',
+    'three-and-a-half years'. Two versions stating one value in the same words show the same figure."""
+    value: float
+    """In the base unit of `dimension` (months for durations)."""
+    low: float
+    high: float
+    """The values this statement is compatible with."""
+    dimension: str
+    """'count', 'duration', 'percent', 'year', 'money:EUR', …"""
+    head: str
+    """Stem of the counted noun ('alli', 'countri'), '' when there is none."""
+    phrase: str
+    """The counted noun phrase as written ('Western allies')."""
+    numeral: str
+    """The digits or number word as written, before any scale ('26')."""
+    scaled: bool
+    """A scale word multiplied the numeral ('26 dozen', '3 million')."""
+    start: int
+
+
+def _numeral_value(raw: str) -> float | None:
+    raw = raw.lower().replace(",", "")
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in raw.split("-"):
+        if part in _UNITS:
+            total += _UNITS[part]
+        elif part in _TENS:
+            total += _TENS[part]
+        else:
+            return None
+    return total
+
+
+def _precision(raw: str) -> float:
+    """Half a unit of the last stated digit: '1.1' may be anything from 1.05 to 1.15."""
+    if "." in raw:
+        return 0.5 * 10 ** -len(raw.split(".")[1])
+    return 0.0
+
+
+def _noun_phrase(after: str) -> tuple[str, str]:
+    """The counted noun after a figure: ('Western allies', 'allies'), skipping 'of' and possessives."""
+    compound = re.match(r"-([a-z]+)\b", after)
+    if compound:  # "a 27-member union": the members are counted
+        return compound.group(1), compound.group(1)
+    words = re.findall(r"[\w'’-]+", after[:80])
+    phrase: list[str] = []
+    for word in words[:4]:
+        lower = word.lower()
+        if lower == "of" and not phrase:
+            continue
+        if lower in _FUNCTION or word[0].isdigit():
+            break
+        if lower.endswith(("'s", "’s")):
+            phrase = []  # "26 of Ukraine's allies": the possessor is not the thing counted
+            continue
+        if phrase and (lower in _VERBS or lower.endswith(("ed", "ing"))):
+            break  # "a 6.2 earthquake struck": the noun phrase ended at the verb
+        phrase.append(word)
+        if lower.endswith("s") or lower in {"people", "children", "men", "women", "police", "staff", "personnel"}:
+            break
+        if len(phrase) >= 2 and not word[0].isupper():
+            break
+    if not phrase:
+        return "", ""
+    return " ".join(phrase), phrase[-1]
+
+
+def find_mentions(sentence: str, post: int) -> list[Mention]:
+    """Every comparable figure in one sentence."""
+    mentions: list[Mention] = []
+    for m in _NUMBER.finditer(sentence):
+        raw = m.group("num")
+        if raw.lower() in {"one"}:
+            continue
+        value = _numeral_value(raw)
+        if value is None:
+            continue
+        before = sentence[:m.start()]
+        after = sentence[m.end():]
+        if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
+            continue
+        label = _IDENTIFIER.search(before)
+        if label and label.group(1).lower() not in _FUNCTION | _LEADING and not m.group("cur"):
+            continue  # "Flight 370", "Article 5": a name, not a quantity
+        if m.group("half"):
+            value += 0.5
+        precision = _precision(raw)
+        scales = re.findall(r"[a-z]+", (m.group("scale") or "").lower())
+        for word in scales:
+            value *= _SCALES[word]
+            precision *= _SCALES[word]
+        scaled = bool(scales)
+
+        phrase, head = _noun_phrase(after)
+        head_lower = head.lower()
+        currency = _CURRENCIES.get(m.group("cur") or "") or _CURRENCY_WORDS.get(head_lower)
+        unit = (m.group("hunit") or "").lower().rstrip("s") or head_lower.rstrip("s")
+        if currency:
+            dimension = f"money:{currency}"
+        elif m.group("pct"):
+            dimension = "percent"
+        elif unit in _DURATIONS:
+            dimension = "duration"
+            value *= _DURATIONS[unit]
+            precision *= _DURATIONS[unit]
+        elif re.fullmatch(r"(1[89]|20)\d\d", raw) and not scaled:
+            dimension = "year"
+        elif head:
+            dimension = "count"
+        else:
+            continue
+
+        low, high = value - precision, value + precision
+        window = before[-30:]
+        qualifier, q_start = None, m.start()
+        for pattern, kind in _QUALIFIERS:
+            found = pattern.search(window)
+            if found:
+                qualifier, q_start = kind, m.start() - len(window) + found.start()
+                break
+        if qualifier == "more":
+            high = math.inf
+        elif qualifier == "less":
+            low = 0.0
+        elif qualifier == "nearly":
+            low = value * 0.85
+        elif qualifier == "about":
+            low, high = value * 0.85, value * 1.15
+        figure_end = m.end()
+        if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")):
+            unit_word = re.match(r"\s*[\w’']+", after)
+            figure_end = m.end() + (unit_word.end() if unit_word else 0)
+        end = figure_end
+        if phrase:
+            last = phrase.split()[-1]
+            at = after.find(last)
+            if 0 <= at <= 60:
+                end = max(end, m.end() + at + len(last))
+        mentions.append(Mention(
+            post=post, sentence=sentence, text=sentence[q_start:end].strip(),
+            figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
+            head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
+            numeral=raw.lower().replace(",", ""), scaled=scaled, start=m.start(),
+        ))
+    return mentions
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!\s*\d{{3}})",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|until|by)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def find_dates(sentence: str, post: int) -> list[Mention]:
+    """Calendar days ('3 March', 'March 3rd') and weekdays of events ('on Thursday')."""
+    found: list[Mention] = []
+    for m in _DAY_MONTH.finditer(sentence):
+        month = m.group("month") or m.group("month2")
+        day = int(m.group("day") or m.group("day2"))
+        if not month[0].isupper() or month.lower().rstrip(".")[:3] not in _MONTHS or not 1 <= day <= 31:
+            continue  # "it may 5 times" is no date
+        month_name = month.lower()[:3]
+        value = float(_MONTHS.index(month_name) * 31 + day)
+        found.append(Mention(post, sentence, m.group(0), m.group(0), value, value, value, "date", "", "",
+                             m.group(0).lower(), False, m.start()))
+    for m in _WEEKDAY.finditer(sentence):
+        value = float(_WEEKDAYS.index(m.group("weekday").lower()))
+        text = m.group("weekday")
+        found.append(Mention(post, sentence, text, text, value, value, value, "weekday", "", "",
+                             text.lower(), False, m.start("weekday")))
+    return found
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Can both statements be true at once? ('more than 30' and '35' can; '26' and '26 dozen' cannot.)"""
+    tolerance = 1e-6 * max(abs(a.value), abs(b.value), 1.0)
+    return a.low <= b.high + tolerance and b.low <= a.high + tolerance

@@ -1,0 +1,186 @@
+"""Markdown bodies → paragraphs → sentences → comparable tokens.
+
+Every comparison between versions of a story (copies, quotes, numbers, the
+summary) works on sentences, so this module decides once what a sentence is and
+which of its words count. It is deliberately plain: regular expressions and a
+light suffix stripper, because outlets' text is short and the cost must stay
+tiny when grouping runs analysis on hundreds of stories per build.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+__all__ = [
+    "markdown_paragraphs",
+    "split_sentences",
+    "content_tokens",
+    "plain_words",
+    "word_shingles",
+    "is_trivial",
+]
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
+_HTML_TAG = re.compile(r"<[^>]+>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_CODE = re.compile(r"`([^`]*)`")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _inline(text: str) -> str:
+    """Drop inline Markdown so that only the words a reader sees remain."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    for _ in range(2):  # nested **_x_**
+        text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def markdown_paragraphs(markdown: str) -> list[str]:
+    """The prose paragraphs of a Markdown body, as plain text.
+
+    Headings, tables and code are left out: they are structure, not statements a
+    version makes, and counting them would make two versions look more or less
+    alike than their prose is. List items become paragraphs of their own.
+    """
+    markdown = unicodedata.normalize("NFC", markdown or "")
+    markdown = _FENCE.sub("\n", markdown)
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            text = _inline(" ".join(current))
+            if text:
+                paragraphs.append(text)
+            current.clear()
+
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if current and _SETEXT.match(line):
+            current.clear()  # the lines above were a heading ("Title\n=====")
+            continue
+        if not stripped or _RULE.match(line):
+            flush()
+            continue
+        if _HEADING.match(line):
+            flush()
+            continue
+        if stripped.startswith("|") or _TABLE_SEP.match(line):
+            flush()
+            continue
+        if _LIST.match(line):
+            flush()
+            current.append(_LIST.sub("", line))
+            continue
+        current.append(_QUOTE.sub("", line))
+    flush()
+    return paragraphs
+
+
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e",
+}
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph at sentence ends, not at abbreviations, initials or inside a quotation."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start:match.start()]
+        closing = match.group(2)
+        if before.count("“") > before.count("”") + closing.count("”") or (
+                (before.count('"') + closing.count('"')) % 2 == 1):
+            continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
+        last_word = re.search(r"([\w.]+)$", before)
+        if match.group(1) == "." and last_word:
+            word = last_word.group(1).lower()
+            # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
+            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
+                continue
+        end = match.end(2)
+        sentences.append(paragraph[start:end].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "according", "told", "also", "just", "like"}
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A light suffix stripper: 'deploying', 'deployed', 'deployment' → 'deploy'.
+
+    Enough to let a paraphrase that changes a word's form still match; a full
+    stemmer would buy little on sentences this short.
+    """
+    if word.isdigit() or len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                stem += "y"
+            elif stem.endswith("e") and suffix == "es":
+                pass
+            return stem.rstrip("e") if len(stem) > 4 else stem
+    return word.rstrip("e") if len(word) > 5 else word
+
+
+def plain_words(text: str) -> list[str]:
+    """Lower-cased words with apostrophes folded, punctuation dropped."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stop words, possessives folded)."""
+    out: list[str] = []
+    for word in plain_words(text):
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace("'", "")
+        if not word or word in _STOP:
+            continue
+        out.append(_stem(word))
+    return out
+
+
+def word_shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    """Overlapping runs of `size` plain words: the unit of verbatim copying (as in Churnalism)."""
+    words = plain_words(text)
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def is_trivial(sentence: str) -> bool:
+    """Too short or empty of content to count as a statement ("Share", "Read more.")."""
+    return len(content_tokens(sentence)) < 4

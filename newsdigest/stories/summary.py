@@ -1,0 +1,171 @@
+"""A short consensus summary: the sentences most versions agree on.
+
+Extractive on purpose — every word shown was written by an outlet, and the
+summary can be traced back to the versions that say it. The steps:
+
+1. For every sentence, count the versions that say the same thing (aligned,
+   verbatim or paraphrased): that is its *support*; a place near the top of
+   its version adds a little (`LEAD_WEIGHT`), and so do the words of the
+   versions' headlines (`HEADLINE_WEIGHT`).
+2. Open with a lead: of the versions' first two sentences that another
+   version confirms, the one sharing most words with the headlines (news is an
+   inverted pyramid, and the headlines are the outlets' own summaries). Then
+   add the best-supported statements, at most `MAX_SENTENCES` in all, never
+   two that say the same thing, preferring a majority of versions and falling
+   back to any two.
+3. Show each statement in the wording that is most central among the versions
+   that carry it (the medoid): a spun copy's "Experts revealed that The Kremlin…"
+   is less like the others than the plain original, so the plain one is chosen.
+   Sentences that cannot stand alone ("He added…", "However, …", questions)
+   are passed over when another wording or statement will do.
+   A wording that states a figure most versions contradict (see
+   `disagreements`) is never used.
+4. After the opening, order them as the versions do (by mean position).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Collection
+
+import numpy as np
+
+from newsdigest.stories.align import PAIRED, Alignment
+from newsdigest.model import Post
+from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
+
+__all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
+
+MAX_SENTENCES = 3
+MAX_WORDS = 100
+"""Stop adding sentences past this many words: a summary, not an article."""
+
+LEAD_WEIGHT = 1.0
+"""News is written as an inverted pyramid: a version's first sentences carry its
+gist. A statement's rank is its support plus up to this much for standing near
+the top of its version, so a lead that three versions share outranks a detail
+four share deep in the text, but not one that all five share."""
+
+HEADLINE_WEIGHT = 2.0
+"""Headlines are the outlets' own one-line summaries; a sentence that shares
+their words (up to all of them, averaged over versions) gains up to this much."""
+
+_DANGLING = re.compile(
+    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
+    r"the source|the move|the remarks|the pledge|the decision|such)\b",
+    re.I,
+)
+
+
+def _readability_penalty(text: str) -> float:
+    words = len(text.split())
+    penalty = 0.0
+    if _DANGLING.match(text):
+        penalty += 1.0
+    if text.rstrip().endswith("?"):
+        penalty += 1.0
+    if words < 8 or words > 45:
+        penalty += 0.5
+    if text.lstrip()[:1] in "\"“‘'":
+        penalty += 0.5  # a bare quote needs its speaker introduced first
+    return penalty
+
+
+def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = ()) -> str:
+    """2–3 sentences drawn from what most versions agree on (see the module doc).
+
+    `first` is the index of the earliest version, whose wording wins ties;
+    `disputed` holds sentences that state a figure most versions contradict,
+    which a consensus summary must not repeat.
+    """
+    sentences = alignment.sentences
+    disputed = set(disputed)
+    nv = len(alignment.posts)
+    if not sentences:
+        return ""
+    support = np.ones(len(sentences), dtype=np.int64)
+    clusters: list[list[int]] = []
+    aligned = alignment.aligned_matrix
+    for n in range(len(sentences)):
+        members = [n, *(int(m) for m in alignment.match[n, np.nonzero(aligned[n])[0]])]
+        support[n] = len({sentences[m].version for m in members})
+        clusters.append(members)
+
+    def representative(members: list[int]) -> int:
+        if len(members) == 1:
+            return 0
+        vectors = alignment.vectors[members]
+        centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
+        return min(range(len(members)), key=lambda i: (
+            sentences[members[i]].text in disputed, _readability_penalty(sentences[members[i]].text),
+            -centrality[i], sentences[members[i]].version != first, members[i]))
+
+    headlines = [set(content_tokens(p.title)) for p in alignment.posts if p.title and not p.title_derived]
+    affinity = np.zeros(len(sentences))
+    if headlines:
+        for n, s in enumerate(sentences):
+            words = set(content_tokens(s.text))
+            affinity[n] = np.mean([len(words & h) / len(h) for h in headlines if h] or [0.0])
+    rank = support + LEAD_WEIGHT * (1 - np.array([s.position for s in sentences])) + HEADLINE_WEIGHT * affinity
+
+    need = max(2, (nv + 1) // 2 + (1 if nv % 2 == 0 else 0)) if nv > 1 else 1
+    chosen: list[int] = []
+    chosen_clusters: list[list[int]] = []
+
+    def take(n: int, strict: bool) -> bool:
+        if len(chosen) >= MAX_SENTENCES or any(n in c for c in chosen_clusters):
+            return False
+        rep = clusters[n][representative(clusters[n])]
+        if sentences[rep].text in disputed:
+            return False
+        if any(alignment.sentence_similarity(rep, c) >= PAIRED for c in chosen):
+            return False
+        if strict and _readability_penalty(sentences[rep].text) >= 1.0:
+            return False
+        words = sum(len(sentences[c].text.split()) for c in chosen)
+        if len(chosen) >= 2 and words + len(sentences[rep].text.split()) > MAX_WORDS:
+            return False
+        chosen.append(rep)
+        chosen_clusters.append(clusters[n])
+        return True
+
+    # The opening: of the versions' leads (first two sentences) that another version
+    # confirms, the one closest to what the headlines say.
+    leads = [n for n in range(len(sentences))
+             if n - alignment.spans[sentences[n].version][0] < 2 and support[n] >= min(2, nv)]
+    leads.sort(key=lambda n: (-affinity[n], -support[n], sentences[n].version != first, n))
+    opened = any(take(n, strict=True) for n in leads)
+    for floor in (need, 2 if nv > 1 else 1, 1):
+        candidates = [n for n in range(len(sentences)) if support[n] >= floor]
+        candidates.sort(key=lambda n: (-rank[n], _readability_penalty(sentences[n].text),
+                                       sentences[n].version != first, sentences[n].position, n))
+        for n in candidates:
+            take(n, strict=floor > 1)
+        if len(chosen) >= 2:
+            break
+
+    def position(i: int) -> float:
+        if i == 0 and opened:
+            return -1.0  # the opening stays first
+        return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
+
+    order = sorted(range(len(chosen)), key=position)
+    return " ".join(sentences[chosen[i]].text for i in order)
+
+
+def lead(post: Post) -> str:
+    """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`."""
+    chosen: list[str] = []
+    words = 0
+    for paragraph in markdown_paragraphs(post.body):
+        for sentence in split_sentences(paragraph):
+            if is_trivial(sentence) or _readability_penalty(sentence) >= 1.0:
+                continue
+            size = len(sentence.split())
+            if chosen and words + size > MAX_WORDS:
+                return " ".join(chosen)
+            chosen.append(sentence)
+            words += size
+            if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
+                return " ".join(chosen)
+    return " ".join(chosen)

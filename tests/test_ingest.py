@@ -1,0 +1,187 @@
+"""The ingest stage end to end: sources in, posts out, under the house rules."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from rich.console import Console
+
+from newsdigest.config import load_config
+from newsdigest.ingest import explain, ingest
+from newsdigest.postfile import read_post
+
+ARTICLE = (
+    "The city council voted on Tuesday evening to close the old harbour bridge to cars from next spring, "
+    "after engineers warned that its steel supports had corroded far faster than anyone expected.\n\n"
+    "Council leader Maria Ortiz said the decision had not been easy, but that the safety of the thousands of "
+    "cyclists and pedestrians who cross the bridge every day had to come first.\n\n"
+    "The closure will add up to twenty minutes to some commutes, according to the transport department, "
+    "which plans to run extra buses along the river road while the repairs are carried out.\n"
+)
+
+
+def make_config(tmp_path: Path):
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    return load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "out",
+                       cache_dir=tmp_path / "cache")
+
+
+def add(config, name: str, data: bytes | str) -> Path:
+    path = config.sources_dir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+MARKDOWN = "---\ntitle: Harbour bridge to close\ndate: 2025-03-05T18:30:00\nauthor: Sam Lee\n---\n\n" + ARTICLE
+
+
+def test_each_source_becomes_a_post_named_after_its_file(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "Bridge Story.md", MARKDOWN)
+    report = ingest(config, progress=False)
+    post = read_post(config.posts_dir / "bridge-story.md")
+    assert report.written == (config.posts_dir / "bridge-story.md",)
+    assert post.title == "Harbour bridge to close"
+    assert post.source == "sources/Bridge Story.md"
+    assert post.authors == ("Sam Lee",)
+    assert post.published.isoformat() == "2025-03-05T18:30:00+00:00"
+
+
+def test_an_unchanged_source_is_not_rewritten(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "a.md", MARKDOWN)
+    ingest(config, progress=False)
+    target = config.posts_dir / "a.md"
+    before = target.stat().st_mtime_ns
+    report = ingest(config, progress=False)
+    assert report.unchanged == (target,) and report.written == ()
+    assert target.stat().st_mtime_ns == before
+
+
+def test_a_post_the_editor_edited_is_never_overwritten(tmp_path):
+    config = make_config(tmp_path)
+    source = add(config, "a.md", MARKDOWN)
+    ingest(config, progress=False)
+    target = config.posts_dir / "a.md"
+    edited = target.read_text().replace("Harbour bridge to close", "Harbour bridge closes to cars, council says")
+    target.write_text(edited)
+    source.write_text(MARKDOWN.replace("Sam Lee", "Kim Park"))  # the source changes too
+    report = ingest(config, progress=False)
+    assert report.kept == (target,)
+    assert target.read_text() == edited
+
+
+def test_a_changed_source_refreshes_a_post_nobody_edited(tmp_path):
+    config = make_config(tmp_path)
+    source = add(config, "a.md", MARKDOWN)
+    ingest(config, progress=False)
+    source.write_text(MARKDOWN.replace("Sam Lee", "Kim Park"))
+    report = ingest(config, progress=False)
+    assert report.written == (config.posts_dir / "a.md",)
+    assert read_post(config.posts_dir / "a.md").authors == ("Kim Park",)
+
+
+def test_deleting_the_cache_changes_nothing_but_time(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "a.md", MARKDOWN)
+    add(config, "b.txt", ARTICLE)
+    ingest(config, progress=False)
+    first = {p.name: p.read_text() for p in config.posts_dir.iterdir()}
+    shutil.rmtree(config.cache_dir)
+    shutil.rmtree(config.posts_dir)
+    ingest(config, progress=False)
+    assert {p.name: p.read_text() for p in config.posts_dir.iterdir()} == first
+
+
+def test_bad_sources_are_skipped_with_a_reason_and_the_rest_goes_on(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "empty.txt", b"")
+    add(config, "image.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    add(config, "good.md", MARKDOWN)
+    report = ingest(config, progress=False)
+    assert [p.name for p, _ in report.skipped] == ["empty.txt", "image.jpg"]
+    assert all(reason for _, reason in report.skipped)
+    assert [p.name for p in report.written] == ["good.md"]
+
+
+def test_sources_in_subfolders_and_with_the_same_stem_get_distinct_stable_ids(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "story.md", MARKDOWN)
+    add(config, "more/story.md", MARKDOWN.replace("Sam Lee", "Kim Park"))
+    add(config, "more/other.md", MARKDOWN)
+    ingest(config, progress=False)
+    assert sorted(p.name for p in config.posts_dir.iterdir()) == ["more-story-md.md", "other.md", "story-md.md"]
+    assert read_post(config.posts_dir / "more-story-md.md").source == "sources/more/story.md"
+
+
+def test_encodings_and_shapes_are_told_by_content(tmp_path):
+    config = make_config(tmp_path)
+    add(config, "jekyll.txt", MARKDOWN.encode("utf-16"))
+    page = ("<html><head><meta charset='windows-1252'><title>Caf\xe9 closes</title>"
+            "<meta property='og:title' content='Caf\xe9 closes'></head><body><article><h1>Caf\xe9 closes</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")) + "</article></body></html>")
+    add(config, "page.dat", page.encode("cp1252"))
+    report = ingest(config, progress=False)
+    assert not report.skipped
+    assert read_post(config.posts_dir / "jekyll.md").title == "Harbour bridge to close"
+    assert read_post(config.posts_dir / "page.md").title == "Café closes"
+
+
+def test_many_sources_run_in_parallel_with_the_same_result(tmp_path):
+    config = make_config(tmp_path)
+    for number in range(12):
+        add(config, f"s{number:02}.md", MARKDOWN.replace("Sam Lee", f"Author Number{chr(65 + number)}"))
+    report = ingest(config, progress=False)
+    assert len(report.written) == 12
+    assert read_post(config.posts_dir / "s03.md").authors == ("Author NumberD",)
+
+
+def test_explain_shows_each_line_kept_or_dropped(tmp_path):
+    config = make_config(tmp_path)
+    path = add(config, "a.md", MARKDOWN)
+    console = Console(record=True, width=200)
+    explain(path, config, console)
+    shown = console.export_text()
+    assert "read as markdown" in shown
+    assert "keep The city council voted" in shown
+    assert "Harbour bridge to close" in shown
+
+
+SEEDS = ROOT / "content" / "sources"
+
+
+@pytest.fixture(scope="module")
+def seed_posts(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("seeds")
+    config = make_config(tmp)
+    for path in SEEDS.iterdir():
+        shutil.copy(path, config.sources_dir / path.name)
+    report = ingest(config, progress=False)
+    assert not report.skipped
+    return {post.source.split("/")[-1][:3]: post for post in map(read_post, config.posts_dir.glob("*.md"))}
+
+
+def test_seed_headlines(seed_posts):
+    assert seed_posts["000"].title == "Update: Moscow rejects Western security guarantees for Ukraine"
+    assert seed_posts["002"].title == "Moscow Rejects Ukraine Security Guarantees Plan"
+    assert seed_posts["003"].title == "Moscow Opposes Western Forces as Security Providers in Ukraine"
+    assert seed_posts["004"].title == "Putin Rejects Western Security Proposals for Ukraine, Threatening Military Action"
+    assert seed_posts["001"].title_derived and seed_posts["001"].title.startswith("The Kremlin has dismissed")
+    assert not any(seed_posts[k].title_derived for k in ("000", "002", "003", "004"))
+
+
+def test_seed_bylines_dates_and_front_matter(seed_posts):
+    jekyll = seed_posts["000"]
+    assert jekyll.authors == ("badely",)
+    assert jekyll.published.isoformat() == "2025-09-05T05:12:02+01:00"
+    assert jekyll.tags == ("News",)
+    assert jekyll.image == "assets/images/320bc17371b7d40754cd7166bfbac9a5.jpg"
+    assert seed_posts["001"].authors == ("Erizia Rubyjeana",)
+    gazette = seed_posts["002"]
+    assert gazette.authors == ("Ethan Collins",)
+    assert gazette.published.date().isoformat() == "2025-09-06"
+    assert gazette.updated.isoformat().startswith("2026-01-29T09:50")
+    assert gazette.outlet == "Global Gazette"
+    assert seed_posts["004"].published.date().isoformat() == "2025-09-05"

@@ -1,0 +1,224 @@
+"""The site stage on hand-built stories: which pages exist and what they say."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from site_fixtures import (
+    built_site,
+    demo_story,
+    hidden_story,
+    make_config,
+    many_stories,
+    parse,
+    second_story,
+)
+
+from newsdigest.site import render
+from newsdigest.site.context import Directory, story_view
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_site().output_dir
+
+
+def read(site: Path, path: str) -> str:
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    return file.read_text(encoding="utf-8")
+
+
+def test_every_kind_of_page_exists(site):
+    for path in ["/", "/stories/", "/stories/moscow-rejects-security-guarantees/", "/posts/p-herald/",
+                 "/posts/p-undated/", "/outlets/", "/outlets/the-morning-herald/", "/tags/", "/tags/ukraine/",
+                 "/editions/", "/editions/2025-09-05/", "/search/", "/about/", "/404.html",
+                 "/stories/old-ukraine-slug/", "/feed.xml", "/atom.xml", "/feed.json", "/stories.json",
+                 "/sitemap.xml", "/robots.txt", "/static/css/site.css", "/pagefind/pagefind-ui.js"]:
+        file = site / path.lstrip("/")
+        assert (file / "index.html" if path.endswith("/") else file).is_file(), path
+
+
+def test_story_page_shows_versions_relations_quotes_and_disagreement(site):
+    html = read(site, "/stories/moscow-rejects-security-guarantees/")
+    for outlet in ["The Morning Herald", "Daily Courier", "Global Gazette", "Wire Service", "Unnamed source"]:
+        assert outlet in html
+    assert html.count('class="version version--') == 5
+    assert "Copy of The Morning Herald · 91% shared" in html
+    assert "Rewrite of The Morning Herald · 62% shared" in html
+    assert "Independent" in html and "First published" in html
+    assert "<mark>26 dozen countries</mark>" in html
+    assert "“26”" in html and "“26 dozen countries”" in html
+    assert "Dmitry Peskov" in html
+    assert "A second Kremlin statement." in html  # what a version adds
+    assert 'href="https://herald.example.com/news/moscow"' in html  # the original
+    assert 'href="/posts/p-herald/"' in html  # the normalised copy
+    assert "By Bo Reporter and Cy Editor" in html
+    assert "date unknown" in html  # the undated version
+
+
+def test_times_are_shown_in_the_site_time_zone(site):
+    html = read(site, "/stories/moscow-rejects-security-guarantees/")
+    assert '<time datetime="2025-09-05T06:12:00+01:00">5 September 2025, 06:12 BST</time>' in html
+    assert "29 January 2026, 09:50 GMT" in html
+
+
+def test_undated_versions_sort_last():
+    view = story_view(demo_story(), make_config(Path("/tmp")).timezone, Directory())
+    assert [v.id for v in view.versions][-1] == "p-undated"
+    assert view.timeline[-1].version.id == "p-undated"
+    assert view.first is not None and view.first.id == "p-herald"
+
+
+def test_copy_map_nests_copies_under_their_source():
+    view = story_view(demo_story(), make_config(Path("/tmp")).timezone, Directory())
+    roots = {node.version.id: node for node in view.copy_map}
+    assert set(roots) == {"p-herald", "p-gazette"}
+    children = {child.version.id: child for child in roots["p-herald"].children}
+    assert set(children) == {"p-courier", "p-wire"}
+    assert [c.version.id for c in children["p-wire"].children] == ["p-undated"]
+
+
+def test_disagreement_groups_majority_first():
+    view = story_view(demo_story(), make_config(Path("/tmp")).timezone, Directory())
+    groups = view.disagreements[0].groups
+    assert [g.value for g in groups] == ["26", "26 dozen countries"]
+    assert groups[0].majority and not groups[1].majority
+    assert groups[1].claims[0].sentence.value == "26 dozen countries"
+
+
+def test_post_page_renders_body_and_links_original(site):
+    html = read(site, "/posts/p-herald/")
+    assert "<h2>Reaction</h2>" in html and "<li>one</li>" in html
+    assert 'href="https://herald.example.com/news/moscow"' in html
+    assert 'href="/stories/moscow-rejects-security-guarantees/"' in html
+    assert "Original address unknown" not in html
+
+
+def test_hidden_stories_have_pages_but_are_not_listed(site):
+    assert (site / "stories/hidden-story/index.html").is_file()
+    assert 'name="robots" content="noindex"' in read(site, "/stories/hidden-story/")
+    for path in ["/", "/stories/", "/outlets/daily-courier/", "/feed.xml", "/sitemap.xml"]:
+        text = read(site, path)
+        assert "/stories/hidden-story/" not in text, path
+    assert not (site / "editions/2025-09-02").exists()
+
+
+def test_front_page_puts_featured_first_and_links_earlier_days(site):
+    html = read(site, "/")
+    cards = re.findall(r'class="card__title"><a href="([^"]+)"', html)
+    assert cards[0] == "/stories/story-7/"  # the featured one
+    assert 'href="/editions/"' in html
+    assert re.search(r'href="/editions/\d{4}-\d{2}-\d{2}/"', html)
+    assert "Featured" in html
+
+
+def test_pagination_when_lists_get_long(site):
+    # 49 listed stories, page size 10 → 5 pages of /stories/
+    assert (site / "stories/page/5/index.html").is_file()
+    assert not (site / "stories/page/6").exists()
+    page2 = read(site, "/stories/page/2/")
+    assert 'rel="prev" href="/stories/"' in page2 and 'rel="next" href="/stories/page/3/"' in page2
+
+
+def test_redirect_page_for_alias(site):
+    html = read(site, "/stories/old-ukraine-slug/")
+    assert '<meta http-equiv="refresh" content="0; url=/stories/moscow-rejects-security-guarantees/">' in html
+    assert '<link rel="canonical" href="https://digest.example.org/stories/moscow-rejects-security-guarantees/">' in html
+    assert '<a href="/stories/moscow-rejects-security-guarantees/">' in html
+
+
+def test_head_metadata(site):
+    html = read(site, "/stories/moscow-rejects-security-guarantees/")
+    assert '<link rel="canonical" href="https://digest.example.org/stories/moscow-rejects-security-guarantees/">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta name="twitter:card"' in html
+    assert 'http-equiv="Content-Security-Policy"' in html and "script-src 'self'" in unescape(html)
+    assert "'unsafe-inline'" not in unescape(html)
+    for feed in ("/feed.xml", "/atom.xml", "/feed.json"):
+        assert '<link rel="alternate" type="application/' in html and f'href="{feed}"' in html
+    data = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)]
+    article = data[0]
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"].startswith("Moscow rejects")
+    assert article["datePublished"] == "2025-09-05T06:12:00+01:00"
+    assert "https://herald.example.com/news/moscow" in article["isBasedOn"]
+    post = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', read(site, "/posts/p-courier/"), re.DOTALL)[1])
+    assert post["@type"] == "NewsArticle" and [a["name"] for a in post["author"]] == ["Bo Reporter", "Cy Editor"]
+
+
+def test_every_page_has_autodiscovery_links(site):
+    from site_fixtures import html_files
+
+    for page in html_files(site):
+        parsed = parse(page)
+        if any(a.get("http-equiv") == "refresh" for t, a in parsed.tags if t == "meta"):
+            continue
+        types = {a.get("type") for t, a in parsed.tags if t == "link" and a.get("rel") == "alternate"}
+        assert {"application/rss+xml", "application/atom+xml", "application/feed+json"} <= types, page
+
+
+def test_tag_and_outlet_pages_link_their_own_feeds(site):
+    html = read(site, "/tags/ukraine/")
+    assert 'href="/tags/ukraine/feed.xml"' in html and (site / "tags/ukraine/atom.xml").is_file()
+    assert (site / "outlets/daily-courier/feed.json").is_file()
+
+
+def test_sitemap_and_robots(site):
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "<loc>https://digest.example.org/stories/moscow-rejects-security-guarantees/</loc>" in sitemap
+    assert "404" not in sitemap and "old-ukraine-slug" not in sitemap
+    assert "Sitemap: https://digest.example.org/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_about_page_from_content(site):
+    html = read(site, "/about/")
+    assert "<h1>About the Digest</h1>" in html
+    assert 'href="/feed.xml"' in html
+
+
+def test_site_templates_override_the_default_theme(tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "static" / "css").mkdir(parents=True)
+    (theme / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p>Custom lost page</p>{% endblock %}')
+    (theme / "static" / "css" / "extra.css").write_text("body{}")
+    config = make_config(tmp_path, theme_dir=theme)
+    render([second_story()], config, search=False)
+    assert "Custom lost page" in (config.output_dir / "404.html").read_text()
+    assert "Every version" not in (config.output_dir / "404.html").read_text()
+    assert (config.output_dir / "static/css/site.css").is_file()  # the default theme's, inherited
+    assert (config.output_dir / "static/css/extra.css").is_file()
+    assert "Rail strike called off" in (config.output_dir / "index.html").read_text()
+
+
+def test_a_hostile_slug_cannot_escape_the_output(tmp_path):
+    import dataclasses
+
+    bad = dataclasses.replace(second_story(), slug="../../etc")
+    with pytest.raises(ValueError):
+        render([bad], make_config(tmp_path), search=False)
+
+
+def test_empty_site_still_renders(tmp_path):
+    config = make_config(tmp_path)
+    render([], config, search=False)
+    assert "No stories yet" in (config.output_dir / "index.html").read_text()
+    assert json.loads((config.output_dir / "stories.json").read_text()) == {"stories": []}
+
+
+def test_render_is_deterministic(tmp_path):
+    stories = [demo_story(), second_story(), hidden_story(), *many_stories(12)]
+    a, b = make_config(tmp_path, output="a"), make_config(tmp_path, output="b")
+    render(stories, a, search=False)
+    render(stories, b, search=False)
+    files = sorted(p.relative_to(a.output_dir) for p in a.output_dir.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b.output_dir) for p in b.output_dir.rglob("*") if p.is_file())
+    for name in files:
+        assert (a.output_dir / name).read_bytes() == (b.output_dir / name).read_bytes(), name

@@ -1,0 +1,101 @@
+"""Small pieces of the site stage: times, slugs, pagination, teasers, names, characters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newsdigest.model import Post, Relation, RelationKind, Story, Version
+from newsdigest.site.chars import finalize, printable
+from newsdigest.site.context import Directory, story_view, teaser
+from newsdigest.site.dates import moment, recency_key
+from newsdigest.site.pages import paginate
+from newsdigest.site.slugs import check_segment, slugify
+from newsdigest.site.theme import json_ld
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_moment_in_site_zone_and_unknown():
+    m = moment(datetime(2025, 12, 1, 23, 30, tzinfo=UTC), ZoneInfo("Asia/Tokyo"))
+    assert m.iso == "2025-12-02T08:30:00+09:00"
+    assert m.text == "2 December 2025, 08:30 JST"
+    assert m.day == "Tuesday 2 December 2025"
+    unknown = moment(None, LONDON)
+    assert not unknown.known and unknown.text == "date unknown" and unknown.iso == ""
+
+
+def test_naive_times_are_taken_as_site_local():
+    assert moment(datetime(2025, 7, 1, 12, 0), LONDON).iso == "2025-07-01T12:00:00+01:00"
+
+
+def test_undated_sorts_last():
+    values = [None, datetime(2025, 1, 1, tzinfo=UTC), datetime(2025, 6, 1, tzinfo=UTC)]
+    ordered = sorted(values, key=lambda v: recency_key(v, LONDON))
+    assert ordered == [values[2], values[1], None]
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("BBC News", "bbc-news"), ("Le Monde Diplomatique", "le-monde-diplomatique"), ("Épsilon Diário", "epsilon-diario"),
+    ("  ", None), ("Новости", None),
+])
+def test_slugify(name, slug):
+    result = slugify(name)
+    if slug is None:
+        assert result.startswith("x-") and len(result) == 12
+    else:
+        assert result == slug
+
+
+@pytest.mark.parametrize("bad", ["", "../x", "a/b", ".hidden", "a\\b", "a b"])
+def test_unsafe_segments_are_refused(bad):
+    with pytest.raises(ValueError):
+        check_segment(bad, "slug")
+
+
+def test_outlets_that_fold_to_one_slug_share_a_page():
+    directory = Directory()
+    assert directory.outlet("BBC News") is directory.outlet("bbc news")
+    assert directory.outlet("") is None
+
+
+def test_paginate():
+    pages = list(paginate(list(range(23)), 10, "/stories/"))
+    assert [path for path, _, _ in pages] == ["/stories/", "/stories/page/2/", "/stories/page/3/"]
+    assert list(pages[2][1]) == [20, 21, 22]
+    assert pages[0][2].prev_url is None and pages[0][2].next_url == "/stories/page/2/"
+    assert [path for path, _, _ in paginate([], 10, "/x/")] == ["/x/"]
+
+
+def test_teaser_keeps_whole_sentences():
+    text = "First sentence here. " * 30
+    cut = teaser(text, 60)
+    assert cut.endswith(".") and len(cut) <= 60
+    assert teaser("short") == "short"
+    assert teaser("word " * 100, 30).endswith("…")
+
+
+def test_unnamed_outlets_stay_tellable_apart():
+    def version(pid, outlet=None, url=None):
+        post = Post(id=pid, title=pid, body="", source=f"s/{pid}", outlet=outlet, url=url)
+        return Version(post, Relation(RelationKind.INDEPENDENT))
+
+    story = Story(id="s", slug="s", title="t", summary="", versions=(
+        version("a"), version("b", url="https://www.example.com/x"), version("c"), version("d", "Named")))
+    names = [v.outlet_name for v in story_view(story, LONDON, Directory()).versions]
+    assert names == ["Unnamed source 1", "example.com", "Unnamed source 2", "Named"]
+
+
+def test_printable_drops_control_characters_and_keeps_markup():
+    from markupsafe import Markup
+
+    assert printable("a\x00b\x0bc\u0085d\tz\n") == "abcd\tz\n"
+    assert isinstance(finalize(Markup("<b>x\x01</b>")), Markup)
+    assert finalize(3) == 3
+
+
+def test_json_ld_escapes_markup_characters():
+    text = str(json_ld({"headline": "</script><!-- & \u2028"}))
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
