@@ -174,7 +174,8 @@ def test_single_version_and_empty_story():
     assert one.relations["only"].kind is RelationKind.FIRST
     assert one.additions == {"only": ()}
     assert one.disagreements == ()
-    assert one.summary
+    assert one.summary.startswith("The harbour authority of Westport has rejected")  # its own lead
+    assert one.quotes[0].speaker == "Elena Marsh"
     empty = analyse([])
     assert empty.relations == {} and empty.summary == ""
 

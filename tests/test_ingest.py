@@ -185,3 +185,25 @@ def test_seed_bylines_dates_and_front_matter(seed_posts):
     assert gazette.updated.isoformat().startswith("2026-01-29T09:50")
     assert gazette.outlet == "Global Gazette"
     assert seed_posts["004"].published.date().isoformat() == "2025-09-05"
+
+
+def test_explain_a_text_dump_and_a_page_line_by_line(tmp_path):
+    config = make_config(tmp_path)
+    dump = add(config, "dump.txt", "Home\nNews\nSport\nSign in\n\nHarbour bridge to close\n\n" + ARTICLE
+               + "\nShare this article\nFollow us on Facebook\n© 2025 Riverside Post\n")
+    console = Console(record=True, width=250)
+    explain(dump, config, console)
+    shown = console.export_text()
+    assert "read as text" in shown
+    assert "keep The city council voted" in shown
+    assert "drop Sign in" in shown and "— " in shown.split("drop Sign in", 1)[1].split("\n", 1)[0]
+
+    page = add(config, "page.html", "<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><article>"
+               "<h1>Harbour bridge to close</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+               + "</article><footer><p>Contact the newsroom</p></footer></body></html>")
+    console = Console(record=True, width=250)
+    explain(page, config, console)
+    shown = console.export_text()
+    assert "keep The city council voted" in shown
+    assert "drop Contact the newsroom  — outside the article: page footer" in shown
+    assert "keep Harbour bridge to close  — the headline (the post's title)" in shown

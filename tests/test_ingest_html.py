@@ -108,6 +108,25 @@ def test_an_article_split_into_same_kind_containers_is_put_back_together():
     assert positions == sorted(positions)
 
 
+def test_same_kind_containers_in_the_comments_are_not_taken_for_article_chunks():
+    from lxml.html import fromstring
+
+    from newsdigest.ingest.split_article import complete_split_article
+
+    comment = ("I have crossed that bridge every morning for twenty years and I think the council is right, "
+               "even if my commute will be longer now.")
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    second = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    tree = fromstring(f"""<html><body><article><div class="wrap">
+<div class="row"><div class="body-chunk">{first}</div></div>
+<div class="row"><div class="body-chunk">{second}</div></div>
+<div class="row comments"><div class="body-chunk"><p>{comment}</p><p>{comment.replace("twenty", "thirty")}</p></div></div>
+</div></article></body></html>""")
+    body = complete_split_article(tree, "\n\n".join(PARAGRAPHS[:2]))
+    assert PARAGRAPHS[-1] in body, "the article's second chunk is put back"
+    assert "I have crossed that bridge" not in body, "the comments are not"
+
+
 def test_a_page_without_an_article_is_refused():
     with pytest.raises(SourceError):
         read_html("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
@@ -155,3 +174,35 @@ def test_an_embed_the_extractor_dropped_is_quoted_back_in_place():
     quote = body.find("> The bridge closure is a disgrace for everyone who walks to work")
     assert body.find(PARAGRAPHS[1]) < quote < body.find(PARAGRAPHS[2]), body
     assert "> — A Resident (@resident) March 5, 2024" in body
+
+
+def test_tidy_body_cuts_page_furniture_but_keeps_prose_that_merely_sounds_like_it():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    body = "\n\n".join([
+        "# Harbour bridge to close to cars",
+        PARAGRAPHS[0],
+        "**Related:** Ten bridges you must see",
+        "Related to this, the council said the ferry would run more often on <u>weekdays</u>.",
+        PARAGRAPHS[1],
+        "Subscribers can read more about the bridge in our archive.",
+        PARAGRAPHS[2],
+        "### 2 comments",
+        "I walk across it every day and I am glad, wrote one reader.",
+    ])
+    tidy = tidy_body(body, title="Harbour bridge to close to cars")
+    assert tidy.startswith(PARAGRAPHS[0])
+    assert "Ten bridges" not in tidy and "comments" not in tidy and "I walk across" not in tidy
+    assert "Related to this, the council said the ferry would run more often on weekdays." in tidy
+    assert "Subscribers can read more" in tidy and PARAGRAPHS[2] in tidy
+
+
+def test_hover_cards_and_hidden_text_are_not_read_into_the_sentence():
+    card = ('<span class="person-rollover"><a href="/people/maria-ortiz">Maria Ortiz</a>'
+            '<span class="rollover-card"><img src="/p.jpg"><a href="/x">Ortiz backs new tram line</a>'
+            '<a href="/y">Council budget passes after late-night vote</a></span></span>')
+    first = PARAGRAPHS[1].replace("Maria Ortiz", card)
+    html = page().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{first}</p><p hidden>Subscriber-only teaser text that no reader sees here.</p>")
+    body = read_html(html, timezone=LONDON).body
+    assert PARAGRAPHS[1] in body
+    assert "tram line" not in body and "Subscriber-only" not in body

@@ -71,7 +71,7 @@ def test_nothing_executes_in_chromium(browser, site):
         # The search results render outlet titles too.
         page.goto(base + "/search/")
         page.fill("input", "Evil")
-        page.wait_for_selector(".pagefind-ui__result", timeout=10000)
+        page.wait_for_selector(".pagefind-ui__result", timeout=30000)
         page.wait_for_timeout(300)
         assert page.evaluate("document.querySelectorAll('.pagefind-ui__results img[onerror], .pagefind-ui__results script').length") == 0
     assert dialogs == [], dialogs

@@ -31,7 +31,7 @@ def test_key_pages_have_no_axe_violations(browser, scheme, width):
             page.goto(base + path)
             if path == "/search/":
                 page.fill("input", "Kremlin")
-                page.wait_for_selector(".pagefind-ui__result", timeout=10000)
+                page.wait_for_selector(".pagefind-ui__result", timeout=30000)
             assert axe_violations(page) == [], (path, scheme, width)
     context.close()
 

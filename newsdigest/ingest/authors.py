@@ -19,7 +19,16 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*(?:;|\||\band\b|&|\+|\bwith\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s*,\s*", re.IGNORECASE)
-_ROLE_WORDS = frozenset(["columnist", "correspondent", "editor", "editors", "reporter", "reporters", "writer", "writers", "staff", "contributor", "contributors", "analyst", "journalist", "journalists", "senior", "opinion", "chief", "political", "foreign", "special", "deputy", "associate", "managing", "executive", "contributing", "editorial", "desk", "team", "staffer", "freelance", "guest", "author", "columnists", "news", "newsroom", "bureau", "press", "wire", "agency", "digital", "producer", "photographer", "photographers", "video", "intern", "affairs", "science", "health", "business", "sports", "technology", "tech", "culture", "travel", "economics", "economy", "correspondents", "head", "assistant"])  # fmt: skip
+_ROLE_WORDS = frozenset(["columnist", "correspondent", "editor", "editors", "reporter", "reporters", "writer", "writers", "staff", "contributor", "contributors", "analyst", "journalist", "journalists", "senior", "opinion", "chief", "political", "foreign", "special", "deputy", "associate", "managing", "executive", "contributing", "editorial", "desk", "team", "staffer", "freelance", "guest", "author", "columnists", "news", "newsroom", "bureau", "press", "wire", "agency", "digital", "producer", "photographer", "photographers", "video", "intern", "affairs", "science", "health", "business", "sports", "technology", "tech", "culture", "travel", "economics", "economy", "correspondents", "head", "assistant",
+    "service", "services", "reports", "report", "wires", "agencies", "board",
+    "admin", "administrator", "webmaster", "moderator", "user", "guest",
+])  # fmt: skip
+# Nouns that end a job title ("Opinion Columnist", "Senior Political Correspondent"), never a surname here.
+_TITLE_NOUNS = frozenset([
+    "columnist", "columnists", "correspondent", "correspondents", "editor", "editors", "reporter", "reporters",
+    "writer", "writers", "contributor", "contributors", "analyst", "journalist", "journalists", "producer",
+    "photographer", "staff", "staffer", "intern",
+])
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\]")
 # Degrees and post-nominals that follow a name after a comma ("Jane Doe, PhD").
 _CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|msc?|ma|bsc?|ba|rd|rn|cpa|esq|dds|dvm|mph|llm|jd|frcp|facs)\.?$", re.IGNORECASE)
@@ -91,9 +100,11 @@ def _clean_name(text: str, *, strict: bool = True) -> str | None:
         return None
     # "Jane Doe Opinion Columnist": cut the trailing title off; "ZNews Columnist" is no name.
     cut = False
-    while len(words) > 1 and words[-1].lower().strip(".,") in _ROLE_WORDS:
+    while len(words) > 1 and words[-1].lower().strip(".,") in _TITLE_NOUNS:
         words.pop()
         cut = True
+    while cut and len(words) > 1 and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        words.pop()  # the title's modifiers: "Senior Political", "Opinion"
     if cut and len(words) < 2:
         return None
     text = " ".join(words)

@@ -42,6 +42,7 @@ def tidy_body(body: str, *, title: str | None = None) -> str:
     body = _INLINE_TAGS.sub("", body)
     lines = [line.rstrip() for line in body.strip().split("\n")]
     lines = _drop_leading_title(lines, title)
+    lines = _cut_comment_section(lines)
     lines = [line for line in lines if not _is_furniture(line)]
     lines = _drop_trailing_teasers(lines)
     lines = _drop_trailing_link_list(lines)
@@ -85,6 +86,29 @@ def _drop_trailing_teasers(lines: list[str]) -> list[str]:
     if headings >= 2:
         return lines[:start]
     return lines[:end]
+
+
+_COMMENTS_HEAD = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion)\b.{0,40}$"
+    r"|^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^\W*join\s+the\s+(?:conversation|discussion)\b"
+    r"|^\W*\d+\s+thoughts?\s+on\b",
+    re.IGNORECASE,
+)
+
+
+def _cut_comment_section(lines: list[str]) -> list[str]:
+    """Cut a readers' comment section: from its heading ("3 comments", "Leave a reply") in the body's second half to the end."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 4:
+        return lines
+    halfway = filled[len(filled) // 2]
+    for index in filled:
+        if index < halfway:
+            continue
+        line = lines[index].strip()
+        if len(line.split()) <= 8 and _COMMENTS_HEAD.match(_EMPHASIS.sub("", line.lstrip("#").strip())):
+            return lines[:index]
+    return lines
 
 
 def _drop_trailing_link_list(lines: list[str]) -> list[str]:

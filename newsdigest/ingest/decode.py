@@ -135,7 +135,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:4096])
+    match = _META_CHARSET.search(data[:16384])
     if not match:
         return None
     name = match.group(1).decode("ascii", "ignore").lower()

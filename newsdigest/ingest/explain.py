@@ -90,25 +90,36 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
     from trafilatura.utils import load_html
 
     from newsdigest.ingest.html_source import read_html
-    from newsdigest.ingest.page_text import page_lines
+    from newsdigest.ingest.page_text import page_text
 
     tree = load_html(text)
     if tree is None:
         return
-    lines = page_lines(tree)
+    lines = page_text(tree)
     try:
-        body = read_html(text, timezone=config.timezone).body
+        article = read_html(text, timezone=config.timezone)
+        body, title = article.body, _fold(article.title or "")
     except NewsdigestError:
-        body = ""
+        body, title = "", ""
     article_words = _shingles(body)
+    folded_body = _fold(body)
     for number, line in enumerate(lines, 1):
-        grams = _shingles(line)
-        if not grams:
-            inside = _fold(line) in _fold(body) if len(line.split()) > 1 else False
-        else:
+        grams = _shingles(line.text)
+        if grams:
             inside = len(grams & article_words) / len(grams) >= 0.6
-        reason = "part of the extracted article" if inside else "outside the article the extractor found"
-        _line(console, number, inside, line, reason)
+        else:
+            inside = len(line.text.split()) > 1 and _fold(line.text) in folded_body
+        if title and _fold(line.text) == title:
+            inside, reason = True, "the headline (the post's title)"
+        elif inside:
+            reason = "part of the extracted article"
+        elif line.region:
+            reason = f"outside the article: {line.region}"
+        elif len(line.text.split()) <= 4:
+            reason = "outside the article: a short label (menu entry, button, caption)"
+        else:
+            reason = "outside the article the extractor found"
+        _line(console, number, inside, line.text, reason)
 
 
 def _explain_markdown(text: str, console: Console) -> None:

@@ -6,12 +6,13 @@ when a page is unsure precision wins, because a teaser or a sign-up form in a
 post is worse than a lost caption. Its body is then checked: a leading copy of
 the headline, and trailing lines that are the page's furniture (teasers, share
 prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
-finds nothing or too little, the page's JSON-LD `articleBody` or a recall-first
-second pass stands in.
+finds too little, a recall-first second pass, the text-dump cleaner on the
+page's visible text, or the page's JSON-LD `articleBody` stand in; an article
+the page splits into chunks, and social posts it embeds, are put back whole.
 
 Metadata comes from what the page says about itself first (JSON-LD, OpenGraph
-and meta tags, see `html_meta`), trafilatura's guesses second, the visible page
-(`<h1>`, `<time>`, bylines) last.
+and meta tags, see `html_meta`), then the visible page (`<h1>`, the printed
+byline, `<time>`), then htmldate's reading of dates in URL, markup and text.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newsdigest.ingest.body_cleanup import tidy_body
 from newsdigest.ingest.dates import parse_date
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
+from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
 from newsdigest.ingest.outlets import clean_site_name, domain_of
 from newsdigest.ingest.split_article import complete_split_article
@@ -50,11 +52,15 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     if tree is None:
         raise SourceError("the page cannot be parsed as HTML")
     page = read_page_meta(tree)
+    drop_hidden(tree)
     document = _extract(tree, precision=True)
     body = _body_text(document)
     if _words(body) < _MIN_BODY_WORDS:
         # Precision threw out too much: ask again, when unsure keep more.
-        retry = _extract(load_html(text), precision=False)
+        fresh = load_html(text)
+        if fresh is not None:
+            drop_hidden(fresh)
+        retry = _extract(fresh, precision=False)
         if _words(_body_text(retry)) > _words(body):
             document, body = retry, _body_text(retry)
     if _words(body) < _SECOND_OPINION_BELOW:
@@ -67,7 +73,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
         body = jsonld_body
-    title = _title(page, document)
+    title = _title(page)
     body = tidy_body(body, title=title)
     if _words(body) < _MIN_ARTICLE_WORDS:
         raise SourceError("no article text found in the page")
@@ -75,21 +81,21 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     if not title:
         title = derive_headline(body)
         title_derived = title is not None
-    url = _url(page, document)
+    url = _url(page)
     return Article(
         body=body,
         title=title,
         title_derived=title_derived,
-        authors=_authors(page, document),
-        published=_published(page, document, timezone, text),
+        authors=_authors(page),
+        published=_published(page, timezone, text),
         updated=_updated(page, timezone),
-        outlet=_outlet(page, document, url),
+        outlet=_outlet(page, url),
         section=_first_text(page.meta.get("article:section"), _jsonld_text(page.jsonld.get("articleSection"))),
-        tags=_tags(page, document),
-        image=_first_text(page.meta.get("og:image"), _jsonld_image(page.jsonld.get("image")),
-                          page.meta.get("twitter:image"), getattr(document, "image", None)),
+        tags=_tags(page),
+        image=_absolute(_first_text(page.meta.get("og:image"), _jsonld_image(page.jsonld.get("image")),
+                                    page.meta.get("twitter:image")), url),
         url=url,
-        lang=_lang(page, document),
+        lang=_lang(page),
         excerpt=_first_text(page.meta.get("og:description"), page.meta.get("description"),
                             _jsonld_text(page.jsonld.get("description"))),
     )
@@ -155,7 +161,7 @@ def _jsonld_body(page: PageMeta) -> str | None:
 # ---- metadata: the page's own statements first, then trafilatura, then the visible page ----
 
 
-def _title(page: PageMeta, document: Any) -> str | None:
+def _title(page: PageMeta) -> str | None:
     stated = [
         _jsonld_text(page.jsonld.get("headline")),
         page.meta.get("og:title"),
@@ -181,9 +187,6 @@ def _title(page: PageMeta, document: Any) -> str | None:
         return stated_titles[0]
     if h1s:
         return h1s[0]
-    trafilatura_title = getattr(document, "title", None)
-    if trafilatura_title:
-        return _strip_site(normalize(trafilatura_title), page)
     if page.title_tag:
         return _strip_site(normalize(page.title_tag), page)
     return None
@@ -223,7 +226,7 @@ def _strip_site(title: str, page: PageMeta) -> str | None:
     return title.strip() or None
 
 
-def _authors(page: PageMeta, document: Any) -> tuple[str, ...]:
+def _authors(page: PageMeta) -> tuple[str, ...]:
     site = _site_names(page)
     for candidate in (
         page.jsonld.get("author"),
@@ -240,11 +243,6 @@ def _authors(page: PageMeta, document: Any) -> tuple[str, ...]:
             return _fuller_printed(names, page, site)
     for byline in (*page.by_lines, *page.author_links):
         names = clean_authors(byline, not_names=site)
-        if names:
-            return names
-    trafilatura_author = getattr(document, "author", None)
-    if trafilatura_author:
-        names = clean_authors(trafilatura_author.split(";"), not_names=site)
         if names:
             return names
     for byline in page.bylines:
@@ -280,7 +278,7 @@ def _jsonld_people(value: Any) -> Any:
     return value
 
 
-def _published(page: PageMeta, document: Any, tz: tzinfo | None, html: str) -> datetime | None:
+def _published(page: PageMeta, tz: tzinfo | None, html: str) -> datetime | None:
     for candidate in (
         page.jsonld.get("datePublished"),
         page.meta.get("article:published_time"),
@@ -376,7 +374,7 @@ def _updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
     return None
 
 
-def _outlet(page: PageMeta, document: Any, url: str | None) -> str | None:
+def _outlet(page: PageMeta, url: str | None) -> str | None:
     publisher = page.jsonld.get("publisher")
     publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
     for candidate in (
@@ -384,7 +382,6 @@ def _outlet(page: PageMeta, document: Any, url: str | None) -> str | None:
         publisher_name if isinstance(publisher_name, str) else None,
         page.jsonld_site,
         page.meta.get("application-name"),
-        getattr(document, "sitename", None),
     ):
         name = clean_site_name(candidate)
         if name and not name.startswith("http"):
@@ -392,32 +389,30 @@ def _outlet(page: PageMeta, document: Any, url: str | None) -> str | None:
     return domain_of(url) if url else None
 
 
-def _url(page: PageMeta, document: Any) -> str | None:
+def _url(page: PageMeta) -> str | None:
     main = page.jsonld.get("mainEntityOfPage")
     main_url = main.get("@id") if isinstance(main, dict) else main
-    for candidate in (page.canonical, page.meta.get("og:url"), page.jsonld.get("url"), main_url,
-                      getattr(document, "url", None)):
+    og_url = page.meta.get("og:url")
+    canonical = _absolute(page.canonical, og_url if og_url and og_url.startswith("http") else None)
+    for candidate in (canonical, og_url, page.jsonld.get("url"), main_url):
         if isinstance(candidate, str) and candidate.startswith(("http://", "https://")):
             return candidate.strip()
     return None
 
 
-def _tags(page: PageMeta, document: Any) -> tuple[str, ...]:
+def _tags(page: PageMeta) -> tuple[str, ...]:
     found: list[str] = list(page.meta_all.get("article:tag", []))
     keywords = page.jsonld.get("keywords")
     if isinstance(keywords, str):
         found.extend(k for k in keywords.split(","))
     elif isinstance(keywords, list):
         found.extend(k for k in keywords if isinstance(k, str))
-    if not found:
-        found.extend(getattr(document, "tags", None) or [])
     tags = [" ".join(t.split()) for t in found if t and t.strip() and len(t) < 60 and ":" not in t]
     return tuple(dict.fromkeys(tags))[:20]
 
 
-def _lang(page: PageMeta, document: Any) -> str | None:
-    for candidate in (page.lang, page.meta.get("og:locale"), _jsonld_text(page.jsonld.get("inLanguage")),
-                      getattr(document, "language", None)):
+def _lang(page: PageMeta) -> str | None:
+    for candidate in (page.lang, page.meta.get("og:locale"), _jsonld_text(page.jsonld.get("inLanguage"))):
         if candidate and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", candidate):
             return candidate.replace("_", "-").split("-")[0].lower()
     return None
@@ -435,6 +430,15 @@ def _jsonld_image(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl")
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    """A page-relative link ("/img/a.jpg") made absolute against the page's own URL, where that is known."""
+    if not link or not base or link.startswith(("http://", "https://", "data:")):
+        return link
+    from urllib.parse import urljoin
+
+    return urljoin(base, link)
 
 
 def _first_text(*candidates: Any) -> str | None:

@@ -2,10 +2,14 @@
 
 Used to show an editor what of a page became the article (`ingest --explain`),
 and to give the text-dump cleaner a page to read when the HTML extractor finds
-too little.
+too little. Each line remembers the kind of page region it sat in (navigation,
+footer, comments, …) so that an explanation can say more than "dropped".
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -13,35 +17,96 @@ _BLOCKS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br", "title"]
 )
 _INVISIBLE = frozenset(["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "button", "select", "option"])
+_REGION_TAGS = {"nav": "navigation", "header": "page header", "footer": "page footer", "aside": "sidebar",
+                "form": "form", "figcaption": "caption"}
+_REGION_CLASSES = (
+    (re.compile(r"comment|disqus|respond", re.IGNORECASE), "comments"),
+    (re.compile(r"related|recommend|more-stories|read-more|teaser|trending|popular", re.IGNORECASE), "related links"),
+    (re.compile(r"share|social|follow", re.IGNORECASE), "share buttons"),
+    (re.compile(r"newsletter|subscribe|signup|sign-up|promo", re.IGNORECASE), "sign-up prompt"),
+    (re.compile(r"cookie|consent|gdpr", re.IGNORECASE), "cookie notice"),
+    (re.compile(r"\bad\b|ads\b|advert|sponsor", re.IGNORECASE), "advertisement"),
+    (re.compile(r"breadcrumb", re.IGNORECASE), "breadcrumbs"),
+    (re.compile(r"author-bio|bio\b|about-author", re.IGNORECASE), "author bio"),
+    (re.compile(r"caption|credit", re.IGNORECASE), "caption"),
+    (re.compile(r"menu|navbar|masthead", re.IGNORECASE), "navigation"),
+    (re.compile(r"footer", re.IGNORECASE), "page footer"),
+)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    text: str
+    region: str | None
+    """The kind of page region the line sat in, where its markup says so."""
 
 
 def page_lines(tree: HtmlElement) -> list[str]:
     """The visible text of `tree`, a line per block element, empty lines removed."""
+    return [line.text for line in page_text(tree)]
+
+
+def page_text(tree: HtmlElement) -> list[PageLine]:
+    """Like `page_lines`, with the region each line sat in."""
     root = tree.find(".//body")
     if root is None:
         root = tree
-    parts: list[str] = []
-    _walk(root, parts)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return [line for line in lines if line]
+    parts: list[tuple[str, str | None]] = []
+    _walk(root, parts, None)
+    lines: list[PageLine] = []
+    current: list[str] = []
+    region: str | None = None
+    for piece, where in parts:
+        chunks = piece.split("\n")
+        for index, chunk in enumerate(chunks):
+            if index:
+                _flush(current, region, lines)
+                current = []
+            if chunk.strip():
+                if not current:
+                    region = where
+                current.append(chunk)
+    _flush(current, region, lines)
+    return lines
 
 
-def _walk(node: HtmlElement, parts: list[str]) -> None:
+def _flush(current: list[str], region: str | None, lines: list[PageLine]) -> None:
+    text = " ".join("".join(current).split())
+    if text:
+        lines.append(PageLine(text, region))
+
+
+def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | None) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in _INVISIBLE or not tag:
         if node.tail:
-            parts.append(node.tail)
+            parts.append((node.tail, region))
         return
+    # The innermost marked region wins: a share bar inside a footer is a share bar.
+    own = _REGION_TAGS.get(tag) or _region_of_class(node) or region
     block = tag in _BLOCKS
     if block:
-        parts.append("\n")
+        parts.append(("\n", own))
     if tag in ("td", "th"):
-        parts.append(" ")
+        parts.append((" ", own))
     if node.text:
-        parts.append(node.text)
+        parts.append((node.text, own))
     for child in node:
-        _walk(child, parts)
+        _walk(child, parts, own)
     if block:
-        parts.append("\n")
+        parts.append(("\n", own))
     if node.tail:
-        parts.append(node.tail)
+        parts.append((node.tail, region))
+
+
+def _region_of_class(node: HtmlElement) -> str | None:
+    if node.tag in ("html", "body", "main", "article"):
+        return None
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
+    if not marks:
+        return None
+    for pattern, name in _REGION_CLASSES:
+        if pattern.search(marks):
+            # A wrapper around the headline is the page's frame, whatever its class says.
+            return None if node.find(".//h1") is not None else name
+    return None

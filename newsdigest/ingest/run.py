@@ -57,6 +57,8 @@ class _Job:
     """The path relative to the content folder, as written into the post (`sources/x.txt`)."""
     post_id: str
     key: str
+    data: bytes
+    """The bytes the key was computed from: the post is made from exactly what was hashed."""
 
 
 def ingest(config: Config, *, progress: bool = True) -> IngestReport:
@@ -78,12 +80,11 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
             continue
         source = path.relative_to(config.content_dir).as_posix() if path.is_relative_to(config.content_dir) else path.name
         key = hashlib.sha256(f"{salt}\0{source}\0{ids[path]}\0".encode() + data).hexdigest()
-        job = _Job(path, source, ids[path], key)
         cached = cache.get(key)
         if cached is not None:
             outcomes[path] = cached
         else:
-            jobs.append(job)
+            jobs.append(_Job(path, source, ids[path], key, data))
 
     for job, outcome in _run(jobs, config, outlets, progress=progress):
         cache.put(job.key, outcome)
@@ -156,7 +157,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
     if len(jobs) < _PARALLEL_FROM or workers < 2:
         with _showing(bar, len(jobs)) as advance:
             for job in jobs:
-                yield job, process_source(job.path.read_bytes(), job.source, job.post_id, tz_name, outlets)
+                yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
     _preload()
@@ -166,7 +167,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: list[tuple[_Job, Future[Outcome]]] = [
-            (job, pool.submit(process_source, job.path.read_bytes(), job.source, job.post_id, tz_name, outlets))
+            (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
             for job in jobs
         ]
         with _showing(bar, len(jobs)) as advance:

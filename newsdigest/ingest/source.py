@@ -97,5 +97,5 @@ def to_post(article: Article, *, post_id: str, source: str, outlets: OutletBook)
 
 
 def _looks_like_markup(data: bytes) -> bool:
-    head = data[:2048].lower()
+    head = data[:16384].lower()
     return bool(re.search(rb"<(?:!doctype|html|head|meta)\b", head))

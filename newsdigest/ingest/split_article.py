@@ -52,6 +52,7 @@ def complete_split_article(tree: HtmlElement, body: str) -> str:
             element in anchors or any(a in family for a in _ancestors(element, 2))
         )
     ]
+    chunks = [chunk for chunk in chunks if chunk in anchors or not _in_furniture(chunk)]
     if len(chunks) < 2:
         return body
     result = list(body_lines)
@@ -81,6 +82,21 @@ def complete_split_article(tree: HtmlElement, body: str) -> str:
     if added < 30:
         return body
     return re.sub(r"\n{3,}", "\n\n", "\n".join(result)).strip()
+
+
+_FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "form", "header"})
+_FURNITURE_CLASS = re.compile(r"comment|related|recommend|sidebar|footer|teaser|promo|newsletter|share|more-from", re.IGNORECASE)
+
+
+def _in_furniture(element: HtmlElement) -> bool:
+    """True when an element sits in the page's furniture: comments, related links, sidebars, footers."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in _FURNITURE_TAGS:
+            return True
+        marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        if marks and _FURNITURE_CLASS.search(marks):
+            return True
+    return False
 
 
 def _container(node: HtmlElement) -> HtmlElement | None:

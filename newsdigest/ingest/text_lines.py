@@ -65,9 +65,10 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserv
 # that is only a credit, or an agency/photographer slash pair.
 _CREDIT = re.compile(
     r"""^(?:credit|photo(?:graph)?|image|picture|source|illustration|video)s?\b\s*(?:[:.…]|by\b)
-    |\((?:[^()]*\b(?:image|photo|picture|credit|getty|reuters|afp|ap|file|shutterstock|istock)\b[^()]*|[^()\s]+/[^()]+)\)\s*$
+    |\((?:[^()]*\b(?:image|photo|picture|credit|getty|reuters|afp|ap|file|shutterstock|istock)\b[^()]*|[^()]{1,60}/[^()]+)\)\s*$
+    |^(?:media|image|photo|video)\s*caption|/\s*(?:getty|shutterstock|reuters|afp|ap|epa)(?:\s+images)?\s*$
     |^(?:getty\s+images|reuters|afp|ap|shutterstock)\b|credit:\s*\S|\b(?:photo|image|picture)s?:\s*[A-Z][^.!?]{0,40}$
-    |^[A-Z][^.!?/|]{1,40}(?:\s?[/|]\s?[A-Z][^.!?/|]{1,40}){1,3}$""",
+    |^[A-Z][^!?/|]{1,40}(?:\s?[/|]\s?[A-Z][^!?/|]{1,40}){1,3}$""",
     re.I | re.X,
 )
 

@@ -7,10 +7,13 @@ cleaner works in three steps, each in its own module:
 1. `text_lines` observes every line (sentence shape, function-word density,
    furniture vocabulary, repetition on the page);
 2. `text_region` finds the stretch that is the article: the densest run of
-   prose, then re-weighed by topical coherence with itself;
+   prose, ended at a comment section and, on pages, where its end drifts off
+   the topic of its lead;
 3. this module decides line by line inside that stretch what is article
-   (paragraphs, sub-headings, lists, quotes, tables) and writes Markdown, while
-   `textmeta` reads the headline, byline, dates, outlet and tags around it.
+   (paragraphs, sub-headings, lists, tables, embedded posts) and drops what is
+   not (generated boxes, captions, bios, link lists); `text_structure` writes
+   the Markdown, and `textmeta` reads the headline, byline, dates, outlet and
+   tags around the stretch.
 
 Every decision is recorded as a `LineDecision` so `ingest --explain` can show
 an editor why a line went or stayed.
@@ -27,12 +30,15 @@ from newsdigest.ingest.text_region import find_article
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
 from newsdigest.ingest.textmeta import find_dates, read_metadata
 
-__all__ = ["LineDecision", "TextDump", "parse_text_dump"]
+__all__ = ["LineDecision", "TextDump", "parse_text_dump", "preload"]
 
 
 @dataclass(frozen=True)
 class LineDecision:
-    """Why one line of the source was kept or dropped (for `ingest --explain`)."""
+    """Why one line of the source was kept or dropped (for `ingest --explain`).
+
+    There is one per non-blank line; `number` is 1-based in the text as given.
+    """
 
     number: int
     text: str
@@ -86,6 +92,18 @@ _LINK_LABEL = re.compile(
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 _DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 _ARTICLE_LABEL = re.compile(r"^(?:article(?:\s+(?:text|body|content))?|full\s+(?:story|article|text)|story)\s*:?$", re.I)
+
+
+def preload() -> None:
+    """Load dateparser and its English data now (about 0.1 s), e.g. once per worker process.
+
+    The cleaner only calls dateparser for datelines its own patterns cannot
+    read, and imports it lazily; a worker that preloads it pays that cost once
+    instead of on the first such page.
+    """
+    from newsdigest.ingest.textmeta import warm_up_dateparser
+
+    warm_up_dateparser()
 
 
 def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
@@ -430,7 +448,13 @@ def _derive_title(blocks: list[Block]) -> str | None:
     lead = next((b.text for b in blocks if b.kind == "paragraph" and len(b.text.split()) >= 8), None)
     if not lead:
         return None
-    sentence = re.split(r"(?<=[.!?])\s+", lead)[0].rstrip(".!?")
+    sentences = re.split(r"(?<=[.!?])\s+", lead)
+    sentence = sentences[0]
+    for more in sentences[1:]:
+        if len(sentence.split()) >= 6:
+            break
+        sentence += " " + more  # "Am 12. September …": a number's full stop is not a sentence's end
+    sentence = sentence.rstrip(".!?")
     words = sentence.split()
     cut = len(words)
     for index, word in enumerate(words):

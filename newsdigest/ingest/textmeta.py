@@ -172,6 +172,7 @@ _NOT_NAMES = re.compile(
     latest|top|popular|trending|video|videos|photos?|gallery|opinion|world|politics|sports?|business|tech\w*|science|health|
     entertainment|culture|travel|lifestyle|weather|blog|posts?|articles?|stories|read|next|previous|prev|tags?|categor\w*|
     shop|store|cart|account|help|skip|content|main|page|site|index|cookie\w*|updated|published|posted|min|minutes?|
+    link|links|copy|copied|save|saved|close|open|download|listen|play|watch|loading|
     the|and|of|in|on|for|with|to|by|is|are|was|were|this|that|a|an|it|we|you|your|our|us|or|from)\b""",
     re.I | re.X,
 )
@@ -184,11 +185,13 @@ def _name_like(text: str, *, allow_single: bool = False, lax: bool = False) -> b
     "By" already marks as a name.
     """
     text = text.strip().strip(",;:")
-    if not text or len(text) > 50 or re.search(r"[\d@#/|:!?()\[\]{}<>=_*\"“”]", text):
+    if not text or len(text) > 50 or re.search(r"[\d@#/|:!?()\[\]{}<>=_*\"“”,;]", text):
         return False
     tokens = text.split()
     if not (1 if allow_single else 2) <= len(tokens) <= 5:
         return False
+    if any(re.match(r"[A-Z]{3,}[a-z]", t) for t in tokens):
+        return False  # "FOXBusiness": a brand glued to a name, not a name
     core = [t for t in tokens if t.lower().strip(".") not in _PARTICLES]
     if not core or not all(t[0].isupper() for t in core[:1]):
         return False
@@ -200,7 +203,9 @@ def _name_like(text: str, *, allow_single: bool = False, lax: bool = False) -> b
 def parse_byline(text: str) -> tuple[list[str], str | None]:
     """The author names in a byline and the outlet it names ("By A and B for The X"), if any."""
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(?:(?:written|posted|reported|words|story|text)\s+)?by\s*:?\s*", "", text, flags=re.I)
+    text = _BYLINE_START.sub("", text)
+    # Unglue what the copy glued: "Meg JamesStaff", "Jonathan GarberFOXBusiness".
+    text = re.sub(r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor)\b)", " ", text)
     # Cut at what follows a byline on the same line: dates, separators, counters.
     for found in find_dates(text):
         text = text[: found.start]
@@ -218,7 +223,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
         part = part.strip(" .,")
         if not part:
             continue
-        stripped = _strip_role(part)
+        stripped = _leading_name(_strip_role(part))
         if not stripped:
             if names:
                 break  # "Name, Staff Attorney, Some Organisation": the rest describes the author
@@ -245,6 +250,15 @@ _BYLINE_TAIL = re.compile(
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|r\.?d|r\.?n|m\.?s|m\.?a|b\.?sc|m\.?sc|b\.?a|b\.?s|rdn|ld|cpt|mba|mph|dds|cpa|esq)\.?$", re.I)
 
 
+def _leading_name(part: str) -> str:
+    """The capitalised words a byline part starts with ("Moritz Bachmann publiziert am" → "Moritz Bachmann")."""
+    tokens = part.split()
+    for index, token in enumerate(tokens):
+        if index >= 2 and token[:1].islower() and token.lower() not in _PARTICLES:
+            return " ".join(tokens[:index])
+    return part
+
+
 def _strip_role(part: str) -> str:
     """A name without its job title ("Richard Adams Education editor" → "Richard Adams")."""
     if _CREDENTIAL.match(part) or all(_ROLE.fullmatch(t.strip(",.")) for t in part.split()):
@@ -261,7 +275,13 @@ def _strip_role(part: str) -> str:
 
 # ---------------------------------------------------------------- the reader
 
-_BYLINE_START = re.compile(r"^(?:(?:written|posted|reported|words|story)\s+)?by(?:\s*:?\s+|(?=[A-Z][a-z]))", re.I)
+# "By …", also glued ("ByJane Doe"), and its equivalents in a few languages
+# (German, French, Spanish/Portuguese, Dutch, Scandinavian) before a capital.
+_BYLINE_START = re.compile(
+    r"^(?:(?:written|posted|reported|words|story|text)\s+)?"
+    r"(?:by(?:\s*:\s*|\s+)(?=\S)|(?-i:By(?=[A-Z][a-z]))|(?:von|par|por|door|av)\s+(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ])))",
+    re.I,
+)
 _TAGS = re.compile(r"^(?:tagged|tags?|topics?|filed\s+under|categories|keywords)\s*:?\s*(?P<rest>.*)$", re.I)
 _HASHTAG_LINE = re.compile(r"^#(?!#)\s?[^\s#].{0,60}$")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?P<path>/\S*)?$", re.I)
@@ -355,10 +375,14 @@ def _read_name_line(lines: list[Line], title_index: int, span: tuple[int, int], 
             text = text[: dates[0].start]
         text = re.split(r"\s*[|•·]\s*|\s+-\s+", text)[0]
         names, outlet = parse_byline(text)
-        if not names or not _name_like(" ".join(names[0].split()[:4])) or len(names[0].split()) < 2:
-            continue
+        whole = re.sub(r"^(?:by|with|from)\s+", "", text.split(",")[0].strip(), flags=re.I)
+        if not names or len(names[0].split()) < 2 or not _name_like(_strip_role(whole)):
+            continue  # the whole line must be a name (and perhaps a title), not a sentence that starts with one
         if _common_words(names[0], lines) or (i + 1 < len(lines) and lines[i + 1].bullet):
             continue  # a label over a box or a list, not a person
+        near = range(max(0, i - 3), min(len(lines), i + 4))
+        if not dates and not any(find_dates(lines[j].text) for j in near if j != i):
+            continue  # a byline keeps company with a dateline; a lone capitalised label does not
         meta.authors = tuple(names)
         meta.outlet = meta.outlet or outlet
         meta.taken[i] = "byline"
@@ -389,13 +413,14 @@ def _capitals(text: str) -> bool:
 
 
 def _common_words(name: str, lines: list[Line]) -> bool:
-    """Whether every word of `name` is also used in lower case on the page.
+    """Whether the words after the first of `name` are also used in lower case on the page.
 
     People's names are capitalised wherever they appear; a capitalised label
-    made of ordinary words ("Sentiment Analysis") shows those words in lower
-    case somewhere else.
+    made of ordinary words ("Sentiment Analysis", "Give Feedback") shows those
+    words in lower case somewhere else. The first word is spared: given names
+    are often ordinary words too ("Will", "Rose", "Grant").
     """
-    tokens = {t.lower() for t in name.split() if len(t) > 2}
+    tokens = {t.lower() for t in name.split()[1:] if len(t) > 2}
     if not tokens:
         return False
     lower = {w for line in lines for w in line.words if w[:1].islower()}
@@ -469,9 +494,6 @@ def _read_title(
     j = best - 1
     while j >= max(lo, best - 4) and j not in meta.taken:
         upper = lines[j]
-        if upper.n_words <= 2 and not upper.blank_before:
-            j -= 1
-            continue
         if (
             upper.n_words >= 3 and not upper.sentence and not _capitals(upper.text)
             and _title_score(upper, j, anchor, article_words, stop) >= 1.3
@@ -566,6 +588,11 @@ def _read_date_in_other_words(
             return
 
 
+def warm_up_dateparser() -> None:
+    """Import dateparser and parse one date, so later calls do not pay for loading it."""
+    _dateparser("5 September 2025", "en")
+
+
 def _dateparser(text: str, lang: str | None) -> datetime | None:
     import dateparser  # imported on first use: most pages never need it
 
@@ -595,7 +622,7 @@ def _read_tail_authors(lines: list[Line], span: tuple[int, int], meta: TextMeta)
                 meta.taken[i] = "byline"
                 return
         if i >= end + 8 or not _name_like(line.text):
-            continue
+            continue  # (no common-word test here: the role or follow line below is evidence enough)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None or _FOLLOW.match(nxt.text) or (_ROLE_CORE.search(nxt.text) and nxt.n_words <= 5):
             _take_author_line(lines, i, meta, "byline (after the article)")
@@ -626,9 +653,27 @@ _COPYRIGHT_NAME = re.compile(
 _ORGANISATION = re.compile(
     r"\b(?:media|news|press|group|times|post|daily|journal|network|publishing|company|corporation|inc|ltd|llc|limited|"
     r"magazine|gazette|tribune|herald|radio|tv|television|broadcasting|institute|university|foundation|association|"
-    r"society|agency|studio|studios|digital|online|global|international|holdings|partners|services|systems|labs?)\b",
+    r"society|agency|studio|studios|digital|online|global|international|holdings|partners|services|systems|labs?|"
+    r"communications|newspapers?|entertainment|productions|enterprises|industries|solutions|ventures|software|"
+    r"consulting|technologies|copyright|pty|pvt|gmbh|design|designs|creative|marketing|shop|store)\b",
     re.I,
 )
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:\s*[,&]?\s*\b(?:inc|ltd|llc|plc|corp|co|company|limited|pty|pvt|gmbh|ag|sa|s\.a|srl|oy|ab|bv|nv)\b\.?)+$", re.I
+)
+
+
+def _clean_holder(name: str) -> str:
+    """A copyright holder's name without years, legal forms, "by" and what follows a dash or bracket."""
+    name = re.sub(r"\([cс]\)|©|\b(?:copyright|by)\b", " ", name, flags=re.I)
+    name = re.sub(r"^[\s\d.,:;–—-]+", "", name)  # years and ranges in front ("2023-25.")
+    name = re.split(r"\s[-–—|/]\s|\(|\s[-–—]|[-–—]\s", name)[0]
+    name = re.sub(r"\b(?:19|20)\d{2}\b", " ", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,.-–&")
+    name = _LEGAL_FORM.sub("", name).strip(" ,.-&")
+    return name if re.search(r"[^\W\d_]{2}", name) else ""
 
 
 def _read_outlet(lines: list[Line], meta: TextMeta) -> None:
@@ -638,11 +683,13 @@ def _read_outlet(lines: list[Line], meta: TextMeta) -> None:
             continue
         m = _COPYRIGHT_NAME.search(line.text)
         if m:
-            name = re.sub(r"^\d{4}(?:\s*[-–]\s*\d{2,4})?\s*", "", m.group("name")).strip(" ,.-")
-            name = re.sub(r"\s*\b(?:inc|ltd|llc|plc|corp|company|co)\b\.?$", "", name, flags=re.I).strip(" ,.")
+            name = _clean_holder(m.group("name"))
             if name and 1 <= len(name.split()) <= 6 and not re.search(r"\ball rights\b", name, re.I):
                 meta.outlet = meta.outlet or name
-                person = _name_like(name) and len(name.split()) in (2, 3) and not _ORGANISATION.search(name)
+                person = (
+                    _name_like(name) and len(name.split()) in (2, 3)
+                    and not _ORGANISATION.search(name) and not _common_words(name, lines)
+                )
                 if not meta.authors and person:
                     meta.authors = (name,)  # a personal site: the copyright holder wrote it
                 return

@@ -126,10 +126,11 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
         pass
     finally:
         hub.close()
+        rebuilder.close()
         if debouncer is not None:
             debouncer.stop()
         if settler is not None:
-            settler.stop(timeout=2.0)
+            settler.stop(timeout=5.0)
         search.stop()
         finish_cleanups()
         if watcher is not None:

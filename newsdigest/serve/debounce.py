@@ -75,7 +75,7 @@ class Debouncer:
         with self._cond:
             return not self._pending and not self._busy
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 3.0) -> None:
         """Stop after the batch in hand (if any) is done; pending paths are dropped."""
         with self._cond:
             self._stopped = True
@@ -103,7 +103,8 @@ class Debouncer:
             try:
                 self._action(batch)
             except Exception:  # a bug in a rebuild must not stop the watching
-                traceback.print_exc()
+                if not self._stopped:  # (while stopping, an interrupted batch's error means nothing)
+                    traceback.print_exc()
             finally:
                 with self._cond:
                     self._busy = False

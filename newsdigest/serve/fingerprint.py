@@ -46,16 +46,22 @@ class Fingerprints:
     def changed(self, paths: Iterable[Path]) -> set[Path]:
         """The paths (files; folders are expanded) whose content differs from last time. Records the new state."""
         result: set[Path] = set()
+        folders: set[Path] | None = None  # folders holding known files, worked out only if needed
         for path in paths:
             path = Path(os.path.abspath(path))
-            if path.is_dir():
+            if path in self._known or path.is_file():
+                candidates = {path}
+            elif path.is_dir():
                 candidates = set(self._files_under(path, True))
                 candidates |= {known for known in self._known if known.is_relative_to(path)}
-            elif any(known.is_relative_to(path) and known != path for known in self._known):
-                # A folder that was deleted or moved away: every file known under it is gone.
-                candidates = {known for known in self._known if known.is_relative_to(path)}
             else:
-                candidates = {path}
+                if folders is None:
+                    folders = {parent for known in self._known for parent in known.parents}
+                if path in folders:
+                    # A folder that was deleted or moved away: every file known under it is gone.
+                    candidates = {known for known in self._known if known.is_relative_to(path)}
+                else:
+                    candidates = {path}  # a file that is gone, or never was
             for candidate in candidates:
                 if self.update(candidate):
                     result.add(candidate)

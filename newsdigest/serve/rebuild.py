@@ -233,6 +233,11 @@ class Rebuilder:
         self._generation = 0
         self._settle_for: int | None = None
         """The generation a settle is owed for (the fast lane published a preview of it)."""
+        self._closing = False
+
+    def close(self) -> None:
+        """The server is stopping: a settle in progress stops at its next step and publishes nothing."""
+        self._closing = True
 
     # --- the rebuild thread -------------------------------------------------------------------
 
@@ -411,6 +416,8 @@ class Rebuilder:
             else:
                 stories = self._group(posts, config)
                 timings["group"] = time.perf_counter() - t
+            if self._closing:
+                return None
             t = time.perf_counter()
             staging = pipeline.render_staged(stories, config, **_render_options(pipeline.render, quick=True))
             timings["render"] = time.perf_counter() - t
@@ -418,6 +425,8 @@ class Rebuilder:
             changed: list[str] = []
             try:
                 with self._lock:
+                    if self._closing:
+                        return None
                     if self._generation != generation:
                         return Outcome(seconds=time.perf_counter() - start, timings=timings, kind="settled",
                                        discarded=True, wrote=tuple(_machine_written(config)))

@@ -156,13 +156,9 @@ class SiteServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], output_dir: Callable[[], Path], hub: LiveReload) -> None:
         self.output_dir = output_dir
         self.hub = hub
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6  # --host ::1
         super().__init__(address, Handler)
-
-    def server_bind(self) -> None:
-        if ":" in self.server_address[0]:
-            self.address_family = socket.AF_INET6
-            self.socket = socket.socket(self.address_family, self.socket_type)
-        super().server_bind()
 
 
 class Handler(BaseHTTPRequestHandler):

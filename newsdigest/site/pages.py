@@ -18,7 +18,6 @@ from markupsafe import Markup
 from newsdigest.config import Config
 from newsdigest.site import jsonld
 from newsdigest.site.catalog import Catalog, Edition, Section
-from newsdigest.site.context import PostView, StoryView
 from newsdigest.site.markdown_html import render_markdown
 from newsdigest.site.theme import FeedLink, feed_links
 
@@ -234,4 +233,4 @@ def redirect_pages(catalog: Catalog, config: Config) -> list[Page]:
     return pages
 
 
-__all__ = ["Page", "PageMeta", "Pagination", "PostView", "StoryView", "paginate", "plan"]
+__all__ = ["Page", "PageMeta", "Pagination", "paginate", "plan"]

@@ -27,8 +27,8 @@ def additions(alignment: Alignment) -> dict[str, tuple[str, ...]]:
         found: list[str] = []
         for n in alignment.version_sentences(v):
             text = alignment.sentences[n].text
-            if len(text.split()) < MIN_WORDS:
-                continue
+            if len(text.split()) < MIN_WORDS or text.rstrip("”\"’' ").endswith("?"):
+                continue  # fragments and questions (often unmarked sub-headings) state no fact
             if any(alignment.echoed(n, w) for w in range(len(posts)) if w != v):
                 continue
             found.append(text)

@@ -45,7 +45,8 @@ class CopyShare:
 @dataclass(frozen=True)
 class Analysis:
     relations: dict[str, Relation]
-    """post id -> Relation(kind, of=source post id or None, share 0..1 of its sentences aligned to `of`)."""
+    """post id -> Relation(kind, of=source post id or None, share 0..1 of its sentences aligned to `of`).
+    FIRST and INDEPENDENT carry of=None and share 0; `copy_map` has every pair's shares."""
     additions: dict[str, tuple[str, ...]]
     """post id -> sentences found in no other version."""
     quotes: tuple[Quote, ...]

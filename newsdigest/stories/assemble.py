@@ -2,7 +2,7 @@
 
 The headline a story shows is the editor's pin when there is one; otherwise
 the headline of the version that the others agree with most (the share of its
-words found in the other versions), among versions whose headline the outlet
+words found in the other versions; a teaser of a few words counts as short of it), among versions whose headline the outlet
 really wrote (a derived one is a last resort). Ties go to the earliest: the
 outlet that broke the story named it.
 """
@@ -19,6 +19,7 @@ from newsdigest.stories.features import STOPWORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 
+_LABEL = re.compile(r"^\s*[^\W\d_]+\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=timezone.utc)
 
 
@@ -39,18 +40,28 @@ def choose_title(posts: Sequence[Post]) -> str:
     if not written:
         return "Untitled story"
     if len(ordered) < 3:
-        return written[0].title
+        return without_label(written[0].title)
     texts = {p.id: set(_words(f"{p.title} {p.body}")) for p in ordered}
 
     def agreement(post: Post) -> float:
+        # Words the other versions share, per headline word, but a four-word teaser cannot win
+        # on a perfect share alone: below six words the shortfall counts as unshared.
         words = set(_words(post.title))
         if not words:
             return 0.0
         others = [texts[o.id] for o in ordered if o.id != post.id]
-        return sum(len(words & other) / len(words) for other in others) / len(others)
+        return sum(len(words & other) for other in others) / (len(others) * max(len(words), 6))
 
     best = max(written, key=lambda p: (round(agreement(p), 2), -written.index(p)))
-    return best.title
+    return without_label(best.title)
+
+
+def without_label(headline: str) -> str:
+    """Drop a one-word label before a colon ("Update: ...", "Watch: ..."): it tags the version, not the event."""
+    match = _LABEL.match(headline)
+    if match and len(headline[match.end():].split()) >= 4:
+        return headline[match.end():]
+    return headline
 
 
 def build_story(posts: Sequence[Post], identity: Identity, override: Override | None) -> Story:

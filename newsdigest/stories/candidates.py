@@ -24,6 +24,9 @@ class IndexSettings:
     postings_share: float = 0.0005
     """...and in a larger corpus, by at most this share of it."""
 
+    min_shared: int = 2
+    """A pair is proposed when it shares at least this many rare terms (one may be chance)."""
+
     def max_postings(self, n: int) -> int:
         return max(self.min_postings, int(self.postings_share * n))
 
@@ -61,9 +64,10 @@ def rare_part(X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings) -> 
 def candidate_pairs(
     X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings = IndexSettings()
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) where a key term of one post occurs in the other."""
+    """Pairs (i < j) where `min_shared` key terms of one post occur in the other."""
     keys = key_terms(X, df, settings)
     present = rare_part(X, df, settings)
     hits = keys @ present.T
-    hits = sparse.triu(hits + hits.T, k=1).tocoo()  # both directions, each pair once
-    return hits.row.astype(np.int32), hits.col.astype(np.int32)
+    hits = sparse.triu(hits.maximum(hits.T), k=1).tocoo()  # both directions, each pair once
+    strong = hits.data >= settings.min_shared
+    return hits.row[strong].astype(np.int32), hits.col[strong].astype(np.int32)

@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
 )
 """Function words and reporting verbs: they say nothing about which event a text reports."""
 
-_TOKEN = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?![^\W\d_])|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 """A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Za-z]+|[A-Z][a-z]+)*|[A-Z]{2,}s?)"
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:of|de|del|la|le|van|von|der|al|bin|da|du)\s+)?{_NAME_WORD})*")
@@ -154,23 +154,26 @@ def _bags_slice(bounds: tuple[int, int]) -> Bags:
 
 
 def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
-    # One pass of the regex, counted in C, then the distinct tokens sorted into words and figures.
+    # One pass of the regex, counted in C; then set operations, not a Python test per word,
+    # sort the distinct tokens into words and figures (this runs 100,000 times in a benchmark).
     counts = Counter(_TOKEN.findall(text.lower()))
-    words: dict[str, int] = {}
+    for stop in STOPWORDS.intersection(counts):
+        del counts[stop]
     numbers: dict[str, int] = {}
-    for token, count in counts.items():
-        if token[0].isdigit():
-            value = token.replace(",", "").rstrip(".")
+    odd = [t for t in counts if t[0] <= "9" or len(t) == 1 or "'" in t or "’" in t]
+    for token in odd:
+        count = counts.pop(token)
+        if token[0] <= "9":
+            value = token.replace(",", "")
             if value not in ("0", "1"):
                 numbers[value] = numbers.get(value, 0) + count
             continue
-        if "’" in token:
-            token = token.replace("’", "'")
+        token = token.replace("’", "'")
         if token.endswith("'s"):
             token = token[:-2]
         if len(token) > 1 and token not in STOPWORDS:
-            words[token] = words.get(token, 0) + count
-    return words, numbers
+            counts[token] += count
+    return dict(counts), numbers
 
 
 def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:

@@ -38,7 +38,8 @@ _SPEECH = (
     r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
     r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
     r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
-    r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted"
+    r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted|"
+    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|le|la)"
 _NAME_RUN = rf"{_NAME}(?:\s+{_NAME})*"
@@ -60,7 +61,9 @@ _TITLES = {
     "spokesperson", "spokesman", "spokeswoman", "chief", "leader", "mr", "mrs", "ms", "dr", "senator", "governor",
     "mayor", "king", "queen", "prince", "princess", "pope", "the", "a", "an", "uk", "us", "u.s.", "eu", "french",
     "german", "russian", "ukrainian", "american", "british", "chinese", "defence", "defense", "foreign", "interior",
-    "state", "deputy", "vice", "former", "nato", "kremlin", "white", "house", "envoy", "special", "ceo", "judge",
+    "italian", "spanish", "japanese", "indian", "israeli", "iranian", "turkish", "polish", "dutch", "canadian",
+    "australian", "european", "western", "irish", "scottish", "welsh", "korean", "north", "south",
+    "state", "deputy", "vice", "former", "envoy", "special", "ceo", "judge", "general-secretary", "senior",
     "then", "but", "and", "however", "meanwhile", "when", "while", "as", "in", "on", "at", "after",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",

@@ -31,11 +31,13 @@ UNDATED = np.nan
 class SimilaritySettings:
     window_days: float = 4.0
     """Dated posts further apart than this are never one event."""
-    neighbours: int = 7
+    neighbours: int = 6
     """How many nearest neighbours each post keeps for the shared-neighbour step."""
     min_likeness: float = 0.1
     """Below this direct likeness two posts are not neighbours at all: in a small or sparse
     corpus the nearest post may still be unrelated, and must not lend its company."""
+    relative: float = 0.0
+    """A neighbour must be at least this share as alike as the closest one."""
     direct_share: float = 0.25
     """How much of the final similarity is direct likeness (the rest: shared neighbours)."""
     pair_chunk: int = 200_000
@@ -62,8 +64,11 @@ def pair_dot(X: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 20
     return out
 
 
-def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> sparse.csr_matrix:
-    """Each post's k most similar candidates (either direction of a pair), as a sparse n×n matrix."""
+def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int, relative: float = 0.0) -> sparse.csr_matrix:
+    """Each post's k most similar candidates (either direction of a pair), as a sparse n×n matrix.
+
+    A candidate less than `relative` times as similar as the post's closest one is left out:
+    it is company from another event, however few neighbours the post has."""
     rows = np.concatenate([i, j])
     cols = np.concatenate([j, i])
     vals = np.concatenate([s, s])
@@ -71,7 +76,9 @@ def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> spar
     rows, cols, vals = rows[order], cols[order], vals[order]
     starts = np.searchsorted(rows, np.arange(n))
     rank = np.arange(len(rows)) - starts[rows]
-    keep = (rank < k) & (vals > 0)
+    best = np.zeros(n, dtype=vals.dtype)
+    np.maximum.at(best, rows, vals)
+    keep = (rank < k) & (vals > 0) & (vals >= relative * best[rows])
     return sparse.csr_matrix((vals[keep], (rows[keep], cols[keep])), shape=(n, n), dtype=np.float32)
 
 
@@ -104,7 +111,7 @@ def combined(
     i, j = i[ok], j[ok]
     direct = pair_dot(X, i, j, settings.pair_chunk)
     close = direct >= settings.min_likeness
-    K = nearest(n, i[close], j[close], direct[close], settings.neighbours)
+    K = nearest(n, i[close], j[close], direct[close], settings.neighbours, settings.relative)
     P = neighbour_profiles(K)
     shared = sparse.triu(P @ P.T, k=1).tocoo()
     si, sj, sv = shared.row, shared.col, shared.data

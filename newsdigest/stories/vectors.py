@@ -73,6 +73,8 @@ class Vectoriser:
         values = values * scale[field_of] / np.where(norms[bag] > 0, norms[bag], 1.0)
         # The flat arrays are already row after row: hand them to CSR as they are, no sorting.
         indptr = np.concatenate([[0], np.cumsum(bags.sizes.sum(axis=1))])
-        return sparse.csr_matrix(
+        X = sparse.csr_matrix(
             (values.astype(np.float32), columns.astype(np.int32), indptr), shape=(n_rows, WIDTH), dtype=np.float32
         )
+        X.sum_duplicates()  # canonical form (sorted, no repeats) keeps later products on SciPy's fast path
+        return X

@@ -1,0 +1,62 @@
+"""Text a reader never sees: hidden elements and hover cards, removed before extraction.
+
+Pages carry text that only appears on demand: a person's name opens a hover
+card with their photo and latest headlines, a term opens a tooltip, and some
+blocks are simply hidden. In the saved HTML all of it sits inside the
+sentence, and extractors read it as part of the paragraph ("Rep. Jane DoeJane
+DoeLatest: …"). Hidden elements, and cards nested inside their trigger, are
+removed; the trigger's own words stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_CARD = re.compile(r"tooltip|popover|popup|rollover|hovercard|hover-card|flyout", re.I)
+_CARD_LENGTH = 60
+
+
+def _is_card(node: HtmlElement) -> bool:
+    """A card holds more than a word: a picture, several links, or a sentence of its own (not a trigger link)."""
+    if node.find(".//img") is not None or len(node.findall(".//a")) >= 2:
+        return True
+    return len(" ".join(node.text_content().split())) > _CARD_LENGTH
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+_CANDIDATES = (
+    "//body//*[@hidden or contains(@style,'none') or contains(@style,'hidden')"
+    " or contains(@class,'tooltip') or contains(@class,'popover') or contains(@class,'popup')"
+    " or contains(@class,'rollover') or contains(@class,'hovercard') or contains(@class,'hover-card')"
+    " or contains(@class,'flyout') or contains(@class,'Tooltip') or contains(@class,'Popover')]"
+)
+
+
+def drop_hidden(tree: HtmlElement) -> None:
+    """Remove hidden elements and nested hover cards from `tree`, in place."""
+    doomed = []
+    for node in tree.xpath(_CANDIDATES):
+        if node.get("hidden") is not None or _HIDDEN_STYLE.search(node.get("style") or ""):
+            doomed.append(node)
+            continue
+        marks = node.get("class") or ""
+        if marks and _CARD.search(marks) and _is_card(node) and any(
+            _CARD.search(ancestor.get("class") or "") for ancestor in node.iterancestors()
+        ):
+            doomed.append(node)
+    for node in doomed:
+        parent = node.getparent()
+        if parent is None:
+            continue
+        # Keep the text that follows the element: it belongs to the sentence around it.
+        if node.tail:
+            previous = node.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + node.tail
+            else:
+                parent.text = (parent.text or "") + node.tail
+        parent.remove(node)
