@@ -17,6 +17,7 @@ Prints, and does not assert (it is a measurement, not a test):
 from __future__ import annotations
 
 import os
+import random
 import resource
 import statistics
 import sys
@@ -27,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grouping_corpus import generate  # noqa: E402
+from grouping_corpus import generate
 
-from newsdigest.stories.index import StoryIndex  # noqa: E402
+from newsdigest.stories.index import StoryIndex
 
 
 def bcubed(pred: list[int], gold: list[int]) -> tuple[float, float, float]:
@@ -61,8 +62,16 @@ def main(argv: list[str]) -> int:
     extra = 20
     t0 = time.perf_counter()
     posts, truth = generate(n + extra)
-    held_back, held_truth = posts[n:], truth[n:]
-    posts, truth = posts[:n], truth[:n]
+    # Hold back posts of events that have other reports too: each should find its story.
+    sizes: dict[int, int] = defaultdict(int)
+    for event in truth:
+        sizes[event] += 1
+    rng = random.Random(11)
+    held = set(rng.sample([i for i, ev in enumerate(truth) if sizes[ev] >= 2], extra))
+    held_back = [p for i, p in enumerate(posts) if i in held]
+    held_truth = [ev for i, ev in enumerate(truth) if i in held]
+    posts = [p for i, p in enumerate(posts) if i not in held]
+    truth = [ev for i, ev in enumerate(truth) if i not in held]
     print(f"generated {n:,} posts ({len(set(truth)):,} events) in {time.perf_counter() - t0:.1f} s")
 
     index = StoryIndex()
@@ -77,7 +86,10 @@ def main(argv: list[str]) -> int:
         f"  CPU time {cpu:.1f} s on {os.cpu_count()} cores; load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after (other work on the machine slows the wall clock)"
     )
-    print("  " + ", ".join(f"{k} {v:.1f} s" if k != "candidate pairs" else f"{v:,.0f} {k}" for k, v in index.timings.items()))
+    print(
+        "  "
+        + ", ".join(f"{k} {v:.1f} s" if k != "candidate pairs" else f"{v:,.0f} {k}" for k, v in index.timings.items())
+    )
     f1, p, r = bcubed(labels, truth)
     print(f"B-cubed against the generator's events: F1={f1:.3f} precision={p:.3f} recall={r:.3f}")
 

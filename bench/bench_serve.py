@@ -187,7 +187,7 @@ def measure_new_sources(server: Server, page, trials: int) -> list[float]:
         started = time.perf_counter()
         (server.content / "sources" / name).write_text(new_version_of(server, story, token), encoding="utf-8")
         how = "joined its story"
-        if not page_shows(page, token, 8):
+        if not page_shows(page, token, 90):
             how = "placed in another story"
             deadline = time.perf_counter() + 30
             url = None

@@ -206,3 +206,9 @@ def test_hover_cards_and_hidden_text_are_not_read_into_the_sentence():
     body = read_html(html, timezone=LONDON).body
     assert PARAGRAPHS[1] in body
     assert "tram line" not in body and "Subscriber-only" not in body
+
+
+def test_a_page_hidden_until_its_scripts_run_is_still_read():
+    html = page(head=JSONLD).replace("<main>", '<main style="display: none">')
+    body = read_html(html, timezone=LONDON).body
+    assert all(p in body for p in PARAGRAPHS)

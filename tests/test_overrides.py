@@ -6,12 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_stories_group import make_config, story_of
+from test_stories_group_fixtures import corpus
 
 from newsdigest.errors import ContentError
 from newsdigest.stories import group
 from newsdigest.stories.overrides import check_overrides, load_overrides
-from test_stories_group import make_config, story_of
-from test_stories_group_fixtures import corpus
 
 
 @pytest.fixture
@@ -152,3 +152,11 @@ def test_check_overrides_lists_problems_without_building(config):
     problems = check_overrides(corpus(), config)
     assert len(problems) == 1 and "ghost" in problems[0] and "chile.md:2" in problems[0]
     assert not (config.stories_dir / "registry.json").exists()  # checking writes nothing
+
+
+def test_check_overrides_reports_every_broken_file_at_once(config):
+    write(config, "a", "---\ntitle: [unclosed\n---\n")
+    write(config, "b", "---\nposts: [ghost]\n---\n")
+    problems = check_overrides(corpus(), config)
+    assert len(problems) == 2
+    assert "a.md:2" in problems[0] and "b.md:2" in problems[1]

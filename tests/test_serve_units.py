@@ -47,6 +47,8 @@ def test_input_filter_ignores_output_cache_and_staging(tmp_path):
     assert not accept(tmp_path / "content" / ".git" / "index")
     assert accept((ROOT / "site.toml").resolve())
     assert not accept(ROOT / "README.md")
+    assert not accept(tmp_path / "content" / "stories" / "registry.json")  # machine-written
+    assert accept(tmp_path / "content" / "stories" / "some-story.md")
 
 
 def test_debouncer_turns_a_burst_into_one_batch():
@@ -216,7 +218,6 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
     import html
     import json
 
-    import newsdigest.serve.rebuild as rebuild
     from newsdigest import pipeline
     from newsdigest.ingest.run import IngestReport
     from newsdigest.model import Relation, RelationKind, Story, Version
@@ -246,8 +247,8 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
             {"id": s.id, "url": s.url, "posts": [{"id": p.id, "page": f"/posts/{p.id}/"} for p in s.posts]}
             for s in stories]}))
 
-    monkeypatch.setattr(rebuild, "group", group)
-    monkeypatch.setattr(rebuild, "ingest", lambda config, progress=False: IngestReport())
+    monkeypatch.setattr(pipeline, "group", group)
+    monkeypatch.setattr(pipeline, "ingest", lambda config, progress=False: IngestReport())
     monkeypatch.setattr(pipeline, "render", render)
 
 
@@ -262,12 +263,13 @@ def _write_post(folder: Path, post_id: str, title: str) -> Path:
 
 def _site(tmp_path):
     from newsdigest.serve.rebuild import Rebuilder
+    from newsdigest.serve.worker import InlineRunner
 
     config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "output",
                          cache_dir=tmp_path / "cache")
     config.posts_dir.mkdir(parents=True)
     paths = {pid: _write_post(config.posts_dir, pid, f"Title {pid}") for pid in ("a-1", "a-2", "b-1")}
-    rebuilder = Rebuilder(config)
+    rebuilder = Rebuilder(config, runner=InlineRunner())  # the stand-in stages live in this process
     first = rebuilder.rebuild(everything=True)
     assert first.problem is None, first.problem
     return config, paths, rebuilder

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from test_stories_group_fixtures import briefs, corpus, final, quake_chile, quake_japan
 
 from newsdigest.config import Config
 from newsdigest.model import Post
@@ -16,7 +17,6 @@ from newsdigest.stories import group
 from newsdigest.stories.group import group_posts
 from newsdigest.stories.identity import Group, Known, Registry, assign, founding_id, load_registry, slugify
 from newsdigest.stories.index import StoryIndex
-from test_stories_group_fixtures import briefs, corpus, final, quake_chile, quake_japan
 
 
 def make_config(root: Path) -> Config:
@@ -156,7 +156,9 @@ def test_a_story_keeps_its_id_when_an_earlier_version_arrives(tmp_path):
 def test_a_story_keeps_its_id_when_a_version_is_re_ingested_with_new_text(tmp_path):
     config = make_config(tmp_path)
     before = story_of(group(corpus(), config), "chile-blog")
-    edited = [replace(p, body=p.body + "\n\nThis article was updated.") if p.id == "chile-blog" else p for p in corpus()]
+    edited = [
+        replace(p, body=p.body + "\n\nThis article was updated.") if p.id == "chile-blog" else p for p in corpus()
+    ]
     after = story_of(group(edited, config), "chile-blog")
     assert (after.id, after.slug) == (before.id, before.slug)
 
@@ -238,3 +240,20 @@ def test_one_new_post_is_placed_with_its_event_or_alone():
 def test_tiny_corpora(n):
     stories, _ = group_posts(corpus()[:n])
     assert len(stories) == n
+
+
+def test_an_empty_index_places_posts_too():
+    index = StoryIndex()
+    assert index.fit([]) == []
+    chile = quake_chile()
+    first = index.add(chile[0])
+    assert index.add(chile[1]) == first
+    assert index.add(final()[0]) != first
+
+
+def test_large_components_cluster_the_same_as_small_ones(monkeypatch):
+    from newsdigest.stories import cluster
+
+    expected = StoryIndex().fit(corpus())
+    monkeypatch.setattr(cluster, "DENSE_LIMIT", 1)  # force the sparse merge path everywhere
+    assert StoryIndex().fit(corpus()) == expected

@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from newsdigest.model import Post
 
-T0 = datetime(2025, 3, 14, 6, 30, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 14, 6, 30, tzinfo=UTC)
 
 
 def post(pid: str, title: str, body: str, hours: float | None, outlet: str = "Outlet", **kw) -> Post:
@@ -133,18 +133,38 @@ def final() -> list[Post]:
 
 def briefs() -> list[Post]:
     texts = [
-        ("brief-budget", "City council approves library budget",
-         "The Marlow city council approved a budget of 2.3 million for the public library, adding Sunday opening "
-         "hours and a mobile book van for outlying villages, councillor Priya Nair said."),
-        ("brief-bridge", "Old rail bridge to reopen to cyclists",
-         "The disused Kettering rail bridge over the Nene will reopen as a cycle path in June after a 14-month "
-         "repair funded by the county, engineers from Halden Works said."),
-        ("brief-chips", "Chipmaker Orbitron raises forecast",
-         "Orbitron, the maker of memory chips, raised its annual revenue forecast to 8.4 billion after strong "
-         "demand from data centres, chief executive Lars Okafor told investors."),
-        ("brief-film", "Festival jury names Lumen best picture",
-         "The drama Lumen, directed by Ines Carvalho, won best picture at the Seaside Film Festival, where the "
-         "jury praised its long takes and its cast of non-professional actors."),
+        (
+            "brief-budget",
+            "City council approves library budget",
+            (
+                "The Marlow city council approved a budget of 2.3 million for the public library, adding Sunday "
+                "opening hours and a mobile book van for outlying villages, councillor Priya Nair said."
+            ),
+        ),
+        (
+            "brief-bridge",
+            "Old rail bridge to reopen to cyclists",
+            (
+                "The disused Kettering rail bridge over the Nene will reopen as a cycle path in June after a 14-month "
+                "repair funded by the county, engineers from Halden Works said."
+            ),
+        ),
+        (
+            "brief-chips",
+            "Chipmaker Orbitron raises forecast",
+            (
+                "Orbitron, the maker of memory chips, raised its annual revenue forecast to 8.4 billion after strong "
+                "demand from data centres, chief executive Lars Okafor told investors."
+            ),
+        ),
+        (
+            "brief-film",
+            "Festival jury names Lumen best picture",
+            (
+                "The drama Lumen, directed by Ines Carvalho, won best picture at the Seaside Film Festival, where the "
+                "jury praised its long takes and its cast of non-professional actors."
+            ),
+        ),
     ]
     return [post(pid, title, body, 24 * (k + 2), "Local") for k, (pid, title, body) in enumerate(texts)]
 

@@ -44,18 +44,15 @@ def clean_authors(value: Any, *, strict: bool = True, not_names: Iterable[str] =
     running text only capitalised words are. `not_names` are the outlet's names:
     "Jane Doe, CNN" is one author, not two.
     """
-    blocked = {_fold(n) for n in not_names if n}
-    if blocked:
-        items = value if isinstance(value, (list, tuple)) else [value]
-        value = [item for item in items if _fold(_PREFIX.sub("", _name_of(item))) not in blocked]
-    raw: list[str] = []
     if value is None:
         return ()
-    if isinstance(value, (list, tuple)):
-        for item in value:
-            raw.extend(_split(_name_of(item)))
-    else:
-        raw.extend(_split(_name_of(value)))
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    blocked = {_fold(n) for n in not_names if n}
+    # The outlet itself named as the author ("Jobs & Hire") is no author: test before splitting on "&".
+    items = [item for item in items if _fold(_PREFIX.sub("", _name_of(item))) not in blocked]
+    raw: list[str] = []
+    for item in items:
+        raw.extend(_split(_name_of(item)))
     seen: dict[str, str] = {}
     for part in raw:
         name = _clean_name(part, strict=strict)

@@ -41,7 +41,10 @@ def drop_hidden(tree: HtmlElement) -> None:
     doomed = []
     for node in tree.xpath(_CANDIDATES):
         if node.get("hidden") is not None or _HIDDEN_STYLE.search(node.get("style") or ""):
-            doomed.append(node)
+            # Some pages hide everything until a script has run: a hidden block that holds
+            # the headline or several paragraphs is the page itself, not a hidden extra.
+            if node.find(".//h1") is None and len(node.findall(".//p")) < 3:
+                doomed.append(node)
             continue
         marks = node.get("class") or ""
         if marks and _CARD.search(marks) and _is_card(node) and any(

@@ -67,14 +67,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
 
     previous = _stop_on_sigterm()
     report = threading.Lock()  # the rebuild and settle threads both report
-    fingerprints: Fingerprints | None = None
-
-    def wrote(paths: list[Path]) -> None:
-        with report:
-            for path in paths if fingerprints is not None else ():
-                fingerprints.update(path)
-
-    rebuilder = Rebuilder(config, on_wrote=wrote)
+    rebuilder = Rebuilder(config)
     watcher: Watcher | None = None
     debouncer: Debouncer | None = None
     search = SearchRefresh(output)

@@ -36,6 +36,7 @@ import inspect
 import json
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -44,12 +45,11 @@ from pathlib import Path
 
 from newsdigest import pipeline
 from newsdigest.config import Config, load_config
-from newsdigest.ingest import ingest
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
 from newsdigest.serve.problem import Problem, problem_from
 from newsdigest.serve.publish import publish_files, sync_tree
-from newsdigest.stories import group
+from newsdigest.serve.worker import InlineRunner, ProcessRunner
 
 SEARCH_FOLDER = "pagefind"
 QUICK_LIMIT = 25
@@ -117,7 +117,7 @@ class Outcome:
     stories: int = 0
     posts: int = 0
     wrote: tuple[Path, ...] = ()
-    """Files the build itself wrote among the inputs (ingested posts, the story registry): not news."""
+    """Files the build itself wrote among the inputs (ingested posts): not news for the watcher."""
     config_changed: bool = False
     search_stale: bool = False
     """The pages changed but the search index was kept as it was: refresh it in the background."""
@@ -138,13 +138,11 @@ def _render_options(render: Callable[..., object], quick: bool) -> dict[str, obj
     return {"search": False} if quick and offered else {}
 
 
-def _machine_written(config: Config) -> list[Path]:
-    """Files in `content/` that the stories stage writes itself (its registry of story ids)."""
-    try:
-        from newsdigest.stories.identity import registry_path
-    except ImportError:
-        return []
-    return [Path(os.path.abspath(registry_path(config.stories_dir)))]
+def new_staging(config: Config) -> Path:
+    """A fresh, empty staging folder beside `output/` (same file system: its files can be renamed in)."""
+    output = config.output_dir.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
 
 
 _cleanups: list[threading.Thread] = []
@@ -212,12 +210,12 @@ class Rebuilder:
     generation number tells a settle whether it is still the newest build.
     """
 
-    def __init__(self, config: Config, *, fast_lane: bool = True,
-                 on_wrote: Callable[[list[Path]], None] | None = None) -> None:
-        """`on_wrote(paths)` hears at once of input files a stage wrote itself (see `_group`)."""
+    def __init__(self, config: Config, *, fast_lane: bool = True, runner: ProcessRunner | InlineRunner | None = None
+                 ) -> None:
+        """`runner` runs the settle's regroup and render (default: a child process; see `worker`)."""
         self.config = config
         self.fast_lane = fast_lane
-        self._on_wrote = on_wrote
+        self.runner = runner if runner is not None else ProcessRunner()
         self._pending = Needs.everything()
         self._post_cache: dict[Path, tuple[tuple[int, int, int], Post]] = {}
         self._posts: tuple[Post, ...] | None = None
@@ -270,7 +268,7 @@ class Rebuilder:
                 t = lap("config", t)
             config = self.config
             if needs.ingest:
-                report = ingest(config, progress=progress)
+                report = pipeline.ingest(config, progress=progress)
                 written = [Path(os.path.abspath(p)) for p in report.written]
                 wrote.extend(written)
                 for path in written:
@@ -301,7 +299,6 @@ class Rebuilder:
             stories = authoritative
             if needs.group or stories is None or posts != previous_posts:
                 stories = self._group(posts, config)
-                wrote.extend(_machine_written(config))
                 t = lap("group", t)
                 regrouped = self._preview_regrouped(posts, stories, authoritative, needs, config, lap, t)
                 if regrouped is not None:
@@ -397,64 +394,62 @@ class Rebuilder:
     # --- the settle thread --------------------------------------------------------------------
 
     def settle(self) -> Outcome | None:
-        """The full regroup and render owed after fast-lane previews; None when nothing is owed."""
+        """The full regroup and render owed after fast-lane previews; None when nothing is owed.
+
+        The heavy part runs through `self.runner` (a child process by default) and is
+        abandoned as soon as a newer build is published or the server stops.
+        """
         with self._lock:
             generation = self._settle_for
-            if generation is None:
+            if generation is None or self._closing:
                 return None
             config = self.config
         start = time.perf_counter()
         timings: dict[str, float] = {}
         try:
             posts = pipeline.load_posts(config, reader=self._read_post_shared)
-            t = time.perf_counter()
-            timings["posts"] = t - start
-            with self._lock:
-                known_posts, known_stories = self._posts, self._stories
-            if known_stories is not None and posts == known_posts:
-                stories = known_stories  # grouped already (a regroup preview): only the render is owed
-            else:
-                stories = self._group(posts, config)
-                timings["group"] = time.perf_counter() - t
-            if self._closing:
-                return None
-            t = time.perf_counter()
-            staging = pipeline.render_staged(stories, config, **_render_options(pipeline.render, quick=True))
-            timings["render"] = time.perf_counter() - t
-            t = time.perf_counter()
-            changed: list[str] = []
-            try:
-                with self._lock:
-                    if self._closing:
-                        return None
-                    if self._generation != generation:
-                        return Outcome(seconds=time.perf_counter() - start, timings=timings, kind="settled",
-                                       discarded=True, wrote=tuple(_machine_written(config)))
-                    changed = sync_tree(staging, config.output_dir.resolve(), keep=(SEARCH_FOLDER + "/",))
-                    self._posts, self._stories = posts, stories
-                    self._settle_for = None
-            finally:
-                discard(staging)
-            timings["publish"] = time.perf_counter() - t
         except Exception as exc:
-            return Outcome(problem=problem_from(exc, config), seconds=time.perf_counter() - start, timings=timings,
-                           kind="settled", wrote=tuple(_machine_written(config)))
+            return Outcome(problem=problem_from(exc, config), seconds=time.perf_counter() - start, kind="settled")
+        timings["posts"] = time.perf_counter() - start
+        with self._lock:
+            known_posts, known_stories = self._posts, self._stories
+        reuse = known_stories is not None and posts == known_posts  # grouped already: only the render is owed
+        staging = new_staging(config)
+
+        def cancelled() -> bool:
+            return self._closing or self._generation != generation
+
+        result = self.runner.run(posts, known_stories if reuse else None, config, staging,
+                                 _render_options(pipeline.render, quick=True), cancelled)
+        if result is None or result[0] != "ok":
+            discard(staging)
+            if result is None:
+                return None if self._closing else Outcome(seconds=time.perf_counter() - start, timings=timings,
+                                                          kind="settled", discarded=True)
+            timings.update(result[2])
+            return Outcome(problem=result[1], seconds=time.perf_counter() - start, timings=timings, kind="settled")
+        _status, grouped, job_timings = result
+        timings.update(job_timings)
+        stories = known_stories if reuse else grouped
+        t = time.perf_counter()
+        try:
+            with self._lock:
+                if cancelled():
+                    return None if self._closing else Outcome(seconds=time.perf_counter() - start,
+                                                              timings=timings, kind="settled", discarded=True)
+                changed = sync_tree(staging, config.output_dir.resolve(), keep=(SEARCH_FOLDER + "/",))
+                self._posts, self._stories = posts, stories
+                self._settle_for = None
+        finally:
+            discard(staging)
+        timings["publish"] = time.perf_counter() - t
         return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
-                       tuple(_machine_written(config)), search_stale=any(p.endswith(".html") for p in changed),
-                       kind="settled")
+                       search_stale=any(p.endswith(".html") for p in changed), kind="settled")
 
     def _group(self, posts: tuple[Post, ...], config: Config) -> tuple[Story, ...]:
-        """Run the stories stage (one at a time: it writes its registry into `content/stories/`).
-
-        The registry write is reported straight away, before the watcher's event
-        for it is handled, so that it is not mistaken for an editor's change.
-        """
+        """Run the stories stage, one at a time (it writes its registry into `content/stories/`)."""
         with self._group_lock:
-            try:
-                return tuple(group(posts, config))
-            finally:
-                if self._on_wrote is not None:
-                    self._on_wrote(_machine_written(config))
+            return tuple(pipeline.group(posts, config))
 
     # --- reading posts ------------------------------------------------------------------------
 

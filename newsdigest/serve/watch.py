@@ -49,6 +49,19 @@ def watched_roots(config: Config) -> list[tuple[Path, bool]]:
     return [(Path(os.path.abspath(root)), recursive) for root, recursive in roots]
 
 
+def machine_written(config: Config) -> list[Path]:
+    """Files inside `content/` that the build writes and nobody edits: the stories stage's id registry.
+
+    They are outputs, not inputs: a change to them must not trigger a rebuild
+    (the build writes them on every regroup, also in the background settle).
+    """
+    try:
+        from newsdigest.stories.identity import registry_path
+    except ImportError:
+        return []
+    return [Path(os.path.abspath(registry_path(config.stories_dir)))]
+
+
 class InputFilter:
     """Decides whether a path is an input of the site (and not our own output)."""
 
@@ -56,7 +69,7 @@ class InputFilter:
         self.config_path = Path(os.path.abspath(config.config_path))
         self.trees = [Path(os.path.abspath(p)) for p in (config.content_dir, config.templates_dir, config.static_dir)]
         output = Path(os.path.abspath(config.output_dir))
-        self.excluded = [output, Path(os.path.abspath(config.cache_dir))]
+        self.excluded = [output, Path(os.path.abspath(config.cache_dir)), *machine_written(config)]
         self.staging_prefix = (output.parent, f".{output.name}.")
 
     def __call__(self, path: Path) -> bool:

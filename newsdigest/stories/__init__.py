@@ -1,5 +1,13 @@
-"""Stage 2: posts become stories: grouped, identified, and their versions related."""
+"""Stage 2: posts become stories: grouped, identified, and their versions related.
 
-from newsdigest.stories.group import group
+`group(posts, config)` is what a build calls. `check_overrides(posts, config)`
+validates the editor's `content/stories/*.md` without building, for
+`python build.py check`. `StoryIndex` places posts one at a time into an
+already grouped corpus.
+"""
 
-__all__ = ["group"]
+from newsdigest.stories.group import group, group_posts
+from newsdigest.stories.index import StoryIndex
+from newsdigest.stories.overrides import check_overrides, load_overrides
+
+__all__ = ["StoryIndex", "check_overrides", "group", "group_posts", "load_overrides"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsdigest.model import Post, Relation, RelationKind, Story, Version
 from newsdigest.stories.analysis import analyse
@@ -20,7 +20,7 @@ from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 
 _LABEL = re.compile(r"^\s*[^\W\d_]+\s*:\s+")
-_LATEST = datetime.max.replace(tzinfo=timezone.utc)
+_LATEST = datetime.max.replace(tzinfo=UTC)
 
 
 def founder_key(post: Post) -> tuple[bool, datetime, str]:
@@ -59,8 +59,8 @@ def choose_title(posts: Sequence[Post]) -> str:
 def without_label(headline: str) -> str:
     """Drop a one-word label before a colon ("Update: ...", "Watch: ..."): it tags the version, not the event."""
     match = _LABEL.match(headline)
-    if match and len(headline[match.end():].split()) >= 4:
-        return headline[match.end():]
+    if match and len(headline[match.end() :].split()) >= 4:
+        return headline[match.end() :]
     return headline
 
 

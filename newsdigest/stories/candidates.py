@@ -35,7 +35,7 @@ def key_terms(X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings) -> 
     """Each row's `keys_per_post` heaviest terms among those rare enough to be keys (as a 0/1 matrix)."""
     cap = settings.max_postings(X.shape[0])
     rare = (df[X.indices] <= cap) & (df[X.indices] >= 1)
-    rows, cols, vals = [], [], []
+    rows, cols = [], []
     indptr, indices, data = X.indptr, X.indices, X.data
     m = settings.keys_per_post
     for r in range(X.shape[0]):

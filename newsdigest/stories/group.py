@@ -28,8 +28,10 @@ from newsdigest.stories.identity import Group, Identity, Registry, assign, load_
 from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
 
+DEFAULT_SETTINGS = GroupingSettings()
 
-def group(posts: Sequence[Post], config: Config, settings: GroupingSettings = GroupingSettings()) -> tuple[Story, ...]:
+
+def group(posts: Sequence[Post], config: Config, settings: GroupingSettings = DEFAULT_SETTINGS) -> tuple[Story, ...]:
     """Group posts into stories, newest first, and remember their identities in the registry."""
     overrides = load_overrides(config)
     problems = validate(overrides, posts)
@@ -46,7 +48,7 @@ def group_posts(
     posts: Sequence[Post],
     overrides: Sequence[Override] = (),
     registry: Registry | None = None,
-    settings: GroupingSettings = GroupingSettings(),
+    settings: GroupingSettings = DEFAULT_SETTINGS,
 ) -> tuple[tuple[Story, ...], Registry]:
     """The pure core of `group`: no files read or written, so tests and tools can call it."""
     registry = registry or Registry()
@@ -146,4 +148,4 @@ def _targets(plans: dict[int, str], overrides: Sequence[Override]) -> dict[int, 
     return {n: by_slug[slug] for n, slug in plans.items() if slug in by_slug}
 
 
-__all__ = ["group", "group_posts", "Identity"]
+__all__ = ["Identity", "group", "group_posts"]

@@ -28,7 +28,7 @@ from newsdigest.model import Post
 from newsdigest.stories.candidates import IndexSettings, candidate_pairs, rare_part
 from newsdigest.stories.cluster import average_link
 from newsdigest.stories.features import bags_many, bags_of, extract
-from newsdigest.stories.similarity import SimilaritySettings, combined, nearest, timestamps, within_window
+from newsdigest.stories.similarity import SimilaritySettings, combined, timestamps, within_window
 from newsdigest.stories.vectors import FieldWeights, Vectoriser
 
 

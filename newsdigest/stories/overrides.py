@@ -39,7 +39,7 @@ from newsdigest.errors import ContentError
 from newsdigest.model import Post
 
 KEYS = ("title", "summary", "posts", "exclude", "featured", "hidden", "id")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def parse_override(path: Path) -> Override:
 def parse_override_text(text: str, path: Path) -> Override:
     match = _FRONT_MATTER.match(text)
     if match:
-        head, body = match.group(1), text[match.end():]
+        head, body = match.group(1), text[match.end() :]
         try:
             meta = yaml.safe_load(head) or {}
         except yaml.YAMLError as exc:
@@ -98,7 +98,7 @@ def parse_override_text(text: str, path: Path) -> Override:
         head, body, meta = "", text, {}
 
     def line_of(key: str) -> int:
-        found = re.search(rf"^{re.escape(key)}\s*:", head, re.M)
+        found = re.search(rf"^{re.escape(key)}\s*:", head, re.MULTILINE)
         return head[: found.start()].count("\n") + 2 if found else 2
 
     for key in meta:
@@ -133,7 +133,9 @@ def parse_override_text(text: str, path: Path) -> Override:
         start = line_of(key)
         block = head.splitlines()[start - 2 :]
         for v in map(str, value):
-            offset = next((n for n, line in enumerate(block) if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", line)), 0)
+            offset = next(
+                (n for n, line in enumerate(block) if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", line)), 0
+            )
             found.append((v, start + offset))
         return [str(v) for v in value], found
 
@@ -141,7 +143,7 @@ def parse_override_text(text: str, path: Path) -> Override:
     exclude, exclude_lines = ids("exclude")
     both = set(posts) & set(exclude)
     if both:
-        pid = sorted(both)[0]
+        pid = min(both)
         raise ContentError(f"post {pid!r} is both pinned and excluded", path, dict(exclude_lines)[pid])
     body = body.strip()
     summary = text_of("summary")
@@ -169,7 +171,9 @@ def validate(overrides: Sequence[Override], posts: Iterable[Post]) -> list[Conte
         for pid in (*override.posts, *override.exclude):
             if pid not in by_id:
                 problems.append(
-                    ContentError(f"no post has the id {pid!r} (see content/posts/)", override.path, override.line_of(pid))
+                    ContentError(
+                        f"no post has the id {pid!r} (see content/posts/)", override.path, override.line_of(pid)
+                    )
                 )
         for pid in override.posts:
             other = pinned.setdefault(pid, override)
@@ -198,8 +202,12 @@ def check_overrides(posts: Sequence[Post], config: Config) -> list[str]:
 
     For `python build.py check`: it reads the overrides without building anything.
     """
-    try:
-        overrides = load_overrides(config)
-    except ContentError as exc:
-        return [str(exc)]
-    return [str(problem) for problem in validate(overrides, posts)]
+    problems: list[str] = []
+    overrides: list[Override] = []
+    folder = config.stories_dir
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        try:
+            overrides.append(parse_override(path))
+        except ContentError as exc:
+            problems.append(str(exc))
+    return problems + [str(problem) for problem in validate(overrides, posts)]

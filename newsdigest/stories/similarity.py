@@ -90,9 +90,7 @@ def neighbour_profiles(K: sparse.csr_matrix) -> sparse.csr_matrix:
     small story it belongs to.
     """
     n = K.shape[0]
-    P = K.maximum(K.T).tolil()
-    P.setdiag(1.0)
-    P = P.tocsr()
+    P = (K.maximum(K.T) + sparse.identity(n, dtype=np.float32, format="csr")).tocsr()  # K has no diagonal
     norms = np.sqrt(np.asarray(P.multiply(P).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ P
