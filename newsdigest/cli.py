@@ -48,11 +48,11 @@ def _build(config: Config) -> int:
 
     result = build(config)
     _print_ingest_summary(result.ingest)
-    index = config.output_dir / "index.html"
     console.print(
-        f"Built {len(result.stories)} stories from {len(result.posts)} posts into [bold]{config.output_dir}/[/]"
+        f"Built {len(result.stories)} stories from {len(result.posts)} posts into [bold]{config.output_dir.resolve()}/[/]"
     )
-    console.print(f"Open {index.resolve().as_uri()} or preview with: [bold]python build.py serve[/]")
+    # Links are root-relative (as on the published site), so the pages want a server, not file://.
+    console.print("Preview it at http://127.0.0.1:8000 with: [bold]python build.py serve[/]")
     return 0
 
 

@@ -27,6 +27,15 @@ def test_moment_in_site_zone_and_unknown():
     assert not unknown.known and unknown.text == "date unknown" and unknown.iso == ""
 
 
+def test_a_date_without_a_time_shows_its_day_and_no_invented_clock():
+    from datetime import timedelta, timezone
+
+    day_only = moment(datetime(2025, 9, 5, tzinfo=timezone(timedelta(hours=-4))), ZoneInfo("Europe/London"))
+    assert day_only.text == "5 September 2025"
+    assert day_only.iso == "2025-09-05"
+    assert "00:00" not in day_only.short and "05:00" not in day_only.text
+
+
 def test_naive_times_are_taken_as_site_local():
     assert moment(datetime(2025, 7, 1, 12, 0), LONDON).iso == "2025-07-01T12:00:00+01:00"
 

@@ -38,6 +38,18 @@ NO_MOMENT = Moment(False, "", UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN)
 def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
     if value is None:
         return NO_MOMENT
+    if is_day_only(value):
+        # The source gave a day, not a time: show the day as the outlet dated it,
+        # rather than inventing a clock time (or a different day) by converting zones.
+        day = value.date()
+        return Moment(
+            known=True,
+            iso=day.isoformat(),
+            text=f"{day.day} {day.strftime('%B %Y')}",
+            time="",
+            day=day_label(day),
+            short=f"{day.day} {day.strftime('%b %Y')}",
+        )
     local = localize(value, tz)
     clock = local.strftime("%H:%M")
     zone = local.strftime("%Z") or local.strftime("%z")
@@ -51,6 +63,15 @@ def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
     )
 
 
+def is_day_only(value: datetime) -> bool:
+    """True for a date the source stated without a time of day.
+
+    Ingest writes such a date as midnight in the outlet's (or the site's) zone;
+    a story really published at 00:00:00 sharp is rare enough to show as its day.
+    """
+    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+
+
 def localize(value: datetime, tz: ZoneInfo) -> datetime:
     """`value` in the site's zone; a naive time is taken to be in that zone already."""
     if value.tzinfo is None:
@@ -59,7 +80,10 @@ def localize(value: datetime, tz: ZoneInfo) -> datetime:
 
 
 def local_day(value: datetime | None, tz: ZoneInfo) -> date | None:
-    return localize(value, tz).date() if value is not None else None
+    """The edition day a time belongs to; a date stated without a time keeps its own day."""
+    if value is None:
+        return None
+    return value.date() if is_day_only(value) else localize(value, tz).date()
 
 
 def day_label(day: date) -> str:

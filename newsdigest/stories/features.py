@@ -219,7 +219,10 @@ STOPWORDS = frozenset(
 
 _TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 """A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Za-z]+|[A-Z][a-z]+)*|[A-Z]{2,}s?)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_LOWER = "a-zß-öø-ÿāăąćčďđēęěğīıłńňōőœřśşšţťūůűźżž"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:['’\-][{_UPPER}{_LOWER}]+|[{_UPPER}][{_LOWER}]+)*|[{_UPPER}]{{2,}}s?)"
+"""A capitalised word ("Viña", "McCain", "O'Neill-Smith") or an acronym ("NATO", "CEOs")."""
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:of|de|del|la|le|van|von|der|al|bin|da|du)\s+)?{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”]\s+|\n\s*)$")
 _OPENING = frozenset(" \t\n\"“”'‘")
