@@ -21,9 +21,11 @@ import random
 import resource
 import statistics
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Self
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,6 +51,56 @@ def peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return own / 1024.0, workers / 1024.0
+
+
+class TotalMemory:
+    """Samples the proportional memory (PSS) of this process plus its workers, four times a second.
+
+    RSS counts pages a forked worker shares with its parent twice; PSS splits
+    them, so the sum is what the whole run really holds. Linux only.
+    """
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.25):
+            pids = [me] + [pid for pid in _pids() if _parent(pid) == me]
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in pids) / 1024.0)
+
+
+def _pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _cpu_seconds() -> float:
@@ -78,7 +130,8 @@ def main(argv: list[str]) -> int:
     load_before = os.getloadavg()[0]
     cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
-    labels = index.fit(posts)
+    with TotalMemory() as total:
+        labels = index.fit(posts)
     grouping = time.perf_counter() - t0
     cpu = _cpu_seconds() - cpu0
     print(f"grouped {n:,} posts into {len(set(labels)):,} stories in {grouping:.1f} s (limit 60 s)")
@@ -110,8 +163,9 @@ def main(argv: list[str]) -> int:
     )
     own, worker = peak_rss_mb()
     print(
-        f"peak memory (RSS) {own:,.0f} MB (limit 2048 MB); feature workers peaked at {worker:,.0f} MB each, "
-        "most of it pages shared with this process by fork"
+        f"peak memory: {own:,.0f} MB RSS for this process (limit 2048 MB); while grouping, this process and its "
+        f"feature workers together held at most {total.peak_mb:,.0f} MB (PSS; each worker's RSS peaked at "
+        f"{worker:,.0f} MB, mostly pages shared by fork)"
     )
     return 0
 

@@ -227,6 +227,7 @@ def test_one_new_post_is_placed_with_its_event_or_alone():
     labels = index.fit([p for p in posts if p.id != "japan-blog"])
     japan_label = labels[[p.id for p in posts if p.id != "japan-blog"].index("japan-wire")]
     assert index.add(newcomer) == japan_label
+    assert set(index.posts_of(japan_label)) == {"japan-wire", "japan-daily", "japan-blog"}
     lonely = Post(
         id="brief-zoo",
         title="Zoo welcomes twin red pandas",
@@ -257,3 +258,10 @@ def test_large_components_cluster_the_same_as_small_ones(monkeypatch):
     expected = StoryIndex().fit(corpus())
     monkeypatch.setattr(cluster, "DENSE_LIMIT", 1)  # force the sparse merge path everywhere
     assert StoryIndex().fit(corpus()) == expected
+
+
+def test_the_shipped_demo_is_one_story_of_five_versions(demo_site):
+    listed = json.loads((demo_site.output / "stories.json").read_text(encoding="utf-8"))["stories"]
+    assert len(listed) == 1 and len(listed[0]["posts"]) == 5
+    registry = json.loads((demo_site.content / "stories" / "registry.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in registry["stories"]] == [listed[0]["id"]]

@@ -17,203 +17,25 @@ only the shape of English news text.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-import zlib
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-import numpy as np
 
 from newsdigest.model import Post
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "around",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "else",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "get",
-        "gets",
-        "got",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "last",
-        "least",
-        "less",
-        "like",
-        "made",
-        "make",
-        "many",
-        "may",
-        "me",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "myself",
-        "near",
-        "neither",
-        "new",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "often",
-        "on",
-        "once",
-        "one",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "per",
-        "put",
-        "said",
-        "say",
-        "says",
-        "same",
-        "several",
-        "she",
-        "should",
-        "since",
-        "so",
-        "some",
-        "still",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "two",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "via",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "according",
-        "told",
-        "tell",
-        "including",
-    ]
+    """
+    a about above after again against all also am an and any are around as at be because been before being
+    below between both but by can could did do does doing down during each either else even ever every few
+    for from further get gets got had has have having he her here hers herself him himself his how however i
+    if in into is it its itself just last least less like made make many may me might more most much must my
+    myself near neither new no nor not now of off often on once one only or other our ours ourselves out
+    over own per put said say says same several she should since so some still such than that the their
+    theirs them themselves then there these they this those though through thus to too two under until up
+    upon us very via was we were what when where whether which while who whom whose why will with within
+    without would yet you your yours yourself yourselves mr mrs ms dr st according told tell including
+    """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Function words and reporting verbs: they say nothing about which event a text reports."""
 
@@ -223,7 +45,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰ�
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīıłńňōőœřśşšţťūůűźżž"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:['’\-][{_UPPER}{_LOWER}]+|[{_UPPER}][{_LOWER}]+)*|[{_UPPER}]{{2,}}s?)"
 """A capitalised word ("Viña", "McCain", "O'Neill-Smith") or an acronym ("NATO", "CEOs")."""
-_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:of|de|del|la|le|van|von|der|al|bin|da|du)\s+)?{_NAME_WORD})*")
+_CONNECTORS = frozenset(["of", "de", "del", "la", "le", "van", "von", "der", "al", "bin", "da", "du"])
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”]\s+|\n\s*)$")
 _OPENING = frozenset(" \t\n\"“”'‘")
 """Characters that can directly precede a sentence's first word (the regex confirms)."""
@@ -256,80 +79,6 @@ def extract(post: Post) -> Features:
     return Features(post.id, words, names, numbers, headline, post.published)
 
 
-PARALLEL_FROM = 20_000
-"""Below this many posts, starting worker processes costs more than it saves."""
-FIELDS = ("words", "names", "numbers", "headline")
-COLUMN_BITS = 23
-"""Terms are hashed into 2**23 columns: no vocabulary to build or share between processes,
-and at 150,000 distinct terms fewer than 2 % share a column with another."""
-
-
-@dataclass(frozen=True)
-class Bags:
-    """Many posts' bags in flat arrays: what the vectoriser needs, cheap to pass between processes."""
-
-    columns: np.ndarray
-    """Hashed column of every term of every bag, post after post, field after field."""
-    counts: np.ndarray
-    sizes: np.ndarray
-    """Number of terms in each (post, field) bag: shape (posts, len(FIELDS))."""
-
-
-def column(field: int, term: str) -> int:
-    """The hashed column of a term in a field: CRC-32, so the same on every run and machine."""
-    return zlib.crc32(term.encode("utf-8"), _FIELD_SEEDS[field]) & ((1 << COLUMN_BITS) - 1)
-
-
-_FIELD_SEEDS = (0x5EED0001, 0x5EED0002, 0x5EED0003, 0x5EED0004)
-
-
-def bags_of(features: Sequence[Features]) -> Bags:
-    columns: list[int] = []
-    counts: list[int] = []
-    sizes: list[int] = []
-    mask = (1 << COLUMN_BITS) - 1
-    crc32 = zlib.crc32
-    for feats in features:
-        for f, name in enumerate(FIELDS):
-            bag = getattr(feats, name)
-            sizes.append(len(bag))
-            seed = _FIELD_SEEDS[f]
-            columns.extend([crc32(term.encode("utf-8"), seed) & mask for term in bag])
-            counts.extend(bag.values())
-    return Bags(
-        np.asarray(columns, dtype=np.int64),
-        np.asarray(counts, dtype=np.float32),
-        np.asarray(sizes, dtype=np.int64).reshape(len(features), len(FIELDS)),
-    )
-
-
-def bags_many(posts: Sequence[Post]) -> Bags:
-    """The bags of every post, extracted on all cores when there are many (it is pure Python text work)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(posts) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return bags_of([extract(p) for p in posts])
-    global _SHARED
-    _SHARED = posts  # inherited by the forked workers: only slice bounds and arrays cross the pipe
-    step = 2_000
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_bags_slice, [(i, min(i + step, len(posts))) for i in range(0, len(posts), step)])
-    finally:
-        _SHARED = ()
-    return Bags(
-        np.concatenate([b.columns for b in parts]),
-        np.concatenate([b.counts for b in parts]),
-        np.concatenate([b.sizes for b in parts]),
-    )
-
-
-_SHARED: Sequence[Post] = ()
-
-
-def _bags_slice(bounds: tuple[int, int]) -> Bags:
-    return bags_of([extract(p) for p in _SHARED[bounds[0] : bounds[1]]])
-
-
 def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
     # One pass of the regex, counted in C; then set operations, not a Python test per word,
     # sort the distinct tokens into words and figures (this runs 100,000 times in a benchmark).
@@ -353,17 +102,22 @@ def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
-    """Capitalised runs that are not just the first word of a sentence, whole and word by word."""
+    """Capitalised runs, whole and word by word, that are names rather than a sentence's first word.
+
+    A run of one word that opens a sentence ("Police said…", "Three died…") is
+    capitalised by grammar, not because it is a name: it counts only if the
+    same word also appears capitalised in mid-sentence somewhere in the text.
+    """
     out: dict[str, int] = dict(into) if into else {}
+    openers: list[str] = []
     for match in _NAME.finditer(text):
-        run = match.group(0)
-        parts = run.split()
+        parts = match.group(0).split()
         start = match.start()
-        if start == 0 or (text[start - 1] in _OPENING and _SENTENCE_START.search(text, max(0, start - 3), start)):
-            # A sentence's first word is capitalised anyway: keep it only if it is no common word.
-            first = parts[0].lower()
-            if first in STOPWORDS or (len(parts) == 1 and first in _COMMON_OPENERS):
-                parts = parts[1:]
+        at_start = start == 0 or (
+            text[start - 1] in _OPENING and _SENTENCE_START.search(text, max(0, start - 3), start)
+        )
+        if at_start and parts[0].lower() in STOPWORDS:
+            parts = parts[1:]
         kept = []
         for part in parts:
             if part[-1] in "s'’" and ("'" in part or "’" in part):
@@ -373,93 +127,26 @@ def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
                 kept.append(low)
         if not kept:
             continue
+        if at_start and len(kept) == 1:
+            openers.append(kept[0])
+            continue
         whole = " ".join(kept)
         out[whole] = out.get(whole, 0) + 1
         if len(kept) > 1:
             for part in kept:
-                if len(part) > 2:
+                if len(part) > 2 and part not in _CONNECTORS:
                     out[part] = out.get(part, 0) + 1
+    for word in openers:
+        if word in out:
+            out[word] += 1
     return out
 
 
-_COMMON_OPENERS = frozenset(
-    [
-        "police",
-        "officials",
-        "authorities",
-        "sources",
-        "reports",
-        "report",
-        "witnesses",
-        "experts",
-        "residents",
-        "critics",
-        "officers",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "earlier",
-        "later",
-        "meanwhile",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "then",
-        "now",
-        "after",
-        "before",
-        "when",
-        "while",
-        "although",
-        "despite",
-    ]
-)
-"""Capitalised only because they open a sentence; weekdays also say nothing about which event."""
-
-
 _CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Capitalised, but every story has a weekday: they would tie unrelated events together."""
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from newsdigest.config import Config
 from newsdigest.model import Post, Story
 from newsdigest.stories.assemble import build_story, choose_title, chronological, founder_key, newest_first
-from newsdigest.stories.identity import Group, Identity, Registry, assign, load_registry, save_registry
+from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
 from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
 
@@ -59,20 +59,20 @@ def group_posts(
         clusters.setdefault(label, []).append(post)
     groups = [chronological(c) for c in clusters.values()]
     groups.sort(key=lambda g: founder_key(g[0]))
-    groups = _apply_overrides(groups, overrides, ordered, registry)
-    targets = _targets(groups.plans, overrides)
+    regrouped = _apply_overrides(groups, overrides, ordered, registry)
+    targets = _targets(regrouped.plans, overrides)
     final = [
         Group(
             posts=tuple(p.id for p in members),
             title=(targets[n].title if n in targets and targets[n].title else None) or choose_title(members),
-            slug=groups.slugs.get(n),
+            slug=regrouped.slugs.get(n),
         )
-        for n, members in enumerate(groups.members)
+        for n, members in enumerate(regrouped.members)
     ]
     identities, updated = assign(final, registry)
     stories = [
         build_story(members, identity, targets.get(n))
-        for n, (members, identity) in enumerate(zip(groups.members, identities))
+        for n, (members, identity) in enumerate(zip(regrouped.members, identities))
     ]
     return newest_first(stories), updated
 
@@ -148,4 +148,4 @@ def _targets(plans: dict[int, str], overrides: Sequence[Override]) -> dict[int, 
     return {n: by_slug[slug] for n, slug in plans.items() if slug in by_slug}
 
 
-__all__ = ["Identity", "group", "group_posts"]
+__all__ = ["group", "group_posts"]

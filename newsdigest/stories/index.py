@@ -25,9 +25,10 @@ import numpy as np
 from scipy import sparse
 
 from newsdigest.model import Post
+from newsdigest.stories.bags import bags_many, bags_of
 from newsdigest.stories.candidates import IndexSettings, candidate_pairs, rare_part
 from newsdigest.stories.cluster import average_link
-from newsdigest.stories.features import bags_many, bags_of, extract
+from newsdigest.stories.features import extract
 from newsdigest.stories.similarity import SimilaritySettings, combined, timestamps, within_window
 from newsdigest.stories.vectors import FieldWeights, Vectoriser
 
@@ -46,9 +47,12 @@ class GroupingSettings:
 class StoryIndex:
     """Posts grouped into clusters, ready to place one more."""
 
-    def __init__(self, settings: GroupingSettings = GroupingSettings()) -> None:
-        self.settings = settings
-        self.vectoriser = Vectoriser(settings.weights)
+    def __init__(self, settings: GroupingSettings | None = None) -> None:
+        self.settings = settings or GroupingSettings()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.vectoriser = Vectoriser(self.settings.weights)
         self.ids: list[str] = []
         self.rows: list[sparse.csr_matrix] = []
         self.matrix: sparse.csr_matrix | None = None
@@ -66,6 +70,7 @@ class StoryIndex:
 
     def fit(self, posts: Sequence[Post]) -> list[int]:
         """Group `posts` from scratch; return a cluster label per post, in order."""
+        self._reset()
         s = self.settings
         n = len(posts)
         self.ids = [p.id for p in posts]
@@ -155,6 +160,10 @@ class StoryIndex:
         self.labels.append(label)
         self.members.setdefault(label, []).append(row)
         return label
+
+    def posts_of(self, label: int) -> tuple[str, ...]:
+        """The ids of the posts in cluster `label` (as returned by `fit` or `add`)."""
+        return tuple(self.ids[row] for row in self.members.get(label, ()))
 
     def _dot(self, x: sparse.csr_matrix, cand: np.ndarray) -> np.ndarray:
         """x · row for each candidate row, by matching sorted column ids (no 8M-wide temporaries)."""

@@ -14,6 +14,12 @@ Three steps, each for a reason an editor would recognise:
    cosine of those neighbour lists. This also rescues the short, differently
    worded report whose direct likeness is weak but whose neighbours are all
    the event's other reports.
+
+The numbers (6 neighbours, a 4-day window, a quarter of direct likeness, and
+the 0.2 threshold in `index.GroupingSettings`) were chosen by split-half
+validation on the development half of the evaluation corpus: they score
+within a point of their best on every random half, which is what a held-out
+set needs, rather than at a peak on one.
 """
 
 from __future__ import annotations
@@ -36,8 +42,6 @@ class SimilaritySettings:
     min_likeness: float = 0.1
     """Below this direct likeness two posts are not neighbours at all: in a small or sparse
     corpus the nearest post may still be unrelated, and must not lend its company."""
-    relative: float = 0.0
-    """A neighbour must be at least this share as alike as the closest one."""
     direct_share: float = 0.25
     """How much of the final similarity is direct likeness (the rest: shared neighbours)."""
     pair_chunk: int = 200_000
@@ -64,11 +68,8 @@ def pair_dot(X: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 20
     return out
 
 
-def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int, relative: float = 0.0) -> sparse.csr_matrix:
-    """Each post's k most similar candidates (either direction of a pair), as a sparse n×n matrix.
-
-    A candidate less than `relative` times as similar as the post's closest one is left out:
-    it is company from another event, however few neighbours the post has."""
+def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> sparse.csr_matrix:
+    """Each post's k most similar candidates (either direction of a pair), as a sparse n×n matrix."""
     rows = np.concatenate([i, j])
     cols = np.concatenate([j, i])
     vals = np.concatenate([s, s])
@@ -76,9 +77,7 @@ def nearest(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int, relativ
     rows, cols, vals = rows[order], cols[order], vals[order]
     starts = np.searchsorted(rows, np.arange(n))
     rank = np.arange(len(rows)) - starts[rows]
-    best = np.zeros(n, dtype=vals.dtype)
-    np.maximum.at(best, rows, vals)
-    keep = (rank < k) & (vals > 0) & (vals >= relative * best[rows])
+    keep = (rank < k) & (vals > 0)
     return sparse.csr_matrix((vals[keep], (rows[keep], cols[keep])), shape=(n, n), dtype=np.float32)
 
 
@@ -109,7 +108,7 @@ def combined(
     i, j = i[ok], j[ok]
     direct = pair_dot(X, i, j, settings.pair_chunk)
     close = direct >= settings.min_likeness
-    K = nearest(n, i[close], j[close], direct[close], settings.neighbours, settings.relative)
+    K = nearest(n, i[close], j[close], direct[close], settings.neighbours)
     P = neighbour_profiles(K)
     shared = sparse.triu(P @ P.T, k=1).tocoo()
     si, sj, sv = shared.row, shared.col, shared.data

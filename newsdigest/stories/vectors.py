@@ -7,7 +7,7 @@ by side. The dot product of two such rows is therefore the weighted mean of
 the four cosines (words, names, numbers, headline) in one sparse product,
 which is what lets 100,000 posts be compared quickly.
 
-Terms are hashed into columns (`features.column`), so there is no vocabulary
+Terms are hashed into columns (`bags.column`), so there is no vocabulary
 to build. Document frequencies are learnt from the posts at hand (`fit`) and
 then only counted up, so that placing one new post (`transform`) costs
 microseconds and does not move every other post.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsdigest.stories.features import COLUMN_BITS, FIELDS, Bags
+from newsdigest.stories.bags import COLUMN_BITS, FIELDS, Bags
 
 WIDTH = 1 << COLUMN_BITS
 
