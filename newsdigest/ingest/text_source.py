@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import tzinfo
 
 from newsdigest.ingest.article import Article
@@ -31,20 +32,6 @@ def read_text(text: str, *, timezone: tzinfo | None = None) -> Article:
     from newsdigest.ingest.textdump import parse_text_dump
 
     dump = parse_text_dump(text, timezone=timezone)
-    body = dump.body
-    if not body.strip():
-        body = _short_prose(text)
-    return Article(
-        body=body,
-        title=dump.title,
-        title_derived=dump.title_derived,
-        authors=dump.authors,
-        published=dump.published,
-        updated=dump.updated,
-        outlet=dump.outlet,
-        section=dump.section,
-        tags=dump.tags,
-        image=dump.image,
-        url=dump.url,
-        lang=dump.lang,
-    )
+    if dump.body.strip():
+        return dump
+    return replace(dump, body=_short_prose(text))

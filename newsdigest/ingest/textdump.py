@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
+from newsdigest.ingest.article import Article
 from newsdigest.ingest.text_lines import STOP_WORDS, Line, detect_language, read_lines
 from newsdigest.ingest.text_region import find_article
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
@@ -47,24 +48,15 @@ class LineDecision:
 
 
 @dataclass(frozen=True)
-class TextDump:
-    """What the cleaner recovered from a text dump. Unknown values stay `None` or empty."""
+class TextDump(Article):
+    """What the cleaner recovered from a text dump, and why each line went or stayed.
 
-    body: str
-    """The article as Markdown: paragraphs, `##` sub-headings, lists, quotes, tables."""
-    title: str | None
-    title_derived: bool
-    """True when no headline line exists and `title` was made from the lead."""
-    authors: tuple[str, ...]
-    published: datetime | None
-    updated: datetime | None
-    outlet: str | None
-    section: str | None
-    tags: tuple[str, ...]
-    image: str | None
-    url: str | None
-    lang: str | None
-    lines: tuple[LineDecision, ...]
+    It is an `Article` like every reader's result (unknown values stay `None`
+    or empty; `title_derived` is set when no headline line exists and the title
+    was made from the lead), plus the per-line decisions for `--explain`.
+    """
+
+    lines: tuple[LineDecision, ...] = ()
 
 
 # A label that a generator or a template puts over a box that is not the
