@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from serve_sitegen import generate  # noqa: E402
+from serve_sitegen import generate
 
 CHROMIUM = "/usr/bin/chromium"
 RESULT = re.compile(r" (rebuilt|previewed|settled) ")
@@ -132,10 +132,10 @@ def pick_story(server: Server) -> dict:
 def last_rebuild(server: Server, before: int, seconds: float = 3.0) -> str:
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
-        lines = server.rebuild_lines()
-        if len(lines) > before:
-            line = lines[before]
-            return line[line.find(" ", 9) + 1:].split(" after ", 1)[0][:170]
+        # The first build after the write that names a changed file (not the settle of the last one).
+        for line in server.rebuild_lines()[before:]:
+            if " after " in line or "error:" in line:
+                return line[line.find(" ", 9) + 1:].split(" after ", 1)[0][:170]
         time.sleep(0.05)
     return "(no rebuild line)"
 
@@ -269,7 +269,7 @@ def main() -> int:
         verdict = "" if target is None else ("  ok" if median <= target else "  OVER TARGET")
         failed |= target is not None and median > target
         print(f"  {kind:9} {what:10}  median {median * 1000:6.0f} ms  max {max(figures) * 1000:6.0f} ms"
-              f"  (n={len(figures)}{', target ≤ %d ms' % (target * 1000) if target else ''}){verdict}")
+              f"  (n={len(figures)}{f', target ≤ {target * 1000:.0f} ms' if target else ''}){verdict}")
     return 1 if failed else 0
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 OUTLETS = [
@@ -99,7 +99,7 @@ def generate(folder: Path, articles: int = 2000, seed: int = 7) -> list[Path]:
     sources = folder / "content" / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     (folder / "content" / "posts").mkdir(exist_ok=True)
-    start = datetime(2026, 9, 1, 6, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 9, 1, 6, 0, tzinfo=UTC)
     written: list[Path] = []
     story_index = 0
     while len(written) < articles:

@@ -295,6 +295,53 @@ def test_broken_config_keeps_serving_and_recovers(tmp_path, shared_cache, page):
     assert code == 0 and "Traceback" not in server.text(), server.text()
 
 
+def test_template_edit_break_and_fix(tmp_path, shared_cache, page):
+    """A broken template keeps the last good pages up with an overlay naming it; a fix shows at once."""
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    shutil.copy(ROOT / "site.toml", theme / "site.toml")
+    shutil.copytree(ROOT / "templates", theme / "templates")
+    shutil.copytree(ROOT / "static", theme / "static")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, str(ENTRY), "serve", "--port", str(port), "--content", str(content),
+             "--output", str(tmp_path / "output"), "--cache", str(shared_cache), "--config", str(theme / "site.toml")],
+            cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = Server(f"http://127.0.0.1:{port}", port, content, tmp_path / "output", process, log)
+    try:
+        def ready() -> bool:
+            if process.poll() is not None:
+                raise ServerDied(f"serve exited with {process.returncode}:\n{server.text()}")
+            return "Serving" in server.text()
+
+        wait_for(ready, STARTUP_SECONDS, "the server to start", interval=0.2)
+        story = story_with_most_posts(server)
+        open_and_mark(page, server.url + story["url"])
+        template = theme / "templates" / "story.html"
+        good = template.read_text(encoding="utf-8")
+        lines = good.splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if "{% block main %}" in line) + 1
+        lines.insert(at, "{% if %}\n")  # a syntax error on line at + 1
+        template.write_text("".join(lines), encoding="utf-8")
+        overlay = page.locator("#newsdigest-error-overlay")
+        overlay.wait_for(state="visible", timeout=CHANGE_SECONDS * 1000)
+        assert f"story.html:{at + 1}" in overlay.inner_text(), overlay.inner_text()
+        assert server.get(story["url"])[0] == 200  # the last good page is still served
+
+        marker = f"theme-marker-{time.time_ns()}"
+        template.write_text(good.replace("{% block main %}", "{% block main %}<p>" + marker + "</p>", 1),
+                            encoding="utf-8")
+        overlay.wait_for(state="detached", timeout=CHANGE_SECONDS * 1000)
+        wait_for_text(page, marker)
+    finally:
+        code = server.stop()
+    assert code == 0 and "Traceback" not in server.text(), server.text()
+
+
 NEW_SOURCE = """---
 title: "Harbour ferry service returns after a {token} winter of repairs"
 author: Test Reporter
@@ -390,7 +437,7 @@ def test_taken_port_is_reported_clearly(tmp_path):
         result = subprocess.run(
             [sys.executable, str(ENTRY), "serve", "--port", str(port), "--content", str(ROOT / "content"),
              "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache")],
-            cwd=ROOT, capture_output=True, text=True, timeout=60)
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     message = result.stdout + result.stderr
     assert f"port {port} is already in use; try --port " in message, message

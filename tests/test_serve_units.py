@@ -235,11 +235,13 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
     def render(stories, config, *, search=True):
         out = config.output_dir
         out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text("".join(f"<p>{html.escape(s.title)}</p>" for s in stories))
+        theme = config.templates_dir / "theme.txt"
+        mark = theme.read_text() if theme.exists() else ""
+        (out / "index.html").write_text(mark + "".join(f"<p>{html.escape(s.title)}</p>" for s in stories))
         for story in stories:
             (out / "stories" / story.slug).mkdir(parents=True)
             (out / "stories" / story.slug / "index.html").write_text(
-                "".join(f"<h2>{html.escape(p.title)}</h2>" for p in story.posts))
+                mark + "".join(f"<h2>{html.escape(p.title)}</h2>" for p in story.posts))
             for post in story.posts:
                 (out / "posts" / post.id).mkdir(parents=True)
                 (out / "posts" / post.id / "index.html").write_text(f"<h1>{html.escape(post.title)}</h1>{post.body}")
@@ -261,15 +263,30 @@ def _write_post(folder: Path, post_id: str, title: str) -> Path:
     return path
 
 
+class _Placer:
+    """Stands in for the story index: places posts where told (or nowhere: None)."""
+
+    def __init__(self, mates: dict[str, tuple[str, ...]] | None) -> None:
+        self.mates = mates
+
+    def prepare(self, posts) -> None:
+        pass
+
+    def place(self, posts):
+        return None if self.mates is None else {p.id: self.mates.get(p.id, ()) for p in posts}
+
+
 def _site(tmp_path):
     from newsdigest.serve.rebuild import Rebuilder
     from newsdigest.serve.worker import InlineRunner
 
-    config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "output",
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text())  # its folder is the theme's
+    config = load_config(tmp_path / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "output",
                          cache_dir=tmp_path / "cache")
     config.posts_dir.mkdir(parents=True)
     paths = {pid: _write_post(config.posts_dir, pid, f"Title {pid}") for pid in ("a-1", "a-2", "b-1")}
     rebuilder = Rebuilder(config, runner=InlineRunner())  # the stand-in stages live in this process
+    rebuilder.placer = _Placer({})
     first = rebuilder.rebuild(everything=True)
     assert first.problem is None, first.problem
     return config, paths, rebuilder
@@ -318,7 +335,7 @@ def test_a_settle_overtaken_by_a_newer_edit_is_dropped(tmp_path, monkeypatch):
 
 def test_a_new_post_is_grouped_then_its_story_published_first(tmp_path, monkeypatch):
     _stand_in_stages(monkeypatch)
-    config, paths, rebuilder = _site(tmp_path)
+    config, _paths, rebuilder = _site(tmp_path)
     new = _write_post(config.posts_dir, "c-1", "Brand new")
     outcome = rebuilder.rebuild([new])
     assert outcome.kind == "previewed" and outcome.settle and "group" in outcome.timings
@@ -328,11 +345,43 @@ def test_a_new_post_is_grouped_then_its_story_published_first(tmp_path, monkeypa
     assert "Brand new" in (config.output_dir / "index.html").read_text()
 
 
+def test_a_new_post_placed_by_the_index_is_previewed_in_its_story(tmp_path, monkeypatch):
+    _stand_in_stages(monkeypatch)
+    config, _paths, rebuilder = _site(tmp_path)
+    rebuilder.placer = _Placer({"a-3": ("a-1", "a-2")})
+    new = _write_post(config.posts_dir, "a-3", "A third version")
+    outcome = rebuilder.rebuild([new])
+    assert outcome.kind == "previewed" and "group" not in outcome.timings
+    assert sorted(outcome.changed) == ["posts/a-3/index.html", "stories/a/index.html"]
+    assert "A third version" in (config.output_dir / "stories" / "a" / "index.html").read_text()
+    settled = rebuilder.settle()
+    assert settled is not None and "group" in settled.timings
+
+
 def test_template_changes_render_the_whole_site_at_once(tmp_path, monkeypatch):
     _stand_in_stages(monkeypatch)
-    config, paths, rebuilder = _site(tmp_path)
-    outcome = rebuilder.rebuild([config.templates_dir / "story.html"])
+    config, _paths, rebuilder = _site(tmp_path)
+    config.templates_dir.mkdir()
+    (config.templates_dir / "theme.txt").write_text("<!-- v2 -->")
+    outcome = rebuilder.rebuild([config.templates_dir / "theme.txt"])
     assert outcome.kind == "rebuilt" and not outcome.settle and "render" in outcome.timings
+    assert (config.output_dir / "index.html").read_text().startswith("<!-- v2 -->")
+
+
+def test_template_changes_show_first_on_the_story_pages_open_in_a_browser(tmp_path, monkeypatch):
+    _stand_in_stages(monkeypatch)
+    config, _paths, rebuilder = _site(tmp_path)
+    rebuilder.open_files = lambda: {"stories/b/index.html"}
+    config.templates_dir.mkdir()
+    (config.templates_dir / "theme.txt").write_text("<!-- v2 -->")
+    outcome = rebuilder.rebuild([config.templates_dir / "theme.txt"])
+    assert outcome.kind == "previewed" and outcome.settle
+    assert outcome.changed == ("stories/b/index.html",)  # (its post page does not show the theme mark)
+    assert (config.output_dir / "stories" / "b" / "index.html").read_text().startswith("<!-- v2 -->")
+    assert not (config.output_dir / "stories" / "a" / "index.html").read_text().startswith("<!-- v2 -->")
+    settled = rebuilder.settle()
+    assert settled is not None and "group" not in settled.timings
+    assert (config.output_dir / "stories" / "a" / "index.html").read_text().startswith("<!-- v2 -->")
 
 
 def test_a_broken_post_keeps_the_site_and_is_reported_until_fixed(tmp_path, monkeypatch):

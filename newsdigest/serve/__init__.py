@@ -8,9 +8,13 @@ The pieces, each in its own module:
 - `fingerprint`: events whose file content did not change are dropped (this is
   what keeps the server from looping on the posts its own build writes);
 - `rebuild`: reruns only the pipeline stages a change reaches and moves only
-  changed files into `output/`; an edit of a post is previewed on its own
-  pages at once and settled by a full build in the background; a failure
-  keeps the last good site;
+  changed files into `output/`; an edited or new post is previewed on its
+  story's own pages at once and settled by a full build in the background;
+  a failure keeps the last good site;
+- `placement`: guesses a new post's story for that preview (the stories
+  stage's own index, fitted once);
+- `worker`: the settle's regroup and render, in a child process that a newer
+  edit can stop;
 - `searchindex`: the search index, refreshed in the background after quick rebuilds;
 - `server`: the HTTP handler (safe paths, content types, 404, injection);
 - `events` and `client`: Server-Sent Events and the injected script that
@@ -67,7 +71,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
 
     previous = _stop_on_sigterm()
     report = threading.Lock()  # the rebuild and settle threads both report
-    rebuilder = Rebuilder(config)
+    rebuilder = Rebuilder(config, open_files=hub.open_files)
     watcher: Watcher | None = None
     debouncer: Debouncer | None = None
     search = SearchRefresh(output)

@@ -75,7 +75,7 @@ SCRIPT = r"""// newsdigest live reload: injected by `build.py serve` only, never
   }
 
   var status = window.newsdigestLiveReload = {connected: false, build: build};  // for tests and curious editors
-  var source = new EventSource("/__livereload");
+  var source = new EventSource("/__livereload?files=" + encodeURIComponent(files.join(" ")));
   source.addEventListener("error", function () { status.connected = false; });
   source.addEventListener("hello", function (event) {
     var state = JSON.parse(event.data);

@@ -19,7 +19,7 @@ from newsdigest.serve.problem import Problem
 
 
 def _message(event: str, data: object) -> bytes:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode("utf-8")
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
 
 
 class LiveReload:
@@ -27,22 +27,27 @@ class LiveReload:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._clients: set[queue.Queue[bytes | None]] = set()
+        self._clients: dict[queue.Queue[bytes | None], tuple[str, ...]] = {}
         self.build = 1
         self.problem: Problem | None = None
         self.closed = threading.Event()
 
-    def subscribe(self) -> queue.Queue[bytes | None]:
-        """A queue of messages for one page, starting with the current state."""
+    def subscribe(self, files: Sequence[str] = ()) -> queue.Queue[bytes | None]:
+        """A queue of messages for one page (showing output `files`), starting with the current state."""
         client: queue.Queue[bytes | None] = queue.Queue()
         with self._lock:
             client.put(_message("hello", self._state()))
-            self._clients.add(client)
+            self._clients[client] = tuple(files)
         return client
 
     def unsubscribe(self, client: queue.Queue[bytes | None]) -> None:
         with self._lock:
-            self._clients.discard(client)
+            self._clients.pop(client, None)
+
+    def open_files(self) -> set[str]:
+        """The output files the connected pages show (so a theme change can render those first)."""
+        with self._lock:
+            return {file for files in self._clients.values() for file in files}
 
     def published(self, changed: Sequence[str]) -> None:
         """A build succeeded: clear any problem, and tell pages which files changed."""

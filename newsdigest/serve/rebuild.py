@@ -10,16 +10,20 @@ if its input actually changed:
 - `content/posts/`: only the changed post files are parsed again (the others
   come from memory); if the posts are equal to the last ones, nothing more runs.
 - `content/stories/`, `content/outlets.toml`: the posts are regrouped.
-- `templates/`, `static/`: the pages are rendered again from the stories in memory.
+- `templates/`, `static/`: the pages are rendered again from the stories in memory;
+  the stories whose pages are open in a browser first (see below), then all.
 
-**Edits to existing posts take a fast lane, then settle.** Grouping and
+**Edits to existing posts, and new posts, take a fast lane, then settle.** Grouping and
 rendering are whole-site stages (one entry each: `group(posts, config)`,
 `render(stories, config)`), seconds on a site of thousands of articles. When
 only existing posts changed, the stories that hold them are patched in memory
 with the new posts (same membership, same relations), only those stories are
 rendered, into a scratch folder, and only their own pages (`stories/<slug>/…`
 and the posts' pages) are published: the editor sees the edit in a fraction of
-a second. A full regroup and render then runs in the background (`settle`) and
+a second. A new post (a source just ingested) is placed the same way, as a
+new version of the story its nearest posts are in, by the stories stage's own
+index (`placement`). A full regroup and render then runs in a child process
+(`settle`, see `worker`) and
 publishes whatever else changed (analysis, lists, feeds); if the editor saved
 again meanwhile, its result is discarded, never published over newer pages.
 
@@ -45,15 +49,18 @@ from pathlib import Path
 
 from newsdigest import pipeline
 from newsdigest.config import Config, load_config
-from newsdigest.model import Post, Story
+from newsdigest.model import Post, Relation, RelationKind, Story, Version
 from newsdigest.postfile import read_post
+from newsdigest.serve.placement import Placer
 from newsdigest.serve.problem import Problem, problem_from
 from newsdigest.serve.publish import publish_files, sync_tree
-from newsdigest.serve.worker import InlineRunner, ProcessRunner
+from newsdigest.serve.worker import InlineRunner, ProcessRunner, default_runner
 
 SEARCH_FOLDER = "pagefind"
 QUICK_LIMIT = 25
 """At most this many stories are patched and rendered on the fast lane; more go the full way at once."""
+NEW_POSTS_LIMIT = 5
+"""At most this many new posts are placed by guess for a preview; more go the full way at once."""
 
 
 @dataclass
@@ -160,7 +167,7 @@ def discard(folder: Path) -> None:
 def finish_cleanups(timeout: float = 10.0) -> None:
     """Wait (bounded) for staging folders to be removed, so none is left behind on exit."""
     deadline = time.monotonic() + timeout
-    for thread in list(_cleanups):
+    for thread in tuple(_cleanups):  # a copy: `discard` may run meanwhile
         thread.join(max(0.0, deadline - time.monotonic()))
 
 
@@ -202,6 +209,36 @@ def own_pages(scratch: Path, stories: Sequence[Story]) -> set[str]:
     return found
 
 
+DATA_SUFFIXES = (".html", ".xml", ".json", ".txt")
+
+
+def asset_files(scratch: Path) -> set[str]:
+    """Stylesheets, scripts, images, fonts of a rendering: the same for a part of the site as for all of it."""
+    found = set()
+    for folder, _dirs, files in os.walk(scratch):
+        for name in files:
+            rel = (Path(folder) / name).relative_to(scratch).as_posix()
+            if not rel.endswith(DATA_SUFFIXES) and not rel.startswith(SEARCH_FOLDER + "/"):
+                found.add(rel)
+    return found
+
+
+def _pages_by_story(output: Path, stories: Sequence[Story]) -> dict[str, set[str]]:
+    """Story id -> its published pages (story page, posts' pages, as `stories.json` lists them)."""
+    pages = {story.id: {story.url.strip("/") + "/index.html"} for story in stories}
+    try:
+        listed = json.loads((output / "stories.json").read_text(encoding="utf-8"))["stories"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return pages
+    for entry in listed if isinstance(listed, list) else []:
+        if isinstance(entry, dict) and entry.get("id") in pages:
+            for post in entry.get("posts") or []:
+                page = post.get("page") if isinstance(post, dict) else None
+                if isinstance(page, str) and page.startswith("/"):
+                    pages[entry["id"]].add(page.strip("/") + ("/index.html" if page.endswith("/") else ""))
+    return pages
+
+
 class Rebuilder:
     """Holds the last good posts and stories, and rebuilds from the stage a change reaches.
 
@@ -210,12 +247,15 @@ class Rebuilder:
     generation number tells a settle whether it is still the newest build.
     """
 
-    def __init__(self, config: Config, *, fast_lane: bool = True, runner: ProcessRunner | InlineRunner | None = None
-                 ) -> None:
-        """`runner` runs the settle's regroup and render (default: a child process; see `worker`)."""
+    def __init__(self, config: Config, *, fast_lane: bool = True, runner: ProcessRunner | InlineRunner | None = None,
+                 open_files: Callable[[], set[str]] = set) -> None:
+        """`runner` runs the settle's regroup and render (default: a child process; see `worker`);
+        `open_files()` names the output files open in a browser (rendered first on a theme change)."""
         self.config = config
+        self.open_files = open_files
         self.fast_lane = fast_lane
-        self.runner = runner if runner is not None else ProcessRunner()
+        self.runner = runner if runner is not None else default_runner()
+        self.placer = Placer()
         self._pending = Needs.everything()
         self._post_cache: dict[Path, tuple[tuple[int, int, int], Post]] = {}
         self._posts: tuple[Post, ...] | None = None
@@ -285,7 +325,7 @@ class Rebuilder:
 
             with self._lock:
                 previous_posts, authoritative = self._posts, self._stories
-            if (self.fast_lane and not (needs.group or needs.render or needs.ingest or needs.config)
+            if (self.fast_lane and not (needs.group or needs.render or needs.config)
                     and authoritative is not None and previous_posts is not None):
                 quick = self._fast_lane(posts, previous_posts, authoritative, config, lap, t)
                 if quick is not None:
@@ -298,6 +338,12 @@ class Rebuilder:
 
             stories = authoritative
             if needs.group or stories is None or posts != previous_posts:
+                with self._lock:
+                    if self._settle_for is not None:
+                        # This build supersedes a settle in flight: stop it now rather than let it
+                        # compete for the CPU, and owe the settle for this build instead.
+                        self._generation += 1
+                        self._settle_for = self._generation
                 stories = self._group(posts, config)
                 t = lap("group", t)
                 regrouped = self._preview_regrouped(posts, stories, authoritative, needs, config, lap, t)
@@ -306,6 +352,12 @@ class Rebuilder:
                     self._latest_posts = posts
                     return Outcome(tuple(regrouped), None, time.perf_counter() - start, timings, len(stories),
                                    len(posts), tuple(wrote), config_changed, False, settle=True, kind="previewed")
+            theme = self._preview_theme(posts, stories, authoritative, needs, config, lap, t)
+            if theme is not None:
+                self._pending = Needs()
+                self._latest_posts = posts
+                return Outcome(tuple(theme), None, time.perf_counter() - start, timings, len(stories), len(posts),
+                               tuple(wrote), config_changed, False, settle=True, kind="previewed")
             changed: list[str] = []
             search_stale = False
             with self._lock:
@@ -332,6 +384,8 @@ class Rebuilder:
             self._posts, self._stories = posts, stories
         self._latest_posts = posts
         self._pending = Needs()
+        if not self._published or config_changed:
+            self.placer.prepare(posts)  # in the background: for placing new posts in previews
         self._published = True
         search_stale = search_stale and any(path.endswith(".html") for path in changed)
         return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
@@ -343,9 +397,16 @@ class Rebuilder:
 
         None when the change is not a plain edit of posts already in stories.
         """
-        if {p.id for p in posts} != {p.id for p in previous}:
-            return None  # a post appeared or went away: only grouping can say where
+        ids, before = {p.id for p in posts}, {p.id for p in previous}
+        added = [post for post in posts if post.id not in before]
+        if not before <= ids or len(added) > NEW_POSTS_LIMIT:
+            return None  # posts went away, or many arrived: only a regroup can say what became of them
         patched = patch_stories(stories, posts)
+        if added:
+            joined = self._place(added, stories, patched)
+            if joined is None:
+                return None
+            patched = joined
         if not patched:
             if posts != previous:
                 return None
@@ -353,6 +414,29 @@ class Rebuilder:
         if len(patched) > QUICK_LIMIT:
             return None
         return self._preview(patched, config, lap, t), True
+
+    def _place(self, added: list[Post], stories: Sequence[Story], patched: list[Story]) -> list[Story] | None:
+        """`patched` plus each new post as a version of the story its cluster-mates are in (a guess).
+
+        None when no guess can be made, or a post starts a story of its own (whose
+        id and slug only the stories stage can give).
+        """
+        placed = self.placer.place(added)
+        if placed is None:
+            return None
+        home = {post.id: story.id for story in stories for post in story.posts}
+        result = {story.id: story for story in stories}
+        result.update({story.id: story for story in patched})
+        touched = {story.id for story in patched}
+        for post in added:
+            target = next((home[mate] for mate in placed.get(post.id, ()) if mate in home), None)
+            if target is None:
+                return None
+            story = result[target]
+            version = Version(post, Relation(RelationKind.INDEPENDENT))
+            result[target] = dataclasses.replace(story, versions=(*story.versions, version))
+            touched.add(target)
+        return [result[story_id] for story_id in sorted(touched)]
 
     def _preview_regrouped(self, posts: tuple[Post, ...], stories: tuple[Story, ...],
                            authoritative: tuple[Story, ...] | None, needs: Needs, config: Config,
@@ -370,16 +454,40 @@ class Rebuilder:
             return None
         return self._preview(touched, config, lap, t, grouped=(posts, stories))
 
+    def _preview_theme(self, posts: tuple[Post, ...], stories: tuple[Story, ...],
+                       authoritative: tuple[Story, ...] | None, needs: Needs, config: Config,
+                       lap: Callable[[str, float], float], t: float) -> list[str] | None:
+        """After a template or static change: render the stories whose pages are open in a browser first.
+
+        Which page uses which template is the site stage's business, so the whole
+        site is rendered anyway, by the settle; this only puts the pages the editor
+        is looking at (and the changed assets) in front of the queue. None when no
+        story page is open, or the content changed too (then the full way).
+        """
+        if (not self.fast_lane or not self._published or needs.config or not needs.render
+                or authoritative is None or stories != authoritative):
+            return None
+        wanted = self.open_files()
+        if not wanted:
+            return None
+        pages = _pages_by_story(config.output_dir.resolve(), stories)
+        touched = [story for story in stories if pages.get(story.id, set()) & wanted]
+        if not touched or len(touched) > QUICK_LIMIT:
+            return None
+        return self._preview(touched, config, lap, t, grouped=(posts, stories), assets=True)
+
     def _preview(self, touched: Sequence[Story], config: Config, lap: Callable[[str, float], float], t: float,
-                 *, grouped: tuple[tuple[Post, ...], tuple[Story, ...]] | None = None) -> list[str]:
+                 *, grouped: tuple[tuple[Post, ...], tuple[Story, ...]] | None = None,
+                 assets: bool = False) -> list[str]:
         """Render only `touched` into a scratch folder and publish their own pages; a settle is then owed.
 
-        `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
+        `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders);
+        with `assets`, changed stylesheets, scripts, images and fonts are published too.
         """
         scratch = pipeline.render_staged(tuple(touched), config, **_render_options(pipeline.render, quick=True))
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
-            wanted = own_pages(scratch, touched)
+            wanted = own_pages(scratch, touched) | (asset_files(scratch) if assets else set())
             with self._lock:
                 self._generation += 1
                 self._settle_for = self._generation

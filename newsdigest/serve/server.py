@@ -11,7 +11,6 @@ published files are never touched.
 from __future__ import annotations
 
 import mimetypes
-import os
 import posixpath
 import queue
 import re
@@ -20,7 +19,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from newsdigest.serve.client import EVENTS_PATH, SCRIPT, SCRIPT_PATH, script_tag
 from newsdigest.serve.events import LiveReload
@@ -89,11 +88,11 @@ def resolve(root: Path, url_path: str) -> Path:
 
 _CSP_META = re.compile(
     r"""(<meta\b[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy["']?[^>]*\bcontent\s*=\s*)(["'])(.*?)\2""",
-    re.I | re.S,
+    re.IGNORECASE | re.DOTALL,
 )
 _CSP_META_REVERSED = re.compile(
     r"""(<meta\b[^>]*\bcontent\s*=\s*)(["'])(.*?)\2(?=[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy)""",
-    re.I | re.S,
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -171,13 +170,13 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._respond(head=True)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal is for builds and errors, not an access log
 
     def _respond(self, head: bool) -> None:
         parts = urlsplit(self.path)
         if parts.path == EVENTS_PATH:
-            return self._events()
+            return self._events(parse_qs(parts.query).get("files", [""])[0].split())
         if parts.path == SCRIPT_PATH:
             return self._send(HTTPStatus.OK, SCRIPT.encode("utf-8"), "text/javascript; charset=utf-8", head)
         root = self.server.output_dir()
@@ -233,14 +232,14 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-    def _events(self) -> None:
+    def _events(self, files: list[str]) -> None:
         hub = self.server.hub
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.send_header("Connection", "close")
         self.end_headers()
-        client = hub.subscribe()
+        client = hub.subscribe(files)
         try:
             self.wfile.write(b"retry: 500\n\n")  # reconnect quickly when the server restarts
             self.wfile.flush()

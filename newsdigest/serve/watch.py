@@ -31,7 +31,7 @@ _NOISE = re.compile(
       | .*___jb_(?:tmp|old|bak)___ # JetBrains safe-write
       | .*\.tmp\.\d+ | .*\.\d+\.tmp
     )$""",
-    re.X | re.I,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 

@@ -74,7 +74,12 @@ class ProcessRunner:
         receiver, sender = self._context.Pipe(duplex=False)
         child = self._context.Process(target=_child, args=(sender, posts, stories, config, staging, options),
                                       name="newsdigest-settle")
-        child.start()
+        try:
+            child.start()
+        except OSError:  # no process to be had (limits): do the work here instead
+            receiver.close()
+            sender.close()
+            return InlineRunner().run(posts, stories, config, staging, options, cancelled)
         sender.close()
         try:
             while True:
@@ -102,3 +107,11 @@ class InlineRunner:
             options: dict[str, object], cancelled: Callable[[], bool]) -> Result | None:
         result = run_job(posts, stories, config, staging, options)
         return None if cancelled() else result
+
+
+def default_runner() -> ProcessRunner | InlineRunner:
+    """A child-process runner where the platform has a fork server (Linux, macOS), else inline."""
+    try:
+        return ProcessRunner()
+    except ValueError:  # no "forkserver" start method here
+        return InlineRunner()
