@@ -10,6 +10,7 @@ source came from. A string that is not a date gives `None`, never a guess.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import Any
@@ -61,7 +62,11 @@ def _parse_text(text: str, zone: tzinfo) -> datetime | None:
     cleaned = re.sub(r"\b(a\.m\.|p\.m\.)", lambda m: m.group(1).replace(".", ""), cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"(?<=\d)\s*/\s*(?=\d)", "/", cleaned)
     try:
-        parsed = dateutil_parser.parse(cleaned, tzinfos=_TZINFOS, default=datetime(1, 1, 1), fuzzy=False)
+        with warnings.catch_warnings():
+            # An unknown zone name ("ZZ") leaves the date naive, which is what we want; its warning
+            # would only reach the editor's terminal as noise.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            parsed = dateutil_parser.parse(cleaned, tzinfos=_TZINFOS, default=datetime(1, 1, 1), fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year not in _PLAUSIBLE_YEARS or parsed.year == 1:
