@@ -14,15 +14,15 @@ import tomllib
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+import frontmatter
 import yaml
+from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from newsdigest.errors import SourceError
 from newsdigest.ingest.article import Article, derive_headline
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
 
-_YAML_FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_TOML_FRONT = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 
 # Post field <- front-matter keys, first present wins.
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -46,23 +46,36 @@ _TAG_KEYS = ("categories", "tags", "keywords", "topics")
 _SITE_ONLY = frozenset(["layout", "draft", "slug", "permalink", "weight", "type", "aliases", "menu", "toc", "comments", "sitemap", "id", "source"])
 
 
+class _TomlHandler(BaseHandler):
+    """Hugo's `+++` front matter, read with the standard library (python-frontmatter's own needs `toml`)."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        return tomllib.loads(fm)
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        raise NotImplementedError("sources are read, never written")
+
+
+_HANDLERS = (YAMLHandler(), _TomlHandler())
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """The front matter as a mapping, and the body after it."""
-    match = _YAML_FRONT.match(text)
+    text = text.lstrip()
+    handler = next((h for h in _HANDLERS if h.detect(text)), None)
+    if handler is None:
+        raise SourceError("no front matter found")
     try:
-        if match:
-            meta = yaml.safe_load(match.group(1)) or {}
-        else:
-            match = _TOML_FRONT.match(text)
-            if not match:
-                raise SourceError("no front matter found")
-            meta = tomllib.loads(match.group(1))
+        meta, body = frontmatter.parse(text, handler=handler)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SourceError(f"front matter is not valid: {problem}") from None
     if not isinstance(meta, dict):
         raise SourceError("front matter is not a mapping of keys to values")
-    return meta, text[match.end():]
+    return meta, body
 
 
 def read_markdown(text: str, *, timezone: tzinfo | None = None) -> Article:
