@@ -14,7 +14,11 @@ reload; nothing here reloads it):
 - drop a new source (another outlet's version of a story) → that story's page
   shows it (target: ≤ 2 s on 2,000 articles). If grouping puts the new version
   in a story of its own, the figure is until its new page shows it, fetched
-  as soon as `stories.json` lists it.
+  as soon as `stories.json` lists it;
+- edit the post template (`post.html`, in a private copy of the theme) → the
+  post page open in the browser shows it (2,000 articles; no target in the
+  issue: only the pages made from that template are rendered again, the open
+  one first, the others in the background, whose time is printed too).
 
 The server's own per-stage timings for each rebuild are printed beside them.
 Figures are medians over a few trials; the machine's load shows in them.
@@ -55,13 +59,19 @@ def free_port() -> int:
 class Server:
     def __init__(self, entry: Path, folder: Path, startup: float) -> None:
         self.folder = folder
+        self.theme = folder / "theme"
+        """A private copy of the theme, so its templates can be edited."""
+        self.theme.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "site.toml", self.theme / "site.toml")
+        for part in ("templates", "static"):
+            shutil.copytree(ROOT / part, self.theme / part, dirs_exist_ok=True)
         self.content = folder / "content"
         self.output = folder / "output"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = folder / "serve.log"
         command = [sys.executable, str(entry), "serve", "--port", str(self.port), "--content", str(self.content),
-                   "--output", str(self.output), "--cache", str(folder / "cache"), "--config", str(ROOT / "site.toml")]
+                   "--output", str(self.output), "--cache", str(folder / "cache"), "--config", str(self.theme / "site.toml")]
         self.sink = open(self.log, "wb")
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.sink, stderr=subprocess.STDOUT,
                                         env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "250"})
@@ -165,6 +175,45 @@ def measure_edits(server: Server, page, trials: int) -> list[float]:
     return figures
 
 
+def wait_settled(server: Server, seconds: float) -> None:
+    """Until the last build reported is a background full build (nothing owed any more)."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        lines = server.rebuild_lines()
+        if lines and " settled " in lines[-1]:
+            return
+        time.sleep(0.2)
+    raise SystemExit(f"no background build finished within {seconds:.0f} s:\n{server.text()[-2000:]}")
+
+
+def measure_template_edits(server: Server, page, trials: int) -> list[float]:
+    story = pick_story(server)
+    url = server.url + story["posts"][0]["page"]
+    template = server.theme / "templates" / "post.html"
+    original = template.read_text(encoding="utf-8")
+    open_page(page, url)
+    figures = []
+    try:
+        for trial in range(trials):
+            token = f"bench-template-{trial}-{time.time_ns()}"
+            text = original.replace("{% block main %}", "{% block main %}<p>" + token + "</p>", 1)
+            before = len(server.rebuild_lines())
+            started = time.perf_counter()
+            template.write_text(text, encoding="utf-8")
+            if not page_shows(page, token, 60):
+                raise SystemExit(f"the template edit never showed on {url}:\n{server.text()[-2000:]}")
+            figures.append(time.perf_counter() - started)
+            print(f"    template edit {trial + 1}: {figures[-1] * 1000:6.0f} ms   server: {last_rebuild(server, before)}")
+            time.sleep(0.5)
+        wait_settled(server, 180)
+        line = server.rebuild_lines()[-1]
+        print(f"    then the template's other pages, in the background: {line[line.find(' ', 9) + 1:][:170]}")
+    finally:
+        template.write_text(original, encoding="utf-8")
+        time.sleep(2.0)
+    return figures
+
+
 def new_version_of(server: Server, story: dict, token: str) -> str:
     """A new source: another outlet's light rewrite of one of the story's versions."""
     source = server.content / story["posts"][0]["source"]
@@ -222,6 +271,8 @@ def run_site(label: str, kind: str, folder: Path, entry: Path, browser, trials: 
         results[(kind, "edit")] = measure_edits(server, page, trials)
         if new_sources:
             results[(kind, "new source")] = measure_new_sources(server, page, max(2, trials // 2))
+            wait_settled(server, 180)  # the new sources' background build first, or the edit would queue behind it
+            results[(kind, "template")] = measure_template_edits(server, page, max(2, trials // 2))
         context.close()
     finally:
         server.stop()

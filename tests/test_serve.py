@@ -97,7 +97,17 @@ class Server:
         return self.process.returncode
 
 
-def start_server(tmp: Path, cache: Path, content: Path | None = None) -> Server:
+def theme_copy(tmp: Path) -> Path:
+    """A private copy of the theme (site.toml, templates, static) to edit; returns its site.toml."""
+    theme = tmp / "theme"
+    theme.mkdir()
+    shutil.copy(ROOT / "site.toml", theme / "site.toml")
+    shutil.copytree(ROOT / "templates", theme / "templates")
+    shutil.copytree(ROOT / "static", theme / "static")
+    return theme / "site.toml"
+
+
+def start_server(tmp: Path, cache: Path, content: Path | None = None, config: Path = ROOT / "site.toml") -> Server:
     """Copy the demo content (posts included, when committed) into `tmp` and serve it."""
     target = tmp / "content"
     if content is None:
@@ -108,7 +118,7 @@ def start_server(tmp: Path, cache: Path, content: Path | None = None) -> Server:
     log = tmp / "serve.log"
     output = tmp / "output"
     command = [sys.executable, str(ENTRY), "serve", "--port", str(port), "--content", str(target),
-               "--output", str(output), "--cache", str(cache), "--config", str(ROOT / "site.toml")]
+               "--output", str(output), "--cache", str(cache), "--config", str(config)]
     with open(log, "wb") as sink:
         process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
                                    env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"})
@@ -197,7 +207,8 @@ def test_edit_of_a_post_reloads_the_page_showing_it(server, page):
     # The story page came first; the full build settles in the background and updates the rest.
     wait_for(lambda: any(p["title"] == new_title for st in server.stories() for p in st["posts"]),
              60, "stories.json to list the new title after the settle")
-    assert " settled " in server.text()
+    # Reported just after it is published: poll rather than race the server's report.
+    wait_for(lambda: " settled " in server.text(), 10, "the settle to be reported")
     # Injected into the served copy only: the published file has no reload script.
     published = (server.output / story["url"].strip("/") / "index.html").read_text(encoding="utf-8")
     assert "__livereload" not in published
@@ -337,6 +348,36 @@ def test_template_edit_break_and_fix(tmp_path, shared_cache, page):
                             encoding="utf-8")
         overlay.wait_for(state="detached", timeout=CHANGE_SECONDS * 1000)
         wait_for_text(page, marker)
+    finally:
+        code = server.stop()
+    assert code == 0 and "Traceback" not in server.text(), server.text()
+
+
+def test_post_template_edit_shows_and_rerenders_only_post_pages(tmp_path, shared_cache, page):
+    """An edit of post.html reloads the post page open in the browser at once, then the other post pages
+    follow; story and list pages are never rewritten."""
+    config = theme_copy(tmp_path)
+    server = start_server(tmp_path, shared_cache, config=config)
+    try:
+        story = story_with_most_posts(server)
+        post_page = story["posts"][0]["page"]
+        story_file = server.output / story["url"].strip("/") / "index.html"
+        front_file = server.output / "index.html"
+        untouched = {story_file: story_file.stat().st_mtime_ns, front_file: front_file.stat().st_mtime_ns}
+        open_and_mark(page, server.url + post_page)
+        template = config.parent / "templates" / "post.html"
+        marker = f"post-template-{time.time_ns()}"
+        template.write_text(template.read_text(encoding="utf-8").replace(
+            "{% block main %}", "{% block main %}<p>" + marker + "</p>", 1), encoding="utf-8")
+        wait_for_text(page, marker)
+        assert page.evaluate("window.__notReloaded === undefined")  # it was the live reload that showed it
+        # The other post pages follow in the background, and nothing else is rewritten.
+        wait_for(lambda: " settled " in server.text(), CHANGE_SECONDS, "the other post pages to be rendered")
+        others = [p["page"] for p in story["posts"][1:]]
+        for other in others:
+            assert marker in (server.output / other.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert {file: file.stat().st_mtime_ns for file in untouched} == untouched
+        assert marker not in story_file.read_text(encoding="utf-8")
     finally:
         code = server.stop()
     assert code == 0 and "Traceback" not in server.text(), server.text()

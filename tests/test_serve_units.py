@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -232,19 +233,35 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
                            versions=tuple(Version(p, Relation(RelationKind.FIRST)) for p in members))
                      for key, members in sorted(by_story.items()))
 
-    def render(stories, config, *, search=True):
+    def render(stories, config, *, search=True, only_templates=None, only_paths=None):
+        """Lists and story pages are made of "theme.txt", post pages of "post.txt"; static files are copied."""
         out = config.output_dir
         out.mkdir(parents=True, exist_ok=True)
-        theme = config.templates_dir / "theme.txt"
-        mark = theme.read_text() if theme.exists() else ""
-        (out / "index.html").write_text(mark + "".join(f"<p>{html.escape(s.title)}</p>" for s in stories))
+        if config.static_dir.is_dir():
+            shutil.copytree(config.static_dir, out / "static")
+
+        def template(name):
+            file = config.templates_dir / name
+            return file.read_text() if file.exists() else ""
+
+        def writes(name, path=None):
+            return only_templates is None or name in only_templates and (only_paths is None or path in only_paths)
+
+        mark, post_mark = template("theme.txt"), template("post.txt")
+        if writes("theme.txt"):
+            (out / "index.html").write_text(mark + "".join(f"<p>{html.escape(s.title)}</p>" for s in stories))
         for story in stories:
-            (out / "stories" / story.slug).mkdir(parents=True)
-            (out / "stories" / story.slug / "index.html").write_text(
-                mark + "".join(f"<h2>{html.escape(p.title)}</h2>" for p in story.posts))
+            if writes("theme.txt"):
+                (out / "stories" / story.slug).mkdir(parents=True)
+                (out / "stories" / story.slug / "index.html").write_text(
+                    mark + "".join(f"<h2>{html.escape(p.title)}</h2>" for p in story.posts))
             for post in story.posts:
-                (out / "posts" / post.id).mkdir(parents=True)
-                (out / "posts" / post.id / "index.html").write_text(f"<h1>{html.escape(post.title)}</h1>{post.body}")
+                if writes("post.txt", f"/posts/{post.id}/"):
+                    (out / "posts" / post.id).mkdir(parents=True)
+                    (out / "posts" / post.id / "index.html").write_text(
+                        f"{post_mark}<h1>{html.escape(post.title)}</h1>{post.body}")
+        if only_templates is not None:
+            return
         (out / "stories.json").write_text(json.dumps({"stories": [
             {"id": s.id, "url": s.url, "posts": [{"id": p.id, "page": f"/posts/{p.id}/"} for p in s.posts]}
             for s in stories]}))
@@ -358,30 +375,63 @@ def test_a_new_post_placed_by_the_index_is_previewed_in_its_story(tmp_path, monk
     assert settled is not None and "group" in settled.timings
 
 
-def test_template_changes_render_the_whole_site_at_once(tmp_path, monkeypatch):
+def test_a_template_change_renders_only_the_pages_that_use_it(tmp_path, monkeypatch):
+    _stand_in_stages(monkeypatch)
+    config, _paths, rebuilder = _site(tmp_path)
+    out = config.output_dir
+    story_page = (out / "stories" / "a" / "index.html").stat().st_mtime_ns
+    config.templates_dir.mkdir()
+    (config.templates_dir / "post.txt").write_text("<!-- post v2 -->")
+    outcome = rebuilder.rebuild([config.templates_dir / "post.txt"])
+    assert outcome.problem is None and outcome.kind == "rebuilt" and not outcome.settle
+    assert sorted(outcome.changed) == ["posts/a-1/index.html", "posts/a-2/index.html", "posts/b-1/index.html"]
+    assert outcome.search_stale  # the pages' text may have changed
+    assert (out / "posts" / "a-1" / "index.html").read_text().startswith("<!-- post v2 -->")
+    assert (out / "stories" / "a" / "index.html").stat().st_mtime_ns == story_page
+    assert rebuilder.settle() is None  # nothing else to catch up on
+
+
+def test_a_template_change_shows_first_on_the_pages_open_in_a_browser(tmp_path, monkeypatch):
+    _stand_in_stages(monkeypatch)
+    config, _paths, rebuilder = _site(tmp_path)
+    out = config.output_dir
+    rebuilder.open_files = lambda: {"posts/a-1/index.html", "stories/b/index.html"}
+    story_page = (out / "stories" / "b" / "index.html").stat().st_mtime_ns
+    config.templates_dir.mkdir()
+    (config.templates_dir / "post.txt").write_text("<!-- post v2 -->")
+    outcome = rebuilder.rebuild([config.templates_dir / "post.txt"])
+    assert outcome.problem is None and outcome.kind == "previewed" and outcome.settle
+    assert outcome.changed == ("posts/a-1/index.html",)  # the open story page does not use post.txt
+    settled = rebuilder.settle()  # the template's other pages, and nothing else
+    assert settled is not None and not settled.discarded and "group" not in settled.timings
+    assert sorted(settled.changed) == ["posts/a-2/index.html", "posts/b-1/index.html"]
+    assert (out / "posts" / "b-1" / "index.html").read_text().startswith("<!-- post v2 -->")
+    assert (out / "stories" / "b" / "index.html").stat().st_mtime_ns == story_page
+    assert (out / "stories.json").is_file()  # a partial settle removes nothing
+    assert rebuilder.settle() is None
+
+
+def test_a_template_folder_change_renders_the_whole_site_at_once(tmp_path, monkeypatch):
     _stand_in_stages(monkeypatch)
     config, _paths, rebuilder = _site(tmp_path)
     config.templates_dir.mkdir()
     (config.templates_dir / "theme.txt").write_text("<!-- v2 -->")
-    outcome = rebuilder.rebuild([config.templates_dir / "theme.txt"])
+    outcome = rebuilder.rebuild([config.templates_dir])  # which template inside: not known
     assert outcome.kind == "rebuilt" and not outcome.settle and "render" in outcome.timings
     assert (config.output_dir / "index.html").read_text().startswith("<!-- v2 -->")
 
 
-def test_template_changes_show_first_on_the_story_pages_open_in_a_browser(tmp_path, monkeypatch):
+def test_a_static_change_publishes_the_file_at_once_then_settles(tmp_path, monkeypatch):
     _stand_in_stages(monkeypatch)
     config, _paths, rebuilder = _site(tmp_path)
-    rebuilder.open_files = lambda: {"stories/b/index.html"}
-    config.templates_dir.mkdir()
-    (config.templates_dir / "theme.txt").write_text("<!-- v2 -->")
-    outcome = rebuilder.rebuild([config.templates_dir / "theme.txt"])
-    assert outcome.kind == "previewed" and outcome.settle
-    assert outcome.changed == ("stories/b/index.html",)  # (its post page does not show the theme mark)
-    assert (config.output_dir / "stories" / "b" / "index.html").read_text().startswith("<!-- v2 -->")
-    assert not (config.output_dir / "stories" / "a" / "index.html").read_text().startswith("<!-- v2 -->")
-    settled = rebuilder.settle()
-    assert settled is not None and "group" not in settled.timings
-    assert (config.output_dir / "stories" / "a" / "index.html").read_text().startswith("<!-- v2 -->")
+    (config.static_dir / "css").mkdir(parents=True)
+    (config.static_dir / "css" / "site.css").write_text("body { color: red }")
+    outcome = rebuilder.rebuild([config.static_dir / "css" / "site.css"])
+    assert outcome.problem is None and outcome.kind == "previewed" and outcome.settle
+    assert outcome.changed == ("static/css/site.css",)
+    assert (config.output_dir / "static" / "css" / "site.css").read_text() == "body { color: red }"
+    settled = rebuilder.settle()  # the pages' asset hashes
+    assert settled is not None and not settled.discarded and "group" not in settled.timings
 
 
 def test_a_broken_post_keeps_the_site_and_is_reported_until_fixed(tmp_path, monkeypatch):

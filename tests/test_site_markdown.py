@@ -70,3 +70,11 @@ def test_safe_link():
     assert safe_link('https://e.example/"><script>') is None
     assert safe_link("/x", base_url="https://e.example/a/") == "https://e.example/x"
     assert safe_link(None) is None
+
+
+def test_one_text_footnotes_and_abbreviations_do_not_leak_into_the_next():
+    """The converter is reused between texts (it is costly to set up): each text starts clean."""
+    first = render_markdown("The EU said so[^1].\n\n[^1]: A note.\n\n*[EU]: European Union\n")
+    assert "A note." in first and "European Union" in first
+    second = render_markdown("The EU said nothing.\n")
+    assert "European Union" not in second and "A note." not in second and "footnote" not in second

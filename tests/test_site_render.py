@@ -222,3 +222,82 @@ def test_render_is_deterministic(tmp_path):
     assert files == sorted(p.relative_to(b.output_dir) for p in b.output_dir.rglob("*") if p.is_file())
     for name in files:
         assert (a.output_dir / name).read_bytes() == (b.output_dir / name).read_bytes(), name
+
+
+def _theme_copy(tmp_path: Path) -> Path:
+    """A private copy of the default theme, to edit."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    theme = tmp_path / "theme"
+    shutil.copytree(root / "templates", theme / "templates")
+    shutil.copytree(root / "static", theme / "static")
+    return theme
+
+
+def _file(path: str) -> str:
+    """The output file of a page's site path."""
+    return path.lstrip("/") + "index.html" if path.endswith("/") else path.lstrip("/")
+
+
+def _state(output: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(output).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in output.rglob("*") if p.is_file() and not p.relative_to(output).as_posix().startswith("static/")}
+
+
+def test_a_template_edit_rerenders_only_the_pages_that_use_it(tmp_path):
+    theme = _theme_copy(tmp_path)
+    config = make_config(tmp_path, theme_dir=theme)
+    stories = [demo_story(), second_story(), hidden_story(), *many_stories(30)]
+    result = render(stories, config, search=False)
+    before = _state(config.output_dir)
+    post_files = {_file(p.path) for p in result.pages if p.template == "post.html"}
+    assert post_files and len(post_files) < len(before) // 2
+
+    post = theme / "templates" / "post.html"
+    post.write_text(post.read_text().replace("{% block main %}", "{% block main %}<p>post-mark</p>", 1))
+    render(stories, config, search=False, only_templates={"post.html"})
+    after = _state(config.output_dir)
+    assert after.keys() == before.keys()
+    for name in before:
+        if name in post_files:
+            assert b"post-mark" in after[name][1], name
+        else:
+            assert after[name] == before[name], name  # not even rewritten: same bytes, same mtime
+    for name in ("index.html", "stories/index.html", "feed.xml", "stories.json", "sitemap.xml"):
+        assert after[name] == before[name]
+
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text().replace("<body", "<!-- base-mark --><body", 1))
+    render(stories, config, search=False, only_templates={"base.html"})
+    extending = {_file(p.path) for p in result.pages if p.template != "redirect.html"}  # it stands alone
+    final = _state(config.output_dir)
+    assert extending > post_files | {"index.html", "stories/index.html", "404.html"}
+    for name in extending:
+        assert b"base-mark" in final[name][1], name
+    assert all(b"post-mark" in final[name][1] for name in post_files)
+    assert final["feed.xml"] == before["feed.xml"]  # feeds are not made from base.html
+
+
+def test_a_template_edit_can_render_the_open_pages_alone(tmp_path):
+    config = make_config(tmp_path)
+    stories = [demo_story(), second_story()]
+    result = render(stories, config, search=False, only_templates={"base.html"}, only_paths={"/", "/nowhere/"})
+    written = sorted(p.relative_to(config.output_dir).as_posix() for p in config.output_dir.rglob("*.*")
+                     if not p.relative_to(config.output_dir).as_posix().startswith("static/"))
+    assert written == ["index.html"] and len(result.pages) > 1
+
+
+def test_a_dynamic_template_reference_depends_on_everything(tmp_path):
+    from newsdigest.site.template_use import closure, users_of
+    from newsdigest.site.theme import Assets, environment
+
+    theme = _theme_copy(tmp_path)
+    (theme / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}{% include page.title %}{% endblock %}')
+    config = make_config(tmp_path, theme_dir=theme)
+    env = environment(config, Assets(config.output_dir))
+    assert closure(env, "404.html") is None
+    assert closure(env, "post.html") == {"post.html", "base.html", "partials/macros.html"}
+    uses = users_of(env, {"feed_entry.html"})
+    assert uses("404.html") and not uses("post.html") and uses("feed_entry.html")

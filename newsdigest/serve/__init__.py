@@ -10,7 +10,8 @@ The pieces, each in its own module:
 - `rebuild`: reruns only the pipeline stages a change reaches and moves only
   changed files into `output/`; an edited or new post is previewed on its
   story's own pages at once and settled by a full build in the background;
-  a failure keeps the last good site;
+  a template edit re-renders only the pages made from it; a failure keeps
+  the last good site;
 - `placement`: guesses a new post's story for that preview (the stories
   stage's own index, fitted once);
 - `worker`: the settle's regroup and render, in a child process that a newer
@@ -34,6 +35,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from rich.console import Console
 
@@ -69,7 +71,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
         errors.print(f"[bold red]error:[/] {_bind_problem(exc, host, port)}", soft_wrap=True)
         return 1
 
-    previous = _stop_on_sigterm()
+    previous = _stop_on_signals()
     report = threading.Lock()  # the rebuild and settle threads both report
     rebuilder = Rebuilder(config, open_files=hub.open_files)
     watcher: Watcher | None = None
@@ -134,7 +136,8 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
             watcher.stop()
         httpd.server_close()
         if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
     console.print("Stopped.")
     return 0
 
@@ -196,15 +199,23 @@ def _free_port_after(host: str, port: int) -> int:
     return port + 1
 
 
-def _stop_on_sigterm():
-    """Treat SIGTERM like Ctrl-C, so `kill` also stops cleanly. Returns the previous handler."""
+def _stop_on_signals() -> dict[int, Any]:
+    """Make Ctrl-C and `kill` stop the server cleanly. Returns the handlers it replaced.
+
+    SIGINT gets Python's own handler back explicitly: a process started in the
+    background by a non-interactive shell inherits SIGINT as ignored, and a
+    preview server that Ctrl-C (or a test's SIGINT) cannot stop is no good.
+    """
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     if threading.current_thread() is not threading.main_thread():
-        return signal.getsignal(signal.SIGTERM)
-    return signal.signal(signal.SIGTERM, stop)
+        return {}
+    return {
+        signal.SIGTERM: signal.signal(signal.SIGTERM, stop),
+        signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler),
+    }
 
 
 def _url_host(host: str) -> str:

@@ -45,7 +45,7 @@ class LiveReload:
             self._clients.pop(client, None)
 
     def open_files(self) -> set[str]:
-        """The output files the connected pages show (so a theme change can render those first)."""
+        """The output files the connected pages show (a template change renders those first)."""
         with self._lock:
             return {file for files in self._clients.values() for file in files}
 

@@ -10,8 +10,15 @@ if its input actually changed:
 - `content/posts/`: only the changed post files are parsed again (the others
   come from memory); if the posts are equal to the last ones, nothing more runs.
 - `content/stories/`, `content/outlets.toml`: the posts are regrouped.
-- `templates/`, `static/`: the pages are rendered again from the stories in memory;
-  the stories whose pages are open in a browser first (see below), then all.
+- `templates/`: only the pages (and feeds) whose templates use a changed
+  template are rendered again, from the stories in memory (the site stage's
+  `render(..., only_templates=...)` knows which page is made of what), and
+  only those whose bytes changed are published. The pages open in a browser
+  go first; the template's other pages follow in the background (a settle
+  limited to them), never the whole site.
+- `static/`: the theme's files are copied and the changed ones published at
+  once; pages name them with a content hash, so a full render follows in the
+  background to refresh those names.
 
 **Edits to existing posts, and new posts, take a fast lane, then settle.** Grouping and
 rendering are whole-site stages (one entry each: `group(posts, config)`,
@@ -63,6 +70,10 @@ NEW_POSTS_LIMIT = 5
 """At most this many new posts are placed by guess for a preview; more go the full way at once."""
 
 
+ANY_TEMPLATE = "*"
+"""Stands for "some template, not known which" (a folder moved): every page is rendered."""
+
+
 @dataclass
 class Needs:
     """Which stages a batch of changes reaches (each implies the later ones when its output changes)."""
@@ -72,10 +83,16 @@ class Needs:
     posts: bool = False
     group: bool = False
     render: bool = False
+    templates: set[str] = field(default_factory=set)
+    """Names of the changed templates ("post.html", "partials/macros.html"), when `render`."""
+    static: bool = False
+    """A static file changed (when `render`)."""
 
     def merge(self, other: Needs) -> None:
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) or getattr(other, f.name))
+            if f.name != "templates":
+                setattr(self, f.name, getattr(self, f.name) or getattr(other, f.name))
+        self.templates |= other.templates
 
     def any(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -93,7 +110,7 @@ def classify(paths: Iterable[Path], config: Config) -> Needs:
                                                                    config.stories_dir))
     outlets = Path(os.path.abspath(config.outlets_file))
     content = Path(os.path.abspath(config.content_dir))
-    theme = [Path(os.path.abspath(p)) for p in (config.templates_dir, config.static_dir)]
+    templates, static = (Path(os.path.abspath(p)) for p in (config.templates_dir, config.static_dir))
     for path in paths:
         if path == config_path:
             needs.config = True
@@ -105,8 +122,12 @@ def classify(paths: Iterable[Path], config: Config) -> Needs:
                 needs.ingest = True  # a deleted post comes back from its source, as in `build`
         elif path.is_relative_to(stories) or path == outlets:
             needs.group = True
-        elif any(path.is_relative_to(root) for root in theme):
+        elif path.is_relative_to(templates):
             needs.render = True
+            name = path.relative_to(templates).as_posix()
+            needs.templates.add(ANY_TEMPLATE if path.is_dir() or name == "." else name)
+        elif path.is_relative_to(static):
+            needs.render = needs.static = True
         elif path.is_relative_to(content):
             needs.ingest = needs.group = True  # some other content file: be thorough
     return needs
@@ -136,13 +157,28 @@ class Outcome:
     """A settle whose result was dropped because a newer edit had been published meanwhile."""
 
 
+def _offers(render: Callable[..., object], option: str) -> bool:
+    """Whether the site stage's `render` takes this keyword."""
+    try:
+        return option in inspect.signature(render).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _render_options(render: Callable[..., object], quick: bool) -> dict[str, object]:
     """`search=False` for quick rebuilds, when the site stage's `render` offers it."""
-    try:
-        offered = "search" in inspect.signature(render).parameters
-    except (TypeError, ValueError):
-        offered = False
-    return {"search": False} if quick and offered else {}
+    return {"search": False} if quick and _offers(render, "search") else {}
+
+
+def _site_path(file: str) -> str:
+    """An output file's site path, as pages are named: "posts/x/index.html" -> "/posts/x/"."""
+    return "/" + (file[: -len("index.html")] if file == "index.html" or file.endswith("/index.html") else file)
+
+
+def rendered_files(scratch: Path) -> set[str]:
+    """Every file of a partial rendering (relative, '/'-separated): what it wrote is what it renewed."""
+    return {(Path(folder) / name).relative_to(scratch).as_posix()
+            for folder, _dirs, files in os.walk(scratch) for name in files}
 
 
 def new_staging(config: Config) -> Path:
@@ -209,20 +245,6 @@ def own_pages(scratch: Path, stories: Sequence[Story]) -> set[str]:
     return found
 
 
-DATA_SUFFIXES = (".html", ".xml", ".json", ".txt")
-
-
-def asset_files(scratch: Path) -> set[str]:
-    """Stylesheets, scripts, images, fonts of a rendering: the same for a part of the site as for all of it."""
-    found = set()
-    for folder, _dirs, files in os.walk(scratch):
-        for name in files:
-            rel = (Path(folder) / name).relative_to(scratch).as_posix()
-            if not rel.endswith(DATA_SUFFIXES) and not rel.startswith(SEARCH_FOLDER + "/"):
-                found.add(rel)
-    return found
-
-
 def _pages_by_story(output: Path, stories: Sequence[Story]) -> dict[str, set[str]]:
     """Story id -> its published pages (story page, posts' pages, as `stories.json` lists them)."""
     pages = {story.id: {story.url.strip("/") + "/index.html"} for story in stories}
@@ -239,6 +261,20 @@ def _pages_by_story(output: Path, stories: Sequence[Story]) -> dict[str, set[str
     return pages
 
 
+def _owners(output: Path, stories: tuple[Story, ...], shown: set[str]) -> tuple[Story, ...]:
+    """The few stories whose own pages are all the `shown` files, or all the stories.
+
+    A story's own pages render the same from it alone (the fast lane's previews
+    rely on it), and rendering a handful of stories takes a fraction of the
+    time the whole catalogue does; a list or the front page needs every story.
+    """
+    owned = _pages_by_story(output, stories)
+    mine = tuple(story for story in stories if owned[story.id] & shown)
+    if mine and len(mine) <= QUICK_LIMIT and shown <= set().union(*(owned[story.id] for story in mine)):
+        return mine
+    return stories
+
+
 class Rebuilder:
     """Holds the last good posts and stories, and rebuilds from the stage a change reaches.
 
@@ -250,7 +286,7 @@ class Rebuilder:
     def __init__(self, config: Config, *, fast_lane: bool = True, runner: ProcessRunner | InlineRunner | None = None,
                  open_files: Callable[[], set[str]] = set) -> None:
         """`runner` runs the settle's regroup and render (default: a child process; see `worker`);
-        `open_files()` names the output files open in a browser (rendered first on a theme change)."""
+        `open_files()` names the output files open in a browser (rendered first on a template change)."""
         self.config = config
         self.open_files = open_files
         self.fast_lane = fast_lane
@@ -270,6 +306,8 @@ class Rebuilder:
         self._group_lock = threading.Lock()
         self._generation = 0
         self._settle_for: int | None = None
+        self._settle_templates: frozenset[str] | None = None
+        """When the settle owed is only for the pages using these templates (None: the whole site)."""
         """The generation a settle is owed for (the fast lane published a preview of it)."""
         self._closing = False
 
@@ -343,7 +381,7 @@ class Rebuilder:
                         # This build supersedes a settle in flight: stop it now rather than let it
                         # compete for the CPU, and owe the settle for this build instead.
                         self._generation += 1
-                        self._settle_for = self._generation
+                        self._settle_for, self._settle_templates = self._generation, None
                 stories = self._group(posts, config)
                 t = lap("group", t)
                 regrouped = self._preview_regrouped(posts, stories, authoritative, needs, config, lap, t)
@@ -352,12 +390,14 @@ class Rebuilder:
                     self._latest_posts = posts
                     return Outcome(tuple(regrouped), None, time.perf_counter() - start, timings, len(stories),
                                    len(posts), tuple(wrote), config_changed, False, settle=True, kind="previewed")
-            theme = self._preview_theme(posts, stories, authoritative, needs, config, lap, t)
+            theme = self._theme_lane(stories, authoritative, needs, config, lap, t)
             if theme is not None:
+                changed, owed = theme
                 self._pending = Needs()
                 self._latest_posts = posts
-                return Outcome(tuple(theme), None, time.perf_counter() - start, timings, len(stories), len(posts),
-                               tuple(wrote), config_changed, False, settle=True, kind="previewed")
+                return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
+                               tuple(wrote), config_changed, any(p.endswith(".html") for p in changed),
+                               settle=owed, kind="previewed" if owed else "rebuilt")
             changed: list[str] = []
             search_stale = False
             with self._lock:
@@ -373,7 +413,7 @@ class Rebuilder:
                     with self._lock:
                         if generation == self._generation:
                             changed = sync_tree(staging, config.output_dir.resolve(), keep=keep)
-                            self._settle_for = None
+                            self._settle_for, self._settle_templates = None, None
                 finally:
                     discard(staging)
                 t = lap("publish", t)
@@ -454,43 +494,67 @@ class Rebuilder:
             return None
         return self._preview(touched, config, lap, t, grouped=(posts, stories))
 
-    def _preview_theme(self, posts: tuple[Post, ...], stories: tuple[Story, ...],
-                       authoritative: tuple[Story, ...] | None, needs: Needs, config: Config,
-                       lap: Callable[[str, float], float], t: float) -> list[str] | None:
-        """After a template or static change: render the stories whose pages are open in a browser first.
+    def _theme_lane(self, stories: tuple[Story, ...], authoritative: tuple[Story, ...] | None, needs: Needs,
+                    config: Config, lap: Callable[[str, float], float],
+                    t: float) -> tuple[list[str], bool] | None:
+        """After a template or static change alone: render only what it reaches; (changed files, settle owed).
 
-        Which page uses which template is the site stage's business, so the whole
-        site is rendered anyway, by the settle; this only puts the pages the editor
-        is looking at (and the changed assets) in front of the queue. None when no
-        story page is open, or the content changed too (then the full way).
+        The site stage picks the pages whose templates use a changed template;
+        they are rendered from the stories in memory into a scratch folder and
+        published where their bytes changed, with the changed static files.
+        When pages are open in a browser, only those of them are rendered now
+        (from their own stories alone when they are story or post pages, see
+        `_owners`) and the template's other pages are owed to a settle limited
+        to them, which renders the open ones again from the whole catalogue.
+        A full settle is owed after a static change (pages name assets by
+        content hash). None when the content or config changed too, or a
+        template change cannot be named (then the whole site, at once).
         """
         if (not self.fast_lane or not self._published or needs.config or not needs.render
-                or authoritative is None or stories != authoritative):
+                or authoritative is None or stories != authoritative or ANY_TEMPLATE in needs.templates
+                or not _offers(pipeline.render, "only_templates")):
             return None
-        wanted = self.open_files()
-        if not wanted:
-            return None
-        pages = _pages_by_story(config.output_dir.resolve(), stories)
-        touched = [story for story in stories if pages.get(story.id, set()) & wanted]
-        if not touched or len(touched) > QUICK_LIMIT:
-            return None
-        return self._preview(touched, config, lap, t, grouped=(posts, stories), assets=True)
+        names = frozenset(needs.templates)
+        shown = {file for file in self.open_files() if file.endswith(".html")} if names else set()
+        options: dict[str, object] = {"search": False, "only_templates": names}
+        subset = stories
+        if shown and _offers(pipeline.render, "only_paths"):
+            options["only_paths"] = frozenset(_site_path(file) for file in shown)
+            subset = _owners(config.output_dir.resolve(), stories, shown)
+        scratch = pipeline.render_staged(subset, config, **options)
+        what = ", ".join(sorted(names)) or "no template"
+        t = lap(f"render (open pages using {what})" if "only_paths" in options else f"render (pages using {what})", t)
+        try:
+            with self._lock:
+                self._generation += 1  # a settle in flight renders with the old theme: it must not publish
+                if needs.static:
+                    self._settle_for, self._settle_templates = self._generation, None
+                elif "only_paths" in options:
+                    partial = self._settle_for is None or self._settle_templates is not None
+                    self._settle_templates = (self._settle_templates or frozenset()) | names if partial else None
+                    self._settle_for = self._generation
+                elif self._settle_for is not None:
+                    self._settle_for = self._generation
+                owed = self._settle_for is not None
+                changed = publish_files(scratch, config.output_dir.resolve(), rendered_files(scratch))
+        finally:
+            discard(scratch)
+        lap("publish", t)
+        return changed, owed
 
     def _preview(self, touched: Sequence[Story], config: Config, lap: Callable[[str, float], float], t: float,
-                 *, grouped: tuple[tuple[Post, ...], tuple[Story, ...]] | None = None,
-                 assets: bool = False) -> list[str]:
+                 *, grouped: tuple[tuple[Post, ...], tuple[Story, ...]] | None = None) -> list[str]:
         """Render only `touched` into a scratch folder and publish their own pages; a settle is then owed.
 
-        `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders);
-        with `assets`, changed stylesheets, scripts, images and fonts are published too.
+        `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
         scratch = pipeline.render_staged(tuple(touched), config, **_render_options(pipeline.render, quick=True))
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
-            wanted = own_pages(scratch, touched) | (asset_files(scratch) if assets else set())
+            wanted = own_pages(scratch, touched)
             with self._lock:
                 self._generation += 1
-                self._settle_for = self._generation
+                self._settle_for, self._settle_templates = self._generation, None
                 changed = publish_files(scratch, config.output_dir.resolve(), wanted)
                 if grouped is not None:
                     self._posts, self._stories = grouped
@@ -504,11 +568,14 @@ class Rebuilder:
     def settle(self) -> Outcome | None:
         """The full regroup and render owed after fast-lane previews; None when nothing is owed.
 
+        After a template edit alone, only the pages using the template are owed
+        (`_settle_templates`): they are rendered and published, and nothing is removed.
+
         The heavy part runs through `self.runner` (a child process by default) and is
         abandoned as soon as a newer build is published or the server stops.
         """
         with self._lock:
-            generation = self._settle_for
+            generation, templates = self._settle_for, self._settle_templates
             if generation is None or self._closing:
                 return None
             config = self.config
@@ -527,8 +594,9 @@ class Rebuilder:
         def cancelled() -> bool:
             return self._closing or self._generation != generation
 
-        result = self.runner.run(posts, known_stories if reuse else None, config, staging,
-                                 _render_options(pipeline.render, quick=True), cancelled)
+        partial = reuse and templates is not None  # only the pages of a changed template are owed
+        options = _render_options(pipeline.render, quick=True) | ({"only_templates": templates} if partial else {})
+        result = self.runner.run(posts, known_stories if reuse else None, config, staging, options, cancelled)
         if result is None or result[0] != "ok":
             discard(staging)
             if result is None:
@@ -545,9 +613,11 @@ class Rebuilder:
                 if cancelled():
                     return None if self._closing else Outcome(seconds=time.perf_counter() - start,
                                                               timings=timings, kind="settled", discarded=True)
-                changed = sync_tree(staging, config.output_dir.resolve(), keep=(SEARCH_FOLDER + "/",))
+                output = config.output_dir.resolve()
+                changed = (publish_files(staging, output, rendered_files(staging)) if partial
+                           else sync_tree(staging, output, keep=(SEARCH_FOLDER + "/",)))
                 self._posts, self._stories = posts, stories
-                self._settle_for = None
+                self._settle_for, self._settle_templates = None, None
         finally:
             discard(staging)
         timings["publish"] = time.perf_counter() - t

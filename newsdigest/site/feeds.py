@@ -31,6 +31,8 @@ from newsdigest.site.writer import Writer
 
 FEED_LIMIT = 100
 """Entries per feed: the newest stories; older ones stay on the site and in stories.json."""
+FEED_TEMPLATE = "feed_entry.html"
+"""The template of an entry's HTML content (all feeds are rewritten when it, or what it uses, changes)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
     for section in catalog.outlets:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
                               f"Stories covered by {section.ref.name} in {config.title}.", section.stories))
-    template = env.get_template("feed_entry.html")
+    template = env.get_template(FEED_TEMPLATE)
     contents: dict[str, str] = {}
 
     def content(story: StoryView) -> str:

@@ -12,6 +12,7 @@ page's own `<h1>`.
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as etree
 from urllib.parse import urljoin, urlsplit
 
@@ -69,8 +70,25 @@ def render_markdown(text: str, *, base_url: str | None = None, site_links: bool 
     `site_links` keeps links to this site's own paths (`/feed.xml`), for text
     the editor wrote (the about page, story notes).
     """
-    converter = md.Markdown(extensions=["extra", "sane_lists", _RankHeadingsExtension()], output_format="html")
-    return sanitize_html(converter.convert(text or ""), base_url=base_url, site_links=site_links)
+    converter = _converter()
+    try:
+        html = converter.convert(text or "")
+    finally:
+        converter.reset()  # footnotes, abbreviations and the like belong to one text only
+    return sanitize_html(html, base_url=base_url, site_links=site_links)
+
+
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    """This thread's converter: setting one up costs more than converting a typical article,
+    and a site renders thousands (a `Markdown` instance is not safe to share between threads)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = md.Markdown(extensions=["extra", "sane_lists", _RankHeadingsExtension()], output_format="html")
+        _local.converter = converter
+    return converter
 
 
 _UNLINKED = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">(.*?)</a>', re.DOTALL)

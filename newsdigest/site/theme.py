@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
-from dataclasses import dataclass
+import threading
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -139,26 +142,76 @@ class Assets:
         return self._versions[path]
 
 
+_assets: ContextVar[Assets] = ContextVar("newsdigest_assets")
+"""The rendering in progress's assets (per thread), read by the shared environment's `asset()`."""
+
+
+def _asset_url(path: str) -> str:
+    return _assets.get().url(path)
+
+
+_cache_lock = threading.Lock()
+_cached: tuple[tuple[object, ...], Environment] | None = None
+"""The last environment built, with what it was built from (one slot: a process serves one site)."""
+
+
+def _template_files(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the template folders with its modification time and size.
+
+    Any change (an edit, or a file added or removed: a site's override can
+    appear in front of the default theme's) gives a new key, hence a freshly
+    compiled environment.
+    """
+    found = []
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    st = os.stat(path)
+                except OSError:  # removed meanwhile
+                    continue
+                found.append((path, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(found))
+
+
 def environment(config: Config, assets: Assets) -> Environment:
+    """The Jinja environment for `config`, with `asset()` pointing at `assets` for this thread's rendering.
+
+    The environment is shared across renders in one process (the preview server
+    renders again on every save, and compiling the theme each time is wasted
+    work). The cache key holds every template file's state and the config, so
+    any change to either builds a new environment; checking the key costs one
+    `stat` per template file.
+    """
+    global _cached
     folders = theme_dirs(config, "templates")
     if not any((folder / "base.html").is_file() for folder in folders):
         raise FileNotFoundError(
             f"no theme found: neither {config.templates_dir} nor the default theme at {DEFAULT_THEME / 'templates'} "
             "has base.html (install newsdigest from its source tree, or give the site a templates/ folder)"
         )
-    env = Environment(
-        loader=FileSystemLoader([str(d) for d in folders]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=finalize,
-    )
-    env.globals.update(
-        site=site_view(config),
-        absolute=config.absolute_url,
-        json_ld=json_ld,
-        asset=assets.url,
-    )
-    return env
+    _assets.set(assets)
+    site = replace(config, output_dir=Path("."))  # renders go to ever new staging folders: not part of the key
+    key = (tuple(folders), _template_files(folders), site)
+    with _cache_lock:
+        if _cached is not None and _cached[0] == key:
+            return _cached[1]
+        env = Environment(
+            loader=FileSystemLoader([str(d) for d in folders]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=finalize,
+            auto_reload=False,  # the key above notices changes, for every file at once
+        )
+        env.globals.update(
+            site=site_view(site),
+            absolute=site.absolute_url,
+            json_ld=json_ld,
+            asset=_asset_url,
+        )
+        _cached = (key, env)
+        return env
