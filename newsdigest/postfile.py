@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from newsdigest.errors import ContentError
+from newsdigest.front_matter import split_front_matter
 from newsdigest.model import Post
 
 DIGEST_KEY = "ingest_digest"
@@ -26,7 +27,6 @@ KNOWN_KEYS = (
     "id", "title", "title_derived", "outlet", "author", "published", "updated", "url",
     "source", "excerpt", "tags", "image", "lang", "story",
 )  # fmt: skip
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: .*\n", re.M)
 
 
@@ -74,23 +74,8 @@ def read_post(path: Path) -> Post:
 
 
 def parse_post(text: str, path: Path) -> Post:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        raise ContentError("post has no front matter (it must start with a line '---')", path, 1)
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
-    if not isinstance(meta, dict):
-        raise ContentError("front matter must be a mapping of keys to values", path, 2)
-    body = text[match.end():].strip()
-
-    def line_of(key: str) -> int | None:
-        found = re.search(rf"^{re.escape(key)}\s*:", match.group(1), re.M)
-        return match.group(1)[: found.start()].count("\n") + 2 if found else None
+    front = split_front_matter(text, path, required=True)
+    meta, body, line_of = front.meta, front.body.strip(), front.line_of
 
     def text_of(key: str, required: bool = False) -> str | None:
         value = meta.get(key)

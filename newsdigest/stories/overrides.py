@@ -32,14 +32,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from newsdigest.config import Config
 from newsdigest.errors import ContentError
+from newsdigest.front_matter import split_front_matter
 from newsdigest.model import Post
 
 KEYS = ("title", "summary", "posts", "exclude", "featured", "hidden", "id")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -80,26 +79,11 @@ def parse_override(path: Path) -> Override:
 
 
 def parse_override_text(text: str, path: Path) -> Override:
-    match = _FRONT_MATTER.match(text)
-    if match:
-        head, body = match.group(1), text[match.end() :]
-        try:
-            meta = yaml.safe_load(head) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else None
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
-        if not isinstance(meta, dict):
-            raise ContentError("front matter must be a mapping of keys to values", path, 2)
-    elif text.lstrip().startswith("---"):
-        raise ContentError("front matter is not closed by a line '---'", path, 1)
-    else:
-        head, body, meta = "", text, {}
+    front = split_front_matter(text, path, required=False)
+    meta, head, body = front.meta, front.head, front.body
 
     def line_of(key: str) -> int:
-        found = re.search(rf"^{re.escape(key)}\s*:", head, re.MULTILINE)
-        return head[: found.start()].count("\n") + 2 if found else 2
+        return front.line_of(key) or 2
 
     for key in meta:
         if key not in KEYS:

@@ -1,0 +1,57 @@
+"""YAML front matter in files the editor writes: posts and story overrides.
+
+Both kinds of file fail the build when broken, and the editor must be told the
+line to fix. python-frontmatter (used for raw sources) does not report lines,
+so the files an editor owns are split and read here, once for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsdigest.errors import ContentError
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    meta: dict[str, Any]
+    head: str
+    """The YAML text between the `---` lines, for finding where a key stands."""
+    body: str
+
+    def line_of(self, key: str) -> int | None:
+        """The file line on which `key:` stands (the head starts on line 2), if it does."""
+        found = re.search(rf"^{re.escape(key)}\s*:", self.head, re.MULTILINE)
+        return self.head[: found.start()].count("\n") + 2 if found else None
+
+
+def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
+    """The front matter and body of an editor's file; `ContentError` with file and line when broken.
+
+    Without front matter, a `required` one is an error; otherwise the whole text is the body.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if required:
+            raise ContentError("has no front matter (it must start with a line '---')", path, 1)
+        if text.lstrip().startswith("---"):
+            raise ContentError("front matter is not closed by a line '---'", path, 1)
+        return FrontMatter({}, "", text)
+    head = match.group(1)
+    try:
+        meta = yaml.safe_load(head) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    return FrontMatter(meta, head, text[match.end():])
