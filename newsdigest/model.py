@@ -9,10 +9,33 @@ earlier stage decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Any, Mapping
+
+
+def is_day_only(moment: datetime) -> bool:
+    """True for a date its source stated without a time of day.
+
+    Ingest writes such a date as midnight (in the outlet's or the site's zone),
+    since a post's dates are ISO 8601 with an offset; a story really published
+    at 00:00:00 sharp is rare enough to be read as its day.
+    """
+    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+
+
+def latest_instant(moment: datetime) -> datetime:
+    """The latest instant a date allows, in UTC: a day-only date may mean any time that day.
+
+    Ordering by it never puts a version dated only by its day ahead of one timed
+    on that same day; a naive time is taken as UTC.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    if is_day_only(moment):
+        moment += timedelta(days=1) - timedelta(microseconds=1)
+    return moment.astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)

@@ -76,8 +76,3 @@ def _parse_text(text: str, zone: tzinfo) -> datetime | None:
 
 def _aware(moment: datetime, zone: tzinfo) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
-
-
-def date_only(moment: datetime | None) -> bool:
-    """True for a datetime that carries only a day (midnight, as parsed from a bare date)."""
-    return moment is not None and (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from newsdigest.model import is_day_only
+
 UNKNOWN = "date unknown"
 
 
@@ -61,15 +63,6 @@ def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
         day=f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')}",
         short=f"{local.day} {local.strftime('%b %Y')}, {clock}",
     )
-
-
-def is_day_only(value: datetime) -> bool:
-    """True for a date the source stated without a time of day.
-
-    Ingest writes such a date as midnight in the outlet's (or the site's) zone;
-    a story really published at 00:00:00 sharp is rare enough to show as its day.
-    """
-    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
 
 
 def localize(value: datetime, tz: ZoneInfo) -> datetime:

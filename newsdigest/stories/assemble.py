@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from newsdigest.model import Post, Relation, RelationKind, Story, Version
+from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.analysis import analyse
 from newsdigest.stories.features import STOPWORDS
 from newsdigest.stories.identity import Identity
@@ -25,7 +25,7 @@ _LATEST = datetime.max.replace(tzinfo=UTC)
 
 def founder_key(post: Post) -> tuple[bool, datetime, str]:
     """Publication time, undated last, then id: the order of versions, and who founded a story."""
-    return (post.published is None, post.published or _LATEST, post.id)
+    return (post.published is None, latest_instant(post.published) if post.published else _LATEST, post.id)
 
 
 def chronological(posts: Sequence[Post]) -> list[Post]:
@@ -85,8 +85,8 @@ def build_story(posts: Sequence[Post], identity: Identity, override: Override | 
         title=(override.title if override and override.title else None) or choose_title(ordered),
         summary=override.summary if override and override.summary else analysis.summary,
         versions=versions,
-        published=min(dated) if dated else None,
-        updated=max(touched) if touched else None,
+        published=min(dated, key=latest_instant) if dated else None,
+        updated=max(touched, key=latest_instant) if touched else None,
         quotes=tuple(analysis.quotes),
         disagreements=tuple(analysis.disagreements),
         featured=bool(override and override.featured),

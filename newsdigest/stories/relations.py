@@ -31,10 +31,9 @@ candidate with the highest aligned share.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
-from newsdigest.model import Post, Relation, RelationKind
+from newsdigest.model import Post, Relation, RelationKind, latest_instant
 from newsdigest.stories.align import VERBATIM, Alignment
 
 __all__ = ["COPY_SHARE", "REWRITE_SHARE", "MIN_SENTENCES", "PairShare", "pair_shares", "chronology", "relate"]
@@ -76,23 +75,9 @@ def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
     return shares
 
 
-def _latest_moment(moment: datetime) -> datetime:
-    """The latest instant a `published` value allows, in UTC.
-
-    A source that gives only a day comes out of ingest as midnight; it may have
-    been published any time that day, so it is placed at the day's end and never
-    counts as earlier than a version timed on the same day.
-    """
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment.astimezone(timezone.utc)
-
-
 def chronology(posts: Sequence[Post]) -> list[int]:
     """Indices of the dated posts, earliest first (ties: the order given)."""
-    dated = [(_latest_moment(p.published), i) for i, p in enumerate(posts) if p.published is not None]
+    dated = [(latest_instant(p.published), i) for i, p in enumerate(posts) if p.published is not None]
     return [i for _, i in sorted(dated)]
 
 
