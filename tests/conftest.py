@@ -63,4 +63,10 @@ def page(browser):
     context = browser.new_context()
     page = context.new_page()
     yield page
+    # Leave the site before closing: a live-reload push that lands as the test ends would have
+    # the page mid-navigation, and closing a context then can wait forever.
+    try:
+        page.goto("about:blank", timeout=5_000)
+    except Exception:
+        pass
     context.close()

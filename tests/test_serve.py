@@ -176,7 +176,8 @@ def set_title(text: str, title: str) -> str:
 
 
 def body_text(page) -> str:
-    return page.evaluate("document.body ? document.body.innerText : ''")
+    # A locator call carries a timeout; a bare evaluate sent while the page reloads can wait forever.
+    return page.locator("body").inner_text(timeout=2000)
 
 
 def open_and_mark(page, url: str) -> None:
@@ -184,8 +185,7 @@ def open_and_mark(page, url: str) -> None:
     page.goto(url)
     page.evaluate("window.__notReloaded = true")
     # The live-reload stream must be connected before the edit, or the test would race it.
-    wait_for(lambda: page.evaluate("window.newsdigestLiveReload && window.newsdigestLiveReload.connected"),
-             10, "the live-reload stream to connect")
+    page.wait_for_function("() => window.newsdigestLiveReload && window.newsdigestLiveReload.connected", timeout=10_000)
 
 
 def wait_for_text(page, text: str, seconds: float = CHANGE_SECONDS) -> None:
