@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from newsdigest.model import is_day_only
+from newsdigest.model import is_day_only, latest_instant
 
 UNKNOWN = "date unknown"
 
@@ -94,26 +94,26 @@ def aware(value: datetime | None, tz: ZoneInfo) -> datetime | None:
 
 def newest(values: Iterable[datetime | None], tz: ZoneInfo) -> datetime | None:
     known = [localize(v, tz) for v in values if v is not None]
-    return max(known) if known else None
+    return max(known, key=latest_instant) if known else None
 
 
 def oldest(values: Iterable[datetime | None], tz: ZoneInfo) -> datetime | None:
     known = [localize(v, tz) for v in values if v is not None]
-    return min(known) if known else None
+    return min(known, key=latest_instant) if known else None
 
 
 def recency_key(value: datetime | None, tz: ZoneInfo) -> tuple[int, float]:
     """Sort key for newest first with undated last: use with `sorted(..., key=...)` ascending."""
     if value is None:
         return (1, 0.0)
-    return (0, -localize(value, tz).timestamp())
+    return (0, -latest_instant(localize(value, tz)).timestamp())
 
 
 def chronological_key(value: datetime | None, tz: ZoneInfo) -> tuple[int, float]:
     """Sort key for oldest first with undated last."""
     if value is None:
         return (1, 0.0)
-    return (0, localize(value, tz).timestamp())
+    return (0, latest_instant(localize(value, tz)).timestamp())
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
