@@ -32,6 +32,14 @@ class FrontMatter:
         return self.head[: found.start()].count("\n") + 2 if found else None
 
 
+def read_editor_file(path: Path, what: str) -> str:
+    """The text of a file the editor wrote (`what` names its kind in the message); `ContentError` if not UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(f"{what} is not UTF-8 text", path) from None
+
+
 def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
     """The front matter and body of an editor's file; `ContentError` with file and line when broken.
 

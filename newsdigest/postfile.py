@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from newsdigest.errors import ContentError
-from newsdigest.front_matter import split_front_matter
+from newsdigest.front_matter import read_editor_file, split_front_matter
 from newsdigest.model import Post
 
 DIGEST_KEY = "ingest_digest"
@@ -66,11 +66,7 @@ def is_untouched(text: str) -> bool:
 
 def read_post(path: Path) -> Post:
     """Parse a post file; a broken one raises `ContentError` naming the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError("post is not UTF-8 text", path) from None
-    return parse_post(text, path)
+    return parse_post(read_editor_file(path, "post"), path)
 
 
 def parse_post(text: str, path: Path) -> Post:

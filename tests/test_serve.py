@@ -269,29 +269,9 @@ def test_broken_front_matter_shows_an_overlay_and_keeps_the_last_good_page(serve
 
 
 def test_broken_config_keeps_serving_and_recovers(tmp_path, shared_cache, page):
-    config = tmp_path / "site.toml"
-    shutil.copy(ROOT / "site.toml", config)
-    # The theme lives beside site.toml: link the shipped one in.
-    for folder in ("templates", "static"):
-        if (ROOT / folder).exists():
-            (tmp_path / folder).symlink_to(ROOT / folder)
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, str(ENTRY), "serve", "--port", str(port), "--content", str(content),
-             "--output", str(tmp_path / "output"), "--cache", str(shared_cache), "--config", str(config)],
-            cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    server = Server(f"http://127.0.0.1:{port}", port, content, tmp_path / "output", process, log)
+    config = theme_copy(tmp_path)
+    server = start_server(tmp_path, shared_cache, config=config)
     try:
-        def ready() -> bool:
-            if process.poll() is not None:
-                raise ServerDied(f"serve exited with {process.returncode}:\n{server.text()}")
-            return "Serving" in server.text()
-
-        wait_for(ready, STARTUP_SECONDS, "the server to start", interval=0.2)
         open_and_mark(page, server.url + "/")
         good = config.read_text()
         config.write_text(good.replace('timezone = "', 'timezone = "Nowhere/'))
@@ -308,28 +288,9 @@ def test_broken_config_keeps_serving_and_recovers(tmp_path, shared_cache, page):
 
 def test_template_edit_break_and_fix(tmp_path, shared_cache, page):
     """A broken template keeps the last good pages up with an overlay naming it; a fix shows at once."""
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    shutil.copy(ROOT / "site.toml", theme / "site.toml")
-    shutil.copytree(ROOT / "templates", theme / "templates")
-    shutil.copytree(ROOT / "static", theme / "static")
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, str(ENTRY), "serve", "--port", str(port), "--content", str(content),
-             "--output", str(tmp_path / "output"), "--cache", str(shared_cache), "--config", str(theme / "site.toml")],
-            cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    server = Server(f"http://127.0.0.1:{port}", port, content, tmp_path / "output", process, log)
+    theme = theme_copy(tmp_path).parent
+    server = start_server(tmp_path, shared_cache, config=theme / "site.toml")
     try:
-        def ready() -> bool:
-            if process.poll() is not None:
-                raise ServerDied(f"serve exited with {process.returncode}:\n{server.text()}")
-            return "Serving" in server.text()
-
-        wait_for(ready, STARTUP_SECONDS, "the server to start", interval=0.2)
         story = story_with_most_posts(server)
         open_and_mark(page, server.url + story["url"])
         template = theme / "templates" / "story.html"

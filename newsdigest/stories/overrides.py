@@ -35,7 +35,7 @@ from pathlib import Path
 
 from newsdigest.config import Config
 from newsdigest.errors import ContentError
-from newsdigest.front_matter import split_front_matter
+from newsdigest.front_matter import read_editor_file, split_front_matter
 from newsdigest.model import Post
 
 KEYS = ("title", "summary", "posts", "exclude", "featured", "hidden", "id")
@@ -71,11 +71,7 @@ def load_overrides(config: Config) -> tuple[Override, ...]:
 
 
 def parse_override(path: Path) -> Override:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError("story override is not UTF-8 text", path) from None
-    return parse_override_text(text, path)
+    return parse_override_text(read_editor_file(path, "story override"), path)
 
 
 def parse_override_text(text: str, path: Path) -> Override:
