@@ -64,7 +64,7 @@ class Server:
         self.theme.mkdir(exist_ok=True)
         shutil.copy(ROOT / "site.toml", self.theme / "site.toml")
         for part in ("templates", "static"):
-            shutil.copytree(ROOT / part, self.theme / part, dirs_exist_ok=True)
+            shutil.copytree(ROOT / "newsdigest" / "theme" / part, self.theme / part, dirs_exist_ok=True)
         self.content = folder / "content"
         self.output = folder / "output"
         self.port = free_port()

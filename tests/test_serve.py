@@ -102,8 +102,8 @@ def theme_copy(tmp: Path) -> Path:
     theme = tmp / "theme"
     theme.mkdir()
     shutil.copy(ROOT / "site.toml", theme / "site.toml")
-    shutil.copytree(ROOT / "templates", theme / "templates")
-    shutil.copytree(ROOT / "static", theme / "static")
+    shutil.copytree(ROOT / "newsdigest" / "theme" / "templates", theme / "templates")
+    shutil.copytree(ROOT / "newsdigest" / "theme" / "static", theme / "static")
     return theme / "site.toml"
 
 

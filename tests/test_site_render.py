@@ -230,8 +230,8 @@ def _theme_copy(tmp_path: Path) -> Path:
 
     root = Path(__file__).resolve().parent.parent
     theme = tmp_path / "theme"
-    shutil.copytree(root / "templates", theme / "templates")
-    shutil.copytree(root / "static", theme / "static")
+    shutil.copytree(root / "newsdigest" / "theme" / "templates", theme / "templates")
+    shutil.copytree(root / "newsdigest" / "theme" / "static", theme / "static")
     return theme
 
 

@@ -1,7 +1,7 @@
 """The theme: Jinja templates and static files, with the site's own overriding the default.
 
-Lookup goes site first, then the default theme (this repository's `templates/`
-and `static/`, which the demo uses as is), so a site can replace one template
+Lookup goes site first, then the default theme (`newsdigest/theme/`, shipped
+as package data, which the demo uses as is), so a site can replace one template
 or one stylesheet and inherit the rest. Autoescaping is always on and
 undefined names fail loudly (`StrictUndefined`): a typo in a template breaks
 the build instead of silently printing nothing.
@@ -25,8 +25,8 @@ from markupsafe import Markup
 from newsdigest.config import Config
 from newsdigest.site.chars import finalize, printable
 
-DEFAULT_THEME = Path(__file__).resolve().parents[2]
-"""The default theme: the project's own `templates/` and `static/`."""
+DEFAULT_THEME = Path(__file__).resolve().parents[1] / "theme"
+"""The default theme, shipped inside the package: its `templates/` and `static/`."""
 
 
 @dataclass(frozen=True)
