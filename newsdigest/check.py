@@ -7,7 +7,7 @@ at the first, so that an editor can fix them all in one pass.
 
 from __future__ import annotations
 
-from newsdigest.config import Config
+from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError
 from newsdigest.model import Post
 from newsdigest.postfile import read_post
@@ -19,6 +19,8 @@ def check(config: Config) -> list[str]:
     posts: list[Post] = []
     seen: dict[str, str] = {}
     for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
+        if is_folder_note(path):
+            continue
         try:
             post = read_post(path)
         except NewsdigestError as exc:

@@ -68,6 +68,11 @@ class Config:
         return (self.theme_dir,) if self.theme is None else (self.theme_dir, self.theme)
 
     @property
+    def theme_folders(self) -> tuple[Path, ...]:
+        """Every `templates/` and `static/` folder of `theme_roots`: what the preview server watches."""
+        return tuple(root / kind for root in self.theme_roots for kind in ("templates", "static"))
+
+    @property
     def base_path(self) -> str:
         """The path of `base_url`, with slashes at both ends: "/" at a domain's root, "/digest/" under a path."""
         path = urlsplit(self.base_url).path.strip("/")
@@ -85,6 +90,15 @@ class Config:
     def absolute_url(self, path: str) -> str:
         """The public URL of a site path such as `/stories/x/`."""
         return self.base_url + "/" + path.lstrip("/")
+
+
+def is_folder_note(path: Path) -> bool:
+    """`README.md` (any extension) in a content folder tells the editor what the folder is for: never content.
+
+    `init` puts one in each folder; ingest, the post reader and the story
+    overrides all skip it, so a new site builds as made.
+    """
+    return path.name.split(".", 1)[0].upper() == "README"
 
 
 def load_config(

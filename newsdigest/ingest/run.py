@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdigest.config import Config
+from newsdigest.config import Config, is_folder_note
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
 
@@ -114,7 +114,7 @@ def find_sources(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and not name.endswith("~"):
+            if not name.startswith(".") and not name.endswith("~") and not is_folder_note(Path(name)):
                 yield Path(root) / name
 
 
