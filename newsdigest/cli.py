@@ -101,13 +101,16 @@ def _ingest(config: Config, explain: Path | None) -> int:
 def _check(config: Config) -> int:
     from newsdigest.check import check
 
-    problems = check(config)
-    for problem in problems:
+    report = check(config)
+    for warning in report.warnings:
+        errors.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    for problem in report.problems:
         errors.print(f"[bold red]error:[/] {problem}", soft_wrap=True)
-    if problems:
-        errors.print(f"{len(problems)} problem(s) found")
+    if report.problems:
+        errors.print(f"{len(report.problems)} problem(s) found")
         return 1
-    console.print("Content and configuration are valid.")
+    warned = f", with {len(report.warnings)} warning(s) above" if report.warnings else ""
+    console.print(f"Content and configuration are valid{warned}.")
     return 0
 
 
