@@ -284,32 +284,24 @@ def broken_links(root: Path, base_path: str = "/") -> list[str]:
     return problems
 
 
-# --- npm tools (Nu HTML Checker, axe-core), installed once into a cache folder -------------------------
+# --- Pinned test tools (Nu HTML Checker, axe-core), installed by .ci/install-tools, never fetched here ---
 
-TOOLS_DIR = Path(os.environ.get("NEWSDIGEST_TOOLS", Path.home() / ".cache" / "newsdigest-tools"))
-NPM_PACKAGES = ("vnu-jar@26.9.27", "axe-core@4")
+TOOLS_DIR = Path(os.environ.get("NEWSDIGEST_TOOLS", ROOT / ".tools"))
+INSTALL_TOOLS = "bash .ci/install-tools"
 
 
 def npm_tools() -> Path:
-    """`node_modules` holding vnu-jar and axe-core; installed on first use (see .ci/run)."""
+    """`node_modules` holding vnu-jar and axe-core; a test fails with one line saying how to install them."""
     modules = TOOLS_DIR / "node_modules"
-    if (modules / "vnu-jar/build/dist/vnu.jar").is_file() and (modules / "axe-core/axe.min.js").is_file():
-        return modules
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is needed to install vnu-jar and axe-core (apt-get install -y npm)")
-    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([npm, "install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", str(TOOLS_DIR), *NPM_PACKAGES],
-                            capture_output=True, text=True, timeout=600, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"npm install failed: {result.stderr[-2000:]}")
+    if not ((modules / "vnu-jar/build/dist/vnu.jar").is_file() and (modules / "axe-core/axe.min.js").is_file()):
+        pytest.fail(f"vnu-jar and axe-core are missing from {TOOLS_DIR}: run `{INSTALL_TOOLS}`", pytrace=False)
     return modules
 
 
 def vnu_errors(root: Path) -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.fail("java is needed for the Nu HTML Checker (apt-get install -y default-jre-headless)")
+        pytest.fail(f"java is needed for the Nu HTML Checker: run `{INSTALL_TOOLS}`", pytrace=False)
     jar = npm_tools() / "vnu-jar/build/dist/vnu.jar"
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--skip-non-html", str(root)],
                             capture_output=True, text=True, timeout=600, check=False)
