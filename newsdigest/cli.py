@@ -79,10 +79,11 @@ def _init(folder: Path) -> int:
 
 def program() -> str:
     """The command as the editor typed it: `newsdigest` when installed, `python build.py` in the repository."""
-    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
-    if name.endswith(".py"):
-        return f"python {name}"
-    return name or "newsdigest"
+    called = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if called.suffix == ".py":
+        here = called.resolve().parent == Path(__file__).resolve().parent  # python -m newsdigest.cli
+        return "python -m newsdigest.cli" if here else f"python {called.name}"
+    return called.name or "newsdigest"
 
 
 def _ingest(config: Config, explain: Path | None) -> int:
