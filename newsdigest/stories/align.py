@@ -25,6 +25,7 @@ cheap vector work (10 versions × 60 sentences take a few milliseconds).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
@@ -136,23 +137,42 @@ def _analyzer(text: str) -> list[str]:
     return content_tokens(text)
 
 
-def post_sentences(post: Post) -> list[tuple[int, str]]:
-    """(paragraph index, sentence) for the non-trivial sentences of a post's body."""
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<![\w])\"[^\"]*(?:\"|$)|‘[^‘’]*’(?!\w)")
+
+
+def own_prose(sentence: str) -> str:
+    """A sentence without its quoted speech: what the outlet wrote in its own words."""
+    return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
+
+
+def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str]]:
+    """(paragraph index, sentence) for the non-trivial sentences of a post's body.
+
+    With `prose_only`, each sentence loses its quoted speech first, and one that
+    is little more than a quote is left out.
+    """
     out: list[tuple[int, str]] = []
     for p, paragraph in enumerate(markdown_paragraphs(post.body)):
         for sentence in split_sentences(paragraph):
+            if prose_only:
+                sentence = own_prose(sentence)
             if not is_trivial(sentence):
                 out.append((p, sentence))
     return out
 
 
-def align(posts: Sequence[Post]) -> Alignment:
+def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
+    """Every sentence against every other version (see the module doc).
+
+    `prose_only` compares the outlets' own prose, quoted speech removed: the
+    measure for copying, since quoting the same statement is not copying.
+    """
     posts = tuple(posts)
     sentences: list[Sentence] = []
     spans: list[tuple[int, int]] = []
     for v, post in enumerate(posts):
         start = len(sentences)
-        found = post_sentences(post)
+        found = post_sentences(post, prose_only)
         for i, (p, text) in enumerate(found):
             sentences.append(Sentence(v, text, p, i / max(1, len(found) - 1)))
         spans.append((start, len(sentences)))

@@ -67,15 +67,16 @@ def analyse(posts: Sequence[Post]) -> Analysis:
     if len(posts) == 1:  # most stories of a big build: nothing to compare, so no vectors to build
         only = posts[0]
         return Analysis(
-            relations={only.id: Relation(RelationKind.FIRST)},
+            relations={only.id: Relation(RelationKind.INDEPENDENT)},  # first of what? nothing to compare
             additions={only.id: ()},
             quotes=analyse_quotes(posts)[0],
             disagreements=(),
             summary=lead(only),
         )
     alignment = align(posts)
-    shares = pair_shares(alignment)
-    relations = relate(posts, alignment, shares)
+    prose = align(posts, prose_only=True)  # copying is judged on the outlets' own words, not shared quotes
+    shares = pair_shares(prose)
+    relations = relate(posts, prose, shares)
     first = next((i for i, p in enumerate(posts) if relations[p.id].kind is RelationKind.FIRST), None)
     copy_map = {
         a.id: {b.id: CopyShare(round(shares[i][j].aligned, 3), round(shares[i][j].verbatim, 3))
