@@ -79,6 +79,8 @@ class Sentence:
     paragraph: int
     position: float
     """Where in its version it stands, 0 (lead) to 1 (last line)."""
+    written: str = ""
+    """The sentence as the version wrote it (`text` may have lost its quoted speech)."""
 
 
 @dataclass
@@ -145,19 +147,18 @@ def own_prose(sentence: str) -> str:
     return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
 
 
-def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str]]:
-    """(paragraph index, sentence) for the non-trivial sentences of a post's body.
+def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str, str]]:
+    """(paragraph index, sentence compared, sentence as written) for the non-trivial sentences of a body.
 
     With `prose_only`, each sentence loses its quoted speech first, and one that
     is little more than a quote is left out.
     """
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, str]] = []
     for p, paragraph in enumerate(markdown_paragraphs(post.body)):
-        for sentence in split_sentences(paragraph):
-            if prose_only:
-                sentence = own_prose(sentence)
+        for written in split_sentences(paragraph):
+            sentence = own_prose(written) if prose_only else written
             if not is_trivial(sentence):
-                out.append((p, sentence))
+                out.append((p, sentence, written))
     return out
 
 
@@ -173,8 +174,8 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
     for v, post in enumerate(posts):
         start = len(sentences)
         found = post_sentences(post, prose_only)
-        for i, (p, text) in enumerate(found):
-            sentences.append(Sentence(v, text, p, i / max(1, len(found) - 1)))
+        for i, (p, text, written) in enumerate(found):
+            sentences.append(Sentence(v, text, p, i / max(1, len(found) - 1), written))
         spans.append((start, len(sentences)))
 
     n, nv = len(sentences), len(posts)

@@ -94,18 +94,8 @@ def analyse(posts: Sequence[Post]) -> Analysis:
         additions=additions,
         quotes=quotes,
         disagreements=disagreements,
-        summary=summarise(alignment, first, disputed=_outvoted(disagreements)),
+        # "Drawn from what the versions agree on": no sentence stating a disputed value, on either side.
+        summary=summarise(alignment, first, disputed=disputed),
         copy_map=copy_map,
     )
 
-
-def _outvoted(disagreements: Sequence[Disagreement]) -> set[str]:
-    """Sentences stating a value fewer versions give than another value of the same disagreement."""
-    out: set[str] = set()
-    for disagreement in disagreements:
-        carriers: dict[str, set[str]] = {}
-        for claim in disagreement.claims:
-            carriers.setdefault(claim.value.casefold(), set()).add(claim.post_id)
-        most = max(len(ids) for ids in carriers.values())
-        out.update(c.sentence for c in disagreement.claims if len(carriers[c.value.casefold()]) < most)
-    return out

@@ -264,14 +264,19 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
             best[ok, w] = cols[pick[ok]]
     edges: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
+    # The same numeral scaled differently ("26" / "26 dozen") is one figure misread, whatever else either
+    # version says; otherwise a version that also states the other value measures two things.
+    scaled = np.array([m.scaled for m in mentions])
+    misread = same_numeral & (scaled[:, None] != scaled[None, :])
     for i in range(n):
         for w in range(len(posts)):
             j = int(best[i, w])
-            if j <= i or best[j, post_of[i]] != i:
+            mutual = j >= 0 and best[j, post_of[i]] == i
+            if j < 0 or (mutual and j < i) or not (mutual or misread[i, j]):
                 continue  # not each other's best counterpart (or seen from the other side)
             edges.append((i, j))
-            if clash[i, j] and not (_also_states(i, j, comparable, clash, score, post_of)
-                                                        or _also_states(j, i, comparable, clash, score, post_of)):
+            if clash[i, j] and (misread[i, j] or not (_also_states(i, j, comparable, clash, score, post_of)
+                                                or _also_states(j, i, comparable, clash, score, post_of))):
                 conflicts.append((i, j))
     if not conflicts:
         return ()
@@ -285,8 +290,9 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     for key in sorted(conflicted):
         members = [i for i in range(n) if label[i] == key]
         values = {f"{mentions[i].low}:{mentions[i].high}" for i in members}
-        per_post = Counter(mentions[i].post for i in members)
-        if len(values) > MAX_VALUES or max(per_post.values()) > 1:
+        self_contradiction = any(post_of[a] == post_of[b] and clash[a, b] and not misread[a, b]
+                                 for a in members for b in members if a < b)
+        if len(values) > MAX_VALUES or self_contradiction:
             continue  # a chain of many figures, or a version stating two of them: not one disputed fact
         # Claims: the clashing figures, and the figures agreeing with one of them in other versions.
         keep = [i for i in members if i in clashing or i in seconded]

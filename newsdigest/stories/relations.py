@@ -163,8 +163,22 @@ def relate(posts: Sequence[Post], alignment: Alignment,
             relations[post.id] = Relation(RelationKind.INDEPENDENT)
             continue
         sources[v] = best
-        relations[post.id] = Relation(kind, of=posts[best].id, share=round(shares[v][best].aligned, 3))
+        relations[post.id] = Relation(kind, of=posts[best].id, share=round(shares[v][best].aligned, 3),
+                                      evidence=_evidence(alignment, v, best))
     return {p.id: relations[p.id] for p in posts}
+
+
+EVIDENCE = 3
+"""Sentence pairs shown as evidence of a copy or rewrite: enough to judge, few enough to read."""
+
+
+def _evidence(alignment: Alignment, v: int, source: int) -> tuple[tuple[str, str], ...]:
+    """The version's sentences that follow the source most closely, each with its counterpart, in order."""
+    rows = [n for n in alignment.version_sentences(v) if alignment.aligned_matrix[n, source]]
+    best = sorted(rows, key=lambda n: -float(alignment.similarity[n, source]))[:EVIDENCE]
+    return tuple((alignment.sentences[n].written or alignment.sentences[n].text,
+                  alignment.sentences[int(alignment.match[n, source])].written
+                  or alignment.sentences[int(alignment.match[n, source])].text) for n in sorted(best))
 
 
 def _kind(share: PairShare) -> RelationKind | None:

@@ -52,15 +52,24 @@ their words (up to all of them, averaged over versions) gains up to this much.""
 
 _DANGLING = re.compile(
     r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"the source|the move|the remarks|the pledge|the decision|such)\b",
+    r"such|so|then|there|here|instead|in addition|additionally|furthermore|moreover|besides)\b",
     re.I,
 )
+"""Openers that lean on a sentence before them: pronouns and connectives."""
+
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+                            r"(?:also\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|could|came|"
+                            r"said|says|did|does)\b")
+"""'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
+
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,3}(?:also|too|again|further)\b", re.I)
+"""'Trump also said…': a sentence that adds to something the reader has not been told."""
 
 
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if _DANGLING.match(text):
+    if _DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text):
         penalty += 1.0
     if text.rstrip().endswith("?"):
         penalty += 1.0
