@@ -94,8 +94,23 @@ def analyse(posts: Sequence[Post]) -> Analysis:
         additions=additions,
         quotes=quotes,
         disagreements=disagreements,
-        # "Drawn from what the versions agree on": no sentence stating a disputed value, on either side.
-        summary=summarise(alignment, first, disputed=disputed),
+        summary=summarise(alignment, first, disputed=_not_agreed(disagreements)),
         copy_map=copy_map,
     )
 
+
+def _not_agreed(disagreements: Sequence[Disagreement]) -> set[str]:
+    """Sentences a consensus summary must not use: each stating a value that is not its dispute's clear majority.
+
+    With "40,000" in one version and "45,000" in the other, neither is agreed,
+    so neither sentence may appear in a summary "drawn from what the versions agree on".
+    """
+    out: set[str] = set()
+    for disagreement in disagreements:
+        carriers: dict[str, set[str]] = {}
+        for claim in disagreement.claims:
+            carriers.setdefault(claim.value.casefold(), set()).add(claim.post_id)
+        sizes = sorted((len(ids) for ids in carriers.values()), reverse=True)
+        clear = sizes[0] if len(sizes) < 2 or sizes[0] > sizes[1] else None
+        out.update(c.sentence for c in disagreement.claims if len(carriers[c.value.casefold()]) != clear)
+    return out
