@@ -259,6 +259,10 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             low = value - unit_of
         elif qualifier == "about":
             low, high = value - unit_of / 2, value + unit_of / 2
+        elif scaled and "." not in raw:
+            # A whole number of a scale word ("$3 billion", "5 million") is usually rounded to it: it allows
+            # just under half a unit either side, as a stated decimal does of its last digit.
+            low, high = value - 0.49 * unit_of, value + 0.49 * unit_of
         figure_end = m.end()
         if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")):
             unit_word = re.match(r"\s*[\w’']+", after)
@@ -274,17 +278,21 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
             head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
             numeral=raw.lower().replace(",", ""), scaled=scaled, start=m.start(),
-            measures=_measures(head, sentence[:q_start]),
+            measures=_measures(head, sentence[:q_start], after),
         ))
     return mentions
 
 
-def _measures(head: str, before: str) -> frozenset[str]:
-    """The counted noun's stem, and the noun just before the figure when there is one ('magnitude 6.2')."""
+def _measures(head: str, before: str, after: str) -> frozenset[str]:
+    """The counted noun's stem, a noun just before the figure ('magnitude 6.2'), and a plural noun joined to
+    the counted one ('90 faculty and administrators': both are counted)."""
     found = {_stem(head.lower().replace("’", "'"))} if head else set()
     word = re.search(r"(?<![\w'’])([a-z][a-z-]+)\s*$", before)
     if word and word.group(1) not in _FUNCTION | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly")):
         found.add(_stem(word.group(1)))
+    joined = re.match(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or)\s+([a-z]{4,}s)\b", after)
+    if head and joined:
+        found.add(_stem(joined.group(1)))
     return frozenset(found)
 
 
