@@ -58,6 +58,11 @@ MATCH_DAYS = 0.5
 Friday"), and they carry no numeral to tell them apart — only a clearly shared
 statement around them says two days are the day of one event."""
 
+MATCH_YEARS = 0.4
+"""A year carries its own digits, so it needs less shared wording than a weekday, but more than a counted
+figure: a story names many years ("in 2009", "since 2016"), and only a clearly shared statement ("term
+ends in 2018" / "term ends in 2019") makes two of them one year stated two ways."""
+
 MAX_RATIO = 1.5
 """Two figures further apart than this are two quantities, not one stated two ways: a changed or
 misreported figure ("800,000" for "896,000", "$4.7 billion" for "$5.7 billion") stays within it."""
@@ -304,6 +309,8 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
 
 def _threshold(m: Mention) -> float:
     """How alike two figures' surroundings must be: the less their kind says, the more context must."""
+    if m.dimension == "year":
+        return MATCH_YEARS
     if m.dimension in _CALENDAR:
         return MATCH_DAYS
     if m.dimension == "age":
