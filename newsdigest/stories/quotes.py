@@ -27,6 +27,10 @@ MATCH = 0.6
 Tolerates a trimmed clause or changed punctuation; two different sentences of
 one speech rarely share more than a few bigrams."""
 
+UNATTRIBUTED_WORDS = 8
+"""A quote no version credits to anyone must be at least this long to be listed: shorter ones are phrases
+lifted from a document or scare quotes ("asserts his innocence of any wrongdoing")."""
+
 CARRY_WORDS = 12
 """A quote that follows an attributed one in its paragraph, with no more than this many words of
 attribution between them ('“…,” said his lawyer, Ann Roe. “…”'), goes on with the same speaker."""
@@ -307,6 +311,7 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
     """
     mentions = [m for i, post in enumerate(posts) for m in find_quotes(post, i)]
     full_names = _full_names(posts)
+    quoted_most = Counter(m.speaker.split()[-1] for m in mentions if m.speaker)
     quotes: list[tuple[int, int, Quote]] = []
     disputes: list[tuple[int, Disagreement]] = []
     for members in _groups(mentions):
@@ -316,7 +321,13 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
         speakers = [m.speaker for m in items if m.speaker]
         speaker = None
         if speakers:
-            surnames = Counter(s.split()[-1] for s in speakers)
+            # A credit in the quote's own sentence outweighs one inferred from "he said" or a neighbour;
+            # between equals, the person the story quotes most is the likelier speaker.
+            surnames: Counter[str] = Counter()
+            for m in items:
+                if m.speaker:
+                    surname = m.speaker.split()[-1]
+                    surnames[surname] += (2 if m.direct else 1) + 0.001 * quoted_most[surname]
             surname = surnames.most_common(1)[0][0]
             speaker = max((s for s in speakers if s.split()[-1] == surname), key=len)
             if " " not in speaker:
@@ -324,6 +335,8 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
             dispute = _who_said(items, text, posts)
             if dispute:
                 disputes.append((min(members), dispute))
+        if speaker is None and max(m.words for m in items) < UNATTRIBUTED_WORDS:
+            continue  # a short quoted phrase nobody is credited with: a label or scare quote, not a statement
         quotes.append((-len(post_ids), min(members), Quote(text, speaker, post_ids)))
     quotes.sort(key=lambda t: (t[0], t[1]))
     disputes.sort(key=lambda t: t[0])
