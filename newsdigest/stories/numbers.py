@@ -298,7 +298,7 @@ def _measures(head: str, before: str, after: str) -> frozenset[str]:
 
 def _age(post: int, sentence: str, m: re.Match[str], raw: str, name: str) -> Mention:
     """An age, tied to the person it belongs to (`head` is their name's stem, '' when none is given)."""
-    value = float(raw)
+    value = _numeral_value(raw) or 0.0
     return Mention(post=post, sentence=sentence, text=m.group(0).strip(), figure=m.group(0).strip(), value=value,
                    low=value, high=value, dimension="age", head=name.lower(), phrase=name,
                    numeral=raw, scaled=False, start=m.start())
