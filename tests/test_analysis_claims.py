@@ -192,3 +192,11 @@ def test_summary_never_opens_on_a_sentence_that_leans_on_another():
 def test_ages_written_in_words_are_read():
     assert [(m.value, m.dimension) for m in find_mentions("Sixteen-year-old Ann Roe led the march.", 0)] == [
         (16.0, "age")]
+
+
+def test_summary_drops_datelines_and_sentences_turning_from_an_untold_one():
+    body = ("WASHINGTON ― Westport's dockers ended their week-long strike after the port agreed a five percent rise.\n\n"
+            "The harbour master, though, said ships would queue in the bay until Friday at the earliest.\n\n"
+            "Tankers carrying heating oil will be unloaded first, the port authority said on Tuesday.")
+    summary = analyse([post("a", body)]).summary
+    assert summary.startswith("Westport's dockers ended") and "though" not in summary

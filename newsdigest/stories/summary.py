@@ -62,8 +62,17 @@ _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?
                             r"said|says|did|does)\b")
 """'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
 
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,3}(?:also|too|again|further)\b", re.I)
-"""'Trump also said…': a sentence that adds to something the reader has not been told."""
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
+"""'Trump also said…', 'McConnell, though, said…': a sentence that adds to or turns from something the
+reader has not been told."""
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?\s*[―—–-]+\s*")
+"""'WASHINGTON ― ', 'PARIS (Reuters) - ': where the report was filed, not part of what it says."""
+
+
+def _undated(sentence: str) -> str:
+    """A sentence without a leading dateline."""
+    return _DATELINE.sub("", sentence, count=1)
 
 
 def _readability_penalty(text: str) -> float:
@@ -159,7 +168,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
-    return " ".join(sentences[chosen[i]].text for i in order)
+    return " ".join(_undated(sentences[chosen[i]].text) for i in order)
 
 
 def lead(post: Post) -> str:
@@ -173,7 +182,7 @@ def lead(post: Post) -> str:
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
                 return " ".join(chosen)
-            chosen.append(sentence)
+            chosen.append(_undated(sentence))
             words += size
             if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
                 return " ".join(chosen)
