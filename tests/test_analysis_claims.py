@@ -84,14 +84,18 @@ def test_figures_inside_quotes_are_the_speakers_not_the_outlets():
 
 
 def test_who_said_disputes_need_real_names_credited_in_the_quotes_own_sentence():
-    a = post("a", "“We will not back down,” said Daniel Okafor, the union leader.")
-    b = post("b", "Dockers cheered. “We will not back down,” he said. There was no reply from the port.")
-    c = post("c", "“We will not back down,” said Mayor Elena Marsh at the rally.")
+    words = "We will not back down until every docker on the quay is paid"
+    a = post("a", f"“{words},” said Daniel Okafor, the union leader.")
+    b = post("b", f"Dockers cheered. “{words},” he said. There was no reply from the port.")
+    c = post("c", f"“{words},” said Mayor Elena Marsh at the rally.")
     quotes, disputes = analyse_quotes([a, b])
     assert disputes == ()  # "he said" is no credit to dispute
     _, disputes = analyse_quotes([a, c])
     [dispute] = disputes
     assert {claim.value for claim in dispute.claims} == {"Daniel Okafor", "Elena Marsh"}
+    # A short phrase many people say is no dispute about who said it.
+    short = [post(p.id, p.body.replace(words, "We will not back down")) for p in (a, c)]
+    assert analyse_quotes(short)[1] == ()
 
 
 # --- quotes ----------------------------------------------------------------------------------------

@@ -71,6 +71,10 @@ CLOSENESS = 0.2
 """Score taken off per order of magnitude between two figures: with equally fitting context, "$3.5 billion"
 pairs with "$3.6 billion" of the same sentence rather than with its "$2.5 billion"."""
 
+CROWDED = 4
+"""A counted noun stated with this many different values in one story ("yards", "points", "votes") names
+no single quantity: its figures need the shared wording of `MATCH_DAYS` to be paired."""
+
 MAX_VALUES = 3
 """A disputed fact has two or three versions of its value; more are unrelated figures chained together."""
 
@@ -94,6 +98,18 @@ def statements(post: Post) -> list[str]:
     for paragraph in markdown_paragraphs(post.body):
         out.extend(split_sentences(paragraph))
     return list(dict.fromkeys(out))  # an excerpt that repeats the lead is one statement
+
+
+_STAMP_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
+    re.I)
+
+
+def _is_stamp(sentence: str) -> bool:
+    """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
+    return len(re.findall(r"[A-Za-z]{2,}", _STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
+        re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
 
 
 _QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -183,9 +199,12 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
             bag = bag_of.setdefault(s, _bag(s))
             df.update(bag.keys())
             quoted = _quoted_spans(s)
+            stamp = _is_stamp(s)
             for m in [*find_mentions(s, v), *find_dates(s, v)]:
                 if any(a <= m.start < b for a, b in quoted):
                     continue  # a figure in quoted speech is the speaker's claim, not the outlet's
+                if stamp and m.dimension in _CALENDAR:
+                    continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
                 mentions.append(m)
                 sentence_bags.append(bag)
                 lo = max(0, m.start - _WINDOW)
@@ -241,10 +260,16 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     values is a pile of unrelated figures, not one disputed fact.
     """
     n = len(mentions)
+    # A noun the story counts many times over ("yards", "points") does not say which quantity is meant.
+    values_of: dict[str, set[float]] = {}
+    for m in mentions:
+        if m.dimension == "count" and m.head:
+            values_of.setdefault(m.head, set()).add(m.value)
+    crowded = {head for head, found in values_of.items() if len(found) >= CROWDED}
     numerals = np.array([m.numeral for m in mentions])
     bonus = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
     score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
-    threshold = np.array([_threshold(m) for m in mentions])
+    threshold = np.array([_threshold(m, crowded) for m in mentions])
     low = np.array([m.low for m in mentions])
     high = np.array([m.high for m in mentions])
     value = np.array([m.value for m in mentions])
@@ -272,7 +297,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     # The same numeral scaled differently ("26" / "26 dozen") is one figure misread, whatever else either
     # version says; otherwise a version that also states the other value measures two things.
     scaled = np.array([m.scaled for m in mentions])
-    misread = same_numeral & (scaled[:, None] != scaled[None, :])
+    misread = same_numeral & (scaled[:, None] != scaled[None, :]) & (bonus >= 0.3)[:, None]  # '26', not 'two'
     for i in range(n):
         for w in range(len(posts)):
             j = int(best[i, w])
@@ -307,8 +332,10 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
 
 
-def _threshold(m: Mention) -> float:
+def _threshold(m: Mention, crowded: set[str] = set()) -> float:
     """How alike two figures' surroundings must be: the less their kind says, the more context must."""
+    if m.dimension == "duration" or m.head in crowded:
+        return MATCH_DAYS  # "three years", or one of many "yards": the unit alone names no quantity
     if m.dimension == "year":
         return MATCH_YEARS
     if m.dimension in _CALENDAR:

@@ -47,7 +47,8 @@ _NUMBER = re.compile(
 )
 _QUALIFIERS = [
     (re.compile(r"(?:more than|over|at least|upwards of|above|just over|in excess of|exceeding)\s*$", re.I), "more"),
-    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than)\s*$", re.I),
+    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than|within)\s*$",
+                re.I),
      "less"),
     (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
@@ -59,9 +60,11 @@ _MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)\b|^\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|^\s*{_MONTH_WORD}", re.I)
 _CLOCK = re.compile(
-    r"^\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|local time|o['’]clock|hours?\s+(?:GMT|UTC|local))\b", re.I)
-"""'at 07 GMT', '0039 GMT', '10 o'clock': a time of day, never a quantity."""
-_AGE = re.compile(r"(?P<name>[A-Z][\w'’-]+),\s(?P<age>\d{1,3}),")
+    r"^\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|local time|o['’]clock|hours?\s+(?:GMT|UTC|local)|[ap]\.\s?m\.)(?!\w)",
+    re.I)
+"""'at 07 GMT', '0039 GMT', '10 o'clock', '7: 32 p. m.': a time of day, never a quantity."""
+_CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
+_AGE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),\s(?P<age>\d{2,3}),(?!\s*\d)")
 """'Mr. Cowan, 43, is…': the age of the person just named."""
 _YEAR_OLD_NAME = re.compile(r"^\s+(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
 _RELATIVE_TIME = re.compile(r"^s?\s+(?:ago|later|earlier|from now)\b", re.I)
@@ -199,7 +202,7 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
         after = sentence[m.end():]
         if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
             continue
-        if _CLOCK.match(after) or (len(raw) > 1 and raw.startswith("0")):
+        if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
             continue  # '07 GMT', '0039': a clock time
         age = next((a for a in _AGE.finditer(sentence) if a.start("age") == m.start()), None)
         if age:
@@ -212,6 +215,8 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             value += 0.5
         precision = _precision(raw)
         scales = re.findall(r"[a-z]+", (m.group("scale") or "").lower())
+        if scales and len(scales[-1]) == 1 and not m.group("cur"):
+            continue  # '600m' without a currency is 600 metres, not 600 million: a unit this module does not read
         for word in scales:
             value *= _SCALES[word]
             precision *= _SCALES[word]
@@ -299,8 +304,9 @@ def _measures(head: str, before: str, after: str) -> frozenset[str]:
 def _age(post: int, sentence: str, m: re.Match[str], raw: str, name: str) -> Mention:
     """An age, tied to the person it belongs to (`head` is their name's stem, '' when none is given)."""
     value = _numeral_value(raw) or 0.0
+    # Half a year either side: a birthday may fall between two reports, so 26 and 27 do not clash.
     return Mention(post=post, sentence=sentence, text=m.group(0).strip(), figure=m.group(0).strip(), value=value,
-                   low=value, high=value, dimension="age", head=name.lower(), phrase=name,
+                   low=value - 0.5, high=value + 0.5, dimension="age", head=name.lower(), phrase=name,
                    numeral=raw, scaled=False, start=m.start())
 
 

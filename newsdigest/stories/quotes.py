@@ -184,8 +184,11 @@ def _attributions(quote: str, before: str, after: str, previous: str,
         if later and not later.group(1).endswith(("'s", "’s")):
             yield later.group(1), True
     elif m:
-        yield m.group("name"), True
-    if re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote)):
+        # "said Trend Micro researcher Paul Ferguson": the person comes after the body and the role.
+        person = re.match(rf"\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_NAME_RUN})", head[m.end():])
+        yield (person.group("name") if person else m.group("name")), True
+    attached = not re.match(r"\W*(?!(?:the|a|an|his|her|its|their)\b)[a-z]+\b", head)  # not "while X said"
+    if attached and (re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote))):
         # "…,” the Republican leader, Michael Thibodeau, said / Senate President Mike Thibodeau (R) said
         for m in _NAME_THEN_VERB.finditer(head):
             if not re.search(r"\b(?:of|in|from|at)\s+$", head[:m.start()]):  # "of New York": a place
@@ -359,6 +362,8 @@ def _common_wording(items: Sequence[QuoteMention]) -> QuoteMention:
 
 def _who_said(items: Sequence[QuoteMention], text: str, posts: Sequence[Post]) -> Disagreement | None:
     """Versions naming different people, each in the quote's own sentence, for the same words."""
+    if len(plain_words(text)) < UNATTRIBUTED_WORDS:
+        return None  # a short phrase is said by many; crediting it differently is no dispute
     credited = [m for m in items if m.speaker and m.direct and _same_words(m, items)]
     if len({m.speaker.split()[-1] for m in credited if m.speaker}) < 2 or len({m.post for m in credited}) < 2:
         return None
