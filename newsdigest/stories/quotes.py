@@ -27,6 +27,10 @@ MATCH = 0.6
 Tolerates a trimmed clause or changed punctuation; two different sentences of
 one speech rarely share more than a few bigrams."""
 
+SHARED_WORDS = 5
+"""Fewer words in common than this ("spill the beans") are a phrase two outlets happen to quote, not a
+shared quotation."""
+
 UNATTRIBUTED_WORDS = 8
 """A quote no version credits to anyone must be at least this long to be listed: shorter ones are phrases
 lifted from a document or scare quotes ("asserts his innocence of any wrongdoing")."""
@@ -319,8 +323,9 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
     disputes: list[tuple[int, Disagreement]] = []
     for members in _groups(mentions):
         items = [mentions[i] for i in members]
-        post_ids = tuple(dict.fromkeys(posts[i].id for i in sorted({m.post for m in items})))
-        text = _common_wording(items).text
+        wording, carriers = _wording(items)
+        post_ids = tuple(posts[i].id for i in carriers)
+        text = wording.text
         speakers = [m.speaker for m in items if m.speaker]
         speaker = None
         if speakers:
@@ -346,18 +351,24 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
     return tuple(q for _, _, q in quotes), tuple(d for _, d in disputes)
 
 
-def _common_wording(items: Sequence[QuoteMention]) -> QuoteMention:
-    """The longest wording every carrying version holds (most of its word pairs); else the shortest."""
-    versions = {m.post for m in items}
+def _wording(items: Sequence[QuoteMention]) -> tuple[QuoteMention, tuple[int, ...]]:
+    """The wording to show and the versions that really carry it (most of its word pairs).
 
-    def held_by_all(candidate: QuoteMention) -> bool:
-        return all(any(len(candidate.bigrams & m.bigrams) >= MATCH * len(candidate.bigrams)
-                       for m in items if m.post == v) for v in versions)
+    The longest wording that two versions or more carry, if it is a statement
+    (`SHARED_WORDS` words or more); else the longest wording, with the versions
+    that carry all of it. A version quoting three words of a long quote is not
+    credited with the quote, and three shared words are not a shared quote.
+    """
+    def carriers(candidate: QuoteMention) -> tuple[int, ...]:
+        return tuple(sorted({m.post for m in items
+                             if len(candidate.bigrams & m.bigrams) >= MATCH * max(1, len(candidate.bigrams))}))
 
-    held = [m for m in items if held_by_all(m)]
-    if held:
-        return max(held, key=lambda m: (m.words, -m.post))
-    return min(items, key=lambda m: (m.words, m.post))
+    ranked = sorted(items, key=lambda m: (-m.words, m.post))
+    for candidate in ranked:
+        found = carriers(candidate)
+        if len(found) > 1 and candidate.words >= SHARED_WORDS:
+            return candidate, found
+    return ranked[0], carriers(ranked[0])
 
 
 def _who_said(items: Sequence[QuoteMention], text: str, posts: Sequence[Post]) -> Disagreement | None:
