@@ -86,6 +86,8 @@ class Relation:
     """The id of the post this one copies or rewrites, where there is one."""
     share: float = 0.0
     """The share of this version's sentences found in `of` (0..1)."""
+    evidence: tuple[tuple[str, str], ...] = ()
+    """A few (sentence of this version, sentence of `of`) pairs that show the copying, side by side."""
 
 
 @dataclass(frozen=True)

@@ -147,18 +147,19 @@ def test_every_version_gets_a_relation(story):
     assert set(analysis.relations) == {p.id for p in posts}
 
 
-def test_undated_version_is_never_first_and_may_copy_a_later_dated_one():
+def test_an_undated_version_leaves_nobody_first_and_may_copy_a_later_dated_one():
     posts = [post("undated", ORIGINAL, None), post("dated", COPY, 5)]
     relations = analyse(posts).relations
-    assert relations["dated"].kind is RelationKind.FIRST
+    # Nobody can say the undated one came later, so "first" would be a guess.
+    assert not any(r.kind is RelationKind.FIRST for r in relations.values())
     assert relations["undated"].kind is RelationKind.COPY
     assert relations["undated"].of == "dated"
 
 
-def test_when_nothing_is_dated_the_version_the_others_draw_on_is_first():
+def test_when_nothing_is_dated_nobody_is_first_but_copying_is_still_found():
     posts = [post("spun", SPUN, None), post("indie", INDEPENDENT, None), post("orig", ORIGINAL, None)]
     relations = analyse(posts).relations
-    assert [pid for pid, r in relations.items() if r.kind is RelationKind.FIRST] == ["orig"]
+    assert not any(r.kind is RelationKind.FIRST for r in relations.values())
     assert relations["spun"].kind is RelationKind.REWRITE and relations["spun"].of == "orig"
     assert relations["indie"].kind is RelationKind.INDEPENDENT
 
@@ -171,7 +172,7 @@ def test_naive_and_aware_dates_mix_without_error():
 
 def test_single_version_and_empty_story():
     one = analyse([post("only", ORIGINAL, 0)])
-    assert one.relations["only"].kind is RelationKind.FIRST
+    assert one.relations["only"].kind is RelationKind.INDEPENDENT  # "first" of one says nothing
     assert one.additions == {"only": ()}
     assert one.disagreements == ()
     assert one.summary.startswith("The harbour authority of Westport has rejected")  # its own lead
@@ -362,8 +363,22 @@ def test_a_bare_date_is_never_earlier_than_a_version_timed_that_day():
     midnight = Post(id="day", title="t", body=COPY, source="d", published=datetime(2026, 3, 3, tzinfo=timezone.utc))
     timed = post("timed", ORIGINAL, 5)  # 13:00 the same day
     relations = analyse([midnight, timed]).relations
-    assert relations["timed"].kind is RelationKind.FIRST
+    # The same day: neither is "first", but the bare date never counts as the earlier source.
+    assert not any(r.kind is RelationKind.FIRST for r in relations.values())
     assert relations["day"].kind is RelationKind.COPY and relations["day"].of == "timed"
+
+
+def test_first_only_when_times_separate_the_versions():
+    def dated(pid: str, day: int, hour: int | None) -> Post:
+        moment = datetime(2026, 3, day, hour or 0, tzinfo=timezone.utc)
+        return Post(id=pid, title="t", body=ORIGINAL if pid == "a" else INDEPENDENT, source=pid, published=moment)
+
+    same_day = analyse([dated("a", 3, None), dated("b", 3, None)]).relations
+    assert not any(r.kind is RelationKind.FIRST for r in same_day.values())
+    next_day = analyse([dated("a", 3, None), dated("b", 4, 9)]).relations
+    assert next_day["a"].kind is RelationKind.FIRST
+    hours_apart = analyse([dated("b", 3, 11), dated("a", 3, 9)]).relations
+    assert hours_apart["a"].kind is RelationKind.FIRST and hours_apart["b"].kind is RelationKind.INDEPENDENT
 
 
 def test_a_short_brief_sharing_one_sentence_is_not_a_rewrite():

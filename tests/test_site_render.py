@@ -75,15 +75,6 @@ def test_undated_versions_sort_last():
     assert view.first is not None and view.first.id == "p-herald"
 
 
-def test_copy_map_nests_copies_under_their_source():
-    view = story_view(demo_story(), make_config(Path("/tmp")).timezone, Directory())
-    roots = {node.version.id: node for node in view.copy_map}
-    assert set(roots) == {"p-herald", "p-gazette"}
-    children = {child.version.id: child for child in roots["p-herald"].children}
-    assert set(children) == {"p-courier", "p-wire"}
-    assert [c.version.id for c in children["p-wire"].children] == ["p-undated"]
-
-
 def test_disagreement_groups_majority_first():
     view = story_view(demo_story(), make_config(Path("/tmp")).timezone, Directory())
     groups = view.disagreements[0].groups

@@ -94,7 +94,8 @@ def test_unnamed_outlets_stay_tellable_apart():
     story = Story(id="s", slug="s", title="t", summary="", versions=(
         version("a"), version("b", url="https://www.example.com/x"), version("c"), version("d", "Named")))
     names = [v.outlet_name for v in story_view(story, LONDON, Directory()).versions]
-    assert names == ["Unnamed source 1", "example.com", "Unnamed source 2", "Named"]
+    # Each unnamed one carries its post id: tellable apart, and the editor knows which post to name.
+    assert names == ["Unnamed source (a)", "example.com", "Unnamed source (c)", "Named"]
 
 
 def test_printable_drops_control_characters_and_keeps_markup():

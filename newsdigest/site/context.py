@@ -64,6 +64,8 @@ class RelationView:
     share_percent: int | None
     sentence: str
     """A plain sentence for the copy map: "copied The Herald (92 % of its sentences)"."""
+    evidence: tuple[tuple[str, str], ...] = ()
+    """(sentence of this version, sentence of the one it copied): what the claim rests on."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class QuoteView:
     carriers: tuple[VersionRef, ...]
     everyone: bool
     """Every version carries it."""
+    shared: bool = False
+    """Two versions or more carry it: only then is it a shared quote."""
 
 
 @dataclass(frozen=True)
@@ -139,13 +143,6 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
-class CopyNode:
-    version: VersionRef
-    relation: RelationView
-    children: tuple[CopyNode, ...] = ()
-
-
-@dataclass(frozen=True)
 class StoryView:
     id: str
     slug: str
@@ -159,16 +156,22 @@ class StoryView:
     versions: tuple[VersionView, ...]
     """Oldest first; undated last."""
     first: VersionView | None
+    """The version the times put before every other; None when they do not separate them."""
+    timing: str
+    """What the times do say when no version is first ("3 versions appeared the same day, 5 Sep 2025")."""
     outlets: tuple[Ref, ...]
     outlet_names: tuple[str, ...]
     tags: tuple[Ref, ...]
     quotes: tuple[QuoteView, ...]
+    shared_quotes: tuple[QuoteView, ...]
+    """The quotes two versions or more carry."""
     disagreements: tuple[DisagreementView, ...]
     timeline: tuple[TimelineEvent, ...]
-    copy_map: tuple[CopyNode, ...]
     copies: tuple[VersionView, ...]
     """Versions that copy or rewrite another one."""
     independents: tuple[VersionView, ...]
+    unnamed: tuple[VersionView, ...]
+    """Versions whose outlet is unknown: the page tells the editor how to name them."""
     featured: bool
     hidden: bool
     aliases: tuple[str, ...]
@@ -227,7 +230,6 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
     names = _display_names([v.post for v in ordered])
     refs = {v.post.id: _version_ref(v.post, names[v.post.id]) for v in ordered}
     versions = tuple(_version_view(v, refs, tz, directory) for v in ordered)
-    by_id = {v.id: v for v in versions}
 
     outlets: dict[str, Ref] = {}
     for version in versions:
@@ -244,6 +246,7 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
         {d for v in story.versions for d in (local_day(v.post.published, tz), local_day(v.post.updated, tz)) if d}
         | ({local_day(published_at, tz)} if published_at else set())
     )
+    quotes = tuple(_quote_view(q, refs, len(versions)) for q in sorted(story.quotes, key=lambda q: -len(q.post_ids)))
     return StoryView(
         id=story.id,
         slug=story.slug,
@@ -255,15 +258,17 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
         updated=moment(updated_at, tz),
         versions=versions,
         first=_first(versions),
+        timing=_timing(versions, story.versions, tz),
         outlets=tuple(outlets.values()),
         outlet_names=tuple(v.outlet_name for v in _unique_outlets(versions) if v.outlet is not None),
         tags=tuple(tags.values()),
-        quotes=tuple(_quote_view(q, refs, len(versions)) for q in sorted(story.quotes, key=lambda q: -len(q.post_ids))),
+        quotes=quotes,
+        shared_quotes=tuple(q for q in quotes if q.shared),
         disagreements=tuple(_disagreement_view(d, refs) for d in story.disagreements),
         timeline=_timeline(versions, ordered, tz),
-        copy_map=_copy_map(versions, by_id),
         copies=tuple(v for v in versions if v.relation.kind in ("copy", "rewrite")),
         independents=tuple(v for v in versions if v.relation.kind in ("first", "independent")),
+        unnamed=tuple(v for v in versions if not v.outlet and v.outlet_name.startswith(UNKNOWN_OUTLET)),
         featured=story.featured,
         hidden=story.hidden,
         aliases=tuple(story.aliases),
@@ -288,23 +293,18 @@ def post_view(version: VersionView, story: StoryView, post: Post, tz: ZoneInfo) 
 
 
 def _display_names(posts: list[Post]) -> dict[str, str]:
-    """What to call each version's outlet: its name, else its web address's host, else "Unnamed source 1", 2, …
+    """What to call each version's outlet: its name, else its web address's host, else "Unnamed source (<post id>)".
 
-    Several unnamed versions in one story must stay tellable apart on the page.
+    The post id keeps several unnamed versions apart and tells an editor which
+    post to name (`outlet:` in `content/posts/<id>.md`, or `content/outlets.toml`).
     """
     names: dict[str, str] = {}
-    unnamed = 0
     for post in posts:
         name = (post.outlet or "").strip()
         if not name and (url := safe_link(post.url)):
             name = urlsplit(url).hostname or ""
             name = name.removeprefix("www.")
-        if not name:
-            unnamed += 1
-            name = f"{UNKNOWN_OUTLET} {unnamed}"
-        names[post.id] = name
-    if unnamed == 1:
-        names = {k: (UNKNOWN_OUTLET if v == f"{UNKNOWN_OUTLET} 1" else v) for k, v in names.items()}
+        names[post.id] = name or f"{UNKNOWN_OUTLET} ({post.id})"
     return names
 
 
@@ -366,14 +366,29 @@ def _relation_view(version: Version, refs: dict[str, VersionRef]) -> RelationVie
     else:
         verb = "copied" if kind is RelationKind.COPY else "rewrote"
         sentence = f"{verb} {of.outlet}" + (f" ({share}% of its sentences shared)" if share is not None else "")
-    return RelationView(kind=kind.value, label=_LABELS[kind], of=of, share_percent=share, sentence=sentence)
+    return RelationView(kind=kind.value, label=_LABELS[kind], of=of, share_percent=share, sentence=sentence,
+                        evidence=tuple(relation.evidence) if of else ())
 
 
 def _first(versions: tuple[VersionView, ...]) -> VersionView | None:
-    for version in versions:
-        if version.relation.kind == "first":
-            return version
-    return versions[0] if versions and versions[0].published.known else None
+    """The version the analysis found first, and only that: input order or a same-day tie proves nothing."""
+    return next((v for v in versions if v.relation.kind == "first"), None)
+
+
+def _timing(views: tuple[VersionView, ...], versions: tuple[Version, ...], tz: ZoneInfo) -> str:
+    """What the times say when they do not make one version first (empty when one is, or alone)."""
+    if len(views) < 2 or any(v.relation.kind == "first" for v in views):
+        return ""
+    dated = sorted(d for d in (local_day(v.post.published, tz) for v in versions) if d)
+    if not dated:
+        return "No version is dated, so none can be called first."
+    when = f"{dated[0].day} {dated[0].strftime('%b %Y')}"
+    same_day = dated.count(dated[0])
+    if same_day > 1:
+        return f"{same_day} versions appeared the same day, {when}: the times do not show which came first."
+    undated = len(versions) - len(dated)
+    return (f"The earliest dated version appeared on {when}, but {undated} "
+            f"{'version is' if undated == 1 else 'versions are'} undated, so none can be called first.")
 
 
 def _unique_outlets(versions: tuple[VersionView, ...]) -> list[VersionView]:
@@ -390,6 +405,7 @@ def _quote_view(quote: Quote, refs: dict[str, VersionRef], total: int) -> QuoteV
         speaker=(quote.speaker or "").strip() or "Unattributed",
         carriers=carriers,
         everyone=total > 1 and len(carriers) == total,
+        shared=len(carriers) > 1,
     )
 
 
@@ -442,30 +458,6 @@ def _timeline(versions: tuple[VersionView, ...], ordered: tuple[Version, ...], t
     return tuple(event for _, event in sorted(events, key=lambda item: item[0]))
 
 
-def _copy_map(versions: tuple[VersionView, ...], by_id: dict[str, VersionView]) -> tuple[CopyNode, ...]:
-    """Who copied whom, as a forest: originals at the roots, copies and rewrites beneath."""
-    children: dict[str, list[VersionView]] = {}
-    roots: list[VersionView] = []
-    for version in versions:
-        parent = version.relation.of
-        if parent is not None and parent.id in by_id:
-            children.setdefault(parent.id, []).append(version)
-        else:
-            roots.append(version)
-
-    placed: set[str] = set()
-
-    def node(version: VersionView) -> CopyNode:
-        placed.add(version.id)
-        kids = tuple(node(child) for child in children.get(version.id, ()) if child.id not in placed)
-        return CopyNode(version=version.ref, relation=version.relation, children=kids)
-
-    forest = [node(root) for root in roots]
-    # A cycle (A copies B copies A) has no root; show its members at the top rather than lose them.
-    forest += [node(v) for v in versions if v.id not in placed]
-    return tuple(forest)
-
-
 def teaser(text: str, limit: int = 240) -> str:
     """Whole sentences of `text` up to `limit` characters; a cut word ends in an ellipsis."""
     text = " ".join(text.split())
@@ -494,7 +486,6 @@ __all__ = [
     "NO_MOMENT",
     "ClaimGroupView",
     "ClaimView",
-    "CopyNode",
     "Directory",
     "DisagreementView",
     "Moment",

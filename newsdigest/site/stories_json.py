@@ -41,6 +41,7 @@ def stories_document(catalog: Catalog, config: Config) -> dict[str, Any]:
                     "relation": getattr(version.relation.kind, "value", version.relation.kind),
                     "relation_of": version.relation.of,
                     "share": round(version.relation.share, 4),
+                    "relation_evidence": [list(pair) for pair in version.relation.evidence],
                     "updated": iso_utc(version.post.updated, tz),
                     "authors": list(version.post.authors),
                     "page": f"/posts/{version.post.id}/",
@@ -51,7 +52,10 @@ def stories_document(catalog: Catalog, config: Config) -> dict[str, Any]:
             "absolute_url": config.absolute_url(story.url),
             "outlets": list(story.outlets),
             "tags": list(story.tags),
-            "quotes": [{"text": q.text, "speaker": q.speaker, "post_ids": list(q.post_ids)} for q in story.quotes],
+            "quotes": [{"text": q.text, "speaker": q.speaker, "post_ids": list(q.post_ids),
+                        "shared": len(q.post_ids) > 1} for q in story.quotes],
+            "first": next((v.post.id for v in story.versions if v.relation.kind == "first"), None),
+            "timing": view.timing,
             "disagreements": [
                 {"subject": d.subject,
                  "claims": [{"post_id": c.post_id, "value": c.value, "sentence": c.sentence} for c in d.claims]}

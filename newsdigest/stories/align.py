@@ -25,6 +25,7 @@ cheap vector work (10 versions × 60 sentences take a few milliseconds).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
@@ -78,6 +79,8 @@ class Sentence:
     paragraph: int
     position: float
     """Where in its version it stands, 0 (lead) to 1 (last line)."""
+    written: str = ""
+    """The sentence as the version wrote it (`text` may have lost its quoted speech)."""
 
 
 @dataclass
@@ -136,25 +139,43 @@ def _analyzer(text: str) -> list[str]:
     return content_tokens(text)
 
 
-def post_sentences(post: Post) -> list[tuple[int, str]]:
-    """(paragraph index, sentence) for the non-trivial sentences of a post's body."""
-    out: list[tuple[int, str]] = []
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<![\w])\"[^\"]*(?:\"|$)|‘[^‘’]*’(?!\w)")
+
+
+def own_prose(sentence: str) -> str:
+    """A sentence without its quoted speech: what the outlet wrote in its own words."""
+    return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
+
+
+def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str, str]]:
+    """(paragraph index, sentence compared, sentence as written) for the non-trivial sentences of a body.
+
+    With `prose_only`, each sentence loses its quoted speech first, and one that
+    is little more than a quote is left out.
+    """
+    out: list[tuple[int, str, str]] = []
     for p, paragraph in enumerate(markdown_paragraphs(post.body)):
-        for sentence in split_sentences(paragraph):
+        for written in split_sentences(paragraph):
+            sentence = own_prose(written) if prose_only else written
             if not is_trivial(sentence):
-                out.append((p, sentence))
+                out.append((p, sentence, written))
     return out
 
 
-def align(posts: Sequence[Post]) -> Alignment:
+def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
+    """Every sentence against every other version (see the module doc).
+
+    `prose_only` compares the outlets' own prose, quoted speech removed: the
+    measure for copying, since quoting the same statement is not copying.
+    """
     posts = tuple(posts)
     sentences: list[Sentence] = []
     spans: list[tuple[int, int]] = []
     for v, post in enumerate(posts):
         start = len(sentences)
-        found = post_sentences(post)
-        for i, (p, text) in enumerate(found):
-            sentences.append(Sentence(v, text, p, i / max(1, len(found) - 1)))
+        found = post_sentences(post, prose_only)
+        for i, (p, text, written) in enumerate(found):
+            sentences.append(Sentence(v, text, p, i / max(1, len(found) - 1), written))
         spans.append((start, len(sentences)))
 
     n, nv = len(sentences), len(posts)

@@ -67,15 +67,16 @@ def analyse(posts: Sequence[Post]) -> Analysis:
     if len(posts) == 1:  # most stories of a big build: nothing to compare, so no vectors to build
         only = posts[0]
         return Analysis(
-            relations={only.id: Relation(RelationKind.FIRST)},
+            relations={only.id: Relation(RelationKind.INDEPENDENT)},  # first of what? nothing to compare
             additions={only.id: ()},
             quotes=analyse_quotes(posts)[0],
             disagreements=(),
             summary=lead(only),
         )
     alignment = align(posts)
-    shares = pair_shares(alignment)
-    relations = relate(posts, alignment, shares)
+    prose = align(posts, prose_only=True)  # copying is judged on the outlets' own words, not shared quotes
+    shares = pair_shares(prose)
+    relations = relate(posts, prose, shares)
     first = next((i for i, p in enumerate(posts) if relations[p.id].kind is RelationKind.FIRST), None)
     copy_map = {
         a.id: {b.id: CopyShare(round(shares[i][j].aligned, 3), round(shares[i][j].verbatim, 3))
@@ -93,18 +94,23 @@ def analyse(posts: Sequence[Post]) -> Analysis:
         additions=additions,
         quotes=quotes,
         disagreements=disagreements,
-        summary=summarise(alignment, first, disputed=_outvoted(disagreements)),
+        summary=summarise(alignment, first, disputed=_not_agreed(disagreements)),
         copy_map=copy_map,
     )
 
 
-def _outvoted(disagreements: Sequence[Disagreement]) -> set[str]:
-    """Sentences stating a value fewer versions give than another value of the same disagreement."""
+def _not_agreed(disagreements: Sequence[Disagreement]) -> set[str]:
+    """Sentences a consensus summary must not use: each stating a value that is not its dispute's clear majority.
+
+    With "40,000" in one version and "45,000" in the other, neither is agreed,
+    so neither sentence may appear in a summary "drawn from what the versions agree on".
+    """
     out: set[str] = set()
     for disagreement in disagreements:
         carriers: dict[str, set[str]] = {}
         for claim in disagreement.claims:
             carriers.setdefault(claim.value.casefold(), set()).add(claim.post_id)
-        most = max(len(ids) for ids in carriers.values())
-        out.update(c.sentence for c in disagreement.claims if len(carriers[c.value.casefold()]) < most)
+        sizes = sorted((len(ids) for ids in carriers.values()), reverse=True)
+        clear = sizes[0] if len(sizes) < 2 or sizes[0] > sizes[1] else None
+        out.update(c.sentence for c in disagreement.claims if len(carriers[c.value.casefold()]) != clear)
     return out

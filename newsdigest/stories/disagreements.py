@@ -39,22 +39,46 @@ from newsdigest.stories.sentences import content_tokens, markdown_paragraphs, sp
 
 __all__ = ["MATCH", "MATCH_DAYS", "statements", "find_disagreements"]
 
-MATCH = 0.35
-"""Score at which two figures are taken to describe the same thing.
+MATCH = 0.12
+"""Score at which two figures of one kind are taken to state the same thing.
 
 The score is half context overlap, half sentence overlap (each an IDF-weighted
-cosine, 0..1), plus a bonus for the same numeral (0.3 for a specific one like
-"26" or "1.1", 0.15 for a common small one like "two") and 0.1 for the same
-counted noun. On the demo, figures from paraphrased sentences score 0.4–1.0
-and figures from different sentences of the same story 0.0–0.3; a reworded
-sentence that kept only its figure ("26 dozen countries pledged…" against "26
-of Ukraine's allies have formally committed…") still reaches 0.4 through the
-shared numeral."""
+cosine over the story's statements, 0..1), plus a bonus for the same numeral
+(0.3 for a specific one like "26" or "1.1", 0.15 for a common small one like
+"two"), less `CLOSENESS` per order of magnitude between the values. It is low
+because the kind already says much: only a count of the same noun, an age of
+the same person or money of one currency is compared at all. Independent
+reports of one fact ("affecting 896,000 federal employees" / "about 800,000
+federal employees … face real problems") share few words besides it and score
+0.14–0.3; in the fitting half of the analysis set, same-kind figures of
+different facts that survive the other tests mostly score below 0.1."""
 
 MATCH_DAYS = 0.5
 """Days and dates need more: a story mentions many days ("talks on Thursday", "Putin on
 Friday"), and they carry no numeral to tell them apart — only a clearly shared
 statement around them says two days are the day of one event."""
+
+MATCH_YEARS = 0.4
+"""A year carries its own digits, so it needs less shared wording than a weekday, but more than a counted
+figure: a story names many years ("in 2009", "since 2016"), and only a clearly shared statement ("term
+ends in 2018" / "term ends in 2019") makes two of them one year stated two ways."""
+
+MAX_RATIO = 1.5
+"""Two figures further apart than this are two quantities, not one stated two ways: a changed or
+misreported figure ("800,000" for "896,000", "$4.7 billion" for "$5.7 billion") stays within it."""
+
+CLOSENESS = 0.2
+"""Score taken off per order of magnitude between two figures: with equally fitting context, "$3.5 billion"
+pairs with "$3.6 billion" of the same sentence rather than with its "$2.5 billion"."""
+
+CROWDED = 4
+"""A counted noun stated with this many different values in one story ("yards", "points", "votes") names
+no single quantity: its figures need the shared wording of `MATCH_DAYS` to be paired."""
+
+MAX_VALUES = 3
+"""A disputed fact has two or three versions of its value; more are unrelated figures chained together."""
+
+_CALENDAR = ("date", "weekday", "year")
 
 _WINDOW = 60
 """Characters either side of a figure that make up its context."""
@@ -74,6 +98,26 @@ def statements(post: Post) -> list[str]:
     for paragraph in markdown_paragraphs(post.body):
         out.extend(split_sentences(paragraph))
     return list(dict.fromkeys(out))  # an excerpt that repeats the lead is one statement
+
+
+_STAMP_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
+    re.I)
+
+
+def _is_stamp(sentence: str) -> bool:
+    """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
+    return len(re.findall(r"[A-Za-z]{2,}", _STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
+        re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
+
+
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence quotes someone (to the sentence's end when the quote runs on)."""
+    return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
 def _bag(text: str) -> Counter[str]:
@@ -133,6 +177,8 @@ def _subject(mentions: Sequence[Mention]) -> str:
         return "Day"
     if dimension == "year":
         return "Year"
+    if dimension == "age":
+        return f"Age of {phrase}" if phrase else "Age"
     return f"Amount ({dimension.split(':', 1)[1]})"
 
 
@@ -152,7 +198,13 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
         for s in sentences:
             bag = bag_of.setdefault(s, _bag(s))
             df.update(bag.keys())
+            quoted = _quoted_spans(s)
+            stamp = _is_stamp(s)
             for m in [*find_mentions(s, v), *find_dates(s, v)]:
+                if any(a <= m.start < b for a, b in quoted):
+                    continue  # a figure in quoted speech is the speaker's claim, not the outlet's
+                if stamp and m.dimension in _CALENDAR:
+                    continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
                 mentions.append(m)
                 sentence_bags.append(bag)
                 lo = max(0, m.start - _WINDOW)
@@ -169,84 +221,134 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     ctx = _idf_matrix(context, idf, vocab)
     sen = _idf_matrix(sentence_bags, idf, vocab)
 
-    # Sort by version so each version's mentions are one column block.
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].post, i))
-    mentions = [mentions[i] for i in order]
-    ctx, sen = ctx[order], sen[order]
-    post_of = np.array([m.post for m in mentions])
-    dims = {d: k for k, d in enumerate(dict.fromkeys(m.dimension for m in mentions))}
-    dim_of = np.array([dims[m.dimension] for m in mentions])
-    numerals = {d: k for k, d in enumerate(dict.fromkeys(m.numeral for m in mentions))}
-    numeral_of = np.array([numerals[m.numeral] for m in mentions])
-    bonus_of = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
-    heads = {d: k for k, d in enumerate(dict.fromkeys(m.head for m in mentions))}
-    head_of = np.array([heads[m.head] if m.head else -1 for m in mentions])
-    bounds = np.searchsorted(post_of, np.arange(len(posts) + 1))
-    threshold = np.array([MATCH_DAYS if m.dimension in ("date", "weekday") else MATCH for m in mentions])
+    score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
+    return _disagreements(posts, mentions, score)
 
+
+def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
+    """(M, M): could the two mentions measure the same thing? Same kind, same counted noun, other versions.
+
+    A count is only comparable with a count of the same noun ("800,000 federal employees" with "896,000
+    employees"), an age only with the age of the same person; money with money of one currency.
+    """
+    kind = np.array([m.dimension for m in mentions])
+    head = np.array([m.head for m in mentions])
+    nouns = {noun: k for k, noun in enumerate({n for m in mentions for n in m.measures})}
+    rows = [i for i, m in enumerate(mentions) for _ in m.measures]
+    cols = [nouns[n] for m in mentions for n in m.measures]
+    has = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(mentions), max(1, len(nouns))))
+    shared_noun = (has @ has.T).toarray() > 0
+    post = np.array([m.post for m in mentions])
+    numeral = np.array([m.numeral for m in mentions])
+    same_kind = kind[:, None] == kind[None, :]
+    needs_head = np.isin(kind, ["count", "age"])
+    same_head = ((head[:, None] == head[None, :]) & (head[:, None] != "")) | (shared_noun & (kind != "age")[:, None])
+    # "26 dozen shipping companies" against "26 shipping firms": the same figure read two ways.
+    same_figure = (numeral[:, None] == numeral[None, :]) & (head[:, None] != "") & (head[None, :] != "")
+    same_figure &= (kind == "count")[:, None]
+    return same_kind & (post[:, None] != post[None, :]) & (same_head | same_figure | ~needs_head[:, None])
+
+
+def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray) -> tuple[Disagreement, ...]:
+    """Pairs each figure with its mutual best counterpart in each other version; reports the pairs that clash.
+
+    A clash is kept only when nothing explains it away: the values are of one
+    order (a ratio above `MAX_RATIO` is two different quantities, unless the
+    same numeral was scaled, as in "26" against "26 dozen"), and neither version
+    also states the other's value of the same thing elsewhere (then each simply
+    mentions two quantities). A disagreement with more than `MAX_VALUES`
+    values is a pile of unrelated figures, not one disputed fact.
+    """
+    n = len(mentions)
+    # A noun the story counts many times over ("yards", "points") does not say which quantity is meant.
+    values_of: dict[str, set[float]] = {}
+    for m in mentions:
+        if m.dimension == "count" and m.head:
+            values_of.setdefault(m.head, set()).add(m.value)
+    crowded = {head for head, found in values_of.items() if len(found) >= CROWDED}
+    numerals = np.array([m.numeral for m in mentions])
+    bonus = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
+    score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
+    threshold = np.array([_threshold(m, crowded) for m in mentions])
     low = np.array([m.low for m in mentions])
     high = np.array([m.high for m in mentions])
-    tolerance = 1e-6 * np.maximum(np.abs(np.array([m.value for m in mentions])), 1.0)
-    sentence_of = np.unique([m.sentence for m in mentions], return_inverse=True)[1]
+    value = np.array([m.value for m in mentions])
+    tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
+    clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
+    distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
+    distance[:, np.isin([m.dimension for m in mentions], [*_CALENDAR, "age"])] = 0.0  # labels, not amounts
+    same_numeral = numerals[:, None] == numerals[None, :]
+    # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
+    comparable = _comparable(mentions) & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
+    score = score - CLOSENESS * np.where(same_numeral, 0.0, distance)
+    score[~comparable] = -1.0
 
-    edges_from: list[np.ndarray] = []
-    edges_to: list[np.ndarray] = []
+    post_of = np.array([m.post for m in mentions])
+    best = np.full((n, len(posts)), -1)
+    for w in range(len(posts)):
+        cols = np.nonzero(post_of == w)[0]
+        if len(cols):
+            block = score[:, cols]
+            pick = block.argmax(axis=1)
+            ok = block[np.arange(n), pick] >= threshold
+            best[ok, w] = cols[pick[ok]]
+    edges: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
-    ctx_t, sen_t = ctx.T.tocsc(), sen.T.tocsc()
-    for v in range(len(posts)):
-        lo_v, hi_v = bounds[v], bounds[v + 1]
-        if lo_v == hi_v:
-            continue
-        rows = slice(lo_v, hi_v)
-        score = 0.5 * (ctx[rows] @ ctx_t).toarray() + 0.5 * (sen[rows] @ sen_t).toarray()
-        score += np.where(numeral_of[rows, None] == numeral_of[None, :], bonus_of[rows, None], 0.0)
-        score += np.where((head_of[rows, None] == head_of[None, :]) & (head_of[rows, None] >= 0), 0.1, 0.0)
-        score[dim_of[rows, None] != dim_of[None, :]] = -1.0
-        # `numbers.compatible`, for every pair at once: do the intervals the two statements allow fail to meet?
-        clash = ((low[rows, None] > high[None, :] + tolerance[None, :])
-                 | (low[None, :] > high[rows, None] + tolerance[rows, None]))
+    # The same numeral scaled differently ("26" / "26 dozen") is one figure misread, whatever else either
+    # version says; otherwise a version that also states the other value measures two things.
+    scaled = np.array([m.scaled for m in mentions])
+    misread = same_numeral & (scaled[:, None] != scaled[None, :]) & (bonus >= 0.3)[:, None]  # '26', not 'two'
+    for i in range(n):
         for w in range(len(posts)):
-            lo_w, hi_w = bounds[w], bounds[w + 1]
-            if w == v or lo_w == hi_w:
-                continue
-            block = score[:, lo_w:hi_w]
-            best = block.argmax(axis=1)
-            matched = np.nonzero(block[np.arange(hi_v - lo_v), best] >= threshold[rows])[0]
-            if not len(matched):
-                continue
-            targets = lo_w + best[matched]
-            keep = np.ones(len(matched), dtype=bool)
-            for n in np.nonzero(clash[matched, targets])[0]:
-                r, j = int(matched[n]), int(targets[n])
-                # "$5m, $6.5m and $7m" against "$5m": the $5m is accounted for by its twin in
-                # the same sentence, and $6.5m is just an item the other version leaves out.
-                twins = np.nonzero(sentence_of[lo_v:hi_v] == sentence_of[lo_v + r])[0]
-                if any(k != r and score[k, j] >= threshold[lo_v + k] and not clash[k, j] for k in twins):
-                    keep[n] = False
-                    continue
-                conflicts.append((lo_v + r, j))
-            edges_from.append(lo_v + matched[keep])
-            edges_to.append(targets[keep])
-
+            j = int(best[i, w])
+            mutual = j >= 0 and best[j, post_of[i]] == i
+            if j < 0 or (mutual and j < i) or not (mutual or misread[i, j]):
+                continue  # not each other's best counterpart (or seen from the other side)
+            edges.append((i, j))
+            if clash[i, j] and (misread[i, j] or not (_also_states(i, j, comparable, clash, score, post_of)
+                                                or _also_states(j, i, comparable, clash, score, post_of))):
+                conflicts.append((i, j))
     if not conflicts:
         return ()
-    graph = sparse.coo_matrix(
-        (np.ones(sum(len(e) for e in edges_from)), (np.concatenate(edges_from), np.concatenate(edges_to))),
-        shape=(len(mentions), len(mentions)),
-    )
+    graph = sparse.coo_matrix((np.ones(len(edges)), tuple(np.array(edges).T)), shape=(n, n))
     _, label = connected_components(graph, directed=False)
-    components: dict[int, list[int]] = {}
-    for i, c in enumerate(label):
-        components.setdefault(int(c), []).append(i)
     conflicted = {int(label[i]) for i, _ in conflicts}
+    clashing = {k for pair in conflicts for k in pair}
+    seconded = {k for a, b in edges if not clash[a, b] for k, other in ((a, b), (b, a)) if other in clashing}
 
     found: list[tuple[int, Disagreement]] = []
-    for key in conflicted:
-        members = [mentions[i] for i in components[key]]
-        claims: dict[tuple[str, str], Claim] = {}
-        for m in sorted(members, key=lambda m: (m.post, m.start)):
-            claim_key = (posts[m.post].id, f"{m.low}:{m.high}")
-            claims.setdefault(claim_key, Claim(posts[m.post].id, _value(m), m.sentence))
-        found.append((min(components[key]), Disagreement(_subject(members), tuple(claims.values()))))
-    found.sort(key=lambda t: t[0])
-    return tuple(d for _, d in found)
+    for key in sorted(conflicted):
+        members = [i for i in range(n) if label[i] == key]
+        values = {f"{mentions[i].low}:{mentions[i].high}" for i in members}
+        self_contradiction = any(post_of[a] == post_of[b] and clash[a, b] and not misread[a, b]
+                                 for a in members for b in members if a < b)
+        if len(values) > MAX_VALUES or self_contradiction:
+            continue  # a chain of many figures, or a version stating two of them: not one disputed fact
+        # Claims: the clashing figures, and the figures agreeing with one of them in other versions.
+        keep = [i for i in members if i in clashing or i in seconded]
+        claims = [Claim(posts[mentions[i].post].id, _value(mentions[i]), mentions[i].sentence)
+                  for i in sorted(keep, key=lambda i: (mentions[i].post, mentions[i].start))]
+        found.append((min(members), Disagreement(_subject([mentions[i] for i in members]), tuple(claims))))
+    return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _threshold(m: Mention, crowded: set[str] = set()) -> float:
+    """How alike two figures' surroundings must be: the less their kind says, the more context must."""
+    if m.dimension == "duration" or m.head in crowded:
+        return MATCH_DAYS  # "three years", or one of many "yards": the unit alone names no quantity
+    if m.dimension == "year":
+        return MATCH_YEARS
+    if m.dimension in _CALENDAR:
+        return MATCH_DAYS
+    if m.dimension == "age":
+        return 0.0  # the age of one named person: nothing else to match
+    if m.dimension == "percent" or (m.value < 10 and not m.scaled):
+        return MATCH_DAYS  # a bare share, or a small count like "four people": common by chance
+    return MATCH
+
+
+def _also_states(i: int, j: int, comparable: np.ndarray, clash: np.ndarray, score: np.ndarray,
+                 post_of: np.ndarray) -> bool:
+    """Does j's version also state i's value for the same kind of thing, in a related sentence?"""
+    others = np.nonzero((post_of == post_of[j]) & comparable[i] & ~clash[i])[0]
+    return bool(len(others) and score[i, others].max() >= MATCH / 2)

@@ -47,16 +47,27 @@ _NUMBER = re.compile(
 )
 _QUALIFIERS = [
     (re.compile(r"(?:more than|over|at least|upwards of|above|just over|in excess of|exceeding)\s*$", re.I), "more"),
-    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than)\s*$", re.I),
+    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than|within)\s*$",
+                re.I),
      "less"),
     (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
 ]
 _DATE_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s*$", re.I)
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SKIP_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)\b|^\s*(?:am|pm|a\.m\.|p\.m\.)\b|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    rf"^(?:st|nd|rd|th)\b|^\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|^\s*{_MONTH_WORD}", re.I)
+_CLOCK = re.compile(
+    r"^\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|local time|o['’]clock|hours?\s+(?:GMT|UTC|local)|[ap]\.\s?m\.)(?!\w)",
     re.I)
+"""'at 07 GMT', '0039 GMT', '10 o'clock', '7: 32 p. m.': a time of day, never a quantity."""
+_CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
+_AGE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),\s(?P<age>\d{2,3}),(?!\s*\d)")
+"""'Mr. Cowan, 43, is…': the age of the person just named."""
+_YEAR_OLD_NAME = re.compile(r"^\s+(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
+_RELATIVE_TIME = re.compile(r"^s?\s+(?:ago|later|earlier|from now)\b", re.I)
 _IDENTIFIER = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s$")
 """A capitalised word right before the number ('Flight 370', 'Article 5') names a thing, unless it is a
 small word that merely starts the sentence ('In 2014', 'Some 300')."""
@@ -103,6 +114,9 @@ class Mention:
     scaled: bool
     """A scale word multiplied the numeral ('26 dozen', '3 million')."""
     start: int
+    measures: frozenset[str] = frozenset()
+    """Stems of the nouns that say what is measured: the counted noun and a noun right before the figure
+    ('magnitude 6.2 earthquake' → magnitud, earthquak). Two figures measure one thing only if these meet."""
 
 
 def _numeral_value(raw: str) -> float | None:
@@ -123,10 +137,27 @@ def _numeral_value(raw: str) -> float | None:
 
 
 def _precision(raw: str) -> float:
-    """Half a unit of the last stated digit: '1.1' may be anything from 1.05 to 1.15."""
+    """Just under half a unit of the last stated digit: '1.1' may be anything from 1.051 to 1.149.
+
+    Just under, so that '3.5' and '3.6' never meet at 3.55: two outlets writing
+    different digits state different figures.
+    """
     if "." in raw:
-        return 0.5 * 10 ** -len(raw.split(".")[1])
+        return 0.49 * 10 ** -len(raw.split(".")[1])
     return 0.0
+
+
+def _rounding_unit(raw: str) -> float:
+    """The unit of the last non-zero digit: 1e5 for '800,000', 100 for '67,200', 0.1 for '3.6'.
+
+    A hedged figure ("about 800,000", "nearly 90") is rounded to that digit, so it
+    allows values within a unit of it — not any value 15 % away.
+    """
+    digits = raw.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1].rstrip("0") or "")
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
 
 
 def _noun_phrase(after: str) -> tuple[str, str]:
@@ -171,6 +202,12 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
         after = sentence[m.end():]
         if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
             continue
+        if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
+            continue  # '07 GMT', '0039': a clock time
+        age = next((a for a in _AGE.finditer(sentence) if a.start("age") == m.start()), None)
+        if age:
+            mentions.append(_age(post, sentence, m, raw, age.group("name")))
+            continue
         label = _IDENTIFIER.search(before)
         if label and label.group(1).lower() not in _FUNCTION | _LEADING and not m.group("cur"):
             continue  # "Flight 370", "Article 5": a name, not a quantity
@@ -178,12 +215,18 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             value += 0.5
         precision = _precision(raw)
         scales = re.findall(r"[a-z]+", (m.group("scale") or "").lower())
+        if scales and len(scales[-1]) == 1 and not m.group("cur"):
+            continue  # '600m' without a currency is 600 metres, not 600 million: a unit this module does not read
         for word in scales:
             value *= _SCALES[word]
             precision *= _SCALES[word]
         scaled = bool(scales)
 
         phrase, head = _noun_phrase(after)
+        if (m.group("hyphen") or "").lower().endswith("-old"):
+            named = _YEAR_OLD_NAME.match(after)
+            mentions.append(_age(post, sentence, m, raw, named.group("name").split()[-1] if named else ""))
+            continue  # '26-year-old': an age, never a duration
         head_lower = head.lower()
         currency = _CURRENCIES.get(m.group("cur") or "") or _CURRENCY_WORDS.get(head_lower)
         unit = (m.group("hunit") or "").lower().rstrip("s") or head_lower.rstrip("s")
@@ -192,6 +235,8 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
         elif m.group("pct"):
             dimension = "percent"
         elif unit in _DURATIONS:
+            if _RELATIVE_TIME.match(after[after.lower().find(unit) + len(unit):] if unit in after.lower() else ""):
+                continue  # 'two days after', 'nearly two weeks ago': a moment, each counted from its own anchor
             dimension = "duration"
             value *= _DURATIONS[unit]
             precision *= _DURATIONS[unit]
@@ -210,14 +255,19 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             if found:
                 qualifier, q_start = kind, m.start() - len(window) + found.start()
                 break
+        unit_of = _rounding_unit(raw) * value / max(_numeral_value(raw) or 1.0, 1e-9)
         if qualifier == "more":
             high = math.inf
         elif qualifier == "less":
             low = 0.0
         elif qualifier == "nearly":
-            low = value * 0.85
+            low = value - unit_of
         elif qualifier == "about":
-            low, high = value * 0.85, value * 1.15
+            low, high = value - unit_of / 2, value + unit_of / 2
+        elif scaled and "." not in raw:
+            # A whole number of a scale word ("$3 billion", "5 million") is usually rounded to it: it allows
+            # just under half a unit either side, as a stated decimal does of its last digit.
+            low, high = value - 0.49 * unit_of, value + 0.49 * unit_of
         figure_end = m.end()
         if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")):
             unit_word = re.match(r"\s*[\w’']+", after)
@@ -233,8 +283,31 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
             head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
             numeral=raw.lower().replace(",", ""), scaled=scaled, start=m.start(),
+            measures=_measures(head, sentence[:q_start], after),
         ))
     return mentions
+
+
+def _measures(head: str, before: str, after: str) -> frozenset[str]:
+    """The counted noun's stem, a noun just before the figure ('magnitude 6.2'), and a plural noun joined to
+    the counted one ('90 faculty and administrators': both are counted)."""
+    found = {_stem(head.lower().replace("’", "'"))} if head else set()
+    word = re.search(r"(?<![\w'’])([a-z][a-z-]+)\s*$", before)
+    if word and word.group(1) not in _FUNCTION | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly")):
+        found.add(_stem(word.group(1)))
+    joined = re.match(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or)\s+([a-z]{4,}s)\b", after)
+    if head and joined:
+        found.add(_stem(joined.group(1)))
+    return frozenset(found)
+
+
+def _age(post: int, sentence: str, m: re.Match[str], raw: str, name: str) -> Mention:
+    """An age, tied to the person it belongs to (`head` is their name's stem, '' when none is given)."""
+    value = _numeral_value(raw) or 0.0
+    # Half a year either side: a birthday may fall between two reports, so 26 and 27 do not clash.
+    return Mention(post=post, sentence=sentence, text=m.group(0).strip(), figure=m.group(0).strip(), value=value,
+                   low=value - 0.5, high=value + 0.5, dimension="age", head=name.lower(), phrase=name,
+                   numeral=raw, scaled=False, start=m.start())
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from newsdigest.model import Claim, Disagreement, Post, Quote
-from newsdigest.stories.sentences import markdown_paragraphs, plain_words
+from newsdigest.stories.sentences import markdown_paragraphs, plain_words, split_sentences
 
 __all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "shared_quotes", "analyse_quotes"]
 
@@ -26,6 +26,18 @@ MATCH = 0.6
 """Share of the shorter quote's word bigrams that must appear in the longer for the two to be one quote.
 Tolerates a trimmed clause or changed punctuation; two different sentences of
 one speech rarely share more than a few bigrams."""
+
+SHARED_WORDS = 5
+"""Fewer words in common than this ("spill the beans") are a phrase two outlets happen to quote, not a
+shared quotation."""
+
+UNATTRIBUTED_WORDS = 8
+"""A quote no version credits to anyone must be at least this long to be listed: shorter ones are phrases
+lifted from a document or scare quotes ("asserts his innocence of any wrongdoing")."""
+
+CARRY_WORDS = 12
+"""A quote that follows an attributed one in its paragraph, with no more than this many words of
+attribution between them ('“…,” said his lawyer, Ann Roe. “…”'), goes on with the same speaker."""
 
 _PAIRS = [
     re.compile(r"“([^“”]+)”"),
@@ -39,12 +51,15 @@ _SPEECH = (
     r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
     r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
     r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted|"
-    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained"
+    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained|"
+    r"concluded|read|reads|testified|ruled|observed"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|le|la)"
 _NAME_RUN = rf"{_NAME}(?:\s+{_NAME})*"
 _RELATIVE = re.compile(r"\b(?:who|whom|which|that|he|she|they|it|we)\b")  # "Trump, who he says": not an apposition
 _SPEECH_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b(?=[^“”\"]*$)")
+_NAME_THEN_VERB = re.compile(
+    rf"(?P<name>{_NAME_RUN})(?:,[^,“”\"]{{1,60}},|\s*\([^)]{{1,15}}\)|,\s*[A-Z]-[A-Z][\w.]*,)?,?\s+(?:{_SPEECH})\b")
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|again|later|previously|recently|once|[a-z]+ly))*\s*,?\s*$")
 _QUOTED_AS = re.compile(rf"quot\w*\s+(?:[\w'’]+\s+){{0,4}}?(?P<name>{_NAME_RUN})\s+as\s+saying")
 _ACCORDING = re.compile(rf"according to\s+(?:[a-z]\w*\s+)*(?P<name>{_NAME_RUN})")
@@ -64,11 +79,21 @@ _TITLES = {
     "italian", "spanish", "japanese", "indian", "israeli", "iranian", "turkish", "polish", "dutch", "canadian",
     "australian", "european", "western", "irish", "scottish", "welsh", "korean", "north", "south",
     "state", "deputy", "vice", "former", "envoy", "special", "ceo", "judge", "general-secretary", "senior",
+    "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "rev", "congressman", "congresswoman", "representative",
+    "speaker", "sheriff", "attorney", "lawyer", "spokesman", "aide", "adviser", "advisor", "democrat", "republican",
+    "democratic", "house", "senate", "white", "campaign", "statement", "letter",
     "then", "but", "and", "however", "meanwhile", "when", "while", "as", "in", "on", "at", "after",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their",
 }
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str
+    direct: bool
+    """Named in the quote's own sentence ("…," Ann Roe said), not inferred from a pronoun or a neighbour."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,8 @@ class QuoteMention:
     words: int
     sentence: str = ""
     """The sentence that carries the quote, attribution included."""
+    direct: bool = False
+    """The speaker is named in that sentence (see `Attribution`)."""
 
 
 def _clean_speaker(raw: str | None) -> str | None:
@@ -91,7 +118,8 @@ def _clean_speaker(raw: str | None) -> str | None:
     while words and words[0].lower() in _TITLES:
         words = words[1:]
     # A run like "Russian President Vladimir Putin": keep the last two capitalised words.
-    names = [w for w in words if w and w.lower() not in _TITLES]
+    names = [w for w in words if w and w.lower() not in _TITLES and re.search(r"[a-z]", w)
+             and not re.match(r"I['’]", w)]
     if not names:
         return None
     name = " ".join(names[-3:] if len(names) >= 3 and names[-3][0].islower() else names[-2:])
@@ -101,7 +129,7 @@ def _clean_speaker(raw: str | None) -> str | None:
 def _name_before_verb(tail: str) -> str | None:
     """'… the ministry's spokesperson, Ivan Petrov, said:' → 'Ivan Petrov' (nearest speech verb first)."""
     for verb in reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail))):
-        left = _AUX_TAIL.sub("", tail[:verb.start()])
+        left = _AUX_TAIL.sub("", tail[:verb.start()]).rstrip(", ")
         m = re.search(rf"({_NAME_RUN})$", left)
         if m and _clean_speaker(m.group(1)):
             return _clean_speaker(m.group(1))
@@ -120,39 +148,87 @@ def _subject(previous: str) -> str | None:
     wrong speaker is worse than none.
     """
     last = re.split(r"(?<=[.!?])\s+", previous.strip())[-1] if previous.strip() else ""
-    m = re.match(rf"\W*(?P<name>{_NAME_RUN})(?:,[^,]{{1,80}},)?\s+[a-z]", last)
+    m = re.match(rf"\W*(?P<name>{_NAME_RUN})(?:,[^,]{{1,80}},|\s+\([^)]{{1,15}}\))?\s+[a-z]", last)
     if m and _clean_speaker(m.group("name")):
         return _clean_speaker(m.group("name"))
     # "At the same time, Nato chief Mark Rutte said …": the first name that speaks.
-    m = re.search(rf"(?P<name>{_NAME_RUN})\s+(?:{_SPEECH})\b", last)
+    m = re.search(rf"(?P<name>{_NAME_RUN})(?:\s+\([^)]{{1,15}}\))?\s+(?:{_SPEECH})\b", last)
     return _clean_speaker(m.group("name")) if m else None
 
 
-def _speaker(quote: str, before: str, after: str, previous: str) -> str | None:
-    """Who is credited with the quote, from the words around it in its sentence."""
+def _speaker(quote: str, before: str, after: str, previous: str, proper: frozenset[str] = frozenset(),
+             recent: str | None = None) -> Attribution | None:
+    """Who is credited with the quote: the first attribution around it that names a real name.
+
+    A real name is one the text also capitalises in mid-sentence (`proper_names`): a word
+    that is capitalised only because it opens a sentence ("There", "Posting") names nobody.
+    """
+    for raw, direct in _attributions(quote, before, after, previous, recent):
+        name = _clean_speaker(raw)
+        if name and (not proper or name.split()[-1] in proper):
+            return Attribution(name, direct)
+    return None
+
+
+def _attributions(quote: str, before: str, after: str, previous: str,
+                  recent: str | None) -> Iterator[tuple[str | None, bool]]:
+    """Candidate speakers, the most direct attribution first; True for a name in the quote's own sentence."""
     tail = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
     earlier = before.strip()[: len(before.strip()) - len(tail)].strip() or previous  # the sentence before
     m = _QUOTED_AS.search(tail)
     if m:
-        return _clean_speaker(m.group("name"))
-    head = re.split(r"(?<=[.!?])\s+", after.strip(), maxsplit=1)[0] if after.strip() else ""
+        yield m.group("name"), True
+    head = (split_sentences(after.strip()) or [""])[0]  # "…,” Mr. Trump said: not cut at "Mr."
     if re.search(r"[.!?…]\W*$", quote) and not re.match(r"\W*[a-z,]", after):
         head = ""  # the quote closed its sentence: what follows is a new statement, not its attribution
-    for pattern in (_AFTER_VERB_NAME, _AFTER_NAME_VERB):
-        m = pattern.search(head)
-        if m and _clean_speaker(m.group("name")):
-            return _clean_speaker(m.group("name"))
+    m = _AFTER_VERB_NAME.search(head)
+    if m and m.group("name").endswith(("'s", "’s")):
+        # "…,” said the statement from Grimm's attorney, William McGinley: the possessor did not speak.
+        later = re.search(rf"(?<![\w'’])({_NAME_RUN})(?![\w'’])", head[m.end():])
+        if later and not later.group(1).endswith(("'s", "’s")):
+            yield later.group(1), True
+    elif m:
+        # "said Trend Micro researcher Paul Ferguson": the person comes after the body and the role.
+        person = re.match(rf"\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_NAME_RUN})", head[m.end():])
+        yield (person.group("name") if person else m.group("name")), True
+    attached = not re.match(r"\W*(?!(?:the|a|an|his|her|its|their)\b)[a-z]+\b", head)  # not "while X said"
+    if attached and (re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote))):
+        # "…,” the Republican leader, Michael Thibodeau, said / Senate President Mike Thibodeau (R) said
+        for m in _NAME_THEN_VERB.finditer(head):
+            if not re.search(r"\b(?:of|in|from|at)\s+$", head[:m.start()]):  # "of New York": a place
+                yield m.group("name"), True
+                break
     if _PRONOUN.search(head):
-        return _subject(tail) or _subject(earlier)
-    name = _name_before_verb(tail)
-    if name:
-        return name
+        yield _subject(tail), False
+        yield _subject(earlier), False
+        yield recent, False
+    yield _name_before_verb(tail), True
     if _PRONOUN.search(tail):  # "Healey praised Trump, who he says …": the sentence's own subject first
-        return _subject(tail) or _subject(earlier)
+        yield _subject(tail), False
+        yield _subject(earlier), False
+        yield recent, False
     m = _ACCORDING.search(tail + " " + head)
     if m:
-        return _clean_speaker(m.group("name"))
-    return None
+        yield m.group("name"), True
+    opening = tail if re.search(r"[.!?]\W*$", tail) else "" if tail else earlier
+    if opening and re.search(rf"\b(?:{_SPEECH}|speak)\b", opening):
+        # "Mr. Bauer went on to say that … history. “There have been …”": the quote is what was said.
+        yield _subject(opening), False
+
+
+_MID_SENTENCE_CAPITAL = re.compile(
+    r"(?:(?<=[\w,;)]\s)|(?<=\b[A-Z]\.\s)|(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Dr\.\s)|(?<=Mrs\.\s))([A-Z][\w'’-]*)")
+
+
+def proper_names(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Capitalised words the text uses in mid-sentence: names, not sentence (or quotation) openers."""
+    found: set[str] = set()
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            for m in _MID_SENTENCE_CAPITAL.finditer(sentence):
+                if m.start() > 0:
+                    found.add(m.group(1))
+    return frozenset(found)
 
 
 def _is_label(text: str) -> bool:
@@ -166,7 +242,8 @@ def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
     """Every direct quote of at least `MIN_WORDS` words in a post's body, with its speaker."""
     mentions: list[QuoteMention] = []
     paragraphs = markdown_paragraphs(post.body)
-    previous = ""
+    previous, previous_speaker, recent = "", None, None
+    proper = proper_names(paragraphs)
     for paragraph in paragraphs:
         spans: list[tuple[int, int, str]] = []
         for pattern in _PAIRS:
@@ -175,7 +252,12 @@ def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
                     continue
                 spans.append((m.start(), m.end(), m.group(1)))
         spans.sort()
-        last_end, last_speaker = 0, None
+        last_end = 0
+        # A paragraph that is nothing but a quote goes on with the speaker the paragraph before introduced
+        # ("…, he said in a statement:" / an attributed quote), as news copy does.
+        standalone = bool(spans) and spans[0][0] <= 1 and len(paragraph) - spans[-1][1] <= 2
+        last_speaker = previous_speaker if standalone and (previous.rstrip().endswith(":") or previous_speaker) \
+            else None
         for start, end, inner in spans:
             text = inner.strip().strip(",").strip()
             words = plain_words(text)
@@ -183,14 +265,19 @@ def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
                 continue
             before = paragraph[:start]
             after = paragraph[end:]
-            speaker = _speaker(inner, before, after, previous)
-            if speaker is None and last_speaker and not re.search(r"[.!?]\s", paragraph[last_end:start]):
-                speaker = last_speaker  # '… said there was “…” and that “…”': one speaker, two quotes
+            found = _speaker(inner, before, after, previous, proper, recent)
+            speaker, direct = (found.name, found.direct) if found else (None, False)
+            gap = paragraph[last_end:start]
+            if speaker is None and last_speaker and (not re.search(r"[.!?]\s", gap) or len(gap.split()) <= CARRY_WORDS):
+                speaker = last_speaker  # '… said there was “…” and that “…”' / '“…,” he said. “…”': one speaker
             last_end, last_speaker = end, speaker
+            recent = speaker or recent
             bigrams = frozenset(zip(words, words[1:]))
             sentence = (re.split(r"(?<=[.!?])\s+", before)[-1] + paragraph[start:end]
                         + re.split(r"(?<=[.!?”\"])\s+", after, maxsplit=1)[0])
-            mentions.append(QuoteMention(index, text.rstrip(","), speaker, bigrams, len(words), sentence.strip()))
+            mentions.append(QuoteMention(index, text.rstrip(","), speaker, bigrams, len(words), sentence.strip(),
+                                         direct))
+        previous_speaker = last_speaker if spans else None
         previous = paragraph
     return mentions
 
@@ -221,38 +308,95 @@ def shared_quotes(posts: Sequence[Post]) -> tuple[Quote, ...]:
 def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disagreement, ...]]:
     """Quotes merged across versions, and the quotes versions credit to different people.
 
-    Each quote is shown in its longest wording; its speaker is the one most
-    versions name, in the fullest form the story uses ('Putin' is 'Vladimir
-    Putin'). A quote that one version gives to Peskov and another to Putin is a
-    disagreement about a name, reported like a disputed figure.
+    Each quote is shown in the longest wording that every version carrying it
+    holds (a version quoting a fragment is not credited with the whole); its
+    speaker is the one most versions name, in the fullest form the story uses
+    ('Putin' is 'Vladimir Putin'). A quote that one version gives to Peskov and
+    another to Putin is a disagreement about a name — but only when both name
+    the speaker in the quote's own sentence and the versions quote the same
+    words: a credit inferred from "he said" is too weak to accuse an outlet of.
     """
     mentions = [m for i, post in enumerate(posts) for m in find_quotes(post, i)]
     full_names = _full_names(posts)
+    quoted_most = Counter(m.speaker.split()[-1] for m in mentions if m.speaker)
     quotes: list[tuple[int, int, Quote]] = []
     disputes: list[tuple[int, Disagreement]] = []
     for members in _groups(mentions):
         items = [mentions[i] for i in members]
-        post_ids = tuple(dict.fromkeys(posts[i].id for i in sorted({m.post for m in items})))
-        text = max(items, key=lambda m: (m.words, -m.post)).text
+        wording, carriers = _wording(items)
+        post_ids = tuple(posts[i].id for i in carriers)
+        text = wording.text
         speakers = [m.speaker for m in items if m.speaker]
         speaker = None
         if speakers:
-            surnames = Counter(s.split()[-1] for s in speakers)
+            # A credit in the quote's own sentence outweighs one inferred from "he said" or a neighbour;
+            # between equals, the person the story quotes most is the likelier speaker.
+            surnames: Counter[str] = Counter()
+            for m in items:
+                if m.speaker:
+                    surname = m.speaker.split()[-1]
+                    surnames[surname] += (2 if m.direct else 1) + 0.001 * quoted_most[surname]
             surname = surnames.most_common(1)[0][0]
             speaker = max((s for s in speakers if s.split()[-1] == surname), key=len)
             if " " not in speaker:
                 speaker = full_names.get(speaker, speaker)
-            credited = {m.speaker.split()[-1] for m in items if m.speaker}
-            if len(credited) > 1 and len({m.post for m in items if m.speaker}) > 1:
-                claims = tuple(dict.fromkeys(
-                    Claim(posts[m.post].id, m.speaker, m.sentence) for m in sorted(items, key=lambda m: m.post)
-                    if m.speaker))
-                short = text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
-                disputes.append((min(members), Disagreement(f"Who said “{short}”", claims)))
+            dispute = _who_said(items, text, posts)
+            if dispute:
+                disputes.append((min(members), dispute))
+        if speaker is None and max(m.words for m in items) < UNATTRIBUTED_WORDS:
+            continue  # a short quoted phrase nobody is credited with: a label or scare quote, not a statement
         quotes.append((-len(post_ids), min(members), Quote(text, speaker, post_ids)))
     quotes.sort(key=lambda t: (t[0], t[1]))
     disputes.sort(key=lambda t: t[0])
     return tuple(q for _, _, q in quotes), tuple(d for _, d in disputes)
+
+
+def _wording(items: Sequence[QuoteMention]) -> tuple[QuoteMention, tuple[int, ...]]:
+    """The wording to show and the versions that really carry it (most of its word pairs).
+
+    The longest wording that two versions or more carry, if it is a statement
+    (`SHARED_WORDS` words or more); else the longest wording, with the versions
+    that carry all of it. A version quoting three words of a long quote is not
+    credited with the quote, and three shared words are not a shared quote.
+    """
+    def carriers(candidate: QuoteMention) -> tuple[int, ...]:
+        return tuple(sorted({m.post for m in items
+                             if len(candidate.bigrams & m.bigrams) >= MATCH * max(1, len(candidate.bigrams))}))
+
+    ranked = sorted(items, key=lambda m: (-m.words, m.post))
+    for candidate in ranked:
+        found = carriers(candidate)
+        if len(found) > 1 and candidate.words >= SHARED_WORDS:
+            return candidate, found
+    return ranked[0], carriers(ranked[0])
+
+
+def _who_said(items: Sequence[QuoteMention], text: str, posts: Sequence[Post]) -> Disagreement | None:
+    """Versions naming different people, each in the quote's own sentence, for the same words."""
+    if len(plain_words(text)) < UNATTRIBUTED_WORDS:
+        return None  # a short phrase is said by many; crediting it differently is no dispute
+    credited = [m for m in items if m.speaker and m.direct and _same_words(m, items)]
+    if len({m.speaker.split()[-1] for m in credited if m.speaker}) < 2 or len({m.post for m in credited}) < 2:
+        return None
+    quoted = set(plain_words(text))
+    if any(w.lower().replace("’", "'") in quoted for m in credited if m.speaker for w in m.speaker.split()):
+        return None  # a name inside the quote itself: the attribution is as likely the person spoken of
+    claims = tuple(dict.fromkeys(Claim(posts[m.post].id, m.speaker or "", m.sentence)
+                                 for m in sorted(credited, key=lambda m: m.post)))
+    short = text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
+    return Disagreement(f"Who said “{short}”", claims)
+
+
+def _same_words(mention: QuoteMention, items: Sequence[QuoteMention]) -> bool:
+    """Does every other version's wording match this one both ways (no fragment of a longer quote)?"""
+    return all(_mutual(mention, other) for other in items if other.post != mention.post)
+
+
+def _mutual(a: QuoteMention, b: QuoteMention) -> bool:
+    if not a.bigrams or not b.bigrams:
+        return False
+    shared = len(a.bigrams & b.bigrams)
+    return shared >= MATCH * len(a.bigrams) and shared >= MATCH * len(b.bigrams)
 
 
 def _groups(mentions: Sequence[QuoteMention]) -> list[list[int]]:

@@ -55,7 +55,13 @@ def _inline(text: str) -> str:
 
 
 def markdown_paragraphs(markdown: str) -> list[str]:
-    """The prose paragraphs of a Markdown body, as plain text.
+    """The prose paragraphs of a Markdown body, as plain text (see `_paragraphs`)."""
+    return list(_paragraphs(markdown))
+
+
+@lru_cache(maxsize=4096)
+def _paragraphs(markdown: str) -> tuple[str, ...]:
+    """The prose paragraphs of a Markdown body, as plain text; cached, since every analysis step reads them.
 
     Headings, tables and code are left out: they are structure, not statements a
     version makes, and counting them would make two versions look more or less
@@ -93,7 +99,7 @@ def markdown_paragraphs(markdown: str) -> list[str]:
             continue
         current.append(_QUOTE.sub("", line))
     flush()
-    return paragraphs
+    return tuple(paragraphs)
 
 
 # Words that end with a full stop without ending a sentence.
@@ -107,6 +113,11 @@ _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph at sentence ends, not at abbreviations, initials or inside a quotation."""
+    return list(_sentences(paragraph))
+
+
+@lru_cache(maxsize=65536)
+def _sentences(paragraph: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -127,7 +138,7 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return tuple(s for s in sentences if s)
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
@@ -162,6 +173,11 @@ def plain_words(text: str) -> list[str]:
 
 def content_tokens(text: str) -> list[str]:
     """Stemmed words that carry meaning (no stop words, possessives folded)."""
+    return list(_content_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in plain_words(text):
         if word.endswith("'s"):
@@ -170,7 +186,7 @@ def content_tokens(text: str) -> list[str]:
         if not word or word in _STOP:
             continue
         out.append(_stem(word))
-    return out
+    return tuple(out)
 
 
 def word_shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:

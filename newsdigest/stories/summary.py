@@ -52,15 +52,33 @@ their words (up to all of them, averaged over versions) gains up to this much.""
 
 _DANGLING = re.compile(
     r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"the source|the move|the remarks|the pledge|the decision|such)\b",
+    r"such|so|then|there|here|instead|in addition|additionally|furthermore|moreover|besides)\b",
     re.I,
 )
+"""Openers that lean on a sentence before them: pronouns and connectives."""
+
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+                            r"(?:also\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|could|came|"
+                            r"said|says|did|does)\b")
+"""'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
+
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
+"""'Trump also said…', 'McConnell, though, said…': a sentence that adds to or turns from something the
+reader has not been told."""
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?\s*[―—–-]+\s*")
+"""'WASHINGTON ― ', 'PARIS (Reuters) - ': where the report was filed, not part of what it says."""
+
+
+def _undated(sentence: str) -> str:
+    """A sentence without a leading dateline."""
+    return _DATELINE.sub("", sentence, count=1)
 
 
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if _DANGLING.match(text):
+    if _DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text):
         penalty += 1.0
     if text.rstrip().endswith("?"):
         penalty += 1.0
@@ -150,7 +168,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
-    return " ".join(sentences[chosen[i]].text for i in order)
+    return " ".join(_undated(sentences[chosen[i]].text) for i in order)
 
 
 def lead(post: Post) -> str:
@@ -164,7 +182,7 @@ def lead(post: Post) -> str:
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
                 return " ".join(chosen)
-            chosen.append(sentence)
+            chosen.append(_undated(sentence))
             words += size
             if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
                 return " ".join(chosen)

@@ -1,0 +1,206 @@
+"""Claims the story page makes only on strong evidence: each test is a claim a reader would see.
+
+Fixtures are written here: short reports of made-up events, told by outlets
+that do not copy each other unless a test says so.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdigest.model import Post, RelationKind
+from newsdigest.stories.analysis import analyse
+from newsdigest.stories.disagreements import find_disagreements
+from newsdigest.stories.numbers import compatible, find_mentions
+from newsdigest.stories.quotes import analyse_quotes, find_quotes
+
+DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
+
+
+def post(pid: str, body: str, title: str = "Harbour strike", **extra) -> Post:
+    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=extra.pop("published", DAY),
+                **extra)
+
+
+def values(disagreements) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
+
+
+# --- disagreements: the same quantity of the same thing ---------------------------------------------
+
+
+def test_a_number_changed_in_one_outlets_own_sentence_is_found():
+    a = post("a", "The strike has left 40,000 homes without heating oil, the port authority said on Monday.\n\n"
+                  "Dockers walked out after talks on pay broke down.")
+    b = post("b", "Union leaders blamed the port for the walkout.\n\n"
+                  "In the region 45,000 homes are now without heating oil as tankers wait offshore.")
+    [d] = find_disagreements([a, b])
+    assert values([d]) == [("40,000", "45,000")]
+    assert "homes" in d.subject
+    # "about 40,000" is rounded to the ten thousand: it allows 45,000, so it disputes nothing.
+    hedged = post("a", a.body.replace("left 40,000", "left about 40,000"))
+    assert find_disagreements([hedged, b]) == ()
+
+
+def test_ages_and_durations_are_never_compared():
+    a = post("a", "The dockers' leader, a 26-year-old crane driver, spoke for almost seven hours on Monday.")
+    b = post("b", "The dockers' leader spoke for 27 minutes before the vote on Monday.")
+    assert find_disagreements([a, b]) == ()
+
+
+def test_the_age_of_one_named_person_stated_two_ways_is_a_disagreement():
+    a = post("a", "Mr. Okafor, 43, who leads the dockers' union, called the strike on Monday.")
+    b = post("b", "The strike was called by Daniel Okafor, 46, the union's general secretary.")
+    [d] = find_disagreements([a, b])
+    assert values([d]) == [("43", "46")] and "Okafor" in d.subject
+
+
+def test_clock_times_and_datelines_are_not_figures():
+    assert find_mentions("Talks resumed at 07 GMT and again at 0039 GMT.", 0) == []
+    assert find_mentions("LONDON, September 16 (Reuters) - Dockers walked out.", 0) == []
+
+
+def test_hedged_and_rounded_values_allow_what_they_say():
+    [about] = find_mentions("about 800,000 workers", 0)
+    [exact] = find_mentions("896,000 workers", 0)
+    [near] = find_mentions("820,000 workers", 0)
+    assert not compatible(about, exact) and compatible(about, near)
+    [rounded] = find_mentions("a $3 billion fund", 0)
+    [precise] = find_mentions("a $2.6 billion fund", 0)
+    assert compatible(rounded, precise)
+
+
+def test_two_different_quantities_of_one_noun_are_not_a_dispute():
+    # Two chambers: each version states both numbers, so neither contradicts the other.
+    a = post("a", "The party won at least 240 seats in the lower house and nearly 60 seats in the senate.")
+    b = post("b", "With 240 seats in the lower house, the party also took 58 seats in the senate.")
+    assert find_disagreements([a, b]) == ()
+
+
+def test_figures_inside_quotes_are_the_speakers_not_the_outlets():
+    a = post("a", "“We are asking for $5.6 billion,” the minister said at the harbour.")
+    b = post("b", "The minister is asking parliament for $5.7 billion for the harbour wall.")
+    assert find_disagreements([a, b]) == ()
+
+
+def test_who_said_disputes_need_real_names_credited_in_the_quotes_own_sentence():
+    words = "We will not back down until every docker on the quay is paid"
+    a = post("a", f"“{words},” said Daniel Okafor, the union leader.")
+    b = post("b", f"Dockers cheered. “{words},” he said. There was no reply from the port.")
+    c = post("c", f"“{words},” said Mayor Elena Marsh at the rally.")
+    quotes, disputes = analyse_quotes([a, b])
+    assert disputes == ()  # "he said" is no credit to dispute
+    _, disputes = analyse_quotes([a, c])
+    [dispute] = disputes
+    assert {claim.value for claim in dispute.claims} == {"Daniel Okafor", "Elena Marsh"}
+    # A short phrase many people say is no dispute about who said it.
+    short = [post(p.id, p.body.replace(words, "We will not back down")) for p in (a, c)]
+    assert analyse_quotes(short)[1] == ()
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+
+def test_a_sentences_first_word_is_never_taken_for_the_speaker():
+    body = ("Elena Marsh, the harbour master, spoke to reporters at the quay on Monday.\n\n"
+            "“There is no deal on the table,” she said. “Such talks are over.”\n\n"
+            "Posting on social media later, the port repeated its offer.")
+    speakers = {q.text: q.speaker for q in find_quotes(post("a", body))}
+    assert speakers["There is no deal on the table"] == "Elena Marsh"
+    assert speakers["Such talks are over."] == "Elena Marsh"  # the quote that follows goes on with her
+    assert not any(s in {"There", "Such", "Posting"} for s in speakers.values())
+
+
+def test_speaker_after_title_abbreviation_and_apposition():
+    body = ("“The harbour will stay shut until Friday,” Mr. Okafor said on Monday.\n\n"
+            "“We have offered more than the law requires,” the port's director, Ann Lindqvist, said in a statement.")
+    speakers = [q.speaker for q in find_quotes(post("a", body))]
+    assert speakers == ["Okafor", "Ann Lindqvist"]
+
+
+def test_a_fragment_is_not_credited_with_the_whole_quote():
+    a = post("a", "“The harbour will stay shut until Friday, and the tankers will wait,” Mr. Okafor said.")
+    b = post("b", "Mr. Okafor said the harbour “will stay shut until Friday” as talks stalled.")
+    quotes, _ = analyse_quotes([a, b])
+    [shared] = [q for q in quotes if len(q.post_ids) == 2]
+    assert "tankers" not in shared.text
+
+
+# --- copies, rewrites and "first" ---------------------------------------------------------------------
+
+
+QUOTE_PARAGRAPHS = (
+    "“We will not back down until the port signs a fair deal for every docker on the quay,” said Daniel Okafor.\n\n"
+    "“The harbour will stay shut until Friday and the tankers will have to wait offshore,” he added.\n\n"
+    "“Our members voted for this strike by a large margin after months of fruitless talks,” Okafor said.\n\n"
+)
+
+
+def test_sharing_the_same_quotes_is_not_copying():
+    a = post("a", "Dockers in Westport walked out on Monday over pay, closing the harbour to all traffic.\n\n"
+                  + QUOTE_PARAGRAPHS + "Fishing boats were allowed to land their catch at the northern pier.",
+             published=datetime(2026, 4, 7, 9, tzinfo=timezone.utc))
+    b = post("b", "A strike over wages shut Westport harbour, leaving tankers queueing in the bay.\n\n"
+                  + QUOTE_PARAGRAPHS + "Shopkeepers on the front said trade had already fallen sharply.",
+             published=datetime(2026, 4, 7, 11, tzinfo=timezone.utc))
+    relations = analyse([a, b]).relations
+    assert relations["b"].kind is RelationKind.INDEPENDENT
+
+
+def test_first_is_claimed_only_when_the_times_separate_the_versions():
+    body = "Dockers in Westport walked out on Monday over pay, closing the harbour to all traffic for the week."
+    same_day = analyse([post("a", body), post("b", body.replace("Monday", "Monday morning"))]).relations
+    assert not any(r.kind is RelationKind.FIRST for r in same_day.values())
+
+
+def test_a_rewrite_shows_its_evidence_sentence_by_sentence():
+    original = ("Dockers in Westport walked out on Monday over pay, closing the harbour to all shipping traffic.\n\n"
+                "The union says wages have fallen behind inflation for three consecutive years now.\n\n"
+                "Port managers offered a four percent rise, which members rejected at a packed meeting.\n\n"
+                "Tankers carrying heating oil are now queueing in the bay outside the harbour wall.\n\n"
+                "The strike is due to last until Friday unless talks resume before the weekend.")
+    rewrite = ("Westport's dockers stopped work on Monday in a row over pay, shutting the harbour to shipping traffic.\n\n"
+               "According to the union, wages have lagged behind inflation for three consecutive years.\n\n"
+               "Members turned down a four percent rise offered by port managers at a packed meeting.\n\n"
+               "Oil tankers are queueing in the bay outside the harbour wall as a result.\n\n"
+               "Unless talks resume before the weekend, the strike will last until Friday.")
+    relations = analyse([post("orig", original, published=datetime(2026, 4, 6, tzinfo=timezone.utc)),
+                         post("spin", rewrite)]).relations
+    assert relations["orig"].kind is RelationKind.FIRST
+    spin = relations["spin"]
+    assert spin.kind is RelationKind.REWRITE and spin.of == "orig"
+    assert spin.evidence and all(mine in rewrite and theirs in original for mine, theirs in spin.evidence)
+
+
+# --- summary -------------------------------------------------------------------------------------------
+
+
+def test_summary_states_no_value_the_versions_dispute():
+    a = post("a", "The strike has left 40,000 homes without heating oil, the port authority said on Monday.\n\n"
+                  "Dockers walked out after talks on pay broke down at the harbour on Monday morning.")
+    b = post("b", "Dockers walked out after talks on pay broke down at the harbour on Monday morning.\n\n"
+                  "The strike has left 45,000 homes without heating oil, the port authority said on Monday.")
+    summary = analyse([a, b]).summary
+    assert "40,000" not in summary and "45,000" not in summary
+    assert "Dockers walked out" in summary
+
+
+def test_summary_never_opens_on_a_sentence_that_leans_on_another():
+    body = ("The document was signed late on Monday night.\n\n"
+            "He also said the harbour would reopen on Friday once tankers had been unloaded.\n\n"
+            "Westport's dockers ended their week-long strike after the port agreed a five percent pay rise.")
+    summary = analyse([post("a", body)]).summary
+    assert summary.startswith("Westport's dockers ended")
+
+
+def test_ages_written_in_words_are_read():
+    assert [(m.value, m.dimension) for m in find_mentions("Sixteen-year-old Ann Roe led the march.", 0)] == [
+        (16.0, "age")]
+
+
+def test_summary_drops_datelines_and_sentences_turning_from_an_untold_one():
+    body = ("WASHINGTON ― Westport's dockers ended their week-long strike after the port agreed a five percent rise.\n\n"
+            "The harbour master, though, said ships would queue in the bay until Friday at the earliest.\n\n"
+            "Tankers carrying heating oil will be unloaded first, the port authority said on Tuesday.")
+    summary = analyse([post("a", body)]).summary
+    assert summary.startswith("Westport's dockers ended") and "though" not in summary

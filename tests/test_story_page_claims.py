@@ -1,0 +1,75 @@
+"""The story page says only what is known: built from the shipped demo and from a lone version."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from site_fixtures import built_site, make_config
+
+from newsdigest.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """The demo content built as a user would, into a temporary folder."""
+    work = tmp_path_factory.mktemp("demo")
+    shutil.copytree(ROOT / "content", work / "content")
+    config = make_config(work, content_dir=work / "content")
+    build(config, progress=False)
+    return config.output_dir
+
+
+def story_page(site: Path) -> str:
+    [page] = [p for p in (site / "stories").glob("*/index.html")]
+    return page.read_text(encoding="utf-8")
+
+
+def test_demo_rewrites_of_000_are_told_once_with_their_evidence(demo):
+    html = story_page(demo)
+    doc = json.loads((demo / "stories.json").read_text(encoding="utf-8"))
+    [story] = doc["stories"]
+    relation = {p["id"][:3]: (p["relation"], (p["relation_of"] or "")[:3]) for p in story["posts"]}
+    assert relation["001"] == relation["003"] == relation["004"] == ("rewrite", "000")
+    assert relation["002"] == ("independent", "")
+    evidence = {p["id"][:3]: p["relation_evidence"] for p in story["posts"]}
+    assert evidence["001"] and evidence["002"] == []
+    # Who rewrote whom is said once in the overview (and labelled on each card), not again in a copy map
+    # or a timeline.
+    assert "Copy map" not in html
+    assert html.count("rewrote Unnamed source (000-") == 3
+    assert html.count('class="evidence"') == 3
+
+
+def test_demo_names_no_version_first_when_the_times_tie(demo):
+    html = story_page(demo)
+    story = json.loads((demo / "stories.json").read_text(encoding="utf-8"))["stories"][0]
+    assert story["first"] is None
+    assert "First:" not in html and "published first" not in html
+    assert "3 versions appeared the same day, 5 Sep 2025" in html
+
+
+def test_unnamed_outlets_are_named_so_an_editor_can_act(demo):
+    html = story_page(demo)
+    assert "Unnamed source (000-dbee12e2d6df8b2b)" in html
+    assert "Unnamed source 1" not in html
+    assert "content/outlets.toml" in html and "<code>outlet:</code>" in html
+
+
+def test_a_lone_version_claims_no_copying_no_dispute_and_no_shared_quote():
+    site = built_site().output_dir
+    html = (site / "stories" / "rail-strike-called-off" / "index.html").read_text(encoding="utf-8")
+    assert "Who copied whom" not in html and "No version copies another" not in html
+    assert "What is disputed" not in html and "Shared quotes" not in html
+    assert "drawn from what the versions agree on" not in html
+
+
+def test_the_disputed_value_is_shown_in_each_outlets_sentence(demo):
+    html = story_page(demo)
+    assert re.search(r"<mark>26 dozen</mark>", html)
+    assert "Where the versions disagree" in html
