@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -24,9 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from newsdigest.config import Config
+from newsdigest.errors import SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
+from newsdigest.publish import die_with_parent, temp_prefix
 
 if TYPE_CHECKING:
     from newsdigest.ingest.source import Outcome
@@ -36,6 +41,8 @@ INGEST_VERSION = "2"
 _PARALLEL_FROM = 8
 """Fewer files than this are read in-process: starting workers would cost more than it saves."""
 _PROGRESS_FROM = 20
+SOURCE_LIMIT = 20_000_000
+"""Bytes per source: far above any article, far below what would exhaust memory."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,8 @@ class IngestReport:
     """Posts left alone because the editor changed them."""
     skipped: tuple[tuple[Path, str], ...] = ()
     """Sources that gave no post, with the reason."""
+    renamed: tuple[tuple[Path, str], ...] = ()
+    """Sources whose name gave the same id as another's, with the distinct id each got instead."""
 
 
 @dataclass(frozen=True)
@@ -64,30 +73,34 @@ class _Job:
 def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     """Normalise new or changed sources into posts; return what happened to each."""
     outlets = load_outlets(config.outlets_file)
-    sources = list(find_sources(config.sources_dir))
+    skipped: list[tuple[Path, str]] = []
+    sources: list[Path] = []
+    contents: dict[Path, bytes] = {}
+    for path in find_sources(config.sources_dir):
+        try:
+            contents[path] = read_source_file(path, config.content_dir)
+            sources.append(path)
+        except SourceError as exc:
+            skipped.append((path, exc.reason))
     ids = assign_ids(sources, config.sources_dir)
     cache = _Cache(config.cache_dir / "ingest")
     salt = _salt(config, outlets)
 
-    skipped: list[tuple[Path, str]] = []
     jobs: list[_Job] = []
     outcomes: dict[Path, Outcome] = {}
     for path in sources:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append((path, f"cannot read the file: {exc.strerror or exc}"))
-            continue
+        data = contents.pop(path)
         source = path.relative_to(config.content_dir).as_posix() if path.is_relative_to(config.content_dir) else path.name
         key = hashlib.sha256(f"{salt}\0{source}\0{ids[path]}\0".encode() + data).hexdigest()
-        cached = cache.get(key)
+        job = _Job(path, source, ids[path], key, data)
+        cached = cache.get(job)
         if cached is not None:
             outcomes[path] = cached
         else:
-            jobs.append(_Job(path, source, ids[path], key, data))
+            jobs.append(job)
 
     for job, outcome in _run(jobs, config, outlets, progress=progress):
-        cache.put(job.key, outcome)
+        cache.put(job, outcome)
         outcomes[job.path] = outcome
 
     written: list[Path] = []
@@ -104,11 +117,18 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
         result = _write_post(target, outcome.text)
         {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
     skipped.sort(key=lambda item: str(item[0]))
-    return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped))
+    base = {path: slugify(path.stem) for path in sources}
+    renamed = tuple((path, ids[path]) for path in sources if ids[path] != base[path])
+    return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped), renamed)
 
 
 def find_sources(folder: Path) -> Iterator[Path]:
-    """Every file under `folder`, recursively, in a stable order; hidden files and folders are not sources."""
+    """Every entry under `folder` that may be a source, recursively, in a stable order.
+
+    Hidden files and folders and editor backups (`x~`) are not sources. Links to
+    folders are not followed; what the other entries are (a regular file, a link,
+    a FIFO) is `read_source_file`'s to check, so that a skip can be reported.
+    """
     if not folder.is_dir():
         return
     for root, dirs, files in os.walk(folder):
@@ -118,26 +138,90 @@ def find_sources(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
-    """A post id per source: the slug of its file name without extension, stable across runs.
+def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
+    """The bytes of one source, or `SourceError` saying why it is not read.
 
-    Two sources with the same stem (`x.html` and `x.txt`, or `a/x.md` and `b/x.md`)
-    both get the slug of their whole relative path instead, so neither silently
-    overwrites the other.
+    Only a regular file is read: a FIFO would block the build, a device such as
+    `/dev/zero` never ends, a socket cannot be read. A link is followed only when
+    it leads to a file inside the content folder (a link elsewhere would publish
+    whatever it points at), and a file above `limit` bytes is skipped rather than
+    read into memory. The file is opened without blocking and checked again once
+    open, so swapping it for a FIFO after the check does not hang the build.
+    """
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(Path(os.path.realpath(content_dir))):
+                raise SourceError("a link to a file outside the content folder is not followed")
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise SourceError("a link to a file that does not exist") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"not a regular file ({_kind(info.st_mode)}); only files are read")
+        if info.st_size > limit:
+            raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source ({info.st_size:,} bytes)")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source")
+        return data
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
+    """A distinct post id per source, a function of the paths alone: the same for every run and order.
+
+    A source's id is the slug of its file name without extension. Two sources
+    with the same stem (`x.html` and `x.txt`, or `a/x.md` and `b/x.md`) get the
+    slug of their whole relative path instead. Names that still give one slug
+    (`a b.md`, `a-b.md`, `A_B.md`; names in scripts a slug cannot spell) get a
+    suffix made from a hash of their relative path, so no source overwrites
+    another's post.
     """
     paths = list(paths)
-    by_slug: dict[str, list[Path]] = {}
-    for path in paths:
-        by_slug.setdefault(slugify(path.stem), []).append(path)
-    ids: dict[Path, str] = {}
-    for slug, group in by_slug.items():
-        if len(group) == 1:
-            ids[group[0]] = slug
-        else:
-            for path in group:
-                relative = path.relative_to(sources_dir) if path.is_relative_to(sources_dir) else Path(path.name)
-                ids[path] = slugify(relative.as_posix())
+
+    def relative(path: Path) -> str:
+        return (path.relative_to(sources_dir) if path.is_relative_to(sources_dir) else Path(path.name)).as_posix()
+
+    ids = {path: slugify(path.stem) for path in paths}
+    for shared in _clashes(ids):
+        for path in shared:
+            ids[path] = slugify(relative(path))
+    for length in (8, 16, 64):
+        clashes = _clashes(ids)
+        if not clashes:
+            break
+        for shared in clashes:
+            for path in shared:
+                digest = hashlib.sha256(relative(path).encode("utf-8", "surrogateescape")).hexdigest()
+                ids[path] = f"{slugify(path.stem)}-{digest[:length]}"
     return ids
+
+
+def _clashes(ids: dict[Path, str]) -> list[list[Path]]:
+    by_id: dict[str, list[Path]] = {}
+    for path, post_id in ids.items():
+        by_id.setdefault(post_id, []).append(path)
+    return [paths for paths in by_id.values() if len(paths) > 1]
 
 
 def slugify(text: str) -> str:
@@ -165,7 +249,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
             for job in jobs
@@ -233,8 +317,10 @@ def _write_post(target: Path, text: str) -> str:
         return "unchanged"
     if existing is not None and not is_untouched(existing):
         return "kept"
+    if not is_untouched(text):
+        raise ValueError(f"refusing to write an unsigned post to {target}")  # a bug, never the editor's doing
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -270,7 +356,15 @@ def _code_fingerprint() -> str:
 
 
 class _Cache:
-    """Finished outcomes by content hash, one small JSON file each. Losing it only costs time."""
+    """Finished outcomes by content hash, one small JSON file each. Losing it only costs time.
+
+    An entry is trusted only when it is exactly what `put` writes: its key, the
+    digest of the source bytes it was made from, and either a skip reason or a
+    post signed with its own digest that names the expected id and source.
+    Anything else (a truncated or edited file, another shape, another file's
+    entry) is dropped and the source is read again, so no cache content can
+    reach a post file that ingest would not have written itself.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -278,22 +372,60 @@ class _Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str):
+    def get(self, job: _Job):
         from newsdigest.ingest.source import Outcome
 
+        path = self._path(job.key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return Outcome(data.get("text"), data.get("reason"))
-        except (OSError, ValueError, AttributeError):
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
             return None
+        except (OSError, ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict) and _valid_entry(data, job):
+            return Outcome(data["text"], data["reason"])
+        try:
+            path.unlink()
+        except OSError:
+            pass  # a folder in its place, or a read-only cache: `put` fails quietly too
+        return None
 
-    def put(self, key: str, outcome) -> None:
-        path = self._path(key)
+    def put(self, job: _Job, outcome) -> None:
+        path = self._path(job.key)
+        entry = {"key": job.key, "input": _input_digest(job.data), "text": outcome.text, "reason": outcome.reason}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"text": outcome.text, "reason": outcome.reason}, stream, ensure_ascii=False)
-            os.replace(temporary, path)
+            handle, temporary = tempfile.mkstemp(prefix=temp_prefix(path.name), dir=path.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(entry, stream, ensure_ascii=False)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
         except OSError:
             pass  # a read-only or full cache folder makes ingest slower, not wrong
+
+
+def _valid_entry(data: dict, job: _Job) -> bool:
+    """True when a cache entry has the shape `_Cache.put` writes, for exactly this job's input."""
+    text, reason = data.get("text"), data.get("reason")
+    if set(data) != {"key", "input", "text", "reason"}:
+        return False
+    if data["key"] != job.key or data["input"] != _input_digest(job.data):
+        return False
+    if text is None:
+        return isinstance(reason, str) and bool(reason)
+    if not isinstance(text, str) or reason is not None or not is_untouched(text):
+        return False
+    # The signature proves the text is whole; the head proves it is this source's post.
+    head = text.split("\n---\n", 1)[0]
+    return _front_line("id", job.post_id) in head and _front_line("source", job.source) in head
+
+
+def _front_line(key: str, value: str) -> str:
+    return "\n" + yaml.safe_dump({key: value}, allow_unicode=True, width=1000)
+
+
+def _input_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
