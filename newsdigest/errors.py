@@ -34,7 +34,7 @@ class SourceError(NewsdigestError):
     """A raw source cannot be ingested. It is skipped and reported; the build goes on."""
 
 
-def describe_os_error(exc: OSError) -> str:
+def describe_os_error(exc: OSError, *, named: bool = True) -> str:
     """One line for an error the system raised: the file it concerns and the reason in words."""
     reason = {
         errno.ENOSPC: "the disk is full",
@@ -43,5 +43,11 @@ def describe_os_error(exc: OSError) -> str:
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
     }.get(exc.errno or 0, exc.strerror or str(exc))
-    where = exc.filename if exc.filename is not None else None
-    return f"{where}: {reason}" if where is not None else reason
+    if exc.errno == errno.EISDIR:
+        reason = "it is a folder, not a file"
+    return f"{exc.filename}: {reason}" if named and exc.filename is not None else reason
+
+
+def cannot_write(what: str, path: Path | str, exc: OSError) -> NewsdigestError:
+    """The error for a write the system refused (read-only folder, full disk), naming what was being written."""
+    return NewsdigestError(f"cannot write {what}: {describe_os_error(exc, named=False)}", path)

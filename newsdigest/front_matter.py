@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from newsdigest.errors import ContentError
+from newsdigest.errors import ContentError, describe_os_error
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -33,11 +33,16 @@ class FrontMatter:
 
 
 def read_editor_file(path: Path, what: str) -> str:
-    """The text of a file the editor wrote (`what` names its kind in the message); `ContentError` if not UTF-8."""
+    """The text of a file the editor wrote (`what` names its kind in the message); `ContentError` if not UTF-8.
+
+    A byte-order mark, which some editors save at the start of UTF-8 files, is dropped.
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(f"{what} is not UTF-8 text", path) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read the {what}: {describe_os_error(exc, named=False)}", path) from None
 
 
 def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:

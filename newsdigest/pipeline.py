@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from newsdigest.config import Config
-from newsdigest.errors import ContentError
+from newsdigest.errors import ContentError, cannot_write
 from newsdigest.ingest import IngestReport, ingest
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
@@ -80,7 +80,9 @@ def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) ->
     staging = new_staging(config)
     try:
         render(stories, replace(config, output_dir=staging), **options)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise cannot_write("the site", config.output_dir, exc) from exc
         raise
     return staging

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdigest.config import Config
-from newsdigest.errors import ConfigError, NewsdigestError
+from newsdigest.errors import ConfigError, cannot_write
 
 MARKER = ".newsdigest-output"
 """The file that marks a folder as written by newsdigest (other generators keep a similar file)."""
@@ -83,7 +83,7 @@ def site_lock(config: Config) -> Iterator[None]:
         output.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:
-        raise NewsdigestError(f"cannot write beside the output folder: {exc.strerror or exc}", output.parent) from None
+        raise cannot_write("beside the output folder", output.parent, exc) from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
@@ -94,10 +94,17 @@ def site_lock(config: Config) -> Iterator[None]:
 def new_staging(config: Config) -> Path:
     """A fresh, marked staging folder beside `output/` (same file system, so it can be renamed into place)."""
     output = _real(config.output_dir)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=temp_prefix(output.name, "staging"), dir=output.parent))
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    os.chmod(staging, 0o755)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=temp_prefix(output.name, "staging"), dir=output.parent))
+    except OSError as exc:
+        raise cannot_write("beside the output folder", output.parent, exc) from exc
+    try:
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        os.chmod(staging, 0o755)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise cannot_write("the site", config.output_dir, exc) from exc
     return staging
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.config import Config
-from newsdigest.errors import SourceError
+from newsdigest.errors import SourceError, cannot_write
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
 from newsdigest.publish import die_with_parent, temp_prefix
@@ -319,14 +319,19 @@ def _write_post(target: Path, text: str) -> str:
         return "kept"
     if not is_untouched(text):
         raise ValueError(f"refusing to write an unsigned post to {target}")  # a bug, never the editor's doing
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
+    except OSError as exc:
+        raise cannot_write("the post", target, exc) from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise cannot_write("the post", target, exc) from exc
         raise
     return "written"
 

@@ -32,6 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdigest.errors import ContentError, cannot_write
+from newsdigest.publish import temp_prefix
+
 REGISTRY_NAME = "registry.json"
 REGISTRY_NOTE = (
     "Written by newsdigest after every build: which posts make up each story, so ids and URLs stay stable. "
@@ -111,15 +114,26 @@ def save_registry(stories_dir: Path, registry: Registry) -> bool:
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     path = registry_path(stories_dir)
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == text.encode("utf-8"):
             return False
     except OSError:
         pass
-    stories_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".registry-", suffix=".json", dir=stories_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    if path.is_dir() and not path.is_symlink():
+        raise ContentError("is a folder; remove it so the story registry can be written here", path)
+    try:
+        stories_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(REGISTRY_NAME), dir=stories_dir)
+    except OSError as exc:
+        raise cannot_write("the story registry", path, exc) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise cannot_write("the story registry", path, exc) from exc
+        raise
     return True
 
 
