@@ -16,7 +16,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,10 +27,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.config import Config
-from newsdigest.errors import SourceError, cannot_write
+from newsdigest.atomic import write_atomically
+from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
-from newsdigest.publish import die_with_parent, temp_prefix
+from newsdigest.publish import die_with_parent
 
 if TYPE_CHECKING:
     from newsdigest.ingest.source import Outcome
@@ -319,20 +319,7 @@ def _write_post(target: Path, text: str) -> str:
         return "kept"
     if not is_untouched(text):
         raise ValueError(f"refusing to write an unsigned post to {target}")  # a bug, never the editor's doing
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
-    except OSError as exc:
-        raise cannot_write("the post", target, exc) from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise cannot_write("the post", target, exc) from exc
-        raise
+    write_atomically(target, text, "the post")
     return "written"
 
 
@@ -399,16 +386,8 @@ class _Cache:
         path = self._path(job.key)
         entry = {"key": job.key, "input": _input_digest(job.data), "text": outcome.text, "reason": outcome.reason}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=temp_prefix(path.name), dir=path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(entry, stream, ensure_ascii=False)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
+            write_atomically(path, json.dumps(entry, ensure_ascii=False), "a cache entry")
+        except NewsdigestError:
             pass  # a read-only or full cache folder makes ingest slower, not wrong
 
 

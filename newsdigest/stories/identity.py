@@ -24,16 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdigest.errors import ContentError, cannot_write
-from newsdigest.publish import temp_prefix
+from newsdigest.atomic import write_atomically
+from newsdigest.errors import ContentError
 
 REGISTRY_NAME = "registry.json"
 REGISTRY_NOTE = (
@@ -120,20 +118,7 @@ def save_registry(stories_dir: Path, registry: Registry) -> bool:
         pass
     if path.is_dir() and not path.is_symlink():
         raise ContentError("is a folder; remove it so the story registry can be written here", path)
-    try:
-        stories_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(REGISTRY_NAME), dir=stories_dir)
-    except OSError as exc:
-        raise cannot_write("the story registry", path, exc) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise cannot_write("the story registry", path, exc) from exc
-        raise
+    write_atomically(path, text, "the story registry")
     return True
 
 
