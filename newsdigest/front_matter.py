@@ -65,6 +65,8 @@ def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value YAML cannot build, such as month 13
+        raise ContentError(f"front matter holds a value that cannot be read: {exc}", path, 2) from None
     if not isinstance(meta, dict):
         raise ContentError("front matter must be a mapping of keys to values", path, 2)
     return FrontMatter(meta, head, text[match.end():])
