@@ -150,21 +150,20 @@ def clean_leftovers(config: Config) -> None:
                 _remove(path)
 
 
-def die_with_parent() -> None:
-    """In a worker process: be killed when the process that started it dies (Linux; elsewhere a no-op).
+def die_with_parent(parent: int) -> None:
+    """In a worker process: be killed when `parent`, the process that started it, dies (Linux; else a no-op).
 
-    A build killed with SIGKILL cannot stop its workers itself; the kernel does it.
+    A build killed with SIGKILL cannot stop its workers itself; the kernel does
+    it. A parent that died before the request took effect is seen at once.
     """
     libc_name = ctypes.util.find_library("c")
-    if not libc_name or not hasattr(os, "getppid"):
-        return
-    parent = os.getppid()
-    try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before the request took effect
+    if libc_name:
+        try:
+            libc = ctypes.CDLL(libc_name, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
         os._exit(1)
 
 

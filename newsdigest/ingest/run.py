@@ -252,7 +252,8 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
             for job in jobs
