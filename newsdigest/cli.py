@@ -77,7 +77,11 @@ def _ingest(config: Config, explain: Path | None) -> int:
 
         explain_source(explain, config, console)
         return 0
-    report = ingest(config)
+    from newsdigest.publish import clean_leftovers, site_lock
+
+    with site_lock(config):  # a build running at the same time writes the same posts
+        clean_leftovers(config)
+        report = ingest(config)
     _print_ingest_summary(report)
     return 0
 

@@ -68,6 +68,8 @@ def check_folders(config: Config) -> None:
     for what in ("the content folder", "the cache folder"):
         if output.is_relative_to(guarded[what]):
             raise ConfigError(f"the output folder may not be inside {what} ({guarded[what]})", config.output_dir)
+    if output.exists() and not output.is_dir():
+        raise ConfigError("is a file, not a folder; choose another --output", config.output_dir)
     if output.exists() and not _ours(output):
         raise ConfigError(
             f"the folder holds files that newsdigest did not write (it has no {MARKER}); "

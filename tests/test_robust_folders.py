@@ -89,3 +89,11 @@ def test_an_empty_folder_and_a_site_built_before_the_mark_are_accepted(tmp_path,
     os.unlink(site.output / MARKER)  # as an older version left it
     assert run(capsys, "build", *site.options())[0] == 0
     assert (site.output / MARKER).is_file()
+
+
+def test_an_output_that_is_a_file_is_refused(tmp_path, capsys):
+    site = small_site(tmp_path / "site")
+    target = tmp_path / "notes.txt"
+    target.write_text("mine")
+    status, _out, err = run(capsys, "build", *site.options(output=target))
+    assert status == 1 and "is a file" in err and target.read_text() == "mine"

@@ -314,3 +314,14 @@ def test_any_front_matter_in_a_post_is_a_post_or_one_clear_error(tmp_path_factor
         assert str(exc).startswith(str(path)) and "\n" not in exc.reason
         return
     assert isinstance(post.title, str) and isinstance(post.source, str)
+
+
+def test_a_link_to_a_folder_in_the_sources_is_reported_not_entered(tmp_path, capsys):
+    site = small_site(tmp_path / "site", count=1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "private.txt").write_text(article(5, "PRIVATE"))
+    (site.sources / "more").symlink_to(elsewhere)
+    status, out, err = run(capsys, "ingest", *site.options())
+    assert status == 0 and "more: a link that leads outside the content folder" in err.replace("\n", " ")
+    assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]

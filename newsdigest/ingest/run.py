@@ -129,13 +129,15 @@ def find_sources(folder: Path) -> Iterator[Path]:
     """Every entry under `folder` that may be a source, recursively, in a stable order.
 
     Hidden files and folders and editor backups (`x~`) are not sources. Links to
-    folders are not followed; what the other entries are (a regular file, a link,
-    a FIFO) is `read_source_file`'s to check, so that a skip can be reported.
+    folders are listed but never entered; what each entry is (a regular file, a
+    link, a FIFO) is `read_source_file`'s to check, so that a skip is reported.
     """
     if not folder.is_dir():
         return
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
+        files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files):
             if not name.startswith(".") and not name.endswith("~"):
                 yield Path(root) / name
@@ -155,7 +157,7 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
         if path.is_symlink():
             target = Path(os.path.realpath(path))
             if not target.is_relative_to(Path(os.path.realpath(content_dir))):
-                raise SourceError("a link to a file outside the content folder is not followed")
+                raise SourceError("a link that leads outside the content folder is not followed")
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise SourceError("a link to a file that does not exist") from None
