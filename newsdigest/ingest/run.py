@@ -75,21 +75,24 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     outlets = load_outlets(config.outlets_file)
     skipped: list[tuple[Path, str]] = []
     sources: list[Path] = []
-    contents: dict[Path, bytes] = {}
     for path in find_sources(config.sources_dir):
-        try:
-            contents[path] = read_source_file(path, config.content_dir)
+        problem = source_problem(path, config.content_dir)
+        if problem is None:
             sources.append(path)
-        except SourceError as exc:
-            skipped.append((path, exc.reason))
-    ids = assign_ids(sources, config.sources_dir)
+        else:
+            skipped.append((path, problem))
+    ids = assign_ids(sources, config.sources_dir)  # only sources that can be read take an id
     cache = _Cache(config.cache_dir / "ingest")
     salt = _salt(config, outlets)
 
     jobs: list[_Job] = []
     outcomes: dict[Path, Outcome] = {}
     for path in sources:
-        data = contents.pop(path)
+        try:
+            data = read_source_file(path, config.content_dir)
+        except SourceError as exc:  # changed since it was checked
+            skipped.append((path, exc.reason))
+            continue
         source = path.relative_to(config.content_dir).as_posix() if path.is_relative_to(config.content_dir) else path.name
         key = hashlib.sha256(f"{salt}\0{source}\0{ids[path]}\0".encode() + data).hexdigest()
         job = _Job(path, source, ids[path], key, data)
@@ -143,41 +146,60 @@ def find_sources(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
-    """The bytes of one source, or `SourceError` saying why it is not read.
+def source_problem(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> str | None:
+    """Why `path` is not read as a source, or None when it is a regular file within the limits.
 
     Only a regular file is read: a FIFO would block the build, a device such as
     `/dev/zero` never ends, a socket cannot be read. A link is followed only when
-    it leads to a file inside the content folder (a link elsewhere would publish
-    whatever it points at), and a file above `limit` bytes is skipped rather than
-    read into memory. The file is opened without blocking and checked again once
-    open, so swapping it for a FIFO after the check does not hang the build.
+    it leads inside the content folder (a link elsewhere would publish whatever
+    it points at), and a file above `limit` bytes is skipped rather than read
+    into memory.
     """
     try:
-        if path.is_symlink():
-            target = Path(os.path.realpath(path))
-            if not target.is_relative_to(Path(os.path.realpath(content_dir))):
-                raise SourceError("a link that leads outside the content folder is not followed")
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
+            return "a link that leads outside the content folder is not followed"
+        info = path.stat()
     except FileNotFoundError:
-        raise SourceError("a link to a file that does not exist") from None
+        return "a link to a file that does not exist"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+    return _stat_problem(info, limit)
+
+
+def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
+    """The bytes of one source, or `SourceError` saying why it is not read (see `source_problem`).
+
+    The file is opened without blocking and checked again once open, so a file
+    swapped for a FIFO or grown after the check does not hang or flood the build.
+    """
+    problem = source_problem(path, content_dir, limit)
+    if problem is not None:
+        raise SourceError(problem)
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError(f"not a regular file ({_kind(info.st_mode)}); only files are read")
-        if info.st_size > limit:
-            raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source ({info.st_size:,} bytes)")
+        problem = _stat_problem(os.fstat(handle), limit)
+        if problem is not None:
+            raise SourceError(problem)
         with os.fdopen(handle, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
-        if len(data) > limit:
-            raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source")
-        return data
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     finally:
         os.close(handle)
+    if len(data) > limit:
+        raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source")
+    return data
+
+
+def _stat_problem(info: os.stat_result, limit: int) -> str | None:
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_kind(info.st_mode)}); only files are read"
+    if info.st_size > limit:
+        return f"larger than the limit of {limit // 1_000_000} MB per source ({info.st_size:,} bytes)"
+    return None
 
 
 def _kind(mode: int) -> str:
