@@ -17,7 +17,8 @@ from newsdigest.ingest.run import assign_ids, read_source_file
 from newsdigest.errors import SourceError
 from newsdigest.postfile import read_post
 
-BOUNDED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+BOUNDED = settings(max_examples=40, deadline=None, database=None,  # quick, and nothing written to the worktree
+                   suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 # -- ids: two sources never share a post ------------------------------------------------------------
@@ -195,7 +196,7 @@ def test_a_folder_in_place_of_a_cache_entry_is_only_slower(tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in site.posts.glob("*.md")} == posts
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(BOUNDED, max_examples=25)
 @given(entry=st.one_of(
     st.binary(max_size=200),
     st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30),
@@ -287,7 +288,7 @@ _HEAD = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(BOUNDED, max_examples=40)
 @given(heads=st.lists(_HEAD, min_size=1, max_size=4))
 def test_any_front_matter_in_sources_loses_no_file(tmp_path_factory, capsys, heads):
     tmp_path = tmp_path_factory.mktemp("fm")
@@ -301,7 +302,7 @@ def test_any_front_matter_in_sources_loses_no_file(tmp_path_factory, capsys, hea
         assert reason and "\n" not in reason
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(BOUNDED, max_examples=60)
 @given(head=_HEAD, body=st.text(max_size=60))
 def test_any_front_matter_in_a_post_is_a_post_or_one_clear_error(tmp_path_factory, head, body):
     from newsdigest.errors import ContentError
