@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import socket
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from robust_fixtures import article, run, small_site
 
 from newsdigest.ingest import ingest
 from newsdigest.ingest.run import assign_ids, read_source_file
 from newsdigest.errors import SourceError
 from newsdigest.postfile import read_post
+
+# Hypothesis keeps a character table under its home folder: a temporary one, never the worktree.
+_HOME = tempfile.mkdtemp(prefix="newsdigest-hypothesis-")
+atexit.register(shutil.rmtree, _HOME, True)
+set_hypothesis_home_dir(_HOME)
 
 BOUNDED = settings(max_examples=40, deadline=None, database=None,  # quick, and nothing written to the worktree
                    suppress_health_check=[HealthCheck.function_scoped_fixture])
