@@ -18,17 +18,22 @@ process id in its name so that a running server's files are never touched.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import errno
-import fcntl
+import functools
 import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; builds there are not guarded against each other
+    fcntl = None  # type: ignore[assignment]
 
 from newsdigest.config import Config
 from newsdigest.errors import ConfigError, cannot_write
@@ -87,7 +92,8 @@ def site_lock(config: Config) -> Iterator[None]:
     except OSError as exc:
         raise cannot_write("beside the output folder", output.parent, exc) from None
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         os.close(handle)  # closing releases the lock; the file stays for the next build
@@ -158,13 +164,9 @@ def die_with_parent(parent: int) -> None:
     A build killed with SIGKILL cannot stop its workers itself; the kernel does
     it. A parent that died before the request took effect is seen at once.
     """
-    libc_name = ctypes.util.find_library("c")
-    if libc_name:
-        try:
-            libc = ctypes.CDLL(libc_name, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
+    prctl = getattr(_libc(), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
 
@@ -188,13 +190,8 @@ def _ours(folder: Path) -> bool:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically with renameat2(RENAME_EXCHANGE); False where the system cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    renameat2 = getattr(_libc(), "renameat2", None)  # glibc 2.28 and later
+    if renameat2 is None:
         return False
     at_fdcwd = -100
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
@@ -204,6 +201,17 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
         return False  # an old kernel or a file system without exchange: fall back
     raise OSError(code, os.strerror(code), str(b))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    """The C library of this process (Linux), for the calls Python does not offer; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def _dead_leftovers(folder: Path, name: str | None = None) -> list[Path]:
@@ -220,6 +228,8 @@ def _dead_leftovers(folder: Path, name: str | None = None) -> list[Path]:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # no harmless probe there (signal 0 is CTRL_C_EVENT): never remove what may be in use
     if pid == os.getpid():
         return False  # names from this process, made before a fork or left by an exec'd build: not in use now
     try:

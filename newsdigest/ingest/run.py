@@ -176,7 +176,7 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
     if problem is not None:
         raise SourceError(problem)
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     try:
