@@ -103,6 +103,11 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
             jobs.append(job)
 
     for job, outcome in _run(jobs, config, outlets, progress=progress):
+        if outcome.text is not None and not is_untouched(outcome.text):
+            # A post that could not be signed would count as the editor's from then on.
+            from newsdigest.ingest.source import Outcome
+
+            outcome = Outcome(None, "ingest could not sign the post it made (please report this source)")
         cache.put(job, outcome)
         outcomes[job.path] = outcome
 
@@ -115,9 +120,6 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
             continue
         if outcome.text is None:
             skipped.append((path, outcome.reason or "no article found"))
-            continue
-        if not is_untouched(outcome.text):  # a post that could not be signed would become the editor's
-            skipped.append((path, "ingest could not sign the post it made (please report this source)"))
             continue
         target = config.posts_dir / f"{ids[path]}.md"
         result = _write_post(target, outcome.text)
@@ -156,14 +158,11 @@ def source_problem(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> 
     into memory.
     """
     try:
-        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
-            return "a link that leads outside the content folder is not followed"
-        info = path.stat()
+        return _link_problem(path, content_dir) or _stat_problem(path.stat(), limit)
     except FileNotFoundError:
         return "a link to a file that does not exist"
     except OSError as exc:
         return f"cannot read the file: {exc.strerror or exc}"
-    return _stat_problem(info, limit)
 
 
 def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
@@ -172,11 +171,13 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
     The file is opened without blocking and checked again once open, so a file
     swapped for a FIFO or grown after the check does not hang or flood the build.
     """
-    problem = source_problem(path, content_dir, limit)
-    if problem is not None:
-        raise SourceError(problem)
     try:
+        problem = _link_problem(path, content_dir)
+        if problem is not None:
+            raise SourceError(problem)
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise SourceError("a link to a file that does not exist") from None
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     try:
@@ -192,6 +193,12 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
     if len(data) > limit:
         raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source")
     return data
+
+
+def _link_problem(path: Path, content_dir: Path) -> str | None:
+    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
+        return "a link that leads outside the content folder is not followed"
+    return None
 
 
 def _stat_problem(info: os.stat_result, limit: int) -> str | None:
@@ -430,11 +437,14 @@ def _valid_entry(data: dict, job: _Job) -> bool:
         return False
     # The signature proves the text is whole; the head proves it is this source's post.
     head = text.split("\n---\n", 1)[0]
-    return _front_line("id", job.post_id) in head and _front_line("source", job.source) in head
+    return _names(head, "id", job.post_id) and _names(head, "source", job.source)
 
 
-def _front_line(key: str, value: str) -> str:
-    return "\n" + yaml.safe_dump({key: value}, allow_unicode=True, width=1000)
+def _names(head: str, key: str, value: str) -> bool:
+    """True when the front matter `head` sets `key` to `value` (written plain, or as YAML quotes it)."""
+    if f"\n{key}: {value}\n" in head:  # the usual case, without the cost of a YAML dump
+        return True
+    return "\n" + yaml.safe_dump({key: value}, allow_unicode=True, width=1000) in head
 
 
 def _input_digest(data: bytes) -> str:
