@@ -1,4 +1,4 @@
-"""The command line: `python build.py [build|ingest|serve|check]`.
+"""The command line: `newsdigest [build|ingest|serve|check|init]`, or `python build.py …` in the repository.
 
 Every problem in the editor's input ends here as one readable line naming the
 file and the reason, and a non-zero exit; never as a traceback.
@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     try:
+        if command == "init":
+            return _init(args.dir)
+        if not args.config.exists():
+            errors.print(f"[bold red]error:[/] no {args.config} here: make a site with `{program()} init DIR`, "
+                         "or name one with --config FILE", markup=True, soft_wrap=True)
+            return 1
         config = load_config(args.config, content_dir=args.content, output_dir=args.output, cache_dir=args.cache)
         if command in ("build", "serve"):
             from newsdigest.publish import check_folders
@@ -64,9 +70,33 @@ def _build(config: Config) -> int:
     console.print(
         f"Built {len(result.stories)} stories from {len(result.posts)} posts into [bold]{config.output_dir.resolve()}/[/]"
     )
+    if not result.posts:
+        console.print(f"Next: put articles in [bold]{config.sources_dir}/[/] and run [bold]{program()} build[/] again",
+                      soft_wrap=True)
     # Links are root-relative (as on the published site), so the pages want a server, not file://.
-    console.print("Preview it at http://127.0.0.1:8000 with: [bold]python build.py serve[/]")
+    console.print(f"Preview it at http://127.0.0.1:8000 with: [bold]{program()} serve[/]")
     return 0
+
+
+def _init(folder: Path) -> int:
+    from newsdigest.scaffold import init_site
+
+    init_site(folder)
+    console.print(f"Made a new site in [bold]{folder.resolve()}/[/]: site.toml and content/ (sources, posts, stories)",
+                  soft_wrap=True)
+    where = "" if folder.resolve() == Path.cwd() else f"cd {folder}, then "
+    console.print(f"Next: {where}set title and base_url in site.toml, put articles in content/sources/, "
+                  f"and run [bold]{program()} build[/]", soft_wrap=True)
+    return 0
+
+
+def program() -> str:
+    """The command as the editor typed it: `newsdigest` when installed, `python build.py` in the repository."""
+    called = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if called.suffix == ".py":
+        here = called.resolve().parent == Path(__file__).resolve().parent  # python -m newsdigest.cli
+        return "python -m newsdigest.cli" if here else f"python {called.name}"
+    return called.name or "newsdigest"
 
 
 def _ingest(config: Config, explain: Path | None) -> int:
@@ -89,13 +119,16 @@ def _ingest(config: Config, explain: Path | None) -> int:
 def _check(config: Config) -> int:
     from newsdigest.check import check
 
-    problems = check(config)
-    for problem in problems:
+    report = check(config)
+    for warning in report.warnings:
+        errors.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    for problem in report.problems:
         errors.print(f"[bold red]error:[/] {problem}", soft_wrap=True)
-    if problems:
-        errors.print(f"{len(problems)} problem(s) found")
+    if report.problems:
+        errors.print(f"{len(report.problems)} problem(s) found")
         return 1
-    console.print("Content and configuration are valid.")
+    warned = f", with {len(report.warnings)} warning(s) above" if report.warnings else ""
+    console.print(f"Content and configuration are valid{warned}.")
     return 0
 
 
@@ -122,9 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     shared.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the full traceback of an error (for reporting a bug)")
 
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the news digest site.", parents=[shared]
-    )
+    parser = argparse.ArgumentParser(prog=program(), description="Build the news digest site.", parents=[shared])
     parser.set_defaults(content=Path("content"), output=Path("output"), cache=Path(".cache"), config=Path("site.toml"),
                         debug=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -135,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     commands.add_parser("check", parents=[shared], help="validate content and configuration without writing the site")
+    init = commands.add_parser("init", help="make a new site folder (site.toml, content/), ready to build")
+    init.add_argument("dir", type=Path, nargs="?", default=Path("."), metavar="DIR",
+                      help="the new site's folder (default: here)")
     return parser
 
 

@@ -33,6 +33,9 @@ class Config:
     """Where `templates/` and `static/` of the site live (the folder of `site.toml`)."""
     page_size: int = 20
     author: str = ""
+    theme: Path | None = None
+    """Another theme folder (its own `templates/`, `static/`), from `site.toml`'s `theme` key:
+    looked up after the site's own folders and before the default theme."""
 
     @property
     def sources_dir(self) -> Path:
@@ -58,9 +61,44 @@ class Config:
     def static_dir(self) -> Path:
         return self.theme_dir / "static"
 
+    @property
+    def theme_roots(self) -> tuple[Path, ...]:
+        """Folders holding `templates/` and `static/` that the editor controls, in lookup order:
+        the site's own, then the `theme` folder (the default theme inside the package comes last)."""
+        return (self.theme_dir,) if self.theme is None else (self.theme_dir, self.theme)
+
+    @property
+    def theme_folders(self) -> tuple[Path, ...]:
+        """Every `templates/` and `static/` folder of `theme_roots`: what the preview server watches."""
+        return tuple(root / kind for root in self.theme_roots for kind in ("templates", "static"))
+
+    @property
+    def base_path(self) -> str:
+        """The path of `base_url`, with slashes at both ends: "/" at a domain's root, "/digest/" under a path."""
+        path = urlsplit(self.base_url).path.strip("/")
+        return f"/{path}/" if path else "/"
+
+    def site_url(self, path: str) -> str:
+        """The public path of a site path: `/stories/x/` becomes `/digest/stories/x/` under a sub-path.
+
+        Pages, feeds and files are planned by site path (where they sit in
+        `output/`); every link a reader follows goes through here, so a site
+        deployed under a path works without any template naming that path.
+        """
+        return self.base_path + path.lstrip("/")
+
     def absolute_url(self, path: str) -> str:
         """The public URL of a site path such as `/stories/x/`."""
         return self.base_url + "/" + path.lstrip("/")
+
+
+def is_folder_note(path: Path) -> bool:
+    """`README.md` (any extension) in a content folder tells the editor what the folder is for: never content.
+
+    `init` puts one in each folder; ingest, the post reader and the story
+    overrides all skip it, so a new site builds as made.
+    """
+    return path.name.split(".", 1)[0].upper() == "README"
 
 
 def load_config(
@@ -114,6 +152,7 @@ def load_config(
     author = site.get("author", "")
     if not isinstance(author, str):
         raise ConfigError("'author' must be a string", path)
+    theme = _theme_folder(site.get("theme", ""), path)
 
     return Config(
         title=site["title"],
@@ -128,7 +167,22 @@ def load_config(
         theme_dir=path.resolve().parent,
         page_size=page_size,
         author=author,
+        theme=theme,
     )
+
+
+def _theme_folder(value: object, path: Path) -> Path | None:
+    """`theme = "themes/paper"`: a folder relative to `site.toml`, holding `templates/` and/or `static/`."""
+    if value == "":
+        return None
+    if not isinstance(value, str):
+        raise ConfigError("'theme' must be a string: a folder relative to site.toml", path)
+    folder = (path.resolve().parent / value).resolve()
+    if not folder.is_dir():
+        raise ConfigError(f"'theme' folder {value!r} not found (looked for {folder})", path)
+    if not (folder / "templates").is_dir() and not (folder / "static").is_dir():
+        raise ConfigError(f"'theme' folder {value!r} has neither templates/ nor static/", path)
+    return folder
 
 
 def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from newsdigest.config import Config
+from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.ingest import IngestReport, ingest
 from newsdigest.model import Post, Story
@@ -55,6 +55,8 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
     posts: list[Post] = []
     seen: dict[str, Path] = {}
     for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
+        if is_folder_note(path):
+            continue
         post = reader(path)
         if post.id in seen:
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium, or the one `$NEWSDIGEST_CHROMIUM` names (Playwright's own download does not work here)."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -49,7 +51,8 @@ def demo_site(tmp_path_factory) -> BuiltSite:
 def browser():
     """Headless Debian Chromium driven by Playwright (its own browser download does not work here)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run)")
+        pytest.fail(f"{CHROMIUM} is missing: run `bash .ci/install-tools`, or set NEWSDIGEST_CHROMIUM to a Chromium",
+                    pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

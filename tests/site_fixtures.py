@@ -183,14 +183,23 @@ def built_site(search: bool = True) -> Config:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    base_path = "/"
+    """Where the site is served: "/", or "/digest/" as a host serves a project site (nothing outside it)."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.base_path):
+            return str(Path(self.directory) / ".outside-the-site")
+        return super().translate_path("/" + path[len(self.base_path):])
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 at a free port; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+def serve(root: Path, base_path: str = "/") -> Iterator[str]:
+    """Serve `root` at `base_path` on 127.0.0.1 at a free port; yields the host's URL (without the path)."""
+    handler = type("Handler", (_QuietHandler,), {"base_path": base_path})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -238,13 +247,19 @@ def html_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.html") if "pagefind" not in p.relative_to(root).parts)
 
 
-def resolve_internal(root: Path, page: Path, url: str) -> Path | None:
-    """The file an internal URL leads to, or None for an external one."""
+def resolve_internal(root: Path, page: Path, url: str, base_path: str = "/") -> Path | None:
+    """The file an internal URL leads to, or None for an external one.
+
+    `base_path` is where the site is served ("/digest/" for a sub-path): a
+    root-relative URL outside it leads nowhere on that server.
+    """
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("#") or not parts.path:
         return None
     if parts.path.startswith("/"):
-        target = root / unquote(parts.path).lstrip("/")
+        if not parts.path.startswith(base_path):
+            return root / ".outside-the-site" / unquote(parts.path).lstrip("/")
+        target = root / unquote(parts.path)[len(base_path):]
     else:
         target = page.parent / unquote(parts.path)
     if parts.path.endswith("/") or target.is_dir():
@@ -252,12 +267,12 @@ def resolve_internal(root: Path, page: Path, url: str) -> Path | None:
     return target
 
 
-def broken_links(root: Path) -> list[str]:
+def broken_links(root: Path, base_path: str = "/") -> list[str]:
     problems = []
     for page in html_files(root):
         parsed = parse(page)
         for tag, attribute, url in parsed.urls:
-            target = resolve_internal(root, page, url)
+            target = resolve_internal(root, page, url, base_path)
             if target is None:
                 continue
             if not target.is_file():
@@ -269,32 +284,24 @@ def broken_links(root: Path) -> list[str]:
     return problems
 
 
-# --- npm tools (Nu HTML Checker, axe-core), installed once into a cache folder -------------------------
+# --- Pinned test tools (Nu HTML Checker, axe-core), installed by .ci/install-tools, never fetched here ---
 
-TOOLS_DIR = Path(os.environ.get("NEWSDIGEST_TOOLS", Path.home() / ".cache" / "newsdigest-tools"))
-NPM_PACKAGES = ("vnu-jar@26.9.27", "axe-core@4")
+TOOLS_DIR = Path(os.environ.get("NEWSDIGEST_TOOLS", ROOT / ".tools"))
+INSTALL_TOOLS = "bash .ci/install-tools"
 
 
 def npm_tools() -> Path:
-    """`node_modules` holding vnu-jar and axe-core; installed on first use (see .ci/run)."""
+    """`node_modules` holding vnu-jar and axe-core; a test fails with one line saying how to install them."""
     modules = TOOLS_DIR / "node_modules"
-    if (modules / "vnu-jar/build/dist/vnu.jar").is_file() and (modules / "axe-core/axe.min.js").is_file():
-        return modules
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is needed to install vnu-jar and axe-core (apt-get install -y npm)")
-    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([npm, "install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", str(TOOLS_DIR), *NPM_PACKAGES],
-                            capture_output=True, text=True, timeout=600, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"npm install failed: {result.stderr[-2000:]}")
+    if not ((modules / "vnu-jar/build/dist/vnu.jar").is_file() and (modules / "axe-core/axe.min.js").is_file()):
+        pytest.fail(f"vnu-jar and axe-core are missing from {TOOLS_DIR}: run `{INSTALL_TOOLS}`", pytrace=False)
     return modules
 
 
 def vnu_errors(root: Path) -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.fail("java is needed for the Nu HTML Checker (apt-get install -y default-jre-headless)")
+        pytest.fail(f"java is needed for the Nu HTML Checker: run `{INSTALL_TOOLS}`", pytrace=False)
     jar = npm_tools() / "vnu-jar/build/dist/vnu.jar"
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--skip-non-html", str(root)],
                             capture_output=True, text=True, timeout=600, check=False)

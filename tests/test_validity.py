@@ -1,7 +1,8 @@
 """Quality bars: zero Nu HTML Checker errors on every page, zero axe WCAG 2 A/AA violations on the key pages.
 
-vnu-jar and axe-core come from npm and are installed once into a cache folder
-(`$NEWSDIGEST_TOOLS`, default `~/.cache/newsdigest-tools`); java runs vnu.
+vnu-jar and axe-core are npm packages pinned and installed into `.tools/` by
+`.ci/install-tools` (or `$NEWSDIGEST_TOOLS`); java runs vnu. The tests never fetch
+them: without them they fail with one line saying how to install them.
 """
 
 from __future__ import annotations
@@ -89,3 +90,12 @@ def test_print_hides_navigation(browser):
         assert not page.locator(".masthead__nav").is_visible()
         assert page.locator("article.version").first.is_visible()
     context.close()
+
+
+def test_missing_tools_fail_with_how_to_install_them(tmp_path, monkeypatch):
+    import site_fixtures
+
+    monkeypatch.setattr(site_fixtures, "TOOLS_DIR", tmp_path)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        site_fixtures.npm_tools()
+    assert "run `bash .ci/install-tools`" in str(failed.value) and "\n" not in str(failed.value)

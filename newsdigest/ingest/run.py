@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from newsdigest.config import Config
 from newsdigest.atomic import write_atomically
+from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
@@ -144,7 +144,7 @@ def find_sources(folder: Path) -> Iterator[Path]:
         # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
         files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files):
-            if not name.startswith(".") and not name.endswith("~"):
+            if not name.startswith(".") and not name.endswith("~") and not is_folder_note(Path(name)):
                 yield Path(root) / name
 
 

@@ -44,7 +44,7 @@ def is_noise(path: Path) -> bool:
 
 def watched_roots(config: Config) -> list[tuple[Path, bool]]:
     """(folder, recursive) pairs to watch. `site.toml`'s folder is watched flat, for that one file."""
-    roots = [(config.content_dir, True), (config.templates_dir, True), (config.static_dir, True)]
+    roots = [(config.content_dir, True), *((folder, True) for folder in config.theme_folders)]
     roots.append((config.config_path.parent, False))
     return [(Path(os.path.abspath(root)), recursive) for root, recursive in roots]
 
@@ -67,7 +67,7 @@ class InputFilter:
 
     def __init__(self, config: Config) -> None:
         self.config_path = Path(os.path.abspath(config.config_path))
-        self.trees = [Path(os.path.abspath(p)) for p in (config.content_dir, config.templates_dir, config.static_dir)]
+        self.trees = [Path(os.path.abspath(p)) for p in (config.content_dir, *config.theme_folders)]
         output = Path(os.path.abspath(config.output_dir))
         self.excluded = [output, Path(os.path.abspath(config.cache_dir)), *machine_written(config)]
         self.staging_prefix = (output.parent, f".{output.name}.")

@@ -69,8 +69,8 @@ class Catalog:
         return tuple(featured + rest)[: max(limit, len(featured))]
 
 
-def build_catalog(stories: tuple[Story, ...] | list[Story], tz: ZoneInfo) -> Catalog:
-    directory = Directory()
+def build_catalog(stories: tuple[Story, ...] | list[Story], tz: ZoneInfo, site_root: str = "/") -> Catalog:
+    directory = Directory(site_root)
     seen_slugs: dict[str, str] = {}
     views: list[StoryView] = []
     posts: list[PostView] = []

@@ -195,7 +195,9 @@ class PostView:
 class Directory:
     """Outlet and tag names → their pages, decided once for the whole site."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_root: str = "/") -> None:
+        self.site_root = site_root
+        """The path of `base_url`, under which the editor's own site links go ("/" or "/digest/")."""
         self._outlets: dict[str, Ref] = {}
         self._tags: dict[str, Ref] = {}
 
@@ -265,7 +267,8 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
         featured=story.featured,
         hidden=story.hidden,
         aliases=tuple(story.aliases),
-        editor_note=render_markdown(story.editor_note, site_links=True) if story.editor_note.strip() else Markup(""),
+        editor_note=render_markdown(story.editor_note, site_links=True, site_root=directory.site_root)
+        if story.editor_note.strip() else Markup(""),
         summary_by_editor=story.summary_by_editor,
         published_at=published_at,
         updated_at=updated_at,

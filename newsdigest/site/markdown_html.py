@@ -63,19 +63,21 @@ class _RankHeadingsExtension(Extension):
         md_instance.treeprocessors.register(_RankHeadings(md_instance), "rank_headings", 5)
 
 
-def render_markdown(text: str, *, base_url: str | None = None, site_links: bool = False) -> Markup:
+def render_markdown(text: str, *, base_url: str | None = None, site_links: bool = False,
+                    site_root: str = "/") -> Markup:
     """Markdown → sanitised HTML, ready to place in a template without escaping.
 
     `base_url` resolves an outlet's relative links against its article;
     `site_links` keeps links to this site's own paths (`/feed.xml`), for text
-    the editor wrote (the about page, story notes).
+    the editor wrote (the about page, story notes), placed under `site_root`
+    (the path of `base_url`, "/digest/" on a site deployed under a sub-path).
     """
     converter = _converter()
     try:
         html = converter.convert(text or "")
     finally:
         converter.reset()  # footnotes, abbreviations and the like belong to one text only
-    return sanitize_html(html, base_url=base_url, site_links=site_links)
+    return sanitize_html(html, base_url=base_url, site_links=site_links, site_root=site_root)
 
 
 _local = threading.local()
@@ -94,13 +96,14 @@ def _converter() -> md.Markdown:
 _UNLINKED = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">(.*?)</a>', re.DOTALL)
 
 
-def sanitize_html(html: str, *, base_url: str | None = None, site_links: bool = False) -> Markup:
+def sanitize_html(html: str, *, base_url: str | None = None, site_links: bool = False,
+                  site_root: str = "/") -> Markup:
     """Keep only harmless markup; make every link absolute http(s) or drop it."""
 
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         if attribute == "href":
             if site_links and re.match(r"^/(?![/\\])[^\s<>\"'`]*$", value.strip()):
-                return value.strip()
+                return site_root + value.strip()[1:]
             return safe_link(value, base_url=base_url, allow_fragment=True)
         if attribute == "id":
             return value if _FOOTNOTE_ID.match(value) else None

@@ -208,7 +208,7 @@ def about_page(config: Config) -> Page:
         lines = text.lstrip().splitlines()
         if lines and lines[0].startswith("# "):
             title, text = lines[0][2:].strip(), "\n".join(lines[1:])
-        body = render_markdown(text, site_links=True)
+        body = render_markdown(text, site_links=True, site_root=config.base_path)
     meta = _meta(config, "/about/", title, config.description, "about")
     return Page("/about/", "about.html", meta, {"heading": title, "body": body})
 

@@ -54,7 +54,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
     writer = Writer(config.output_dir)
-    catalog = build_catalog(stories, config.timezone)
+    catalog = build_catalog(stories, config.timezone, config.base_path)
 
     assets = Assets(writer.root)
     assets.copy(config)

@@ -1,8 +1,14 @@
 """The theme: Jinja templates and static files, with the site's own overriding the default.
 
-Lookup goes site first, then the default theme (`newsdigest/theme/`, shipped
-as package data, which the demo uses as is), so a site can replace one template
-or one stylesheet and inherit the rest. Autoescaping is always on and
+Lookup goes site first, then the `theme` folder of `site.toml` if any, then
+the default theme (`newsdigest/theme/`, shipped as package data, which the
+demo uses as is), so a site can replace one template or one stylesheet and
+inherit the rest.
+
+Views and pages speak in site paths (`/stories/x/`, where a file sits in
+`output/`); templates turn each into the path a reader follows with the
+`site_url` filter, and `asset()` does the same, so a site deployed under a
+sub-path (`base_url = "https://example.org/digest/"`) needs no template edits. Autoescaping is always on and
 undefined names fail loudly (`StrictUndefined`): a typo in a template breaks
 the build instead of silently printing nothing.
 """
@@ -23,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from newsdigest.config import Config
+from newsdigest.errors import ConfigError
 from newsdigest.site.chars import finalize, printable
 
 DEFAULT_THEME = Path(__file__).resolve().parents[1] / "theme"
@@ -105,9 +112,9 @@ def site_view(config: Config) -> SiteView:
 
 
 def theme_dirs(config: Config, kind: str) -> list[Path]:
-    """Site folder first, default theme second; each only once and only if it exists."""
+    """The site's folder first, the `theme` folder next, the default theme last; each once, if it exists."""
     dirs: list[Path] = []
-    for folder in (config.theme_dir / kind, DEFAULT_THEME / kind):
+    for folder in (*(root / kind for root in config.theme_roots), DEFAULT_THEME / kind):
         resolved = folder.resolve()
         if resolved.is_dir() and resolved not in dirs:
             dirs.append(resolved)
@@ -187,9 +194,10 @@ def environment(config: Config, assets: Assets) -> Environment:
     global _cached
     folders = theme_dirs(config, "templates")
     if not any((folder / "base.html").is_file() for folder in folders):
-        raise FileNotFoundError(
+        raise ConfigError(
             f"no theme found: neither {config.templates_dir} nor the default theme at {DEFAULT_THEME / 'templates'} "
-            "has base.html (install newsdigest from its source tree, or give the site a templates/ folder)"
+            "has base.html (reinstall newsdigest, or give the site a templates/ folder)",
+            config.config_path,
         )
     _assets.set(assets)
     site = replace(config, output_dir=Path("."))  # renders go to ever new staging folders: not part of the key
@@ -211,7 +219,8 @@ def environment(config: Config, assets: Assets) -> Environment:
             site=site_view(site),
             absolute=site.absolute_url,
             json_ld=json_ld,
-            asset=_asset_url,
+            asset=lambda path: site.site_url(_asset_url(path)),
         )
+        env.filters["site_url"] = site.site_url
         _cached = (key, env)
         return env

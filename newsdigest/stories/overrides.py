@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from newsdigest.config import Config
+from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
 from newsdigest.model import Post
@@ -67,7 +67,7 @@ def load_overrides(config: Config) -> tuple[Override, ...]:
     folder = config.stories_dir
     if not folder.is_dir():
         return ()
-    return tuple(parse_override(path) for path in sorted(folder.glob("*.md")))
+    return tuple(parse_override(path) for path in sorted(folder.glob("*.md")) if not is_folder_note(path))
 
 
 def parse_override(path: Path) -> Override:
@@ -186,6 +186,8 @@ def check_overrides(posts: Sequence[Post], config: Config) -> list[str]:
     overrides: list[Override] = []
     folder = config.stories_dir
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        if is_folder_note(path):
+            continue
         try:
             overrides.append(parse_override(path))
         except ContentError as exc:

@@ -10,7 +10,16 @@
     }
     var fallback = document.getElementById("search-fallback");
     if (fallback) fallback.hidden = true;
-    new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+    // The page says where the site lives (its base_url's path, "/" or "/digest/"), so the index
+    // loads and results link correctly on a site deployed under a sub-path.
+    new window.PagefindUI({
+      element: "#search",
+      bundlePath: box.getAttribute("data-bundle-path") || "/pagefind/",
+      baseUrl: box.getAttribute("data-base-url") || "/",
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
