@@ -335,3 +335,18 @@ def test_a_link_to_a_folder_in_the_sources_is_reported_not_entered(tmp_path, cap
     status, out, err = run(capsys, "ingest", *site.options())
     assert status == 0 and "more: a link that leads outside the content folder" in err.replace("\n", " ")
     assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
+
+
+def test_a_source_added_later_with_a_clashing_name_leaves_the_existing_post_where_it_was(tmp_path, capsys):
+    site = small_site(tmp_path / "site", count=0)
+    site.add("a-b.md", article(1))
+    run(capsys, "build", *site.options())
+    first = (site.posts / "a-b.md").read_bytes()
+    site.add("a b.md", article(2))
+    site.add("A_B.md", article(3))
+    status, out, _err = run(capsys, "build", *site.options())
+    assert status == 0 and "2 given a distinct id" in out
+    assert (site.posts / "a-b.md").read_bytes() == first
+    assert sorted(read_post(p).source for p in site.posts.glob("*.md")) == [
+        "sources/A_B.md", "sources/a b.md", "sources/a-b.md"]
+    assert "3 posts" in out

@@ -125,8 +125,7 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
         result = _write_post(target, outcome.text)
         {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
     skipped.sort(key=lambda item: str(item[0]))
-    base = {path: slugify(path.stem) for path in sources}
-    renamed = tuple((path, ids[path]) for path in sources if ids[path] != base[path])
+    renamed = tuple((path, ids[path]) for path in sources if ids[path] != slugify(path.stem))
     return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped), renamed)
 
 
@@ -222,40 +221,49 @@ def _kind(mode: int) -> str:
 
 
 def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
-    """A distinct post id per source, a function of the paths alone: the same for every run and order.
+    """A distinct post id per source, a function of the set of paths alone: the same in every run and order.
 
-    A source's id is the slug of its file name without extension. Two sources
-    with the same stem (`x.html` and `x.txt`, or `a/x.md` and `b/x.md`) get the
-    slug of their whole relative path instead. Names that still give one slug
-    (`a b.md`, `a-b.md`, `A_B.md`; names in scripts a slug cannot spell) get a
-    suffix made from a hash of their relative path, so no source overwrites
-    another's post.
+    Each source proposes ids in order of preference until one is its alone:
+    the slug of its file name without extension; the slug of its whole relative
+    path (so `x.html` and `x.txt`, or `a/x.md` and `b/x.md`, stay readable);
+    then that first slug with a suffix from a hash of its relative path (for
+    `a b.md` beside `A_B.md`, or names in scripts a slug cannot spell). When
+    several want the same first slug and one file is already named exactly so
+    (`a-b.md`), that one keeps it: adding `a b.md` later leaves its post where
+    it was.
     """
-    paths = list(paths)
+    remaining = list(dict.fromkeys(paths))
 
     def relative(path: Path) -> str:
         return (path.relative_to(sources_dir) if path.is_relative_to(sources_dir) else Path(path.name)).as_posix()
 
-    ids = {path: slugify(path.stem) for path in paths}
-    for shared in _clashes(ids):
-        for path in shared:
-            ids[path] = slugify(relative(path))
-    for length in (8, 16, 64):
-        clashes = _clashes(ids)
-        if not clashes:
-            break
-        for shared in clashes:
-            for path in shared:
-                digest = hashlib.sha256(relative(path).encode("utf-8", "surrogateescape")).hexdigest()
-                ids[path] = f"{slugify(path.stem)}-{digest[:length]}"
+    def proposal(path: Path, round_: int) -> str:
+        if round_ == 0:
+            return slugify(path.stem)
+        if round_ == 1:
+            return slugify(relative(path))
+        digest = hashlib.sha256(relative(path).encode("utf-8", "surrogateescape")).hexdigest()
+        return f"{slugify(path.stem)}-{digest[:(8, 16, 64)[min(round_ - 2, 2)]]}"
+
+    ids: dict[Path, str] = {}
+    for round_ in range(6):
+        wanted: dict[str, list[Path]] = {}
+        for path in remaining:
+            wanted.setdefault(proposal(path, round_), []).append(path)
+        taken = set(ids.values())
+        for post_id, group in wanted.items():
+            if post_id in taken:
+                continue
+            named_so = [path for path in group if path.stem == post_id]
+            if len(group) == 1 or len(named_so) == 1:
+                ids[(group if len(group) == 1 else named_so)[0]] = post_id
+        remaining = [path for path in remaining if path not in ids]
+    for path in sorted(remaining):  # only a file named after another's full hash gets here
+        number = 2
+        while f"{proposal(path, 4)}-{number}" in ids.values():
+            number += 1
+        ids[path] = f"{proposal(path, 4)}-{number}"
     return ids
-
-
-def _clashes(ids: dict[Path, str]) -> list[list[Path]]:
-    by_id: dict[str, list[Path]] = {}
-    for path, post_id in ids.items():
-        by_id.setdefault(post_id, []).append(path)
-    return [paths for paths in by_id.values() if len(paths) > 1]
 
 
 def slugify(text: str) -> str:
