@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from newsdigest.config import Config, load_config
-from newsdigest.errors import NewsdigestError
+from newsdigest.errors import NewsdigestError, describe_os_error
 
 console = Console(stderr=False, highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -30,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
                          "or name one with --config FILE", markup=True, soft_wrap=True)
             return 1
         config = load_config(args.config, content_dir=args.content, output_dir=args.output, cache_dir=args.cache)
+        if command in ("build", "serve"):
+            from newsdigest.publish import check_folders
+
+            check_folders(config)
         if command == "build":
             return _build(config)
         if command == "ingest":
@@ -41,11 +46,19 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve(config, host=args.host, port=args.port)
     except NewsdigestError as exc:
-        errors.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        if args.debug:
+            errors.print_exception()
+        errors.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         errors.print("stopped")
         return 130
+    except OSError as exc:
+        # The machine said no (a read-only folder, a full disk, a file that vanished): one line, no traceback.
+        if args.debug:
+            errors.print_exception()
+        errors.print(f"[bold red]error:[/] {escape(describe_os_error(exc))}", markup=True, soft_wrap=True)
+        return 1
     raise AssertionError(f"unknown command {command}")
 
 
@@ -94,7 +107,11 @@ def _ingest(config: Config, explain: Path | None) -> int:
 
         explain_source(explain, config, console)
         return 0
-    report = ingest(config)
+    from newsdigest.publish import clean_leftovers, site_lock
+
+    with site_lock(config):  # a build running at the same time writes the same posts
+        clean_leftovers(config)
+        report = ingest(config)
     _print_ingest_summary(report)
     return 0
 
@@ -117,10 +134,15 @@ def _check(config: Config) -> int:
 
 def _print_ingest_summary(report) -> None:
     for path, reason in report.skipped:
-        errors.print(f"[yellow]skipped[/] {path}: {reason}", soft_wrap=True)
+        errors.print(f"[yellow]skipped[/] {escape(str(path))}: {escape(reason)}", soft_wrap=True)
+    for path, post_id in report.renamed:
+        errors.print(f"[yellow]note[/] {escape(str(path))}: its name gives the same id as another source's; "
+                     f"its post is {escape(post_id)}.md", soft_wrap=True)
+    renamed = f", {len(report.renamed)} given a distinct id" if report.renamed else ""
     console.print(
         f"Ingest: {len(report.written)} ingested, {len(report.unchanged)} unchanged, "
-        f"{len(report.kept)} kept as edited, {len(report.skipped)} skipped"
+        f"{len(report.kept)} kept as edited, {len(report.skipped)} skipped{renamed}",
+        soft_wrap=True,
     )
 
 
@@ -130,9 +152,12 @@ def _parser() -> argparse.ArgumentParser:
     shared.add_argument("--output", type=Path, default=argparse.SUPPRESS, help="output folder (default: output/)")
     shared.add_argument("--cache", type=Path, default=argparse.SUPPRESS, help="cache folder (default: .cache/)")
     shared.add_argument("--config", type=Path, default=argparse.SUPPRESS, help="site settings (default: site.toml)")
+    shared.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback of an error (for reporting a bug)")
 
     parser = argparse.ArgumentParser(prog=program(), description="Build the news digest site.", parents=[shared])
-    parser.set_defaults(content=Path("content"), output=Path("output"), cache=Path(".cache"), config=Path("site.toml"))
+    parser.set_defaults(content=Path("content"), output=Path("output"), cache=Path(".cache"), config=Path("site.toml"),
+                        debug=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[shared], help="ingest new or changed sources, group, render (default)")
     ingest = commands.add_parser("ingest", parents=[shared], help="only normalise sources into content/posts/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -31,3 +32,22 @@ class ContentError(NewsdigestError):
 
 class SourceError(NewsdigestError):
     """A raw source cannot be ingested. It is skipped and reported; the build goes on."""
+
+
+def describe_os_error(exc: OSError, *, named: bool = True) -> str:
+    """One line for an error the system raised: the file it concerns and the reason in words."""
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    if exc.errno == errno.EISDIR:
+        reason = "it is a folder, not a file"
+    return f"{exc.filename}: {reason}" if named and exc.filename is not None else reason
+
+
+def cannot_write(what: str, path: Path | str, exc: OSError) -> NewsdigestError:
+    """The error for a write the system refused (read-only folder, full disk), naming what was being written."""
+    return NewsdigestError(f"cannot write {what}: {describe_os_error(exc, named=False)}", path)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from newsdigest.errors import ContentError
+from newsdigest.errors import ContentError, describe_os_error
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -33,11 +33,16 @@ class FrontMatter:
 
 
 def read_editor_file(path: Path, what: str) -> str:
-    """The text of a file the editor wrote (`what` names its kind in the message); `ContentError` if not UTF-8."""
+    """The text of a file the editor wrote (`what` names its kind in the message); `ContentError` if not UTF-8.
+
+    A byte-order mark, which some editors save at the start of UTF-8 files, is dropped.
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(f"{what} is not UTF-8 text", path) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read the {what}: {describe_os_error(exc, named=False)}", path) from None
 
 
 def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
@@ -60,6 +65,8 @@ def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ContentError(f"front matter is not valid YAML: {problem}", path, line) from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value YAML cannot build, such as month 13
+        raise ContentError(f"front matter holds a value that cannot be read: {exc}", path, 2) from None
     if not isinstance(meta, dict):
         raise ContentError("front matter must be a mapping of keys to values", path, 2)
     return FrontMatter(meta, head, text[match.end():])

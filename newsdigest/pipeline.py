@@ -8,18 +8,17 @@ so a failed build leaves the last good site untouched.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from newsdigest.config import Config, is_folder_note
-from newsdigest.errors import ContentError
+from newsdigest.errors import ContentError, cannot_write
 from newsdigest.ingest import IngestReport, ingest
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
+from newsdigest.publish import check_folders, clean_leftovers, new_staging, site_lock, swap_in
 from newsdigest.site import render
 from newsdigest.stories import group
 
@@ -33,11 +32,17 @@ class BuildResult:
 
 
 def build(config: Config, *, progress: bool = True) -> BuildResult:
-    """Ingest new or changed sources, group the posts into stories, publish the site."""
-    report = ingest(config, progress=progress)
-    posts = load_posts(config)
-    stories = group(posts, config)
-    publish(stories, config)
+    """Ingest new or changed sources, group the posts into stories, publish the site.
+
+    The whole run holds the site's lock, and first clears what a killed build left.
+    """
+    check_folders(config)
+    with site_lock(config):
+        clean_leftovers(config)
+        report = ingest(config, progress=progress)
+        posts = load_posts(config)
+        stories = group(posts, config)
+        publish(stories, config)
     return BuildResult(report, posts, stories, config.output_dir)
 
 
@@ -61,14 +66,8 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
 
 
 def publish(stories: tuple[Story, ...], config: Config) -> None:
-    """Render into a staging folder, then swap it in for `output/` in two renames."""
-    output = config.output_dir.resolve()
-    staging = render_staged(stories, config)
-    retired = output.with_name(f".{output.name}.retired-{os.getpid()}")
-    if output.exists():
-        os.replace(output, retired)
-    os.replace(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
+    """Render into a staging folder, then swap it in for `output/` (see `newsdigest.publish`)."""
+    swap_in(render_staged(stories, config), config)
 
 
 def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:
@@ -80,13 +79,12 @@ def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) ->
     `options` go to the site stage's `render` (the server passes `search=False`
     on quick rebuilds and refreshes the search index separately).
     """
-    output = config.output_dir.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    staging = new_staging(config)
     try:
         render(stories, replace(config, output_dir=staging), **options)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise cannot_write("the site", config.output_dir, exc) from exc
         raise
-    os.chmod(staging, 0o755)
     return staging

@@ -147,6 +147,6 @@ def _digest(text: str) -> str:
 
 def _sign(unsigned: str) -> str:
     # The digest line goes last in the front matter so that the rest keeps its order.
-    head_end = unsigned.index("---\n", 4)
+    head_end = unsigned.index("\n---\n", 3) + 1  # the closing line, not a value ending in "---"
     signature = _digest(unsigned)
     return unsigned[:head_end] + f"{DIGEST_KEY}: {signature}\n" + unsigned[head_end:]

@@ -38,6 +38,7 @@ def test_a_broken_post_fails_the_build_and_keeps_the_last_site(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("last good site")
+    (out / ".newsdigest-output").write_text("")  # a site an earlier build published
     (content / "posts" / "bad.md").write_text("---\ntitle: T\n---\nno source key\n")
     result = run("build", "--content", str(content), "--output", str(out), "--cache", str(tmp_path / "cache"))
     assert result.returncode == 1

@@ -27,6 +27,7 @@ def test_a_failed_render_leaves_the_last_good_site(tmp_path, monkeypatch):
 def test_a_successful_render_replaces_the_site_whole(tmp_path, monkeypatch):
     config = load_config(ROOT / "site.toml", output_dir=tmp_path / "out")
     (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".newsdigest-output").write_text("")  # published by an earlier build
     (tmp_path / "out" / "stale.html").write_text("old page")
 
     def render(stories, config):

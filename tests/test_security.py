@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from site_fixtures import built_site, html_files, parse, serve
@@ -95,3 +96,86 @@ def test_content_security_policy_blocks_injected_inline_script(browser, site):
         })""")
     assert ran == {"ran": False, "blocked": True}
     context.close()
+
+
+# -- every field that leaves the site, in its own context ---------------------------------------------
+
+
+def _rss_items(site):
+    import xml.etree.ElementTree as ET
+
+    return ET.parse(site / "feed.xml").getroot().iter("item")
+
+
+class _Elements(HTMLParser):
+    """The elements and attributes a feed reader would build from an HTML string."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+
+def test_rss_descriptions_carry_no_live_markup(site):
+    """Feed readers render an RSS <description> as HTML: a title or summary with tags must arrive as text."""
+    evil = [item for item in _rss_items(site) if "Evil" in (item.findtext("title") or "")]
+    assert evil, "the hostile story is in the feed"
+    for item in evil:
+        description = item.findtext("description")
+        assert _Elements(description).tags == [], description  # what a reader renders: no element at all
+        assert "&lt;script&gt;" in description and "&lt;img" in description  # the text survives, escaped
+
+
+def test_feed_contents_carry_no_script_or_handler(site):
+    import xml.etree.ElementTree as ET
+
+    atom = ET.parse(site / "atom.xml").getroot()
+    contents = [el.text or "" for el in atom.iter("{http://www.w3.org/2005/Atom}content")]
+    contents += [el.text or "" for el in ET.parse(site / "feed.xml").getroot().iter(
+        "{http://purl.org/rss/1.0/modules/content/}encoded")]
+    contents += [item["content_html"] for item in json.loads((site / "feed.json").read_text())["items"]]
+    assert any("Evil" in html for html in contents)
+    for html in contents:
+        elements = _Elements(html)
+        assert elements.handlers == [] and not {"script", "iframe", "svg", "object"} & set(elements.tags), html
+
+
+def test_only_http_urls_leave_the_site(site):
+    """stories.json, feeds, JSON-LD and the sitemap carry no javascript:, data: or other scheme."""
+    bad = re.compile(r"(?i)\b(?:javascript|data|vbscript|file):")
+    document = json.loads((site / "stories.json").read_text())
+
+    def urls(value, key=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from urls(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                yield from urls(v, key)
+        elif isinstance(value, str) and ("url" in key or key in ("image", "sameAs", "isBasedOn")):
+            yield key, value
+
+    for key, url in urls(document):
+        assert url is None or url.startswith(("https://", "http://", "/")), (key, url)
+    evil = next(s for s in document["stories"] if s["id"] == "s-evil")
+    assert [p["url"] for p in evil["posts"]] == [None, None]  # javascript: and a URL with markup in it
+    for name in ("feed.json", "feed.xml", "atom.xml", "sitemap.xml"):
+        assert not bad.search((site / name).read_text()), name
+    for page in ("stories/evil-story/index.html", "posts/p-evil/index.html"):
+        html = (site / page).read_text()
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL):
+            for key, url in urls(json.loads(block)):
+                assert url.startswith(("https://", "http://")), (page, key, url)
+
+
+def test_the_sitemap_is_well_formed_xml_with_escaped_addresses(site):
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(site / "sitemap.xml").getroot()
+    locs = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc.startswith("https://digest.example.org/") and "<" not in loc for loc in locs)

@@ -104,20 +104,59 @@ def _decode_bytes(data: bytes, *, html: bool) -> str:
 
 
 def _guess_legacy_encoding(sample: bytes) -> str | None:
-    """charset-normalizer's guess, with windows-1252 preferred when it fits about as well.
+    """windows-1252 when the bytes read as Western text there, else charset-normalizer's best guess.
 
-    On a short Western text several 8-bit code pages decode without "chaos" and
-    the statistics cannot tell them apart; windows-1252 is by far the most common
-    of them in saved pages, so it wins a near tie.
+    On a short Western text many 8-bit code pages decode without "chaos" and
+    the statistics cannot tell them apart ("José Müller" comes back as
+    "Josķ M³ller" in a Baltic code page); windows-1252 is by far the most common
+    of them in saved pages, so it wins whenever its reading looks like Western
+    text (see `_reads_as_western`). ISO 8859-15 differs from it mainly in the
+    euro sign, so a currency sign `¤` that reads as `€` there decides for it.
     """
-    results = list(from_bytes(sample))
-    if not results:
-        return None
-    best = min(results, key=lambda r: r.chaos)
-    for result in results:
-        if result.encoding in ("cp1252", "latin_1", "iso8859_15") and result.chaos <= best.chaos + 0.1:
-            return "cp1252"
-    return best.encoding
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        return "cp1252"
+    if western is not None and "\u00a4" in western and _reads_as_western(sample.decode("iso8859_15")):
+        return "iso8859_15"
+    for guess in from_bytes(sample):  # best first
+        if _ascii_compatible(guess.encoding):
+            return guess.encoding
+    return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """False for UTF-16/32 (told apart earlier, by their NULs) and EBCDIC: on a few bytes they are wild guesses."""
+    probe = "The 5 quick brown foxes, jumped.\n"
+    try:
+        return probe.encode("ascii").decode(encoding) == probe
+    except (LookupError, UnicodeDecodeError):
+        return False
+
+
+# A symbol inside a word ("M³ller", "Za¿ó"), a capital right after a small letter ("JosŽ"),
+# a low quote closing a word ("Caf‚"): the marks of text read in the wrong code page.
+_MISREAD = re.compile(
+    r"(?<=[^\W\d_])[^\x00-\x7f\w\u2019\u2018\u2013\u2014\u2026\u00b7\u00ad](?=[^\W\d_])"
+    r"|(?<=[a-z\u00df-\u00ff])[\u0152\u0160\u0178\u017d\u00c0-\u00de]"
+    r"|(?<=[^\W\d_])[\u201a\u201e]"
+    r"|\u00a4"
+)
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when a decoding looks like a Western European language: mostly ASCII letters, no misreadings.
+
+    Cyrillic or Greek read as windows-1252 gives words made only of accented
+    letters; a Central European code page gives symbols inside words.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return not _MISREAD.search(text)
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return accented / len(letters) < 0.3 and not _MISREAD.search(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-import tempfile
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,9 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
+from newsdigest.atomic import write_atomically
 from newsdigest.config import Config, is_folder_note
+from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.postfile import is_untouched
+from newsdigest.publish import die_with_parent
 
 if TYPE_CHECKING:
     from newsdigest.ingest.source import Outcome
@@ -36,6 +41,8 @@ INGEST_VERSION = "2"
 _PARALLEL_FROM = 8
 """Fewer files than this are read in-process: starting workers would cost more than it saves."""
 _PROGRESS_FROM = 20
+SOURCE_LIMIT = 20_000_000
+"""Bytes per source: far above any article, far below what would exhaust memory."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,8 @@ class IngestReport:
     """Posts left alone because the editor changed them."""
     skipped: tuple[tuple[Path, str], ...] = ()
     """Sources that gave no post, with the reason."""
+    renamed: tuple[tuple[Path, str], ...] = ()
+    """Sources whose name gave the same id as another's, with the distinct id each got instead."""
 
 
 @dataclass(frozen=True)
@@ -64,30 +73,42 @@ class _Job:
 def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     """Normalise new or changed sources into posts; return what happened to each."""
     outlets = load_outlets(config.outlets_file)
-    sources = list(find_sources(config.sources_dir))
-    ids = assign_ids(sources, config.sources_dir)
+    skipped: list[tuple[Path, str]] = []
+    sources: list[Path] = []
+    for path in find_sources(config.sources_dir):
+        problem = source_problem(path, config.content_dir)
+        if problem is None:
+            sources.append(path)
+        else:
+            skipped.append((path, problem))
+    ids = assign_ids(sources, config.sources_dir)  # only sources that can be read take an id
     cache = _Cache(config.cache_dir / "ingest")
     salt = _salt(config, outlets)
 
-    skipped: list[tuple[Path, str]] = []
     jobs: list[_Job] = []
     outcomes: dict[Path, Outcome] = {}
     for path in sources:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append((path, f"cannot read the file: {exc.strerror or exc}"))
+            data = read_source_file(path, config.content_dir)
+        except SourceError as exc:  # changed since it was checked
+            skipped.append((path, exc.reason))
             continue
         source = path.relative_to(config.content_dir).as_posix() if path.is_relative_to(config.content_dir) else path.name
         key = hashlib.sha256(f"{salt}\0{source}\0{ids[path]}\0".encode() + data).hexdigest()
-        cached = cache.get(key)
+        job = _Job(path, source, ids[path], key, data)
+        cached = cache.get(job)
         if cached is not None:
             outcomes[path] = cached
         else:
-            jobs.append(_Job(path, source, ids[path], key, data))
+            jobs.append(job)
 
     for job, outcome in _run(jobs, config, outlets, progress=progress):
-        cache.put(job.key, outcome)
+        if outcome.text is not None and not is_untouched(outcome.text):
+            # A post that could not be signed would count as the editor's from then on.
+            from newsdigest.ingest.source import Outcome
+
+            outcome = Outcome(None, "ingest could not sign the post it made (please report this source)")
+        cache.put(job, outcome)
         outcomes[job.path] = outcome
 
     written: list[Path] = []
@@ -104,39 +125,144 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
         result = _write_post(target, outcome.text)
         {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
     skipped.sort(key=lambda item: str(item[0]))
-    return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped))
+    renamed = tuple((path, ids[path]) for path in sources if ids[path] != slugify(path.stem))
+    return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped), renamed)
 
 
 def find_sources(folder: Path) -> Iterator[Path]:
-    """Every file under `folder`, recursively, in a stable order; hidden files and folders are not sources."""
+    """Every entry under `folder` that may be a source, recursively, in a stable order.
+
+    Hidden files and folders and editor backups (`x~`) are not sources. Links to
+    folders are listed but never entered; what each entry is (a regular file, a
+    link, a FIFO) is `read_source_file`'s to check, so that a skip is reported.
+    """
     if not folder.is_dir():
         return
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
+        files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files):
             if not name.startswith(".") and not name.endswith("~") and not is_folder_note(Path(name)):
                 yield Path(root) / name
 
 
-def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
-    """A post id per source: the slug of its file name without extension, stable across runs.
+def source_problem(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> str | None:
+    """Why `path` is not read as a source, or None when it is a regular file within the limits.
 
-    Two sources with the same stem (`x.html` and `x.txt`, or `a/x.md` and `b/x.md`)
-    both get the slug of their whole relative path instead, so neither silently
-    overwrites the other.
+    Only a regular file is read: a FIFO would block the build, a device such as
+    `/dev/zero` never ends, a socket cannot be read. A link is followed only when
+    it leads inside the content folder (a link elsewhere would publish whatever
+    it points at), and a file above `limit` bytes is skipped rather than read
+    into memory.
     """
-    paths = list(paths)
-    by_slug: dict[str, list[Path]] = {}
-    for path in paths:
-        by_slug.setdefault(slugify(path.stem), []).append(path)
+    try:
+        return _link_problem(path, content_dir) or _stat_problem(path.stat(), limit)
+    except FileNotFoundError:
+        return "a link to a file that does not exist"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+
+
+def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
+    """The bytes of one source, or `SourceError` saying why it is not read (see `source_problem`).
+
+    The file is opened without blocking and checked again once open, so a file
+    swapped for a FIFO or grown after the check does not hang or flood the build.
+    """
+    try:
+        problem = _link_problem(path, content_dir)
+        if problem is not None:
+            raise SourceError(problem)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise SourceError("a link to a file that does not exist") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        problem = _stat_problem(os.fstat(handle), limit)
+        if problem is not None:
+            raise SourceError(problem)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        raise SourceError(f"larger than the limit of {limit // 1_000_000} MB per source")
+    return data
+
+
+def _link_problem(path: Path, content_dir: Path) -> str | None:
+    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
+        return "a link that leads outside the content folder is not followed"
+    return None
+
+
+def _stat_problem(info: os.stat_result, limit: int) -> str | None:
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_kind(info.st_mode)}); only files are read"
+    if info.st_size > limit:
+        return f"larger than the limit of {limit // 1_000_000} MB per source ({info.st_size:,} bytes)"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
+    """A distinct post id per source, a function of the set of paths alone: the same in every run and order.
+
+    Each source proposes ids in order of preference until one is its alone:
+    the slug of its file name without extension; the slug of its whole relative
+    path (so `x.html` and `x.txt`, or `a/x.md` and `b/x.md`, stay readable);
+    then that first slug with a suffix from a hash of its relative path (for
+    `a b.md` beside `A_B.md`, or names in scripts a slug cannot spell). When
+    several want the same first slug and one file is already named exactly so
+    (`a-b.md`), that one keeps it: adding `a b.md` later leaves its post where
+    it was.
+    """
+    remaining = list(dict.fromkeys(paths))
+
+    def relative(path: Path) -> str:
+        return (path.relative_to(sources_dir) if path.is_relative_to(sources_dir) else Path(path.name)).as_posix()
+
+    def proposal(path: Path, round_: int) -> str:
+        if round_ == 0:
+            return slugify(path.stem)
+        if round_ == 1:
+            return slugify(relative(path))
+        digest = hashlib.sha256(relative(path).encode("utf-8", "surrogateescape")).hexdigest()
+        return f"{slugify(path.stem)}-{digest[:(8, 16, 64)[min(round_ - 2, 2)]]}"
+
     ids: dict[Path, str] = {}
-    for slug, group in by_slug.items():
-        if len(group) == 1:
-            ids[group[0]] = slug
-        else:
-            for path in group:
-                relative = path.relative_to(sources_dir) if path.is_relative_to(sources_dir) else Path(path.name)
-                ids[path] = slugify(relative.as_posix())
+    for round_ in range(6):
+        wanted: dict[str, list[Path]] = {}
+        for path in remaining:
+            wanted.setdefault(proposal(path, round_), []).append(path)
+        taken = set(ids.values())
+        for post_id, group in wanted.items():
+            if post_id in taken:
+                continue
+            named_so = [path for path in group if path.stem == post_id]
+            if len(group) == 1 or len(named_so) == 1:
+                ids[(group if len(group) == 1 else named_so)[0]] = post_id
+        remaining = [path for path in remaining if path not in ids]
+    for path in sorted(remaining):  # only a file named after another's full hash gets here
+        number = 2
+        while f"{proposal(path, 4)}-{number}" in ids.values():
+            number += 1
+        ids[path] = f"{proposal(path, 4)}-{number}"
     return ids
 
 
@@ -165,7 +291,8 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
             for job in jobs
@@ -233,15 +360,7 @@ def _write_post(target: Path, text: str) -> str:
         return "unchanged"
     if existing is not None and not is_untouched(existing):
         return "kept"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, text, "the post")
     return "written"
 
 
@@ -270,7 +389,15 @@ def _code_fingerprint() -> str:
 
 
 class _Cache:
-    """Finished outcomes by content hash, one small JSON file each. Losing it only costs time."""
+    """Finished outcomes by content hash, one small JSON file each. Losing it only costs time.
+
+    An entry is trusted only when it is exactly what `put` writes: its key, the
+    digest of the source bytes it was made from, and either a skip reason or a
+    post signed with its own digest that names the expected id and source.
+    Anything else (a truncated or edited file, another shape, another file's
+    entry) is dropped and the source is read again, so no cache content can
+    reach a post file that ingest would not have written itself.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -278,22 +405,55 @@ class _Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str):
+    def get(self, job: _Job):
         from newsdigest.ingest.source import Outcome
 
+        path = self._path(job.key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return Outcome(data.get("text"), data.get("reason"))
-        except (OSError, ValueError, AttributeError):
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
             return None
-
-    def put(self, key: str, outcome) -> None:
-        path = self._path(key)
+        except (OSError, ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict) and _valid_entry(data, job):
+            return Outcome(data["text"], data["reason"])
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"text": outcome.text, "reason": outcome.reason}, stream, ensure_ascii=False)
-            os.replace(temporary, path)
+            path.unlink()
         except OSError:
+            pass  # a folder in its place, or a read-only cache: `put` fails quietly too
+        return None
+
+    def put(self, job: _Job, outcome) -> None:
+        path = self._path(job.key)
+        entry = {"key": job.key, "input": _input_digest(job.data), "text": outcome.text, "reason": outcome.reason}
+        try:
+            write_atomically(path, json.dumps(entry, ensure_ascii=False), "a cache entry")
+        except NewsdigestError:
             pass  # a read-only or full cache folder makes ingest slower, not wrong
+
+
+def _valid_entry(data: dict, job: _Job) -> bool:
+    """True when a cache entry has the shape `_Cache.put` writes, for exactly this job's input."""
+    text, reason = data.get("text"), data.get("reason")
+    if set(data) != {"key", "input", "text", "reason"}:
+        return False
+    if data["key"] != job.key or data["input"] != _input_digest(job.data):
+        return False
+    if text is None:
+        return isinstance(reason, str) and bool(reason)
+    if not isinstance(text, str) or reason is not None or not is_untouched(text):
+        return False
+    # The signature proves the text is whole; the head proves it is this source's post.
+    head = text.split("\n---\n", 1)[0]
+    return _names(head, "id", job.post_id) and _names(head, "source", job.source)
+
+
+def _names(head: str, key: str, value: str) -> bool:
+    """True when the front matter `head` sets `key` to `value` (written plain, or as YAML quotes it)."""
+    if f"\n{key}: {value}\n" in head:  # the usual case, without the cost of a YAML dump
+        return True
+    return "\n" + yaml.safe_dump({key: value}, allow_unicode=True, width=1000) in head
+
+
+def _input_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

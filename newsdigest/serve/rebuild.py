@@ -47,7 +47,6 @@ import inspect
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -55,6 +54,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsdigest import pipeline
+from newsdigest.publish import new_staging
 from newsdigest.config import Config, load_config
 from newsdigest.model import Post, Relation, RelationKind, Story, Version
 from newsdigest.postfile import read_post
@@ -179,13 +179,6 @@ def rendered_files(scratch: Path) -> set[str]:
     """Every file of a partial rendering (relative, '/'-separated): what it wrote is what it renewed."""
     return {(Path(folder) / name).relative_to(scratch).as_posix()
             for folder, _dirs, files in os.walk(scratch) for name in files}
-
-
-def new_staging(config: Config) -> Path:
-    """A fresh, empty staging folder beside `output/` (same file system: its files can be renamed in)."""
-    output = config.output_dir.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
 
 
 _cleanups: list[threading.Thread] = []

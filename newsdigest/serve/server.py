@@ -19,10 +19,11 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote
 
 from newsdigest.serve.client import EVENTS_PATH, SCRIPT, SCRIPT_PATH, script_tag
 from newsdigest.serve.events import LiveReload
+from newsdigest.site.theme import CSP
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -145,9 +146,17 @@ _FALLBACK_404 = b"""<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <body><h1>Not found</h1><p>There is no page here (and the site has no 404.html yet).</p></body></html>"""
 
 
+MAX_PATH = 2048
+"""Longest request path answered as a lookup; a longer one is 414, as browsers and proxies cap near it too."""
+POLICY = CSP + "; frame-ancestors 'self'"
+"""The site's own Content-Security-Policy, sent as a header too (the header alone can forbid framing)."""
+
+
 class SiteServer(ThreadingHTTPServer):
     """Serves the site's current output folder; hands live-reload streams to `hub`."""
 
+    request_queue_size = 128
+    """The listen backlog: a browser opening a page with many assets, or many tabs at once, fits in it."""
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True  # lets a restart rebind at once; a port in active use still fails
@@ -174,33 +183,43 @@ class Handler(BaseHTTPRequestHandler):
         pass  # the terminal is for builds and errors, not an access log
 
     def _respond(self, head: bool) -> None:
-        parts = urlsplit(self.path)
-        if parts.path == EVENTS_PATH:
-            return self._events(parse_qs(parts.query).get("files", [""])[0].split())
-        if parts.path == SCRIPT_PATH:
+        # The request target is a path, never a URL: "//static" is the path "/static", not the host "static".
+        path, _, query = self.path.split("#", 1)[0].partition("?")
+        path = "/" + path.lstrip("/")
+        if len(path) > MAX_PATH:
+            return self._send(HTTPStatus.REQUEST_URI_TOO_LONG, b"Request path too long\n", "text/plain; charset=utf-8",
+                              head)
+        if path == EVENTS_PATH:
+            return self._events(parse_qs(query).get("files", [""])[0].split())
+        if path == SCRIPT_PATH:
             return self._send(HTTPStatus.OK, SCRIPT.encode("utf-8"), "text/javascript; charset=utf-8", head)
         root = self.server.output_dir()
         try:
-            target = resolve(root, parts.path)
+            self._serve_file(root, path, query, head)
+        except OSError:  # a name too long for the file system, a file that vanished mid-lookup
+            self._not_found(root, path, head)
+
+    def _serve_file(self, root: Path, path: str, query: str, head: bool) -> None:
+        try:
+            target = resolve(root, path)
         except (Refused, UnicodeDecodeError):
             return self._send(HTTPStatus.FORBIDDEN, b"Forbidden: outside the site\n", "text/plain; charset=utf-8",
                               head)
-        except OSError:
-            return self._not_found(root, parts.path, head)
         if target.is_dir():
-            if not parts.path.endswith("/"):
-                location = quote(unquote(parts.path), safe="/") + "/" + (f"?{parts.query}" if parts.query else "")
+            if not path.endswith("/"):
+                location = "/" + quote(unquote(path), safe="/").lstrip("/") + "/" + (f"?{query}" if query else "")
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
                 self.send_header("Location", location)
                 self.send_header("Content-Length", "0")
                 self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Security-Policy", POLICY)
                 self.end_headers()
                 return
             target = target / "index.html"
         try:
             body = target.read_bytes()
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            return self._not_found(root, parts.path, head)
+            return self._not_found(root, path, head)
         except PermissionError:
             return self._send(HTTPStatus.FORBIDDEN, b"Forbidden\n", "text/plain; charset=utf-8", head)
         kind = content_type(target)
@@ -225,6 +244,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", POLICY)
         self.end_headers()
         if not head:
             try:

@@ -13,6 +13,7 @@ never the build time, so an unchanged site rebuilds to identical feeds.
 
 from __future__ import annotations
 
+import html
 import json
 import uuid
 from collections.abc import Callable
@@ -111,7 +112,8 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
             fe.link(href=config.absolute_url(story.url))
             fe.published(published[story.id])
             fe.updated(updated[story.id])
-            fe.description(printable(story.summary or story.title))
+            # RSS readers render <description> as HTML: the summary is text, so it goes in escaped.
+            fe.description(html.escape(printable(story.summary or story.title), quote=False))
             fe.content(content(story), type="html")  # escaped, never CDATA: "]]>" cannot break it
             for tag in story.tags:
                 fe.category(term=printable(tag.name))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from newsdigest.config import Config
+from newsdigest.front_matter import read_editor_file
 from newsdigest.site import jsonld
 from newsdigest.site.catalog import Catalog, Edition, Section
 from newsdigest.site.markdown_html import render_markdown
@@ -203,7 +204,7 @@ def about_page(config: Config) -> Page:
     source = config.content_dir / "about.md"
     title, body = "About", Markup("")
     if source.is_file():
-        text = source.read_text(encoding="utf-8")
+        text = read_editor_file(source, "about page")
         lines = text.lstrip().splitlines()
         if lines and lines[0].startswith("# "):
             title, text = lines[0][2:].strip(), "\n".join(lines[1:])

@@ -13,6 +13,7 @@ from typing import Any
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.dates import iso_utc
+from newsdigest.site.markdown_html import safe_link
 from newsdigest.site.writer import Writer
 
 
@@ -36,7 +37,7 @@ def stories_document(catalog: Catalog, config: Config) -> dict[str, Any]:
                     "source": version.post.source,
                     "outlet": version.post.outlet,
                     "title": version.post.title,
-                    "url": version.post.url,
+                    "url": safe_link(version.post.url),  # http(s) only: a reader may follow it
                     "published": iso_utc(version.post.published, tz),
                     "relation": getattr(version.relation.kind, "value", version.relation.kind),
                     "relation_of": version.relation.of,

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsdigest.atomic import write_atomically
+from newsdigest.errors import ContentError
 
 REGISTRY_NAME = "registry.json"
 REGISTRY_NOTE = (
@@ -111,15 +112,13 @@ def save_registry(stories_dir: Path, registry: Registry) -> bool:
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     path = registry_path(stories_dir)
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == text.encode("utf-8"):
             return False
     except OSError:
         pass
-    stories_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".registry-", suffix=".json", dir=stories_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    if path.is_dir() and not path.is_symlink():
+        raise ContentError("is a folder; remove it so the story registry can be written here", path)
+    write_atomically(path, text, "the story registry")
     return True
 
 
