@@ -16,9 +16,9 @@ from newsdigest.serve.server import SiteServer
 
 
 @contextmanager
-def running(root: Path) -> Iterator[tuple[str, int]]:
+def running(root: Path, base_path: str = "/") -> Iterator[tuple[str, int]]:
     hub = LiveReload()
-    server = SiteServer(("127.0.0.1", 0), lambda: root, hub)
+    server = SiteServer(("127.0.0.1", 0), lambda: root, hub, base_path=base_path)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -122,3 +122,16 @@ def test_two_hundred_concurrent_connections_are_all_answered(site):
         finally:
             for connection in sockets:
                 connection.close()
+
+
+def test_a_site_for_a_sub_path_is_previewed_under_that_path(site):
+    """Pages built for `base_url = https://example.org/digest/` link `/digest/static/…`: serve them there."""
+    with running(site, base_path="/digest/") as address:
+        assert b"<body>home</body>" in get(address, "/digest/")[2]
+        assert b"<body>static</body>" in get(address, "/digest/static/")[2]
+        status, headers, _ = get(address, "/")
+        assert (status, headers["location"]) == (301, "/digest/")
+        status, headers, _ = get(address, "/digest/static")
+        assert (status, headers["location"]) == (301, "/digest/static/")
+        status, _, body = get(address, "/static/")
+        assert status == 404 and b"not here" in body, "outside the sub-path nothing of the site is served"

@@ -66,7 +66,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
     hub = LiveReload()
     output = Path(os.path.abspath(config.output_dir))
     try:
-        httpd = SiteServer((host, port), lambda: output, hub)
+        httpd = SiteServer((host, port), lambda: output, hub, base_path=config.base_path)
     except OSError as exc:
         errors.print(f"[bold red]error:[/] {_bind_problem(exc, host, port)}", soft_wrap=True)
         return 1
@@ -116,7 +116,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
         settler.start()
         search.start()
 
-        url = f"http://{_url_host(host)}:{httpd.server_address[1]}/"
+        url = f"http://{_url_host(host)}:{httpd.server_address[1]}{config.base_path}"
         console.print(f"Serving [bold]{config.output_dir}/[/] at [bold]{url}[/] — watching "
                       f"{config.content_dir}/, {_rel(config.templates_dir)}/, {_rel(config.static_dir)}/ and "
                       f"{config.config_path}. Press Ctrl-C to stop.", soft_wrap=True)

@@ -161,9 +161,12 @@ class SiteServer(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True  # lets a restart rebind at once; a port in active use still fails
 
-    def __init__(self, address: tuple[str, int], output_dir: Callable[[], Path], hub: LiveReload) -> None:
+    def __init__(self, address: tuple[str, int], output_dir: Callable[[], Path], hub: LiveReload,
+                 base_path: str = "/") -> None:
         self.output_dir = output_dir
         self.hub = hub
+        self.base_path = base_path
+        """The path of the site's `base_url` ("/digest/"): the site is served under it, as it will be deployed."""
         if ":" in address[0]:
             self.address_family = socket.AF_INET6  # --host ::1
         super().__init__(address, Handler)
@@ -194,6 +197,13 @@ class Handler(BaseHTTPRequestHandler):
         if path == SCRIPT_PATH:
             return self._send(HTTPStatus.OK, SCRIPT.encode("utf-8"), "text/javascript; charset=utf-8", head)
         root = self.server.output_dir()
+        base = self.server.base_path
+        if base != "/":
+            if path in ("/", base.rstrip("/")):
+                return self._redirect(base)
+            if not path.startswith(base):
+                return self._not_found(root, path, head)
+            path = "/" + path[len(base):]
         try:
             self._serve_file(root, path, query, head)
         except OSError:  # a name too long for the file system, a file that vanished mid-lookup
@@ -207,14 +217,8 @@ class Handler(BaseHTTPRequestHandler):
                               head)
         if target.is_dir():
             if not path.endswith("/"):
-                location = "/" + quote(unquote(path), safe="/").lstrip("/") + "/" + (f"?{query}" if query else "")
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", location)
-                self.send_header("Content-Length", "0")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Security-Policy", POLICY)
-                self.end_headers()
-                return
+                location = quote(unquote(path), safe="/").lstrip("/") + "/" + (f"?{query}" if query else "")
+                return self._redirect(self.server.base_path + location)
             target = target / "index.html"
         try:
             body = target.read_bytes()
@@ -227,6 +231,15 @@ class Handler(BaseHTTPRequestHandler):
             rel = target.relative_to(root.resolve()).as_posix()
             body = inject(body, script_tag(self.server.hub.build, [rel]))
         self._send(HTTPStatus.OK, body, kind, head)
+
+    def _redirect(self, location: str) -> None:
+        """A permanent redirect to a path of this site; `location` always starts with a single "/"."""
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", "/" + location.lstrip("/"))
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Security-Policy", POLICY)
+        self.end_headers()
 
     def _not_found(self, root: Path, url_path: str, head: bool) -> None:
         wanted = posixpath.normpath(unquote(url_path)).lstrip("/")
