@@ -49,7 +49,9 @@ def _build(config: Config) -> int:
     result = build(config)
     _print_ingest_summary(result.ingest)
     console.print(
-        f"Built {len(result.stories)} stories from {len(result.posts)} posts into [bold]{config.output_dir.resolve()}/[/]"
+        (f"Up to date: {result.story_count} stories from {result.post_count} posts in" if result.up_to_date
+         else f"Built {result.story_count} stories from {result.post_count} posts into")
+        + f" [bold]{config.output_dir.resolve()}/[/]"
     )
     # Links are root-relative (as on the published site), so the pages want a server, not file://.
     console.print("Preview it at http://127.0.0.1:8000 with: [bold]python build.py serve[/]")

@@ -43,7 +43,6 @@ later edit cannot publish a site that skips the still-broken input.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import os
 import shutil
@@ -157,17 +156,9 @@ class Outcome:
     """A settle whose result was dropped because a newer edit had been published meanwhile."""
 
 
-def _offers(render: Callable[..., object], option: str) -> bool:
-    """Whether the site stage's `render` takes this keyword."""
-    try:
-        return option in inspect.signature(render).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _render_options(render: Callable[..., object], quick: bool) -> dict[str, object]:
-    """`search=False` for quick rebuilds, when the site stage's `render` offers it."""
-    return {"search": False} if quick and _offers(render, "search") else {}
+def _render_options(quick: bool, previous: Path | None = None) -> dict[str, object]:
+    """`search=False` for quick rebuilds (the index is refreshed in the background); `previous` to reuse from."""
+    return ({"search": False} if quick else {}) | ({"previous": previous} if previous is not None else {})
 
 
 def _site_path(file: str) -> str:
@@ -404,7 +395,7 @@ class Rebuilder:
                 self._generation += 1  # any settle still running is now out of date
                 generation = self._generation
             if needs.render or stories != authoritative or needs.config or self._settle_for is not None:
-                options = _render_options(pipeline.render, quick=self._published)
+                options = _render_options(quick=self._published, previous=config.output_dir.resolve())
                 staging = pipeline.render_staged(stories, config, **options)
                 t = lap("render", t)
                 search_stale = "search" in options
@@ -511,14 +502,13 @@ class Rebuilder:
         template change cannot be named (then the whole site, at once).
         """
         if (not self.fast_lane or not self._published or needs.config or not needs.render
-                or authoritative is None or stories != authoritative or ANY_TEMPLATE in needs.templates
-                or not _offers(pipeline.render, "only_templates")):
+                or authoritative is None or stories != authoritative or ANY_TEMPLATE in needs.templates):
             return None
         names = frozenset(needs.templates)
         shown = {file for file in self.open_files() if file.endswith(".html")} if names else set()
         options: dict[str, object] = {"search": False, "only_templates": names}
         subset = stories
-        if shown and _offers(pipeline.render, "only_paths"):
+        if shown:
             options["only_paths"] = frozenset(_site_path(file) for file in shown)
             subset = _owners(config.output_dir.resolve(), stories, shown)
         scratch = pipeline.render_staged(subset, config, **options)
@@ -548,7 +538,7 @@ class Rebuilder:
 
         `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
-        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(pipeline.render, quick=True))
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True))
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
             wanted = own_pages(scratch, touched)
@@ -595,7 +585,8 @@ class Rebuilder:
             return self._closing or self._generation != generation
 
         partial = reuse and templates is not None  # only the pages of a changed template are owed
-        options = _render_options(pipeline.render, quick=True) | ({"only_templates": templates} if partial else {})
+        options = (_render_options(quick=True) | {"only_templates": templates} if partial
+                   else _render_options(quick=True, previous=config.output_dir.resolve()))
         result = self.runner.run(posts, known_stories if reuse else None, config, staging, options, cancelled)
         if result is None or result[0] != "ok":
             discard(staging)
