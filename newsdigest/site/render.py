@@ -25,19 +25,24 @@ import multiprocessing
 import os
 import shutil
 import threading
+import time
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
+from importlib import metadata
 
-from newsdigest.cache_store import Store, digest
+from jinja2 import Environment
+from markupsafe import Markup
+
+from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.render_keys import Keys, site_key
+from newsdigest.site.markdown_html import remembering
+from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
 from newsdigest.site.search import SEARCH_FOLDER, build_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
@@ -60,6 +65,8 @@ class RenderResult:
     rendered: int = 0
     """Files rendered (the others were linked from the published site unchanged)."""
     reused: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per step."""
 
 
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
@@ -76,12 +83,16 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
+    clock = _Clock()
     full = only_templates is None
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None)
-    catalog = build_catalog(stories, config.timezone)
-
+    conversions = _conversions(config) if full else None
+    memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
+    with remembering(memo):
+        catalog = build_catalog(stories, config.timezone)
+    clock.lap("catalog")
     assets = Assets(writer.root)
     assets.copy(config)
     env = environment(config, assets)
@@ -92,23 +103,62 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     pages = plan(catalog, config)
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
+    clock.lap("pages")
 
     if uses(FEED_TEMPLATE) and paths is None:
         write_feeds(catalog, env, config, writer, keys)
+        clock.lap("feeds")
     searchable = False
     if full:
         write_stories_json(catalog, config, writer)
         write_sitemap(pages, config, writer)
         write_robots(config, writer)
+        clock.lap("data files")
         if search:
             searchable = _search_index(writer)
+            clock.lap("search index")
         if manifests is not None:
             manifests.put(_MANIFEST, writer.entries)
+            if conversions is not None:
+                conversions.put(_CONVERSIONS, _in_use(memo, catalog))
     return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable,
-                        rendered=writer.rendered, reused=writer.reused)
+                        rendered=writer.rendered, reused=writer.reused, timings=clock.timings)
+
+
+class _Clock:
+    """Seconds per step of one render, for benchmarks and the preview server's report."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self._last
+        self._last = now
 
 
 _MANIFEST = digest("manifest")
+
+
+_CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdown", "nh3")))
+
+
+def _conversions(config: Config) -> Store:
+    """Markdown conversions of the last full render (they depend on the site stage's code too)."""
+    return Store(config.cache_dir / "site" / code_digest(SITE_CODE)[:16])
+
+
+def _valid_conversions(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple) and len(k) == 3 and isinstance(k[0], str) and type(v) is Markup
+        for k, v in value.items())
+
+
+def _in_use(memo: dict[tuple[str, str | None, bool], Markup], catalog: Catalog) -> dict:
+    """The conversions this site shows (the bodies of its posts and the editor's notes), so the cache does not grow."""
+    shown = {id(post.body) for post in catalog.posts} | {id(story.editor_note) for story in catalog.stories}
+    return {key: html for key, html in memo.items() if id(html) in shown}
 
 
 def _manifests(config: Config, previous: Path | None) -> Store | None:
@@ -118,46 +168,51 @@ def _manifests(config: Config, previous: Path | None) -> Store | None:
     return Store(config.cache_dir / "site" / digest(str(previous.resolve()))[:16])
 
 
+def _key(page: Page, keys: Keys | None) -> str | None:
+    return keys.page(page.template, page.meta, page.context) if keys is not None else None
+
+
 def _render_page(page: Page, env: Environment, writer: Writer, keys: Keys | None) -> None:
-    key = keys.page(page.template, page.meta, page.context) if keys is not None else None
-    if not writer.reuse(page.path, key):
-        html = env.get_template(page.template).render(page=page.meta, **page.context)
-        writer.write_text(page.path, html, key)
+    html = env.get_template(page.template).render(page=page.meta, **page.context)
+    writer.write_text(page.path, html, _key(page, keys))
 
 
 def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: Keys | None) -> None:
-    """Render `pages` (or reuse them), shared among forked workers when there are many."""
+    """Reuse the published pages whose key is unchanged; render the others, in forked workers when many.
+
+    A page the last build did not publish cannot be reused, so its key is left to whoever renders it.
+    """
+    todo = [page for page in pages if not (writer.published(page.path) and writer.reuse(page.path, _key(page, keys)))]
     workers = min(os.cpu_count() or 1, 8)
-    if len(pages) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
-        for page in pages:
+    if len(todo) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
+        for page in todo:
             _render_page(page, env, writer, keys)
         return
     global _job
-    _job = (pages, env, writer, keys)  # inherited by the forked workers: nothing is pickled but the results
+    _job = (todo, env, writer, keys)  # inherited by the forked workers: nothing is pickled but the results
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_render_share, [(n, workers) for n in range(workers)])
     finally:
         _job = None
-    for entries, written, rendered, reused in results:
+    for entries, written, rendered in results:
         writer.entries.update(entries)
         writer.written.extend(written)
         writer.rendered += rendered
-        writer.reused += reused
 
 
 _job: tuple[Sequence[Page], Environment, Writer, Keys | None] | None = None
 
 
-def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int, int]:
+def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int]:
     """In a worker: render every `workers`-th page from the `n`-th; what the writer recorded goes back."""
     assert _job is not None
-    pages, env, writer, keys = _job
+    todo, env, writer, keys = _job
     n, workers = share
-    writer.entries, writer.written, writer.rendered, writer.reused = {}, [], 0, 0
-    for page in pages[n::workers]:
+    writer.entries, writer.written, writer.rendered = {}, [], 0
+    for page in todo[n::workers]:
         _render_page(page, env, writer, keys)
-    return writer.entries, writer.written, writer.rendered, writer.reused
+    return writer.entries, writer.written, writer.rendered
 
 
 def _search_index(writer: Writer) -> bool:

@@ -74,6 +74,10 @@ class Writer:
             return None
         return (source, old) if (st.st_size, st.st_mtime_ns, st.st_ino) == (old.size, old.mtime_ns, old.inode) else None
 
+    def published(self, path: str) -> bool:
+        """Whether the last build published a file at `path` (so that it may be reused)."""
+        return self.previous is not None and self.target(path).relative_to(self.root).as_posix() in self.old
+
     def reuse(self, path: str, key: str | None) -> bool:
         """Link the published file for `path` if the last build rendered it from the same `key`; True if done."""
         if key is None:
