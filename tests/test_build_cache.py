@@ -132,3 +132,25 @@ def test_a_hand_edited_published_file_is_not_reused(tmp_path):
     page.write_text("defaced", encoding="utf-8")
     _build(content, output, cache)
     assert _tree(output) == good
+
+
+def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    options = ["--content", str(content), "--output", str(output), "--cache", str(cache),
+               "--config", str(tmp_path / "site.toml")]
+    assert main(["build", *options]) == 0
+    base = (ROOT / "newsdigest" / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html").write_text(base.replace("</body>", "<p>theme-marker</p></body>"),
+                                                      encoding="utf-8")
+    assert main(["build", *options]) == 0
+    pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
+    assert pages and all("theme-marker" in p.read_text(encoding="utf-8") for p in pages
+                         if "http-equiv" not in p.read_text(encoding="utf-8"))
+    incremental = _tree(output)
+    shutil.rmtree(output)
+    shutil.rmtree(cache)
+    assert main(["build", *options]) == 0
+    assert _tree(output) == incremental
