@@ -88,7 +88,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None)
-    conversions = _conversions(config) if full else None
+    conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
         catalog = build_catalog(stories, config.timezone)
@@ -96,7 +96,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     assets = Assets(writer.root)
     assets.copy(config)
     env = environment(config, assets)
-    keys = Keys(site_key(config)) if full else None
+    keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
     uses = (lambda _name: True) if full else users_of(env, only_templates)
     paths = None if only_paths is None or full else frozenset(only_paths)
 
