@@ -68,7 +68,9 @@ def _build(config: Config) -> int:
     result = build(config)
     _print_ingest_summary(result.ingest)
     console.print(
-        f"Built {len(result.stories)} stories from {len(result.posts)} posts into [bold]{config.output_dir.resolve()}/[/]"
+        (f"Up to date: {result.story_count} stories from {result.post_count} posts in" if result.up_to_date
+         else f"Built {result.story_count} stories from {result.post_count} posts into")
+        + f" [bold]{config.output_dir.resolve()}/[/]"
     )
     if not result.posts:
         console.print(f"Next: put articles in [bold]{config.sources_dir}/[/] and run [bold]{program()} build[/] again",

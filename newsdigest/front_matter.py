@@ -16,6 +16,8 @@ import yaml
 
 from newsdigest.errors import ContentError, describe_os_error
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it: the same safe subset, parsed ten times faster."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -45,6 +47,14 @@ def read_editor_file(path: Path, what: str) -> str:
         raise ContentError(f"cannot read the {what}: {describe_os_error(exc, named=False)}", path) from None
 
 
+def _load(head: str) -> Any:
+    """Parse with libyaml; on an error parse again with PyYAML's own loader, whose marks name the line editors mean."""
+    try:
+        return yaml.load(head, Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return yaml.safe_load(head) or {}
+
+
 def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
     """The front matter and body of an editor's file; `ContentError` with file and line when broken.
 
@@ -59,7 +69,7 @@ def split_front_matter(text: str, path: Path, *, required: bool) -> FrontMatter:
         return FrontMatter({}, "", text)
     head = match.group(1)
     try:
-        meta = yaml.safe_load(head) or {}
+        meta = _load(head)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

@@ -4,6 +4,12 @@ Each stage is called through its one entry function; this module only decides
 the order and makes publishing all-or-nothing: the site is rendered into a
 staging folder beside `output/` and swapped in only when rendering succeeded,
 so a failed build leaves the last good site untouched.
+
+A build first asks `build_state` whether the published site is already what
+it would make (same inputs, `output/` untouched) and then stops at once. The
+stages themselves cache per story (analysis) and per file (rendering keys,
+files linked from the published site), so a build after a small change does
+work in proportion to the change, not to the site.
 """
 
 from __future__ import annotations
@@ -11,24 +17,30 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
-from newsdigest.ingest import IngestReport, ingest
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
 from newsdigest.publish import check_folders, clean_leftovers, new_staging, site_lock, swap_in
-from newsdigest.site import render
-from newsdigest.stories import group
+
+if TYPE_CHECKING:
+    from newsdigest.ingest import IngestReport
+    from newsdigest.site.render import RenderResult
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    ingest: IngestReport
+    ingest: IngestReport | build_state.Summary
     posts: tuple[Post, ...]
     stories: tuple[Story, ...]
     output_dir: Path
+    story_count: int = 0
+    post_count: int = 0
+    up_to_date: bool = False
+    """Nothing had changed since the last build: the published site was left as it was."""
 
 
 def build(config: Config, *, progress: bool = True) -> BuildResult:
@@ -39,11 +51,38 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     check_folders(config)
     with site_lock(config):
         clean_leftovers(config)
+        last = build_state.up_to_date(config, build_state.inputs_digest(config))
+        if last is not None:
+            return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
+        build_state.forget(config)
         report = ingest(config, progress=progress)
         posts = load_posts(config)
         stories = group(posts, config)
-        publish(stories, config)
-    return BuildResult(report, posts, stories, config.output_dir)
+        output = config.output_dir.resolve()
+        publish(stories, config, previous=output if output.is_dir() else None)
+        build_state.remember(config, build_state.inputs_digest(config), len(stories), len(posts), report)
+    return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
+
+
+def ingest(config: Config, *, progress: bool = True) -> IngestReport:
+    """Stage 1 (imported on first use: an up-to-date build never needs it)."""
+    from newsdigest.ingest import ingest as run
+
+    return run(config, progress=progress)
+
+
+def group(posts: tuple[Post, ...], config: Config) -> tuple[Story, ...]:
+    """Stage 2 (imported on first use)."""
+    from newsdigest.stories import group as run
+
+    return run(posts, config)
+
+
+def render(stories: tuple[Story, ...], config: Config, **options: Any) -> RenderResult:
+    """Stage 3 (imported on first use); `options` are the site stage's `render` keywords."""
+    from newsdigest.site import render as run
+
+    return run(stories, config, **options)
 
 
 def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) -> tuple[Post, ...]:
@@ -65,9 +104,12 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
     return tuple(sorted(posts, key=lambda p: p.id))
 
 
-def publish(stories: tuple[Story, ...], config: Config) -> None:
-    """Render into a staging folder, then swap it in for `output/` (see `newsdigest.publish`)."""
-    swap_in(render_staged(stories, config), config)
+def publish(stories: tuple[Story, ...], config: Config, **options: Any) -> None:
+    """Render into a staging folder, then swap it in for `output/` (see `newsdigest.publish`).
+
+    `options` go to the site stage's `render` (`previous`: the published site, to reuse its unchanged files).
+    """
+    swap_in(render_staged(stories, config, **options), config)
 
 
 def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:

@@ -235,7 +235,7 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
                            versions=tuple(Version(p, Relation(RelationKind.FIRST)) for p in members))
                      for key, members in sorted(by_story.items()))
 
-    def render(stories, config, *, search=True, only_templates=None, only_paths=None):
+    def render(stories, config, *, search=True, only_templates=None, only_paths=None, previous=None):
         """Lists and story pages are made of "theme.txt", post pages of "post.txt"; static files are copied."""
         out = config.output_dir
         out.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,11 @@ The pieces, each in its own module:
   story's own pages at once and settled by a full build in the background;
   a template edit re-renders only the pages made from it; a failure keeps
   the last good site;
-- `placement`: guesses a new post's story for that preview (the stories
-  stage's own index, fitted once);
+- the stages' own incremental entry points do the rest: the stories stage
+  places a new post and revises edited ones (`stories.Placer`,
+  `with_new_versions`, `revised`), the site stage names the pages a story
+  owns (`site.story_folders`) and renders what a template reaches
+  (`render(..., only_templates=...)`), and reuses unchanged files;
 - `worker`: the settle's regroup and render, in a child process that a newer
   edit can stop;
 - `searchindex`: the search index, refreshed in the background after quick rebuilds;

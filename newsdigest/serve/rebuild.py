@@ -20,16 +20,16 @@ if its input actually changed:
   once; pages name them with a content hash, so a full render follows in the
   background to refresh those names.
 
-**Edits to existing posts, and new posts, take a fast lane, then settle.** Grouping and
-rendering are whole-site stages (one entry each: `group(posts, config)`,
-`render(stories, config)`), seconds on a site of thousands of articles. When
-only existing posts changed, the stories that hold them are patched in memory
-with the new posts (same membership, same relations), only those stories are
-rendered, into a scratch folder, and only their own pages (`stories/<slug>/…`
-and the posts' pages) are published: the editor sees the edit in a fraction of
-a second. A new post (a source just ingested) is placed the same way, as a
-new version of the story its nearest posts are in, by the stories stage's own
-index (`placement`). A full regroup and render then runs in a child process
+**Edits to existing posts, and new posts, take a fast lane, then settle.** A
+full regroup and render (`group(posts, config)`, `render(stories, config)`)
+reuses every unchanged story's analysis and page, but still reads the whole
+site. When only existing posts changed, the stories stage revises the stories
+that hold them (`revised`: same membership, same relations), only those
+stories are rendered, into a scratch folder, and only their own pages (as the
+site stage names them: `story_folders`) are published: the editor sees the
+edit in a fraction of a second. A new post (a source just ingested) is placed
+the same way, as a new version of the story its nearest posts are in
+(`Placer`, `with_new_versions`). A full regroup and render then runs in a child process
 (`settle`, see `worker`) and
 publishes whatever else changed (analysis, lists, feeds); if the editor saved
 again meanwhile, its result is discarded, never published over newer pages.
@@ -42,9 +42,6 @@ later edit cannot publish a site that skips the still-broken input.
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
-import json
 import os
 import shutil
 import threading
@@ -56,12 +53,13 @@ from pathlib import Path
 from newsdigest import pipeline
 from newsdigest.publish import new_staging
 from newsdigest.config import Config, load_config
-from newsdigest.model import Post, Relation, RelationKind, Story, Version
+from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
-from newsdigest.serve.placement import Placer
 from newsdigest.serve.problem import Problem, problem_from
 from newsdigest.serve.publish import publish_files, sync_tree
 from newsdigest.serve.worker import InlineRunner, ProcessRunner, default_runner
+from newsdigest.site import story_folders
+from newsdigest.stories import Placer, revised, with_new_versions
 
 SEARCH_FOLDER = "pagefind"
 QUICK_LIMIT = 25
@@ -157,17 +155,9 @@ class Outcome:
     """A settle whose result was dropped because a newer edit had been published meanwhile."""
 
 
-def _offers(render: Callable[..., object], option: str) -> bool:
-    """Whether the site stage's `render` takes this keyword."""
-    try:
-        return option in inspect.signature(render).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _render_options(render: Callable[..., object], quick: bool) -> dict[str, object]:
-    """`search=False` for quick rebuilds, when the site stage's `render` offers it."""
-    return {"search": False} if quick and _offers(render, "search") else {}
+def _render_options(quick: bool, previous: Path | None = None) -> dict[str, object]:
+    """`search=False` for quick rebuilds (the index is refreshed in the background); `previous` to reuse from."""
+    return ({"search": False} if quick else {}) | ({"previous": previous} if previous is not None else {})
 
 
 def _site_path(file: str) -> str:
@@ -200,68 +190,26 @@ def finish_cleanups(timeout: float = 10.0) -> None:
         thread.join(max(0.0, deadline - time.monotonic()))
 
 
-def patch_stories(stories: Sequence[Story], posts: Sequence[Post]) -> list[Story]:
-    """The stories holding a post that changed, with the new post in place of the old one.
-
-    Membership, relations and the story's own analysis stay as they were: this is
-    a preview until the full regroup settles it.
-    """
-    by_id = {post.id: post for post in posts}
-    patched = []
-    for story in stories:
-        if any(by_id.get(version.post.id, version.post) != version.post for version in story.versions):
-            versions = tuple(dataclasses.replace(v, post=by_id.get(v.post.id, v.post)) for v in story.versions)
-            patched.append(dataclasses.replace(story, versions=versions))
-    return patched
-
-
 def own_pages(scratch: Path, stories: Sequence[Story]) -> set[str]:
     """The files of `scratch` that belong to these stories alone: their pages and their posts' pages."""
-    prefixes = {story.url.strip("/") + "/" for story in stories}
-    ids = {story.id for story in stories}
-    try:
-        listed = json.loads((scratch / "stories.json").read_text(encoding="utf-8"))["stories"]
-    except (OSError, ValueError, KeyError, TypeError):
-        listed = []
-    for entry in listed if isinstance(listed, list) else []:
-        if isinstance(entry, dict) and entry.get("id") in ids:
-            for post in entry.get("posts") or []:
-                page = post.get("page") if isinstance(post, dict) else None
-                if isinstance(page, str) and page.startswith("/") and ".." not in page:
-                    prefixes.add(page.strip("/") + "/" if page.endswith("/") else page.lstrip("/"))
-    found = set()
-    for folder, _dirs, files in os.walk(scratch):
-        for name in files:
-            rel = (Path(folder) / name).relative_to(scratch).as_posix()
-            if any(rel == p or rel.startswith(p) for p in prefixes if p.endswith("/")) or rel in prefixes:
-                found.add(rel)
-    return found
+    prefixes = tuple(folder for folders in story_folders(stories).values() for folder in folders)
+    return {file for file in rendered_files(scratch) if file.startswith(prefixes)}
 
 
-def _pages_by_story(output: Path, stories: Sequence[Story]) -> dict[str, set[str]]:
-    """Story id -> its published pages (story page, posts' pages, as `stories.json` lists them)."""
-    pages = {story.id: {story.url.strip("/") + "/index.html"} for story in stories}
-    try:
-        listed = json.loads((output / "stories.json").read_text(encoding="utf-8"))["stories"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return pages
-    for entry in listed if isinstance(listed, list) else []:
-        if isinstance(entry, dict) and entry.get("id") in pages:
-            for post in entry.get("posts") or []:
-                page = post.get("page") if isinstance(post, dict) else None
-                if isinstance(page, str) and page.startswith("/"):
-                    pages[entry["id"]].add(page.strip("/") + ("/index.html" if page.endswith("/") else ""))
-    return pages
+def _pages_by_story(stories: Sequence[Story]) -> dict[str, set[str]]:
+    """Story id -> its pages (story page, posts' pages), as the site stage names them."""
+    return {story_id: {folder + "index.html" for folder in folders}
+            for story_id, folders in story_folders(stories).items()}
 
 
-def _owners(output: Path, stories: tuple[Story, ...], shown: set[str]) -> tuple[Story, ...]:
+def _owners(stories: tuple[Story, ...], shown: set[str]) -> tuple[Story, ...]:
     """The few stories whose own pages are all the `shown` files, or all the stories.
 
     A story's own pages render the same from it alone (the fast lane's previews
     rely on it), and rendering a handful of stories takes a fraction of the
     time the whole catalogue does; a list or the front page needs every story.
     """
-    owned = _pages_by_story(output, stories)
+    owned = _pages_by_story(stories)
     mine = tuple(story for story in stories if owned[story.id] & shown)
     if mine and len(mine) <= QUICK_LIMIT and shown <= set().union(*(owned[story.id] for story in mine)):
         return mine
@@ -397,7 +345,7 @@ class Rebuilder:
                 self._generation += 1  # any settle still running is now out of date
                 generation = self._generation
             if needs.render or stories != authoritative or needs.config or self._settle_for is not None:
-                options = _render_options(pipeline.render, quick=self._published)
+                options = _render_options(quick=self._published, previous=config.output_dir.resolve())
                 staging = pipeline.render_staged(stories, config, **options)
                 t = lap("render", t)
                 search_stale = "search" in options
@@ -434,7 +382,7 @@ class Rebuilder:
         added = [post for post in posts if post.id not in before]
         if not before <= ids or len(added) > NEW_POSTS_LIMIT:
             return None  # posts went away, or many arrived: only a regroup can say what became of them
-        patched = patch_stories(stories, posts)
+        patched = revised(stories, posts)
         if added:
             joined = self._place(added, stories, patched)
             if joined is None:
@@ -455,21 +403,7 @@ class Rebuilder:
         id and slug only the stories stage can give).
         """
         placed = self.placer.place(added)
-        if placed is None:
-            return None
-        home = {post.id: story.id for story in stories for post in story.posts}
-        result = {story.id: story for story in stories}
-        result.update({story.id: story for story in patched})
-        touched = {story.id for story in patched}
-        for post in added:
-            target = next((home[mate] for mate in placed.get(post.id, ()) if mate in home), None)
-            if target is None:
-                return None
-            story = result[target]
-            version = Version(post, Relation(RelationKind.INDEPENDENT))
-            result[target] = dataclasses.replace(story, versions=(*story.versions, version))
-            touched.add(target)
-        return [result[story_id] for story_id in sorted(touched)]
+        return None if placed is None else with_new_versions(stories, patched, added, placed)
 
     def _preview_regrouped(self, posts: tuple[Post, ...], stories: tuple[Story, ...],
                            authoritative: tuple[Story, ...] | None, needs: Needs, config: Config,
@@ -504,16 +438,15 @@ class Rebuilder:
         template change cannot be named (then the whole site, at once).
         """
         if (not self.fast_lane or not self._published or needs.config or not needs.render
-                or authoritative is None or stories != authoritative or ANY_TEMPLATE in needs.templates
-                or not _offers(pipeline.render, "only_templates")):
+                or authoritative is None or stories != authoritative or ANY_TEMPLATE in needs.templates):
             return None
         names = frozenset(needs.templates)
         shown = {file for file in self.open_files() if file.endswith(".html")} if names else set()
         options: dict[str, object] = {"search": False, "only_templates": names}
         subset = stories
-        if shown and _offers(pipeline.render, "only_paths"):
+        if shown:
             options["only_paths"] = frozenset(_site_path(file) for file in shown)
-            subset = _owners(config.output_dir.resolve(), stories, shown)
+            subset = _owners(stories, shown)
         scratch = pipeline.render_staged(subset, config, **options)
         what = ", ".join(sorted(names)) or "no template"
         t = lap(f"render (open pages using {what})" if "only_paths" in options else f"render (pages using {what})", t)
@@ -541,7 +474,7 @@ class Rebuilder:
 
         `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
-        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(pipeline.render, quick=True))
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True))
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
             wanted = own_pages(scratch, touched)
@@ -588,7 +521,8 @@ class Rebuilder:
             return self._closing or self._generation != generation
 
         partial = reuse and templates is not None  # only the pages of a changed template are owed
-        options = _render_options(pipeline.render, quick=True) | ({"only_templates": templates} if partial else {})
+        options = (_render_options(quick=True) | {"only_templates": templates} if partial
+                   else _render_options(quick=True, previous=config.output_dir.resolve()))
         result = self.runner.run(posts, known_stories if reuse else None, config, staging, options, cancelled)
         if result is None or result[0] != "ok":
             discard(staging)

@@ -308,13 +308,18 @@ def _display_names(posts: list[Post]) -> dict[str, str]:
     return names
 
 
+def post_url(post_id: str) -> str:
+    """The site path of a post's own page."""
+    return f"/posts/{post_id}/"
+
+
 def _version_ref(post: Post, name: str) -> VersionRef:
     check_segment(post.id, "post id")
     return VersionRef(
         id=post.id,
         outlet=name,
         anchor=f"v-{post.id}",
-        url=f"/posts/{post.id}/",
+        url=post_url(post.id),
     )
 
 

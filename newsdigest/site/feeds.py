@@ -28,10 +28,13 @@ from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
 from newsdigest.site.dates import EPOCH, localize, newest
+from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
 
 FEED_LIMIT = 100
 """Entries per feed: the newest stories; older ones stay on the site and in stories.json."""
+FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
+"""The files of one feed, in each format."""
 FEED_TEMPLATE = "feed_entry.html"
 """The template of an entry's HTML content (all feeds are rewritten when it, or what it uses, changes)."""
 
@@ -50,7 +53,9 @@ def entry_id(story_id: str, config: Config) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"{config.base_url}/#story/{story_id}").urn
 
 
-def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer) -> list[FeedSpec]:
+def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer,
+                keys: Keys | None = None) -> list[FeedSpec]:
+    """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build."""
     specs = [FeedSpec("/", config.title, config.description, catalog.listed)]
     for section in catalog.tags:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
@@ -68,7 +73,9 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
         return contents[story.id]
 
     for spec in specs:
-        write_feed(spec, content, config, writer)
+        key = keys.page(FEED_TEMPLATE, spec) if keys is not None else None
+        if not all([writer.reuse(spec.base + name, key) for name in FEED_FILES]):
+            write_feed(spec, content, config, writer, key)
     return specs
 
 
@@ -84,7 +91,8 @@ def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> li
     return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
 
 
-def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Config, writer: Writer) -> None:
+def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Config, writer: Writer,
+               key: str | None = None) -> None:
     feed_updated, updated, published = _times(spec.stories, config)
     stories = _ordered(spec.stories, updated)
     page_url = config.absolute_url(spec.base)
@@ -118,7 +126,7 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
             for tag in story.tags:
                 fe.category(term=printable(tag.name))
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
-        writer.write_bytes(spec.base + self_name, data)
+        writer.write_bytes(spec.base + self_name, data, key)
 
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -144,4 +152,4 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
             for story in stories
         ],
     }
-    writer.write_text(spec.base + "feed.json", json.dumps(feed, ensure_ascii=False, indent=2) + "\n")
+    writer.write_text(spec.base + "feed.json", json.dumps(feed, ensure_ascii=False, indent=2) + "\n", key)

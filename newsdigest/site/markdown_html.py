@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 import xml.etree.ElementTree as etree
 from urllib.parse import urljoin, urlsplit
 
@@ -72,12 +74,34 @@ def render_markdown(text: str, *, base_url: str | None = None, site_links: bool 
     the editor wrote (the about page, story notes), placed under `site_root`
     (the path of `base_url`, "/digest/" on a site deployed under a sub-path).
     """
+    memo, key = _memo, (text, base_url, site_links, site_root)
+    if memo is not None and key in memo:
+        return memo[key]
     converter = _converter()
     try:
         html = converter.convert(text or "")
     finally:
         converter.reset()  # footnotes, abbreviations and the like belong to one text only
-    return sanitize_html(html, base_url=base_url, site_links=site_links, site_root=site_root)
+    result = sanitize_html(html, base_url=base_url, site_links=site_links, site_root=site_root)
+    if memo is not None:
+        memo[key] = result
+    return result
+
+
+_memo: dict[tuple[str, str | None, bool, str], Markup] | None = None
+"""Conversions to reuse, while a build holds them (see `remembering`)."""
+
+
+@contextmanager
+def remembering(memo: dict[tuple[str, str | None, bool, str], Markup]) -> Iterator[None]:
+    """Within this block, `render_markdown` answers from `memo` and adds to it: a build passes in
+    the conversions of the last one (a site converts thousands of unchanged bodies again)."""
+    global _memo
+    _memo = memo
+    try:
+        yield
+    finally:
+        _memo = None
 
 
 _local = threading.local()

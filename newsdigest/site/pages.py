@@ -18,7 +18,9 @@ from markupsafe import Markup
 from newsdigest.config import Config
 from newsdigest.front_matter import read_editor_file
 from newsdigest.site import jsonld
+from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, Edition, Section
+from newsdigest.site.context import post_url
 from newsdigest.site.markdown_html import render_markdown
 from newsdigest.site.theme import FeedLink, feed_links
 
@@ -234,4 +236,23 @@ def redirect_pages(catalog: Catalog, config: Config) -> list[Page]:
     return pages
 
 
-__all__ = ["Page", "PageMeta", "Pagination", "paginate", "plan"]
+def story_folders(stories: Sequence[Story]) -> dict[str, frozenset[str]]:
+    """Story id -> the folders of the pages only it makes (its own page, its posts' pages): "stories/x/", "posts/y/".
+
+    These pages render the same from their story alone, which is what lets
+    the preview server render a handful of stories and publish just their
+    pages. A post in two stories has its page under the first (as `build_catalog` decides).
+    """
+    seen: set[str] = set()
+    folders = {}
+    for story in stories:
+        mine = {story.url.lstrip("/")}
+        for post in story.posts:
+            if post.id not in seen:
+                seen.add(post.id)
+                mine.add(post_url(post.id).lstrip("/"))
+        folders[story.id] = frozenset(mine)
+    return folders
+
+
+__all__ = ["Page", "PageMeta", "Pagination", "paginate", "plan", "story_folders"]

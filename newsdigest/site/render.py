@@ -10,27 +10,50 @@ reads the finished HTML.
 only the pages (and feeds) whose template closure contains a changed template
 (see `template_use`), plus the static files their asset URLs are hashed from,
 and none of the data files, which no template shapes.
+
+`previous` is the published site: a full render reuses every file of it whose
+render key (`render_keys`) is unchanged, links those whose bytes come out the
+same, and runs the search indexer only when some page's bytes changed (see
+`writer`). What it wrote is remembered in the cache as the next build's
+manifest. Rendering many pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from importlib import metadata
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.search import build_search_index
+from newsdigest.site.markdown_html import remembering
+from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
+from newsdigest.site.search import SEARCH_FOLDER, build_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
 from newsdigest.site.theme import Assets, environment
-from newsdigest.site.writer import Writer
+from newsdigest.site.writer import Manifest, Writer, valid_manifest
 
 log = logging.getLogger(__name__)
+
+PARALLEL_MIN = 400
+"""Fewer pages than this to render are done in-process: forking workers costs more than it saves."""
 
 
 @dataclass(frozen=True)
@@ -39,10 +62,16 @@ class RenderResult:
     pages: tuple[Page, ...]
     """Every page of the site, written or not."""
     searchable: bool
+    rendered: int = 0
+    """Files rendered (the others were linked from the published site unchanged)."""
+    reused: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per step."""
 
 
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
-           only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None) -> RenderResult:
+           only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None,
+           previous: Path | None = None) -> RenderResult:
     """Write every page, feed, data file and the search index for `stories`.
 
     With `only_templates` (template names such as "post.html" or
@@ -50,30 +79,153 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     templates that use one of them, and no data files or search index; with
     `only_paths` as well (site paths: "/posts/x/"), only those of these pages
     (the ones open in a browser, which the preview server renders first).
+    With `previous` (the published site), a full render reuses its unchanged files.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
-    writer = Writer(config.output_dir)
-    catalog = build_catalog(stories, config.timezone, config.base_path)
-
+    clock = _Clock()
+    full = only_templates is None
+    manifests = _manifests(config, previous) if full else None
+    writer = Writer(config.output_dir, previous if full else None,
+                    manifests.get(_MANIFEST, valid_manifest) if manifests else None)
+    conversions = _conversions(config) if manifests is not None else None
+    memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
+    with remembering(memo):
+        catalog = build_catalog(stories, config.timezone, config.base_path)
+    clock.lap("catalog")
     assets = Assets(writer.root)
     assets.copy(config)
     env = environment(config, assets)
-    uses = (lambda _name: True) if only_templates is None else users_of(env, only_templates)
-    paths = None if only_paths is None or only_templates is None else frozenset(only_paths)
+    keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
+    uses = (lambda _name: True) if full else users_of(env, only_templates)
+    paths = None if only_paths is None or full else frozenset(only_paths)
 
     pages = plan(catalog, config)
-    for page in pages:
-        if uses(page.template) and (paths is None or page.path in paths):
-            template = env.get_template(page.template)
-            writer.write_text(page.path, template.render(page=page.meta, **page.context))
+    chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
+    _write_pages(chosen, env, writer, keys)
+    clock.lap("pages")
 
     if uses(FEED_TEMPLATE) and paths is None:
-        write_feeds(catalog, env, config, writer)
+        write_feeds(catalog, env, config, writer, keys)
+        clock.lap("feeds")
     searchable = False
-    if only_templates is None:
+    if full:
         write_stories_json(catalog, config, writer)
         write_sitemap(pages, config, writer)
         write_robots(config, writer)
-        searchable = build_search_index(writer.root) if search else False
-    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable)
+        clock.lap("data files")
+        if search:
+            searchable = _search_index(writer)
+            clock.lap("search index")
+        if manifests is not None:
+            manifests.put(_MANIFEST, writer.entries)
+            if conversions is not None:
+                conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable,
+                        rendered=writer.rendered, reused=writer.reused, timings=clock.timings)
+
+
+class _Clock:
+    """Seconds per step of one render, for benchmarks and the preview server's report."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self._last
+        self._last = now
+
+
+_MANIFEST = digest("manifest")
+
+
+_CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdown", "nh3")))
+
+
+def _conversions(config: Config) -> Store:
+    """Markdown conversions of the last full render (they depend on the site stage's code too)."""
+    return Store(config.cache_dir / "site" / code_digest(SITE_CODE)[:16])
+
+
+def _valid_conversions(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple) and len(k) == 4 and isinstance(k[0], str) and type(v) is Markup
+        for k, v in value.items())
+
+
+def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Catalog) -> dict:
+    """The conversions this site shows (the bodies of its posts and the editor's notes), so the cache does not grow."""
+    shown = {id(post.body) for post in catalog.posts} | {id(story.editor_note) for story in catalog.stories}
+    return {key: html for key, html in memo.items() if id(html) in shown}
+
+
+def _manifests(config: Config, previous: Path | None) -> Store | None:
+    """Where the manifest of the site published at `previous` is kept (one per output folder)."""
+    if previous is None:
+        return None
+    return Store(config.cache_dir / "site" / digest(str(previous.resolve()))[:16])
+
+
+def _key(page: Page, keys: Keys | None) -> str | None:
+    return keys.page(page.template, page.meta, page.context) if keys is not None else None
+
+
+def _render_page(page: Page, env: Environment, writer: Writer, keys: Keys | None) -> None:
+    html = env.get_template(page.template).render(page=page.meta, **page.context)
+    writer.write_text(page.path, html, _key(page, keys))
+
+
+def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: Keys | None) -> None:
+    """Reuse the published pages whose key is unchanged; render the others, in forked workers when many.
+
+    A page the last build did not publish cannot be reused, so its key is left to whoever renders it.
+    """
+    todo = [page for page in pages if not (writer.published(page.path) and writer.reuse(page.path, _key(page, keys)))]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
+        for page in todo:
+            _render_page(page, env, writer, keys)
+        return
+    global _job
+    _job = (todo, env, writer, keys)  # inherited by the forked workers: nothing is pickled but the results
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_render_share, [(n, workers) for n in range(workers)])
+    finally:
+        _job = None
+    for entries, written, rendered in results:
+        writer.entries.update(entries)
+        writer.written.extend(written)
+        writer.rendered += rendered
+
+
+_job: tuple[Sequence[Page], Environment, Writer, Keys | None] | None = None
+
+
+def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int]:
+    """In a worker: render every `workers`-th page from the `n`-th; what the writer recorded goes back."""
+    assert _job is not None
+    todo, env, writer, keys = _job
+    n, workers = share
+    writer.entries, writer.written, writer.rendered = {}, [], 0
+    for page in todo[n::workers]:
+        _render_page(page, env, writer, keys)
+    return writer.entries, writer.written, writer.rendered
+
+
+def _search_index(writer: Writer) -> bool:
+    """Run the indexer, or link the published index when no page's bytes changed since it was built."""
+    pages = {path: entry.sha for path, entry in writer.entries.items() if path.endswith(".html")}
+    before = {path: entry.sha for path, entry in writer.old.items() if path.endswith(".html")}
+    index = {path: entry for path, entry in writer.old.items() if path.startswith(SEARCH_FOLDER + "/")}
+    if pages == before and index and all(writer.reuse(path, entry.key) for path, entry in index.items()):
+        return True
+    shutil.rmtree(writer.root / SEARCH_FOLDER, ignore_errors=True)  # no link into the published index is written
+    if not build_search_index(writer.root):
+        return False
+    for folder, _dirs, names in os.walk(writer.root / SEARCH_FOLDER):
+        for name in names:
+            writer.record(Path(folder, name), "search")
+    return True

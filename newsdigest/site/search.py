@@ -18,6 +18,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 300
+SEARCH_FOLDER = "pagefind"
+"""The index's folder in the site."""
 
 
 def pagefind_command() -> list[str] | None:
@@ -36,13 +38,13 @@ def build_search_index(site_dir: Path) -> bool:
         return False
     try:
         result = subprocess.run(
-            [*command, "--site", str(site_dir), "--output-subdir", "pagefind"],
+            [*command, "--site", str(site_dir), "--output-subdir", SEARCH_FOLDER],
             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         log.warning("pagefind could not run (%s): the site is built without a search index", exc)
         return False
-    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
+    if result.returncode != 0 or not (site_dir / SEARCH_FOLDER / "pagefind-ui.js").is_file():
         log.warning("pagefind failed (exit %s): %s", result.returncode, (result.stderr or result.stdout).strip()[-500:])
         return False
     return True

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
+from newsdigest.site.context import post_url
 from newsdigest.site.dates import iso_utc
 from newsdigest.site.markdown_html import safe_link
 from newsdigest.site.writer import Writer
@@ -45,7 +46,7 @@ def stories_document(catalog: Catalog, config: Config) -> dict[str, Any]:
                     "relation_evidence": [list(pair) for pair in version.relation.evidence],
                     "updated": iso_utc(version.post.updated, tz),
                     "authors": list(version.post.authors),
-                    "page": f"/posts/{version.post.id}/",
+                    "page": post_url(version.post.id),
                     "additions": list(version.additions),
                 }
                 for version in story.versions

@@ -1,19 +1,57 @@
-"""Writing files into the output folder, and never outside it.
+"""Writing files into the output folder, and never outside it; reusing the last build's where nothing changed.
 
 Every path a page or feed asks for comes from a slug or an id that arrived from
 upstream; resolving it here and refusing anything that lands outside the output
 folder makes a hostile slug a build error instead of a write elsewhere.
+
+A build renders into a fresh staging folder. Given the published folder and
+the manifest of what the last build put there (`Manifest`: each file's render
+key, content digest and file state), the writer fills the staging folder with
+hard links to the published files that stay the same: a file whose render key
+matches is not even rendered (`reuse`), and a rendered file whose bytes match
+is linked rather than written. So only the files whose bytes change are
+written, and a published file that is no longer what the manifest says (edited
+by hand, or another build's) is never reused.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One file of a build: the key it was rendered from ("" when none), its digest, and its file state."""
+
+    key: str
+    sha: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+Manifest = dict[str, Entry]
+"""Output path (relative, '/'-separated) -> its entry."""
+
+
+def valid_manifest(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, Entry) for k, v in value.items())
+
+
 class Writer:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None) -> None:
         self.root = root.resolve()
         self.written: list[str] = []
+        self.previous = previous.resolve() if previous is not None else None
+        self.old: Manifest = manifest or {}
+        self.entries: Manifest = {}
+        """What this build put in the folder, to be the next build's manifest."""
+        self.rendered = 0
+        self.reused = 0
 
     def target(self, path: str) -> Path:
         relative = path.lstrip("/")
@@ -24,12 +62,72 @@ class Writer:
             raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
         return target
 
-    def write_bytes(self, path: str, data: bytes) -> Path:
+    def _published(self, relative: str) -> tuple[Path, Entry] | None:
+        """The published file at `relative` with its manifest entry, when it is still as the manifest says."""
+        old = self.old.get(relative)
+        if old is None or self.previous is None:
+            return None
+        source = self.previous / relative
+        try:
+            st = os.stat(source)
+        except OSError:
+            return None
+        return (source, old) if (st.st_size, st.st_mtime_ns, st.st_ino) == (old.size, old.mtime_ns, old.inode) else None
+
+    def published(self, path: str) -> bool:
+        """Whether the last build published a file at `path` (so that it may be reused)."""
+        return self.previous is not None and self.target(path).relative_to(self.root).as_posix() in self.old
+
+    def reuse(self, path: str, key: str | None) -> bool:
+        """Link the published file for `path` if the last build rendered it from the same `key`; True if done."""
+        if key is None:
+            return False
         target = self.target(path)
+        relative = target.relative_to(self.root).as_posix()
+        found = self._published(relative)
+        if found is None or found[1].key != key:
+            return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        _link(found[0], target)
+        self.entries[relative] = found[1]
         self.written.append(path)
+        self.reused += 1
+        return True
+
+    def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
+        target = self.target(path)
+        relative = target.relative_to(self.root).as_posix()
+        sha = hashlib.sha256(data).hexdigest()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        found = self._published(relative)
+        if found is not None and found[1].sha == sha:
+            _link(found[0], target)  # same bytes: the published file stays as it is
+        else:
+            if target.exists():
+                target.unlink()  # never write through a link into the published file
+            target.write_bytes(data)
+        st = os.stat(target)
+        self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
+        self.written.append(path)
+        self.rendered += 1
         return target
 
-    def write_text(self, path: str, text: str) -> Path:
-        return self.write_bytes(path, text.encode("utf-8"))
+    def record(self, file: Path, key: str) -> None:
+        """Enter a file that something else wrote into the folder (the search index) in the manifest."""
+        relative = file.resolve().relative_to(self.root).as_posix()
+        st = os.stat(file)
+        sha = hashlib.sha256(file.read_bytes()).hexdigest()
+        self.entries[relative] = Entry(key, sha, st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def write_text(self, path: str, text: str, key: str | None = None) -> Path:
+        return self.write_bytes(path, text.encode("utf-8"), key)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link to `source` at `target` (a copy where links are not possible)."""
+    if target.exists() or target.is_symlink():
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

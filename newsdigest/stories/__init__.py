@@ -3,11 +3,14 @@
 `group(posts, config)` is what a build calls. `check_overrides(posts, config)`
 validates the editor's `content/stories/*.md` without building, for
 `python build.py check`. `StoryIndex` places posts one at a time into an
-already grouped corpus.
+already grouped corpus; the preview server uses it through `Placer`,
+`with_new_versions` and `revised` (see `placement`).
 """
 
 from newsdigest.stories.group import group, group_posts
 from newsdigest.stories.index import StoryIndex
 from newsdigest.stories.overrides import check_overrides, load_overrides
+from newsdigest.stories.placement import Placer, revised, with_new_versions
 
-__all__ = ["StoryIndex", "check_overrides", "group", "group_posts", "load_overrides"]
+__all__ = ["Placer", "StoryIndex", "check_overrides", "group", "group_posts", "load_overrides", "revised",
+           "with_new_versions"]

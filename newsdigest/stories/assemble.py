@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
-from newsdigest.stories.analysis import analyse
+from newsdigest.stories.analysis import Analysis
 from newsdigest.stories.features import STOPWORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
@@ -64,10 +64,8 @@ def without_label(headline: str) -> str:
     return headline
 
 
-def build_story(posts: Sequence[Post], identity: Identity, override: Override | None) -> Story:
-    """Everything the site needs about one story."""
-    ordered = chronological(posts)
-    analysis = analyse(ordered)
+def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity, override: Override | None) -> Story:
+    """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis."""
     versions = tuple(
         Version(
             post=p,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsdigest.config import Config
 from newsdigest.model import Post, Story
@@ -27,6 +28,7 @@ from newsdigest.stories.assemble import build_story, choose_title, chronological
 from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
 from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
+from newsdigest.stories.story_cache import analyse_stories
 
 DEFAULT_SETTINGS = GroupingSettings()
 
@@ -38,7 +40,7 @@ def group(posts: Sequence[Post], config: Config, settings: GroupingSettings = DE
     if problems:
         raise problems[0]
     registry = load_registry(config.stories_dir)
-    stories, updated = group_posts(posts, overrides, registry, settings)
+    stories, updated = group_posts(posts, overrides, registry, settings, cache_dir=config.cache_dir / "stories")
     if posts or registry.stories:
         save_registry(config.stories_dir, updated)
     return stories
@@ -49,8 +51,10 @@ def group_posts(
     overrides: Sequence[Override] = (),
     registry: Registry | None = None,
     settings: GroupingSettings = DEFAULT_SETTINGS,
+    *,
+    cache_dir: Path | None = None,
 ) -> tuple[tuple[Story, ...], Registry]:
-    """The pure core of `group`: no files read or written, so tests and tools can call it."""
+    """The pure core of `group`: no files read or written (but the analysis cache in `cache_dir`, if given)."""
     registry = registry or Registry()
     ordered = sorted(posts, key=lambda p: p.id)
     labels = StoryIndex(settings).fit(ordered)
@@ -70,9 +74,10 @@ def group_posts(
         for n, members in enumerate(regrouped.members)
     ]
     identities, updated = assign(final, registry)
+    analyses = analyse_stories(regrouped.members, cache_dir)
     stories = [
-        build_story(members, identity, targets.get(n))
-        for n, (members, identity) in enumerate(zip(regrouped.members, identities))
+        build_story(members, analysis, identity, targets.get(n))
+        for n, (members, analysis, identity) in enumerate(zip(regrouped.members, analyses, identities))
     ]
     return newest_first(stories), updated
 

@@ -1,0 +1,142 @@
+"""Is the published site already what a build would make? The up-to-date check, before any stage runs.
+
+A build is a function of its inputs: every file of the content folder, the
+settings, the site's templates and static files, and the code (the
+`newsdigest` package, default theme included). After a build publishes, the
+digest of those inputs is recorded in the cache beside the state of every
+file it published (size, modification time, inode). The next build computes
+the digest again; when it is the same and the published folder still holds
+exactly those files untouched, there is nothing to do, and the heavy stages
+are not even imported. Anything else (a changed byte anywhere in the inputs,
+a file of `output/` edited or removed, no record) runs the build, which itself
+reuses what it can. Deleting the record only costs time.
+
+This module imports nothing heavy on purpose: the check is the whole cost of
+an unchanged build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsdigest.cache_store import digest
+from newsdigest.config import Config
+
+PACKAGE = Path(__file__).resolve().parent
+RECORD = "build.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ingest reported, kept so that an up-to-date build reports the same."""
+
+    written: tuple[Path, ...] = ()
+    unchanged: tuple[Path, ...] = ()
+    kept: tuple[Path, ...] = ()
+    skipped: tuple[tuple[Path, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    inputs: str
+    files: dict[str, list[int]]
+    stories: int
+    posts: int
+    summary: Summary = field(default_factory=Summary)
+
+
+def _files(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found += [Path(root, name) for name in sorted(names)]
+    return found
+
+
+def inputs_digest(config: Config) -> str:
+    """The digest of everything a build reads (paths and bytes)."""
+    parts: list[str | bytes] = [repr(config), str(Path(os.path.abspath(config.output_dir)))]
+    if config.config_path.is_file():
+        parts.append(config.config_path.read_bytes())
+    for label, folder in (("content", config.content_dir), ("templates", config.templates_dir),
+                          ("static", config.static_dir), ("package", PACKAGE)):
+        for path in _files(folder) if folder.is_dir() else ():
+            parts += [f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
+    from newsdigest.site.search import pagefind_command  # light: the search stage's own imports are
+
+    parts.append(repr(pagefind_command()))
+    return digest(*parts)
+
+
+def output_state(output: Path) -> dict[str, list[int]]:
+    """Every file of the published folder with its size, modification time and inode."""
+    state = {}
+    for path in _files(output) if output.is_dir() else ():
+        st = path.stat()
+        state[path.relative_to(output).as_posix()] = [st.st_size, st.st_mtime_ns, st.st_ino]
+    return state
+
+
+def _record_path(config: Config) -> Path:
+    return config.cache_dir / RECORD
+
+
+def up_to_date(config: Config, inputs: str) -> Record | None:
+    """The last build's record when its inputs digest is `inputs` and `output/` is still as it published it."""
+    try:
+        data = json.loads(_record_path(config).read_text(encoding="utf-8"))
+        record = _parse(data)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if record.inputs != inputs or record.files != output_state(config.output_dir.resolve()):
+        return None
+    return record
+
+
+def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any) -> None:
+    """Record a published build (`summary`: ingest's report); an unwritable cache is no error."""
+    data = {
+        "format": FORMAT, "inputs": inputs, "files": output_state(config.output_dir.resolve()),
+        "stories": stories, "posts": posts,
+        "summary": {
+            "unchanged": [str(p) for p in (*summary.written, *summary.unchanged)],
+            "kept": [str(p) for p in summary.kept],
+            "skipped": [[str(p), reason] for p, reason in summary.skipped],
+        },
+    }
+    path = _record_path(config)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{RECORD}.{os.getpid()}")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def forget(config: Config) -> None:
+    """Drop the record (a build is under way: until it publishes, nothing is known to be up to date)."""
+    try:
+        _record_path(config).unlink()
+    except OSError:
+        pass
+
+
+def _parse(data: Any) -> Record:
+    if data.get("format") != FORMAT:
+        raise ValueError("another format")
+    files = {str(k): [int(n) for n in v] for k, v in data["files"].items()}
+    summary = data["summary"]
+    return Record(
+        inputs=str(data["inputs"]), files=files, stories=int(data["stories"]), posts=int(data["posts"]),
+        summary=Summary(
+            unchanged=tuple(Path(p) for p in summary["unchanged"]),
+            kept=tuple(Path(p) for p in summary["kept"]),
+            skipped=tuple((Path(p), str(reason)) for p, reason in summary["skipped"]),
+        ),
+    )

@@ -1,0 +1,103 @@
+"""A folder of cached results, each filed under the digest of the input it was computed from.
+
+The cache is an optimisation only: an entry is trusted just when it says which
+input it is for (the digest it is filed under) and its value passes the
+caller's shape check; anything else (a truncated file, another version's
+pickle, a value of the wrong shape) is dropped and recomputed. Deleting the
+folder changes nothing but time. Entries are written to a temporary name and
+renamed into place, so a build stopped half-way leaves no half-written entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+"""Bumped when the layout of an entry changes."""
+
+
+def digest(*parts: str | bytes) -> str:
+    """A hex SHA-256 of the parts, each length-prefixed so that no two sequences collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@cache
+def code_digest(*folders: Path) -> str:
+    """The digest of the Python sources in `folders`: a change of code invalidates what it computed."""
+    files = sorted(p for folder in folders for p in folder.rglob("*.py"))
+    return digest(*(part for p in files for part in (p.relative_to(p.parent.parent).as_posix(), p.read_bytes())))
+
+
+class Store:
+    """Values filed under the digest of their input, in `folder` (None: a store that keeps nothing)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str, valid: Callable[[Any], bool]) -> Any | None:
+        """The value filed under `key` if it is there, claims to be for `key` and passes `valid`; else None."""
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            with path.open("rb") as handle:
+                entry = pickle.load(handle)
+            if (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key
+                    and valid(entry.get("value"))):
+                self.hits += 1
+                return entry["value"]
+        except FileNotFoundError:
+            pass
+        except Exception:  # noqa: BLE001 - any unreadable entry is just a miss
+            pass
+        self.misses += 1
+        self._drop(path)
+        return None
+
+    def put(self, key: str, value: Any) -> None:
+        """File `value` under `key` (atomically); a cache that cannot be written is no error."""
+        if self.folder is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({"format": FORMAT, "key": key, "value": value}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Remove entries not among `keys` (the ones the last build used), so the cache does not grow forever."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        wanted = {f"{key}.pickle" for key in keys}
+        for entry in self.folder.glob("*/*"):
+            if entry.name not in wanted:
+                self._drop(entry)
+
+    @staticmethod
+    def _drop(path: Path) -> None:
+        try:
+            path.unlink()
+        except OSError:
+            pass

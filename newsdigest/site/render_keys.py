@@ -1,0 +1,88 @@
+"""What a rendered file is made of, as one digest: the key under which its bytes may be reused.
+
+A page's bytes are a function of its template (and every template, filter and
+global the environment holds), the site's settings, the static files (pages
+name them by content hash), the site stage's code, and the page's own `meta`
+and `context`. `site_key` digests everything site-wide; `value_key` digests a
+page's values, walking dataclasses, tuples and mappings (every field, those
+left out of `repr` too). Each object's digest is computed once per build and
+shared by every page showing it: a story appears on its page, its posts'
+pages, lists, editions, tags and feeds. A value of a kind the walk does not
+know has no key, and a page holding one is always rendered: a missing key
+costs time, a wrong one would publish a stale page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from newsdigest.cache_store import code_digest, digest
+from newsdigest.config import Config
+from newsdigest.site.theme import theme_dirs
+
+SITE_CODE = Path(__file__).resolve().parent
+
+
+class Unkeyable(TypeError):
+    """A value the walk cannot digest faithfully."""
+
+
+def site_key(config: Config) -> str:
+    """The digest of everything every page shares: code, settings, templates and static files."""
+    files = []
+    for kind in ("templates", "static"):
+        for folder in theme_dirs(config, kind):
+            for root, _dirs, names in os.walk(folder):
+                for name in sorted(names):
+                    path = Path(root, name)
+                    files += [f"{kind}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
+    settings = repr(dataclasses.replace(config, output_dir=Path("."), cache_dir=Path(".")))
+    return digest("site", code_digest(SITE_CODE), settings, *files)
+
+
+class Keys:
+    """Digests of page values for one build, each object's computed once."""
+
+    def __init__(self, site: str) -> None:
+        self.site = site
+        self._memo: dict[int, tuple[object, str]] = {}
+
+    def page(self, *parts: Any) -> str | None:
+        """The key of a file made from `parts` (template name, meta, context…); None when not keyable."""
+        try:
+            return digest(self.site, *(self._of(part) for part in parts))
+        except Unkeyable:
+            return None
+
+    def _of(self, value: Any) -> str:
+        kind = type(value)
+        if value is None or kind in (str, int, float, bool):
+            return f"{kind.__name__}:{value!r}"
+        if kind is Markup:
+            return f"markup:{value!s}"
+        if isinstance(value, (datetime, date, time, timedelta, tzinfo, Path, enum.Enum)):
+            return f"{kind.__name__}:{value!r}"
+        memo = self._memo.get(id(value))
+        if memo is not None and memo[0] is value:
+            return memo[1]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            parts = [kind.__qualname__, *(self._of(getattr(value, f.name)) for f in dataclasses.fields(value))]
+        elif isinstance(value, (tuple, list)):
+            parts = [kind.__name__, *(self._of(item) for item in value)]
+        elif isinstance(value, Mapping):
+            parts = ["mapping", *(self._of(part) for item in value.items() for part in item)]
+        elif isinstance(value, (set, frozenset)):
+            parts = ["set", *sorted(self._of(item) for item in value)]
+        else:
+            raise Unkeyable(kind.__qualname__)
+        key = digest(*parts)
+        self._memo[id(value)] = (value, key)  # the value is held, so its id is not reused meanwhile
+        return key

@@ -1,0 +1,156 @@
+"""The cache and the reuse of the published site are optimisations only: they never change a byte.
+
+Deleting `.cache/` (or starting from an empty `output/`) must give the same site
+as an incremental build, and two cold builds of the same content must give the
+same bytes; a damaged cache entry is recomputed, not trusted. Checked on the
+shipped demo and on a small generated site with several multi-version stories.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+
+from newsdigest.cli import main
+
+PLACES = ["Avonford", "Brackenridge", "Caldermoor", "Dunmere", "Eastwick", "Fallowby"]
+OUTLETS = ["North Ledger", "Harbour Times", "City Observer", "Valley Gazette"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(content: Path, output: Path, cache: Path) -> None:
+    assert main(["build", "--content", str(content), "--output", str(output), "--cache", str(cache),
+                 "--config", str(ROOT / "site.toml")]) == 0
+
+
+def _demo(tmp: Path) -> Path:
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def _generated(tmp: Path) -> Path:
+    """Six stories, each told by three or four outlets, as Markdown sources with front matter."""
+    content = tmp / "content"
+    sources = content / "sources"
+    sources.mkdir(parents=True)
+    for n, place in enumerate(PLACES):
+        facts = [f"The council in {place} approved a budget of {12 + n} million for new schools on Monday.",
+                 f'"This is a good day for {place}," said the mayor, speaking at the town hall.',
+                 f"Around {300 + 40 * n} pupils will move into the buildings by September.",
+                 "Critics said the plan did not go far enough."]
+        for v, outlet in enumerate(OUTLETS[: 3 + n % 2]):
+            body = list(facts)
+            if v:
+                body[2] = body[2].replace(str(300 + 40 * n), str(300 + 40 * n + v))  # a disagreement
+                body.append(f"{outlet} adds a sentence of its own about {place}.")
+            (sources / f"{place.lower()}-{v}.md").write_text(
+                f'---\ntitle: "{place} council approves {12 + n} million for schools"\nauthor: Sam Lee\n'
+                f"date: 2026-09-0{1 + n}T0{6 + v}:00:00+00:00\npublisher: {outlet}\ncategories: [schools, {place}]\n"
+                "---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    return content
+
+
+def _edit_a_post(content: Path) -> None:
+    post = sorted((content / "posts").glob("*.md"))[1]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("\ntitle: ", "\ntitle: Revised ", 1) + "\nA correction was appended.\n",
+                    encoding="utf-8")
+
+
+def _check_cache_changes_nothing(tmp: Path, make) -> None:
+    content = make(tmp / "a")
+    output, cache = tmp / "a" / "output", tmp / "a" / "cache"
+    _build(content, output, cache)
+    cold = _tree(output)
+    _build(content, output, cache)  # up to date
+    assert _tree(output) == cold
+    shutil.rmtree(cache)
+    _build(content, output, cache)  # no cache, the published site to reuse
+    assert _tree(output) == cold
+
+    _edit_a_post(content)
+    _build(content, output, cache)  # incremental: cache and published site
+    incremental = _tree(output)
+    assert incremental != cold, "the edit shows"
+    fresh = tmp / "fresh"
+    shutil.copytree(content, fresh / "content")
+    _build(fresh / "content", fresh / "output", fresh / "cache")  # cold, from the same content
+    assert _tree(fresh / "output") == incremental
+
+
+def test_the_demo_is_the_same_with_and_without_the_cache(tmp_path):
+    _check_cache_changes_nothing(tmp_path, _demo)
+
+
+def test_a_generated_site_is_the_same_with_and_without_the_cache(tmp_path):
+    _check_cache_changes_nothing(tmp_path, _generated)
+
+
+def test_two_cold_builds_give_the_same_bytes(tmp_path):
+    sites = []
+    for name in ("one", "two"):
+        content = _generated(tmp_path / name)
+        _build(content, tmp_path / name / "output", tmp_path / name / "cache")
+        sites.append(_tree(tmp_path / name / "output"))
+    assert sites[0] == sites[1]
+    assert any(path.startswith("stories/") for path in sites[0])
+
+
+def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    good = _tree(output)
+    entries = sorted((cache / "stories").rglob("*.pickle"))
+    assert len(entries) >= 4
+    entries[0].write_bytes(b"not a pickle")
+    with entries[1].open("rb") as handle:
+        entry = pickle.load(handle)
+    entry["value"] = entry["value"].__class__({}, {}, (), (), "a summary from some other story")
+    entries[1].write_bytes(pickle.dumps(entry))
+    os.replace(entries[2], entries[3])  # an entry filed under another story's digest
+    shutil.rmtree(output)
+    (cache / "build.json").unlink()
+    _build(content, output, cache)
+    assert _tree(output) == good
+
+
+def test_a_hand_edited_published_file_is_not_reused(tmp_path):
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    good = _tree(output)
+    page = next(output.glob("stories/*/index.html"))
+    page.write_text("defaced", encoding="utf-8")
+    _build(content, output, cache)
+    assert _tree(output) == good
+
+
+def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    options = ["--content", str(content), "--output", str(output), "--cache", str(cache),
+               "--config", str(tmp_path / "site.toml")]
+    assert main(["build", *options]) == 0
+    base = (ROOT / "newsdigest" / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html").write_text(base.replace("</body>", "<p>theme-marker</p></body>"),
+                                                      encoding="utf-8")
+    assert main(["build", *options]) == 0
+    pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
+    assert pages and all("theme-marker" in p.read_text(encoding="utf-8") for p in pages
+                         if "http-equiv" not in p.read_text(encoding="utf-8"))
+    incremental = _tree(output)
+    shutil.rmtree(output)
+    shutil.rmtree(cache)
+    assert main(["build", *options]) == 0
+    assert _tree(output) == incremental
