@@ -39,6 +39,7 @@ class Summary:
     unchanged: tuple[Path, ...] = ()
     kept: tuple[Path, ...] = ()
     skipped: tuple[tuple[Path, str], ...] = ()
+    renamed: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any
             "unchanged": [str(p) for p in (*summary.written, *summary.unchanged)],
             "kept": [str(p) for p in summary.kept],
             "skipped": [[str(p), reason] for p, reason in summary.skipped],
+            "renamed": [[str(p), post_id] for p, post_id in summary.renamed],
         },
     }
     path = _record_path(config)
@@ -138,5 +140,6 @@ def _parse(data: Any) -> Record:
             unchanged=tuple(Path(p) for p in summary["unchanged"]),
             kept=tuple(Path(p) for p in summary["kept"]),
             skipped=tuple((Path(p), str(reason)) for p, reason in summary["skipped"]),
+            renamed=tuple((Path(p), str(post_id)) for p, post_id in summary.get("renamed", ())),
         ),
     )
