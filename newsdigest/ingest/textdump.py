@@ -27,11 +27,12 @@ from datetime import tzinfo
 
 from newsdigest.ingest.article import Article
 from newsdigest.ingest.text_lines import STOP_WORDS, Line, detect_language, read_lines
-from newsdigest.ingest.text_region import find_article
+from newsdigest.ingest.text_region import coherence, find_article
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
-from newsdigest.ingest.textmeta import find_dates, read_metadata
+from newsdigest.ingest.line_model import LineModel, line_features, load_model
+from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["LineDecision", "TextDump", "parse_text_dump", "preload"]
+__all__ = ["Analysis", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "weigh_lines"]
 
 
 @dataclass(frozen=True)
@@ -98,19 +99,51 @@ def preload() -> None:
     warm_up_dateparser()
 
 
-def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
-    """Clean a text dump into an article body plus whatever metadata the text states.
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the cleaner observed and concluded about a dump before writing the body."""
 
-    `timezone` is the site's zone, applied to stated times that carry no zone;
-    a date without a time stays a date (midnight), never an invented time.
-    """
+    lang: str | None
+    lines: list[Line]
+    span: tuple[int, int]
+    """The article's `[start, end)` line indexes, after the headline and byline."""
+    coh: list[float | None]
+    """Each line's share of vocabulary with the lead, where the region finder judged by topic."""
+    topic: list[float | None]
+    """The same share for every line near the article, on any page (the line model reads it)."""
+    meta: TextMeta
+    rules: list[tuple[bool, str]]
+    """The rules' keep-or-drop decision per line, with its reason."""
+
+
+def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
+    """Read the lines of a dump, find the article's stretch and its metadata, and apply the rules."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
     meta = read_metadata(lines, span, stop, timezone=timezone, lang=lang)
     start = max(span[0], meta.body_start)
-    reasons = _decide(lines, (start, span[1]), coh, meta.taken)
+    rules = _decide(lines, (start, span[1]), coh, meta.taken)
+    topic = coh if any(share is not None for share in coh) else coherence(lines, span, stop)
+    return Analysis(lang, lines, (start, span[1]), coh, topic, meta, rules)
+
+
+def parse_text_dump(text: str, *, timezone: tzinfo | None = None, model: LineModel | None = None) -> TextDump:
+    """Clean a text dump into an article body plus whatever metadata the text states.
+
+    `timezone` is the site's zone, applied to stated times that carry no zone;
+    a date without a time stays a date (midnight), never an invented time.
+    `model` replaces the shipped line model (the training script measures its
+    candidates this way).
+    """
+    return finish(analyse(text, timezone=timezone), model or load_model())
+
+
+def finish(found: Analysis, model: LineModel) -> TextDump:
+    """The article that `model`'s decisions over an analysed dump give."""
+    lines, meta = found.lines, found.meta
+    reasons = weigh_lines(found, model)
     blocks = _blocks(lines, reasons)
     body = render_blocks(blocks)
     title, derived = meta.title, False
@@ -133,9 +166,73 @@ def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
         tags=meta.tags,
         image=None,
         url=meta.url,
-        lang=lang,
+        lang=found.lang,
         lines=decisions,
     )
+
+
+# Decisions about structure, not about belonging: the model does not revisit them.
+_SETTLED = (
+    "table row", "code fence marker", "inside a generated box", "generated box", "table-of-contents entry",
+    "label over the article",
+)
+
+
+def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
+    """The final keep-or-drop per line: the model's verdict, with the observations that decided it.
+
+    Lines used as metadata (headline, byline, dateline) and structural
+    decisions (table rows, code fences) stay as the rules made them; every
+    other line is kept when the model's probability reaches its threshold
+    (a lower one for lines the rules keep: see `LineModel.overrule`).
+    """
+    lines = found.lines
+    rows = line_features(lines, found.span, found.topic, [keep for keep, _ in found.rules])
+    probabilities, contributions = model.predict(rows) if rows else ([], [])
+    out: list[tuple[bool, str]] = []
+    for i, (keep, reason) in enumerate(found.rules):
+        if i in found.meta.taken or reason.startswith(_SETTLED):
+            out.append((keep, reason))
+            continue
+        p = float(probabilities[i])
+        kept = model.keeps(p, keep)
+        why = "; ".join(model.reasons(contributions[i], rows[i], kept))
+        if kept == keep:
+            out.append((kept, f"{reason} (model {p:.2f}: {why})"))
+        elif kept:
+            out.append((True, f"{_kind(lines, i)} (model {p:.2f}, over the rule '{reason}': {why})"))
+        else:
+            out.append((False, f"not the article (model {p:.2f}, over the rule '{reason}': {why})"))
+    _headings_follow_their_text(lines, out)
+    return out
+
+
+def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) -> None:
+    """A sub-heading belongs to the article exactly when the text under it does.
+
+    The model judges a short heading by itself, and a heading late in an
+    article looks like the label of a footer box; what settles it is whether
+    the paragraph it introduces was kept.
+    """
+    for i, (kept, reason) in enumerate(out):
+        if not (reason.startswith("sub-heading") or "over the rule 'sub-heading'" in reason):
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
+        under = below is not None and out[below][0]
+        if under and not kept:
+            out[i] = (True, f"sub-heading (the paragraph under it is kept; {reason})")
+        elif not under and kept:
+            out[i] = (False, f"a heading over nothing kept ({reason})")
+
+
+def _kind(lines: list[Line], i: int) -> str:
+    """What a line the rules had dropped becomes when the model keeps it."""
+    line = lines[i]
+    if line.bullet:
+        return "list item"
+    if not line.sentence and line.n_words <= 14 and i + 1 < len(lines) and lines[i + 1].prose:
+        return "sub-heading"
+    return "paragraph"
 
 
 def _decide(
@@ -401,15 +498,15 @@ def _blocks(lines: list[Line], reasons: list[tuple[bool, str]]) -> list[Block]:
     i = 0
     while i < len(kept):
         line, reason = kept[i]
-        if reason == "table row":
+        if reason.startswith("table row"):
             rows = []
-            while i < len(kept) and kept[i][1] == "table row":
+            while i < len(kept) and kept[i][1].startswith("table row"):
                 rows.append(kept[i][0].raw)
                 i += 1
             table, used = restore_table(rows)
             blocks.append(Block("table", table) if table and used == len(rows) else Block("paragraph", "\n".join(rows)))
             continue
-        if reason == "sub-heading":
+        if reason.startswith("sub-heading"):
             blocks.append(Block("heading", line.text))
         elif reason.startswith("list item"):
             items = []
