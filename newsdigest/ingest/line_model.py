@@ -43,49 +43,49 @@ FEATURES: dict[str, str] = {
     "tiny": "two words or fewer",
     "short": "five words or fewer",
     "long": "forty words or more",
-    "sentence": "ends like a sentence",
-    "prose": "reads as running prose",
+    "sentence": "a sentence ending",
+    "prose": "running prose",
     "stop_ratio": "share of function words",
     "commas": "commas per word",
     "capitalised": "share of capitalised words",
     "upper": "share of capital letters",
     "digits": "share of digits",
-    "dateish": "holds a date, year or clock time",
+    "dateish": "a date, year or clock time",
     "linkish": "link-like shape (separators, handle, ellipsis)",
-    "url": "holds a web address",
+    "url": "a web address",
     "count": "a bare number or count",
-    "colon_end": "ends with a colon",
+    "colon_end": "a colon at the end",
     "bullet": "a list item",
     "boilerplate": "page-furniture vocabulary",
     "boilerplate_heavy": "mostly page-furniture vocabulary",
     "copyright": "a copyright line",
     "credit": "an image credit",
-    "repeated": "repeated on the page",
+    "repeated": "times repeated on the page",
     "line_score": "the region finder's score",
     # where it is
     "in_span": "inside the densest prose run",
-    "before_span": "lines before the prose run (log)",
-    "after_span": "lines after the prose run (log)",
+    "before_span": "lines before the prose run",
+    "after_span": "lines after the prose run",
     "span_position": "how far into the prose run",
     "after_last_prose": "after the run's last paragraph",
-    "coherence": "shares the lead's vocabulary",
-    "off_topic": "shares almost none of the lead's vocabulary",
+    "coherence": "vocabulary shared with the lead",
+    "off_topic": "almost no vocabulary shared with the lead",
     # its neighbours
-    "prev_prose": "the line above is prose",
-    "next_prose": "the line below is prose",
-    "prev_in_span": "the line above is inside the prose run",
-    "next_in_span": "the line below is inside the prose run",
+    "prev_prose": "prose just above",
+    "next_prose": "prose just below",
+    "prev_in_span": "the line above inside the prose run",
+    "next_in_span": "the line below inside the prose run",
     "window_prose": "prose around it",
     "window_short": "short lines around it",
     "window_dates": "dates around it (a feed of teasers)",
     "short_run": "length of its run of short lines",
-    "prev_kept": "the rules keep the line above",
-    "next_kept": "the rules keep the line below",
-    "window_kept": "the rules keep the lines around it",
-    "prose_above": "lines up to the nearest prose above or the top (log)",
-    "prose_below": "lines down to the nearest prose below or the end (log)",
+    "prev_kept": "the line above kept by the rules",
+    "next_kept": "the line below kept by the rules",
+    "window_kept": "lines around it kept by the rules",
+    "prose_above": "lines up to the nearest prose above or the top",
+    "prose_below": "lines down to the nearest prose below or the end",
     # the rules' verdict
-    "rule_keep": "the rules keep it",
+    "rule_keep": "kept by the rules",
     "in_span_prose": "prose inside the run",
     "in_span_short": "short line inside the run",
     "out_span_prose": "prose outside the run",
@@ -295,11 +295,17 @@ class LineModel:
         return replace(self, threshold=threshold, overrule=overrule)
 
 
+_COUNTED = frozenset({"words", "before_span", "after_span", "short_run", "prose_above", "prose_below", "repeated"})
+"""Features stored as logarithms of a count: shown as the count."""
+
+
 def _describe(name: str, value: float) -> str:
-    """A feature in words; binary ones are negated when absent ("not inside the densest prose run")."""
+    """A feature in words; a yes-or-no one is negated when absent ("not inside the densest prose run")."""
     text = FEATURES[name]
+    if name in _COUNTED:
+        return f"{text} ({math.expm1(value) if name != 'repeated' else math.exp(value):.0f})"
     if value in (0.0, 1.0) and name not in ("coherence", "span_position", "stop_ratio"):
-        return text if value else f"not: {text}"
+        return text if value else f"not {text}"
     return f"{text} ({value:.2f})"
 
 

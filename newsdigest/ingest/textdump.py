@@ -9,11 +9,14 @@ cleaner works in three steps, each in its own module:
 2. `text_region` finds the stretch that is the article: the densest run of
    prose, ended at a comment section and, on pages, where its end drifts off
    the topic of its lead;
-3. this module decides line by line inside that stretch what is article
-   (paragraphs, sub-headings, lists, tables, embedded posts) and drops what is
-   not (generated boxes, captions, bios, link lists); `text_structure` writes
-   the Markdown, and `textmeta` reads the headline, byline, dates, outlet and
-   tags around the stretch.
+3. this module's rules decide line by line inside that stretch what is
+   article (paragraphs, sub-headings, lists, tables, embedded posts) and what
+   is not (generated boxes, captions, bios, link lists), and `textmeta` reads
+   the headline, byline, dates, outlet and tags around the stretch;
+4. `line_model`, fitted on development pages, weighs every line's
+   observations and the rules' verdict and has the last word on whether the
+   line belongs (structure and metadata lines stay with the rules);
+   `text_structure` writes the Markdown.
 
 Every decision is recorded as a `LineDecision` so `ingest --explain` can show
 an editor why a line went or stayed.
