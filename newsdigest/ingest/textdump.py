@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from newsdigest.ingest.article import Article
-from newsdigest.ingest.text_lines import STOP_WORDS, Line, detect_language, read_lines
+from newsdigest.ingest.text_lines import STOP_WORDS, Line, content_words, detect_language, read_lines
 from newsdigest.ingest.text_region import coherence, find_article
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
@@ -63,13 +63,6 @@ class TextDump(Article):
     lines: tuple[LineDecision, ...] = ()
 
 
-# A label that a generator or a template puts over a box that is not the
-# article itself: summaries, sentiment scores, tables of contents.
-_GENERATED_BOX = re.compile(
-    r"^(?:(?:key\s+)?highlights?|sentiment(?:\s+analysis)?|key\s+(?:insights?|takeaways?|points?)(?:\s+table)?|takeaways?"
-    r"|tl;?\s*dr|at\s+a\s+glance|in\s+brief|(?:table\s+of\s+)?contents|in\s+this\s+(?:article|story)|jump\s+to)\s*:?$",
-    re.I,
-)
 # A sentence about the author rather than the news: "X is a reporter for …".
 _AUTHOR_BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){2,4}(?:\([^)]{1,40}\)\s)?"
@@ -127,7 +120,7 @@ def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
     span, coh = find_article(lines, stop)
     meta = read_metadata(lines, span, stop, timezone=timezone, lang=lang)
     start = max(span[0], meta.body_start)
-    rules = _decide(lines, (start, span[1]), coh, meta.taken)
+    rules = _decide(lines, (start, span[1]), coh, meta.taken, stop)
     topic = coh if any(share is not None for share in coh) else coherence(lines, span, stop)
     return Analysis(lang, lines, (start, span[1]), coh, topic, meta, rules)
 
@@ -176,8 +169,7 @@ def finish(found: Analysis, model: LineModel) -> TextDump:
 
 # Decisions about structure, not about belonging: the model does not revisit them.
 _SETTLED = (
-    "table row", "code fence marker", "inside a generated box", "generated box", "table-of-contents entry",
-    "label over the article",
+    "table row", "code fence marker", "generated box", "table-of-contents", "label over the article",
 )
 
 
@@ -239,34 +231,22 @@ def _kind(lines: list[Line], i: int) -> str:
 
 
 def _decide(
-    lines: list[Line], span: tuple[int, int], coh: list[float | None], taken: dict[int, str]
+    lines: list[Line], span: tuple[int, int], coh: list[float | None], taken: dict[int, str], stop: frozenset[str]
 ) -> list[tuple[bool, str]]:
     """Keep or drop each line, with the reason an editor would want to read."""
     start, end = span
     out: list[tuple[bool, str]] = []
-    box = _Box()
     table_until = -1
     list_open = False
     for i, line in enumerate(lines):
-        if i < box.skip_until:
-            out.append((False, "inside a generated box (table)"))
-            continue
         if i in taken:
             out.append((False, taken[i]))
             continue
         if line.fence:
             out.append((False, "code fence marker"))
             continue
-        if _GENERATED_BOX.match(line.text) and not line.bullet and line.n_words <= 5 and start - 4 <= i < end:
-            box.open()  # a box opening just above the article still covers its first lines
-            out.append((False, "generated box / contents heading"))
-            continue
         if _ARTICLE_LABEL.match(line.text):
-            box.close()
             out.append((False, "label over the article"))
-            continue
-        if box.active and box.holds(lines, i):
-            out.append((False, "inside a generated box"))
             continue
         if start <= i < end and i >= table_until:
             # A table that starts inside the article may run past the span's
@@ -287,7 +267,74 @@ def _decide(
         out.append(decision)
         list_open = decision[0] and line.text.endswith(":") and not line.bullet
     _keep_structured_rows(lines, out, start, min(len(lines), end + 4))
+    _drop_contents_headings(lines, out)
+    _drop_boxes(lines, out, (start, end), taken, stop)
     return out
+
+
+def _label(line: Line) -> bool:
+    """A short standalone line that names what follows: a heading or a box's label."""
+    return (
+        1 <= line.n_words <= 5 and not line.sentence and not line.bullet and line.repeats == 1
+        and not line.text.endswith((",", ";", ":")) and not line.boilerplate_heavy and not line.credit
+    )
+
+
+def _drop_contents_headings(lines: list[Line], out: list[tuple[bool, str]]) -> None:
+    """A label right above table-of-contents entries is the contents' heading, not the article's."""
+    for i in range(len(lines) - 1):
+        if _label(lines[i]) and out[i + 1][1] == "table-of-contents entry":
+            out[i] = (False, "table-of-contents heading")
+
+
+def _drop_boxes(
+    lines: list[Line], out: list[tuple[bool, str]], span: tuple[int, int], taken: dict[int, str],
+    stop: frozenset[str],
+) -> None:
+    """Drop the labelled boxes a generator puts around an article: summaries, scores, key-point tables.
+
+    The stretch is cut into sections at labels, and the article starts with
+    the first section that holds a good part of the prose. A page that puts its article under a label
+    of its own, with nothing but shorter labelled sections between the
+    headline and it, has made those sections something other than the
+    article (a summary, a sentiment score, a list of points). After the article, a labelled
+    section without running prose whose words are mostly the article's own is
+    a digest of it, not more of it. A label over the article is not a heading.
+    """
+    start, end = span
+    lo, hi = max(0, start - 4), min(len(lines), end + 12)
+    sections: list[tuple[int | None, list[int]]] = [(None, [])]
+    for i in range(lo, hi):
+        if i in taken or out[i][1].startswith("table-of-contents"):
+            continue
+        if _label(lines[i]) and i + 1 < len(lines) and not _label(lines[i + 1]):
+            sections.append((i, []))
+        else:
+            sections[-1][1].append(i)
+    weights = [sum(lines[i].n_words for i in members if lines[i].prose and out[i][0]) for _, members in sections]
+    if not weights or max(weights) == 0:
+        return
+    # The article starts with the first section that holds a good part of the prose.
+    main = next(k for k, weight in enumerate(weights) if weight >= max(weights) / 2)
+    label, members = sections[main]
+    if label is not None and main > 1 and not weights[0] and sum(weights[1:main]) <= sum(weights[main:]) / 2:
+        for head, held in sections[1:main]:
+            for i in [head, *held] if head is not None else held:
+                out[i] = (False, "generated box above the article")
+        out[label] = (False, "label over the article")
+    article = set().union(*(content_words(lines[i].words, stop) for i in members if lines[i].prose))
+    for head, held in sections[main + 1:]:
+        words = set().union(*(content_words(lines[i].words, stop) for i in held)) if held else set()
+        prose = any(lines[i].prose and not out[i][1].startswith("table row") for i in held)
+        if head is None or prose or not words or not any(out[i][0] for i in held):
+            continue
+        if len(words & article) / len(words) >= _RESTATES:
+            for i in [head, *held]:
+                out[i] = (False, "generated box below the article")
+
+
+_RESTATES = 0.5
+"""Share of a box's content words that are the article's for the box to count as a digest of it."""
 
 
 _MONTH_START = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
@@ -328,44 +375,6 @@ def _keep_structured_rows(lines: list[Line], out: list[tuple[bool, str]], start:
             i = j
         else:
             i += 1
-
-
-class _Box:
-    """A generated box (highlights, sentiment, key insights, contents) and what it still covers.
-
-    A box holds one paragraph, or one list, or one table, plus short labels
-    and scores; the next heading, numbered section or second paragraph is
-    the article again.
-    """
-
-    def __init__(self) -> None:
-        self.active = False
-        self.paragraphs = 0
-        self.skip_until = -1
-
-    def open(self) -> None:
-        self.active, self.paragraphs = True, 0
-
-    def close(self) -> None:
-        self.active = False
-
-    def holds(self, lines: list[Line], i: int) -> bool:
-        line = lines[i]
-        _, used = restore_table([l.raw for l in lines[i : i + 40]])
-        if used:
-            self.skip_until = i + used
-            return True
-        if _heading_like(lines, i) or re.match(r"^\d{1,2}[.)]\s", line.raw.strip()):
-            self.close()
-            return False
-        if line.bullet or line.n_words < 5:
-            self.paragraphs += line.bullet
-            return True
-        if self.paragraphs == 0:
-            self.paragraphs = 1
-            return True
-        self.close()
-        return False
 
 
 def _judge(lines: list[Line], i: int, share: float | None) -> tuple[bool, str]:
