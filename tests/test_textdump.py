@@ -280,7 +280,7 @@ def test_labelled_boxes_around_a_labelled_article_are_dropped_whatever_their_lab
         "Overview\n\nA bridge is approved; its cost has doubled; building starts next spring for four years.\n\n"
         "Reader mood\n  • Readers seem hopeful that the bridge will shorten their commute across the water.\n"
         "  • Some readers doubt the council can keep the cost of the crossing under control.\n62%\n\n"
-        "The report\n\n"
+        "In depth\n\n"
     )
     digest = (
         "\nPoints in brief\n\nWhatSummary\nThe bridgeThe council voted to approve a new bridge across the harbour.\n"
@@ -289,7 +289,7 @@ def test_labelled_boxes_around_a_labelled_article_are_dropped_whatever_their_lab
     )
     text = ARTICLE.replace("Share\n", "Share\n" + boxes) + digest
     dump = parse_text_dump(text)
-    for box in ("Overview", "cost has doubled;", "Reader mood", "hopeful", "62%", "The report", "Points in brief",
+    for box in ("Overview", "cost has doubled;", "Reader mood", "hopeful", "62%", "In depth", "Points in brief",
                 "WhatSummary", "The bridgeThe council"):
         assert box not in dump.body, box
     assert dump.body.startswith("The city council voted on Tuesday")

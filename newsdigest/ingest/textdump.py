@@ -297,9 +297,11 @@ def _drop_boxes(
     the first section that holds a good part of the prose. A page that puts its article under a label
     of its own, with nothing but shorter labelled sections between the
     headline and it, has made those sections something other than the
-    article (a summary, a sentiment score, a list of points). After the article, a labelled
-    section without running prose whose words are mostly the article's own is
-    a digest of it, not more of it. A label over the article is not a heading.
+    article (a summary, a sentiment score, a list of points), when each holds
+    one paragraph or one list and the article's label does not name its topic
+    (a label that does is the article's first heading). After the article, a
+    labelled table whose words are mostly the article's is a digest of it,
+    not more of it. A label over the article is not a heading.
     """
     start, end = span
     lo, hi = max(0, start - 4), min(len(lines), end + 12)
@@ -317,20 +319,32 @@ def _drop_boxes(
     # The article starts with the first section that holds a good part of the prose.
     main = next(k for k, weight in enumerate(weights) if weight >= max(weights) / 2)
     label, members = sections[main]
-    if label is not None and main > 1 and not weights[0] and sum(weights[1:main]) <= sum(weights[main:]) / 2:
-        for head, held in sections[1:main]:
+    article = set().union(*(
+        content_words(lines[i].words, stop) for _, held in sections[main:] for i in held
+        if lines[i].prose and not out[i][1].startswith("table row")
+    ))
+    boxes = sections[1:main]
+    if (
+        label is not None and boxes and not weights[0] and sum(weights[1:main]) <= sum(weights[main:]) / 2
+        and not content_words(lines[label].words, stop) & article and all(_box_sized(lines, held) for _, held in boxes)
+    ):
+        for head, held in boxes:
             for i in [head, *held] if head is not None else held:
                 out[i] = (False, "generated box above the article")
         out[label] = (False, "label over the article")
-    article = set().union(*(content_words(lines[i].words, stop) for i in members if lines[i].prose))
     for head, held in sections[main + 1:]:
         words = set().union(*(content_words(lines[i].words, stop) for i in held)) if held else set()
-        prose = any(lines[i].prose and not out[i][1].startswith("table row") for i in held)
-        if head is None or prose or not words or not any(out[i][0] for i in held):
+        table = bool(held) and all(out[i][1].startswith("table row") for i in held)
+        if head is None or not table or not words:
             continue
         if len(words & article) / len(words) >= _RESTATES:
             for i in [head, *held]:
                 out[i] = (False, "generated box below the article")
+
+
+def _box_sized(lines: list[Line], held: list[int]) -> bool:
+    """A box holds one paragraph or one list, and scores or labels: no run of paragraphs."""
+    return sum(1 for i in held if lines[i].prose and not lines[i].bullet) <= 1
 
 
 _RESTATES = 0.5
