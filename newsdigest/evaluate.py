@@ -25,7 +25,9 @@ from pathlib import Path
 
 from newsdigest.config import load_config
 
-SETS = ("extract-html", "extract-txt", "meta-html", "meta-txt", "cluster")
+SETS = ("extract-html", "extract-txt", "meta-html", "meta-txt", "snippets-html", "snippets-txt", "cluster")
+_FOLDER = {"snippets": "meta"}
+"""Sets scored on another set's pages: `snippets` reads the `with`/`without` snippets of `meta`."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def run_set(name: str, corpus: Path, scorer: Path, config_path: Path, *, per_doc
             keep: bool = False) -> Result:
     """Copy one set into a temporary content folder, run the real stage(s), score the output."""
     kind, _, extension = name.partition("-")
-    folder = corpus / kind
+    folder = corpus / _FOLDER.get(kind, kind)
     work = Path(tempfile.mkdtemp(prefix=f"newsdigest-eval-{name}-"))
     try:
         content = work / "content"

@@ -272,3 +272,25 @@ def test_dates_in_other_languages_and_scripts():
     assert parse_text_dump("Bridge approved\n2019年11月19日 10:30\n" + lead).published == datetime(2019, 11, 19, 10, 30)
     # A month and year without a day is not a date: nothing is filled in from today.
     assert parse_text_dump("Bridge approved\nNovember 2019\n" + lead).published is None
+
+
+def test_labelled_boxes_around_a_labelled_article_are_dropped_whatever_their_labels_say():
+    """Boxes are told by their place and shape, not by the words of their labels."""
+    boxes = (
+        "Overview\n\nA bridge is approved; its cost has doubled; building starts next spring for four years.\n\n"
+        "Reader mood\n  • Readers seem hopeful that the bridge will shorten their commute across the water.\n"
+        "  • Some readers doubt the council can keep the cost of the crossing under control.\n62%\n\n"
+        "In depth\n\n"
+    )
+    digest = (
+        "\nPoints in brief\n\nWhatSummary\nThe bridgeThe council voted to approve a new bridge across the harbour.\n"
+        "The costOpponents on the council said the cost of the bridge had doubled.\n"
+        "The timelineConstruction of the bridge would begin next spring and take four years.\n"
+    )
+    text = ARTICLE.replace("Share\n", "Share\n" + boxes) + digest
+    dump = parse_text_dump(text)
+    for box in ("Overview", "cost has doubled;", "Reader mood", "hopeful", "62%", "In depth", "Points in brief",
+                "WhatSummary", "The bridgeThe council"):
+        assert box not in dump.body, box
+    assert dump.body.startswith("The city council voted on Tuesday")
+    assert "Residents will be able to comment" in dump.body

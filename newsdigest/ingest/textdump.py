@@ -9,11 +9,14 @@ cleaner works in three steps, each in its own module:
 2. `text_region` finds the stretch that is the article: the densest run of
    prose, ended at a comment section and, on pages, where its end drifts off
    the topic of its lead;
-3. this module decides line by line inside that stretch what is article
-   (paragraphs, sub-headings, lists, tables, embedded posts) and drops what is
-   not (generated boxes, captions, bios, link lists); `text_structure` writes
-   the Markdown, and `textmeta` reads the headline, byline, dates, outlet and
-   tags around the stretch.
+3. this module's rules decide line by line inside that stretch what is
+   article (paragraphs, sub-headings, lists, tables, embedded posts) and what
+   is not (generated boxes, captions, bios, link lists), and `textmeta` reads
+   the headline, byline, dates, outlet and tags around the stretch;
+4. `line_model`, fitted on development pages, weighs every line's
+   observations and the rules' verdict and has the last word on whether the
+   line belongs (structure and metadata lines stay with the rules);
+   `text_structure` writes the Markdown.
 
 Every decision is recorded as a `LineDecision` so `ingest --explain` can show
 an editor why a line went or stayed.
@@ -26,12 +29,13 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from newsdigest.ingest.article import Article
-from newsdigest.ingest.text_lines import STOP_WORDS, Line, detect_language, read_lines
-from newsdigest.ingest.text_region import find_article
+from newsdigest.ingest.text_lines import STOP_WORDS, Line, content_words, detect_language, read_lines
+from newsdigest.ingest.text_region import coherence, find_article
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
-from newsdigest.ingest.textmeta import find_dates, read_metadata
+from newsdigest.ingest.line_model import LineModel, line_features, load_model
+from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["LineDecision", "TextDump", "parse_text_dump", "preload"]
+__all__ = ["Analysis", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "weigh_lines"]
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,6 @@ class TextDump(Article):
     lines: tuple[LineDecision, ...] = ()
 
 
-# A label that a generator or a template puts over a box that is not the
-# article itself: summaries, sentiment scores, tables of contents.
-_GENERATED_BOX = re.compile(
-    r"^(?:(?:key\s+)?highlights?|sentiment(?:\s+analysis)?|key\s+(?:insights?|takeaways?|points?)(?:\s+table)?|takeaways?"
-    r"|tl;?\s*dr|at\s+a\s+glance|in\s+brief|(?:table\s+of\s+)?contents|in\s+this\s+(?:article|story)|jump\s+to)\s*:?$",
-    re.I,
-)
 # A sentence about the author rather than the news: "X is a reporter for …".
 _AUTHOR_BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){2,4}(?:\([^)]{1,40}\)\s)?"
@@ -98,19 +95,51 @@ def preload() -> None:
     warm_up_dateparser()
 
 
-def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
-    """Clean a text dump into an article body plus whatever metadata the text states.
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the cleaner observed and concluded about a dump before writing the body."""
 
-    `timezone` is the site's zone, applied to stated times that carry no zone;
-    a date without a time stays a date (midnight), never an invented time.
-    """
+    lang: str | None
+    lines: list[Line]
+    span: tuple[int, int]
+    """The article's `[start, end)` line indexes, after the headline and byline."""
+    coh: list[float | None]
+    """Each line's share of vocabulary with the lead, where the region finder judged by topic."""
+    topic: list[float | None]
+    """The same share for every line near the article, on any page (the line model reads it)."""
+    meta: TextMeta
+    rules: list[tuple[bool, str]]
+    """The rules' keep-or-drop decision per line, with its reason."""
+
+
+def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
+    """Read the lines of a dump, find the article's stretch and its metadata, and apply the rules."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
     meta = read_metadata(lines, span, stop, timezone=timezone, lang=lang)
     start = max(span[0], meta.body_start)
-    reasons = _decide(lines, (start, span[1]), coh, meta.taken)
+    rules = _decide(lines, (start, span[1]), coh, meta.taken, stop)
+    topic = coh if any(share is not None for share in coh) else coherence(lines, span, stop)
+    return Analysis(lang, lines, (start, span[1]), coh, topic, meta, rules)
+
+
+def parse_text_dump(text: str, *, timezone: tzinfo | None = None, model: LineModel | None = None) -> TextDump:
+    """Clean a text dump into an article body plus whatever metadata the text states.
+
+    `timezone` is the site's zone, applied to stated times that carry no zone;
+    a date without a time stays a date (midnight), never an invented time.
+    `model` replaces the shipped line model (the training script measures its
+    candidates this way).
+    """
+    return finish(analyse(text, timezone=timezone), model or load_model())
+
+
+def finish(found: Analysis, model: LineModel) -> TextDump:
+    """The article that `model`'s decisions over an analysed dump give."""
+    lines, meta = found.lines, found.meta
+    reasons = weigh_lines(found, model)
     blocks = _blocks(lines, reasons)
     body = render_blocks(blocks)
     title, derived = meta.title, False
@@ -133,40 +162,91 @@ def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
         tags=meta.tags,
         image=None,
         url=meta.url,
-        lang=lang,
+        lang=found.lang,
         lines=decisions,
     )
 
 
+# Decisions about structure, not about belonging: the model does not revisit them.
+_SETTLED = (
+    "table row", "code fence marker", "generated box", "table-of-contents", "label over the article",
+)
+
+
+def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
+    """The final keep-or-drop per line: the model's verdict, with the observations that decided it.
+
+    Lines used as metadata (headline, byline, dateline) and structural
+    decisions (table rows, code fences) stay as the rules made them; every
+    other line is kept when the model's probability reaches its threshold
+    (a lower one for lines the rules keep: see `LineModel.overrule`).
+    """
+    lines = found.lines
+    rows = line_features(lines, found.span, found.topic, [keep for keep, _ in found.rules])
+    probabilities, contributions = model.predict(rows) if rows else ([], [])
+    out: list[tuple[bool, str]] = []
+    for i, (keep, reason) in enumerate(found.rules):
+        if i in found.meta.taken or reason.startswith(_SETTLED):
+            out.append((keep, reason))
+            continue
+        p = float(probabilities[i])
+        kept = model.keeps(p, keep)
+        why = "; ".join(model.reasons(contributions[i], rows[i], kept))
+        if kept == keep:
+            out.append((kept, f"{reason} (model {p:.2f}: {why})"))
+        elif kept:
+            out.append((True, f"{_kind(lines, i)} (model {p:.2f}, over the rule '{reason}': {why})"))
+        else:
+            out.append((False, f"not the article (model {p:.2f}, over the rule '{reason}': {why})"))
+    _headings_follow_their_text(lines, out)
+    return out
+
+
+def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) -> None:
+    """A sub-heading belongs to the article exactly when the text under it does.
+
+    The model judges a short heading by itself, and a heading late in an
+    article looks like the label of a footer box; what settles it is whether
+    the paragraph it introduces was kept.
+    """
+    for i, (kept, reason) in enumerate(out):
+        if not (reason.startswith("sub-heading") or "over the rule 'sub-heading'" in reason):
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
+        under = below is not None and out[below][0]
+        if under and not kept:
+            out[i] = (True, f"sub-heading (the paragraph under it is kept; {reason})")
+        elif not under and kept:
+            out[i] = (False, f"a heading over nothing kept ({reason})")
+
+
+def _kind(lines: list[Line], i: int) -> str:
+    """What a line the rules had dropped becomes when the model keeps it."""
+    line = lines[i]
+    if line.bullet:
+        return "list item"
+    if not line.sentence and line.n_words <= 14 and i + 1 < len(lines) and lines[i + 1].prose:
+        return "sub-heading"
+    return "paragraph"
+
+
 def _decide(
-    lines: list[Line], span: tuple[int, int], coh: list[float | None], taken: dict[int, str]
+    lines: list[Line], span: tuple[int, int], coh: list[float | None], taken: dict[int, str], stop: frozenset[str]
 ) -> list[tuple[bool, str]]:
     """Keep or drop each line, with the reason an editor would want to read."""
     start, end = span
     out: list[tuple[bool, str]] = []
-    box = _Box()
     table_until = -1
     list_open = False
     for i, line in enumerate(lines):
-        if i < box.skip_until:
-            out.append((False, "inside a generated box (table)"))
-            continue
         if i in taken:
             out.append((False, taken[i]))
             continue
         if line.fence:
             out.append((False, "code fence marker"))
             continue
-        if _GENERATED_BOX.match(line.text) and not line.bullet and line.n_words <= 5 and start - 4 <= i < end:
-            box.open()  # a box opening just above the article still covers its first lines
-            out.append((False, "generated box / contents heading"))
-            continue
         if _ARTICLE_LABEL.match(line.text):
-            box.close()
             out.append((False, "label over the article"))
-            continue
-        if box.active and box.holds(lines, i):
-            out.append((False, "inside a generated box"))
             continue
         if start <= i < end and i >= table_until:
             # A table that starts inside the article may run past the span's
@@ -187,7 +267,88 @@ def _decide(
         out.append(decision)
         list_open = decision[0] and line.text.endswith(":") and not line.bullet
     _keep_structured_rows(lines, out, start, min(len(lines), end + 4))
+    _drop_contents_headings(lines, out)
+    _drop_boxes(lines, out, (start, end), taken, stop)
     return out
+
+
+def _label(line: Line) -> bool:
+    """A short standalone line that names what follows: a heading or a box's label."""
+    return (
+        1 <= line.n_words <= 5 and not line.sentence and not line.bullet and line.repeats == 1
+        and not line.text.endswith((",", ";", ":")) and not line.boilerplate_heavy and not line.credit
+    )
+
+
+def _drop_contents_headings(lines: list[Line], out: list[tuple[bool, str]]) -> None:
+    """A label right above table-of-contents entries is the contents' heading, not the article's."""
+    for i in range(len(lines) - 1):
+        if _label(lines[i]) and out[i + 1][1] == "table-of-contents entry":
+            out[i] = (False, "table-of-contents heading")
+
+
+def _drop_boxes(
+    lines: list[Line], out: list[tuple[bool, str]], span: tuple[int, int], taken: dict[int, str],
+    stop: frozenset[str],
+) -> None:
+    """Drop the labelled boxes a generator puts around an article: summaries, scores, key-point tables.
+
+    The stretch is cut into sections at labels, and the article starts with
+    the first section that holds a good part of the prose. A page that puts its article under a label
+    of its own, with nothing but shorter labelled sections between the
+    headline and it, has made those sections something other than the
+    article (a summary, a sentiment score, a list of points), when each holds
+    one paragraph or one list and the article's label does not name its topic
+    (a label that does is the article's first heading). After the article, a
+    labelled table whose words are mostly the article's is a digest of it,
+    not more of it. A label over the article is not a heading.
+    """
+    start, end = span
+    lo, hi = max(0, start - 4), min(len(lines), end + 12)
+    sections: list[tuple[int | None, list[int]]] = [(None, [])]
+    for i in range(lo, hi):
+        if i in taken or out[i][1].startswith("table-of-contents"):
+            continue
+        if _label(lines[i]) and i + 1 < len(lines) and not _label(lines[i + 1]):
+            sections.append((i, []))
+        else:
+            sections[-1][1].append(i)
+    weights = [sum(lines[i].n_words for i in members if lines[i].prose and out[i][0]) for _, members in sections]
+    if not weights or max(weights) == 0:
+        return
+    # The article starts with the first section that holds a good part of the prose.
+    main = next(k for k, weight in enumerate(weights) if weight >= max(weights) / 2)
+    label, members = sections[main]
+    article = set().union(*(
+        content_words(lines[i].words, stop) for _, held in sections[main:] for i in held
+        if lines[i].prose and not out[i][1].startswith("table row")
+    ))
+    boxes = sections[1:main]
+    if (
+        label is not None and boxes and not weights[0] and sum(weights[1:main]) <= sum(weights[main:]) / 2
+        and not content_words(lines[label].words, stop) & article and all(_box_sized(lines, held) for _, held in boxes)
+    ):
+        for head, held in boxes:
+            for i in [head, *held] if head is not None else held:
+                out[i] = (False, "generated box above the article")
+        out[label] = (False, "label over the article")
+    for head, held in sections[main + 1:]:
+        words = set().union(*(content_words(lines[i].words, stop) for i in held)) if held else set()
+        table = bool(held) and all(out[i][1].startswith("table row") for i in held)
+        if head is None or not table or not words:
+            continue
+        if len(words & article) / len(words) >= _RESTATES:
+            for i in [head, *held]:
+                out[i] = (False, "generated box below the article")
+
+
+def _box_sized(lines: list[Line], held: list[int]) -> bool:
+    """A box holds one paragraph or one list, and scores or labels: no run of paragraphs."""
+    return sum(1 for i in held if lines[i].prose and not lines[i].bullet) <= 1
+
+
+_RESTATES = 0.5
+"""Share of a box's content words that are the article's for the box to count as a digest of it."""
 
 
 _MONTH_START = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
@@ -228,44 +389,6 @@ def _keep_structured_rows(lines: list[Line], out: list[tuple[bool, str]], start:
             i = j
         else:
             i += 1
-
-
-class _Box:
-    """A generated box (highlights, sentiment, key insights, contents) and what it still covers.
-
-    A box holds one paragraph, or one list, or one table, plus short labels
-    and scores; the next heading, numbered section or second paragraph is
-    the article again.
-    """
-
-    def __init__(self) -> None:
-        self.active = False
-        self.paragraphs = 0
-        self.skip_until = -1
-
-    def open(self) -> None:
-        self.active, self.paragraphs = True, 0
-
-    def close(self) -> None:
-        self.active = False
-
-    def holds(self, lines: list[Line], i: int) -> bool:
-        line = lines[i]
-        _, used = restore_table([l.raw for l in lines[i : i + 40]])
-        if used:
-            self.skip_until = i + used
-            return True
-        if _heading_like(lines, i) or re.match(r"^\d{1,2}[.)]\s", line.raw.strip()):
-            self.close()
-            return False
-        if line.bullet or line.n_words < 5:
-            self.paragraphs += line.bullet
-            return True
-        if self.paragraphs == 0:
-            self.paragraphs = 1
-            return True
-        self.close()
-        return False
 
 
 def _judge(lines: list[Line], i: int, share: float | None) -> tuple[bool, str]:
@@ -401,15 +524,15 @@ def _blocks(lines: list[Line], reasons: list[tuple[bool, str]]) -> list[Block]:
     i = 0
     while i < len(kept):
         line, reason = kept[i]
-        if reason == "table row":
+        if reason.startswith("table row"):
             rows = []
-            while i < len(kept) and kept[i][1] == "table row":
+            while i < len(kept) and kept[i][1].startswith("table row"):
                 rows.append(kept[i][0].raw)
                 i += 1
             table, used = restore_table(rows)
             blocks.append(Block("table", table) if table and used == len(rows) else Block("paragraph", "\n".join(rows)))
             continue
-        if reason == "sub-heading":
+        if reason.startswith("sub-heading"):
             blocks.append(Block("heading", line.text))
         elif reason.startswith("list item"):
             items = []
