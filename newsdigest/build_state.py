@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,11 +53,13 @@ class Record:
     summary: Summary = field(default_factory=Summary)
 
 
-def _files(folder: Path) -> list[Path]:
+def _files(folder: Path, *, folders: bool = False) -> list[Path]:
+    """Every file below `folder` in a stable order; with `folders`, the folders too (an empty folder
+    named like a post is an input the build must see and report)."""
     found = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        found += [Path(root, name) for name in sorted(names)]
+        found += [Path(root, name) for name in sorted(names + (dirs if folders else []))]
     return found
 
 
@@ -64,14 +68,27 @@ def inputs_digest(config: Config) -> str:
     parts: list[str | bytes] = [repr(config), str(Path(os.path.abspath(config.output_dir)))]
     if config.config_path.is_file():
         parts.append(config.config_path.read_bytes())
-    for label, folder in (("content", config.content_dir), ("templates", config.templates_dir),
-                          ("static", config.static_dir), ("package", PACKAGE)):
-        for path in _files(folder) if folder.is_dir() else ():
-            parts += [f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
+    folders = [("content", config.content_dir), *((str(f), f) for f in config.theme_folders), ("package", PACKAGE)]
+    for label, folder in folders:
+        for path in _files(folder, folders=True) if folder.is_dir() else ():
+            parts += [f"{label}/{path.relative_to(folder).as_posix()}", _file_bytes(path)]
     from newsdigest.site.search import pagefind_command  # light: the search stage's own imports are
 
     parts.append(repr(pagefind_command()))
     return digest(*parts)
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A regular file's bytes; for anything else a marker of its kind. Never opens what is not a
+    regular file (a FIFO would hang, /dev/zero never end): the stage that reads the path reports it.
+    An unreadable path gets a marker that never repeats, so the build runs and says why."""
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode):
+            return path.read_bytes()
+    except OSError as exc:
+        return f"\0unreadable: {exc.errno}\0{time.time_ns()}".encode()
+    return f"\0not a regular file: {stat.S_IFMT(mode):o}\0".encode()
 
 
 def output_state(output: Path) -> dict[str, list[int]]:
@@ -117,14 +134,6 @@ def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any
         tmp = path.with_name(f".{RECORD}.{os.getpid()}")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def forget(config: Config) -> None:
-    """Drop the record (a build is under way: until it publishes, nothing is known to be up to date)."""
-    try:
-        _record_path(config).unlink()
     except OSError:
         pass
 

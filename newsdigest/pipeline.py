@@ -54,7 +54,6 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         last = build_state.up_to_date(config, build_state.inputs_digest(config))
         if last is not None:
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
-        build_state.forget(config)
         report = ingest(config, progress=progress)
         posts = load_posts(config)
         stories = group(posts, config)

@@ -168,11 +168,11 @@ def test_a_full_disk_while_rendering_keeps_the_last_site(tmp_path, capsys, monke
     real = writer.Writer.write_bytes
     calls = []
 
-    def filling(self, path, data):
+    def filling(self, path, data, *args, **kwargs):
         calls.append(path)
         if len(calls) > 5:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(self, path, data)
+        return real(self, path, data, *args, **kwargs)
 
     monkeypatch.setattr(writer.Writer, "write_bytes", filling)
     status, _out, err = run(capsys, "build", *site.options())
