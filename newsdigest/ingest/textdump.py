@@ -93,9 +93,9 @@ def preload() -> None:
     read, and imports it lazily; a worker that preloads it pays that cost once
     instead of on the first such page.
     """
-    from newsdigest.ingest.textmeta import warm_up_dateparser
+    from newsdigest.ingest.textmeta import warm_up
 
-    warm_up_dateparser()
+    warm_up()
 
 
 def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
@@ -133,7 +133,7 @@ def parse_text_dump(text: str, *, timezone: tzinfo | None = None) -> TextDump:
         tags=meta.tags,
         image=None,
         url=meta.url,
-        lang=lang,
+        lang=meta.lang or lang,
         lines=decisions,
     )
 

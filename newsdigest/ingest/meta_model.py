@@ -1,0 +1,129 @@
+"""The learned part of reading a text dump's metadata: candidates, their features, fitted weights.
+
+A copied page states its headline, byline and dateline as ordinary lines,
+and which line is which differs from site to site. Rather than rules naming
+what one site writes, each field's reader (`text_title`, `text_byline`,
+`text_dateline`) lists candidates and describes each by language-independent
+features: where it stands relative to the article, its length, punctuation,
+capitals, repetition on the page, likeness to the lead. A logistic model per
+field, fitted on development pages by `tools/train_meta.py` (cross-validated
+across sites) and shipped as `meta_model.json`, weighs those features; the
+best-scoring candidate wins when its probability clears the field's threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsdigest.ingest.text_lines import Line, content_words
+
+MODEL_FILE = "meta_model.json"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every field's reader needs to know about a page: its lines, the article, its language."""
+
+    lines: list[Line]
+    span: tuple[int, int]
+    """The article's lines, as found by `text_region`."""
+    stop: frozenset[str]
+    lang: str | None
+    article_words: frozenset[str]
+    lead_words: frozenset[str]
+    """Content words of the article's first paragraphs: what a headline announces."""
+
+    @classmethod
+    def build(cls, lines: list[Line], span: tuple[int, int], stop: frozenset[str], lang: str | None) -> Context:
+        article: set[str] = set()
+        lead: set[str] = set()
+        prose_seen = 0
+        for line in lines[span[0] : span[1]]:
+            if line.prose:
+                words = content_words(line.words, stop)
+                article |= words
+                if prose_seen < 3:
+                    lead |= words
+                    prose_seen += 1
+        return cls(lines, span, stop, lang, frozenset(article), frozenset(lead))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible value of a field, where it was read, and what it looks like."""
+
+    value: Any
+    index: int
+    """The line it was read from."""
+    features: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    probability: float
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, Any]:
+    return json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+
+
+def has_model(name: str) -> bool:
+    return name in _weights()
+
+
+def probability(name: str, features: Mapping[str, float]) -> float:
+    """The fitted model `name`'s probability that a candidate with `features` is the field's value."""
+    model = _weights()[name]
+    z = model["intercept"]
+    for feature, (mean, scale, coef) in model["features"].items():
+        z += coef * (features.get(feature, 0.0) - mean) / scale
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def best(name: str, candidates: list[Candidate]) -> Scored | None:
+    """The candidate the model rates highest, if it clears the model's threshold."""
+    if not candidates:
+        return None
+    scored = max((Scored(c, probability(name, c.features)) for c in candidates), key=lambda s: s.probability)
+    return scored if scored.probability >= _weights()[name]["threshold"] else None
+
+
+def clip(value: float, limit: float) -> float:
+    """`value` bounded to ±`limit` and scaled to ±1: distances matter near the article, not far from it."""
+    return max(-limit, min(limit, value)) / limit
+
+
+def line_shape(line: Line) -> dict[str, float]:
+    """Features of a line's shape shared by every field: length, punctuation, capitals, furniture."""
+    text = line.text
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    capitalised = [w for w in line.words if w[:1].isupper()]
+    return {
+        "words": min(line.n_words, 40) / 40,
+        "log_chars": math.log1p(len(text)) / 6,
+        "sentence": float(line.sentence),
+        "prose": float(line.prose),
+        "ends_period": float(text.endswith(".")),
+        "ends_colon": float(text.endswith(":")),
+        "ends_question": float(text.endswith(("?", "!"))),
+        "upper_share": upper,
+        "capitalised_share": len(capitalised) / line.n_words if line.n_words else 0.0,
+        "stop_ratio": line.stop_ratio,
+        "bullet": float(line.bullet),
+        "furniture": float(line.boilerplate_heavy),
+        "credit": float(line.credit),
+        "copyright": float(line.copyright),
+        "repeats": min(line.repeats - 1, 4) / 4,
+        "digits": sum(c.isdigit() for c in text) / max(1, len(text)),
+        "separators": min(sum(text.count(s) for s in ("|", " > ", "»", "›", " / ", "•", "·", " - ")), 4) / 4,
+        "blank_around": (float(line.blank_before) + float(line.blank_after)) / 2,
+    }
