@@ -5,9 +5,11 @@ and which line is which differs from site to site. Rather than rules naming
 what one site writes, each field's reader (`text_title`, `text_byline`,
 `text_dateline`) lists candidates and describes each by language-independent
 features: where it stands relative to the article, its length, punctuation,
-capitals, repetition on the page, likeness to the lead. A logistic model per
-field, fitted on development pages by `tools/train_meta.py` (cross-validated
-across sites) and shipped as `meta_model.json`, weighs those features; the
+capitals, repetition on the page, likeness to the lead. A model per
+field (a few dozen shallow boosted trees, since a feature's weight depends on
+the others: a short line near the lead is a headline, a short line in the
+footer is not), fitted on development pages by `tools/train_meta.py`
+(cross-validated across sites) and shipped as `meta_model.json`, weighs them; the
 best-scoring candidate wins when its probability clears the field's threshold.
 """
 
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from newsdigest.ingest.text_lines import Line, content_words
 
@@ -71,29 +75,101 @@ class Scored:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, Any]:
-    return json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+def _models() -> dict[str, _Blend]:
+    data = json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return {name: _Blend.load(model) for name, model in data.items()}
 
 
-def has_model(name: str) -> bool:
-    return name in _weights()
+@dataclass(frozen=True)
+class _Linear:
+    """A logistic model over standardised features: the smooth half of the blend."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def load(cls, model: dict[str, Any]) -> _Linear:
+        rows = np.array([model["weights"][f] for f in model["features"]], dtype=float)
+        return cls(tuple(model["features"]), rows[:, 0], rows[:, 1], rows[:, 2], model["intercept"])
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        raw = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(raw, -30, 30)))
+
+
+@dataclass(frozen=True)
+class _Blend:
+    """The mean of a logistic model and boosted trees over the same features.
+
+    The trees learn how features combine; the logistic half keeps the answer
+    sensible on pages unlike any seen in training (a clean, short page).
+    """
+
+    features: tuple[str, ...]
+    linear: _Linear
+    trees: _Trees
+    threshold: float
+
+    @classmethod
+    def load(cls, model: dict[str, Any]) -> _Blend:
+        return cls(tuple(model["features"]), _Linear.load(model["linear"] | {"features": model["features"]}),
+                   _Trees.load(model["trees"]), model["threshold"])
+
+    def probabilities(self, rows: list[Mapping[str, float]]) -> np.ndarray:
+        x = np.array([[row.get(f, 0.0) for f in self.features] for row in rows], dtype=float)
+        return (self.linear.probabilities(x) + self.trees.probabilities(x)) / 2
+
+
+@dataclass(frozen=True)
+class _Trees:
+    """Boosted regression trees as flat arrays: each node's feature, cut, children and leaf value."""
+
+    init: float
+    rate: float
+    feature: np.ndarray
+    cut: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+
+    @classmethod
+    def load(cls, model: dict[str, Any]) -> _Trees:
+        nodes = np.array(model["nodes"], dtype=float)
+        return cls(
+            model["init"], model["rate"],
+            nodes[:, 0].astype(int), nodes[:, 1], nodes[:, 2].astype(int), nodes[:, 3].astype(int), nodes[:, 4],
+            np.array(model["roots"], dtype=int), model["depth"],
+        )
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        at = np.repeat(self.roots[None, :], len(x), axis=0)  # every candidate at every tree's root
+        ids = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            leaf = self.left[at] < 0
+            go_left = x[ids, np.maximum(self.feature[at], 0)] <= self.cut[at]
+            at = np.where(leaf, at, np.where(go_left, self.left[at], self.right[at]))
+        raw = self.init + self.rate * self.value[at].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-np.clip(raw, -30, 30)))
 
 
 def probability(name: str, features: Mapping[str, float]) -> float:
     """The fitted model `name`'s probability that a candidate with `features` is the field's value."""
-    model = _weights()[name]
-    z = model["intercept"]
-    for feature, (mean, scale, coef) in model["features"].items():
-        z += coef * (features.get(feature, 0.0) - mean) / scale
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return float(_models()[name].probabilities([features])[0])
 
 
 def best(name: str, candidates: list[Candidate]) -> Scored | None:
     """The candidate the model rates highest, if it clears the model's threshold."""
     if not candidates:
         return None
-    scored = max((Scored(c, probability(name, c.features)) for c in candidates), key=lambda s: s.probability)
-    return scored if scored.probability >= _weights()[name]["threshold"] else None
+    model = _models()[name]
+    p = model.probabilities([c.features for c in candidates])
+    top = int(np.argmax(p))
+    return Scored(candidates[top], float(p[top])) if p[top] >= model.threshold else None
 
 
 def clip(value: float, limit: float) -> float:

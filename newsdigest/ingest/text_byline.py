@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsdigest.ingest.authors import clean_authors
+from newsdigest.ingest.authors import clean_authors, employer_in_role
 from newsdigest.ingest.dates import find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape
 
@@ -126,6 +126,7 @@ def _features(
             "after_end": clip(max(0, i - end + 1), TAIL_WINDOW),
             "long_token": float(any(len(t) > 14 for t in tokens)),
             "next_furniture": float(i + 1 < len(lines) and lines[i + 1].boilerplate_heavy),
+            "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
             "edge_of_article": float(i in (start - 1, end - 1, end)),
             "lower_case": float(value[:1].islower()),
         }
@@ -137,5 +138,28 @@ def read_byline(ctx: Context, title_index: int | None) -> tuple[int, tuple[str, 
     """The byline's line index and names, if a candidate is likely enough to be the author."""
     scored = best(MODEL, candidates(ctx, title_index))
     if scored is None:
-        return None
+        return sign_off(ctx)
     return scored.candidate.index, scored.candidate.value
+
+
+def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
+    """A name signed under the last paragraph, where nothing but page furniture (or nothing) follows it.
+
+    Rare on the pages the model was fitted on, common on short pieces: a line
+    that is only a person's name (capitalised words used nowhere in lower case),
+    right after the article, closing it.
+    """
+    lines, (_, end) = ctx.lines, ctx.span
+    if end >= len(lines):
+        return None
+    line = lines[end]
+    names = clean_authors(line.text)
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    closes = after is None or after.boilerplate_heavy or employer_in_role(after.text) is not None
+    lower = {w for other in lines for w in other.words if w[:1].islower()}
+    if (
+        len(names) == 1 and names[0] == line.text.strip() and 2 <= len(names[0].split()) <= 3
+        and line.repeats == 1 and closes and not any(w.lower() in lower for w in names[0].split()[1:])
+    ):
+        return end, names
+    return None
