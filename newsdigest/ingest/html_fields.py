@@ -56,25 +56,53 @@ def headline(page: PageMeta) -> str | None:
         page.meta.get("parsely-title"),
         page.meta.get("sailthru.title"),
     ]
-    stated_titles = [t for t in (_strip_site(normalize(" ".join(s.split())), page) for s in stated if s) if t]
+    raw = [normalize(" ".join(s.split())) for s in stated if s]
+    stated_titles = [t for t in (_strip_site(r, page) for r in raw) if t]
     site_names = {_fold(s) for s in _site_names(page)}
-    # Visible headlines: an <h1> of a few words that is not the site's logo or a section name.
-    h1s = [normalize(h) for h in page.h1 if len(h.split()) >= 3 and _fold(h) not in site_names]
-    for candidate in stated_titles:
-        for h1 in h1s:
-            if _same_title(h1, candidate):
-                return h1 if _truncated(candidate) else candidate
-    if len(h1s) == 1 and len(h1s[0].split()) >= 4:
+    # Visible headlines: an <h1> that is not the site's logo or a section name.
+    h1s = [normalize(h) for h in page.h1 if _fold(h) and _fold(h) not in site_names]
+    # The page's own description of itself and its visible heading, each perhaps with a kicker, a
+    # section or the site's name around the headline: the part both share is the headline.
+    shown = [title for h1 in h1s for stated_title in stated_titles if (title := _shared(h1, stated_title))]
+    if shown:
+        return max(shown, key=len)
+    long_h1s = [h1 for h1 in h1s if len(h1.split()) >= 3]
+    if len(long_h1s) == 1 and len(long_h1s[0].split()) >= 4:
         # The page shows one headline and describes itself otherwise (a social-media title):
         # readers know the article by what the page shows.
-        return h1s[0]
+        return long_h1s[0]
     if stated_titles:
         return stated_titles[0]
-    if h1s:
-        return h1s[0]
+    if long_h1s:
+        return long_h1s[0]
     if page.title_tag:
         return _strip_site(normalize(page.title_tag), page)
     return None
+
+
+def _shared(h1: str, stated: str) -> str | None:
+    """The headline an `<h1>` and a stated title agree on, if they do.
+
+    Equal, or the title cut short: the heading. The heading inside the title
+    ("Chronik: Headline"): the heading, if it is more than a label. The title at
+    the end of the heading (a kicker glued before it): the title.
+    """
+    fh, fs = _fold(h1), _fold(stated)
+    if not fh or not fs:
+        return None
+    if fh == fs or (fh.startswith(fs) and (len(fs) > 20 or _truncated(stated))):
+        return h1
+    if _within(h1, stated) and len(h1.split()) >= 3:
+        return h1
+    if fh.endswith(" " + fs) and len(stated.split()) >= 3:
+        return stated
+    return None
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether `part` is a run of whole words of `whole` (case and punctuation folded)."""
+    fp, fw = _fold(part), _fold(whole)
+    return bool(fp) and f" {fp} " in f" {fw} "
 
 
 def _site_names(page: PageMeta) -> list[str]:
@@ -86,13 +114,6 @@ def _site_names(page: PageMeta) -> list[str]:
 
 def _truncated(title: str) -> bool:
     return title.rstrip().endswith(("...", "…"))
-
-
-def _same_title(a: str, b: str) -> bool:
-    fa, fb = _fold(a), _fold(b)
-    if _truncated(b) and len(fb) > 20 and fa.startswith(fb):
-        return True
-    return bool(fa) and (fa == fb or (len(fa) > 20 and (fa in fb or fb in fa)))
 
 
 def _strip_site(title: str, page: PageMeta) -> str | None:
