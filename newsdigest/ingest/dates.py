@@ -142,8 +142,9 @@ def _month_table() -> dict[str, dict[str, int]]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    names = sorted(_month_table(), key=len, reverse=True)
-    mon = rf"(?<!{_LETTER})(?P<mon>{'|'.join(map(re.escape, names))})(?!{_LETTER})\.?"
+    # A month is any word here, looked up in `_month_table` afterwards: one alternation of
+    # seven hundred names would cost more than the lookup.
+    mon = rf"(?<!{_LETTER})(?P<mon>{_LETTER}{{3,12}})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
     return (
         # 12. März 2019, le 3 avril 2019, 3 de abril de 2019, 5th of September 2025, 19-Oct-2019
@@ -157,7 +158,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_HAS_DIGITS = re.compile(r"\d{2}")
+# A year, or a numeric date with a two-digit year: lines without one hold no date.
+_HAS_DIGITS = re.compile(r"(?:19|20)\d\d|\d[/.-]\s?\d{1,2}[/.-]\s?\d\d")
 
 
 def find_dates(text: str, zone: tzinfo | None = None, lang: str | None = None) -> tuple[FoundDate, ...]:
@@ -195,7 +197,9 @@ def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> date
         year = int(groups["y"])
         year += 2000 if year < 100 else 0
         if groups.get("mon"):
-            by_lang = _month_table()[groups["mon"].lower()]
+            by_lang = _month_table().get(groups["mon"].lower())
+            if by_lang is None:
+                return None  # a word between a day and a year that is no month
             month = by_lang.get(lang or "", by_lang.get("en", next(iter(by_lang.values()))))
             day = int(groups["d"])
         elif groups.get("m"):

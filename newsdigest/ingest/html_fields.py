@@ -19,6 +19,8 @@ from newsdigest.ingest.dates import parse_date
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.outlets import clean_site_name, domain_of
+from newsdigest.ingest.page_text import page_lines
+from newsdigest.ingest.textmeta import byline_of_page
 
 __all__ = ["headline", "described"]
 
@@ -147,6 +149,12 @@ def _authors(page: PageMeta) -> tuple[str, ...]:
         names = clean_authors(_jsonld_people(candidate), strict=False, not_names=site)
         if names:
             return _fuller_printed(names, page, site)
+    if page.tree is not None:
+        # No metadata names the author: read the visible page's byline as a text dump's
+        # (the fitted byline reader, see `text_byline`), before guessing from markup.
+        names = byline_of_page("\n".join(page_lines(page.tree)))
+        if names:
+            return names
     for byline in (*page.by_lines, *page.author_links):
         names = clean_authors(byline, not_names=site)
         if names:

@@ -42,6 +42,15 @@ class Context:
     article_words: frozenset[str]
     lead_words: frozenset[str]
     """Content words of the article's first paragraphs: what a headline announces."""
+    page_lower: str = ""
+    """The whole page in lower case, for counting how often a candidate recurs."""
+    _shapes: dict[int, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def shape(self, index: int) -> dict[str, float]:
+        """`line_shape` of line `index`, computed once however many candidates the line holds."""
+        if index not in self._shapes:
+            self._shapes[index] = line_shape(self.lines[index])
+        return dict(self._shapes[index])
 
     @classmethod
     def build(cls, lines: list[Line], span: tuple[int, int], stop: frozenset[str], lang: str | None) -> Context:
@@ -55,7 +64,8 @@ class Context:
                 if prose_seen < 3:
                     lead |= words
                     prose_seen += 1
-        return cls(lines, span, stop, lang, frozenset(article), frozenset(lead))
+        page_lower = "\n".join(line.text.lower() for line in lines)
+        return cls(lines, span, stop, lang, frozenset(article), frozenset(lead), page_lower)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 
 from newsdigest.ingest.authors import clean_authors, employer_in_role
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 
 MODEL = "author"
 HEAD_WINDOW = 30
@@ -100,8 +100,8 @@ def _features(
     value = " ".join(names)
     anchor = title_index if title_index is not None else start
     title_words = set(lines[title_index].key.split()) if title_index is not None else set()
-    occurrences = sum(1 for other in lines if value.lower() in other.text.lower()) if len(value) > 3 else 0
-    features = line_shape(line)
+    occurrences = ctx.page_lower.count(value.lower()) if len(value) > 3 else 0
+    features = ctx.shape(i)
     features.update(
         {
             "prefixed": float(prefixed),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from newsdigest.ingest.dates import PUBLISHED_LABEL, FoundDate, find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_byline import PREFIX
 
 MODEL = "date"
@@ -49,7 +49,7 @@ def candidates(
     for order, (i, f) in enumerate(found):
         line = lines[i]
         day = f.moment.date()
-        features = line_shape(line)
+        features = ctx.shape(i)
         features.update(
             {
                 "has_time": float(f.has_time),

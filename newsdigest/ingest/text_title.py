@@ -13,7 +13,7 @@ import re
 
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_byline import PREFIX
 from newsdigest.ingest.text_lines import content_words
 
@@ -56,7 +56,7 @@ def _features(ctx: Context, i: int, keys_above: list[str]) -> dict[str, float]:
     )
     twin_near = any(lines[j].key == line.key for j in range(max(0, i - 6), min(len(lines), i + 7)) if j != i)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    features = line_shape(line)
+    features = ctx.shape(i)
     features.update(
         {
             "before_start": clip(start - i, 30),

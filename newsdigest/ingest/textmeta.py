@@ -25,7 +25,7 @@ from newsdigest.ingest.meta_model import Context
 from newsdigest.ingest.text_lines import Line, detect_language, normalise, read_lines
 from newsdigest.ingest.text_region import find_article
 
-__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "warm_up"]
+__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
 
 
 @dataclass
@@ -66,6 +66,16 @@ def page_context(text: str) -> Context:
     lines = read_lines(text, stop)
     span, _ = find_article(lines, stop)
     return context_for(lines, span, stop)
+
+
+def byline_of_page(text: str) -> tuple[str, ...]:
+    """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages)."""
+    ctx = page_context(text)
+    if not ctx.lines:
+        return ()
+    title = text_title.read_title(ctx)
+    byline = text_byline.read_byline(ctx, title[0] if title else None)
+    return byline[1] if byline else ()
 
 
 def read_metadata(
