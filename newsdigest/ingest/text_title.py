@@ -15,11 +15,13 @@ from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_byline import PREFIX
-from newsdigest.ingest.text_lines import content_words
+from newsdigest.ingest.text_lines import content_words, normalise
 
 MODEL = "title"
 BELOW_START = 12
 """How far into the article a headline may stand (a span that opens on the kicker or standfirst)."""
+ABOVE_START = 400
+"""How far above the article a headline may stand (menus, teasers and a cookie notice between)."""
 _CRUMB = re.compile(r"\s[>»›/|]\s|\s?[»›]\s?")
 
 
@@ -31,29 +33,31 @@ def candidates(ctx: Context) -> list[Candidate]:
     first_prose = next((i for i in range(start, end) if lines[i].prose), end)
     limit = min(limit, first_prose + 1)
     out: list[Candidate] = []
-    keys_above: list[str] = []
-    for i in range(limit):
+    keys_above = [line.key for line in lines[: max(0, start - ABOVE_START)]]
+    crumbs = {i: _crumb_key(lines[i].text) for i in range(max(0, start - ABOVE_START - 8), limit)}
+    for i in range(max(0, start - ABOVE_START), limit):
         line = lines[i]
         lead = i >= start and line.prose and not line.text.endswith(("?", "!"))  # the article's own sentence
         byline = PREFIX.match(line.text) and clean_authors(line.text)
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
-            out.append(Candidate(line.text.strip(), i, _features(ctx, i, keys_above)))
+            out.append(Candidate(line.text.strip(), i, _features(ctx, i, keys_above, crumbs)))
         keys_above.append(line.key)
     return out
 
 
-def _features(ctx: Context, i: int, keys_above: list[str]) -> dict[str, float]:
+def _crumb_key(text: str) -> str | None:
+    """The folded text of a breadcrumb line ("Home » News » Headline"), `None` for other lines."""
+    parts = [p for p in _CRUMB.split(text) if p.strip()]
+    return normalise(text) if len(parts) >= 2 else None
+
+
+def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str | None]) -> dict[str, float]:
     lines, (start, _) = ctx.lines, ctx.span
     line = lines[i]
     words = content_words(line.words, ctx.stop)
     lead = len(words & ctx.lead_words) / len(words) if words else 0.0
     article = len(words & ctx.article_words) / len(words) if words else 0.0
-    nearby = range(max(0, i - 8), i)
-    crumb_ends = any(
-        (parts := [p for p in _CRUMB.split(lines[j].text) if p.strip()]) and len(parts) >= 2
-        and lines[j].key.endswith(line.key) and line.key
-        for j in nearby
-    )
+    crumb_ends = bool(line.key) and any((crumbs.get(j) or "").endswith(line.key) for j in range(max(0, i - 8), i))
     twin_near = any(lines[j].key == line.key for j in range(max(0, i - 6), min(len(lines), i + 7)) if j != i)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     features = ctx.shape(i)

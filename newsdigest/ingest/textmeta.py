@@ -52,20 +52,26 @@ def warm_up() -> None:
     warm_up_language()
 
 
-def context_for(lines: list[Line], span: tuple[int, int], stop: frozenset[str]) -> Context:
-    """The page as the field readers see it, its language identified from the article's lines."""
-    start, end = span
-    sample = "\n".join(line.text for line in lines[start:end] if line.n_words >= 5)
-    return Context.build(lines, span, stop, identify_language(sample or "\n".join(l.text for l in lines[:80])))
+def context_for(lines: list[Line], span: tuple[int, int], stop: frozenset[str], lang: str | None) -> Context:
+    """The page as the field readers see it, in language `lang` (the function-word guess) if known.
+
+    Where function words could not tell, the language identifier reads the
+    article's lines; it costs a second to load, so pages that need it pay.
+    """
+    if lang is None:
+        start, end = span
+        sample = "\n".join(line.text for line in lines[start:end] if line.n_words >= 5)
+        lang = identify_language(sample or "\n".join(line.text for line in lines[:80]))
+    return Context.build(lines, span, stop, lang)
 
 
 def page_context(text: str) -> Context:
     """The context of a whole text dump, read as `textdump.parse_text_dump` reads it (for training)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    _, stop = detect_language(text)
+    lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, _ = find_article(lines, stop)
-    return context_for(lines, span, stop)
+    return context_for(lines, span, stop, lang)
 
 
 def byline_of_page(text: str) -> tuple[str, ...]:
@@ -82,12 +88,12 @@ def read_metadata(
     lines: list[Line], span: tuple[int, int], stop: frozenset[str], *, timezone: tzinfo | None = None,
     lang: str | None = None,
 ) -> TextMeta:
-    """Read the metadata around the article `span` of `lines` (`lang`: a first guess at the page's language)."""
+    """Read the metadata around the article `span` of `lines` (`lang`: the function-word guess at its language)."""
     meta = TextMeta(body_start=span[0])
     if not lines:
         return meta
-    ctx = context_for(lines, span, stop)
-    meta.lang = ctx.lang or lang
+    ctx = context_for(lines, span, stop, lang)
+    meta.lang = ctx.lang
     start, end = span
 
     title = text_title.read_title(ctx)
