@@ -73,6 +73,7 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
             "topic_words": min(len(words), 8) / 8,
             "topical": lead * min(len(words), 4) / 4,
             "crumb_ends_with_it": float(crumb_ends),
+            "echoed": min(ctx.page_lower.count(line.text.lower()) - 1, 3) / 3 if line.n_words >= 2 else 0.0,
             "twin_near": float(twin_near),
             "seen_above": float(line.key in keys_above),
             "has_date": float(bool(find_dates(line.text, None, ctx.lang))),
@@ -88,8 +89,16 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
 
 
 def read_title(ctx: Context) -> tuple[int, str] | None:
-    """The headline's line index and text, if a line is likely enough to be it."""
-    scored = best(MODEL, candidates(ctx))
+    """The headline's line index and text, if a line is likely enough to be it.
+
+    A line that repeats the last step of the breadcrumb just above it is the
+    headline whatever else the page shows: the page itself names it so.
+    """
+    found = candidates(ctx)
+    crumbed = [c for c in found if c.features["crumb_ends_with_it"] and c.features["words"] >= 2 / 40]
+    if crumbed:
+        return crumbed[0].index, crumbed[0].value
+    scored = best(MODEL, found)
     if scored is None:
         return None
     return scored.candidate.index, scored.candidate.value
