@@ -182,6 +182,19 @@ def best(name: str, candidates: list[Candidate]) -> Scored | None:
     return Scored(candidates[top], float(p[top])) if p[top] >= model.threshold else None
 
 
+def ranked(name: str, candidates: list[Candidate]) -> list[Scored]:
+    """The candidates with model `name`'s probabilities, likeliest first (for `ingest --explain`)."""
+    if not candidates:
+        return []
+    p = _models()[name].probabilities([c.features for c in candidates])
+    return sorted((Scored(c, float(q)) for c, q in zip(candidates, p)), key=lambda s: -s.probability)
+
+
+def threshold(name: str) -> float:
+    """The probability below which model `name`'s best candidate is not taken."""
+    return _models()[name].threshold
+
+
 def clip(value: float, limit: float) -> float:
     """`value` bounded to ±`limit` and scaled to ±1: distances matter near the article, not far from it."""
     return max(-limit, min(limit, value)) / limit

@@ -37,7 +37,8 @@ def candidates(
     found: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         if line.n_words <= MAX_WORDS:
-            found += [(i, f) for f in find_dates(line.text, zone, ctx.lang)]
+            # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
+            found += [(i, f) for f in find_dates(line.raw.strip(), zone, ctx.lang)]
     if not found:
         return []
     days = [f.moment.date() for _, f in found]
@@ -48,17 +49,18 @@ def candidates(
     out: list[Candidate] = []
     for order, (i, f) in enumerate(found):
         line = lines[i]
+        text = line.raw.strip()
         day = f.moment.date()
         features = ctx.shape(i)
         features.update(
             {
                 "has_time": float(f.has_time),
                 "updated_label": float(f.updated),
-                "published_label": float(bool(PUBLISHED_LABEL.search(line.text[: f.start]))),
-                "byline_prefix": float(bool(PREFIX.match(line.text))),
+                "published_label": float(bool(PUBLISHED_LABEL.search(text[: f.start]))),
+                "byline_prefix": float(bool(PREFIX.match(text))),
                 "byline_line": float(byline_index is not None and i == byline_index),
                 "near_byline": float(byline_index is not None and abs(i - byline_index) <= 2),
-                "share_of_line": (f.end - f.start) / max(1, len(line.text)),
+                "share_of_line": (f.end - f.start) / max(1, len(text)),
                 "from_title": clip(i - anchor, 20),
                 "near_title": float(0 <= i - anchor <= 5),
                 "above_title": float(i < anchor),

@@ -21,11 +21,11 @@ from newsdigest.ingest import text_byline, text_dateline, text_title
 from newsdigest.ingest.authors import clean_authors, employer_in_role
 from newsdigest.ingest.dates import _month_table, find_dates
 from newsdigest.ingest.language import identify_language, warm_up as warm_up_language
-from newsdigest.ingest.meta_model import Context
+from newsdigest.ingest.meta_model import Context, ranked, threshold
 from newsdigest.ingest.text_lines import Line, detect_language, normalise, read_lines
 from newsdigest.ingest.text_region import find_article
 
-__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
+__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "explain_choices", "warm_up"]
 
 
 @dataclass
@@ -82,6 +82,42 @@ def byline_of_page(text: str) -> tuple[str, ...]:
     title = text_title.read_title(ctx)
     byline = text_byline.read_byline(ctx, title[0] if title else None)
     return byline[1] if byline else ()
+
+
+def explain_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 3) -> list[str]:
+    """Why the headline, byline and date of a text dump are what they are: each field's likeliest candidates.
+
+    One line per candidate, with the fitted model's probability and the line it
+    stands on, so an editor sees what came second and how close it was.
+    """
+    ctx = page_context(text)
+    out: list[str] = []
+    title = text_title.read_title(ctx)
+    title_index = title[0] if title else None
+    byline = text_byline.read_byline(ctx, title_index)
+    fields = (
+        ("headline", text_title.MODEL, text_title.candidates(ctx)),
+        ("byline", text_byline.MODEL, text_byline.candidates(ctx, title_index)),
+        ("date", text_dateline.MODEL, text_dateline.candidates(ctx, title_index, byline[0] if byline else None, timezone)),
+    )
+    for label, model, found in fields:
+        scored = ranked(model, found)
+        out.append(f"{label}: {len(found)} candidates; the likeliest is taken if at least {threshold(model):.0%} likely"
+                   + ("" if scored else "; none on this page"))
+        for item in scored[:shown]:
+            value = item.candidate.value
+            shown_value = (value.moment.isoformat() if hasattr(value, "moment")
+                           else ", ".join(value) if isinstance(value, tuple) else str(value))
+            out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
+    if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
+        out.append(f"headline taken from line {ctx.lines[title[0]].number}: it repeats the breadcrumb above it")
+    dated = ranked(text_dateline.MODEL, fields[2][2])
+    if dated and dated[0].candidate.value.updated:
+        out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")
+    named = ranked(text_byline.MODEL, fields[1][2])
+    if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
+        out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
+    return out
 
 
 def read_metadata(
