@@ -42,13 +42,13 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     indexes += range(max(indexes[-1] + 1 if indexes else 0, end - 2), min(len(lines), end + TAIL_WINDOW))
     lower_words = {w for line in lines for w in line.words if w[:1].islower()}
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
-             if find_dates(lines[i].text, None, ctx.lang)}
+             if find_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
         if line.n_words > 20 or len(line.text) > 160:
             continue
-        text = line.text
+        text = line.raw.strip()
         dates = find_dates(text, None, ctx.lang)
         for found in reversed(dates):
             text = text[: found.start] + " | " + text[found.end :]
@@ -143,11 +143,12 @@ def read_byline(ctx: Context, title_index: int | None) -> tuple[int, tuple[str, 
 
 
 def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
-    """A name signed under the last paragraph, where nothing but page furniture (or nothing) follows it.
+    """A name signed under the last paragraph, above a job title, page furniture or nothing.
 
     Rare on the pages the model was fitted on, common on short pieces: a line
-    that is only a person's name (capitalised words used nowhere in lower case),
-    right after the article, closing it.
+    that is only a person's name right after the article, closing it. Without a
+    job title below, its words must be used nowhere in lower case (a label made
+    of ordinary words is no name).
     """
     lines, (_, end) = ctx.lines, ctx.span
     if end >= len(lines):
@@ -155,11 +156,13 @@ def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
     line = lines[end]
     names = clean_authors(line.text)
     after = lines[end + 1] if end + 1 < len(lines) else None
-    closes = after is None or after.boilerplate_heavy or employer_in_role(after.text) is not None
+    titled = after is not None and employer_in_role(after.text) is not None
+    closes = after is None or after.boilerplate_heavy
     lower = {w for other in lines for w in other.words if w[:1].islower()}
+    ordinary = any(w.lower() in lower for w in line.text.split()[1:])
     if (
         len(names) == 1 and names[0] == line.text.strip() and 2 <= len(names[0].split()) <= 3
-        and line.repeats == 1 and closes and not any(w.lower() in lower for w in names[0].split()[1:])
+        and line.repeats == 1 and (titled or (closes and not ordinary))
     ):
         return end, names
     return None

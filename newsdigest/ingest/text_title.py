@@ -40,7 +40,9 @@ def candidates(ctx: Context) -> list[Candidate]:
         lead = i >= start and line.prose and not line.text.endswith(("?", "!"))  # the article's own sentence
         byline = PREFIX.match(line.text) and clean_authors(line.text)
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
-            out.append(Candidate(line.text.strip(), i, _features(ctx, i, keys_above, crumbs)))
+            # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
+            value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
+            out.append(Candidate(value, i, _features(ctx, i, keys_above, crumbs)))
         keys_above.append(line.key)
     return out
 
