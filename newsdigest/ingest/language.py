@@ -30,6 +30,14 @@ def identify_language(text: str) -> str | None:
     return str(lang) if confidence >= 0.5 else None
 
 
+def language_of(text: str) -> str | None:
+    """The language of `text`: by its function words where they tell, else by the identifier (slower to load)."""
+    from newsdigest.ingest.text_lines import detect_language
+
+    lang, _ = detect_language(text)
+    return lang or identify_language(text)
+
+
 def warm_up() -> None:
     """Load the model now (a second or so), e.g. once per worker process, not on the first page."""
     _identifier()

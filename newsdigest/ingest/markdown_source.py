@@ -22,6 +22,7 @@ from newsdigest.errors import SourceError
 from newsdigest.ingest.article import Article, derive_headline
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
+from newsdigest.ingest.language import language_of
 from newsdigest.ingest.text_dateline import dateline_in_prose
 
 
@@ -115,7 +116,7 @@ def read_markdown(text: str, *, timezone: tzinfo | None = None) -> Article:
         "section": _text(first("section")),
         "image": _image(first("image")),
         "url": _text(first("url")),
-        "lang": _text(first("lang")),
+        "lang": _text(first("lang")) or language_of(body),
         "excerpt": _text(first("excerpt")),
     }
     if fields["published"] is None:
