@@ -29,7 +29,8 @@ _TITLE_NOUNS = frozenset([
     "writer", "writers", "contributor", "contributors", "analyst", "journalist", "journalists", "producer",
     "photographer", "staff", "staffer", "intern",
 ])
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\]")
+# Links, numbers, markup, and the arrows and asterisks of buttons and form labels ("Read on »", "Name *").
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\»«*•]")
 # Degrees and post-nominals that follow a name after a comma ("Jane Doe, PhD").
 _CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|msc?|ma|bsc?|ba|rd|rn|cpa|esq|dds|dvm|mph|llm|jd|frcp|facs)\.?$", re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"\s+(?i:for|from)\s+(?i:the\s+)?[A-Z].*$")
