@@ -163,8 +163,7 @@ def _authors(page: PageMeta) -> tuple[str, ...]:
         if byline.rstrip().endswith(":"):
             continue  # "Jane says:" heads a comment, not the article
         names = clean_authors(byline, not_names=site)
-        # Markup marked "author" also holds form labels and buttons: only full names count here.
-        if names and all(len(name.split()) >= 2 for name in names):
+        if names:
             return names
     return ()
 

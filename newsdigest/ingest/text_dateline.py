@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from newsdigest.ingest.dates import PUBLISHED_LABEL, FoundDate, find_dates
+from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_byline import PREFIX
 
@@ -36,9 +36,12 @@ def candidates(
     lines, (start, end) = ctx.lines, ctx.span
     found: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
-        if line.n_words <= MAX_WORDS:
+        text = line.raw.strip()
+        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or PREFIX.match(text)
+        if line.n_words <= MAX_WORDS and (labelled or not line.prose):
+            # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
-            found += [(i, f) for f in find_dates(line.raw.strip(), zone, ctx.lang)]
+            found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
     if not found:
         return []
     days = [f.moment.date() for _, f in found]

@@ -52,31 +52,38 @@ def warm_up() -> None:
     warm_up_language()
 
 
-def context_for(lines: list[Line], span: tuple[int, int], stop: frozenset[str], lang: str | None) -> Context:
+def context_for(
+    lines: list[Line], span: tuple[int, int], stop: frozenset[str], lang: str | None, *, identify: bool = True
+) -> Context:
     """The page as the field readers see it, in language `lang` (the function-word guess) if known.
 
     Where function words could not tell, the language identifier reads the
     article's lines; it costs a second to load, so pages that need it pay.
     """
-    if lang is None:
+    if lang is None and identify:
         start, end = span
         sample = "\n".join(line.text for line in lines[start:end] if line.n_words >= 5)
         lang = identify_language(sample or "\n".join(line.text for line in lines[:80]))
     return Context.build(lines, span, stop, lang)
 
 
-def page_context(text: str) -> Context:
-    """The context of a whole text dump, read as `textdump.parse_text_dump` reads it (for training)."""
+def page_context(text: str, *, identify: bool = True) -> Context:
+    """The context of a whole text dump, read as `textdump.parse_text_dump` reads it.
+
+    `identify=False` skips the language identifier where function words cannot
+    tell: a byline does not depend on the language, and the identifier costs a
+    second to load.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, _ = find_article(lines, stop)
-    return context_for(lines, span, stop, lang)
+    return context_for(lines, span, stop, lang, identify=identify)
 
 
 def byline_of_page(text: str) -> tuple[str, ...]:
     """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages)."""
-    ctx = page_context(text)
+    ctx = page_context(text, identify=False)
     if not ctx.lines:
         return ()
     title = text_title.read_title(ctx)
