@@ -108,25 +108,30 @@ def read_dates(
     return Dates(published, updated, taken)
 
 
-PROSE_HEAD_LINES = 8
-DATELINE_WORDS = 15
+PROSE_HEAD_LINES = 3
+DATELINE_SHARE = 0.4
+"""A dateline is mostly its date: "March 8, 2013 5:47 PM", not a caption that mentions one."""
 
 
 def dateline_in_prose(body: str, zone: tzinfo | None = None, lang: str | None = None) -> Dates:
     """The dates a body's own head states when no metadata does ("Posted on January 5, 2011, 3:37 PM").
 
-    Only a dateline counts: a short line of the first few, or one labelled as a
-    publication or update. A date inside a sentence of the article is what the
-    article talks about, not when it was written.
+    Only a dateline counts: one of the first lines, made mostly of its date or
+    labelled as a publication or update. A date inside a sentence of the
+    article is what the article talks about, not when it was written.
     """
     published = updated = None
     head = [line.strip() for line in body.split("\n") if line.strip()][:PROSE_HEAD_LINES]
     for line in head:
         found = find_dates(line, zone, lang)
-        if not found or not (len(line.split()) <= DATELINE_WORDS or PUBLISHED_LABEL.search(line[: found[0].start])):
+        if not found:
             continue
-        if found[0].updated:
-            updated = updated or found[0].moment
+        date = found[0]
+        labelled = PUBLISHED_LABEL.search(line[: date.start]) or date.updated
+        if not labelled and (date.end - date.start) < DATELINE_SHARE * len(line):
+            continue
+        if date.updated:
+            updated = updated or date.moment
         elif published is None:
-            published = found[0].moment
+            published = date.moment
     return Dates(published or updated, updated if published else None, {})
