@@ -20,7 +20,7 @@ import yaml
 
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
-from newsdigest.model import Post
+from newsdigest.model import Post, is_day_only
 
 DIGEST_KEY = "ingest_digest"
 KNOWN_KEYS = (
@@ -138,7 +138,10 @@ def parse_datetime(value: Any) -> datetime:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+    """ISO 8601 with its offset; a date its source stated without a time stays a bare date (`2025-09-05`)."""
+    if moment is None:
+        return None
+    return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()
 
 
 def _digest(text: str) -> str:

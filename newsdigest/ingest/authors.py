@@ -29,7 +29,8 @@ _TITLE_NOUNS = frozenset([
     "writer", "writers", "contributor", "contributors", "analyst", "journalist", "journalists", "producer",
     "photographer", "staff", "staffer", "intern",
 ])
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\]")
+# Links, numbers, markup, and the arrows and asterisks of buttons and form labels ("Read on »", "Name *").
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[<>{}=#/\\»«*•]")
 # Degrees and post-nominals that follow a name after a comma ("Jane Doe, PhD").
 _CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|msc?|ma|bsc?|ba|rd|rn|cpa|esq|dds|dvm|mph|llm|jd|frcp|facs)\.?$", re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"\s+(?i:for|from)\s+(?i:the\s+)?[A-Z].*$")
@@ -117,3 +118,17 @@ def _clean_name(text: str, *, strict: bool = True) -> str | None:
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if w.lower() not in _PARTICLES else w.lower() for w in words)
     return name
+
+
+def employer_in_role(text: str) -> str | None:
+    """The employer a job-title line names ("Harbour Times Correspondent" → "Harbour Times"), if it is one.
+
+    A line under a byline that ends in a job title says where the author works:
+    the outlet. Anything else (a sentence, a bare title) gives `None`.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or words[-1].lower().strip(".,") not in _TITLE_NOUNS:
+        return None
+    while words and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,") or None

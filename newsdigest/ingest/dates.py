@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, date, datetime, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any
 
@@ -76,3 +77,159 @@ def _parse_text(text: str, zone: tzinfo) -> datetime | None:
 
 def _aware(moment: datetime, zone: tzinfo) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+# ---------------------------------------------------------------- dates written in running text
+
+# The languages whose month names the text reader knows, from dateparser's own locale data.
+# Latin, Cyrillic and Greek scripts; Chinese, Japanese and Korean write dates in digits
+# (2019年10月19日, 2019년 10월 19일), which the numeric shapes below read.
+MONTH_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "nb", "fi", "ro", "hu",
+    "hr", "sl", "tr", "ru", "uk", "el", "ca", "id", "lt", "lv", "et", "bg", "sr",
+)  # fmt: skip
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
+# Words before a date that say what it dates, in the languages above: generic page vocabulary.
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|edited|revised|last\s+change|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizad[oa]|"
+    r"atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizováno|uppdaterad|opdateret|oppdatert|"
+    r"päivitetty|frissítve|обновлено|оновлено)",
+    re.I,
+)
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publié|publiée|veröffentlicht|erschienen|publicad[oa]|pubblicat[oa]|gepubliceerd|"
+    r"geplaatst|opublikowano|publikováno|publicerad|publiceret|publisert|julkaistu|publicat|megjelent|"
+    r"опубликовано|опубліковано|date[d:]?|datum|fecha|data)\b",
+    re.I,
+)
+# A time after the date: "5:19pm", "um 10:30 Uhr", "à 14h30", "T09:50:00+00:00".
+_TIME = (
+    r"(?:\s*(?:,|at|um|à|a\s+las|às|alle|om|kl\.?|klo|@|-|–|\||·|T)?\s*"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|h(?=\d))(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?P<tz>Z|UTC|GMT|[ECMP][SD]T|BST|CES?T|EES?T|IST|AEST|AEDT|JST|[+-]\d{2}:?\d{2})(?![\w]))?)?"
+)
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in a line of text, where it stands and whether a time and a label come with it."""
+
+    moment: datetime
+    has_time: bool
+    updated: bool
+    """Labelled as an update or an edit rather than a publication."""
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, dict[str, int]]:
+    """Month names and abbreviations → {language: month}, from dateparser's locale data."""
+    from dateparser.languages.loader import default_loader
+
+    table: dict[str, dict[str, int]] = {}
+    for lang in MONTH_LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                if re.fullmatch(rf"{_LETTER}+\.?", name):
+                    table.setdefault(name.lower().rstrip("."), {})[lang] = number
+    return table
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    # A month is any word here, looked up in `_month_table` afterwards: one alternation of
+    # seven hundred names would cost more than the lookup.
+    mon = rf"(?<!{_LETTER})(?P<mon>{_LETTER}{{3,12}})\.?"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
+    return (
+        # 12. März 2019, le 3 avril 2019, 3 de abril de 2019, 5th of September 2025, 19-Oct-2019
+        re.compile(rf"(?<![\d.]){day}\s*(?:de\s+|of\s+|-)?{mon},?\s*(?:de\s+|del\s+|-|')?{_YEAR}{_TIME}", re.I),
+        # September 5, 2025; Sept. 5th 2025
+        re.compile(rf"{mon}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}{_TIME}", re.I),
+        # 2025-09-05, 2025/9/5, 2019.10.19, 2019年10月19日, 2019년 10월 19일
+        re.compile(rf"(?<!\d){_YEAR}\s*(?:[-/.]|年|년)\s*(?P<m>[01]?\d)\s*(?:[-/.]|月|월)\s*(?P<d>[0-3]?\d)(?:日|일)?(?!\d){_TIME}", re.I),
+        # 05.09.2025, 9/5/2025, 11/08/23
+        re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)?\d{{2}})(?![\d/]){_TIME}", re.I),
+    )
+
+
+# A year, or a numeric date with a two-digit year: lines without one hold no date.
+_HAS_DIGITS = re.compile(r"(?:19|20)\d\d|\d[/.-]\s?\d{1,2}[/.-]\s?\d\d")
+
+
+def find_dates(text: str, zone: tzinfo | None = None, lang: str | None = None) -> tuple[FoundDate, ...]:
+    """Every date written in `text` (one line), in order, in any of `MONTH_LANGUAGES`.
+
+    Times without a zone take `zone`; a date without a time stays at midnight of
+    that day (the house's way of saying "known to the day", see `model.is_day_only`).
+    `lang` settles what the text alone cannot: whose month "listopad" is, and
+    whether 05/09/2025 is day first (everywhere but in English).
+    """
+    if not _HAS_DIGITS.search(text):
+        return ()
+    return _find_dates(text, zone, lang)
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
+    found: list[FoundDate] = []
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            if any(f.start < match.end() and match.start() < f.end for f in found):
+                continue
+            moment = _moment(match, zone, lang)
+            if moment is None:
+                continue
+            before = text[max(0, match.start() - 40) : match.start()]
+            updated = bool(UPDATED_LABEL.search(before)) and not PUBLISHED_LABEL.search(before[-20:])
+            found.append(FoundDate(moment, match.group("h") is not None, updated, match.start(), match.end()))
+    return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> datetime | None:
+    groups = match.groupdict()
+    try:
+        year = int(groups["y"])
+        year += 2000 if year < 100 else 0
+        if groups.get("mon"):
+            by_lang = _month_table().get(groups["mon"].lower())
+            if by_lang is None:
+                return None  # a word between a day and a year that is no month
+            month = by_lang.get(lang or "", by_lang.get("en", next(iter(by_lang.values()))))
+            day = int(groups["d"])
+        elif groups.get("m"):
+            month, day = int(groups["m"]), int(groups["d"])
+        else:
+            a, b = int(groups["a"]), int(groups["b"])
+            # Month first only where that is the custom (English with slashes) and the numbers allow it.
+            month_first = b > 12 or (a <= 12 and lang in (None, "en") and groups["sep"] == "/")
+            month, day = (a, b) if month_first else (b, a)
+        moment_date = date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+    if moment_date.year not in _PLAUSIBLE_YEARS:
+        return None
+    hour = minute = second = 0
+    if groups.get("h") is not None:
+        hour, minute, second = int(groups["h"]), int(groups["mi"]), int(groups["s"] or 0)
+        ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    return datetime.combine(moment_date, time(hour, minute, second), _zone(groups.get("tz"), zone))
+
+
+def _zone(name: str | None, default: tzinfo | None) -> tzinfo | None:
+    if not name:
+        return default
+    name = name.upper()
+    if name in _TZINFOS:
+        return _TZINFOS[name]
+    digits = name[1:].replace(":", "")
+    return tzoffset(None, (-1 if name[0] == "-" else 1) * (int(digits[:2]) * 3600 + int(digits[2:4]) * 60))

@@ -80,10 +80,15 @@ def _line(console: Console, number: int, kept: bool, text: str, reason: str) -> 
 def _explain_text(text: str, config: Config, console: Console) -> None:
     from newsdigest.ingest.textdump import parse_text_dump
 
+    from newsdigest.ingest.textmeta import explain_choices
+
     dump = parse_text_dump(text, timezone=config.timezone)
     for decision in dump.lines:
         if decision.text.strip():
             _line(console, decision.number, decision.kept, decision.text.strip(), decision.reason)
+    console.print()
+    for row in explain_choices(text, timezone=config.timezone):
+        console.print(f"  {escape(row)}", soft_wrap=True)
 
 
 def _explain_html(text: str, config: Config, console: Console) -> None:

@@ -22,6 +22,8 @@ from newsdigest.errors import SourceError
 from newsdigest.ingest.article import Article, derive_headline
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
+from newsdigest.ingest.language import language_of
+from newsdigest.ingest.text_dateline import dateline_in_prose
 
 
 # Post field <- front-matter keys, first present wins.
@@ -114,9 +116,13 @@ def read_markdown(text: str, *, timezone: tzinfo | None = None) -> Article:
         "section": _text(first("section")),
         "image": _image(first("image")),
         "url": _text(first("url")),
-        "lang": _text(first("lang")),
+        "lang": _text(first("lang")) or language_of(body),
         "excerpt": _text(first("excerpt")),
     }
+    if fields["published"] is None:
+        # No date in the front matter: the body's own dateline, if it states one.
+        stated = dateline_in_prose(body, timezone)
+        fields["published"], fields["updated"] = stated.published, fields["updated"] or stated.updated
     story = _text(first("story"))
     extra = {
         key: _plain(value)

@@ -90,9 +90,9 @@ def preload() -> None:
     read, and imports it lazily; a worker that preloads it pays that cost once
     instead of on the first such page.
     """
-    from newsdigest.ingest.textmeta import warm_up_dateparser
+    from newsdigest.ingest.textmeta import warm_up
 
-    warm_up_dateparser()
+    warm_up()
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def finish(found: Analysis, model: LineModel) -> TextDump:
         tags=meta.tags,
         image=None,
         url=meta.url,
-        lang=found.lang,
+        lang=meta.lang or found.lang,
         lines=decisions,
     )
 

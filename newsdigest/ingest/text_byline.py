@@ -1,0 +1,168 @@
+"""The byline of a text dump: who wrote the article, from a short line near the headline or after the body.
+
+A byline is a name or two, perhaps after "By"/"Von"/"Par"/"Por", perhaps
+sharing its line with a date or a job title, standing near the headline or in
+an author box after the article. Page furniture in the same shape ("Latest
+posts", "Legal notice", a section or an agency name) differs in ways a page
+shows: its words are ordinary words used in lower case elsewhere, it repeats
+as a menu entry, it keeps no company with a date or a prefix. Each candidate
+is described by such features and weighed by a fitted model (`meta_model`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdigest.ingest.authors import clean_authors, employer_in_role
+from newsdigest.ingest.dates import find_dates
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+
+MODEL = "author"
+HEAD_WINDOW = 30
+TAIL_WINDOW = 40
+# "By", "Written by", "Von", "Par", "Por", "Door", "Di", "Av", "Autor:": the byline's prefix in the
+# languages the date reader knows. Generic vocabulary of bylines, not any site's wording.
+PREFIX = re.compile(
+    r"^\s*(?-i:By(?=[A-Z][a-z]))|^\s*(?:(?:written|posted|reported|words|story|text|texto|testo|tekst)\s+)?"
+    r"(?:by|von|par|por|door|di|av|af|od|przez|autor(?:in)?|auteur|author|autore|forfatter|kirjoittaja|"
+    r"redacción|redaktion|text|texto|tekst)\b\s*[:\-–]?\s*",
+    re.I,
+)
+_SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
+# The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
+_INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
+_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"])
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
+    """Every name (or list of names) that a short line near the article states, with its features."""
+    lines, (start, end) = ctx.lines, ctx.span
+    indexes = list(range(max(0, start - HEAD_WINDOW), min(len(lines), start + 12)))
+    indexes += range(max(indexes[-1] + 1 if indexes else 0, end - 2), min(len(lines), end + TAIL_WINDOW))
+    lower_words = {w for line in lines for w in line.words if w[:1].islower()}
+    dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
+             if find_dates(lines[i].raw.strip(), None, ctx.lang)}
+    out: list[Candidate] = []
+    for i in indexes:
+        line = lines[i]
+        if line.n_words > 20 or len(line.text) > 160:
+            continue
+        text = line.raw.strip()
+        dates = find_dates(text, None, ctx.lang)
+        for found in reversed(dates):
+            text = text[: found.start] + " | " + text[found.end :]
+        text = _EMAIL.sub(" | ", text)
+        for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
+            for prefixed, names in _readings(part):
+                if not all(name[:1].isalpha() for name in names):
+                    continue
+                out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
+                                                          title_index, lower_words, dated)))
+    return out
+
+
+def _readings(part: str) -> list[tuple[bool, tuple[str, ...]]]:
+    """The ways a segment of a line may state authors: as a whole, after an inline prefix, the first name alone."""
+    readings: list[tuple[bool, tuple[str, ...]]] = []
+    prefix = PREFIX.match(part)
+    whole = clean_authors(part[prefix.end() :] if prefix else part)
+    if whole and sum(len(n.split()) for n in whole) <= 8:
+        readings.append((bool(PREFIX.match(part)), whole))
+        if len(whole) > 1:
+            readings.append((bool(PREFIX.match(part)), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
+    inline = _INLINE_PREFIX.search(part)
+    if inline and inline.start() > 0:
+        names = clean_authors(_leading_capitals(part[inline.end() :]))
+        if names and names not in [r[1] for r in readings]:
+            readings.append((True, names[:2]))
+    return readings
+
+
+def _leading_capitals(text: str) -> str:
+    """The capitalised words `text` starts with ("Fabian am Dienstag" → "Fabian")."""
+    kept: list[str] = []
+    for token in text.split()[:6]:
+        if not (token[:1].isupper() or token.lower() in _PARTICLES):
+            break
+        kept.append(token)
+    return " ".join(kept)
+
+
+def _features(
+    ctx: Context, i: int, part: str, names: tuple[str, ...], prefixed: bool, part_index: int, dated_line: bool,
+    title_index: int | None, lower_words: set[str], dated: set[int],
+) -> dict[str, float]:
+    lines, (start, end) = ctx.lines, ctx.span
+    line = lines[i]
+    tokens = [t for n in names for t in n.split()]
+    ordinary = [t for t in tokens[1:] if t.lower() in lower_words or t in lower_words]
+    value = " ".join(names)
+    anchor = title_index if title_index is not None else start
+    title_words = set(lines[title_index].key.split()) if title_index is not None else set()
+    occurrences = ctx.page_lower.count(value.lower()) if len(value) > 3 else 0
+    features = ctx.shape(i)
+    features.update(
+        {
+            "prefixed": float(prefixed),
+            "prefixed_line": float(bool(PREFIX.match(line.text))),
+            "part_index": min(part_index, 3) / 3,
+            "dated_line": float(dated_line),
+            "date_near": float(any(j in dated for j in range(i - 2, i + 3) if j != i)),
+            "names": min(len(names), 3) / 3,
+            "name_words": min(len(tokens), 8) / 8,
+            "single_word": float(len(tokens) == 1),
+            "share_of_line": len(value) / max(1, len(line.text)),
+            "whole_line": float(len(value) >= 0.9 * len(line.text)),
+            "ordinary_words": len(ordinary) / max(1, len(tokens) - 1),
+            "all_caps": float(value.isupper()),
+            "in_title": len({t.lower() for t in tokens} & title_words) / max(1, len(tokens)),
+            "occurrences": min(occurrences, 5) / 5,
+            "from_title": clip(i - anchor, 15),
+            "near_title": float(0 < i - anchor <= 4),
+            "above_title": float(i < anchor),
+            "before_start": clip(start - i, 30),
+            "in_article": float(start <= i < end),
+            "after_end": clip(max(0, i - end + 1), TAIL_WINDOW),
+            "long_token": float(any(len(t) > 14 for t in tokens)),
+            "next_furniture": float(i + 1 < len(lines) and lines[i + 1].boilerplate_heavy),
+            "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
+            "edge_of_article": float(i in (start - 1, end - 1, end)),
+            "lower_case": float(value[:1].islower()),
+        }
+    )
+    return features
+
+
+def read_byline(ctx: Context, title_index: int | None) -> tuple[int, tuple[str, ...]] | None:
+    """The byline's line index and names, if a candidate is likely enough to be the author."""
+    scored = best(MODEL, candidates(ctx, title_index))
+    if scored is None:
+        return sign_off(ctx)
+    return scored.candidate.index, scored.candidate.value
+
+
+def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
+    """A name signed under the last paragraph, above a job title, page furniture or nothing.
+
+    Rare on the pages the model was fitted on, common on short pieces: a line
+    that is only a person's name right after the article, closing it. Without a
+    job title below, its words must be used nowhere in lower case (a label made
+    of ordinary words is no name).
+    """
+    lines, (_, end) = ctx.lines, ctx.span
+    if end >= len(lines):
+        return None
+    line = lines[end]
+    names = clean_authors(line.text)
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    titled = after is not None and employer_in_role(after.text) is not None
+    closes = after is None or after.boilerplate_heavy
+    lower = {w for other in lines for w in other.words if w[:1].islower()}
+    ordinary = any(w.lower() in lower for w in line.text.split()[1:])
+    if (
+        len(names) == 1 and names[0] == line.text.strip() and 2 <= len(names[0].split()) <= 3
+        and line.repeats == 1 and (titled or (closes and not ordinary))
+    ):
+        return end, names
+    return None

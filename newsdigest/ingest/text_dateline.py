@@ -1,0 +1,137 @@
+"""The dates of a text dump: when the article was published (and updated), from the dates its lines state.
+
+Every date on the page is a candidate, in any language `dates.find_dates`
+reads. The article's own date sits near the headline or the byline, often on
+a short line of its own or after a label, and is seldom the page's "today" in
+the masthead, a comment's timestamp or a teaser's date after the article. A
+fitted model (`meta_model`) weighs these observations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+from newsdigest.ingest.text_byline import PREFIX
+
+MODEL = "date"
+MAX_WORDS = 60
+"""Longer lines are prose; a date inside a sentence is what the article talks about."""
+
+
+@dataclass(frozen=True)
+class Dates:
+    published: datetime | None
+    updated: datetime | None
+    lines: dict[int, str]
+    """Lines read as datelines, with the reason `--explain` shows."""
+
+
+def candidates(
+    ctx: Context, title_index: int | None, byline_index: int | None, zone: tzinfo | None = None
+) -> list[Candidate]:
+    """Every date the page states outside long prose, with its features."""
+    lines, (start, end) = ctx.lines, ctx.span
+    found: list[tuple[int, FoundDate]] = []
+    for i, line in enumerate(lines):
+        text = line.raw.strip()
+        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or PREFIX.match(text)
+        if line.n_words <= MAX_WORDS and (labelled or not line.prose):
+            # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
+            # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
+            found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
+    if not found:
+        return []
+    days = [f.moment.date() for _, f in found]
+    first, last = min(days), max(days)
+    anchor = title_index if title_index is not None else start
+    after_anchor = [i for i, _ in found if i >= anchor]
+    first_after = min(after_anchor) if after_anchor else -1
+    out: list[Candidate] = []
+    for order, (i, f) in enumerate(found):
+        line = lines[i]
+        text = line.raw.strip()
+        day = f.moment.date()
+        features = ctx.shape(i)
+        features.update(
+            {
+                "has_time": float(f.has_time),
+                "updated_label": float(f.updated),
+                "published_label": float(bool(PUBLISHED_LABEL.search(text[: f.start]))),
+                "byline_prefix": float(bool(PREFIX.match(text))),
+                "byline_line": float(byline_index is not None and i == byline_index),
+                "near_byline": float(byline_index is not None and abs(i - byline_index) <= 2),
+                "share_of_line": (f.end - f.start) / max(1, len(text)),
+                "from_title": clip(i - anchor, 20),
+                "near_title": float(0 <= i - anchor <= 5),
+                "above_title": float(i < anchor),
+                "before_start": clip(start - i, 30),
+                "in_article": float(start <= i < end),
+                "after_end": clip(max(0, i - end + 1), 40),
+                "first_after_title": float(i == first_after),
+                "order": min(order, 10) / 10,
+                "same_day": min(days.count(day) - 1, 4) / 4,
+                "is_earliest": float(day == first),
+                "is_latest": float(day == last),
+                "days_before_latest": clip((last - day).days, 3650),
+                "candidates": min(len(found), 20) / 20,
+            }
+        )
+        out.append(Candidate(f, i, features))
+    return out
+
+
+def read_dates(
+    ctx: Context, title_index: int | None, byline_index: int | None, zone: tzinfo | None = None
+) -> Dates:
+    """The published date (the likeliest candidate) and an update stated next to it, if any."""
+    found = candidates(ctx, title_index, byline_index, zone)
+    scored = best(MODEL, found)
+    if scored is None:
+        return Dates(None, None, {})
+    chosen: FoundDate = scored.candidate.value
+    taken = {scored.candidate.index: "dateline"}
+    published, updated = chosen.moment, None
+    near = [c for c in found if abs(c.index - scored.candidate.index) <= 3 and c is not scored.candidate]
+    if chosen.updated:
+        # The page labels this date an update: the publication is the unlabelled one beside it, if any.
+        earlier = [c.value for c in near if not c.value.updated and c.value.moment.date() <= chosen.moment.date()]
+        if earlier:
+            published, updated = earlier[0].moment, chosen.moment
+    else:
+        later = [c for c in near if c.value.updated and c.value.moment.date() >= chosen.moment.date()]
+        if later:
+            updated = later[0].value.moment
+            taken[later[0].index] = "dateline (updated)"
+    return Dates(published, updated, taken)
+
+
+PROSE_HEAD_LINES = 3
+DATELINE_SHARE = 0.4
+"""A dateline is mostly its date: "March 8, 2013 5:47 PM", not a caption that mentions one."""
+
+
+def dateline_in_prose(body: str, zone: tzinfo | None = None, lang: str | None = None) -> Dates:
+    """The dates a body's own head states when no metadata does ("Posted on January 5, 2011, 3:37 PM").
+
+    Only a dateline counts: one of the first lines, made mostly of its date or
+    labelled as a publication or update. A date inside a sentence of the
+    article is what the article talks about, not when it was written.
+    """
+    published = updated = None
+    head = [line.strip() for line in body.split("\n") if line.strip()][:PROSE_HEAD_LINES]
+    for line in head:
+        found = find_dates(line, zone, lang)
+        if not found:
+            continue
+        date = found[0]
+        labelled = PUBLISHED_LABEL.search(line[: date.start]) or date.updated
+        if not labelled and (date.end - date.start) < DATELINE_SHARE * len(line):
+            continue
+        if date.updated:
+            updated = updated or date.moment
+        elif published is None:
+            published = date.moment
+    return Dates(published or updated, updated if published else None, {})
