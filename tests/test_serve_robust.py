@@ -135,3 +135,23 @@ def test_a_site_for_a_sub_path_is_previewed_under_that_path(site):
         assert (status, headers["location"]) == (301, "/digest/static/")
         status, _, body = get(address, "/static/")
         assert status == 404 and b"not here" in body, "outside the sub-path nothing of the site is served"
+
+
+def test_a_browser_leaving_mid_answer_prints_no_traceback(site, capfd):
+    """A reload or a closed tab drops the connection while the server writes: that is no error.
+    Any other failure in a request is still printed."""
+    server = SiteServer(("127.0.0.1", 0), lambda: site, LiveReload())
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise gone
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert "Traceback" not in capfd.readouterr().err
+        try:
+            raise ValueError("a real fault")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "a real fault" in capfd.readouterr().err
+    finally:
+        server.server_close()
