@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from newsdigest.ingest.article import derive_headline
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
-from newsdigest.ingest.outlets import Outlet, OutletBook, load_outlets, outlet_from_copyright
+from newsdigest.ingest.outlets import Outlet, OutletBook, load_outlets
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -72,11 +72,6 @@ def test_a_broken_outlets_file_names_file_and_line(tmp_path):
     path.write_text('[[outlet]]\nname = "A"\ndomains = "not a list"\n')
     with pytest.raises(ContentError, match="must be a list"):
         load_outlets(path)
-
-
-def test_copyright_lines_name_the_owner():
-    assert outlet_from_copyright("© 2023-25. Global Gazette. All Rights Reserved.") == "Global Gazette"
-    assert outlet_from_copyright("Copyright 2020 Example Media Group") == "Example Media Group"
 
 
 def test_a_derived_headline_is_the_leads_first_sentence_cut_short():

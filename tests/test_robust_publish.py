@@ -196,7 +196,7 @@ def test_a_second_build_waits_for_the_first_to_publish(tmp_path, capsys):
     with publish.site_lock(site.config()):
         second = _start_build(site)
         try:
-            assert _wait_until(lambda: any(f" -> FLOCK" in line and f" {second.pid} " in line
+            assert _wait_until(lambda: any(" -> FLOCK" in line and f" {second.pid} " in line
                                            for line in Path("/proc/locks").read_text().splitlines())
                                or second.poll() is not None), "the second build waits on the lock"
             assert second.poll() is None

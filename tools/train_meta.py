@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsdigest.ingest import meta_model, text_byline, text_dateline, text_title  # noqa: E402
-from newsdigest.ingest.meta_model import Candidate, Context  # noqa: E402
+from newsdigest.ingest.meta_model import Candidate  # noqa: E402
 from newsdigest.ingest.textmeta import page_context  # noqa: E402
 
 

@@ -67,11 +67,6 @@ def clean_authors(value: Any, *, strict: bool = True, not_names: Iterable[str] =
     return tuple(seen.values())
 
 
-def looks_like_name(text: str) -> bool:
-    """True for a short run of capitalised words that could be a person's name."""
-    return _clean_name(text) is not None
-
-
 def _name_of(item: Any) -> str:
     if isinstance(item, dict):
         return str(item.get("name") or "")

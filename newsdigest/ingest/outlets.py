@@ -23,9 +23,6 @@ from urllib.parse import urlsplit
 
 from newsdigest.errors import ContentError
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?[.,]?\s*)?(?:by\s+)?(.+)", re.IGNORECASE)
-_RESERVED = re.compile(r"[.,]?\s*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés).*$", re.IGNORECASE)
-_TRAILING_YEAR = re.compile(r"[,.]?\s*\d{4}(?:\s*[-–]\s*\d{2,4})?\.?$")
 
 
 @dataclass(frozen=True)
@@ -96,18 +93,6 @@ def domain_of(url: str) -> str | None:
     if not host or "." not in host:
         return None
     return host.lower().removeprefix("www.")
-
-
-def outlet_from_copyright(line: str) -> str | None:
-    """The owner named in a copyright line ("© 2023-25. Global Gazette. All Rights Reserved.")."""
-    match = _COPYRIGHT.search(line)
-    if not match:
-        return None
-    name = _RESERVED.sub("", match.group(1)).strip(" .,|-")
-    name = _TRAILING_YEAR.sub("", name).strip(" .,|-")
-    if not name or len(name.split()) > 6 or not re.search(r"[A-Za-z]", name):
-        return None
-    return name
 
 
 def clean_site_name(name: str | None) -> str | None:

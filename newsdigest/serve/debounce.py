@@ -70,11 +70,6 @@ class Debouncer:
                 self._open |= paths
             self._cond.notify_all()
 
-    def idle(self) -> bool:
-        """True when nothing is waiting and no batch is being handled."""
-        with self._cond:
-            return not self._pending and not self._busy
-
     def stop(self, timeout: float = 3.0) -> None:
         """Stop after the batch in hand (if any) is done; pending paths are dropped."""
         with self._cond:

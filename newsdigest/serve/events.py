@@ -65,11 +65,6 @@ class LiveReload:
             self.problem = problem
             self._send(_message("problem", self._state()))
 
-    @property
-    def clients(self) -> int:
-        with self._lock:
-            return len(self._clients)
-
     def close(self) -> None:
         """End every stream (on shutdown)."""
         self.closed.set()

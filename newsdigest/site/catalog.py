@@ -38,10 +38,6 @@ class Section:
     stories: tuple[StoryView, ...]
     posts: tuple[PostView, ...]
 
-    @property
-    def feed_base(self) -> str:
-        return self.ref.url
-
 
 @dataclass(frozen=True)
 class Catalog:

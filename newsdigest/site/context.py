@@ -169,7 +169,6 @@ class StoryView:
     timeline: tuple[TimelineEvent, ...]
     copies: tuple[VersionView, ...]
     """Versions that copy or rewrite another one."""
-    independents: tuple[VersionView, ...]
     unnamed: tuple[VersionView, ...]
     """Versions whose outlet is unknown: the page tells the editor how to name them."""
     featured: bool
@@ -267,7 +266,6 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
         disagreements=tuple(_disagreement_view(d, refs) for d in story.disagreements),
         timeline=_timeline(versions, ordered, tz),
         copies=tuple(v for v in versions if v.relation.kind in ("copy", "rewrite")),
-        independents=tuple(v for v in versions if v.relation.kind in ("first", "independent")),
         unnamed=tuple(v for v in versions if not v.outlet and v.outlet_name.startswith(UNKNOWN_OUTLET)),
         featured=story.featured,
         hidden=story.hidden,

@@ -332,7 +332,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
 
 
-def _threshold(m: Mention, crowded: set[str] = set()) -> float:
+def _threshold(m: Mention, crowded: frozenset[str] | set[str] = frozenset()) -> float:
     """How alike two figures' surroundings must be: the less their kind says, the more context must."""
     if m.dimension == "duration" or m.head in crowded:
         return MATCH_DAYS  # "three years", or one of many "yards": the unit alone names no quantity
