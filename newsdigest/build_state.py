@@ -53,12 +53,16 @@ class Record:
     summary: Summary = field(default_factory=Summary)
 
 
-def _files(folder: Path, *, folders: bool = False) -> list[Path]:
+def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = ()) -> list[Path]:
     """Every file below `folder` in a stable order; with `folders`, the folders too (an empty folder
-    named like a post is an input the build must see and report)."""
+    named like a post is an input the build must see and report). Folders in `besides` (the output
+    and the cache, when they sit in the content folder) and the build's own lock, staging and
+    retired folders beside the output are left out: they are what a build writes, not what it reads."""
     found = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and Path(os.path.abspath(os.path.join(root, d))) not in besides
+                         and not any(d.startswith(f".{b.name}.") for b in besides))
+        names = [n for n in names if not any(n.startswith(f".{b.name}.") for b in besides)]
         found += [Path(root, name) for name in sorted(names + (dirs if folders else []))]
     return found
 
@@ -68,9 +72,10 @@ def inputs_digest(config: Config) -> str:
     parts: list[str | bytes] = [repr(config), str(Path(os.path.abspath(config.output_dir)))]
     if config.config_path.is_file():
         parts.append(config.config_path.read_bytes())
+    written = (Path(os.path.abspath(config.output_dir)), Path(os.path.abspath(config.cache_dir)))
     folders = [("content", config.content_dir), *((str(f), f) for f in config.theme_folders), ("package", PACKAGE)]
     for label, folder in folders:
-        for path in _files(folder, folders=True) if folder.is_dir() else ():
+        for path in _files(folder, folders=True, besides=written) if folder.is_dir() else ():
             parts += [f"{label}/{path.relative_to(folder).as_posix()}", _file_bytes(path)]
     from newsdigest.site.search import pagefind_command  # light: the search stage's own imports are
 

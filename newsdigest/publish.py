@@ -57,7 +57,10 @@ def check_folders(config: Config) -> None:
 
     The output may not be, or contain, the content folder, its sources, the
     site's own folder (where `site.toml` lives) or the cache; and it may not sit
-    inside the content folder or the cache, whose files the build reads.
+    inside the folders whose files the build reads (sources, posts, stories) or
+    the cache. Beside them in the content folder (`--content site --output
+    site/out`, as the evaluation commands build) it touches nothing of the
+    editor's: it is marked as ours and never replaces a folder without the mark.
     """
     output = _real(config.output_dir)
     guarded = {
@@ -70,9 +73,15 @@ def check_folders(config: Config) -> None:
         if output == folder or folder.is_relative_to(output):
             raise ConfigError(f"the output folder would replace {what} ({folder}); choose another --output",
                               config.output_dir)
-    for what in ("the content folder", "the cache folder"):
-        if output.is_relative_to(guarded[what]):
-            raise ConfigError(f"the output folder may not be inside {what} ({guarded[what]})", config.output_dir)
+    read = {
+        "the sources folder": guarded["the sources folder"],
+        "the posts folder": _real(config.posts_dir),
+        "the stories folder": _real(config.stories_dir),
+        "the cache folder": guarded["the cache folder"],
+    }
+    for what, folder in read.items():
+        if output.is_relative_to(folder):
+            raise ConfigError(f"the output folder may not be inside {what} ({folder})", config.output_dir)
     if output.exists() and not output.is_dir():
         raise ConfigError("is a file, not a folder; choose another --output", config.output_dir)
     if output.exists() and not _ours(output):

@@ -18,15 +18,15 @@ def _wrong_outputs(site):
         "sources": site.sources,
         "cache": site.cache,
         "above the site": site.root.parent,
-        "inside content": site.content / "site",
         "inside sources": site.sources / "out",
         "inside posts": site.posts / "out",
+        "inside stories": site.content / "stories" / "out",
         "inside cache": site.cache / "out",
     }
 
 
 @pytest.mark.parametrize("which", ["content", "the site folder", "sources", "cache", "above the site",
-                                   "inside content", "inside sources", "inside posts", "inside cache"])
+                                   "inside sources", "inside posts", "inside stories", "inside cache"])
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_an_output_folder_that_would_destroy_the_site_is_refused_before_anything_is_written(
         tmp_path, capsys, which, command):
@@ -39,6 +39,23 @@ def test_an_output_folder_that_would_destroy_the_site_is_refused_before_anything
     assert len(err.strip().splitlines()) == 1 and "output folder" in err, err
     assert site.tree() == before, "nothing in the site changed"
     assert not target.exists() or which in ("content", "the site folder", "sources", "cache", "above the site")
+
+
+def test_an_output_beside_the_folders_the_build_reads_is_built_and_leaves_them_alone(tmp_path, capsys):
+    """`--content c --output c/out --cache c/.cache`, as the evaluation commands build: the editor's
+    folders stay as they were, the site is built, and a second build finds it up to date."""
+    site = small_site(tmp_path / "site")
+    cache = site.content / ".cache"
+    target = site.content / "out"
+    options = ["--content", str(site.content), "--output", str(target), "--cache", str(cache),
+               "--config", str(site.root / "site.toml")]
+    assert run(capsys, "build", *options)[0] == 0
+    editor = {p: p.read_bytes() for folder in (site.sources, site.posts) for p in folder.rglob("*") if p.is_file()}
+    assert (target / "index.html").is_file() and (target / MARKER).is_file()
+    status, out, _err = run(capsys, "build", *options)
+    assert status == 0 and "Up to date" in out, out
+    assert {p: p.read_bytes() for folder in (site.sources, site.posts) for p in folder.rglob("*") if p.is_file()} \
+        == editor
 
 
 def test_a_relative_output_spelled_as_dot_is_refused(tmp_path, capsys, monkeypatch):
