@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from collections import Counter
 from typing import Sequence
 
@@ -211,6 +212,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
                 sentence_bags.append(bag)
                 lo = max(0, m.start - _WINDOW)
                 context.append(_bag(s[lo:m.start + len(m.text) + _WINDOW]))
+    mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
         return ()
     # IDF over the story's statements: words every version uses say little about which figure is which.
@@ -329,6 +331,28 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
                   for i in sorted(keep, key=lambda i: (mentions[i].post, mentions[i].start))]
         found.append((min(members), Disagreement(_subject([mentions[i] for i in members]), tuple(claims))))
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
+    """A version that gives a figure once with a bound reads its bare repetitions the same way.
+
+    "His demand for more than $5 billion" and, later, "$5 billion in funding for the wall" are one figure
+    in one version: the bare one is shorthand, and it allows what the hedged one allows ("$5.7 billion").
+    """
+    def is_bound(m: Mention) -> bool:
+        return math.isinf(m.high) or (m.low == 0.0 and m.value > 0.0)
+
+    bounds: dict[tuple[int, str, float], tuple[float, float]] = {}
+    for m in mentions:
+        if is_bound(m):
+            bounds.setdefault((m.post, m.dimension, m.value), (m.low, m.high))
+    out: list[Mention] = []
+    for m in mentions:
+        bound = bounds.get((m.post, m.dimension, m.value))
+        if bound and not is_bound(m):
+            m = replace(m, low=min(m.low, bound[0]), high=max(m.high, bound[1]))
+        out.append(m)
+    return out
 
 
 def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
