@@ -42,6 +42,30 @@ def test_a_number_changed_in_one_outlets_own_sentence_is_found():
     assert find_disagreements([hedged, b]) == ()
 
 
+def test_two_floors_given_for_one_figure_are_two_reports_of_it():
+    a = post("a", "Prosecutors say the treasurer funnelled more than $9,200 into the union's strike fund.")
+    b = post("b", "The treasurer is accused of funnelling at least $10,000 into the union's strike fund.")
+    [d] = find_disagreements([a, b])
+    assert values([d]) == [("at least $10,000", "more than $9,200")]
+    # The same floor, or a bound against an exact figure it allows, is agreement.
+    same = post("b", b.body.replace("at least $10,000", "more than $9,200"))
+    exact = post("b", b.body.replace("at least $10,000", "$9,870"))
+    assert find_disagreements([a, same]) == () and find_disagreements([a, exact]) == ()
+    # Ceilings likewise: "fewer than 300" and "under 250" report different figures.
+    c = post("c", "Fewer than 300 dockers voted in the strike ballot on Monday, the union said.")
+    e = post("e", "Under 250 dockers voted in the strike ballot on Monday, according to the union.")
+    assert values(find_disagreements([c, e])) == [("Fewer than 300", "Under 250")]
+
+
+def test_a_bare_repetition_of_a_hedged_figure_allows_what_the_hedge_allows():
+    hedged = post("a", "The chairman did not shift on his demand for more than $5 billion, calling it vital.\n\n"
+                       "He called the $5 billion for rebuilding the harbour wall non-negotiable.")
+    exact = post("b", "The port is asking the ministry for $5.7 billion to rebuild the harbour wall.")
+    assert find_disagreements([hedged, exact]) == ()
+    bare = post("a", hedged.body.split("\n\n")[1])
+    assert values(find_disagreements([bare, exact])) == [("$5 billion", "$5.7 billion")]
+
+
 def test_ages_and_durations_are_never_compared():
     a = post("a", "The dockers' leader, a 26-year-old crane driver, spoke for almost seven hours on Monday.")
     b = post("b", "The dockers' leader spoke for 27 minutes before the vote on Monday.")

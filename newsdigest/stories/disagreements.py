@@ -16,7 +16,9 @@ is decided the way a reader would — by what surrounds the figure:
 
 Incompatible means the intervals the statements allow do not meet:
 "more than 30 countries" and "35 countries" agree; "30" and "35" do not;
-"three-and-a-half years" and "a 42-month war" agree.
+"three-and-a-half years" and "a 42-month war" agree. Two bounds on the same side
+are the exception: "more than $9,200" and "at least $10,000" are two floors
+reported for one figure, so they disagree (`_clashes`).
 
 The excerpt and headline of a post are statements too ("26 dozen countries" of
 the demo lives in an excerpt), so they are read along with the body.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from collections import Counter
 from typing import Sequence
 
@@ -209,6 +212,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
                 sentence_bags.append(bag)
                 lo = max(0, m.start - _WINDOW)
                 context.append(_bag(s[lo:m.start + len(m.text) + _WINDOW]))
+    mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
         return ()
     # IDF over the story's statements: words every version uses say little about which figure is which.
@@ -270,11 +274,8 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     bonus = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
     score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
     threshold = np.array([_threshold(m, crowded) for m in mentions])
-    low = np.array([m.low for m in mentions])
-    high = np.array([m.high for m in mentions])
     value = np.array([m.value for m in mentions])
-    tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
-    clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
+    clash = _clashes(mentions)
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
     distance[:, np.isin([m.dimension for m in mentions], [*_CALENDAR, "age"])] = 0.0  # labels, not amounts
     same_numeral = numerals[:, None] == numerals[None, :]
@@ -330,6 +331,50 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
                   for i in sorted(keep, key=lambda i: (mentions[i].post, mentions[i].start))]
         found.append((min(members), Disagreement(_subject([mentions[i] for i in members]), tuple(claims))))
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
+    """A version that gives a figure once with a bound reads its bare repetitions the same way.
+
+    "His demand for more than $5 billion" and, later, "$5 billion in funding for the wall" are one figure
+    in one version: the bare one is shorthand, and it allows what the hedged one allows ("$5.7 billion").
+    """
+    def is_bound(m: Mention) -> bool:
+        return math.isinf(m.high) or (m.low == 0.0 and m.value > 0.0)
+
+    bounds: dict[tuple[int, str, float], tuple[float, float]] = {}
+    for m in mentions:
+        if is_bound(m):
+            bounds.setdefault((m.post, m.dimension, m.value), (m.low, m.high))
+    out: list[Mention] = []
+    for m in mentions:
+        bound = bounds.get((m.post, m.dimension, m.value))
+        if bound and not is_bound(m):
+            m = replace(m, low=min(m.low, bound[0]), high=max(m.high, bound[1]))
+        out.append(m)
+    return out
+
+
+def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
+    """(M, M): do the two statements of a figure contradict each other?
+
+    They do when the intervals they allow do not meet ("30" against "35"; "more than 30" against "25"),
+    and also when both give a bound on the same side and the bounds differ: "more than $9,200" against
+    "at least $10,000" are logically compatible, but each outlet reports the figure it was given, as a
+    floor, so the two report different figures. A bound against a point value it allows ("more than 30"
+    / "35") is still agreement: the hedge is what lets a rounded report stand beside an exact one.
+    """
+    low = np.array([m.low for m in mentions])
+    high = np.array([m.high for m in mentions])
+    value = np.array([m.value for m in mentions])
+    tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
+    apart = tolerance[:, None] + tolerance[None, :]
+    clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
+    floor = np.isfinite(low) & np.isposinf(high)  # "more than 30", "at least 30"
+    ceiling = (low == 0.0) & (value > 0.0) & np.isfinite(high)  # "less than 30", "fewer than 30"
+    bounded_alike = (floor[:, None] & floor[None, :]) | (ceiling[:, None] & ceiling[None, :])
+    clash |= bounded_alike & (np.abs(value[:, None] - value[None, :]) > apart)
+    return clash
 
 
 def _threshold(m: Mention, crowded: frozenset[str] | set[str] = frozenset()) -> float:
