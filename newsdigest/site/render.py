@@ -42,7 +42,8 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.markdown_html import remembering
+from newsdigest.site.context import body_source
+from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
 from newsdigest.site.search import SEARCH_FOLDER, Indexing, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
@@ -92,6 +93,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
+        convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
     clock.lap("catalog")
     assets = Assets(writer.root)
