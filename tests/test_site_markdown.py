@@ -78,3 +78,23 @@ def test_one_text_footnotes_and_abbreviations_do_not_leak_into_the_next():
     assert "A note." in first and "European Union" in first
     second = render_markdown("The EU said nothing.\n")
     assert "European Union" not in second and "A note." not in second and "footnote" not in second
+
+
+def test_bodies_converted_ahead_in_workers_are_the_bodies_converted_one_by_one(monkeypatch):
+    from markupsafe import Markup
+
+    from newsdigest.site import markdown_html
+
+    monkeypatch.setattr(markdown_html, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(markdown_html.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
+    bodies = [(f"# Part {n}\n\nSee [the notes](notes-{n}.html) and *this*.\n\n| a | b |\n|---|---|\n| {n} | x |",
+               "https://example.org/news/") for n in range(5)]
+    memo: dict = {}
+    with markdown_html.remembering(memo):
+        markdown_html.convert_ahead(bodies)
+    assert len(memo) == len(bodies)
+    for text, base_url in bodies:
+        ahead = memo[(text, base_url, False, "/")]
+        assert type(ahead) is Markup
+        assert ahead == render_markdown(text, base_url=base_url)
+        assert "https://example.org/news/notes-" in ahead

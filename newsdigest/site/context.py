@@ -279,11 +279,17 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
     )
 
 
+def body_source(post: Post) -> tuple[str, str | None]:
+    """What a post's page body is converted from: its Markdown and the URL its relative links resolve against."""
+    return post.body, safe_link(post.url)
+
+
 def post_view(version: VersionView, story: StoryView, post: Post, tz: ZoneInfo) -> PostView:
+    text, base_url = body_source(post)
     return PostView(
         version=version,
         story=story,
-        body=render_markdown(post.body, base_url=version.original_url),
+        body=render_markdown(text, base_url=base_url),
         image=safe_link(post.image, base_url=version.original_url),
         published_at=post.published,
         updated_at=post.updated,

@@ -11,9 +11,11 @@ page's own `<h1>`.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 import xml.etree.ElementTree as etree
 from urllib.parse import urljoin, urlsplit
@@ -102,6 +104,35 @@ def remembering(memo: dict[tuple[str, str | None, bool, str], Markup]) -> Iterat
         yield
     finally:
         _memo = None
+
+
+PARALLEL_FROM = 200
+"""Fewer bodies than this to convert are left to the pages: forking workers costs more than it saves."""
+
+
+def convert_ahead(bodies: Iterable[tuple[str, str | None]]) -> None:
+    """Convert many outlet bodies (text, base URL) on every core into the memo `remembering` holds.
+
+    A cold build converts thousands of bodies, one by one as the catalog is
+    built; converting them first in forked workers (the same function, so the
+    same bytes) spreads that over the cores. Without a memo, or with few bodies
+    to convert, or from a threaded process (where forking is unsafe), nothing
+    is done here and the bodies are converted as before.
+    """
+    memo = _memo
+    if memo is None:
+        return
+    todo = list(dict.fromkeys(key for text, base_url in bodies if (key := (text, base_url, False, "/")) not in memo))
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        converted = pool.map(_convert, todo, chunksize=max(1, len(todo) // (workers * 8)))
+    memo.update(zip(todo, converted))
+
+
+def _convert(key: tuple[str, str | None, bool, str]) -> Markup:
+    return render_markdown(key[0], base_url=key[1], site_links=key[2], site_root=key[3])
 
 
 _local = threading.local()

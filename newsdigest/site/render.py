@@ -3,8 +3,9 @@
 The pipeline points `output_dir` at a staging folder and swaps it in only when
 this returns, so any exception here leaves the published site untouched. The
 order matters: static files first (pages reference them by content hash),
-then pages, feeds and data files, and the search index last, because Pagefind
-reads the finished HTML.
+then pages; the search indexer starts as soon as the last page is written
+(Pagefind reads only the HTML) and works on another core while the feeds and
+data files are written, and the render waits for it at the end.
 
 `only_templates` is for the preview server after a template edit: it writes
 only the pages (and feeds) whose template closure contains a changed template
@@ -41,9 +42,10 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.markdown_html import remembering
+from newsdigest.site.context import body_source
+from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
-from newsdigest.site.search import SEARCH_FOLDER, build_search_index
+from newsdigest.site.search import SEARCH_FOLDER, Indexing, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -91,6 +93,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
+        convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
     clock.lap("catalog")
     assets = Assets(writer.root)
@@ -104,23 +107,28 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
     clock.lap("pages")
+    indexing = _start_search(writer) if full and search else None
 
-    if uses(FEED_TEMPLATE) and paths is None:
-        write_feeds(catalog, env, config, writer, keys)
-        clock.lap("feeds")
     searchable = False
-    if full:
-        write_stories_json(catalog, config, writer)
-        write_sitemap(pages, config, writer)
-        write_robots(config, writer)
-        clock.lap("data files")
-        if search:
-            searchable = _search_index(writer)
-            clock.lap("search index")
-        if manifests is not None:
-            manifests.put(_MANIFEST, writer.entries)
+    try:
+        if uses(FEED_TEMPLATE) and paths is None:
+            write_feeds(catalog, env, config, writer, keys)
+            clock.lap("feeds")
+        if full:
+            write_stories_json(catalog, config, writer)
+            write_sitemap(pages, config, writer)
+            write_robots(config, writer)
             if conversions is not None:
                 conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+            clock.lap("data files")
+            if search:
+                searchable = _finish_search(writer, indexing)
+                clock.lap("search index (waiting)")
+            if manifests is not None:
+                manifests.put(_MANIFEST, writer.entries)
+    finally:
+        if isinstance(indexing, Indexing):
+            indexing.stop()  # a failed render leaves no indexer writing into the folder being removed
     return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable,
                         rendered=writer.rendered, reused=writer.reused, timings=clock.timings)
 
@@ -215,15 +223,25 @@ def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int]:
     return writer.entries, writer.written, writer.rendered
 
 
-def _search_index(writer: Writer) -> bool:
-    """Run the indexer, or link the published index when no page's bytes changed since it was built."""
+def _start_search(writer: Writer) -> Indexing | bool:
+    """Start the indexer on the written pages, or link the published index when no page's bytes changed.
+
+    True: the published index was linked; False: there will be no index.
+    """
     pages = {path: entry.sha for path, entry in writer.entries.items() if path.endswith(".html")}
     before = {path: entry.sha for path, entry in writer.old.items() if path.endswith(".html")}
     index = {path: entry for path, entry in writer.old.items() if path.startswith(SEARCH_FOLDER + "/")}
     if pages == before and index and all(writer.reuse(path, entry.key) for path, entry in index.items()):
         return True
     shutil.rmtree(writer.root / SEARCH_FOLDER, ignore_errors=True)  # no link into the published index is written
-    if not build_search_index(writer.root):
+    return start_search_index(writer.root) or False
+
+
+def _finish_search(writer: Writer, indexing: Indexing | bool | None) -> bool:
+    """Wait for the indexer and enter what it wrote in the manifest; True when the site has an index."""
+    if not isinstance(indexing, Indexing):
+        return bool(indexing)
+    if not indexing.finish():
         return False
     for folder, _dirs, names in os.walk(writer.root / SEARCH_FOLDER):
         for name in names:

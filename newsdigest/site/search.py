@@ -32,19 +32,55 @@ def pagefind_command() -> list[str] | None:
 
 def build_search_index(site_dir: Path) -> bool:
     """Index `site_dir` in place; True when `pagefind/` was written."""
+    indexing = start_search_index(site_dir)
+    return indexing is not None and indexing.finish()
+
+
+class Indexing:
+    """Pagefind at work on a folder whose pages are all written, while the build writes its other files.
+
+    Pagefind reads only `.html` files, so feeds and data files may still be
+    written beside them meanwhile: the indexer uses one core while the build
+    uses the other.
+    """
+
+    def __init__(self, site_dir: Path, process: subprocess.Popen[str]) -> None:
+        self.site_dir = site_dir
+        self._process = process
+
+    def finish(self) -> bool:
+        """Wait for the indexer; True when `pagefind/` was written (a failure is a warning, not an error)."""
+        try:
+            stdout, stderr = self._process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired as exc:
+            self._process.kill()
+            self._process.communicate()
+            log.warning("pagefind could not run (%s): the site is built without a search index", exc)
+            return False
+        if self._process.returncode != 0 or not (self.site_dir / SEARCH_FOLDER / "pagefind-ui.js").is_file():
+            log.warning("pagefind failed (exit %s): %s", self._process.returncode, (stderr or stdout).strip()[-500:])
+            return False
+        return True
+
+    def stop(self) -> None:
+        """End the indexer if it is still running (nothing when it has finished)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+
+
+def start_search_index(site_dir: Path) -> Indexing | None:
+    """Start indexing `site_dir` (every page must be written already); None, with a warning, when it cannot start."""
     command = pagefind_command()
     if command is None:
         log.warning("pagefind is not installed: the site is built without a search index")
-        return False
+        return None
     try:
-        result = subprocess.run(
+        process = subprocess.Popen(
             [*command, "--site", str(site_dir), "--output-subdir", SEARCH_FOLDER],
-            capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    except OSError as exc:
         log.warning("pagefind could not run (%s): the site is built without a search index", exc)
-        return False
-    if result.returncode != 0 or not (site_dir / SEARCH_FOLDER / "pagefind-ui.js").is_file():
-        log.warning("pagefind failed (exit %s): %s", result.returncode, (result.stderr or result.stdout).strip()[-500:])
-        return False
-    return True
+        return None
+    return Indexing(site_dir, process)

@@ -52,6 +52,8 @@ class Writer:
         """What this build put in the folder, to be the next build's manifest."""
         self.rendered = 0
         self.reused = 0
+        self._folders: set[Path] = set()
+        """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
     def target(self, path: str) -> Path:
         relative = path.lstrip("/")
@@ -87,7 +89,7 @@ class Writer:
         found = self._published(relative)
         if found is None or found[1].key != key:
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         _link(found[0], target)
         self.entries[relative] = found[1]
         self.written.append(path)
@@ -98,7 +100,7 @@ class Writer:
         target = self.target(path)
         relative = target.relative_to(self.root).as_posix()
         sha = hashlib.sha256(data).hexdigest()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         found = self._published(relative)
         if found is not None and found[1].sha == sha:
             _link(found[0], target)  # same bytes: the published file stays as it is
@@ -111,6 +113,11 @@ class Writer:
         self.written.append(path)
         self.rendered += 1
         return target
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def record(self, file: Path, key: str) -> None:
         """Enter a file that something else wrote into the folder (the search index) in the manifest."""
