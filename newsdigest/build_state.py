@@ -27,21 +27,11 @@ from typing import Any
 
 from newsdigest.cache_store import digest
 from newsdigest.config import Config
+from newsdigest.model import IngestReport
 
 PACKAGE = Path(__file__).resolve().parent
 RECORD = "build.json"
 FORMAT = 1
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What ingest reported, kept so that an up-to-date build reports the same."""
-
-    written: tuple[Path, ...] = ()
-    unchanged: tuple[Path, ...] = ()
-    kept: tuple[Path, ...] = ()
-    skipped: tuple[tuple[Path, str], ...] = ()
-    renamed: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,7 +40,7 @@ class Record:
     files: dict[str, list[int]]
     stories: int
     posts: int
-    summary: Summary = field(default_factory=Summary)
+    summary: IngestReport = field(default_factory=IngestReport)
 
 
 def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = ()) -> list[Path]:
@@ -150,7 +140,7 @@ def _parse(data: Any) -> Record:
     summary = data["summary"]
     return Record(
         inputs=str(data["inputs"]), files=files, stories=int(data["stories"]), posts=int(data["posts"]),
-        summary=Summary(
+        summary=IngestReport(
             unchanged=tuple(Path(p) for p in summary["unchanged"]),
             kept=tuple(Path(p) for p in summary["kept"]),
             skipped=tuple((Path(p), str(reason)) for p, reason in summary["skipped"]),

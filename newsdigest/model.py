@@ -169,3 +169,19 @@ class Story:
             for tag in post.tags:
                 seen.setdefault(tag, None)
         return tuple(seen)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What ingest did with each source: the build's summary line, and what an up-to-date build repeats."""
+
+    written: tuple[Path, ...] = ()
+    """Posts created or refreshed."""
+    unchanged: tuple[Path, ...] = ()
+    """Posts already exactly as ingest would write them."""
+    kept: tuple[Path, ...] = ()
+    """Posts left alone because the editor changed them."""
+    skipped: tuple[tuple[Path, str], ...] = ()
+    """Sources that gave no post, with the reason."""
+    renamed: tuple[tuple[Path, str], ...] = ()
+    """Sources whose name gave the same id as another's, with the distinct id each got instead."""

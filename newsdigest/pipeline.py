@@ -22,18 +22,17 @@ from typing import TYPE_CHECKING, Any, Callable
 from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
-from newsdigest.model import Post, Story
+from newsdigest.model import IngestReport, Post, Story
 from newsdigest.postfile import read_post
 from newsdigest.publish import check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
-    from newsdigest.ingest import IngestReport
     from newsdigest.site.render import RenderResult
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    ingest: IngestReport | build_state.Summary
+    ingest: IngestReport
     posts: tuple[Post, ...]
     stories: tuple[Story, ...]
     output_dir: Path

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.atomic import write_atomically
+from newsdigest.model import IngestReport
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
@@ -43,20 +44,6 @@ _PARALLEL_FROM = 8
 _PROGRESS_FROM = 20
 SOURCE_LIMIT = 20_000_000
 """Bytes per source: far above any article, far below what would exhaust memory."""
-
-
-@dataclass(frozen=True)
-class IngestReport:
-    written: tuple[Path, ...] = ()
-    """Posts created or refreshed."""
-    unchanged: tuple[Path, ...] = ()
-    """Posts already exactly as ingest would write them."""
-    kept: tuple[Path, ...] = ()
-    """Posts left alone because the editor changed them."""
-    skipped: tuple[tuple[Path, str], ...] = ()
-    """Sources that gave no post, with the reason."""
-    renamed: tuple[tuple[Path, str], ...] = ()
-    """Sources whose name gave the same id as another's, with the distinct id each got instead."""
 
 
 @dataclass(frozen=True)
