@@ -171,8 +171,8 @@ def _noun_phrase(after: str) -> tuple[str, str]:
         lower = word.lower()
         if lower == "of" and not phrase:
             continue
-        if lower in _FUNCTION or word[0].isdigit():
-            break
+        if lower in _FUNCTION or word[0].isdigit() or not any(c.isalpha() for c in word):
+            break  # "52-3", "-3": a score or a record, not a noun naming what is counted
         if lower.endswith(("'s", "’s")):
             phrase = []  # "26 of Ukraine's allies": the possessor is not the thing counted
             continue
