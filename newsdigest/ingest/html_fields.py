@@ -192,8 +192,17 @@ def _jsonld_people(value: Any) -> Any:
     return value
 
 
+def _first_date(candidates: tuple[Any, ...], tz: tzinfo | None) -> datetime | None:
+    """The first of the page's stated dates, in order of trust, that reads as a date."""
+    for candidate in candidates:
+        moment = parse_date(candidate, tz) if isinstance(candidate, str) else None
+        if moment:
+            return moment
+    return None
+
+
 def _published(page: PageMeta, tz: tzinfo | None, html: str) -> datetime | None:
-    for candidate in (
+    stated = _first_date((
         page.jsonld.get("datePublished"),
         page.meta.get("article:published_time"),
         page.meta.get("og:published_time"),
@@ -207,10 +216,9 @@ def _published(page: PageMeta, tz: tzinfo | None, html: str) -> datetime | None:
         page.meta.get("dc.date"),
         page.meta.get("date"),
         page.jsonld.get("dateCreated"),
-    ):
-        moment = parse_date(candidate, tz) if isinstance(candidate, str) else None
-        if moment:
-            return _in_local_time(moment, page)
+    ), tz)
+    if stated:
+        return _in_local_time(stated, page)
     found = _htmldate(page)
     if found:
         moment = parse_date(found, tz)
@@ -275,17 +283,13 @@ def _year_only(moment: datetime, html: str) -> bool:
 
 
 def _updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
-    for candidate in (
+    return _first_date((
         page.jsonld.get("dateModified"),
         page.meta.get("article:modified_time"),
         page.meta.get("og:updated_time"),
         page.meta.get("datemodified"),
         page.meta.get("last-modified"),
-    ):
-        moment = parse_date(candidate, tz) if isinstance(candidate, str) else None
-        if moment:
-            return moment
-    return None
+    ), tz)
 
 
 def _outlet(page: PageMeta, url: str | None) -> str | None:
