@@ -12,7 +12,7 @@ from newsdigest.site.chars import finalize, printable
 from newsdigest.site.context import Directory, story_view, teaser
 from newsdigest.site.dates import moment, recency_key
 from newsdigest.site.pages import paginate
-from newsdigest.site.slugs import check_segment, slugify
+from newsdigest.site.slugs import check_segment, page_slug
 from newsdigest.site.theme import json_ld
 
 LONDON = ZoneInfo("Europe/London")
@@ -50,8 +50,8 @@ def test_undated_sorts_last():
     ("BBC News", "bbc-news"), ("Le Monde Diplomatique", "le-monde-diplomatique"), ("Épsilon Diário", "epsilon-diario"),
     ("  ", None), ("Новости", None),
 ])
-def test_slugify(name, slug):
-    result = slugify(name)
+def test_page_slug(name, slug):
+    result = page_slug(name)
     if slug is None:
         assert result.startswith("x-") and len(result) == 12
     else:

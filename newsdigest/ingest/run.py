@@ -14,9 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -28,6 +26,7 @@ import yaml
 
 from newsdigest.atomic import write_atomically
 from newsdigest.model import IngestReport
+from newsdigest.slugs import slugify
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
@@ -112,7 +111,7 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
         result = _write_post(target, outcome.text)
         {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
     skipped.sort(key=lambda item: str(item[0]))
-    renamed = tuple((path, ids[path]) for path in sources if ids[path] != slugify(path.stem))
+    renamed = tuple((path, ids[path]) for path in sources if ids[path] != post_slug(path.stem))
     return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped), renamed)
 
 
@@ -226,11 +225,11 @@ def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
 
     def proposal(path: Path, round_: int) -> str:
         if round_ == 0:
-            return slugify(path.stem)
+            return post_slug(path.stem)
         if round_ == 1:
-            return slugify(relative(path))
+            return post_slug(relative(path))
         digest = hashlib.sha256(relative(path).encode("utf-8", "surrogateescape")).hexdigest()
-        return f"{slugify(path.stem)}-{digest[:(8, 16, 64)[min(round_ - 2, 2)]]}"
+        return f"{post_slug(path.stem)}-{digest[:(8, 16, 64)[min(round_ - 2, 2)]]}"
 
     ids: dict[Path, str] = {}
     for round_ in range(6):
@@ -253,10 +252,9 @@ def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
     return ids
 
 
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "post"
+def post_slug(text: str) -> str:
+    """A post id from a file name: its slug, or "post" when it has no Latin letters."""
+    return slugify(text) or "post"
 
 
 def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: bool) -> Iterator[tuple[_Job, Outcome]]:

@@ -28,7 +28,7 @@ from newsdigest.site.dates import (
     oldest,
 )
 from newsdigest.site.markdown_html import render_markdown, safe_link
-from newsdigest.site.slugs import check_segment, slugify
+from newsdigest.site.slugs import check_segment, page_slug
 
 UNKNOWN_OUTLET = "Unnamed source"
 
@@ -217,7 +217,7 @@ class Directory:
     def _ref(table: dict[str, Ref], name: str, section: str) -> Ref:
         key = name.casefold()
         if key not in table:
-            slug = slugify(name)
+            slug = page_slug(name)
             table[key] = Ref(name=name, url=f"/{section}/{slug}/", slug=slug)
         return table[key]
 

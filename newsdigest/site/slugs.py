@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from newsdigest.slugs import slugify
 
 _SAFE_SEGMENT = re.compile(r"^[\w][\w.-]*$", re.UNICODE)
 
 
-def slugify(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80].strip("-")
-    if slug:
-        return slug
-    return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+def page_slug(name: str) -> str:
+    """The page segment of an outlet or tag name; a name with no Latin letters gets a short hash."""
+    return slugify(name, 80) or "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def check_segment(value: str, what: str) -> str:

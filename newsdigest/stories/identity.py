@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdigest.atomic import write_atomically
 from newsdigest.errors import ContentError
+from newsdigest.slugs import slugify
 
 REGISTRY_NAME = "registry.json"
 REGISTRY_NOTE = (
@@ -224,21 +223,13 @@ def _fresh_id(founder: str, used: set[str]) -> str:
     return candidate
 
 
-def slugify(text: str, limit: int = SLUG_MAX) -> str:
-    """ASCII, lower case, words joined by hyphens, cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or "story"
+def story_slug(title: str) -> str:
+    """The address a story's title gives it: at most `SLUG_MAX` characters, "story" when it has no Latin letters."""
+    return slugify(title, SLUG_MAX) or "story"
 
 
 def _fresh_slug(title: str, used: set[str]) -> str:
-    base = slugify(title)
+    base = story_slug(title)
     slug, n = base, 2
     while slug in used:
         slug = f"{base}-{n}"
