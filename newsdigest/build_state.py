@@ -99,22 +99,25 @@ def _record_path(config: Config) -> Path:
     return config.cache_dir / RECORD
 
 
-def up_to_date(config: Config, inputs: str) -> Record | None:
-    """The last build's record when its inputs digest is `inputs` and `output/` is still as it published it."""
+def up_to_date(config: Config, inputs: str, published: dict[str, list[int]]) -> Record | None:
+    """The last build's record when its inputs digest is `inputs` and `output/` is still as it published it
+    (`published`: its `output_state` now)."""
     try:
         data = json.loads(_record_path(config).read_text(encoding="utf-8"))
         record = _parse(data)
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if record.inputs != inputs or record.files != output_state(config.output_dir.resolve()):
+    if record.inputs != inputs or record.files != published:
         return None
     return record
 
 
-def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any) -> None:
-    """Record a published build (`summary`: ingest's report); an unwritable cache is no error."""
+def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any,
+             files: dict[str, list[int]] | None = None) -> None:
+    """Record a published build (`summary`: ingest's report; `files`: the published files' state when the
+    render reported it, else the folder is walked); an unwritable cache is no error."""
     data = {
-        "format": FORMAT, "inputs": inputs, "files": output_state(config.output_dir.resolve()),
+        "format": FORMAT, "inputs": inputs, "files": files if files is not None else output_state(config.output_dir.resolve()),
         "stories": stories, "posts": posts,
         "summary": {
             "unchanged": [str(p) for p in (*summary.written, *summary.unchanged)],

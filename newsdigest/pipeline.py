@@ -1,9 +1,12 @@
-"""The thin orchestrator: ingest, read posts, group, render, publish atomically.
+"""The thin orchestrator: ingest, read posts, group, render, publish all-or-nothing.
 
 Each stage is called through its one entry function; this module only decides
-the order and makes publishing all-or-nothing: the site is rendered into a
-staging folder beside `output/` and swapped in only when rendering succeeded,
-so a failed build leaves the last good site untouched.
+the order and makes publishing all-or-nothing. A first build renders into a
+staging folder beside `output/`, swapped in only when rendering succeeded; a
+build over a published site has the site stage write only the changed files,
+each beside its target, and rename them over the old ones once the whole
+render succeeded. Either way a failed build leaves the last good site
+untouched, and `output/` is whole at every instant.
 
 A build first asks `build_state` whether the published site is already what
 it would make (same inputs, `output/` untouched) and then stops at once. The
@@ -17,6 +20,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsdigest import build_state
@@ -24,7 +28,7 @@ from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
 from newsdigest.postfile import read_post
-from newsdigest.publish import check_folders, clean_leftovers, new_staging, site_lock, swap_in
+from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
     from newsdigest.site.render import RenderResult
@@ -50,15 +54,16 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     check_folders(config)
     with site_lock(config):
         clean_leftovers(config)
-        last = build_state.up_to_date(config, build_state.inputs_digest(config))
+        output = config.output_dir.resolve()
+        published = build_state.output_state(output)
+        last = build_state.up_to_date(config, build_state.inputs_digest(config), published)
         if last is not None:
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
         posts = load_posts(config)
         stories = group(posts, config)
-        output = config.output_dir.resolve()
-        publish(stories, config, previous=output if output.is_dir() else None)
-        build_state.remember(config, build_state.inputs_digest(config), len(stories), len(posts), report)
+        files = publish(stories, config, present=published if output.is_dir() else None)
+        build_state.remember(config, build_state.inputs_digest(config), len(stories), len(posts), report, files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
 
 
@@ -102,12 +107,26 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
     return tuple(sorted(posts, key=lambda p: p.id))
 
 
-def publish(stories: tuple[Story, ...], config: Config, **options: Any) -> None:
-    """Render into a staging folder, then swap it in for `output/` (see `newsdigest.publish`).
+def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[str] | None = None
+            ) -> dict[str, list[int]] | None:
+    """Publish the site: over the published one in place, given `present` (its files), else staged and swapped in.
 
-    `options` go to the site stage's `render` (`previous`: the published site, to reuse its unchanged files).
+    Returns the state of every published file (size, modification time, inode)
+    when the render reported it, for the up-to-date check.
     """
-    swap_in(render_staged(stories, config, **options), config)
+    if present is None:
+        swap_in(render_staged(stories, config), config)
+        return None
+    marker = config.output_dir.resolve() / MARKER
+    try:
+        if not marker.is_file():  # an empty folder given as the output
+            marker.write_text(MARKER_TEXT, encoding="utf-8")
+        result = render(stories, config, in_place=True, present=present)
+        st = marker.stat()
+    except OSError as exc:
+        raise cannot_write("the site", config.output_dir, exc) from exc
+    return {MARKER: [st.st_size, st.st_mtime_ns, st.st_ino],
+            **{path: [e.size, e.mtime_ns, e.inode] for path, e in result.files.items()}}
 
 
 def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:

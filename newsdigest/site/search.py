@@ -44,8 +44,8 @@ class Indexing:
     uses the other.
     """
 
-    def __init__(self, site_dir: Path, process: subprocess.Popen[str]) -> None:
-        self.site_dir = site_dir
+    def __init__(self, index_dir: Path, process: subprocess.Popen[str]) -> None:
+        self.index_dir = index_dir
         self._process = process
 
     def finish(self) -> bool:
@@ -57,7 +57,7 @@ class Indexing:
             self._process.communicate()
             log.warning("pagefind could not run (%s): the site is built without a search index", exc)
             return False
-        if self._process.returncode != 0 or not (self.site_dir / SEARCH_FOLDER / "pagefind-ui.js").is_file():
+        if self._process.returncode != 0 or not (self.index_dir / "pagefind-ui.js").is_file():
             log.warning("pagefind failed (exit %s): %s", self._process.returncode, (stderr or stdout).strip()[-500:])
             return False
         return True
@@ -69,18 +69,20 @@ class Indexing:
             self._process.communicate()
 
 
-def start_search_index(site_dir: Path) -> Indexing | None:
-    """Start indexing `site_dir` (every page must be written already); None, with a warning, when it cannot start."""
+def start_search_index(site_dir: Path, index_dir: Path | None = None) -> Indexing | None:
+    """Start indexing `site_dir` (every page must be written already) into its `pagefind/`, or into `index_dir`;
+    None, with a warning, when it cannot start."""
     command = pagefind_command()
     if command is None:
         log.warning("pagefind is not installed: the site is built without a search index")
         return None
     try:
         process = subprocess.Popen(
-            [*command, "--site", str(site_dir), "--output-subdir", SEARCH_FOLDER],
+            [*command, "--site", str(site_dir),
+             *(["--output-path", str(index_dir)] if index_dir is not None else ["--output-subdir", SEARCH_FOLDER])],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
     except OSError as exc:
         log.warning("pagefind could not run (%s): the site is built without a search index", exc)
         return None
-    return Indexing(site_dir, process)
+    return Indexing(index_dir if index_dir is not None else site_dir / SEARCH_FOLDER, process)

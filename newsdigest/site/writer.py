@@ -4,14 +4,20 @@ Every path a page or feed asks for comes from a slug or an id that arrived from
 upstream; resolving it here and refusing anything that lands outside the output
 folder makes a hostile slug a build error instead of a write elsewhere.
 
-A build renders into a fresh staging folder. Given the published folder and
-the manifest of what the last build put there (`Manifest`: each file's render
-key, content digest and file state), the writer fills the staging folder with
-hard links to the published files that stay the same: a file whose render key
-matches is not even rendered (`reuse`), and a rendered file whose bytes match
-is linked rather than written. So only the files whose bytes change are
-written, and a published file that is no longer what the manifest says (edited
-by hand, or another build's) is never reused.
+Given the manifest of what the last build published (`Manifest`: each file's
+render key, content digest and file state), a file whose render key matches is
+not even rendered (`reuse`), and a rendered file whose bytes match is left as
+it is. So only the files whose bytes change are written, and a published file
+that is no longer what the manifest says (edited by hand, or another build's)
+is never reused.
+
+A build over a published site writes in place (`in_place`): each changed file
+goes to a temporary file beside its target, and `commit` renames them all over
+the old ones and removes the files the site no longer has, once the whole
+render succeeded. So `output/` is whole at every instant (each file is the old
+or the new one), a failed render leaves it untouched, and no work is done per
+unchanged file beyond one `stat`. A first build writes into a fresh staging
+folder, swapped in whole (see `newsdigest.publish`).
 """
 
 from __future__ import annotations
@@ -19,8 +25,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+
+from newsdigest.publish import MARKER, temp_prefix
 
 
 @dataclass(frozen=True)
@@ -43,10 +53,15 @@ def valid_manifest(value: object) -> bool:
 
 
 class Writer:
-    def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None) -> None:
+    def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None, *,
+                 in_place: bool = False) -> None:
+        """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself."""
         self.root = root.resolve()
+        self.in_place = in_place
         self.written: list[str] = []
-        self.previous = previous.resolve() if previous is not None else None
+        self.previous = self.root if in_place else previous.resolve() if previous is not None else None
+        self.pending: list[tuple[str, str]] = []
+        """In place: (temporary file, its target) for each changed file, renamed into place by `commit`."""
         self.old: Manifest = manifest or {}
         self.entries: Manifest = {}
         """What this build put in the folder, to be the next build's manifest."""
@@ -89,8 +104,9 @@ class Writer:
         found = self._published(relative)
         if found is None or found[1].key != key:
             return False
-        self._folder(target.parent)
-        _link(found[0], target)
+        if not self.in_place:
+            self._folder(target.parent)
+            _link(found[0], target)
         self.entries[relative] = found[1]
         self.written.append(path)
         self.reused += 1
@@ -103,13 +119,21 @@ class Writer:
         self._folder(target.parent)
         found = self._published(relative)
         if found is not None and found[1].sha == sha:
-            _link(found[0], target)  # same bytes: the published file stays as it is
+            if not self.in_place:
+                _link(found[0], target)  # same bytes: the published file stays as it is
+            old = found[1]
+            self.entries[relative] = Entry(key or "", sha, old.size, old.mtime_ns, old.inode)
         else:
-            if target.exists():
-                target.unlink()  # never write through a link into the published file
-            target.write_bytes(data)
-        st = os.stat(target)
-        self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
+            if self.in_place:
+                written = _temporary(target, data)
+                self.pending.append((str(written), str(target)))
+            else:
+                if target.exists():
+                    target.unlink()  # never write through a link into the published file
+                target.write_bytes(data)
+                written = target
+            st = os.stat(written)  # a rename keeps the inode and modification time
+            self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
         self.written.append(path)
         self.rendered += 1
         return target
@@ -128,6 +152,55 @@ class Writer:
 
     def write_text(self, path: str, text: str, key: str | None = None) -> Path:
         return self.write_bytes(path, text.encode("utf-8"), key)
+
+    def commit(self, present: Collection[str], *, keep: str | None = None) -> None:
+        """In place: rename every changed file over its target, then remove the files of `present` (the
+        folder's files before this build, relative) that this build did not write, but the marker and,
+        with `keep`, the files under that folder (the search index, published separately)."""
+        for temporary, target in self.pending:
+            os.replace(temporary, target)
+        self.pending = []
+        for relative in present:
+            if relative in self.entries or relative == MARKER or (keep and relative.startswith(keep + "/")):
+                continue
+            path = self.root / relative
+            path.unlink(missing_ok=True)
+            _prune(path.parent, self.root)
+
+    def abort(self) -> None:
+        """In place: remove the temporary files of a render that failed; the published files stay untouched."""
+        for temporary, _target in self.pending:
+            Path(temporary).unlink(missing_ok=True)
+        self.pending = []
+
+
+def files_below(folder: Path, prefix: str = "") -> list[str]:
+    """Every file below `folder`, as relative '/'-separated paths (each after `prefix/` when given)."""
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        relative = Path(root).relative_to(folder).as_posix()
+        base = "/".join(part for part in (prefix, "" if relative == "." else relative) if part)
+        found += [f"{base}/{name}" if base else name for name in names]
+    return found
+
+
+def _temporary(target: Path, data: bytes) -> Path:
+    """`data` in a new temporary file beside `target` (named so that the next build can tell a dead build's)."""
+    handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(name, 0o644)
+    return Path(name)
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove `folder` and its parents below `root` while they are empty."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _link(source: Path, target: Path) -> None:
