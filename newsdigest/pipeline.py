@@ -56,14 +56,17 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         clean_leftovers(config)
         output = config.output_dir.resolve()
         published = build_state.output_state(output)
-        last = build_state.up_to_date(config, build_state.inputs_digest(config), published)
+        record = build_state.last_record(config)
+        inputs = build_state.inputs_digest(config, record.inputs_seen if record is not None else None)
+        last = build_state.up_to_date(record, inputs[0], published)
         if last is not None:
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
         posts = load_posts(config)
         stories = group(posts, config)
         files = publish(stories, config, present=published if output.is_dir() else None)
-        build_state.remember(config, build_state.inputs_digest(config), len(stories), len(posts), report, files)
+        build_state.remember(config, build_state.inputs_digest(config, inputs[1]), len(stories), len(posts), report,
+                             files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
 
 

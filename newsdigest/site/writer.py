@@ -67,40 +67,52 @@ class Writer:
         """What this build put in the folder, to be the next build's manifest."""
         self.rendered = 0
         self.reused = 0
+        self._root = str(self.root)
+        self._places: dict[str, tuple[Path, str]] = {}
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
     def target(self, path: str) -> Path:
-        relative = path.lstrip("/")
-        if relative == "" or relative.endswith("/"):
-            relative += "index.html"
-        target = (self.root / relative).resolve()
-        if self.root not in target.parents:
-            raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
-        return target
+        return self._place(path)[0]
+
+    def _place(self, path: str) -> tuple[Path, str]:
+        """The file a site path is written to, and its path relative to the root ('/'-separated).
+
+        Resolved once per path (links followed), and refused when it lands outside the root.
+        """
+        found = self._places.get(path)
+        if found is None:
+            relative = path.lstrip("/")
+            if relative == "" or relative.endswith("/"):
+                relative += "index.html"
+            real = os.path.realpath(os.path.join(self._root, relative))
+            if not real.startswith(self._root + os.sep):
+                raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
+            found = self._places[path] = (Path(real), real[len(self._root) + 1 :].replace(os.sep, "/"))
+        return found
 
     def _published(self, relative: str) -> tuple[Path, Entry] | None:
         """The published file at `relative` with its manifest entry, when it is still as the manifest says."""
         old = self.old.get(relative)
         if old is None or self.previous is None:
             return None
-        source = self.previous / relative
         try:
-            st = os.stat(source)
+            st = os.stat(os.path.join(self.previous, relative))
         except OSError:
             return None
-        return (source, old) if (st.st_size, st.st_mtime_ns, st.st_ino) == (old.size, old.mtime_ns, old.inode) else None
+        if (st.st_size, st.st_mtime_ns, st.st_ino) != (old.size, old.mtime_ns, old.inode):
+            return None
+        return self.previous / relative, old
 
     def published(self, path: str) -> bool:
         """Whether the last build published a file at `path` (so that it may be reused)."""
-        return self.previous is not None and self.target(path).relative_to(self.root).as_posix() in self.old
+        return self.previous is not None and self._place(path)[1] in self.old
 
     def reuse(self, path: str, key: str | None) -> bool:
         """Link the published file for `path` if the last build rendered it from the same `key`; True if done."""
         if key is None:
             return False
-        target = self.target(path)
-        relative = target.relative_to(self.root).as_posix()
+        target, relative = self._place(path)
         found = self._published(relative)
         if found is None or found[1].key != key:
             return False
@@ -113,8 +125,7 @@ class Writer:
         return True
 
     def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
-        target = self.target(path)
-        relative = target.relative_to(self.root).as_posix()
+        target, relative = self._place(path)
         sha = hashlib.sha256(data).hexdigest()
         self._folder(target.parent)
         found = self._published(relative)
