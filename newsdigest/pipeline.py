@@ -17,7 +17,10 @@ work in proportion to the change, not to the site.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Collection
@@ -62,7 +65,7 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         if last is not None:
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
-        posts = load_posts(config)
+        posts = load_posts(config, reader=PostCache(config.cache_dir).read)
         stories = group(posts, config)
         files = publish(stories, config, present=published if output.is_dir() else None)
         build_state.remember(config, build_state.inputs_digest(config, inputs[1]), len(stories), len(posts), report,
@@ -107,7 +110,61 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path
         posts.append(post)
+    if isinstance(getattr(reader, "__self__", None), PostCache):
+        reader.__self__.save()
     return tuple(sorted(posts, key=lambda p: p.id))
+
+
+class PostCache:
+    """Posts parsed by the last build, reused for the files whose state (size, times, inode) is unchanged.
+
+    Parsing front matter is most of the cost of reading thousands of posts. A
+    post is a function of its file's bytes and of this package's code, so the
+    cache is filed under the code's digest and an entry is used only for a
+    regular file in exactly the state it was parsed from; a file changed in
+    the last seconds is not remembered (a second change within the same clock
+    tick would not show in its state).
+    """
+
+    RECENT_NS = 2_000_000_000
+
+    def __init__(self, cache_dir: Path) -> None:
+        from newsdigest.cache_store import Store, code_digest, digest
+
+        self._store = Store(cache_dir / "posts")
+        self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
+        self._known: dict[str, tuple[tuple[int, ...], Post]] = self._store.get(self._key, _valid_posts) or {}
+        self._seen: dict[str, tuple[tuple[int, ...], Post]] = {}
+        self._changed = False
+
+    def read(self, path: Path) -> Post:
+        name = str(path)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return read_post(path)  # it reports the problem
+        state = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        known = self._known.get(name)
+        if known is not None and known[0] == state and stat.S_ISREG(st.st_mode):
+            post = known[1]
+        else:
+            post = read_post(path)
+            self._changed = True
+        if stat.S_ISREG(st.st_mode) and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > self.RECENT_NS:
+            self._seen[name] = (state, post)
+        else:
+            self._changed = True
+        return post
+
+    def save(self) -> None:
+        """Keep the posts of this build (only when something changed)."""
+        if self._changed or self._seen.keys() != self._known.keys():
+            self._store.put(self._key, self._seen)
+
+
+def _valid_posts(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], Post) for k, v in value.items())
 
 
 def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[str] | None = None
