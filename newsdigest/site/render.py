@@ -15,13 +15,12 @@ and none of the data files, which no template shapes.
 `previous` is the published site: a full render reuses every file of it whose
 render key (`render_keys`) is unchanged, links those whose bytes come out the
 same, and runs the search indexer only when some page's bytes changed (see
-`writer`). With `in_place`, the published site is `config.output_dir` itself:
-only the files whose bytes change are written (beside their targets, renamed
-over them once everything is rendered), and the indexer then reads the
-published pages and writes into a scratch folder, of which only the changed
-index files are moved in. What it wrote is remembered in the cache as the next
-build's manifest. Rendering many pages is shared among forked workers, one per
-core.
+`writer`; the index is in shards, and only those holding a changed page are
+rebuilt: see `search`). With `in_place`, the published site is
+`config.output_dir` itself: only the files whose bytes change are written
+(beside their targets, renamed over them once everything is rendered, search
+index included). What it wrote is remembered in the cache as the next build's
+manifest. Rendering many pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
@@ -30,8 +29,6 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
@@ -52,7 +49,8 @@ from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
-from newsdigest.site.search import SEARCH_FOLDER, Indexing, start_search_index
+from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, bundle_folders, in_bundle,
+                                     shard_key, shard_of, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -109,14 +107,9 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         result = _render(stories, config, writer, manifests, clock, search=search, only_templates=only_templates,
                          only_paths=only_paths)
         if in_place:
-            writer.commit(files_below(writer.root) if present is None else present, keep=SEARCH_FOLDER)
+            writer.commit(files_below(writer.root) if present is None else present,
+                          keep=None if search else SEARCH_FOLDER)
             clock.lap("publish")
-            if search:
-                searchable = _search_in_place(writer)
-                clock.lap("search index")
-                result = dataclasses.replace(result, searchable=searchable)
-            if manifests is not None:
-                manifests.put(_MANIFEST, writer.entries)
     finally:
         writer.abort()  # a failed render leaves the published files untouched
     return dataclasses.replace(result, files=writer.entries, rendered=writer.rendered, reused=writer.reused,
@@ -143,7 +136,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
     clock.lap("pages")
-    indexing = _start_search(writer) if full and search and not writer.in_place else None
+    indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
     try:
@@ -157,14 +150,14 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
             if conversions is not None:
                 conversions.put(_CONVERSIONS, _in_use(memo, catalog))
             clock.lap("data files")
-            if search and not writer.in_place:
+            if search:
                 searchable = _finish_search(writer, indexing)
                 clock.lap("search index (waiting)")
-            if manifests is not None and not writer.in_place:
+            if manifests is not None:
                 manifests.put(_MANIFEST, writer.entries)
     finally:
         if isinstance(indexing, Indexing):
-            indexing.stop()  # a failed render leaves no indexer writing into the folder being removed
+            indexing.close()  # a failed render leaves no indexer running
     return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable)
 
 
@@ -259,59 +252,44 @@ def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int, lis
     return writer.entries, writer.written, writer.rendered, writer.pending
 
 
-def _start_search(writer: Writer) -> Indexing | bool:
-    """Start the indexer on the written pages, or link the published index when no page's bytes changed.
+def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:
+    """Reuse the published bundles of the shards whose pages kept their bytes; start the indexer on the others.
 
-    True: the published index was linked; False: there will be no index.
+    True: every bundle was reused; False: there will be no index.
     """
-    pages = {path: entry.sha for path, entry in writer.entries.items() if path.endswith(".html")}
-    before = {path: entry.sha for path, entry in writer.old.items() if path.endswith(".html")}
-    index = {path: entry for path, entry in writer.old.items() if path.startswith(SEARCH_FOLDER + "/")}
-    if pages == before and index and all(writer.reuse(path, entry.key) for path, entry in index.items()):
-        return True
-    shutil.rmtree(writer.root / SEARCH_FOLDER, ignore_errors=True)  # no link into the published index is written
-    return start_search_index(writer.root) or False
-
-
-def _search_in_place(writer: Writer) -> bool:
-    """Refresh the published search index when some page's bytes changed; True when the site has one.
-
-    The indexer reads the published pages and writes into a scratch folder (in
-    memory where the system has one); only the index files whose bytes changed
-    are then moved in, and those it no longer has removed.
-    """
-    pages = {path: entry.sha for path, entry in writer.entries.items() if path.endswith(".html")}
-    before = {path: entry.sha for path, entry in writer.old.items() if path.endswith(".html")}
-    index = {path: entry for path, entry in writer.old.items() if path.startswith(SEARCH_FOLDER + "/")}
-    if pages == before and index and all(writer.reuse(path, entry.key) for path, entry in index.items()):
-        return True
-    present = files_below(writer.root / SEARCH_FOLDER, SEARCH_FOLDER)
-    with tempfile.TemporaryDirectory(prefix="newsdigest-search-", dir=_scratch_folder()) as scratch:
-        indexing = start_search_index(writer.root, Path(scratch))
-        done = indexing is not None and indexing.finish()
-        if done:
-            for folder, _dirs, names in os.walk(scratch):
-                for name in sorted(names):
-                    file = Path(folder, name)
-                    writer.write_bytes(f"{SEARCH_FOLDER}/{file.relative_to(scratch).as_posix()}", file.read_bytes(),
-                                       "search")
-    writer.commit(present)  # without an index, the old one goes: it would find pages that changed
-    return done
-
-
-def _scratch_folder() -> str | None:
-    """A folder in memory for the indexer's output, where the system has one (else the default temporary folder)."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+    members: dict[int, list[str]] = {}
+    for page in pages:
+        story = page.context.get("story") if page.template in SEARCHED_TEMPLATES else None
+        if story is not None and not story.hidden:
+            members.setdefault(shard_of(story.id), []).append(writer.relative(page.path))
+    folders = bundle_folders(members)
+    todo = []
+    for k, files in sorted(members.items()):
+        folder = folders[k]
+        key = shard_key(folder, ((f, writer.entries[f].sha) for f in files))
+        old = [path for path in writer.old if in_bundle(path, folder)]
+        if old and all(writer.old[path].key == key and writer.intact(path) for path in old):
+            for path in old:
+                writer.reuse(path, key)
+        else:
+            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in sorted(files))))
+    if not members:
+        return False
+    return (start_search_index(todo) or False) if todo else True
 
 
 def _finish_search(writer: Writer, indexing: Indexing | bool | None) -> bool:
-    """Wait for the indexer and enter what it wrote in the manifest; True when the site has an index."""
-    if not isinstance(indexing, Indexing):
-        return bool(indexing)
-    if not indexing.finish():
-        return False
-    for folder, _dirs, names in os.walk(writer.root / SEARCH_FOLDER):
-        for name in names:
-            writer.record(Path(folder, name), "search")
-    return True
+    """Wait for the indexer and write what it made; True when the site has an index (else none of it)."""
+    files = indexing.finish() if isinstance(indexing, Indexing) else None
+    try:
+        if files is not None:
+            for shard, relative, path in files:
+                writer.write_bytes(f"{shard.folder}/{relative}", path.read_bytes(), shard.key)
+            return True
+    finally:
+        if isinstance(indexing, Indexing):
+            indexing.close()
+    if indexing is True:
+        return True
+    writer.forget(SEARCH_FOLDER)  # a partial index would list bundles that are not there
+    return False

@@ -69,6 +69,7 @@ class Writer:
         self.reused = 0
         self._root = str(self.root)
         self._places: dict[str, tuple[Path, str]] = {}
+        self._pending_of: dict[str, str] = {}
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
@@ -90,6 +91,36 @@ class Writer:
                 raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
             found = self._places[path] = (Path(real), real[len(self._root) + 1 :].replace(os.sep, "/"))
         return found
+
+    def relative(self, path: str) -> str:
+        """The file of a site path, relative to the root ('/'-separated)."""
+        return self._place(path)[1]
+
+    def intact(self, relative: str) -> bool:
+        """Whether the published file at `relative` is still what the manifest says."""
+        return self._published(relative) is not None
+
+    def source(self, relative: str) -> Path:
+        """Where the bytes this build gives `relative` are now (in place, a changed file is still beside its target)."""
+        target = os.path.join(self._root, relative)
+        if self.in_place:
+            if len(self._pending_of) != len(self.pending):
+                self._pending_of = {target: temporary for temporary, target in self.pending}
+            return Path(self._pending_of.get(target, target))
+        return Path(target)
+
+    def forget(self, folder: str) -> None:
+        """Drop what this build put under `folder` (relative): nothing of it is published."""
+        prefix = folder.rstrip("/") + "/"
+        for relative in [r for r in self.entries if r.startswith(prefix)]:
+            del self.entries[relative]
+        if self.in_place:
+            inside = os.path.join(self._root, prefix)
+            for temporary, _target in [item for item in self.pending if item[1].startswith(inside)]:
+                Path(temporary).unlink(missing_ok=True)
+            self.pending = [item for item in self.pending if not item[1].startswith(inside)]
+        else:
+            shutil.rmtree(os.path.join(self._root, folder), ignore_errors=True)
 
     def _published(self, relative: str) -> tuple[Path, Entry] | None:
         """The published file at `relative` with its manifest entry, when it is still as the manifest says."""
