@@ -158,6 +158,22 @@ def remember(config: Config, inputs: tuple[str, dict[str, list[Any]]], stories: 
             "renamed": [[str(p), post_id] for p, post_id in summary.renamed],
         },
     }
+    _write(config, data)
+
+
+def refresh_seen(config: Config, seen: dict[str, list[Any]]) -> None:
+    """Keep what an up-to-date check learnt of the input files (files that were too recent to trust
+    before), so the next check need not read them again."""
+    try:
+        data = json.loads(_record_path(config).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict):
+        _write(config, {**data, "inputs_seen": seen})
+
+
+def _write(config: Config, data: dict[str, Any]) -> None:
+    """Replace the record in one rename; an unwritable cache is no error."""
     path = _record_path(config)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

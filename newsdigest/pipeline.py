@@ -17,10 +17,11 @@ work in proportion to the change, not to the site.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import shutil
 import stat
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Collection
@@ -30,7 +31,7 @@ from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
-from newsdigest.postfile import read_post
+from newsdigest.postfile import parse_post, read_post
 from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         inputs = build_state.inputs_digest(config, record.inputs_seen if record is not None else None)
         last = build_state.up_to_date(record, inputs[0], published)
         if last is not None:
+            if inputs[1] != last.inputs_seen:
+                build_state.refresh_seen(config, inputs[1])
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
         posts = load_posts(config, reader=PostCache(config.cache_dir).read)
@@ -116,55 +119,49 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
 
 
 class PostCache:
-    """Posts parsed by the last build, reused for the files whose state (size, times, inode) is unchanged.
+    """Posts parsed by the last build, reused for files whose bytes are unchanged.
 
-    Parsing front matter is most of the cost of reading thousands of posts. A
-    post is a function of its file's bytes and of this package's code, so the
-    cache is filed under the code's digest and an entry is used only for a
-    regular file in exactly the state it was parsed from; a file changed in
-    the last seconds is not remembered (a second change within the same clock
-    tick would not show in its state).
+    Parsing front matter is most of the cost of reading thousands of posts;
+    reading and digesting their bytes is cheap. A post is a function of its
+    file's bytes, its path and this package's code, so the cache is filed under
+    the code's digest and each post under its bytes' digest.
     """
-
-    RECENT_NS = 2_000_000_000
 
     def __init__(self, cache_dir: Path) -> None:
         from newsdigest.cache_store import Store, code_digest, digest
 
         self._store = Store(cache_dir / "posts")
         self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
-        self._known: dict[str, tuple[tuple[int, ...], Post]] = self._store.get(self._key, _valid_posts) or {}
-        self._seen: dict[str, tuple[tuple[int, ...], Post]] = {}
-        self._changed = False
+        self._known: dict[str, Post] = self._store.get(self._key, _valid_posts) or {}
+        self._seen: dict[str, Post] = {}
 
     def read(self, path: Path) -> Post:
-        name = str(path)
         try:
-            st = os.lstat(path)
+            data = path.read_bytes() if stat.S_ISREG(os.lstat(path).st_mode) else None
         except OSError:
-            return read_post(path)  # it reports the problem
-        state = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        known = self._known.get(name)
-        if known is not None and known[0] == state and stat.S_ISREG(st.st_mode):
-            post = known[1]
-        else:
-            post = read_post(path)
-            self._changed = True
-        if stat.S_ISREG(st.st_mode) and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > self.RECENT_NS:
-            self._seen[name] = (state, post)
-        else:
-            self._changed = True
+            data = None
+        if data is None:
+            return read_post(path)  # it reports what is wrong with the path
+        sha = hashlib.sha256(data).hexdigest()
+        post = self._known.get(sha)
+        if post is None:
+            try:
+                post = parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
+            except UnicodeDecodeError:
+                return read_post(path)  # it says so
+        elif post.path != path:
+            post = dataclasses.replace(post, path=path)
+        self._seen[sha] = post
         return post
 
     def save(self) -> None:
-        """Keep the posts of this build (only when something changed)."""
-        if self._changed or self._seen.keys() != self._known.keys():
+        """Keep the posts of this build (only when they are not what the cache holds already)."""
+        if self._seen.keys() != self._known.keys():
             self._store.put(self._key, self._seen)
 
 
 def _valid_posts(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], Post) for k, v in value.items())
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, Post) for k, v in value.items())
 
 
 def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[str] | None = None
@@ -175,7 +172,9 @@ def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[s
     when the render reported it, for the up-to-date check.
     """
     if present is None:
-        swap_in(render_staged(stories, config), config)
+        output = config.output_dir.resolve()
+        # A first build's files are keyed and recorded as the published site's, so the next build reuses them.
+        swap_in(render_staged(stories, config, **({} if output.exists() else {"previous": output})), config)
         return None
     marker = config.output_dir.resolve() / MARKER
     try:
