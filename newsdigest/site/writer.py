@@ -56,7 +56,7 @@ class Writer:
     def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None, *,
                  in_place: bool = False) -> None:
         """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself."""
-        self.root = root.resolve()
+        self.root = Path(os.path.realpath(root))
         self.in_place = in_place
         self.written: list[str] = []
         self.previous = self.root if in_place else previous.resolve() if previous is not None else None
@@ -70,6 +70,8 @@ class Writer:
         self._root = str(self.root)
         self._places: dict[str, tuple[Path, str]] = {}
         self._pending_of: dict[str, str] = {}
+        self._checked: set[str] = set()
+        """Folders below the root known to stay inside it."""
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
@@ -79,18 +81,30 @@ class Writer:
     def _place(self, path: str) -> tuple[Path, str]:
         """The file a site path is written to, and its path relative to the root ('/'-separated).
 
-        Resolved once per path (links followed), and refused when it lands outside the root.
+        Refused when it lands outside the root, by its name or through a link; worked out once per path,
+        and each folder checked for links once.
         """
         found = self._places.get(path)
         if found is None:
             relative = path.lstrip("/")
             if relative == "" or relative.endswith("/"):
                 relative += "index.html"
-            real = os.path.realpath(os.path.join(self._root, relative))
-            if not real.startswith(self._root + os.sep):
+            target = os.path.normpath(os.path.join(self._root, relative))
+            if not target.startswith(self._root + os.sep) or not self._inside(os.path.dirname(target)):
                 raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
-            found = self._places[path] = (Path(real), real[len(self._root) + 1 :].replace(os.sep, "/"))
+            found = self._places[path] = (Path(target), target[len(self._root) + 1 :].replace(os.sep, "/"))
         return found
+
+    def _inside(self, folder: str) -> bool:
+        """Whether `folder` (below the root by name) stays inside it when links are followed."""
+        if folder == self._root or folder in self._checked:
+            return True
+        if not self._inside(os.path.dirname(folder)):
+            return False
+        if os.path.islink(folder) and not os.path.realpath(folder).startswith(self._root + os.sep):
+            return False
+        self._checked.add(folder)
+        return True
 
     def relative(self, path: str) -> str:
         """The file of a site path, relative to the root ('/'-separated)."""
@@ -184,13 +198,6 @@ class Writer:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-
-    def record(self, file: Path, key: str) -> None:
-        """Enter a file that something else wrote into the folder (the search index) in the manifest."""
-        relative = file.resolve().relative_to(self.root).as_posix()
-        st = os.stat(file)
-        sha = hashlib.sha256(file.read_bytes()).hexdigest()
-        self.entries[relative] = Entry(key, sha, st.st_size, st.st_mtime_ns, st.st_ino)
 
     def write_text(self, path: str, text: str, key: str | None = None) -> Path:
         return self.write_bytes(path, text.encode("utf-8"), key)
