@@ -17,6 +17,7 @@ an unchanged build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -31,7 +32,7 @@ from newsdigest.model import IngestReport
 
 PACKAGE = Path(__file__).resolve().parent
 RECORD = "build.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Record:
     stories: int
     posts: int
     summary: IngestReport = field(default_factory=IngestReport)
+    inputs_seen: dict[str, list[Any]] = field(default_factory=dict)
+    """What `inputs_digest` learnt of each input file (state and digest), so the next one reads only changes."""
 
 
 def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = ()) -> list[Path]:
@@ -57,8 +60,15 @@ def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = (
     return found
 
 
-def inputs_digest(config: Config) -> str:
-    """The digest of everything a build reads (paths and bytes)."""
+def inputs_digest(config: Config, known: dict[str, list[Any]] | None = None) -> tuple[str, dict[str, list[Any]]]:
+    """The digest of everything a build reads (paths and bytes), and what it learnt of each file.
+
+    A file whose state (size, modification and change times, inode) is the one
+    `known` recorded with its digest is not read again; the returned record
+    holds every regular file's state and digest, for the next call.
+    """
+    known = known or {}
+    seen: dict[str, list[Any]] = {}
     parts: list[str | bytes] = [repr(config), str(Path(os.path.abspath(config.output_dir)))]
     if config.config_path.is_file():
         parts.append(config.config_path.read_bytes())
@@ -66,32 +76,51 @@ def inputs_digest(config: Config) -> str:
     folders = [("content", config.content_dir), *((str(f), f) for f in config.theme_folders), ("package", PACKAGE)]
     for label, folder in folders:
         for path in _files(folder, folders=True, besides=written) if folder.is_dir() else ():
-            parts += [f"{label}/{path.relative_to(folder).as_posix()}", _file_bytes(path)]
+            parts += [f"{label}/{path.relative_to(folder).as_posix()}", _file_digest(path, known, seen)]
     from newsdigest.site.search import pagefind_command  # light: the search stage's own imports are
 
     parts.append(repr(pagefind_command()))
-    return digest(*parts)
+    return digest(*parts), seen
 
 
-def _file_bytes(path: Path) -> bytes:
-    """A regular file's bytes; for anything else a marker of its kind. Never opens what is not a
-    regular file (a FIFO would hang, /dev/zero never end): the stage that reads the path reports it.
-    An unreadable path gets a marker that never repeats, so the build runs and says why."""
+RECENT_NS = 2_000_000_000
+"""A file changed this recently may change again within the same clock tick, unseen by its state:
+its digest is not remembered (as version control tools do with their index)."""
+
+
+def _file_digest(path: Path, known: dict[str, list[Any]], seen: dict[str, list[Any]]) -> bytes:
+    """A regular file's digest (from `known` when its state is unchanged); for anything else a marker of
+    its kind. Never opens what is not a regular file (a FIFO would hang, /dev/zero never end): the stage
+    that reads the path reports it. An unreadable path gets a marker that never repeats, so the build
+    runs and says why."""
+    name = str(path)
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISREG(mode):
-            return path.read_bytes()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return f"\0not a regular file: {stat.S_IFMT(st.st_mode):o}\0".encode()
+        state = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        old = known.get(name)
+        if old is not None and old[:4] == state:
+            sha = str(old[4])
+        else:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         return f"\0unreadable: {exc.errno}\0{time.time_ns()}".encode()
-    return f"\0not a regular file: {stat.S_IFMT(mode):o}\0".encode()
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RECENT_NS:
+        seen[name] = [*state, sha]
+    return f"\0sha256: {sha}\0".encode()
 
 
 def output_state(output: Path) -> dict[str, list[int]]:
     """Every file of the published folder with its size, modification time and inode."""
     state = {}
-    for path in _files(output) if output.is_dir() else ():
-        st = path.stat()
-        state[path.relative_to(output).as_posix()] = [st.st_size, st.st_mtime_ns, st.st_ino]
+    root = str(output)
+    for folder, dirs, names in os.walk(root) if output.is_dir() else ():
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        prefix = folder[len(root) + 1 :].replace(os.sep, "/")
+        for name in names:
+            st = os.stat(os.path.join(folder, name))
+            state[f"{prefix}/{name}" if prefix else name] = [st.st_size, st.st_mtime_ns, st.st_ino]
     return state
 
 
@@ -99,22 +128,28 @@ def _record_path(config: Config) -> Path:
     return config.cache_dir / RECORD
 
 
-def up_to_date(config: Config, inputs: str) -> Record | None:
-    """The last build's record when its inputs digest is `inputs` and `output/` is still as it published it."""
+def last_record(config: Config) -> Record | None:
+    """What the last build recorded, if anything readable."""
     try:
-        data = json.loads(_record_path(config).read_text(encoding="utf-8"))
-        record = _parse(data)
+        return _parse(json.loads(_record_path(config).read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if record.inputs != inputs or record.files != output_state(config.output_dir.resolve()):
+
+
+def up_to_date(record: Record | None, inputs: str, published: dict[str, list[int]]) -> Record | None:
+    """The last build's `record` when its inputs digest is `inputs` and `output/` is still as it published it
+    (`published`: its `output_state` now)."""
+    if record is None or record.inputs != inputs or record.files != published:
         return None
     return record
 
 
-def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any) -> None:
-    """Record a published build (`summary`: ingest's report); an unwritable cache is no error."""
+def remember(config: Config, inputs: tuple[str, dict[str, list[Any]]], stories: int, posts: int, summary: Any,
+             files: dict[str, list[int]] | None = None) -> None:
+    """Record a published build (`summary`: ingest's report; `files`: the published files' state when the
+    render reported it, else the folder is walked); an unwritable cache is no error."""
     data = {
-        "format": FORMAT, "inputs": inputs, "files": output_state(config.output_dir.resolve()),
+        "format": FORMAT, "inputs": inputs[0], "inputs_seen": inputs[1], "files": files if files is not None else output_state(config.output_dir.resolve()),
         "stories": stories, "posts": posts,
         "summary": {
             "unchanged": [str(p) for p in (*summary.written, *summary.unchanged)],
@@ -123,6 +158,22 @@ def remember(config: Config, inputs: str, stories: int, posts: int, summary: Any
             "renamed": [[str(p), post_id] for p, post_id in summary.renamed],
         },
     }
+    _write(config, data)
+
+
+def refresh_seen(config: Config, seen: dict[str, list[Any]]) -> None:
+    """Keep what an up-to-date check learnt of the input files (files that were too recent to trust
+    before), so the next check need not read them again."""
+    try:
+        data = json.loads(_record_path(config).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict):
+        _write(config, {**data, "inputs_seen": seen})
+
+
+def _write(config: Config, data: dict[str, Any]) -> None:
+    """Replace the record in one rename; an unwritable cache is no error."""
     path = _record_path(config)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +191,7 @@ def _parse(data: Any) -> Record:
     summary = data["summary"]
     return Record(
         inputs=str(data["inputs"]), files=files, stories=int(data["stories"]), posts=int(data["posts"]),
+        inputs_seen={str(k): list(v) for k, v in data.get("inputs_seen", {}).items()},
         summary=IngestReport(
             unchanged=tuple(Path(p) for p in summary["unchanged"]),
             kept=tuple(Path(p) for p in summary["kept"]),

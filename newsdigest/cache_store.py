@@ -91,7 +91,7 @@ class Store:
         if self.folder is None or not self.folder.is_dir():
             return
         wanted = {f"{key}.pickle" for key in keys}
-        for entry in self.folder.glob("*/*"):
+        for entry in self.folder.glob("??/*"):  # entries only: a store may hold another store's folder
             if entry.name not in wanted:
                 self._drop(entry)
 

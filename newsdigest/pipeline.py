@@ -1,9 +1,12 @@
-"""The thin orchestrator: ingest, read posts, group, render, publish atomically.
+"""The thin orchestrator: ingest, read posts, group, render, publish all-or-nothing.
 
 Each stage is called through its one entry function; this module only decides
-the order and makes publishing all-or-nothing: the site is rendered into a
-staging folder beside `output/` and swapped in only when rendering succeeded,
-so a failed build leaves the last good site untouched.
+the order and makes publishing all-or-nothing. A first build renders into a
+staging folder beside `output/`, swapped in only when rendering succeeded; a
+build over a published site has the site stage write only the changed files,
+each beside its target, and rename them over the old ones once the whole
+render succeeded. Either way a failed build leaves the last good site
+untouched, and `output/` is whole at every instant.
 
 A build first asks `build_state` whether the published site is already what
 it would make (same inputs, `output/` untouched) and then stops at once. The
@@ -14,17 +17,22 @@ work in proportion to the change, not to the site.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
 import shutil
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
-from newsdigest.postfile import read_post
-from newsdigest.publish import check_folders, clean_leftovers, new_staging, site_lock, swap_in
+from newsdigest.postfile import parse_post, read_post
+from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
     from newsdigest.site.render import RenderResult
@@ -50,15 +58,21 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     check_folders(config)
     with site_lock(config):
         clean_leftovers(config)
-        last = build_state.up_to_date(config, build_state.inputs_digest(config))
+        output = config.output_dir.resolve()
+        published = build_state.output_state(output)
+        record = build_state.last_record(config)
+        inputs = build_state.inputs_digest(config, record.inputs_seen if record is not None else None)
+        last = build_state.up_to_date(record, inputs[0], published)
         if last is not None:
+            if inputs[1] != last.inputs_seen:
+                build_state.refresh_seen(config, inputs[1])
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
-        posts = load_posts(config)
+        posts = load_posts(config, reader=PostCache(config.cache_dir).read)
         stories = group(posts, config)
-        output = config.output_dir.resolve()
-        publish(stories, config, previous=output if output.is_dir() else None)
-        build_state.remember(config, build_state.inputs_digest(config), len(stories), len(posts), report)
+        files = publish(stories, config, present=published if output.is_dir() else None)
+        build_state.remember(config, build_state.inputs_digest(config, inputs[1]), len(stories), len(posts), report,
+                             files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
 
 
@@ -99,15 +113,79 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path
         posts.append(post)
+    if isinstance(getattr(reader, "__self__", None), PostCache):
+        reader.__self__.save()
     return tuple(sorted(posts, key=lambda p: p.id))
 
 
-def publish(stories: tuple[Story, ...], config: Config, **options: Any) -> None:
-    """Render into a staging folder, then swap it in for `output/` (see `newsdigest.publish`).
+class PostCache:
+    """Posts parsed by the last build, reused for files whose bytes are unchanged.
 
-    `options` go to the site stage's `render` (`previous`: the published site, to reuse its unchanged files).
+    Parsing front matter is most of the cost of reading thousands of posts;
+    reading and digesting their bytes is cheap. A post is a function of its
+    file's bytes, its path and this package's code, so the cache is filed under
+    the code's digest and each post under its bytes' digest.
     """
-    swap_in(render_staged(stories, config, **options), config)
+
+    def __init__(self, cache_dir: Path) -> None:
+        from newsdigest.cache_store import Store, code_digest, digest
+
+        self._store = Store(cache_dir / "posts")
+        self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
+        self._known: dict[str, Post] = self._store.get(self._key, _valid_posts) or {}
+        self._seen: dict[str, Post] = {}
+
+    def read(self, path: Path) -> Post:
+        try:
+            data = path.read_bytes() if stat.S_ISREG(os.lstat(path).st_mode) else None
+        except OSError:
+            data = None
+        if data is None:
+            return read_post(path)  # it reports what is wrong with the path
+        sha = hashlib.sha256(data).hexdigest()
+        post = self._known.get(sha)
+        if post is None:
+            try:
+                post = parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
+            except UnicodeDecodeError:
+                return read_post(path)  # it says so
+        elif post.path != path:
+            post = dataclasses.replace(post, path=path)
+        self._seen[sha] = post
+        return post
+
+    def save(self) -> None:
+        """Keep the posts of this build (only when they are not what the cache holds already)."""
+        if self._seen.keys() != self._known.keys():
+            self._store.put(self._key, self._seen)
+
+
+def _valid_posts(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, Post) for k, v in value.items())
+
+
+def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[str] | None = None
+            ) -> dict[str, list[int]] | None:
+    """Publish the site: over the published one in place, given `present` (its files), else staged and swapped in.
+
+    Returns the state of every published file (size, modification time, inode)
+    when the render reported it, for the up-to-date check.
+    """
+    if present is None:
+        output = config.output_dir.resolve()
+        # A first build's files are keyed and recorded as the published site's, so the next build reuses them.
+        swap_in(render_staged(stories, config, **({} if output.exists() else {"previous": output})), config)
+        return None
+    marker = config.output_dir.resolve() / MARKER
+    try:
+        if not marker.is_file():  # an empty folder given as the output
+            marker.write_text(MARKER_TEXT, encoding="utf-8")
+        result = render(stories, config, in_place=True, present=present)
+        st = marker.stat()
+    except OSError as exc:
+        raise cannot_write("the site", config.output_dir, exc) from exc
+    return {MARKER: [st.st_size, st.st_mtime_ns, st.st_ino],
+            **{path: [e.size, e.mtime_ns, e.inode] for path, e in result.files.items()}}
 
 
 def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:

@@ -1,11 +1,14 @@
 """Publishing the rendered site: `output/` exists at every instant and is only ever ours.
 
-A build renders into a staging folder beside `output/` and then exchanges the
-two folders in one system call (`renameat2(RENAME_EXCHANGE)` on Linux), so a
-reader, a web server or a kill at any moment sees either the old site or the
-new one, never none. Where the exchange is not available the old folder is
-moved aside and the new one moved in; the next build puts a site back if a kill
-fell between those two renames.
+A build over a published site replaces only the files that change, each by
+one rename of a file written beside it, once the whole render succeeded (see
+`site.writer`): a reader, a web server or a kill at any moment sees every file
+whole, old or new. A first build (no `output/` yet) and the preview server's
+full renders use a staging folder beside `output/`: it is renamed into place,
+or exchanged with the old folder in one system call
+(`renameat2(RENAME_EXCHANGE)` on Linux). Where the exchange is not available
+the old folder is moved aside and the new one moved in; the next build puts a
+site back if a kill fell between those two renames.
 
 `output/` carries a marker file naming it as the generator's: a folder without
 it that holds anything is the editor's, and a build refuses to replace it. A

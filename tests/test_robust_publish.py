@@ -215,3 +215,33 @@ def test_concurrent_builds_all_succeed_and_leave_one_whole_site(tmp_path, capsys
     assert [b.wait(timeout=300) for b in builds] == [0, 0, 0], [b.stderr.read() for b in builds]
     assert (site.output / MARKER).is_file() and (site.output / "stories.json").is_file()
     assert _leftovers(site) == []
+
+
+def test_a_render_that_fails_over_a_published_site_changes_none_of_its_files(tmp_path, capsys, monkeypatch):
+    """A build over a published site writes its changed files beside them first: a failure before it has
+    rendered everything leaves every published file as it was, and none of its temporary files."""
+    import importlib
+
+    from newsdigest import pipeline
+
+    render_module = importlib.import_module("newsdigest.site.render")  # the module, not the function of that name
+
+    site = small_site(tmp_path / "site")
+    assert run(capsys, "build", *site.options())[0] == 0
+
+    def published() -> dict[str, bytes]:
+        return {p.relative_to(site.output).as_posix(): p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+
+    before = published()
+    site.add("story-0.txt", article(0, "a new paragraph that changes the pages of this story"))
+
+    def fail(*_args, **_kwargs):
+        raise RuntimeError("the feeds failed")
+
+    monkeypatch.setattr(render_module, "write_feeds", fail)  # pages are written by then, feeds not yet
+    with pytest.raises(RuntimeError):
+        pipeline.build(site.config(), progress=False)
+    assert published() == before, "no temporary file is left, no published file changed"
+    monkeypatch.undo()
+    assert run(capsys, "build", *site.options())[0] == 0
+    assert published() != before

@@ -61,7 +61,15 @@ class _TomlHandler(BaseHandler):
         raise NotImplementedError("sources are read, never written")
 
 
-_HANDLERS = (YAMLHandler(), _TomlHandler())
+class _YamlHandler(YAMLHandler):
+    """YAML front matter read with libyaml's C loader where PyYAML has it (the pure Python one is ten times slower)."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HANDLERS = (_YamlHandler(), _TomlHandler())
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:

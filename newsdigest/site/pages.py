@@ -22,6 +22,7 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, Edition, Section
 from newsdigest.site.context import post_url
 from newsdigest.site.markdown_html import render_markdown
+from newsdigest.site.search import SEARCH_FOLDER, bundle_folders, shard_of
 from newsdigest.site.theme import FeedLink, feed_links
 
 T = TypeVar("T")
@@ -80,7 +81,7 @@ def plan(catalog: Catalog, config: Config) -> list[Page]:
     pages += edition_pages(catalog, config)
     pages += section_pages(catalog.outlets, "outlets", "Outlets", "Every outlet in the digest", config)
     pages += section_pages(catalog.tags, "tags", "Topics", "Every topic in the digest", config)
-    pages += [search_page(config), about_page(config), not_found_page(config)]
+    pages += [search_page(config, catalog), about_page(config), not_found_page(config)]
     pages += redirect_pages(catalog, config)
     return pages
 
@@ -196,9 +197,12 @@ def section_pages(sections: tuple[Section, ...], kind: str, heading: str, intro:
     return pages
 
 
-def search_page(config: Config) -> Page:
+def search_page(config: Config, catalog: Catalog) -> Page:
+    """The search page, naming the index's bundles to merge (every shard but the first, at `pagefind/`)."""
     meta = _meta(config, "/search/", "Search", f"Search every story and version in {config.title}.", "search")
-    return Page("/search/", "search.html", meta, {})
+    folders = bundle_folders(shard_of(story.id) for story in catalog.stories if not story.hidden)
+    merged = tuple(f"/{folder}/" for folder in sorted(folders.values()) if folder != SEARCH_FOLDER)
+    return Page("/search/", "search.html", meta, {"merged": merged})
 
 
 def about_page(config: Config) -> Page:

@@ -15,16 +15,20 @@ and none of the data files, which no template shapes.
 `previous` is the published site: a full render reuses every file of it whose
 render key (`render_keys`) is unchanged, links those whose bytes come out the
 same, and runs the search indexer only when some page's bytes changed (see
-`writer`). What it wrote is remembered in the cache as the next build's
+`writer`; the index is in shards, and only those holding a changed page are
+rebuilt: see `search`). With `in_place`, the published site is
+`config.output_dir` itself: only the files whose bytes change are written
+(beside their targets, renamed over them once everything is rendered, search
+index included). What it wrote is remembered in the cache as the next build's
 manifest. Rendering many pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
-import shutil
 import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
@@ -45,12 +49,13 @@ from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
-from newsdigest.site.search import SEARCH_FOLDER, Indexing, start_search_index
+from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, bundle_folders, in_bundle,
+                                     shard_key, shard_of, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
 from newsdigest.site.theme import Assets, environment
-from newsdigest.site.writer import Manifest, Writer, valid_manifest
+from newsdigest.site.writer import Manifest, Writer, files_below, valid_manifest
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +74,14 @@ class RenderResult:
     reused: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per step."""
+    files: Manifest = field(default_factory=dict)
+    """Every file written or kept (relative path -> its entry, with its file state)."""
 
 
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
            only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None,
-           previous: Path | None = None) -> RenderResult:
+           previous: Path | None = None, in_place: bool = False,
+           present: Collection[str] | None = None) -> RenderResult:
     """Write every page, feed, data file and the search index for `stories`.
 
     With `only_templates` (template names such as "post.html" or
@@ -82,14 +90,35 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     `only_paths` as well (site paths: "/posts/x/"), only those of these pages
     (the ones open in a browser, which the preview server renders first).
     With `previous` (the published site), a full render reuses its unchanged files.
+    With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
+    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
     clock = _Clock()
     full = only_templates is None
+    in_place = in_place and full
+    if in_place:
+        previous = config.output_dir
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
-                    manifests.get(_MANIFEST, valid_manifest) if manifests else None)
+                    manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place)
+    try:
+        result = _render(stories, config, writer, manifests, clock, search=search, only_templates=only_templates,
+                         only_paths=only_paths)
+        if in_place:
+            writer.commit(files_below(writer.root) if present is None else present,
+                          keep=None if search else SEARCH_FOLDER)
+            clock.lap("publish")
+    finally:
+        writer.abort()  # a failed render leaves the published files untouched
+    return dataclasses.replace(result, files=writer.entries, rendered=writer.rendered, reused=writer.reused,
+                               timings=clock.timings)
+
+
+def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifests: Store | None, clock: _Clock, *,
+            search: bool, only_templates: Collection[str] | None, only_paths: Collection[str] | None) -> RenderResult:
+    full = only_templates is None
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
@@ -97,7 +126,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         catalog = build_catalog(stories, config.timezone, config.base_path)
     clock.lap("catalog")
     assets = Assets(writer.root)
-    assets.copy(config)
+    assets.copy(config, writer)
     env = environment(config, assets)
     keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
     uses = (lambda _name: True) if full else users_of(env, only_templates)
@@ -107,7 +136,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
     clock.lap("pages")
-    indexing = _start_search(writer) if full and search else None
+    indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
     try:
@@ -128,9 +157,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
                 manifests.put(_MANIFEST, writer.entries)
     finally:
         if isinstance(indexing, Indexing):
-            indexing.stop()  # a failed render leaves no indexer writing into the folder being removed
-    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable,
-                        rendered=writer.rendered, reused=writer.reused, timings=clock.timings)
+            indexing.close()  # a failed render leaves no indexer running
+    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable)
 
 
 class _Clock:
@@ -203,47 +231,65 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
             results = pool.map(_render_share, [(n, workers) for n in range(workers)])
     finally:
         _job = None
-    for entries, written, rendered in results:
+    for entries, written, rendered, pending in results:
         writer.entries.update(entries)
         writer.written.extend(written)
         writer.rendered += rendered
+        writer.pending.extend(pending)
 
 
 _job: tuple[Sequence[Page], Environment, Writer, Keys | None] | None = None
 
 
-def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int]:
+def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int, list[tuple[str, str]]]:
     """In a worker: render every `workers`-th page from the `n`-th; what the writer recorded goes back."""
     assert _job is not None
     todo, env, writer, keys = _job
     n, workers = share
-    writer.entries, writer.written, writer.rendered = {}, [], 0
+    writer.entries, writer.written, writer.rendered, writer.pending = {}, [], 0, []
     for page in todo[n::workers]:
         _render_page(page, env, writer, keys)
-    return writer.entries, writer.written, writer.rendered
+    return writer.entries, writer.written, writer.rendered, writer.pending
 
 
-def _start_search(writer: Writer) -> Indexing | bool:
-    """Start the indexer on the written pages, or link the published index when no page's bytes changed.
+def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:
+    """Reuse the published bundles of the shards whose pages kept their bytes; start the indexer on the others.
 
-    True: the published index was linked; False: there will be no index.
+    True: every bundle was reused; False: there will be no index.
     """
-    pages = {path: entry.sha for path, entry in writer.entries.items() if path.endswith(".html")}
-    before = {path: entry.sha for path, entry in writer.old.items() if path.endswith(".html")}
-    index = {path: entry for path, entry in writer.old.items() if path.startswith(SEARCH_FOLDER + "/")}
-    if pages == before and index and all(writer.reuse(path, entry.key) for path, entry in index.items()):
-        return True
-    shutil.rmtree(writer.root / SEARCH_FOLDER, ignore_errors=True)  # no link into the published index is written
-    return start_search_index(writer.root) or False
+    members: dict[int, list[str]] = {}
+    for page in pages:
+        story = page.context.get("story") if page.template in SEARCHED_TEMPLATES else None
+        if story is not None and not story.hidden:
+            members.setdefault(shard_of(story.id), []).append(writer.relative(page.path))
+    folders = bundle_folders(members)
+    todo = []
+    for k, files in sorted(members.items()):
+        folder = folders[k]
+        key = shard_key(folder, ((f, writer.entries[f].sha) for f in files))
+        old = [path for path in writer.old if in_bundle(path, folder)]
+        if old and all(writer.old[path].key == key and writer.intact(path) for path in old):
+            for path in old:
+                writer.reuse(path, key)
+        else:
+            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in sorted(files))))
+    if not members:
+        return False
+    return (start_search_index(todo) or False) if todo else True
 
 
 def _finish_search(writer: Writer, indexing: Indexing | bool | None) -> bool:
-    """Wait for the indexer and enter what it wrote in the manifest; True when the site has an index."""
-    if not isinstance(indexing, Indexing):
-        return bool(indexing)
-    if not indexing.finish():
-        return False
-    for folder, _dirs, names in os.walk(writer.root / SEARCH_FOLDER):
-        for name in names:
-            writer.record(Path(folder, name), "search")
-    return True
+    """Wait for the indexer and write what it made; True when the site has an index (else none of it)."""
+    files = indexing.finish() if isinstance(indexing, Indexing) else None
+    try:
+        if files is not None:
+            for shard, relative, path in files:
+                writer.write_bytes(f"{shard.folder}/{relative}", path.read_bytes(), shard.key)
+            return True
+    finally:
+        if isinstance(indexing, Indexing):
+            indexing.close()
+    if indexing is True:
+        return True
+    writer.forget(SEARCH_FOLDER)  # a partial index would list bundles that are not there
+    return False

@@ -64,7 +64,9 @@ class Keys:
 
     def _of(self, value: Any) -> str:
         kind = type(value)
-        if value is None or kind in (str, int, float, bool):
+        if kind is str:
+            return "str:" + value  # parts are length-prefixed, so a string needs no quoting
+        if value is None or kind in (int, float, bool):
             return f"{kind.__name__}:{value!r}"
         if kind is Markup:
             return f"markup:{value!s}"
@@ -73,16 +75,24 @@ class Keys:
         memo = self._memo.get(id(value))
         if memo is not None and memo[0] is value:
             return memo[1]
+        of = self._of
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            parts = [kind.__qualname__, *(self._of(getattr(value, f.name)) for f in dataclasses.fields(value))]
+            names = _FIELDS.get(kind)
+            if names is None:
+                names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+            parts = [kind.__qualname__, *(of(getattr(value, name)) for name in names)]
         elif isinstance(value, (tuple, list)):
-            parts = [kind.__name__, *(self._of(item) for item in value)]
+            parts = [kind.__name__, *(of(item) for item in value)]
         elif isinstance(value, Mapping):
-            parts = ["mapping", *(self._of(part) for item in value.items() for part in item)]
+            parts = ["mapping", *(of(part) for item in value.items() for part in item)]
         elif isinstance(value, (set, frozenset)):
-            parts = ["set", *sorted(self._of(item) for item in value)]
+            parts = ["set", *sorted(of(item) for item in value)]
         else:
             raise Unkeyable(kind.__qualname__)
         key = digest(*parts)
         self._memo[id(value)] = (value, key)  # the value is held, so its id is not reused meanwhile
         return key
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""Each dataclass's field names (asking `dataclasses.fields` for every value costs more than the walk)."""

@@ -1,18 +1,37 @@
-"""The search index: Pagefind, run over the finished pages in the staging folder.
+"""The search index: Pagefind, run over the finished story and post pages, in shards.
 
-Pagefind reads the built HTML, so it runs last. Only the parts of story and
-post pages marked `data-pagefind-body` are indexed. Search is an extra: when
-the binary is missing or fails, the build warns and the site is published
+Only the parts of story and post pages marked `data-pagefind-body` are
+indexed. The index is split by story into up to `SHARDS` bundles (a story's
+page and its versions' pages share one), which the search page merges in the
+browser (Pagefind's `mergeIndex`). A build re-runs Pagefind only for the
+shards holding a page whose bytes changed, so an edit costs a sixteenth of a
+full index, and no single Pagefind process holds a large site's whole index in
+memory. Each shard's pages are copied into a scratch folder (in memory where
+the system has one) and indexed there, two shards at a time, while the build
+writes its feeds and data files.
+
+The first shard's bundle is at `pagefind/`, where the search page loads
+Pagefind's UI from; the others at `pagefind/shard-<n>/`. Search is an extra:
+when the binary is missing or fails, the build warns and the site is published
 without an index (the search page says so), rather than failing the build.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -20,67 +39,212 @@ log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 300
 SEARCH_FOLDER = "pagefind"
 """The index's folder in the site."""
+SHARDS = 16
+"""Bundles the index is split into, by story: an edit re-indexes one, and the search page merges them all."""
+SEARCHED_TEMPLATES = ("story.html", "post.html")
+"""The pages whose text is indexed (the others carry no `data-pagefind-body`)."""
+
+
+def shard_of(story_id: str) -> int:
+    """The shard of a story's pages: CRC-32 of its id, so the same on every run and machine."""
+    return zlib.crc32(story_id.encode("utf-8")) % SHARDS
+
+
+def bundle_folders(shards: Iterable[int]) -> dict[int, str]:
+    """Shard -> the folder of its bundle in the site: the first at `pagefind/`, the others in `pagefind/shard-<n>/`."""
+    return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/shard-{k}" for n, k in enumerate(sorted(set(shards)))}
+
+
+def in_bundle(relative: str, folder: str) -> bool:
+    """Whether a site file (relative path) belongs to the bundle in `folder`."""
+    if folder == SEARCH_FOLDER:
+        return relative.startswith(SEARCH_FOLDER + "/") and not relative.startswith(SEARCH_FOLDER + "/shard-")
+    return relative.startswith(folder + "/")
+
+
+def page_file(path: str) -> str:
+    """The file (relative, '/'-separated) of a site path: "/stories/x/" -> "stories/x/index.html"."""
+    relative = path.lstrip("/")
+    return relative + "index.html" if relative == "" or relative.endswith("/") else relative
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One bundle to (re)build: where it goes, and its pages (file in the site, where its bytes are now)."""
+
+    folder: str
+    key: str
+    """What the bundle is made from (its pages' digests, its folder, the indexer), recorded with its files."""
+    pages: tuple[tuple[str, Path], ...]
+
+
+class Indexing:
+    """Pagefind at work on some shards, in a background thread, while the build writes its other files."""
+
+    def __init__(self, shards: Sequence[Shard], command: list[str]) -> None:
+        self.shards = tuple(shards)
+        self._command = command
+        self._scratch = tempfile.mkdtemp(prefix="newsdigest-search-", dir=_scratch_folder())
+        self._processes: list[subprocess.Popen[bytes]] = []
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._results: list[bool] = []
+        self._thread = threading.Thread(target=self._run, name="newsdigest-search", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            self._results = list(pool.map(self._index, range(len(self.shards))))
+
+    def _index(self, n: int) -> bool:
+        shard = self.shards[n]
+        site, out = Path(self._scratch, f"site-{n}"), Path(self._scratch, f"index-{n}")
+        try:
+            for relative, source in shard.pages:
+                target = site / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            with self._lock:
+                if self._stopped:
+                    return False
+                process = subprocess.Popen([*self._command, "--site", str(site), "--output-path", str(out)],
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                self._processes.append(process)
+            stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log.warning("pagefind could not run (%s): the site is built without a search index", exc)
+            return False
+        if process.returncode != 0 or not (out / "pagefind-ui.js").is_file():
+            if not self._stopped:
+                said = (stderr or stdout).decode("utf-8", "replace").strip()[-500:]
+                log.warning("pagefind failed (exit %s): %s", process.returncode, said)
+            return False
+        return True
+
+    def finish(self) -> Iterator[tuple[Shard, str, Path]] | None:
+        """Wait for every shard; then each file written (shard, path inside its bundle, where it is now),
+        or None when a shard failed (a warning, not an error). Call `close` once the files are read."""
+        self._thread.join()
+        if not all(self._results) or len(self._results) != len(self.shards):
+            return None
+        return self._files()
+
+    def _files(self) -> Iterator[tuple[Shard, str, Path]]:
+        for n, shard in enumerate(self.shards):
+            out = Path(self._scratch, f"index-{n}")
+            for folder, _dirs, names in os.walk(out):
+                for name in sorted(names):
+                    path = Path(folder, name)
+                    yield shard, path.relative_to(out).as_posix(), path
+
+    def stop(self) -> None:
+        """End the indexers still running (nothing when they have finished)."""
+        with self._lock:
+            self._stopped = True
+            for process in self._processes:
+                if process.poll() is None:
+                    process.kill()
+        self._thread.join()
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def start_search_index(shards: Sequence[Shard]) -> Indexing | None:
+    """Start indexing `shards` (their pages must be written already); None, with a warning, when it cannot start."""
+    command = pagefind_command()
+    if command is None:
+        log.warning("pagefind is not installed: the site is built without a search index")
+        return None
+    return Indexing(shards, command)
+
+
+def shard_key(folder: str, pages: Iterable[tuple[str, str]]) -> str:
+    """The key of a bundle: its folder, the indexer, and each page's file and digest."""
+    from newsdigest.cache_store import digest
+
+    return digest("search", folder, repr(pagefind_command()), *(f"{file}\0{sha}" for file, sha in sorted(pages)))
+
+
+def build_search_index(site_dir: Path) -> bool:
+    """Index the built site in `site_dir` in place (the preview server's refresh); True when it has an index.
+
+    The shards come from the site's `stories.json`, as the build made them;
+    only the index files whose bytes change are replaced.
+    """
+    if pagefind_command() is None:
+        log.warning("pagefind is not installed: the site is built without a search index")
+        return False
+    try:
+        stories = json.loads((site_dir / "stories.json").read_text(encoding="utf-8"))["stories"]
+    except (OSError, ValueError, KeyError, TypeError):
+        log.warning("no stories.json in %s: the site is built without a search index", site_dir)
+        return False
+    members: dict[int, list[str]] = {}
+    for story in stories:
+        if not story.get("hidden"):
+            files = [page_file(story["url"]), *(page_file(post["page"]) for post in story.get("posts", ()))]
+            members.setdefault(shard_of(story["id"]), []).extend(files)
+    folders = bundle_folders(members)
+    shards = [Shard(folders[k], "", tuple((f, site_dir / f) for f in sorted(files))) for k, files in members.items()]
+    indexing = start_search_index(shards) if shards else None
+    files = indexing.finish() if indexing is not None else None
+    try:
+        if files is None:
+            return False
+        made = set()
+        for shard, relative, path in files:
+            made.add(f"{shard.folder}/{relative}")
+            _replace(site_dir / shard.folder / relative, path.read_bytes())
+    finally:
+        if indexing is not None:
+            indexing.close()
+    for folder, _dirs, names in os.walk(site_dir / SEARCH_FOLDER, topdown=False):
+        for name in names:
+            if Path(folder, name).relative_to(site_dir).as_posix() not in made:
+                Path(folder, name).unlink(missing_ok=True)
+    return True
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Put `data` at `target` by one rename, unless it holds those bytes already."""
+    try:
+        if target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.tmp-{os.getpid()}-", dir=target.parent)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(name, 0o644)
+    os.replace(name, target)
+
+
+def _scratch_folder() -> str | None:
+    """A folder in memory for the indexer's scratch files, where the system has one (else the default)."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def pagefind_command() -> list[str] | None:
-    """The Python package's launcher when installed (`pagefind[extended]`), else a `pagefind` on PATH."""
+    """The binary of the Python package (`pagefind[extended]`) when installed, else a `pagefind` on PATH.
+
+    The package's binary is run directly, not through `python -m pagefind`:
+    that launcher costs a Python start (a few tenths of a second) on every build.
+    """
+    for name in ("pagefind_bin_extended", "pagefind_bin"):
+        if importlib.util.find_spec(name) is not None:
+            try:
+                binary = importlib.import_module(name).get_executable()
+            except Exception:  # noqa: BLE001 - a broken wheel: try the next way
+                continue
+            if binary is not None and Path(binary).is_file():
+                return [str(binary)]
     if importlib.util.find_spec("pagefind") is not None:
         return [sys.executable, "-m", "pagefind"]
     binary = shutil.which("pagefind_extended") or shutil.which("pagefind")
     return [binary] if binary else None
 
 
-def build_search_index(site_dir: Path) -> bool:
-    """Index `site_dir` in place; True when `pagefind/` was written."""
-    indexing = start_search_index(site_dir)
-    return indexing is not None and indexing.finish()
-
-
-class Indexing:
-    """Pagefind at work on a folder whose pages are all written, while the build writes its other files.
-
-    Pagefind reads only `.html` files, so feeds and data files may still be
-    written beside them meanwhile: the indexer uses one core while the build
-    uses the other.
-    """
-
-    def __init__(self, site_dir: Path, process: subprocess.Popen[str]) -> None:
-        self.site_dir = site_dir
-        self._process = process
-
-    def finish(self) -> bool:
-        """Wait for the indexer; True when `pagefind/` was written (a failure is a warning, not an error)."""
-        try:
-            stdout, stderr = self._process.communicate(timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired as exc:
-            self._process.kill()
-            self._process.communicate()
-            log.warning("pagefind could not run (%s): the site is built without a search index", exc)
-            return False
-        if self._process.returncode != 0 or not (self.site_dir / SEARCH_FOLDER / "pagefind-ui.js").is_file():
-            log.warning("pagefind failed (exit %s): %s", self._process.returncode, (stderr or stdout).strip()[-500:])
-            return False
-        return True
-
-    def stop(self) -> None:
-        """End the indexer if it is still running (nothing when it has finished)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.communicate()
-
-
-def start_search_index(site_dir: Path) -> Indexing | None:
-    """Start indexing `site_dir` (every page must be written already); None, with a warning, when it cannot start."""
-    command = pagefind_command()
-    if command is None:
-        log.warning("pagefind is not installed: the site is built without a search index")
-        return None
-    try:
-        process = subprocess.Popen(
-            [*command, "--site", str(site_dir), "--output-subdir", SEARCH_FOLDER],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-    except OSError as exc:
-        log.warning("pagefind could not run (%s): the site is built without a search index", exc)
-        return None
-    return Indexing(site_dir, process)

@@ -18,12 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import threading
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -31,6 +30,9 @@ from markupsafe import Markup
 from newsdigest.config import Config
 from newsdigest.errors import ConfigError
 from newsdigest.site.chars import finalize, printable
+
+if TYPE_CHECKING:
+    from newsdigest.site.writer import Writer
 
 DEFAULT_THEME = Path(__file__).resolve().parents[1] / "theme"
 """The default theme, shipped inside the package: its `templates/` and `static/`."""
@@ -135,17 +137,29 @@ class Assets:
     def __init__(self, output_dir: Path) -> None:
         self._output = output_dir
         self._versions: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
+        """Site path -> digest of the bytes `copy` gave it (in place, the file is not there until published)."""
 
-    def copy(self, config: Config) -> None:
-        target = self._output / "static"
+    def copy(self, config: Config, writer: Writer) -> None:
+        """Every static file into `static/` through `writer` (the site's own over the default's of the same name)."""
+        files: dict[str, Path] = {}
         for folder in reversed(theme_dirs(config, "static")):  # default first, the site's own on top
-            shutil.copytree(folder, target, dirs_exist_ok=True)
+            for root, _dirs, names in os.walk(folder):
+                for name in names:
+                    path = Path(root, name)
+                    files["/static/" + path.relative_to(folder).as_posix()] = path
+        for site_path, path in sorted(files.items()):
+            data = path.read_bytes()
+            writer.write_bytes(site_path, data)
+            self._digests[site_path] = hashlib.sha256(data).hexdigest()
 
     def url(self, path: str) -> str:
         if path not in self._versions:
-            file = self._output / path.lstrip("/")
-            digest = hashlib.sha256(file.read_bytes()).hexdigest()[:10] if file.is_file() else ""
-            self._versions[path] = f"{path}?v={digest}" if digest else path
+            digest = self._digests.get("/" + path.lstrip("/"))
+            if digest is None:
+                file = self._output / path.lstrip("/")
+                digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else ""
+            self._versions[path] = f"{path}?v={digest[:10]}" if digest else path
         return self._versions[path]
 
 

@@ -4,14 +4,20 @@ Every path a page or feed asks for comes from a slug or an id that arrived from
 upstream; resolving it here and refusing anything that lands outside the output
 folder makes a hostile slug a build error instead of a write elsewhere.
 
-A build renders into a fresh staging folder. Given the published folder and
-the manifest of what the last build put there (`Manifest`: each file's render
-key, content digest and file state), the writer fills the staging folder with
-hard links to the published files that stay the same: a file whose render key
-matches is not even rendered (`reuse`), and a rendered file whose bytes match
-is linked rather than written. So only the files whose bytes change are
-written, and a published file that is no longer what the manifest says (edited
-by hand, or another build's) is never reused.
+Given the manifest of what the last build published (`Manifest`: each file's
+render key, content digest and file state), a file whose render key matches is
+not even rendered (`reuse`), and a rendered file whose bytes match is left as
+it is. So only the files whose bytes change are written, and a published file
+that is no longer what the manifest says (edited by hand, or another build's)
+is never reused.
+
+A build over a published site writes in place (`in_place`): each changed file
+goes to a temporary file beside its target, and `commit` renames them all over
+the old ones and removes the files the site no longer has, once the whole
+render succeeded. So `output/` is whole at every instant (each file is the old
+or the new one), a failed render leaves it untouched, and no work is done per
+unchanged file beyond one `stat`. A first build writes into a fresh staging
+folder, swapped in whole (see `newsdigest.publish`).
 """
 
 from __future__ import annotations
@@ -19,8 +25,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+
+from newsdigest.publish import MARKER, temp_prefix
 
 
 @dataclass(frozen=True)
@@ -43,73 +53,143 @@ def valid_manifest(value: object) -> bool:
 
 
 class Writer:
-    def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None, *,
+                 in_place: bool = False) -> None:
+        """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself."""
+        self.root = Path(os.path.realpath(root))
+        self.in_place = in_place
         self.written: list[str] = []
-        self.previous = previous.resolve() if previous is not None else None
+        self.previous = self.root if in_place else previous.resolve() if previous is not None else None
+        self.pending: list[tuple[str, str]] = []
+        """In place: (temporary file, its target) for each changed file, renamed into place by `commit`."""
         self.old: Manifest = manifest or {}
         self.entries: Manifest = {}
         """What this build put in the folder, to be the next build's manifest."""
         self.rendered = 0
         self.reused = 0
+        self._root = str(self.root)
+        self._places: dict[str, tuple[Path, str]] = {}
+        self._pending_of: dict[str, str] = {}
+        self._checked: set[str] = set()
+        """Folders below the root known to stay inside it."""
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
     def target(self, path: str) -> Path:
-        relative = path.lstrip("/")
-        if relative == "" or relative.endswith("/"):
-            relative += "index.html"
-        target = (self.root / relative).resolve()
-        if self.root not in target.parents:
-            raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
-        return target
+        return self._place(path)[0]
+
+    def _place(self, path: str) -> tuple[Path, str]:
+        """The file a site path is written to, and its path relative to the root ('/'-separated).
+
+        Refused when it lands outside the root, by its name or through a link; worked out once per path,
+        and each folder checked for links once.
+        """
+        found = self._places.get(path)
+        if found is None:
+            relative = path.lstrip("/")
+            if relative == "" or relative.endswith("/"):
+                relative += "index.html"
+            target = os.path.normpath(os.path.join(self._root, relative))
+            if not target.startswith(self._root + os.sep) or not self._inside(os.path.dirname(target)):
+                raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
+            found = self._places[path] = (Path(target), target[len(self._root) + 1 :].replace(os.sep, "/"))
+        return found
+
+    def _inside(self, folder: str) -> bool:
+        """Whether `folder` (below the root by name) stays inside it when links are followed."""
+        if folder == self._root or folder in self._checked:
+            return True
+        if not self._inside(os.path.dirname(folder)):
+            return False
+        if os.path.islink(folder) and not os.path.realpath(folder).startswith(self._root + os.sep):
+            return False
+        self._checked.add(folder)
+        return True
+
+    def relative(self, path: str) -> str:
+        """The file of a site path, relative to the root ('/'-separated)."""
+        return self._place(path)[1]
+
+    def intact(self, relative: str) -> bool:
+        """Whether the published file at `relative` is still what the manifest says."""
+        return self._published(relative) is not None
+
+    def source(self, relative: str) -> Path:
+        """Where the bytes this build gives `relative` are now (in place, a changed file is still beside its target)."""
+        target = os.path.join(self._root, relative)
+        if self.in_place:
+            if len(self._pending_of) != len(self.pending):
+                self._pending_of = {target: temporary for temporary, target in self.pending}
+            return Path(self._pending_of.get(target, target))
+        return Path(target)
+
+    def forget(self, folder: str) -> None:
+        """Drop what this build put under `folder` (relative): nothing of it is published."""
+        prefix = folder.rstrip("/") + "/"
+        for relative in [r for r in self.entries if r.startswith(prefix)]:
+            del self.entries[relative]
+        if self.in_place:
+            inside = os.path.join(self._root, prefix)
+            for temporary, _target in [item for item in self.pending if item[1].startswith(inside)]:
+                Path(temporary).unlink(missing_ok=True)
+            self.pending = [item for item in self.pending if not item[1].startswith(inside)]
+        else:
+            shutil.rmtree(os.path.join(self._root, folder), ignore_errors=True)
 
     def _published(self, relative: str) -> tuple[Path, Entry] | None:
         """The published file at `relative` with its manifest entry, when it is still as the manifest says."""
         old = self.old.get(relative)
         if old is None or self.previous is None:
             return None
-        source = self.previous / relative
         try:
-            st = os.stat(source)
+            st = os.stat(os.path.join(self.previous, relative))
         except OSError:
             return None
-        return (source, old) if (st.st_size, st.st_mtime_ns, st.st_ino) == (old.size, old.mtime_ns, old.inode) else None
+        if (st.st_size, st.st_mtime_ns, st.st_ino) != (old.size, old.mtime_ns, old.inode):
+            return None
+        return self.previous / relative, old
 
     def published(self, path: str) -> bool:
         """Whether the last build published a file at `path` (so that it may be reused)."""
-        return self.previous is not None and self.target(path).relative_to(self.root).as_posix() in self.old
+        return self.previous is not None and self._place(path)[1] in self.old
 
     def reuse(self, path: str, key: str | None) -> bool:
         """Link the published file for `path` if the last build rendered it from the same `key`; True if done."""
         if key is None:
             return False
-        target = self.target(path)
-        relative = target.relative_to(self.root).as_posix()
+        target, relative = self._place(path)
         found = self._published(relative)
         if found is None or found[1].key != key:
             return False
-        self._folder(target.parent)
-        _link(found[0], target)
+        if not self.in_place:
+            self._folder(target.parent)
+            _link(found[0], target)
         self.entries[relative] = found[1]
         self.written.append(path)
         self.reused += 1
         return True
 
     def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
-        target = self.target(path)
-        relative = target.relative_to(self.root).as_posix()
+        target, relative = self._place(path)
         sha = hashlib.sha256(data).hexdigest()
         self._folder(target.parent)
         found = self._published(relative)
         if found is not None and found[1].sha == sha:
-            _link(found[0], target)  # same bytes: the published file stays as it is
+            if not self.in_place:
+                _link(found[0], target)  # same bytes: the published file stays as it is
+            old = found[1]
+            self.entries[relative] = Entry(key or "", sha, old.size, old.mtime_ns, old.inode)
         else:
-            if target.exists():
-                target.unlink()  # never write through a link into the published file
-            target.write_bytes(data)
-        st = os.stat(target)
-        self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
+            if self.in_place:
+                written = _temporary(target, data)
+                self.pending.append((str(written), str(target)))
+            else:
+                if target.exists():
+                    target.unlink()  # never write through a link into the published file
+                target.write_bytes(data)
+                written = target
+            st = os.stat(written)  # a rename keeps the inode and modification time
+            self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
         self.written.append(path)
         self.rendered += 1
         return target
@@ -119,15 +199,57 @@ class Writer:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
 
-    def record(self, file: Path, key: str) -> None:
-        """Enter a file that something else wrote into the folder (the search index) in the manifest."""
-        relative = file.resolve().relative_to(self.root).as_posix()
-        st = os.stat(file)
-        sha = hashlib.sha256(file.read_bytes()).hexdigest()
-        self.entries[relative] = Entry(key, sha, st.st_size, st.st_mtime_ns, st.st_ino)
-
     def write_text(self, path: str, text: str, key: str | None = None) -> Path:
         return self.write_bytes(path, text.encode("utf-8"), key)
+
+    def commit(self, present: Collection[str], *, keep: str | None = None) -> None:
+        """In place: rename every changed file over its target, then remove the files of `present` (the
+        folder's files before this build, relative) that this build did not write, but the marker and,
+        with `keep`, the files under that folder (the search index, published separately)."""
+        for temporary, target in self.pending:
+            os.replace(temporary, target)
+        self.pending = []
+        for relative in present:
+            if relative in self.entries or relative == MARKER or (keep and relative.startswith(keep + "/")):
+                continue
+            path = self.root / relative
+            path.unlink(missing_ok=True)
+            _prune(path.parent, self.root)
+
+    def abort(self) -> None:
+        """In place: remove the temporary files of a render that failed; the published files stay untouched."""
+        for temporary, _target in self.pending:
+            Path(temporary).unlink(missing_ok=True)
+        self.pending = []
+
+
+def files_below(folder: Path, prefix: str = "") -> list[str]:
+    """Every file below `folder`, as relative '/'-separated paths (each after `prefix/` when given)."""
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        relative = Path(root).relative_to(folder).as_posix()
+        base = "/".join(part for part in (prefix, "" if relative == "." else relative) if part)
+        found += [f"{base}/{name}" if base else name for name in names]
+    return found
+
+
+def _temporary(target: Path, data: bytes) -> Path:
+    """`data` in a new temporary file beside `target` (named so that the next build can tell a dead build's)."""
+    handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(name, 0o644)
+    return Path(name)
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove `folder` and its parents below `root` while they are empty."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _link(source: Path, target: Path) -> None:

@@ -32,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from newsdigest.stories.tfidf import TfidfVectorizer
 
 from newsdigest.model import Post
 from newsdigest.stories.sentences import (

@@ -35,6 +35,20 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
 
 def choose_title(posts: Sequence[Post]) -> str:
     """The most representative outlet-written headline (see the module docstring)."""
+    key = tuple((p.id, p.title, p.body, p.title_derived, p.published) for p in posts)
+    if key not in _chosen:
+        if len(_chosen) >= _CHOSEN_MAX:
+            _chosen.clear()
+        _chosen[key] = _choose_title(posts)
+    return _chosen[key]
+
+
+_chosen: dict[tuple[object, ...], str] = {}
+"""Titles chosen already, by what the choice reads: a build asks for each group's several times."""
+_CHOSEN_MAX = 65536
+
+
+def _choose_title(posts: Sequence[Post]) -> str:
     ordered = chronological(posts)
     written = [p for p in ordered if p.title and not p.title_derived] or [p for p in ordered if p.title]
     if not written:

@@ -55,16 +55,19 @@ def average_link(S: sparse.spmatrix, threshold: float) -> np.ndarray:
         local_r = np.searchsorted(members, rows[e])
         local_c = np.searchsorted(members, cols[e])
         m = len(members)
-        sub = sparse.csr_matrix((vals[e], (local_r, local_c)), shape=(m, m))
-        local = _dense(sub, threshold) if m <= DENSE_LIMIT else _sparse(sub, threshold)
+        if m <= DENSE_LIMIT:
+            local = _dense(local_r, local_c, vals[e], m, threshold)
+        else:
+            local = _sparse(sparse.csr_matrix((vals[e], (local_r, local_c)), shape=(m, m)), threshold)
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
     return labels
 
 
-def _dense(sub: sparse.csr_matrix, threshold: float) -> np.ndarray:
-    m = sub.shape[0]
-    sim = sub.toarray()
+def _dense(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, m: int, threshold: float) -> np.ndarray:
+    """SciPy's exact average link on a component's edges (each pair once: they come from one triangle)."""
+    sim = np.zeros((m, m), dtype=vals.dtype)
+    sim[rows, cols] = vals
     sim = np.maximum(sim, sim.T)
     dist = 1.0 - sim[np.triu_indices(m, k=1)]
     tree = linkage(np.clip(dist, 0.0, None), method="average")

@@ -28,7 +28,7 @@ from newsdigest.stories.assemble import build_story, choose_title, chronological
 from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
 from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
-from newsdigest.stories.story_cache import analyse_stories
+from newsdigest.stories.story_cache import analyse_stories, cached_bags, post_digests
 
 DEFAULT_SETTINGS = GroupingSettings()
 
@@ -57,7 +57,8 @@ def group_posts(
     """The pure core of `group`: no files read or written (but the analysis cache in `cache_dir`, if given)."""
     registry = registry or Registry()
     ordered = sorted(posts, key=lambda p: p.id)
-    labels = StoryIndex(settings).fit(ordered)
+    digests = post_digests(ordered)
+    labels = StoryIndex(settings).fit(ordered, cached_bags(ordered, cache_dir, digests) if ordered else None)
     clusters: dict[int, list[Post]] = {}
     for post, label in zip(ordered, labels):
         clusters.setdefault(label, []).append(post)
@@ -74,7 +75,7 @@ def group_posts(
         for n, members in enumerate(regrouped.members)
     ]
     identities, updated = assign(final, registry)
-    analyses = analyse_stories(regrouped.members, cache_dir)
+    analyses = analyse_stories(regrouped.members, cache_dir, digests)
     stories = [
         build_story(members, analysis, identity, targets.get(n))
         for n, (members, analysis, identity) in enumerate(zip(regrouped.members, analyses, identities))

@@ -25,7 +25,7 @@ import numpy as np
 from scipy import sparse
 
 from newsdigest.model import Post
-from newsdigest.stories.bags import bags_many, bags_of
+from newsdigest.stories.bags import Bags, bags_many, bags_of
 from newsdigest.stories.candidates import IndexSettings, candidate_pairs, rare_part
 from newsdigest.stories.cluster import average_link
 from newsdigest.stories.features import extract
@@ -68,8 +68,11 @@ class StoryIndex:
 
     # -- batch -------------------------------------------------------------
 
-    def fit(self, posts: Sequence[Post]) -> list[int]:
-        """Group `posts` from scratch; return a cluster label per post, in order."""
+    def fit(self, posts: Sequence[Post], bags: Bags | None = None) -> list[int]:
+        """Group `posts` from scratch; return a cluster label per post, in order.
+
+        `bags`: the posts' bags of terms when the caller has them already (from a cache).
+        """
         self._reset()
         s = self.settings
         n = len(posts)
@@ -78,7 +81,8 @@ class StoryIndex:
         if n == 0:
             return []
         clock = _Clock(self.timings)
-        bags = bags_many(posts)
+        if bags is None:
+            bags = bags_many(posts)
         clock("features")
         X = self.vectoriser.fit(bags)
         del bags

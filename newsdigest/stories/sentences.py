@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
 
 __all__ = [
     "markdown_paragraphs",

@@ -1,4 +1,5 @@
-"""Story analysis, cached per story by the digest of what it reads, and spread over the cores.
+"""Story analysis, cached per story by the digest of what it reads, and spread over the cores;
+and each post's bags of terms for grouping, cached per post the same way.
 
 `analyse` is a pure function of a story's posts (in time order): their every
 field but the file path, and the code of this stage. So the digest of those is
@@ -19,12 +20,15 @@ import dataclasses
 import multiprocessing
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import numpy as np
 
 from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.model import Post
 from newsdigest.stories.analysis import Analysis, analyse
+from newsdigest.stories.bags import FIELDS, Bags, bags_many
 
 STAGE_CODE = Path(__file__).resolve().parent
 PARALLEL_MIN = 24
@@ -36,8 +40,59 @@ def post_digest(post: Post) -> str:
     return digest(repr(dataclasses.replace(post, path=None)))
 
 
-def analysis_key(posts: Sequence[Post]) -> str:
-    return digest("analysis", code_digest(STAGE_CODE), *(post_digest(p) for p in posts))
+def post_digests(posts: Sequence[Post]) -> dict[str, str]:
+    """Post id -> `post_digest`, computed once per build for both caches."""
+    return {post.id: post_digest(post) for post in posts}
+
+
+def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None) -> str:
+    return digest("analysis", code_digest(STAGE_CODE),
+                  *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
+
+
+BAGS_FOLDER = "bags"
+"""The folder, inside the analysis cache's, of the posts' bags of terms (one entry for the whole site)."""
+
+
+def cached_bags(posts: Sequence[Post], cache_dir: Path | None, digests: Mapping[str, str]) -> Bags:
+    """The bags of terms of `posts` (in order), extracted only for the posts the cache does not hold.
+
+    A post's bags are a function of the post and of this stage's code, so they are
+    filed under the post's digest, in one entry keyed by the code; the entry then
+    keeps only this build's posts. The result is what `bags_many(posts)` gives.
+    """
+    store = Store(cache_dir / BAGS_FOLDER if cache_dir is not None else None)
+    key = digest("bags", code_digest(STAGE_CODE))
+    known: dict[str, _Row] = store.get(key, _valid_rows) or {}
+    todo = [post for post in posts if digests[post.id] not in known]
+    fresh = dict(zip((digests[p.id] for p in todo), _rows(bags_many(todo)))) if todo else {}
+    rows = [known.get(digests[p.id]) or fresh[digests[p.id]] for p in posts]
+    if fresh or len(known) != len(posts):
+        store.put(key, {digests[p.id]: row for p, row in zip(posts, rows)})
+    return Bags(
+        np.concatenate([row[0] for row in rows]).astype(np.int64),
+        np.concatenate([row[1] for row in rows]),
+        np.stack([row[2] for row in rows]),
+    )
+
+
+_Row = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""One post's bags: hashed columns (uint32: they have 23 bits), counts, sizes per field."""
+
+
+def _rows(bags: Bags) -> list[_Row]:
+    ends = np.cumsum(bags.sizes.sum(axis=1))
+    starts = ends - bags.sizes.sum(axis=1)
+    return [(bags.columns[a:b].astype(np.uint32), bags.counts[a:b].copy(), bags.sizes[n].copy())
+            for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))]
+
+
+def _valid_rows(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(row, tuple) and len(row) == 3 and all(isinstance(part, np.ndarray) for part in row)
+        and row[0].dtype == np.uint32 and row[1].dtype == np.float32 and row[2].shape == (len(FIELDS),)
+        and len(row[0]) == len(row[1]) == int(row[2].sum())
+        for row in value.values())
 
 
 def _valid_for(posts: Sequence[Post]):
@@ -59,13 +114,15 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None) -> list[Analysis]:
+def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None,
+                    digests: Mapping[str, str] | None = None) -> list[Analysis]:
     """The analysis of each story (its posts in time order), from the cache where it holds one.
 
     With a `cache_dir`, entries no story of this build used are removed afterwards.
+    `digests`: the posts' `post_digests`, when the caller has them.
     """
     store = Store(cache_dir)
-    keys = [analysis_key(posts) for posts in stories]
+    keys = [analysis_key(posts, digests) for posts in stories]
     found: list[Analysis | None] = [store.get(key, _valid_for(posts)) for key, posts in zip(keys, stories)]
     todo = [n for n, hit in enumerate(found) if hit is None]
     for n, analysis in zip(todo, _compute([tuple(stories[n]) for n in todo])):
