@@ -14,22 +14,21 @@ from datetime import datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
-from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
 from newsdigest.ingest.decode import normalize
+from newsdigest.ingest.html_authors import choose_authors
 from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.outlets import clean_site_name, domain_of
-from newsdigest.ingest.page_text import page_lines
-from newsdigest.ingest.textmeta import byline_of_page
 
 __all__ = ["headline", "described"]
 
 
-def described(page: PageMeta, html: str, timezone: tzinfo | None) -> dict[str, Any]:
+def described(page: PageMeta, html: str, timezone: tzinfo | None, body: str = "") -> dict[str, Any]:
     """Every `Article` field but the body and headline, as the page states them."""
     url = _url(page)
     return {
-        "authors": _authors(page),
+        "authors": _authors(page, url, body),
         "published": _published(page, timezone, html),
         "updated": _updated(page, timezone),
         "outlet": _outlet(page, url),
@@ -134,62 +133,9 @@ def _strip_site(title: str, page: PageMeta) -> str | None:
     return title.strip() or None
 
 
-def _authors(page: PageMeta) -> tuple[str, ...]:
-    site = _site_names(page)
-    for candidate in (
-        page.jsonld.get("author"),
-        page.jsonld.get("creator"),
-        _meta_list(page, "author"),
-        _meta_list(page, "article:author"),
-        page.meta.get("parsely-author"),
-        page.meta.get("sailthru.author"),
-        page.meta.get("dc.creator"),
-        page.meta.get("byl"),
-    ):
-        names = clean_authors(_jsonld_people(candidate), strict=False, not_names=site)
-        if names:
-            return _fuller_printed(names, page, site)
-    if page.tree is not None:
-        # No metadata names the author: read the visible page's byline as a text dump's
-        # (the fitted byline reader, see `text_byline`), before guessing from markup.
-        names = byline_of_page("\n".join(page_lines(page.tree)))
-        if names:
-            return names
-    for byline in (*page.by_lines, *page.author_links):
-        names = clean_authors(byline, not_names=site)
-        if names:
-            return names
-    for byline in page.bylines:
-        if byline.rstrip().endswith(":"):
-            continue  # "Jane says:" heads a comment, not the article
-        names = clean_authors(byline, not_names=site)
-        if names:
-            return names
-    return ()
-
-
-def _fuller_printed(names: tuple[str, ...], page: PageMeta, site: list[str]) -> tuple[str, ...]:
-    """The printed byline where it names the same people more fully ("Todd" → "Todd Bates")."""
-    for byline in page.by_lines[:2]:
-        printed = clean_authors(byline, not_names=site)
-        if len(printed) < len(names) or printed == names:
-            continue
-        if all(any(p == n or (len(n.split()) == 1 and p.split()[0] == n) for p in printed) for n in names):
-            return printed
-    return names
-
-
-def _meta_list(page: PageMeta, key: str) -> list[str] | None:
-    values = [v for v in page.meta_all.get(key, []) if not v.startswith("http")]
-    return values or None
-
-
-def _jsonld_people(value: Any) -> Any:
-    if isinstance(value, dict):
-        return [value.get("name")] if isinstance(value.get("name"), str) else None
-    if isinstance(value, list):
-        return [item.get("name") if isinstance(item, dict) else item for item in value]
-    return value
+def _authors(page: PageMeta, url: str | None, body: str) -> tuple[str, ...]:
+    choice = choose_authors(page, site_of(page, url), body)
+    return choice.names if choice else ()
 
 
 def _first_date(candidates: tuple[Any, ...], tz: tzinfo | None) -> datetime | None:

@@ -1,0 +1,157 @@
+"""The authors of a saved HTML page: people first, the publishing site itself when no person is named.
+
+Candidates come in order of how deliberately the page states them: its JSON-LD
+`author` (references into the `@graph` resolved), the `<meta>` author tags, then
+the visible byline (read as a text dump's, then "By …" lines, author links and
+elements marked as bylines). Each is cleaned of what is not a name (a
+`@handle`, an e-mail, a "Label:" before it) and split into people by
+`authors.clean_authors`. A name that is the site's own (its stated name or its
+host, see `html_site`) or a JSON-LD `Organization` is an outlet: a person
+named anywhere wins over it, but when the page names nobody else the outlet is
+the author it states, and saying so beats saying nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newsdigest.ingest.authors import clean_authors
+from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_site import Site
+from newsdigest.ingest.page_text import page_lines
+from newsdigest.ingest.textmeta import byline_of_page
+
+__all__ = ["AuthorChoice", "choose_authors"]
+
+_NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*\s*\)")
+"""A Twitter handle, an e-mail or a link beside a name ("Jane Doe @janedoe")."""
+_LABEL = re.compile(r"^\s*\w+\s*:\s+(?=\S)")
+"""A one-word label before a byline ("Interview: Jane Doe", "Auteur : Jane Doe")."""
+_META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+
+
+_OWNERS = frozenset({"copyright holder"})
+"""Sources that name who owns the page, which is its author only when no one else is named."""
+
+
+@dataclass(frozen=True)
+class AuthorChoice:
+    names: tuple[str, ...]
+    source: str
+    """Where the names were read ("json-ld author", "meta author", "visible byline", …)."""
+    outlet: bool
+    """True when the names are the site's own (no person is named)."""
+
+
+def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:
+    """The page's authors: the first people it names, else the outlet it names as author."""
+    fallback: AuthorChoice | None = None
+    for source, value, strict in _candidates(page, body):
+        cleaned = _cleaned(value)
+        whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
+        if any(site.names_it(v) for v in whole):
+            # The site itself named as author, before "Jobs & Hire" is split into two "people";
+            # the site owning its pages says nothing about who wrote this one.
+            if fallback is None and source not in _OWNERS:
+                fallback = AuthorChoice(tuple(whole), source, True)
+            continue
+        names = clean_authors(cleaned, strict=strict)
+        if not names:
+            continue
+        people = tuple(n for n in names if not site.names_it(n))
+        if people and source not in _OWNERS and not _organisation(value) and not all(_login(n) for n in people):
+            if source.startswith(("json-ld", "meta")):
+                people = _fuller_printed(people, page)
+            return AuthorChoice(people, source, False)
+        if fallback is None:
+            fallback = AuthorChoice(names, source, True)
+    return fallback
+
+
+def _login(name: str) -> bool:
+    """A user name rather than a person's ("jdoe", "jane.doe", "jane_doe"): one lower-case word."""
+    return " " not in name and name == name.lower()
+
+
+def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
+    """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name."""
+    yield "json-ld author", page.jsonld.get("author"), False
+    yield "json-ld creator", page.jsonld.get("creator"), False
+    for key in _META_AUTHOR_KEYS:
+        values = [v for v in page.meta_all.get(key, []) if not v.startswith("http")]
+        if values:
+            yield f"meta {key}", values, False
+    yield "twitter card label", _twitter_label_author(page), False
+    if page.tree is not None:
+        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`).
+        yield "visible byline", list(byline_of_page("\n".join(page_lines(page.tree)))), True
+    for byline in page.by_lines:
+        yield "printed 'By' line", byline, True
+    for link in page.author_links:
+        yield "author link", link, True
+    for byline in page.bylines:
+        if not byline.rstrip().endswith(":"):  # "Jane says:" heads a comment, not the article
+            yield "byline element", byline, True
+    yield "signature under the article", _signature(body), True
+    yield "copyright holder", page.copyright_holder, True
+
+
+def _twitter_label_author(page: PageMeta) -> str | None:
+    """The author of a Twitter card's label/data pairs ("Written by" / "Jane Doe").
+
+    Publishing tools state the author and the reading time this way, the label in
+    the site's language: the author is the data that holds no number.
+    """
+    for index in "1234":
+        data = page.meta.get(f"twitter:data{index}")
+        if page.meta.get(f"twitter:label{index}") and data and not re.search(r"\d", data):
+            return data
+    return None
+
+
+_EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
+
+
+def _signature(body: str) -> str | None:
+    """A name alone on the article's last line (or above a last line with a date): the writer signing off."""
+    lines = [_EMPHASIS.sub("", line) for line in body.strip().splitlines() if line.strip()][-2:]
+    if len(lines) == 2 and re.search(r"\d", lines[1]) and len(lines[1].split()) <= 4:
+        lines = lines[:1]
+    last = lines[-1] if lines else ""
+    words = last.split()
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.!?:]$", last):
+        return last
+    return None
+
+
+def _cleaned(value: Any) -> Any:
+    """The value with handles, e-mails and a leading label taken out of each name."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if not isinstance(value, str):
+        return None
+    text = _NOT_NAME_PARTS.sub(" ", value)
+    return " ".join(_LABEL.sub("", text).split())
+
+
+def _organisation(value: Any) -> bool:
+    """True when JSON-LD types every named author as an organisation."""
+    items = value if isinstance(value, list) else [value]
+    types = [str(item.get("@type", "")).lower() for item in items if isinstance(item, dict)]
+    return bool(types) and all("organization" in t for t in types)
+
+
+def _fuller_printed(names: tuple[str, ...], page: PageMeta) -> tuple[str, ...]:
+    """The printed byline where it names the same people more fully ("Todd" → "Todd Bates")."""
+    for byline in page.by_lines[:2]:
+        printed = clean_authors(byline)
+        if len(printed) < len(names) or printed == names:
+            continue
+        if all(any(p == n or (len(n.split()) == 1 and p.split()[0] == n) for p in printed) for n in names):
+            return printed
+    return names
