@@ -19,6 +19,7 @@ from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.html_authors import choose_authors
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
+from newsdigest.ingest.html_title import choose_headline
 from newsdigest.ingest.outlets import clean_site_name, domain_of
 
 __all__ = ["headline", "described"]
@@ -47,90 +48,9 @@ def described(page: PageMeta, html: str, timezone: tzinfo | None, body: str = ""
 
 
 def headline(page: PageMeta) -> str | None:
-    """The article's headline as the page shows it, without the site's name around it."""
-    stated = [
-        _jsonld_text(page.jsonld.get("headline")),
-        page.meta.get("og:title"),
-        page.meta.get("twitter:title"),
-        page.meta.get("title"),
-        page.meta.get("dc.title"),
-        page.meta.get("parsely-title"),
-        page.meta.get("sailthru.title"),
-    ]
-    raw = [normalize(" ".join(s.split())) for s in stated if s]
-    stated_titles = [t for t in (_strip_site(r, page) for r in raw) if t]
-    site_names = {_fold(s) for s in _site_names(page)}
-    # Visible headlines: an <h1> that is not the site's logo or a section name.
-    h1s = [normalize(h) for h in page.h1 if _fold(h) and _fold(h) not in site_names]
-    # The page's own description of itself and its visible heading, each perhaps with a kicker, a
-    # section or the site's name around the headline: the part both share is the headline.
-    shown = [title for h1 in h1s for stated_title in stated_titles if (title := _shared(h1, stated_title))]
-    if shown:
-        return max(shown, key=len)
-    long_h1s = [h1 for h1 in h1s if len(h1.split()) >= 3]
-    if len(long_h1s) == 1 and len(long_h1s[0].split()) >= 4:
-        # The page shows one headline and describes itself otherwise (a social-media title):
-        # readers know the article by what the page shows.
-        return long_h1s[0]
-    if stated_titles:
-        return stated_titles[0]
-    if long_h1s:
-        return long_h1s[0]
-    if page.title_tag:
-        return _strip_site(normalize(page.title_tag), page)
-    return None
-
-
-def _shared(h1: str, stated: str) -> str | None:
-    """The headline an `<h1>` and a stated title agree on, if they do.
-
-    Equal, or the title cut short: the heading. The heading inside the title
-    ("Chronik: Headline"): the heading, if it is more than a label. The title at
-    the end of the heading (a kicker glued before it): the title.
-    """
-    fh, fs = _fold(h1), _fold(stated)
-    if not fh or not fs:
-        return None
-    if fh == fs or (fh.startswith(fs) and (len(fs) > 20 or _truncated(stated))):
-        return h1
-    if _within(h1, stated) and len(h1.split()) >= 3:
-        return h1
-    if fh.endswith(" " + fs) and len(stated.split()) >= 3:
-        return stated
-    return None
-
-
-def _within(part: str, whole: str) -> bool:
-    """Whether `part` is a run of whole words of `whole` (case and punctuation folded)."""
-    fp, fw = _fold(part), _fold(whole)
-    return bool(fp) and f" {fp} " in f" {fw} "
-
-
-def _site_names(page: PageMeta) -> list[str]:
-    publisher = page.jsonld.get("publisher")
-    names = [page.meta.get("og:site_name"), page.jsonld_site, page.meta.get("application-name"),
-             publisher.get("name") if isinstance(publisher, dict) else None]
-    return [n for n in names if isinstance(n, str) and n.strip()]
-
-
-def _truncated(title: str) -> bool:
-    return title.rstrip().endswith(("...", "…"))
-
-
-def _strip_site(title: str, page: PageMeta) -> str | None:
-    """A headline without a " | Site name" or " - Site" part around it."""
-    site_names = {_fold(s) for s in _site_names(page)}
-    parts = re.split(r"\s+[|–—•·»:]\s+|\s+-\s+|\s*\|\s*", title)
-    if len(parts) > 1 and site_names:
-        kept = [p for p in parts if _fold(p) not in site_names]
-        if len(kept) < len(parts):
-            return " - ".join(kept).strip() or None
-        return title.strip() or None
-    bars = [p.strip() for p in title.split("|") if p.strip()]
-    if len(bars) > 1:
-        # No stated site name: "Headline | Site" is the common shape; the longest part is the headline.
-        return max(bars, key=len)
-    return title.strip() or None
+    """The article's headline as the page shows it, without the site's name around it (see `html_title`)."""
+    choice = choose_headline(page, site_of(page, _url(page), title_parts=False))
+    return choice.title if choice else None
 
 
 def _authors(page: PageMeta, url: str | None, body: str) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ class PageMeta:
     meta_all: dict[str, list[str]] = field(default_factory=dict)
     title_tag: str | None = None
     h1: list[str] = field(default_factory=list)
+    h1_parts: list[str] = field(default_factory=list)
+    """The pieces of `<h1>`s made of several (a kicker, the headline, a subtitle), each alone."""
     canonical: str | None = None
     lang: str | None = None
     times: list[str] = field(default_factory=list)
@@ -99,10 +101,13 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     if title is not None:
         found.title_tag = _text(title)
     for h1 in tree.iter("h1"):
-        text = _text(h1)
+        parts = _heading_parts(h1)
+        text = " ".join(parts)
         # A heading that links to the front page is the site's logo, not the article's headline.
         if text and len(text) < 300 and not any(_HOME_LINK.match(a.get("href") or "x") for a in h1.iter("a")):
             found.h1.append(text)
+            if len(parts) > 1:
+                found.h1_parts.extend(parts)
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             found.canonical = link.get("href").strip()
@@ -242,6 +247,30 @@ def _bylines(tree: HtmlElement) -> Iterator[str]:
             seen += 1
             if seen >= 8:
                 return
+
+
+_INLINE = frozenset({"a", "b", "i", "em", "strong", "u", "abbr", "sup", "sub", "mark", "q", "cite", "font", "nobr"})
+
+
+def _heading_parts(heading: HtmlElement) -> list[str]:
+    """A heading's text in its separately styled pieces ("Kicker" + "Headline"), or whole when it is one.
+
+    A kicker in its own `<span>` or line touches the headline with no space between
+    them in the markup; read as one string they would run together ("KickerHeadline").
+    """
+    pieces: list[str] = []
+    current = heading.text or ""
+    for child in heading:
+        if not isinstance(child.tag, str):
+            current += child.tail or ""
+        elif child.tag in _INLINE:
+            current += child.text_content() + (child.tail or "")
+        else:
+            pieces.append(current)
+            pieces.append(child.text_content())
+            current = child.tail or ""
+    pieces.append(current)
+    return [text for piece in pieces if (text := " ".join(piece.split()))]
 
 
 _COMMENTS = re.compile(r"comment|respond|reply|discussion", re.IGNORECASE)

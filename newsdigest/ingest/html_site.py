@@ -59,7 +59,8 @@ class Site:
             re.sub(r"[^a-z0-9]", "", "".join(labels[:-1]))}
 
 
-def site_of(page: PageMeta, url: str | None) -> Site:
+def site_of(page: PageMeta, url: str | None, *, title_parts: bool = True) -> Site:
+    """The site's names and host; with `title_parts`, also the `<title>`'s parts that no heading shows."""
     publisher = page.jsonld.get("publisher")
     publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
     handle = (page.meta.get("twitter:site") or "").lstrip("@")
@@ -68,7 +69,8 @@ def site_of(page: PageMeta, url: str | None) -> Site:
     stated = tuple(dict.fromkeys(n.strip() for n in names if isinstance(n, str) and n.strip()))
     # A site name with a tagline ("Example | News and views") is also the site by its first part.
     parts = tuple(p.strip() for n in stated for p in re.split(r"\s+[|–—-]\s+", n) if p.strip())
-    return Site(tuple(dict.fromkeys(stated + parts + _title_sites(page))), _host(url) or _linked_host(page))
+    extra = _title_sites(page) if title_parts else ()
+    return Site(tuple(dict.fromkeys(stated + parts + extra)), _host(url) or _linked_host(page))
 
 
 def _title_sites(page: PageMeta) -> tuple[str, ...]:
