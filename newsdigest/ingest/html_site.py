@@ -19,11 +19,8 @@ from newsdigest.ingest.html_meta import PageMeta
 
 __all__ = ["Site", "site_of"]
 
-_GENERIC_LABELS = frozenset({"www", "www1", "www2", "m", "mobile", "amp", "blog", "blogs", "news", "web", "de", "en"})
+_GENERIC_LABELS = frozenset({"www", "www1", "www2", "m", "mobile", "amp", "blog", "blogs", "news", "web"})
 """Host labels that say nothing about who publishes ("www.", "m.", "blog.")."""
-_HOSTING_LABELS = 2
-"""The last two labels of a host are its registered name and suffix; a third-level label may be the site's own
-name on a shared host (`janedoe.wordpress.com`)."""
 
 
 @dataclass(frozen=True)
@@ -42,13 +39,15 @@ class Site:
         if any(compact == _fold(name).replace(" ", "") for name in self.names):
             return True
         labels = self._labels()
+        if len(labels) > 1 and set(folded.split()) == labels:
+            return True  # "Blog-Example" for blog.example.org
         return compact in labels or compact in self._host_spellings() or _initials(text) in labels
 
     def _labels(self) -> set[str]:
         if not self.host:
             return set()
-        labels = [label for label in self.host.split(".") if label not in _GENERIC_LABELS]
-        return {re.sub(r"[^a-z0-9]", "", label) for label in labels[:-1] if len(label) >= 3}
+        labels = [label for label in self.host.split(".")[:-1] if label not in _GENERIC_LABELS]
+        return {re.sub(r"[^a-z0-9]", "", label) for label in labels if len(label) >= 3}
 
     def _host_spellings(self) -> set[str]:
         """The host as a name is written: "example.de", "exampleblog" from `blog.example.de`."""

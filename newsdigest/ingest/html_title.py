@@ -36,7 +36,7 @@ class TitleChoice:
 def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
     """The article's headline as the page shows it, without the site's name around it."""
     stated = _stated(page)
-    whole = [normalize(h) for h in page.h1 if _fold(h) and not site.names_it(h)]
+    whole = [strip_site(normalize(h), site, longest_bar=False) or h for h in page.h1 if _fold(h) and not site.names_it(h)]
     pieces = [normalize(h) for h in page.h1_parts if len(h.split()) >= 2 and not site.names_it(h)]
     # The most trusted statement that a heading agrees with decides; a piece of a heading (a kicker
     # is one) must agree with a whole stated title, not just with one of its parts.
@@ -77,26 +77,27 @@ def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> boo
         return False
     if fh == ft or fh == _fold(strip_site(title, site)):
         return True
-    if piece:
+    if piece and len(fh.split()) < 3:
         return False
-    if fh.startswith(ft) and (len(ft) > 20 or title.rstrip().endswith(("...", "…"))):
+    if not piece and fh.startswith(ft) and (len(ft) > 20 or title.rstrip().endswith(("...", "…"))):
         return True  # the stated title cut short
-    if len(fh.split()) >= 3 and f" {fh} " in f" {ft} ":
+    if not piece and len(fh.split()) >= 3 and f" {fh} " in f" {ft} ":
         return True  # the stated title with a kicker or the site around the heading
     # One of the stated title's parts, but not its last, where sites put their own name.
     parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
     return len(parts) > 1 and fh in parts[:-1] and len(fh.split()) >= 2
 
 
-def strip_site(title: str, site: Site) -> str | None:
-    """A stated title without the parts at either end that name the site ("Headline | Site")."""
+def strip_site(title: str, site: Site, *, longest_bar: bool = True) -> str | None:
+    """A stated title without the parts at either end that name the site ("Headline | Site", "Site: Headline")."""
     pieces = _SEPARATOR.split(title)
     parts, separators = pieces[::2], pieces[1::2]
-    while len(parts) > 1 and (site.names_it(parts[-1]) or not _fold(parts[-1])):
-        parts, separators = parts[:-1], separators[:-1]
+    # The site's name and whatever follows it (its tagline): "Headline | Site | Slogan".
+    cut = next((i for i in range(1, len(parts)) if site.names_it(parts[i]) or not _fold(parts[i])), len(parts))
+    parts, separators = parts[:cut], separators[: cut - 1]
     while len(parts) > 1 and (site.names_it(parts[0]) or not _fold(parts[0])):
         parts, separators = parts[1:], separators[1:]
-    if len(parts) == len(pieces[::2]) and "|" in title:
+    if longest_bar and len(parts) == len(pieces[::2]) and "|" in title:
         # No part names the site, and "Headline | Site" is the common shape: the longest part is the headline.
         return max((p.strip() for p in title.split("|")), key=len) or None
     kept = parts[0] + "".join(sep + part for sep, part in zip(separators, parts[1:]))
