@@ -20,6 +20,8 @@ from newsdigest.ingest.html_authors import choose_authors
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.html_title import choose_headline
+from newsdigest.ingest.html_zone import page_zone
+from newsdigest.model import is_day_only
 from newsdigest.ingest.outlets import clean_site_name, domain_of
 
 __all__ = ["headline", "described"]
@@ -84,7 +86,7 @@ def _published(page: PageMeta, tz: tzinfo | None, html: str) -> datetime | None:
         page.jsonld.get("dateCreated"),
     ), tz)
     if stated:
-        return _in_local_time(stated, page)
+        return _in_readers_zone(_in_local_time(stated, page), page)
     found = _htmldate(page)
     if found:
         moment = parse_date(found, tz)
@@ -120,6 +122,14 @@ def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
         if offset and abs(offset) <= timedelta(hours=14) and quarters == int(quarters) and local.second == moment.second:
             return moment.astimezone(dt_timezone(offset))
     return moment
+
+
+def _in_readers_zone(moment: datetime, page: PageMeta) -> datetime:
+    """A time stated in UTC re-expressed in the zone of the page's country (see `html_zone`), where known."""
+    if moment.utcoffset() != timedelta(0) or is_day_only(moment):
+        return moment
+    zone = page_zone(page, domain_of(_url(page) or ""))
+    return moment.astimezone(zone) if zone else moment
 
 
 _NAIVE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})$")
