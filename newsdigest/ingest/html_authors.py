@@ -13,6 +13,7 @@ the author it states, and saying so beats saying nothing.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,8 +64,8 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
             continue
         people = tuple(n for n in names if not site.names_it(n))
         if people and source not in _OWNERS and not _organisation(value) and not all(_login(n) for n in people):
-            if source.startswith(("json-ld", "meta")):
-                people = _fuller_printed(people, page)
+            if source.startswith(("json-ld", "meta", "twitter")):
+                people = _fuller_shown(people, page, site)
             return AuthorChoice(people, source, False)
         if fallback is None:
             fallback = AuthorChoice(names, source, True)
@@ -135,7 +136,7 @@ def _cleaned(value: Any) -> Any:
         return [_cleaned(item) for item in value]
     if not isinstance(value, str):
         return None
-    text = _NOT_NAME_PARTS.sub(" ", value)
+    text = _NOT_NAME_PARTS.sub(" ", html.unescape(value))
     return " ".join(_LABEL.sub("", text).split())
 
 
@@ -146,12 +147,23 @@ def _organisation(value: Any) -> bool:
     return bool(types) and all("organization" in t for t in types)
 
 
-def _fuller_printed(names: tuple[str, ...], page: PageMeta) -> tuple[str, ...]:
-    """The printed byline where it names the same people more fully ("Todd" → "Todd Bates")."""
-    for byline in page.by_lines[:2]:
-        printed = clean_authors(byline)
-        if len(printed) < len(names) or printed == names:
+def _fuller_shown(names: tuple[str, ...], page: PageMeta, site: Site) -> tuple[str, ...]:
+    """The visible byline where it names the same people more fully ("Todd" → "Todd Bates") or names more of them.
+
+    Metadata is often cut short: a first name, or only the first of several
+    authors. A byline the page shows that holds every stated name (a first name
+    standing for a full one) and more is the fuller statement.
+    """
+    shown = [*page.by_lines[:2], *page.bylines[:4], *page.author_links[:4]]
+    for byline in shown:
+        printed = tuple(n for n in clean_authors(_cleaned(byline)) if not site.names_it(n))
+        if len(" ".join(printed)) <= len(" ".join(names)):
             continue
-        if all(any(p == n or (len(n.split()) == 1 and p.split()[0] == n) for p in printed) for n in names):
+        if all(any(_same_person(n, p) for p in printed) for n in names):
             return printed
     return names
+
+
+def _same_person(stated: str, printed: str) -> bool:
+    a, b = stated.lower().split(), printed.lower().split()
+    return a == b or (len(a) == 1 and b[0] == a[0])
