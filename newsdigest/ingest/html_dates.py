@@ -1,10 +1,11 @@
-"""When a saved page's article was published: its own statement first, then htmldate, then `<time>`.
+"""When a saved page's article was published: its own statement first, then `<time>`, then htmldate.
 
 JSON-LD `datePublished` and `article:published_time` state the moment with its
 offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
 offset. A date written with dots ("10.12.2022") puts the day first. Without a
-stated date, htmldate reads the markup, URL and text (original date, extensive
+stated date, the first `<time datetime>` element is the page's own; without
+one, htmldate reads the markup, URL and text (original date, extensive
 search), and a bare copyright year is no publication date.
 """
 
@@ -59,7 +60,7 @@ def _day_first(value: str) -> str:
 
 
 def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str | None = None) -> DateChoice:
-    """When the article was first published: the page's own statement first, then htmldate, then `<time>`."""
+    """When the article was first published: the page's own statement first, then `<time>`, then htmldate."""
     stated = _first_date((
         ("JSON-LD datePublished", page.jsonld.get("datePublished")),
         *((f"meta {key}", page.meta.get(key)) for key in _PUBLISHED_KEYS),
@@ -73,15 +74,17 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         if zone:
             return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
         return stated
+    for value in page.times:
+        # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
+        # any reading of its text; the first is the article's, the others its comments' or teasers'.
+        moment = parse_date(_day_first(value), tz)
+        if moment:
+            return DateChoice(moment, "the page's first <time> element (no date stated in its metadata)")
     found = _htmldate(page)
     if found:
         moment = parse_date(found, tz)
         if moment and not _year_only(moment, html):
             return DateChoice(moment, "htmldate's reading of the page (no date stated in its metadata)")
-    for value in page.times:
-        moment = parse_date(value, tz)
-        if moment:
-            return DateChoice(moment, "the page's first <time> element")
     return DateChoice(None, "no date found in the page")
 
 
