@@ -29,8 +29,8 @@ __all__ = ["AuthorChoice", "choose_authors"]
 
 _NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*\s*\)")
 """A Twitter handle, an e-mail or a link beside a name ("Jane Doe @janedoe")."""
-_LABEL = re.compile(r"^\s*\w+\s*:\s+(?=\S)")
-"""A one-word label before a byline ("Interview: Jane Doe", "Auteur : Jane Doe")."""
+_LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
+"""A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe")."""
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 
 
@@ -53,11 +53,11 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
     for source, value, strict in _candidates(page, body):
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
-        if any(site.names_it(v) for v in whole):
+        if any(site.mentions(v) for v in whole):
             # The site itself named as author, before "Jobs & Hire" is split into two "people";
             # the site owning its pages says nothing about who wrote this one.
             if fallback is None and source not in _OWNERS:
-                fallback = AuthorChoice(tuple(whole), source, True)
+                fallback = AuthorChoice(clean_authors(whole, strict=False) or tuple(whole), source, True)
             continue
         names = clean_authors(cleaned, strict=strict)
         if not names:

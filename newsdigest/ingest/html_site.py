@@ -43,6 +43,16 @@ class Site:
             return True  # "Blog-Example" for blog.example.org
         return compact in labels or compact in self._host_spellings() or _initials(text) in labels
 
+    def mentions(self, text: str | None) -> bool:
+        """Whether `text` holds the site's name or host among its words ("Example.com-Redaktion")."""
+        words = f" {_fold(text)} "
+        if self.names_it(text):
+            return True
+        spelled = {_fold(name) for name in self.names} | {_fold(label) for label in self._labels()}
+        if self.host:
+            spelled.add(_fold(self.host))
+        return any(len(name) >= 4 and f" {name} " in words for name in spelled)
+
     def _labels(self) -> set[str]:
         if not self.host:
             return set()
