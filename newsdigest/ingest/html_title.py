@@ -49,10 +49,14 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
         # The page shows one headline and describes itself otherwise (a social-media title):
         # readers know the article by what the page shows.
         return TitleChoice(normalize(long_headings[0]), "the page's only <h1> (no stated title agrees with it)")
-    for source, title in stated:
-        stripped = strip_site(title, site)
-        if stripped:
-            return TitleChoice(stripped, f"{source} without the site's name around it")
+    stripped = [(source, text) for source, title in stated if (text := strip_site(title, site))]
+    # A stated title that is only the site's name is no headline, where the page states another.
+    stripped = [(s, t) for s, t in stripped if not site.names_it(t)] or stripped
+    for source, text in stripped:
+        longer = [t for _, t in stripped if _completes(t, text)]
+        if longer:
+            return TitleChoice(min(longer, key=len), f"{source} completed by a longer stated title")
+        return TitleChoice(text, f"{source} without the site's name around it")
     if long_headings:
         return TitleChoice(normalize(long_headings[0]), "the page's first <h1>")
     return None
@@ -86,6 +90,15 @@ def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> boo
     # One of the stated title's parts, but not its last, where sites put their own name.
     parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
     return len(parts) > 1 and fh in parts[:-1] and len(fh.split()) >= 2
+
+
+def _completes(longer: str, short: str) -> bool:
+    """Whether `longer` is `short` cut off mid-title (by a length limit, or a quotation mark that ended its
+    attribute) and completed: it goes on after it without a separator."""
+    if len(longer) <= len(short) or not _fold(longer).startswith(_fold(short)):
+        return False
+    at = len(short.rstrip(" .…"))
+    return longer[:at] == short[:at] and not _SEPARATOR.match(longer[at:])
 
 
 def strip_site(title: str, site: Site, *, longest_bar: bool = True) -> str | None:
