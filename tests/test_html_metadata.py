@@ -105,3 +105,10 @@ def test_the_explanation_names_where_each_field_was_read():
     assert lines[0].startswith("headline: 'Water board approves dam rebuild'") and "og:title" in lines[0]
     assert lines[1].startswith("authors: Noor Haddad") and "meta author" in lines[1]
     assert lines[2].startswith("published: 2024-05-06 ") and "article:published_time" in lines[2]
+
+
+def test_a_page_without_an_h1_headline_shows_it_as_a_lower_heading_that_a_stated_title_names():
+    heading = "<h2>Archive</h2><h2>Water board approves dam rebuild</h2>"
+    title = "Valley Courier » Blog archive » Water board approves dam rebuild"
+    article = read_html(page(heading=heading, title=title), timezone=LONDON)
+    assert article.title == "Water board approves dam rebuild"

@@ -45,6 +45,8 @@ class PageMeta:
     h1: list[str] = field(default_factory=list)
     h1_parts: list[str] = field(default_factory=list)
     """The pieces of `<h1>`s made of several (a kicker, the headline, a subtitle), each alone."""
+    subheadings: list[str] = field(default_factory=list)
+    """`<h2>` and `<h3>` texts in page order: where pages without an `<h1>` headline show it."""
     canonical: str | None = None
     lang: str | None = None
     times: list[str] = field(default_factory=list)
@@ -108,6 +110,12 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
             found.h1.append(text)
             if len(parts) > 1:
                 found.h1_parts.extend(parts)
+    for heading in tree.iter("h2", "h3"):
+        text = " ".join(_heading_parts(heading))
+        if text and len(text) < 300:
+            found.subheadings.append(text)
+            if len(found.subheadings) >= 40:
+                break
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             found.canonical = link.get("href").strip()

@@ -44,6 +44,14 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
         agreed = [h for h in whole if _agrees(h, title, site)] + [h for h in pieces if _agrees(h, title, site, piece=True)]
         if agreed:
             return TitleChoice(max(agreed, key=len), f"the page's <h1> agrees with its {source}")
+    # No <h1> agrees: a page may show its headline as a lower heading, which then equals a stated title
+    # or one of its parts (where a breadcrumb or the site's name stand beside it).
+    headings = [h for h in page.subheadings if not site.names_it(h)]
+    for same in (_is_whole, _is_part):
+        for source, title in stated:
+            heading = next((h for h in headings if same(h, title, site)), None)
+            if heading:
+                return TitleChoice(normalize(heading), f"a heading of the page agrees with its {source}")
     long_headings = [h for h in page.h1 if len(h.split()) >= 3 and not site.names_it(h)]
     if len(long_headings) == 1 and len(long_headings[0].split()) >= 4:
         # The page shows one headline and describes itself otherwise (a social-media title):
@@ -90,6 +98,17 @@ def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> boo
     # One of the stated title's parts, but not its last, where sites put their own name.
     parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
     return len(parts) > 1 and fh in parts[:-1] and len(fh.split()) >= 2
+
+
+def _is_whole(heading: str, title: str, site: Site) -> bool:
+    """Whether a heading is a stated title, whole or without the site's name."""
+    return _fold(heading) in {_fold(title), _fold(strip_site(title, site))}
+
+
+def _is_part(heading: str, title: str, site: Site) -> bool:
+    """Whether a heading is one of a stated title's separator-delimited parts (of several)."""
+    parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
+    return len(parts) > 1 and _fold(heading) in parts
 
 
 def _completes(longer: str, short: str) -> bool:
