@@ -112,3 +112,9 @@ def test_a_page_without_an_h1_headline_shows_it_as_a_lower_heading_that_a_stated
     title = "Valley Courier » Blog archive » Water board approves dam rebuild"
     article = read_html(page(heading=heading, title=title), timezone=LONDON)
     assert article.title == "Water board approves dam rebuild"
+
+
+def test_a_first_name_in_json_ld_is_completed_from_the_persons_own_biography():
+    head = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Water board approves dam rebuild",
+      "author": {"@type": "Person", "name": "Noor", "description": "Noor Haddad writes about water and farming."}}</script>"""
+    assert read_html(page(head=head), timezone=LONDON).authors == ("Noor Haddad",)

@@ -79,7 +79,7 @@ def _login(name: str) -> bool:
 
 def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
     """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name."""
-    yield "json-ld author", page.jsonld.get("author"), False
+    yield "json-ld author", _named_in_bio(page.jsonld.get("author")), False
     yield "json-ld creator", page.jsonld.get("creator"), False
     for key in _META_AUTHOR_KEYS:
         values = [v for v in page.meta_all.get(key, []) if not v.startswith("http")]
@@ -126,6 +126,26 @@ def _signature(body: str) -> str | None:
     if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.!?:]$", last):
         return last
     return None
+
+
+def _named_in_bio(value: Any) -> Any:
+    """JSON-LD people whose `name` is a first name, named in full where their `description` opens with it.
+
+    A profile's display name is often only "Jane", while the biography beside it
+    begins "Jane Doe is a reporter…": the same person, named fully.
+    """
+    if isinstance(value, list):
+        return [_named_in_bio(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    name, bio = value.get("name"), value.get("description")
+    if not isinstance(name, str) or len(name.split()) != 1 or not isinstance(bio, str):
+        return value
+    match = re.match(rf"{re.escape(name.strip())}(?:\s+[^\W\d_a-z][\w'’-]+){{1,2}}(?=[\s,.:;–-]|$)", bio.strip())
+    if not match:
+        return value
+    # The surname ends where the sentence goes on in lower case ("Jane Doe ist …") or with punctuation.
+    return {**value, "name": match.group(0)}
 
 
 def _cleaned(value: Any) -> Any:
