@@ -23,10 +23,10 @@ BODY = "".join(
 
 
 def page(*, head: str = "", heading: str = "<h1>Water board approves dam rebuild</h1>", before: str = "",
-         after: str = "", lang: str = "en", title: str = "Water board approves dam rebuild") -> str:
+         after: str = "", lang: str = "en", title: str = "Water board approves dam rebuild", closing: str = "") -> str:
     return f"""<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 <nav><a href="https://valley-courier.example/">Home</a> <a href="https://valley-courier.example/news/">News</a></nav>
-<main><article>{heading}{before}<div class="article-body">{BODY}</div>{after}</article></main>
+<main><article>{heading}{before}<div class="article-body">{BODY}{closing}</div>{after}</article></main>
 <footer><p>Contact the newsroom</p></footer></body></html>"""
 
 
@@ -118,3 +118,10 @@ def test_a_first_name_in_json_ld_is_completed_from_the_persons_own_biography():
     head = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Water board approves dam rebuild",
       "author": {"@type": "Person", "name": "Noor", "description": "Noor Haddad writes about water and farming."}}</script>"""
     assert read_html(page(head=head), timezone=LONDON).authors == ("Noor Haddad",)
+
+
+def test_a_user_name_as_author_is_the_name_the_article_spells_out():
+    head = '<meta name="author" content="noor.haddad">'
+    closing = ("<p>The board will publish the contracts for the works in June, and residents can comment on the "
+               "plans at the town hall until then. (Noor K. Haddad)</p>")
+    assert read_html(page(head=head, closing=closing), timezone=LONDON).authors == ("Noor K. Haddad",)

@@ -63,6 +63,10 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
         if not names:
             continue
         people = tuple(n for n in names if not site.names_it(n))
+        if people and all(_login(n) for n in people):
+            spelled = tuple(full for n in people if (full := _spelled_out(n, body)))
+            if spelled:
+                return AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
         if people and source not in _OWNERS and not _organisation(value) and not all(_login(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
                 people = _fuller_shown(people, page, site)
@@ -75,6 +79,16 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
 def _login(name: str) -> bool:
     """A user name rather than a person's ("jdoe", "jane.doe", "jane_doe"): one lower-case word."""
     return " " not in name and name == name.lower()
+
+
+def _spelled_out(login: str, text: str) -> str | None:
+    """The name a user name stands for, as the article writes it ("jane.doe" → "Jane M. Doe")."""
+    parts = [p for p in re.split(r"[._-]+", login) if p]
+    if len(parts) < 2 or not text:
+        return None
+    middle = r"(?:\s+(?-i:[^\W\d_a-z])[\w.]*)?"  # a middle name or initial, capitalised
+    match = re.search(rf"\b{re.escape(parts[0])}{middle}\s+{re.escape(parts[-1])}\b", text, re.IGNORECASE)
+    return match.group(0) if match and match.group(0)[:1].isupper() else None
 
 
 def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
