@@ -125,3 +125,10 @@ def test_a_user_name_as_author_is_the_name_the_article_spells_out():
     closing = ("<p>The board will publish the contracts for the works in June, and residents can comment on the "
                "plans at the town hall until then. (Noor K. Haddad)</p>")
     assert read_html(page(head=head, closing=closing), timezone=LONDON).authors == ("Noor K. Haddad",)
+
+
+def test_initials_yield_to_a_full_name_and_a_desk_byline_stands_when_no_one_is_named():
+    links = '<p><a href="/author/jd">JD</a></p><p><a href="/author/jane-doe">Jane Doe</a></p>'
+    assert read_html(page(before=links), timezone=LONDON).authors == ("Jane Doe",)
+    head = '<meta name="author" content="Staff and wire reports">'
+    assert read_html(page(head=head), timezone=LONDON).authors == ("Staff and wire reports",)

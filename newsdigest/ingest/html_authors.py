@@ -34,6 +34,8 @@ _LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 
 
+_STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
+"""Sources where the page states its byline as such, even when it names no person."""
 _OWNERS = frozenset({"copyright holder"})
 """Sources that name who owns the page, which is its author only when no one else is named."""
 
@@ -61,13 +63,16 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
             continue
         names = clean_authors(cleaned, strict=strict)
         if not names:
+            if fallback is None and source in _STATED and _desk(whole):
+                # "Staff and wire reports": no person, but what the page states as its byline.
+                fallback = AuthorChoice(tuple(whole), source, True)
             continue
         people = tuple(n for n in names if not site.names_it(n))
         if people and all(_login(n) for n in people):
             spelled = tuple(full for n in people if (full := _spelled_out(n, body)))
             if spelled:
                 return AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
-        if people and source not in _OWNERS and not _organisation(value) and not all(_login(n) for n in people):
+        if people and source not in _OWNERS and not _organisation(value) and not all(_weak(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
                 people = _fuller_shown(people, page, site)
             return AuthorChoice(people, source, False)
@@ -76,9 +81,19 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
     return fallback
 
 
+def _weak(name: str) -> bool:
+    """A name that identifies less than a full one elsewhere would: a user name, or initials ("JD")."""
+    return _login(name) or (len(name) <= 3 and name.isupper())
+
+
+def _desk(values: list[str]) -> bool:
+    """Whether a byline is a desk's rather than a person's: a few words, letters only ("Staff Writer")."""
+    return len(values) == 1 and 1 <= len(values[0].split()) <= 6 and bool(re.fullmatch(r"[^\W\d_][\w\s]*", values[0]))
+
+
 def _login(name: str) -> bool:
-    """A user name rather than a person's ("jdoe", "jane.doe", "jane_doe"): one lower-case word."""
-    return " " not in name and name == name.lower()
+    """A user name rather than a person's ("jdoe", "jane.doe", "_JaneDoe_"): one word, lower-case or joined."""
+    return " " not in name and (name == name.lower() or bool(re.search(r"\w[_.]\w|^_|_$", name)))
 
 
 def _spelled_out(login: str, text: str) -> str | None:
