@@ -52,8 +52,8 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
             heading = next((h for h in headings if same(h, title, site)), None)
             if heading:
                 return TitleChoice(normalize(heading), f"a heading of the page agrees with its {source}")
-    long_headings = [h for h in page.h1 if len(h.split()) >= 3 and not site.names_it(h)]
-    if len(long_headings) == 1 and len(long_headings[0].split()) >= 4:
+    long_headings = [h for h in page.h1 if not site.names_it(h)]
+    if len(long_headings) == 1:
         # The page shows one headline and describes itself otherwise (a social-media title):
         # readers know the article by what the page shows.
         return TitleChoice(normalize(long_headings[0]), "the page's only <h1> (no stated title agrees with it)")
