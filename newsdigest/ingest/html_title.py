@@ -91,7 +91,7 @@ def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> boo
         return True
     if piece and len(fh.split()) < 3:
         return False
-    if not piece and fh.startswith(ft) and (len(ft) > 20 or title.rstrip().endswith(("...", "…"))):
+    if not piece and fh.startswith(ft) and title.rstrip().endswith(("...", "…")):
         return True  # the stated title cut short
     if not piece and len(fh.split()) >= 3 and f" {fh} " in f" {ft} ":
         return True  # the stated title with a kicker or the site around the heading
