@@ -6,9 +6,11 @@ kicker around it ("Headline | Site", "Section - Headline - Site"). It shows
 it once, as its `<h1>`, perhaps with a kicker of its own. The headline is what
 the visible heading and a stated title agree on: a heading (or one piece of a
 heading made of several) that equals a stated title or one of its
-separator-delimited parts. Where they do not agree, a stated title loses the
-parts at either end that name the site (its stated names or its host, see
-`html_site`).
+separator-delimited parts, the most trusted statement deciding; failing an
+`<h1>`, an `<h2>`/`<h3>` that equals one. Where nothing agrees, a page's only
+`<h1>` is what readers know the article by; else a stated title loses the parts
+at either end that name the site (its stated names or its host, see
+`html_site`), and one cut off mid-title is completed by a longer one.
 """
 
 from __future__ import annotations
