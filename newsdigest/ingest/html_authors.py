@@ -1,14 +1,18 @@
-"""The authors of a saved HTML page: people first, the publishing site itself when no person is named.
+"""The authors of a saved HTML page: people first, what the page states otherwise when it names no one.
 
 Candidates come in order of how deliberately the page states them: its JSON-LD
-`author` (references into the `@graph` resolved), the `<meta>` author tags, then
-the visible byline (read as a text dump's, then "By …" lines, author links and
-elements marked as bylines). Each is cleaned of what is not a name (a
-`@handle`, an e-mail, a "Label:" before it) and split into people by
-`authors.clean_authors`. A name that is the site's own (its stated name or its
-host, see `html_site`) or a JSON-LD `Organization` is an outlet: a person
-named anywhere wins over it, but when the page names nobody else the outlet is
-the author it states, and saying so beats saying nothing.
+`author` (references into the `@graph` resolved, a first name completed from the
+person's own description), the `<meta>` author tags, a Twitter card's author
+label, then the visible byline (read as a text dump's, then "By …" lines, author
+links and elements marked as bylines, outside the comments), a name signed under
+the article, and the page's copyright holder. Each is cleaned of what is not a
+name (a `@handle`, an e-mail, a "Label:" before it) and split into people by
+`authors.clean_authors`. The first candidate that names a person wins, and a
+stated name is replaced by a visible byline that names the same people more
+fully. What names no person is kept only for when nobody is named: the site
+itself (its stated name or host, see `html_site`, or a JSON-LD `Organization`),
+a desk ("Staff and wire reports"), initials, or a user name the article does
+not spell out. The copyright holder is never the site's own name.
 """
 
 from __future__ import annotations
@@ -32,8 +36,6 @@ _NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*
 _LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
 """A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe")."""
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-
-
 _STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
 """Sources where the page states its byline as such, even when it names no person."""
 _OWNERS = frozenset({"copyright holder"})
@@ -46,7 +48,7 @@ class AuthorChoice:
     source: str
     """Where the names were read ("json-ld author", "meta author", "visible byline", …)."""
     outlet: bool
-    """True when the names are the site's own (no person is named)."""
+    """True when no person is named: the names are the site's, a desk's, initials or a user name."""
 
 
 def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:

@@ -62,7 +62,7 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
     lines = [
         f"headline: {title.title!r} — {title.reason}" if title else "headline: none stated (made from the lead)",
         (f"authors: {'; '.join(authors.names)} — from the {authors.source}"
-         + (" (the site itself; no person is named)" if authors.outlet else "")) if authors
+         + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")) if authors
         else "authors: none named by the page",
         f"published: {_shown(published.moment)} — {published.source}",
     ]
