@@ -125,6 +125,21 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
         else:
             reason = "outside the article the extractor found"
         _line(console, number, inside, line.text, reason)
+    console.print()
+    _explain_html_metadata(text, body, config, console)
+
+
+def _explain_html_metadata(text: str, body: str, config: Config, console: Console) -> None:
+    from trafilatura.utils import load_html
+
+    from newsdigest.ingest.html_fields import explain_choices
+    from newsdigest.ingest.html_meta import read_page_meta
+
+    tree = load_html(text)
+    if tree is None:
+        return
+    for row in explain_choices(read_page_meta(tree), text, config.timezone, body):
+        console.print(f"  {escape(row)}", soft_wrap=True)
 
 
 def _explain_markdown(text: str, console: Console) -> None:

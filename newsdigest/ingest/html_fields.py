@@ -1,37 +1,37 @@
 """The metadata of a saved HTML page: headline, authors, dates, outlet, address, tags, language.
 
 `html_meta` collects what a page states about itself (JSON-LD, OpenGraph and
-meta tags, `<h1>`, `<time>`, bylines); this module decides between those
-candidates, the page's own statements first, then htmldate's reading of the
-markup, then the visible page. `html_source` extracts the body and asks here
-for the rest.
+meta tags, `<h1>`, `<time>`, bylines); `html_title`, `html_authors` and
+`html_dates` decide between those candidates for the headline, the authors and
+the publication date, this module for the rest. `html_source` extracts the body
+and asks here for the metadata; `explain_choices` says why each was chosen.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, tzinfo
-from datetime import timezone as dt_timezone
+from datetime import datetime, tzinfo
 from typing import Any
 
-from newsdigest.ingest.authors import clean_authors
-from newsdigest.ingest.dates import parse_date
 from newsdigest.ingest.decode import normalize
+from newsdigest.ingest.html_authors import choose_authors
+from newsdigest.ingest.html_dates import choose_published, stated_updated
 from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_site import site_of
+from newsdigest.ingest.html_title import choose_headline
 from newsdigest.ingest.outlets import clean_site_name, domain_of
-from newsdigest.ingest.page_text import page_lines
-from newsdigest.ingest.textmeta import byline_of_page
+from newsdigest.model import is_day_only
 
-__all__ = ["headline", "described"]
+__all__ = ["headline", "described", "explain_choices"]
 
 
-def described(page: PageMeta, html: str, timezone: tzinfo | None) -> dict[str, Any]:
+def described(page: PageMeta, html: str, timezone: tzinfo | None, body: str = "") -> dict[str, Any]:
     """Every `Article` field but the body and headline, as the page states them."""
     url = _url(page)
     return {
-        "authors": _authors(page),
-        "published": _published(page, timezone, html),
-        "updated": _updated(page, timezone),
+        "authors": _authors(page, url, body),
+        "published": choose_published(page, timezone, html, host=domain_of(url or "")).moment,
+        "updated": stated_updated(page, timezone),
         "outlet": _outlet(page, url),
         "section": _first_text(page.meta.get("article:section"), _jsonld_text(page.jsonld.get("articleSection"))),
         "tags": _tags(page),
@@ -48,248 +48,36 @@ def described(page: PageMeta, html: str, timezone: tzinfo | None) -> dict[str, A
 
 
 def headline(page: PageMeta) -> str | None:
-    """The article's headline as the page shows it, without the site's name around it."""
-    stated = [
-        _jsonld_text(page.jsonld.get("headline")),
-        page.meta.get("og:title"),
-        page.meta.get("twitter:title"),
-        page.meta.get("title"),
-        page.meta.get("dc.title"),
-        page.meta.get("parsely-title"),
-        page.meta.get("sailthru.title"),
+    """The article's headline as the page shows it, without the site's name around it (see `html_title`)."""
+    choice = choose_headline(page, site_of(page, _url(page), title_parts=False))
+    return choice.title if choice else None
+
+
+def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: str = "") -> list[str]:
+    """One line per field: the headline, authors and publication date chosen, and where each was read."""
+    url = _url(page)
+    title = choose_headline(page, site_of(page, url, title_parts=False))
+    authors = choose_authors(page, site_of(page, url), body)
+    published = choose_published(page, timezone, html, host=domain_of(url or ""))
+    lines = [
+        f"headline: {title.title!r} — {title.reason}" if title else "headline: none stated (made from the lead)",
+        (f"authors: {'; '.join(authors.names)} — from the {authors.source}"
+         + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")) if authors
+        else "authors: none named by the page",
+        f"published: {_shown(published.moment)} — {published.source}",
     ]
-    raw = [normalize(" ".join(s.split())) for s in stated if s]
-    stated_titles = [t for t in (_strip_site(r, page) for r in raw) if t]
-    site_names = {_fold(s) for s in _site_names(page)}
-    # Visible headlines: an <h1> that is not the site's logo or a section name.
-    h1s = [normalize(h) for h in page.h1 if _fold(h) and _fold(h) not in site_names]
-    # The page's own description of itself and its visible heading, each perhaps with a kicker, a
-    # section or the site's name around the headline: the part both share is the headline.
-    shown = [title for h1 in h1s for stated_title in stated_titles if (title := _shared(h1, stated_title))]
-    if shown:
-        return max(shown, key=len)
-    long_h1s = [h1 for h1 in h1s if len(h1.split()) >= 3]
-    if len(long_h1s) == 1 and len(long_h1s[0].split()) >= 4:
-        # The page shows one headline and describes itself otherwise (a social-media title):
-        # readers know the article by what the page shows.
-        return long_h1s[0]
-    if stated_titles:
-        return stated_titles[0]
-    if long_h1s:
-        return long_h1s[0]
-    if page.title_tag:
-        return _strip_site(normalize(page.title_tag), page)
-    return None
+    return lines
 
 
-def _shared(h1: str, stated: str) -> str | None:
-    """The headline an `<h1>` and a stated title agree on, if they do.
-
-    Equal, or the title cut short: the heading. The heading inside the title
-    ("Chronik: Headline"): the heading, if it is more than a label. The title at
-    the end of the heading (a kicker glued before it): the title.
-    """
-    fh, fs = _fold(h1), _fold(stated)
-    if not fh or not fs:
-        return None
-    if fh == fs or (fh.startswith(fs) and (len(fs) > 20 or _truncated(stated))):
-        return h1
-    if _within(h1, stated) and len(h1.split()) >= 3:
-        return h1
-    if fh.endswith(" " + fs) and len(stated.split()) >= 3:
-        return stated
-    return None
+def _shown(moment: datetime | None) -> str:
+    if moment is None:
+        return "unknown"
+    return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()
 
 
-def _within(part: str, whole: str) -> bool:
-    """Whether `part` is a run of whole words of `whole` (case and punctuation folded)."""
-    fp, fw = _fold(part), _fold(whole)
-    return bool(fp) and f" {fp} " in f" {fw} "
-
-
-def _site_names(page: PageMeta) -> list[str]:
-    publisher = page.jsonld.get("publisher")
-    names = [page.meta.get("og:site_name"), page.jsonld_site, page.meta.get("application-name"),
-             publisher.get("name") if isinstance(publisher, dict) else None]
-    return [n for n in names if isinstance(n, str) and n.strip()]
-
-
-def _truncated(title: str) -> bool:
-    return title.rstrip().endswith(("...", "…"))
-
-
-def _strip_site(title: str, page: PageMeta) -> str | None:
-    """A headline without a " | Site name" or " - Site" part around it."""
-    site_names = {_fold(s) for s in _site_names(page)}
-    parts = re.split(r"\s+[|–—•·»:]\s+|\s+-\s+|\s*\|\s*", title)
-    if len(parts) > 1 and site_names:
-        kept = [p for p in parts if _fold(p) not in site_names]
-        if len(kept) < len(parts):
-            return " - ".join(kept).strip() or None
-        return title.strip() or None
-    bars = [p.strip() for p in title.split("|") if p.strip()]
-    if len(bars) > 1:
-        # No stated site name: "Headline | Site" is the common shape; the longest part is the headline.
-        return max(bars, key=len)
-    return title.strip() or None
-
-
-def _authors(page: PageMeta) -> tuple[str, ...]:
-    site = _site_names(page)
-    for candidate in (
-        page.jsonld.get("author"),
-        page.jsonld.get("creator"),
-        _meta_list(page, "author"),
-        _meta_list(page, "article:author"),
-        page.meta.get("parsely-author"),
-        page.meta.get("sailthru.author"),
-        page.meta.get("dc.creator"),
-        page.meta.get("byl"),
-    ):
-        names = clean_authors(_jsonld_people(candidate), strict=False, not_names=site)
-        if names:
-            return _fuller_printed(names, page, site)
-    if page.tree is not None:
-        # No metadata names the author: read the visible page's byline as a text dump's
-        # (the fitted byline reader, see `text_byline`), before guessing from markup.
-        names = byline_of_page("\n".join(page_lines(page.tree)))
-        if names:
-            return names
-    for byline in (*page.by_lines, *page.author_links):
-        names = clean_authors(byline, not_names=site)
-        if names:
-            return names
-    for byline in page.bylines:
-        if byline.rstrip().endswith(":"):
-            continue  # "Jane says:" heads a comment, not the article
-        names = clean_authors(byline, not_names=site)
-        if names:
-            return names
-    return ()
-
-
-def _fuller_printed(names: tuple[str, ...], page: PageMeta, site: list[str]) -> tuple[str, ...]:
-    """The printed byline where it names the same people more fully ("Todd" → "Todd Bates")."""
-    for byline in page.by_lines[:2]:
-        printed = clean_authors(byline, not_names=site)
-        if len(printed) < len(names) or printed == names:
-            continue
-        if all(any(p == n or (len(n.split()) == 1 and p.split()[0] == n) for p in printed) for n in names):
-            return printed
-    return names
-
-
-def _meta_list(page: PageMeta, key: str) -> list[str] | None:
-    values = [v for v in page.meta_all.get(key, []) if not v.startswith("http")]
-    return values or None
-
-
-def _jsonld_people(value: Any) -> Any:
-    if isinstance(value, dict):
-        return [value.get("name")] if isinstance(value.get("name"), str) else None
-    if isinstance(value, list):
-        return [item.get("name") if isinstance(item, dict) else item for item in value]
-    return value
-
-
-def _first_date(candidates: tuple[Any, ...], tz: tzinfo | None) -> datetime | None:
-    """The first of the page's stated dates, in order of trust, that reads as a date."""
-    for candidate in candidates:
-        moment = parse_date(candidate, tz) if isinstance(candidate, str) else None
-        if moment:
-            return moment
-    return None
-
-
-def _published(page: PageMeta, tz: tzinfo | None, html: str) -> datetime | None:
-    stated = _first_date((
-        page.jsonld.get("datePublished"),
-        page.meta.get("article:published_time"),
-        page.meta.get("og:published_time"),
-        page.meta.get("datepublished"),
-        page.meta.get("pubdate"),
-        page.meta.get("publishdate"),
-        page.meta.get("publish-date"),
-        page.meta.get("parsely-pub-date"),
-        page.meta.get("sailthru.date"),
-        page.meta.get("dc.date.issued"),
-        page.meta.get("dc.date"),
-        page.meta.get("date"),
-        page.jsonld.get("dateCreated"),
-    ), tz)
-    if stated:
-        return _in_local_time(stated, page)
-    found = _htmldate(page)
-    if found:
-        moment = parse_date(found, tz)
-        if moment and not _year_only(moment, html):
-            return moment
-    for value in page.times:
-        moment = parse_date(value, tz)
-        if moment:
-            return moment
-    return None
-
-
-def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
-    """A UTC time re-expressed in the outlet's own offset, where the page shows that same moment locally.
-
-    Metadata often gives times in UTC while the page prints the outlet's local time
-    ("2023-11-08 23:30:59" beside "2023-11-09T05:30:59Z"). The local form is the
-    date readers saw; the offset is the difference between the two, when it is a
-    whole number of quarter hours and the minutes and seconds agree.
-    """
-    if moment.utcoffset() != timedelta(0):
-        return moment
-    for value in page.times:
-        match = _NAIVE_TIME.match(value.strip())
-        if not match:
-            continue
-        try:
-            local = datetime.fromisoformat(match.group(1).replace(" ", "T"))
-        except ValueError:
-            continue
-        offset = local - moment.replace(tzinfo=None)
-        quarters = offset / timedelta(minutes=15)
-        if offset and abs(offset) <= timedelta(hours=14) and quarters == int(quarters) and local.second == moment.second:
-            return moment.astimezone(dt_timezone(offset))
-    return moment
-
-
-_NAIVE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})$")
-
-
-def _htmldate(page: PageMeta) -> str | None:
-    """htmldate's reading of the page (URL, markup and text patterns), original rather than updated date."""
-    from htmldate import find_date
-
-    if page.tree is None:
-        return None
-    try:
-        return find_date(page.tree, url=page.canonical, original_date=True, extensive_search=True,
-                         outputformat="%Y-%m-%d")
-    except (ValueError, TypeError, AttributeError):
-        return None
-
-
-def _year_only(moment: datetime, html: str) -> bool:
-    """True when a 1 January date stands for a bare year (a copyright line), which is no publication date."""
-    if (moment.month, moment.day) != (1, 1):
-        return False
-    year = moment.year
-    stated = (f"{year}-01-01", f"01/01/{year}", f"1 January {year}", f"January 1, {year}", f"Jan 1, {year}",
-              f"Jan. 1, {year}", f"{year}/01/01", f"1 Jan {year}")
-    return not any(form in html for form in stated)
-
-
-def _updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
-    return _first_date((
-        page.jsonld.get("dateModified"),
-        page.meta.get("article:modified_time"),
-        page.meta.get("og:updated_time"),
-        page.meta.get("datemodified"),
-        page.meta.get("last-modified"),
-    ), tz)
+def _authors(page: PageMeta, url: str | None, body: str) -> tuple[str, ...]:
+    choice = choose_authors(page, site_of(page, url), body)
+    return choice.names if choice else ()
 
 
 def _outlet(page: PageMeta, url: str | None) -> str | None:

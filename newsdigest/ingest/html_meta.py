@@ -43,6 +43,10 @@ class PageMeta:
     meta_all: dict[str, list[str]] = field(default_factory=dict)
     title_tag: str | None = None
     h1: list[str] = field(default_factory=list)
+    h1_parts: list[str] = field(default_factory=list)
+    """The pieces of `<h1>`s made of several (a kicker, the headline, a subtitle), each alone."""
+    subheadings: list[str] = field(default_factory=list)
+    """`<h2>` and `<h3>` texts in page order: where pages without an `<h1>` headline show it."""
     canonical: str | None = None
     lang: str | None = None
     times: list[str] = field(default_factory=list)
@@ -63,6 +67,18 @@ class PageMeta:
         return list(_printed_bylines(self.tree)) if self.tree is not None else []
 
     @cached_property
+    def copyright_holder(self) -> str | None:
+        """Who the page's copyright line names ("© 2019 Jane Doe"): on a personal site, its author."""
+        if self.tree is None:
+            return None
+        for text in self.tree.xpath("//body//text()[contains(., '©') or contains(., '(c)') or contains(., '(C)')"
+                                    " or contains(., 'Copyright') or contains(., 'copyright')]")[-5:]:
+            match = _COPYRIGHT.search(" ".join(str(text).split()))
+            if match:
+                return match.group(1)
+        return None
+
+    @cached_property
     def author_links(self) -> list[str]:
         """Texts of links to an author's page (`/author/…`, `/reporters/…`)."""
         if self.tree is None:
@@ -71,7 +87,7 @@ class PageMeta:
             '//a[contains(@href,"/author") or contains(@href,"/reporter") or contains(@href,"/writer")'
             ' or contains(@href,"/byline") or contains(@href,"/staff/") or contains(@href,"/contributor")]'
         )[:10]
-        return [text for a in links if (text := _text(a)) and len(text) < 60]
+        return [text for a in links if (text := _text(a)) and len(text) < 60 and not _in_comments(a)]
 
 
 def read_page_meta(tree: HtmlElement) -> PageMeta:
@@ -87,10 +103,19 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     if title is not None:
         found.title_tag = _text(title)
     for h1 in tree.iter("h1"):
-        text = _text(h1)
+        parts = _heading_parts(h1)
+        text = " ".join(parts)
         # A heading that links to the front page is the site's logo, not the article's headline.
         if text and len(text) < 300 and not any(_HOME_LINK.match(a.get("href") or "x") for a in h1.iter("a")):
             found.h1.append(text)
+            if len(parts) > 1:
+                found.h1_parts.extend(parts)
+    for heading in tree.iter("h2", "h3"):
+        text = " ".join(_heading_parts(heading))
+        if text and len(text) < 300:
+            found.subheadings.append(text)
+            if len(found.subheadings) >= 40:
+                break
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             found.canonical = link.get("href").strip()
@@ -104,6 +129,10 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     return found
 
 
+_COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|[cC]opyright)(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?)?\s*(?:by\s+)?"
+    r"([^\W\d][^.•|,:;()\d]{1,60}?)\s*(?:[.•|,:;()]|\d|$)"
+)
 _BY = re.compile(r"^(?:by|written by|words by|posted by|author:?)$", re.IGNORECASE)
 _BY_NAME = re.compile(r"^(?:by|written by|words by|posted by)\s+([A-Z][^\n]{2,80})$", re.IGNORECASE)
 
@@ -139,6 +168,7 @@ def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
 def _read_jsonld(tree: HtmlElement, found: PageMeta) -> None:
     best: dict[str, Any] | None = None
     best_rank = -1
+    nodes: dict[str, dict[str, Any]] = {}
     for script in tree.xpath('//script[contains(translate(@type,"JSONLD","jsonld"),"ld+json")]'):
         raw = (script.text or "").strip()
         if not raw:
@@ -151,6 +181,8 @@ def _read_jsonld(tree: HtmlElement, found: PageMeta) -> None:
             except ValueError:
                 continue
         for item in _objects(data):
+            if isinstance(item.get("@id"), str) and len(item) > 1:
+                nodes.setdefault(item["@id"], item)
             types = {t.lower() for t in _types(item)}
             if "website" in types or "organization" in types or "newsmediaorganization" in types:
                 name = item.get("name")
@@ -162,7 +194,23 @@ def _read_jsonld(tree: HtmlElement, found: PageMeta) -> None:
             if rank > best_rank:
                 best, best_rank = item, rank
     if best is not None:
-        found.jsonld = best
+        found.jsonld = {key: _resolved(value, nodes) if key in _PEOPLE_KEYS else value for key, value in best.items()}
+
+
+_PEOPLE_KEYS = frozenset({"author", "creator", "publisher"})
+
+
+def _resolved(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD reference (`{"@id": …}`) replaced by the object it names elsewhere in the page's graph.
+
+    Site generators describe the author once as a `Person` node of the `@graph` and
+    point to it from the article: the name is only in the node.
+    """
+    if isinstance(value, list):
+        return [_resolved(item, nodes) for item in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -192,7 +240,7 @@ def _bylines(tree: HtmlElement) -> Iterator[str]:
         '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author")'
         ' or contains(@id,"byline") or contains(@id,"author")]'
     ):
-        if node.tag in ("meta", "link", "script", "style", "img", "body", "html"):
+        if node.tag in ("meta", "link", "script", "style", "img", "body", "html") or _in_comments(node):
             continue
         attrs = " ".join(filter(None, (node.get("class"), node.get("id"))))
         if attrs and _BYLINE_NOT.search(attrs) and not node.get("rel") and not node.get("itemprop"):
@@ -207,6 +255,43 @@ def _bylines(tree: HtmlElement) -> Iterator[str]:
             seen += 1
             if seen >= 8:
                 return
+
+
+_INLINE = frozenset({"a", "b", "i", "em", "strong", "u", "abbr", "sup", "sub", "mark", "q", "cite", "font", "nobr"})
+
+
+def _heading_parts(heading: HtmlElement) -> list[str]:
+    """A heading's text in its separately styled pieces ("Kicker" + "Headline"), or whole when it is one.
+
+    A kicker in its own `<span>` or line touches the headline with no space between
+    them in the markup; read as one string they would run together ("KickerHeadline").
+    """
+    pieces: list[str] = []
+    current = heading.text or ""
+    for child in heading:
+        if not isinstance(child.tag, str):
+            current += child.tail or ""
+        elif child.tag in _INLINE:
+            current += child.text_content() + (child.tail or "")
+        else:
+            pieces.append(current)
+            pieces.append(child.text_content())
+            current = child.tail or ""
+    pieces.append(current)
+    return [text for piece in pieces if (text := " ".join(piece.split()))]
+
+
+_COMMENTS = re.compile(r"comment|respond|reply|discussion", re.IGNORECASE)
+
+
+def _in_comments(node: HtmlElement) -> bool:
+    """Whether a node is part of the readers' comments or the form to write one: their authors are not the article's."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag == "form":
+            return True
+        if _COMMENTS.search(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))):
+            return True
+    return False
 
 
 def _text(node: HtmlElement) -> str:

@@ -77,7 +77,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     if not title:
         title = derive_headline(body)
         title_derived = title is not None
-    return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone))
+    return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
 
 
 def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:

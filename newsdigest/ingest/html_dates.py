@@ -1,0 +1,154 @@
+"""When a saved page's article was published: its own statement first, then `<time>`, then htmldate.
+
+JSON-LD `datePublished` and `article:published_time` state the moment with its
+offset; a page that states it only in UTC is read in its country's zone (see
+`html_zone`), and one that prints the same moment locally beside it at that
+offset. A date written with dots ("10.12.2022") puts the day first. Without a
+stated date, the first `<time datetime>` element is the page's own; without
+one, htmldate reads the markup, URL and text (original date, extensive
+search), and a bare copyright year is no publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from datetime import timezone as dt_timezone
+from typing import Any
+
+from newsdigest.ingest.dates import parse_date
+from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_zone import page_zone
+from newsdigest.model import is_day_only
+
+__all__ = ["DateChoice", "choose_published", "stated_updated"]
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "date",
+)
+_UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    moment: datetime | None
+    source: str
+    """Where the date was read, for `ingest --explain`."""
+
+
+def _first_date(candidates: tuple[tuple[str, Any], ...], tz: tzinfo | None) -> DateChoice:
+    """The first of the page's stated dates, in order of trust, that reads as a date."""
+    for source, candidate in candidates:
+        moment = parse_date(_day_first(candidate), tz) if isinstance(candidate, str) else None
+        if moment:
+            return DateChoice(moment, source)
+    return DateChoice(None, "no stated date")
+
+
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\b,?\s*(.*)$")
+
+
+def _day_first(value: str) -> str:
+    """"10.12.2022, 07:00" as the ISO date it is: a date written with dots puts the day first, in every language."""
+    match = _DOTTED.match(value)
+    if not match:
+        return value
+    day, month, year, rest = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d} {rest}".strip()
+
+
+def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str | None = None) -> DateChoice:
+    """When the article was first published: the page's own statement first, then `<time>`, then htmldate."""
+    stated = _first_date((
+        ("JSON-LD datePublished", page.jsonld.get("datePublished")),
+        *((f"meta {key}", page.meta.get(key)) for key in _PUBLISHED_KEYS),
+        ("JSON-LD dateCreated", page.jsonld.get("dateCreated")),
+    ), tz)
+    if stated.moment:
+        local = _in_local_time(stated.moment, page)
+        if local is not stated.moment:
+            return DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+        zone = _readers_zone(local, page, host)
+        if zone:
+            return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
+        return stated
+    for value in page.times:
+        # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
+        # any reading of its text; the first is the article's, the others its comments' or teasers'.
+        moment = parse_date(_day_first(value), tz)
+        if moment:
+            return DateChoice(moment, "the page's first <time> element (no date stated in its metadata)")
+    found = _htmldate(page)
+    if found:
+        moment = parse_date(found, tz)
+        if moment and not _year_only(moment, html):
+            return DateChoice(moment, "htmldate's reading of the page (no date stated in its metadata)")
+    return DateChoice(None, "no date found in the page")
+
+
+def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
+    """A UTC time re-expressed in the outlet's own offset, where the page shows that same moment locally.
+
+    Metadata often gives times in UTC while the page prints the outlet's local time
+    ("2023-11-08 23:30:59" beside "2023-11-09T05:30:59Z"). The local form is the
+    date readers saw; the offset is the difference between the two, when it is a
+    whole number of quarter hours and the minutes and seconds agree.
+    """
+    if moment.utcoffset() != timedelta(0):
+        return moment
+    for value in page.times:
+        match = _NAIVE_TIME.match(value.strip())
+        if not match:
+            continue
+        try:
+            local = datetime.fromisoformat(match.group(1).replace(" ", "T"))
+        except ValueError:
+            continue
+        offset = local - moment.replace(tzinfo=None)
+        quarters = offset / timedelta(minutes=15)
+        if offset and abs(offset) <= timedelta(hours=14) and quarters == int(quarters) and local.second == moment.second:
+            return moment.astimezone(dt_timezone(offset))
+    return moment
+
+
+def _readers_zone(moment: datetime, page: PageMeta, host: str | None) -> tzinfo | None:
+    """For a time stated in UTC, the zone of the page's country (see `html_zone`), where known."""
+    if moment.utcoffset() != timedelta(0) or is_day_only(moment):
+        return None
+    return page_zone(page, host)
+
+
+_NAIVE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})$")
+
+
+def _htmldate(page: PageMeta) -> str | None:
+    """htmldate's reading of the page (URL, markup and text patterns), original rather than updated date."""
+    from htmldate import find_date
+
+    if page.tree is None:
+        return None
+    try:
+        return find_date(page.tree, url=page.canonical, original_date=True, extensive_search=True,
+                         outputformat="%Y-%m-%d")
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _year_only(moment: datetime, html: str) -> bool:
+    """True when a 1 January date stands for a bare year (a copyright line), which is no publication date."""
+    if (moment.month, moment.day) != (1, 1):
+        return False
+    year = moment.year
+    stated = (f"{year}-01-01", f"01/01/{year}", f"1 January {year}", f"January 1, {year}", f"Jan 1, {year}",
+              f"Jan. 1, {year}", f"{year}/01/01", f"1 Jan {year}")
+    return not any(form in html for form in stated)
+
+
+def stated_updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
+    """When the page says the article was last changed."""
+    return _first_date((
+        ("JSON-LD dateModified", page.jsonld.get("dateModified")),
+        *((f"meta {key}", page.meta.get(key)) for key in _UPDATED_KEYS),
+    ), tz).moment

@@ -1,0 +1,118 @@
+"""Report how the HTML reader's headline, authors and date compare with the gold, page by page and by half.
+
+    python tools/html_meta_report.py [--corpus ../shared/corpus] [--seed 7] [--failures]
+
+Reads every saved page of `CORPUS/meta/` with the package's own reader
+(`html_source.read_html`, as ingest does), and scores title, author and date the
+way `score.py meta` does (case and punctuation folded; authors in any order;
+the date's first ten characters as written to the post). Prints the figures on
+all pages and on two halves split by site (no host in both), whose gap is the
+best estimate of what holds on pages never seen; `--failures` lists every miss
+with the gold, our value and where ours was read (the `ingest --explain` reason).
+The corpus is only read, never copied into the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from trafilatura.utils import load_html  # noqa: E402
+
+from newsdigest.errors import NewsdigestError  # noqa: E402
+from newsdigest.ingest.decode import decode  # noqa: E402
+from newsdigest.ingest.html_fields import explain_choices  # noqa: E402
+from newsdigest.ingest.html_meta import read_page_meta  # noqa: E402
+from newsdigest.ingest.html_source import read_html  # noqa: E402
+
+FIELDS = ("title", "author", "date")
+
+
+def norm(text: object) -> str:
+    return re.sub(r"\W+", " ", str(text or "")).strip().lower()
+
+
+def author_ok(gold: object, ours: str) -> bool:
+    gold_text = "; ".join(map(str, gold)) if isinstance(gold, list) else str(gold)
+    g, p = norm(gold_text.replace(";", " ")), norm(ours.replace(";", " "))
+    return bool(p) and (g == p or set(g.split()) == set(p.split()))
+
+
+def host_of(key: str, gold: dict) -> str:
+    return urlparse(gold.get("url") or key).netloc.lower().removeprefix("www.") or key
+
+
+def halves(gold: dict[str, dict], seed: int) -> dict[str, str]:
+    """Each page's half ("a" or "b"), split by host so that no site is in both."""
+    hosts = sorted({host_of(k, g) for k, g in gold.items()})
+    random.Random(seed).shuffle(hosts)
+    first = set(hosts[: len(hosts) // 2])
+    return {k: "a" if host_of(k, g) in first else "b" for k, g in gold.items()}
+
+
+def ours(path: Path, tz: ZoneInfo) -> dict[str, str]:
+    """Title, author and date as the post file would state them (the date's first ten characters)."""
+    text = decode(path.read_bytes(), html=True)
+    try:
+        article = read_html(text, timezone=tz)
+    except NewsdigestError:
+        return {"title": "", "author": "", "date": "", "why": "no article"}
+    published = render_post_date(article.published)
+    tree = load_html(text)
+    why = " | ".join(explain_choices(read_page_meta(tree), text, tz, article.body)) if tree is not None else ""
+    return {"title": article.title or "", "author": "; ".join(article.authors), "date": published, "why": why}
+
+
+def render_post_date(moment: object) -> str:
+    from datetime import datetime
+
+    from newsdigest.model import is_day_only
+
+    if not isinstance(moment, datetime):
+        return ""
+    return (moment.date().isoformat() if is_day_only(moment) else moment.isoformat())[:10]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--seed", type=int, default=7, help="the split of sites into halves")
+    parser.add_argument("--failures", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    folder = args.corpus / "meta"
+    gold: dict[str, dict] = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    half = halves(gold, args.seed)
+    tz = ZoneInfo("Europe/London")
+    hits: dict[str, Counter[str]] = {name: Counter() for name in ("a", "b", "all")}
+    seen: dict[str, Counter[str]] = {name: Counter() for name in ("a", "b", "all")}
+    for key in sorted(gold):
+        found, expected = ours(folder / f"{key}.html", tz), gold[key]
+        for field in FIELDS:
+            if not expected.get(field):
+                continue
+            ok = (author_ok(expected[field], found[field]) if field == "author"
+                  else found[field] == expected[field] if field == "date" else norm(found[field]) == norm(expected[field]))
+            for group in (half[key], "all"):
+                seen[group][field] += 1
+                hits[group][field] += ok
+            if args.failures and not ok:
+                print(f"{field:6} {half[key]} {key} gold={expected[field]!r} ours={found[field]!r}  [{found['why']}]")
+    for group in ("a", "b", "all"):
+        shares = {f: hits[group][f] / seen[group][f] for f in FIELDS if seen[group][f]}
+        print(f"{group:>3}: " + " ".join(f"{f}={shares[f]:.3f} (n={seen[group][f]})" for f in shares)
+              + f" mean={sum(shares.values()) / len(shares):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
