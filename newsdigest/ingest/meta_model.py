@@ -172,14 +172,14 @@ def probability(name: str, features: Mapping[str, float]) -> float:
     return float(_models()[name].probabilities([features])[0])
 
 
-def best(name: str, candidates: list[Candidate]) -> Scored | None:
-    """The candidate the model rates highest, if it clears the model's threshold."""
+def best(name: str, candidates: list[Candidate], at_least: float | None = None) -> Scored | None:
+    """The candidate the model rates highest, if it clears `at_least` (by default the model's threshold)."""
     if not candidates:
         return None
     model = _models()[name]
     p = model.probabilities([c.features for c in candidates])
     top = int(np.argmax(p))
-    return Scored(candidates[top], float(p[top])) if p[top] >= model.threshold else None
+    return Scored(candidates[top], float(p[top])) if p[top] >= (model.threshold if at_least is None else at_least) else None
 
 
 def ranked(name: str, candidates: list[Candidate]) -> list[Scored]:
