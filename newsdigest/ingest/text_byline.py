@@ -15,7 +15,7 @@ import re
 
 from newsdigest.ingest.authors import clean_authors, employer_in_role
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
 
 MODEL = "author"
@@ -29,6 +29,8 @@ PREFIX = re.compile(
     r"redacción|redaktion|text|texto|tekst)\b\s*[:\-–]?\s*",
     re.I,
 )
+RELATIVE = ("prefixed", "date_near", "near_title", "occurrences", "capitalised_share")
+"""Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
 # The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
@@ -68,9 +70,11 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
             for prefixed, names in _readings(part, inline=not (line.sentence or line.prose)):
                 if not all(name[:1].isalpha() and len(name) > 1 for name in names):
                     continue
+                if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
+                    continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
                 out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
                                                           title_index, lower_words, dated)))
-    return out
+    return relative(out, RELATIVE)
 
 
 def _readings(part: str, inline: bool = True) -> list[tuple[bool, tuple[str, ...]]]:

@@ -13,7 +13,7 @@ import re
 
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_byline import PREFIX
 from newsdigest.ingest.text_lines import Line, content_words, normalise
 
@@ -22,6 +22,8 @@ BELOW_START = 12
 """How far into the article a headline may stand (a span that opens on the kicker or standfirst)."""
 ABOVE_START = 400
 """How far above the article a headline may stand (menus, teasers and a cookie notice between)."""
+RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "log_chars")
+"""Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _CRUMB = re.compile(r"\s[>»›/|]\s|\s?[»›]\s?")
 
 
@@ -45,7 +47,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
             out.append(Candidate(value, i, _features(ctx, i, keys_above, crumbs)))
         keys_above.append(line.key)
-    return out
+    return relative(out, RELATIVE)
 
 
 def _crumb_key(text: str) -> str | None:
@@ -90,6 +92,7 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
             "next_sentence": float(nxt is not None and nxt.sentence),
             "prev_kicker": float(prev is not None and prev.n_words <= 2 and not prev.sentence),
             "prev_sentence": float(prev is not None and prev.sentence),
+
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
