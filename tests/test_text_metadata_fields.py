@@ -3,6 +3,7 @@
 import pytest
 
 from newsdigest.ingest.dates import find_dates
+from newsdigest.ingest.explain import metadata_choices
 from newsdigest.ingest.meta_model import Candidate, relative
 from newsdigest.ingest.text_byline import _readings
 from newsdigest.ingest.text_lines import read_lines
@@ -76,3 +77,16 @@ def test_relative_features_measure_each_candidate_against_the_pages_best():
     found = [Candidate("a", 0, {"lead_overlap": 0.2}), Candidate("b", 1, {"lead_overlap": 0.9})]
     gaps = [c.features["lead_overlap_gap"] for c in relative(found, ("lead_overlap",))]
     assert gaps == pytest.approx([0.7, 0.0])
+
+
+def test_explain_lists_each_fields_candidates_with_their_likelihood():
+    rows = metadata_choices(page("Council approves harbour bridge\nBy Peter Hall\n12 May 2021"))
+    assert rows[0].startswith("headline:") and "Council approves harbour bridge" in rows[1] and "%" in rows[1]
+    byline = rows.index(next(r for r in rows if r.startswith("byline:")))
+    assert "Peter Hall" in rows[byline + 1]
+    assert any(r.startswith("date:") for r in rows) and any("2021-05-12" in r for r in rows)
+
+
+def test_explain_says_when_no_line_is_a_headline():
+    rows = metadata_choices(LEAD)
+    assert any("made from the lead" in r for r in rows)

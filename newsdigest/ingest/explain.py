@@ -98,6 +98,7 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     """
     from newsdigest.ingest import text_byline, text_dateline, text_title
     from newsdigest.ingest.meta_model import ranked, threshold
+    from newsdigest.ingest.text_outlet import read_outlet
     from newsdigest.ingest.textmeta import page_context
 
     ctx = page_context(text)
@@ -127,6 +128,11 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     named = ranked(text_byline.MODEL, fields[1][2])
     if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
         out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
+    footer = read_outlet(ctx.lines)
+    if byline is None and footer.person:
+        out.append(f"byline: none stated; the copyright holder {footer.outlet} is a person, so the page is theirs")
+    if title is None:
+        out.append("headline: no line is likely enough; the title is made from the lead and marked as derived")
     return out
 
 
