@@ -35,7 +35,15 @@ def test_a_byline_running_into_its_date_gives_the_name_alone():
 
 
 def test_a_french_byline_with_le_and_its_date():
-    dump = parse_text_dump(page("Le port aura son pont\nPar Claire Dubois le 3 avril 2019"))
+    lead = (
+        "Le conseil municipal a approuvé mardi la construction d'un nouveau pont sur le port, mettant fin à dix ans "
+        "de débats sur son coût et sur son tracé dans la vieille ville.\n"
+        "Les partisans du projet affirment que le pont réduira le temps de trajet de milliers d'habitants de la rive "
+        "nord, et que les bacs ne suffisent plus à les transporter.\n"
+        "Les opposants estiment que le coût a doublé depuis les premiers plans et que l'argent serait mieux utilisé "
+        "pour les bus de la ville.\n"
+    )
+    dump = parse_text_dump("Accueil\nActualités\n\nLe port aura son pont\nPar Claire Dubois le 3 avril 2019\n" + lead)
     assert dump.authors == ("Claire Dubois",)
     assert dump.published is not None and dump.published.date().isoformat() == "2019-04-03"
 

@@ -36,6 +36,8 @@ _SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
 _PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"])
 _FUNCTION_WORDS = frozenset().union(*STOP_WORDS.values())
+_ENGLISH = STOP_WORDS["en"]
+"""Sites in every language use English templates ("By Jane Doe On 12. Mai"): their words end a name too."""
 # Words that join several names ("Jane Doe and John Roe", "Ana y Luis"): `clean_authors` splits at them.
 _JOINERS = frozenset(["and", "und", "et", "y", "e"])
 _EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
@@ -67,7 +69,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
             text = text[: found.start] + " | " + text[found.end :]
         text = _MARK.sub("", _EMAIL.sub(" | ", text))
         for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
-            for prefixed, names in _readings(part, inline=not (line.sentence or line.prose)):
+            for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
                 if not all(name[:1].isalpha() and len(name) > 1 for name in names):
                     continue
                 if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
@@ -77,38 +79,39 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     return relative(out, RELATIVE)
 
 
-def _readings(part: str, inline: bool = True) -> list[tuple[bool, tuple[str, ...]]]:
+def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = True) -> list[tuple[bool, tuple[str, ...]]]:
     """The ways a segment of a line may state authors: as a whole, after an inline prefix, the first name alone.
 
+    `stop`: the function words of the page's language, which end a name.
     `inline=False` for a sentence: "… was not detailed by Jane Doe." names no author of the article.
     """
     readings: list[tuple[bool, tuple[str, ...]]] = []
     prefix = PREFIX.match(part) or _LABEL.match(part)
-    whole = clean_authors(_without_function_words(part[prefix.end() :] if prefix else part))
+    whole = clean_authors(_without_function_words(part[prefix.end() :] if prefix else part, stop))
     if whole and sum(len(n.split()) for n in whole) <= 8:
         readings.append((bool(prefix), whole))
         if len(whole) > 1:
             readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
     found = _INLINE_PREFIX.search(part) if inline else None
     if found and found.start() > 0:
-        names = clean_authors(_without_function_words(_leading_capitals(part[found.end() :])))
+        names = clean_authors(_without_function_words(_leading_capitals(part[found.end() :]), stop))
         if names and names not in [r[1] for r in readings]:
             readings.append((True, names[:2]))
     return readings
 
 
-def _without_function_words(text: str) -> str:
+def _without_function_words(text: str, stop: frozenset[str]) -> str:
     """`text` up to its first function word that is no name particle ("Jane Doe on", "Jean Roe le").
 
     A byline often runs on into its date ("By Jane Doe On 12 May"): the
-    function words of any language the cleaner knows end the name there,
+    function words of the page's language (`stop`) end the name there,
     except the particles inside names ("von", "de", "van") before a capital.
     """
     tokens = text.split()
     for n, token in enumerate(tokens):
         low = token.lower()
         particle = low in _PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
-        if n > 0 and low in _FUNCTION_WORDS and not particle and low not in _JOINERS:
+        if n > 0 and low in stop and not particle and low not in _JOINERS:
             return " ".join(tokens[:n])
     return text
 
