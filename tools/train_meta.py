@@ -1,6 +1,6 @@
 """Fit the text-dump metadata models (headline, byline, dateline) and write `newsdigest/ingest/meta_model.json`.
 
-    python tools/train_meta.py [--corpus ../shared/corpus] [--half a|b --seed 7] [--output PATH]
+    python tools/train_meta.py [--corpus ../shared/corpus] [--half a|b --seed 7 --output PATH]
 
 Reads the development pages of `CORPUS/meta/` (text dumps and `gold.json`),
 lists each field's candidates with the package's own readers (`text_title`,
@@ -82,10 +82,12 @@ class Blend:
 
 
 def page_weights(labels: list[bool]) -> list[float]:
-    """Each page's candidates weigh as much in all as another page's, however many it lists.
+    """Weights that make every page count alike: its candidates weigh one in all, its right ones one more.
 
     The task is to tell the right candidate from the others on its page: a
-    page with four hundred lines of menu must not outweigh one with ten.
+    page with four hundred lines of menu must not outweigh one with ten, and
+    the one right line must not drown among them (on pages where none is
+    right, the candidates only teach what is not).
     """
     right = sum(labels)
     return [1.0 / len(labels) + (1.0 / right if label else 0.0) for label in labels] if labels else []
@@ -186,7 +188,6 @@ def main() -> int:
     parser.add_argument("--half", choices=("a", "b"), help="fit on this random half of the sites only")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=ROOT / "newsdigest" / "ingest" / meta_model.MODEL_FILE)
-    parser.add_argument("--held-out-gold", type=Path, help="write the other half's gold here (with --half)")
     args = parser.parse_args()
 
     folder = args.corpus / "meta"
@@ -195,8 +196,6 @@ def main() -> int:
     if args.half:
         a, b = halves(keys, args.seed)
         keys, other = (a, b) if args.half == "a" else (b, a)
-        if args.held_out_gold:
-            args.held_out_gold.write_text(json.dumps({k: GOLD[k] for k in other}), encoding="utf-8")
         print(f"fitting on half {args.half}: {len(keys)} pages; the other half holds {len(other)}")
 
     contexts = {k: page_context((folder / f"{k}.txt").read_text(encoding="utf-8")) for k in keys}
