@@ -158,8 +158,9 @@ def read_metadata(
     lead = next((i for i in range(start, window_end) if lines[i].prose and lines[i].n_words >= 20), window_end)
     head = [i for i in meta.taken if start - 1 <= i < lead]
     if head:
-        # Never past a sentence the metadata did not take: a headline found inside the
-        # article must not cost the article the lines above it.
-        kept = [i for i in range(start, max(head)) if i not in meta.taken and lines[i].sentence]
+        # Never past a sentence above the headline: a headline found inside the article must
+        # not cost the article the lines above it (a standfirst under the headline goes with it).
+        above = title_index if title_index is not None else start
+        kept = [i for i in range(start, above) if i not in meta.taken and lines[i].sentence]
         meta.body_start = min([max(start, max(head) + 1), *kept])
     return meta
