@@ -140,6 +140,34 @@ def _month_table() -> dict[str, dict[str, int]]:
     return table
 
 
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations of `MONTH_LANGUAGES` (two letters or more), from dateparser's locale data."""
+    from dateparser.languages.loader import default_loader
+
+    return frozenset(
+        name.lower().rstrip(".")
+        for lang in MONTH_LANGUAGES
+        for key in _WEEKDAY_KEYS
+        for name in default_loader.get_locale(lang).info.get(key, [])
+        if len(name.rstrip(".")) >= 2 and re.fullmatch(rf"{_LETTER}+\.?", name)
+    )
+
+
+_BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\s+)?$", re.I)
+
+
+def _with_weekday(text: str, start: int) -> int:
+    """Where a date written from `start` really begins: at the weekday before it ("Fri. Sep 5th, 2025"), if any."""
+    m = _BEFORE_DATE.search(text[max(0, start - 20) : start])
+    if m and m.group(1).lower() in _weekday_names():
+        return start - (len(text[max(0, start - 20) : start]) - m.start())
+    return start
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     # A month is any word here, looked up in `_month_table` afterwards: one alternation of
@@ -187,7 +215,8 @@ def _find_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[Found
                 continue
             before = text[max(0, match.start() - 40) : match.start()]
             updated = bool(UPDATED_LABEL.search(before)) and not PUBLISHED_LABEL.search(before[-20:])
-            found.append(FoundDate(moment, match.group("h") is not None, updated, match.start(), match.end()))
+            start = _with_weekday(text, match.start())
+            found.append(FoundDate(moment, match.group("h") is not None, updated, start, match.end()))
     return tuple(sorted(found, key=lambda f: f.start))
 
 

@@ -10,6 +10,7 @@ the body as kept whole.
 from __future__ import annotations
 
 import re
+from datetime import tzinfo
 from pathlib import Path
 
 from rich.console import Console
@@ -80,15 +81,59 @@ def _line(console: Console, number: int, kept: bool, text: str, reason: str) -> 
 def _explain_text(text: str, config: Config, console: Console) -> None:
     from newsdigest.ingest.textdump import parse_text_dump
 
-    from newsdigest.ingest.textmeta import explain_choices
-
     dump = parse_text_dump(text, timezone=config.timezone)
     for decision in dump.lines:
         if decision.text.strip():
             _line(console, decision.number, decision.kept, decision.text.strip(), decision.reason)
     console.print()
-    for row in explain_choices(text, timezone=config.timezone):
+    for row in metadata_choices(text, timezone=config.timezone):
         console.print(f"  {escape(row)}", soft_wrap=True)
+
+
+def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 3) -> list[str]:
+    """Why the headline, byline and date of a text dump are what they are: each field's likeliest candidates.
+
+    One line per candidate, with the fitted model's probability and the line it
+    stands on, so an editor sees what came second and how close it was.
+    """
+    from newsdigest.ingest import text_byline, text_dateline, text_title
+    from newsdigest.ingest.meta_model import ranked, threshold
+    from newsdigest.ingest.text_outlet import read_outlet
+    from newsdigest.ingest.textmeta import page_context
+
+    ctx = page_context(text)
+    out: list[str] = []
+    title = text_title.read_title(ctx)
+    title_index = title[0] if title else None
+    byline = text_byline.read_byline(ctx, title_index)
+    fields = (
+        ("headline", text_title.MODEL, text_title.candidates(ctx)),
+        ("byline", text_byline.MODEL, text_byline.candidates(ctx, title_index)),
+        ("date", text_dateline.MODEL, text_dateline.candidates(ctx, title_index, byline[0] if byline else None, timezone)),
+    )
+    for label, model, found in fields:
+        scored = ranked(model, found)
+        out.append(f"{label}: {len(found)} candidates; the likeliest is taken if at least {threshold(model):.0%} likely"
+                   + ("" if scored else "; none on this page"))
+        for item in scored[:shown]:
+            value = item.candidate.value
+            shown_value = (value.moment.isoformat() if hasattr(value, "moment")
+                           else ", ".join(value) if isinstance(value, tuple) else str(value))
+            out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
+    if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
+        out.append(f"headline taken from line {ctx.lines[title[0]].number}: it repeats the breadcrumb above it")
+    dated = ranked(text_dateline.MODEL, fields[2][2])
+    if dated and dated[0].candidate.value.updated:
+        out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")
+    named = ranked(text_byline.MODEL, fields[1][2])
+    if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
+        out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
+    footer = read_outlet(ctx.lines)
+    if byline is None and footer.person:
+        out.append(f"byline: none stated; the copyright holder {footer.outlet} is a person, so the page is theirs")
+    if title is None:
+        out.append("headline: no line is likely enough; the title is made from the lead and marked as derived")
+    return out
 
 
 def _explain_html(text: str, config: Config, console: Console) -> None:

@@ -19,7 +19,6 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -47,9 +46,13 @@ class Context:
     _shapes: dict[int, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def shape(self, index: int) -> dict[str, float]:
-        """`line_shape` of line `index`, computed once however many candidates the line holds."""
+        """`line_shape` of line `index` and its neighbourhood, computed once however many candidates the line holds."""
         if index not in self._shapes:
-            self._shapes[index] = line_shape(self.lines[index])
+            around = [j for j in range(index - 2, index + 3) if j != index and 0 <= j < len(self.lines)]
+            self._shapes[index] = line_shape(self.lines[index]) | {
+                # A menu entry stands among other one- or two-word lines; a byline or headline seldom does.
+                "menu_run": sum(self.lines[j].n_words <= 2 for j in around) / 4,
+            }
         return dict(self._shapes[index])
 
     @classmethod
@@ -84,10 +87,24 @@ class Scored:
     probability: float
 
 
-@lru_cache(maxsize=1)
+_IN_USE: dict[str, _Blend] = {}
+
+
 def _models() -> dict[str, _Blend]:
-    data = json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return {name: _Blend.load(model) for name, model in data.items()}
+    if not _IN_USE:
+        data = json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+        use_weights(data)
+    return _IN_USE
+
+
+def use_weights(data: Mapping[str, Any]) -> None:
+    """Read pages with these weights (as `meta_model.json` holds them) instead of the shipped ones.
+
+    For the training script, which measures a model fitted on half the sites
+    on the other half before anything is shipped.
+    """
+    _IN_USE.clear()
+    _IN_USE.update({name: _Blend.load(model) for name, model in data.items()})
 
 
 @dataclass(frozen=True)
@@ -167,19 +184,36 @@ class _Trees:
         return 1.0 / (1.0 + np.exp(-np.clip(raw, -30, 30)))
 
 
+def relative(found: list[Candidate], keys: tuple[str, ...]) -> list[Candidate]:
+    """`found` with each feature in `keys` also measured against the page's best value of it (`key_gap`).
+
+    Which line is the headline is a question about one page: a line sharing
+    half its words with the lead is a good headline on a page where no line
+    shares more, a poor one where another shares all. The gap to the page's
+    best lets a model that scores candidates one by one see that.
+    """
+    if not found:
+        return found
+    best_of = {key: max(c.features.get(key, 0.0) for c in found) for key in keys}
+    return [
+        Candidate(c.value, c.index, {**c.features, **{f"{key}_gap": best_of[key] - c.features.get(key, 0.0) for key in keys}})
+        for c in found
+    ]
+
+
 def probability(name: str, features: Mapping[str, float]) -> float:
     """The fitted model `name`'s probability that a candidate with `features` is the field's value."""
     return float(_models()[name].probabilities([features])[0])
 
 
-def best(name: str, candidates: list[Candidate]) -> Scored | None:
-    """The candidate the model rates highest, if it clears the model's threshold."""
+def best(name: str, candidates: list[Candidate], at_least: float | None = None) -> Scored | None:
+    """The candidate the model rates highest, if it clears `at_least` (by default the model's threshold)."""
     if not candidates:
         return None
     model = _models()[name]
     p = model.probabilities([c.features for c in candidates])
     top = int(np.argmax(p))
-    return Scored(candidates[top], float(p[top])) if p[top] >= model.threshold else None
+    return Scored(candidates[top], float(p[top])) if p[top] >= (model.threshold if at_least is None else at_least) else None
 
 
 def ranked(name: str, candidates: list[Candidate]) -> list[Scored]:

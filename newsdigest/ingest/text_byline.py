@@ -15,7 +15,8 @@ import re
 
 from newsdigest.ingest.authors import clean_authors, employer_in_role
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
+from newsdigest.ingest.text_lines import STOP_WORDS
 
 MODEL = "author"
 HEAD_WINDOW = 30
@@ -23,60 +24,96 @@ TAIL_WINDOW = 40
 # "By", "Written by", "Von", "Par", "Por", "Door", "Di", "Av", "Autor:": the byline's prefix in the
 # languages the date reader knows. Generic vocabulary of bylines, not any site's wording.
 PREFIX = re.compile(
-    r"^\s*(?-i:By(?=[A-Z][a-z]))|^\s*(?:(?:written|posted|reported|words|story|text|texto|testo|tekst)\s+)?"
+    r"^\s*(?-i:(?:By|Von|Par|Por|Door|Di)(?=[A-Z][a-z]))|^\s*(?:(?:written|posted|reported|words|story|text|texto|testo|tekst)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|od|przez|autor(?:in)?|auteur|author|autore|forfatter|kirjoittaja|"
     r"redacción|redaktion|text|texto|tekst)\b\s*[:\-–]?\s*",
     re.I,
 )
+RELATIVE = ("prefixed", "date_near", "near_title", "occurrences", "capitalised_share")
+"""Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
 # The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
 _PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"])
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_FUNCTION_WORDS = frozenset().union(*STOP_WORDS.values())
+_ENGLISH = STOP_WORDS["en"]
+"""Sites in every language use English templates ("By Jane Doe On 12. Mai"): their words end a name too."""
+# Words that join several names ("Jane Doe and John Roe", "Ana y Luis"): `clean_authors` splits at them.
+_JOINERS = frozenset(["and", "und", "et", "y", "e"])
+_EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
+# "Interview: Jane Doe", "Redaktion: Jane Doe": a one-word label before a colon, then the name.
+_LABEL = re.compile(r"^\s*[^\W\d_]{2,20}\s*:\s*(?=\S)")
+# A digit glued to a name is an affiliation mark ("Jane Doe1"), not part of the name.
+_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}\b|[*†‡]+")
 
 
 def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     """Every name (or list of names) that a short line near the article states, with its features."""
     lines, (start, end) = ctx.lines, ctx.span
-    indexes = list(range(max(0, start - HEAD_WINDOW), min(len(lines), start + 12)))
-    indexes += range(max(indexes[-1] + 1 if indexes else 0, end - 2), min(len(lines), end + TAIL_WINDOW))
+    near = set(range(max(0, start - HEAD_WINDOW), min(len(lines), start + 12)))
+    near |= set(range(max(0, end - 2), min(len(lines), end + TAIL_WINDOW)))
+    # A line saying "by …" is a byline candidate wherever it stands; other short lines only near the article.
+    indexes = sorted(near | {i for i, line in enumerate(lines) if line.n_words <= 20 and (
+        PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
     lower_words = {w for line in lines for w in line.words if w[:1].islower()}
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
              if find_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
-        if line.n_words > 20 or len(line.text) > 160:
-            continue
+        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not PREFIX.match(line.text)):
+            continue  # a sentence ("I had fun.") names no author unless it opens with "By"
         text = line.raw.strip()
         dates = find_dates(text, None, ctx.lang)
         for found in reversed(dates):
             text = text[: found.start] + " | " + text[found.end :]
-        text = _EMAIL.sub(" | ", text)
+        text = _MARK.sub("", _EMAIL.sub(" | ", text))
         for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
-            for prefixed, names in _readings(part):
-                if not all(name[:1].isalpha() for name in names):
+            for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
+                if not all(name[:1].isalpha() and len(name) > 1 for name in names):
                     continue
+                if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
+                    continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
                 out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
                                                           title_index, lower_words, dated)))
-    return out
+    return relative(out, RELATIVE)
 
 
-def _readings(part: str) -> list[tuple[bool, tuple[str, ...]]]:
-    """The ways a segment of a line may state authors: as a whole, after an inline prefix, the first name alone."""
+def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = True) -> list[tuple[bool, tuple[str, ...]]]:
+    """The ways a segment of a line may state authors: as a whole, after an inline prefix, the first name alone.
+
+    `stop`: the function words of the page's language, which end a name.
+    `inline=False` for a sentence: "… was not detailed by Jane Doe." names no author of the article.
+    """
     readings: list[tuple[bool, tuple[str, ...]]] = []
-    prefix = PREFIX.match(part)
-    whole = clean_authors(part[prefix.end() :] if prefix else part)
+    prefix = PREFIX.match(part) or _LABEL.match(part)
+    whole = clean_authors(_without_function_words(part[prefix.end() :] if prefix else part, stop))
     if whole and sum(len(n.split()) for n in whole) <= 8:
-        readings.append((bool(PREFIX.match(part)), whole))
+        readings.append((bool(prefix), whole))
         if len(whole) > 1:
-            readings.append((bool(PREFIX.match(part)), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
-    inline = _INLINE_PREFIX.search(part)
-    if inline and inline.start() > 0:
-        names = clean_authors(_leading_capitals(part[inline.end() :]))
+            readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
+    found = _INLINE_PREFIX.search(part) if inline else None
+    if found and found.start() > 0:
+        names = clean_authors(_without_function_words(_leading_capitals(part[found.end() :]), stop))
         if names and names not in [r[1] for r in readings]:
             readings.append((True, names[:2]))
     return readings
+
+
+def _without_function_words(text: str, stop: frozenset[str]) -> str:
+    """`text` up to its first function word that is no name particle ("Jane Doe on", "Jean Roe le").
+
+    A byline often runs on into its date ("By Jane Doe On 12 May"): the
+    function words of the page's language (`stop`) end the name there,
+    except the particles inside names ("von", "de", "van") before a capital.
+    """
+    tokens = text.split()
+    for n, token in enumerate(tokens):
+        low = token.lower()
+        particle = low in _PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
+        if n > 0 and low in stop and not particle and low not in _JOINERS:
+            return " ".join(tokens[:n])
+    return text
 
 
 def _leading_capitals(text: str) -> str:
@@ -106,6 +143,7 @@ def _features(
         {
             "prefixed": float(prefixed),
             "prefixed_line": float(bool(PREFIX.match(line.text))),
+            "colon_label": float(bool(_LABEL.match(part)) and not PREFIX.match(part)),
             "part_index": min(part_index, 3) / 3,
             "dated_line": float(dated_line),
             "date_near": float(any(j in dated for j in range(i - 2, i + 3) if j != i)),
@@ -134,9 +172,11 @@ def _features(
     return features
 
 
-def read_byline(ctx: Context, title_index: int | None) -> tuple[int, tuple[str, ...]] | None:
-    """The byline's line index and names, if a candidate is likely enough to be the author."""
-    scored = best(MODEL, candidates(ctx, title_index))
+def read_byline(
+    ctx: Context, title_index: int | None, at_least: float | None = None
+) -> tuple[int, tuple[str, ...]] | None:
+    """The byline's line index and names, if a candidate is at least `at_least` likely (default: the model's threshold)."""
+    scored = best(MODEL, candidates(ctx, title_index), at_least)
     if scored is None:
         return sign_off(ctx)
     return scored.candidate.index, scored.candidate.value

@@ -13,15 +13,17 @@ import re
 
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_byline import PREFIX
-from newsdigest.ingest.text_lines import content_words, normalise
+from newsdigest.ingest.text_lines import Line, content_words, normalise
 
 MODEL = "title"
 BELOW_START = 12
 """How far into the article a headline may stand (a span that opens on the kicker or standfirst)."""
 ABOVE_START = 400
 """How far above the article a headline may stand (menus, teasers and a cookie notice between)."""
+RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "log_chars")
+"""Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _CRUMB = re.compile(r"\s[>»›/|]\s|\s?[»›]\s?")
 
 
@@ -37,14 +39,15 @@ def candidates(ctx: Context) -> list[Candidate]:
     crumbs = {i: _crumb_key(lines[i].text) for i in range(max(0, start - ABOVE_START - 8), limit)}
     for i in range(max(0, start - ABOVE_START), limit):
         line = lines[i]
-        lead = i >= start and line.prose and not line.text.endswith(("?", "!"))  # the article's own sentence
+        # The article's own sentence: prose, or any sentence once inside the article.
+        lead = i >= start and (line.prose or line.sentence) and not line.text.endswith(("?", "!"))
         byline = PREFIX.match(line.text) and clean_authors(line.text)
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
             # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
             out.append(Candidate(value, i, _features(ctx, i, keys_above, crumbs)))
         keys_above.append(line.key)
-    return out
+    return relative(out, RELATIVE)
 
 
 def _crumb_key(text: str) -> str | None:
@@ -62,6 +65,7 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
     crumb_ends = bool(line.key) and any((crumbs.get(j) or "").endswith(line.key) for j in range(max(0, i - 8), i))
     twin_near = any(lines[j].key == line.key for j in range(max(0, i - 6), min(len(lines), i + 7)) if j != i)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    prev = lines[i - 1] if i > 0 else None
     features = ctx.shape(i)
     features.update(
         {
@@ -83,6 +87,12 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
             "next_short": float(nxt is not None and nxt.n_words <= 6),
             "next_prose": float(nxt is not None and nxt.prose),
             "crumbs": float(len(_CRUMB.findall(line.text)) >= 2),
+            # A headline is followed by a longer standfirst or the lead, and may follow a one-word kicker.
+            "next_longer": float(nxt is not None and nxt.n_words > line.n_words),
+            "next_sentence": float(nxt is not None and nxt.sentence),
+            "prev_kicker": float(prev is not None and prev.n_words <= 2 and not prev.sentence),
+            "prev_sentence": float(prev is not None and prev.sentence),
+
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
@@ -104,3 +114,14 @@ def read_title(ctx: Context) -> tuple[int, str] | None:
     if scored is None:
         return None
     return scored.candidate.index, scored.candidate.value
+
+
+def read_section(lines: list[Line], title_index: int, title: str) -> tuple[int, str] | None:
+    """The section from a breadcrumb above the headline ("Home > World > Europe > Headline"), and its line."""
+    for i in range(max(0, title_index - 6), title_index):
+        parts = [p.strip() for p in re.split(r"\s[>»›/]\s|\s?[>»›]\s?", lines[i].text) if p.strip()]
+        if len(parts) >= 3:
+            if normalise(parts[-1]) == normalise(title):
+                parts = parts[:-1]
+            return i, parts[-1]
+    return None

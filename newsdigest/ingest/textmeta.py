@@ -5,27 +5,29 @@ headline just above the byline and dateline, a copyright line in the footer,
 a "Tags:" line after the last paragraph. The article span is found beforehand
 (`text_region`); the headline, byline and dates are each read by their own
 module (`text_title`, `text_byline`, `text_dateline`) with weights fitted on
-development pages (`meta_model`); outlet, section and tags, read here, follow
-from the footer and the lines around the headline. Anything not stated stays
+development pages (`meta_model`); the outlet from the footer (`text_outlet`),
+the tags after the article (`text_tags`). This module only puts them together
+and marks the lines they took, so the body leaves them out. Anything not stated stays
 `None`: a date with no time stays a date (see `model.is_day_only`), a page
 without a headline gets none here (the caller may derive one and mark it).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from newsdigest.ingest import text_byline, text_dateline, text_title
-from newsdigest.ingest.authors import clean_authors, employer_in_role
+from newsdigest.ingest.authors import employer_in_role
 from newsdigest.ingest.dates import _month_table, find_dates
 from newsdigest.ingest.language import identify_language, warm_up as warm_up_language
-from newsdigest.ingest.meta_model import Context, ranked, threshold
-from newsdigest.ingest.text_lines import Line, detect_language, normalise, read_lines
+from newsdigest.ingest.meta_model import Context
+from newsdigest.ingest.text_lines import Line, detect_language, read_lines
+from newsdigest.ingest.text_outlet import read_outlet
 from newsdigest.ingest.text_region import find_article
+from newsdigest.ingest.text_tags import read_tags
 
-__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "explain_choices", "warm_up"]
+__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
 
 
 @dataclass
@@ -81,50 +83,22 @@ def page_context(text: str, *, identify: bool = True) -> Context:
     return context_for(lines, span, stop, lang, identify=identify)
 
 
+PAGE_BYLINE_AT_LEAST = 0.65
+"""An HTML page's visible byline comes before the bylines its markup suggests: only a likely one is taken.
+
+Chosen on the development HTML pages' authors (0.6–0.7 read the most right;
+0.3, the text dumps' own threshold, costs a few pages whose markup knew better).
+"""
+
+
 def byline_of_page(text: str) -> tuple[str, ...]:
     """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages)."""
     ctx = page_context(text, identify=False)
     if not ctx.lines:
         return ()
     title = text_title.read_title(ctx)
-    byline = text_byline.read_byline(ctx, title[0] if title else None)
+    byline = text_byline.read_byline(ctx, title[0] if title else None, PAGE_BYLINE_AT_LEAST)
     return byline[1] if byline else ()
-
-
-def explain_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 3) -> list[str]:
-    """Why the headline, byline and date of a text dump are what they are: each field's likeliest candidates.
-
-    One line per candidate, with the fitted model's probability and the line it
-    stands on, so an editor sees what came second and how close it was.
-    """
-    ctx = page_context(text)
-    out: list[str] = []
-    title = text_title.read_title(ctx)
-    title_index = title[0] if title else None
-    byline = text_byline.read_byline(ctx, title_index)
-    fields = (
-        ("headline", text_title.MODEL, text_title.candidates(ctx)),
-        ("byline", text_byline.MODEL, text_byline.candidates(ctx, title_index)),
-        ("date", text_dateline.MODEL, text_dateline.candidates(ctx, title_index, byline[0] if byline else None, timezone)),
-    )
-    for label, model, found in fields:
-        scored = ranked(model, found)
-        out.append(f"{label}: {len(found)} candidates; the likeliest is taken if at least {threshold(model):.0%} likely"
-                   + ("" if scored else "; none on this page"))
-        for item in scored[:shown]:
-            value = item.candidate.value
-            shown_value = (value.moment.isoformat() if hasattr(value, "moment")
-                           else ", ".join(value) if isinstance(value, tuple) else str(value))
-            out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
-    if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
-        out.append(f"headline taken from line {ctx.lines[title[0]].number}: it repeats the breadcrumb above it")
-    dated = ranked(text_dateline.MODEL, fields[2][2])
-    if dated and dated[0].candidate.value.updated:
-        out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")
-    named = ranked(text_byline.MODEL, fields[1][2])
-    if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
-        out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
-    return out
 
 
 def read_metadata(
@@ -163,9 +137,20 @@ def read_metadata(
     for i, why in dates.lines.items():
         meta.taken.setdefault(i, why)
 
-    _read_outlet(lines, meta)
-    _read_tags(lines, span, meta)
-    _read_section(lines, title_index, meta)
+    footer = read_outlet(lines)
+    meta.outlet = meta.outlet or footer.outlet
+    if footer.person and not meta.authors:
+        meta.authors = (footer.outlet,)  # a personal site: the copyright holder wrote it
+    if footer.url_index is not None:
+        meta.url = footer.url
+        meta.taken.setdefault(footer.url_index, "address of the page")
+    meta.tags, tag_lines = read_tags(lines, span)
+    meta.taken.update(tag_lines)
+    if title_index is not None and meta.title:
+        section = text_title.read_section(lines, title_index, meta.title)
+        if section is not None:
+            meta.taken.setdefault(section[0], "breadcrumb")
+            meta.section = section[1]
 
     # Headline, byline and dateline above the lead are metadata, not body; the
     # lead is the first substantial paragraph of the span.
@@ -173,153 +158,9 @@ def read_metadata(
     lead = next((i for i in range(start, window_end) if lines[i].prose and lines[i].n_words >= 20), window_end)
     head = [i for i in meta.taken if start - 1 <= i < lead]
     if head:
-        meta.body_start = max(start, max(head) + 1)
+        # Never past a sentence above the headline: a headline found inside the article must
+        # not cost the article the lines above it (a standfirst under the headline goes with it).
+        above = title_index if title_index is not None else start
+        kept = [i for i in range(start, above) if i not in meta.taken and lines[i].sentence]
+        meta.body_start = min([max(start, max(head) + 1), *kept])
     return meta
-
-
-def _common_words(name: str, lines: list[Line]) -> bool:
-    """Whether the words after the first of `name` are also used in lower case on the page.
-
-    People's names are capitalised wherever they appear; a capitalised label
-    made of ordinary words shows those words in lower case somewhere else.
-    """
-    tokens = {t.lower() for t in name.split()[1:] if len(t) > 2}
-    if not tokens:
-        return False
-    lower = {w for line in lines for w in line.words if w[:1].islower()}
-    return tokens <= lower
-
-
-_TAGS = re.compile(r"^(?:tagged|tags?|topics?|filed\s+under|categories|keywords|schlagwörter|étiquettes|etiquetas)\s*:?\s*(?P<rest>.*)$", re.I)
-_HASHTAG_LINE = re.compile(r"^#(?!#)\s?[^\s#].{0,60}$")
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?P<path>/\S*)?$", re.I)
-
-
-_COPYRIGHT_NAME = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?)?[.,]?\s*(?P<name>[^.©|]+?)\s*(?:[.,|]|$|all\s+rights)",
-    re.I,
-)
-
-
-_ORGANISATION = re.compile(
-    r"\b(?:media|news|press|group|times|post|daily|journal|network|publishing|company|corporation|inc|ltd|llc|limited|"
-    r"magazine|gazette|tribune|herald|radio|tv|television|broadcasting|institute|university|foundation|association|"
-    r"society|agency|studio|studios|digital|online|global|international|holdings|partners|services|systems|labs?|"
-    r"communications|newspapers?|entertainment|productions|enterprises|industries|solutions|ventures|software|"
-    r"consulting|technologies|copyright|pty|pvt|gmbh|design|designs|creative|marketing|shop|store)\b",
-    re.I,
-)
-
-
-_LEGAL_FORM = re.compile(
-    r"(?:\s*[,&]?\s*\b(?:inc|ltd|llc|plc|corp|co|company|limited|pty|pvt|gmbh|ag|sa|s\.a|srl|oy|ab|bv|nv)\b\.?)+$", re.I
-)
-
-
-def _clean_holder(name: str) -> str:
-    """A copyright holder's name without years, legal forms, "by" and what follows a dash or bracket."""
-    name = re.sub(r"\([cс]\)|©|\b(?:copyright|by)\b", " ", name, flags=re.I)
-    name = re.sub(r"^[\s\d.,:;–—-]+", "", name)  # years and ranges in front ("2023-25.")
-    name = re.split(r"\s[-–—|/]\s|\(|\s[-–—]|[-–—]\s", name)[0]
-    name = re.sub(r"\b(?:19|20)\d{2}\b", " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" ,.-–&")
-    name = _LEGAL_FORM.sub("", name).strip(" ,.-&")
-    return name if re.search(r"[^\W\d_]{2}", name) else ""
-
-
-def _read_outlet(lines: list[Line], meta: TextMeta) -> None:
-    """The outlet from the footer's copyright line, else a masthead domain line."""
-    for line in reversed(lines):
-        if not line.copyright:
-            continue
-        m = _COPYRIGHT_NAME.search(line.text)
-        if m:
-            name = _clean_holder(m.group("name"))
-            if name and 1 <= len(name.split()) <= 6 and not re.search(r"\ball rights\b", name, re.I):
-                meta.outlet = meta.outlet or name
-                person = (
-                    clean_authors(name) == (name,) and len(name.split()) in (2, 3)
-                    and not _ORGANISATION.search(name) and not _common_words(name, lines)
-                )
-                if not meta.authors and person:
-                    meta.authors = (name,)  # a personal site: the copyright holder wrote it
-                return
-    edges = list(range(min(5, len(lines)))) + list(range(max(5, len(lines) - 5), len(lines)))
-    for i in edges:
-        m = _DOMAIN.match(lines[i].text)
-        if not m:
-            continue
-        slug = m.group("path") and re.search(r"/[\w%.-]*[-_][\w%.-]*", m.group("path"))
-        if slug and lines[i].text.lower().startswith("http"):
-            # A printed page states its own address in its header or footer.
-            meta.url = meta.url or lines[i].text.strip()
-            meta.taken.setdefault(i, "address of the page")
-        elif not m.group("path") and not meta.outlet:
-            meta.outlet = m.group("host").lower()
-
-
-def _read_tags(lines: list[Line], span: tuple[int, int], meta: TextMeta) -> None:
-    """Tags from a "Tags:" line (splitting glued ones) or '#Tag' lines after the article."""
-    _, end = span
-    vocabulary: set[str] = set()
-    tags: list[str] = []
-    for i in range(max(0, end - 3), min(len(lines), end + 25)):
-        line = lines[i]
-        m = _TAGS.match(line.text)
-        if m and m.group("rest").strip() and line.n_words <= 20:
-            rest = m.group("rest")
-            parts = re.split(r"\s*[,;|•·]\s*|\s{2,}", rest) if re.search(r"[,;|•·]|\s{2,}", rest) else [rest]
-            if len(parts) == 1 and " " not in rest.strip():
-                vocabulary = vocabulary or {w.lower() for line in lines for w in line.words if len(w) >= 4}
-                parts = _split_glued_words(rest.strip(), vocabulary)
-            tags += [p.strip() for p in parts if p.strip()]
-            meta.taken[i] = "tags"
-        elif _HASHTAG_LINE.match(line.text) and not line.prose:
-            tags.append(line.text.lstrip("#").strip())
-            meta.taken[i] = "tag"
-    meta.tags = tuple(dict.fromkeys(tags))
-
-
-def _split_glued_words(text: str, vocabulary: set[str]) -> list[str]:
-    """Split tags the browser glued together ("GeopoliticssecurityUkraine").
-
-    First at lower→upper case changes, then by peeling off words that the
-    page itself uses, so no dictionary outside the document is needed.
-    """
-    pieces = re.split(r"(?<=[a-z])(?=[A-Z])", text)
-    out: list[str] = []
-    for piece in pieces:
-        out += _peel(piece, vocabulary)
-    return out
-
-
-def _peel(piece: str, vocabulary: set[str]) -> list[str]:
-    lower = piece.lower()
-    if len(piece) < 8 or lower in vocabulary:
-        return [piece]
-    for cut in range(4, len(piece) - 3):
-        head, tail = lower[:cut], lower[cut:]
-        if tail in vocabulary and len(tail) >= 4:
-            return _peel(piece[:cut], vocabulary) + [piece[cut:]]
-        if head in vocabulary and len(head) >= 4 and len(tail) >= 4 and tail in vocabulary:
-            return [piece[:cut], piece[cut:]]
-    return [piece]
-
-
-def _read_section(lines: list[Line], title_index: int | None, meta: TextMeta) -> None:
-    """The section from a breadcrumb ("Home > World > Europe > Headline"), else the kicker above the headline."""
-    if title_index is None:
-        return
-    for i in range(max(0, title_index - 6), title_index):
-        parts = [p.strip() for p in re.split(r"\s[>»›/]\s|\s?[>»›]\s?", lines[i].text) if p.strip()]
-        if len(parts) >= 3:
-            if meta.title and normalise(parts[-1]) == normalise(meta.title):
-                parts = parts[:-1]
-            meta.section = parts[-1]
-            meta.taken.setdefault(i, "breadcrumb")
-            return
-    above = lines[title_index - 1] if title_index > 0 else None
-    if above is None or above.bullet or above.boilerplate_heavy:
-        return
-    if 1 <= above.n_words <= 3 and not find_dates(above.text):
-        meta.section = above.text.strip()
