@@ -54,6 +54,7 @@ class AuthorChoice:
 def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:
     """The page's authors: the first people it names, else the outlet it names as author."""
     fallback: AuthorChoice | None = None
+    shown: list[AuthorChoice] = []
     for source, value, strict in _candidates(page, body):
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
@@ -76,11 +77,24 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
                 return AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
         if people and source not in _OWNERS and not _organisation(value) and not all(_weak(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
-                people = _fuller_shown(people, page, site)
-            return AuthorChoice(people, source, False)
-        if fallback is None:
+                return AuthorChoice(_fuller_shown(people, page, site), source, False)
+            shown.append(AuthorChoice(people, source, False))
+        elif fallback is None:
             fallback = AuthorChoice(names, source, True)
-    return fallback
+    return _most_shown(shown) or fallback
+
+
+def _most_shown(shown: list[AuthorChoice]) -> AuthorChoice | None:
+    """Of the bylines the visible page shows, the one most other kinds of byline agree with (the first on a tie).
+
+    Each reading of the page (its text, "By" lines, author links, byline markup)
+    errs on its own; a name that several of them find is the page's byline.
+    """
+    def support(choice: AuthorChoice) -> int:
+        names = {n.lower() for n in choice.names}
+        return len({o.source for o in shown if o.source != choice.source and names & {n.lower() for n in o.names}})
+
+    return max(shown, key=support) if shown else None
 
 
 def _weak(name: str) -> bool:
