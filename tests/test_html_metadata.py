@@ -132,3 +132,11 @@ def test_initials_yield_to_a_full_name_and_a_desk_byline_stands_when_no_one_is_n
     assert read_html(page(before=links), timezone=LONDON).authors == ("Jane Doe",)
     head = '<meta name="author" content="Staff and wire reports">'
     assert read_html(page(head=head), timezone=LONDON).authors == ("Staff and wire reports",)
+
+
+def test_among_visible_bylines_the_name_more_kinds_of_byline_agree_on_wins():
+    # "By Lena Brandt" is read twice (as text and as a "By" line); Tomas Varga three times
+    # (an author link, byline markup, and his name signed under the article).
+    before = '<p>By Lena Brandt</p><p><a href="/author/tomas-varga">Tomas Varga</a></p><span class="byline">Tomas Varga</span>'
+    article = read_html(page(before=before, closing="<p>Tomas Varga</p>"), timezone=LONDON)
+    assert article.authors == ("Tomas Varga",)

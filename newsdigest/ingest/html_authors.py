@@ -38,8 +38,6 @@ _LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
 """Sources where the page states its byline as such, even when it names no person."""
-_OWNERS = frozenset({"copyright holder"})
-"""Sources that name who owns the page, which is its author only when no one else is named."""
 
 
 @dataclass(frozen=True)
@@ -54,13 +52,13 @@ class AuthorChoice:
 def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:
     """The page's authors: the first people it names, else the outlet it names as author."""
     fallback: AuthorChoice | None = None
+    shown: list[AuthorChoice] = []
     for source, value, strict in _candidates(page, body):
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
         if any(site.mentions(v) for v in whole):
-            # The site itself named as author, before "Jobs & Hire" is split into two "people";
-            # the site owning its pages says nothing about who wrote this one.
-            if fallback is None and source not in _OWNERS:
+            # The site itself named as author, before "Jobs & Hire" is split into two "people".
+            if fallback is None:
                 fallback = AuthorChoice(clean_authors(whole, strict=False) or tuple(whole), source, True)
             continue
         names = clean_authors(cleaned, strict=strict)
@@ -74,13 +72,32 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
             spelled = tuple(full for n in people if (full := _spelled_out(n, body)))
             if spelled:
                 return AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
-        if people and source not in _OWNERS and not _organisation(value) and not all(_weak(n) for n in people):
+        if people and not _organisation(value) and not all(_weak(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
-                people = _fuller_shown(people, page, site)
-            return AuthorChoice(people, source, False)
-        if fallback is None:
+                return AuthorChoice(_fuller_shown(people, page, site), source, False)
+            shown.append(AuthorChoice(people, source, False))
+        elif fallback is None:
             fallback = AuthorChoice(names, source, True)
-    return fallback
+    if shown or fallback:
+        return _most_shown(shown) or fallback
+    # Read last, and only when nobody else is named: who owns the page, if not the site itself.
+    owner = page.copyright_holder
+    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))):
+        return AuthorChoice(names, "copyright holder", True)
+    return None
+
+
+def _most_shown(shown: list[AuthorChoice]) -> AuthorChoice | None:
+    """Of the bylines the visible page shows, the one most other kinds of byline agree with (the first on a tie).
+
+    Each reading of the page (its text, "By" lines, author links, byline markup)
+    errs on its own; a name that several of them find is the page's byline.
+    """
+    def support(choice: AuthorChoice) -> int:
+        names = {n.lower() for n in choice.names}
+        return len({o.source for o in shown if o.source != choice.source and names & {n.lower() for n in o.names}})
+
+    return max(shown, key=support) if shown else None
 
 
 def _weak(name: str) -> bool:
@@ -128,7 +145,6 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
         if not byline.rstrip().endswith(":"):  # "Jane says:" heads a comment, not the article
             yield "byline element", byline, True
     yield "signature under the article", _signature(body), True
-    yield "copyright holder", page.copyright_holder, True
 
 
 def _twitter_label_author(page: PageMeta) -> str | None:
@@ -205,8 +221,7 @@ def _fuller_shown(names: tuple[str, ...], page: PageMeta, site: Site) -> tuple[s
     authors. A byline the page shows that holds every stated name (a first name
     standing for a full one) and more is the fuller statement.
     """
-    shown = [*page.by_lines[:2], *page.bylines[:4], *page.author_links[:4]]
-    for byline in shown:
+    for byline in (*page.by_lines[:2], *page.bylines[:4], *page.author_links[:4]):
         printed = tuple(n for n in clean_authors(_cleaned(byline)) if not site.names_it(n))
         if len(" ".join(printed)) <= len(" ".join(names)):
             continue

@@ -247,9 +247,9 @@ def _bylines(tree: HtmlElement) -> Iterator[str]:
             continue
         if node.get("itemprop") == "author":
             name = node.xpath('.//*[@itemprop="name"]')
-            text = (name[0].get("content") or _text(name[0])) if name else (node.get("content") or _text(node))
+            text = (name[0].get("content") or _text(name[0])) if name else (node.get("content") or _short_text(node))
         else:
-            text = _text(node)
+            text = _short_text(node)
         if text and len(text) < 120:
             yield text
             seen += 1
@@ -292,6 +292,18 @@ def _in_comments(node: HtmlElement) -> bool:
         if _COMMENTS.search(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))):
             return True
     return False
+
+
+def _short_text(node: HtmlElement, limit: int = 120) -> str | None:
+    """A node's text when it is short (a byline), without reading all of a long one (a container)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in node.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size > 4 * limit:
+            return None
+    return " ".join("".join(pieces).split())
 
 
 def _text(node: HtmlElement) -> str:
