@@ -51,9 +51,26 @@ def render_post(post: Post) -> str:
     for key, value in post.extra.items():
         if key not in meta and key != DIGEST_KEY:
             meta[key] = value
-    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
+    head = _front_matter_text(meta)
     unsigned = f"---\n{head}---\n\n{post.body.strip()}\n"
     return _sign(unsigned)
+
+
+def _front_matter_text(meta: dict[str, Any]) -> str:
+    """YAML for a post's front matter, by libyaml's writer when it says the same as the pure one.
+
+    The pure-Python writer costs most of ingesting a clean Markdown source. The two
+    writers differ only in how they escape characters (libyaml writes emoji as
+    `\\U...`), so a text with any escape is written again by the pure one and a
+    post's bytes, hence its signature, never depend on which writer ran.
+    """
+    options: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 1000, "default_flow_style": None}
+    dumper = getattr(yaml, "CSafeDumper", None)
+    if dumper is not None:
+        head = yaml.dump(meta, Dumper=dumper, **options)
+        if "\\" not in head:
+            return head
+    return yaml.safe_dump(meta, **options)
 
 
 def is_untouched(text: str) -> bool:

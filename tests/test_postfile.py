@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsdigest.errors import ContentError
 from newsdigest.model import Post
@@ -31,6 +32,17 @@ def test_a_post_survives_a_round_trip(tmp_path):
     assert back.body == POST.body
     assert back.extra == {"section": "World"}
     assert "published: '2025-09-05T05:12:00+01:00'" in text
+
+
+@pytest.mark.parametrize("title", ["Fire 🔥 in the hills", "Back\\slash and “quotes”: Ünïcode — dashes"])
+def test_front_matter_is_readable_and_the_same_whichever_yaml_writer_runs(tmp_path, title):
+    """Emoji and accents stay as written in the file (an editor reads it), and the bytes match PyYAML's own writer."""
+    post = Post(**{**POST.__dict__, "title": title})
+    text = render_post(post)
+    assert f"title: {title}" in text or f"title: '{title}'" in text or f'title: "{title}"' in text
+    pure = yaml.safe_dump({"id": post.id, "title": title}, sort_keys=False, allow_unicode=True, width=1000)
+    assert text.startswith("---\n" + pure)
+    assert parse_post(text, tmp_path / "p.md").title == title
 
 
 def test_an_unedited_post_is_recognised_and_an_edited_one_is_not():
