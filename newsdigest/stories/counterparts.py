@@ -31,17 +31,17 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsdigest.stories.numbers import Mention
+from newsdigest.stories.numbers import CALENDAR, Mention
+from newsdigest.stories.sentences import _WORD as TOKEN
 from newsdigest.stories.sentences import content_tokens
 
 __all__ = [
-    "CALENDAR",
     "NUMBERISH",
-    "TOKEN",
     "Casing",
     "anchored",
     "casing_of",
     "frames",
+    "incidence",
     "names",
     "range_ends",
     "siblings_clash",
@@ -50,10 +50,6 @@ __all__ = [
     "told_apart",
     "words_of",
 ]
-
-CALENDAR = ("date", "weekday", "year")
-
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 NUMBERISH = re.compile(r"^\d|^(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
                        r"billion|half)$")
@@ -181,7 +177,8 @@ def _kinds(m: Mention) -> set[str]:
     return set()
 
 
-def _incidence(items: Sequence[set[str]]) -> sparse.csr_matrix:
+def incidence(items: Sequence[set[str] | frozenset[str]]) -> sparse.csr_matrix:
+    """(len(items), words): which item holds which word; a product with its transpose counts shared words."""
     vocab = {x: k for k, x in enumerate({x for found in items for x in found})}
     rows = [r for r, found in enumerate(items) for _ in found]
     cols = [vocab[x] for found in items for x in found]
@@ -213,8 +210,8 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     by_others |= (holder[:, None] != "") & (holder[None, :] != "") & (holder[:, None] != holder[None, :])
     kinds = [_kinds(m) for m in mentions]
     has_kind = np.array([bool(k) for k in kinds])
-    incidence = _incidence(kinds)
-    shared_kind = (incidence @ incidence.T).toarray() > 0
+    holds = incidence(kinds)
+    shared_kind = (holds @ holds.T).toarray() > 0
     other_kinds = has_kind[:, None] & has_kind[None, :] & ~shared_kind
     post = np.array([m.post for m in mentions])
     return (by_others | other_kinds) & (post[:, None] != post[None, :])

@@ -44,12 +44,12 @@ from scipy import sparse
 
 from newsdigest.model import Claim, Disagreement, Post
 from newsdigest.stories.counterparts import (
-    CALENDAR,
     NUMBERISH,
     Casing,
     anchored,
     casing_of,
     frames,
+    incidence,
     range_ends,
     siblings_clash,
     specific,
@@ -57,7 +57,7 @@ from newsdigest.stories.counterparts import (
     told_apart,
     words_of,
 )
-from newsdigest.stories.numbers import Mention, find_dates, find_mentions
+from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
 from newsdigest.stories.sentences import content_tokens, markdown_paragraphs, split_sentences
 
 __all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
@@ -281,10 +281,7 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     """
     kind = np.array([m.dimension for m in mentions])
     head = np.array([m.head for m in mentions])
-    nouns = {noun: k for k, noun in enumerate({n for m in mentions for n in m.measures})}
-    rows = [i for i, m in enumerate(mentions) for _ in m.measures]
-    cols = [nouns[n] for m in mentions for n in m.measures]
-    has = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(mentions), max(1, len(nouns))))
+    has = incidence([m.measures for m in mentions])
     shared_noun = (has @ has.T).toarray() > 0
     post = np.array([m.post for m in mentions])
     numeral = np.array([m.numeral for m in mentions])

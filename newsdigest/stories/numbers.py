@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from newsdigest.stories.sentences import _stem
 
-__all__ = ["Mention", "find_mentions", "find_dates", "compatible"]
+__all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible"]
+
+CALENDAR = ("date", "weekday", "year")
+"""Dimensions that label a moment rather than measure an amount."""
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -211,7 +214,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
-        if (last is not None and last.dimension == m.dimension and m.dimension not in ("year", "date", "weekday", "age")
+        if (last is not None and last.dimension == m.dimension and m.dimension not in (*CALENDAR, "age")
                 and last.head in ("", m.head) and last.start < m.start):
             first = m.sentence.rfind(last.figure, 0, last.start + len(last.figure))
             join = m.sentence[first + len(last.figure):m.start].strip().lower()
