@@ -5,14 +5,21 @@ and saying *incompatible things* about it. The first is the hard part, and it
 is decided the way a reader would — by what surrounds the figure:
 
 * the figures must be of one kind (a count against a count, euros against
-  euros, a duration against a duration — months and years are converted);
+  euros, a duration against a duration — months and years are converted), of
+  one order (`MAX_RATIO`; years at most `YEARS_APART`), and nothing in their
+  sentences may tell them apart: two people's figures, two kinds of one noun
+  (`counterparts.told_apart`);
 * their context must match: the IDF-weighted overlap of the words around each
-  figure and of the whole sentences, with a bonus when the same numeral or the
-  same counted noun appears (an outlet that turns "26 Western allies" into
-  "26 dozen countries" keeps the 26);
-* each figure is matched only to its best counterpart in each other version,
-  so a version that simply does not mention a figure yields no pair at all —
-  a missing figure is an addition, never a disagreement.
+  figure (the nearest weighing most) and of the whole sentences (their other
+  specific figures included), with a bonus when the same numeral appears (an
+  outlet that turns "26 Western allies" into "26 dozen countries" keeps the 26);
+* between two versions the figures are paired one to one, best fit first, so
+  a version that simply does not mention a figure yields no pair for it — a
+  missing figure is an addition, never a disagreement;
+* the pairs are grouped into facts with one value per version (`_facts`), and
+  a clash is dropped when something explains it away: a version also stating
+  the other's value, or two sentences that differ in a second measure too
+  (two games, not one game told two ways).
 
 Incompatible means the intervals the statements allow do not meet:
 "more than 30 countries" and "35 countries" agree; "30" and "35" do not;
@@ -28,33 +35,48 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from newsdigest.model import Claim, Disagreement, Post
-from newsdigest.stories.numbers import Mention, find_dates, find_mentions
+from newsdigest.stories.counterparts import (
+    NUMBERISH,
+    Casing,
+    anchored,
+    casing_of,
+    frames,
+    incidence,
+    range_ends,
+    siblings_clash,
+    specific,
+    states_numeral,
+    told_apart,
+    words_of,
+)
+from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
 from newsdigest.stories.sentences import content_tokens, markdown_paragraphs, split_sentences
 
-__all__ = ["MATCH", "MATCH_DAYS", "statements", "find_disagreements"]
+__all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
 
 MATCH = 0.12
 """Score at which two figures of one kind are taken to state the same thing.
 
 The score is half context overlap, half sentence overlap (each an IDF-weighted
-cosine over the story's statements, 0..1), plus a bonus for the same numeral
+cosine over the story's statements, 0..1; context words weigh less the further
+they stand from the figure, see `_REACH`), plus a bonus for the same numeral
 (0.3 for a specific one like "26" or "1.1", 0.15 for a common small one like
 "two"), less `CLOSENESS` per order of magnitude between the values. It is low
 because the kind already says much: only a count of the same noun, an age of
 the same person or money of one currency is compared at all. Independent
 reports of one fact ("affecting 896,000 federal employees" / "about 800,000
 federal employees … face real problems") share few words besides it and score
-0.14–0.3; in the fitting half of the analysis set, same-kind figures of
-different facts that survive the other tests mostly score below 0.1."""
+0.14–0.35; in the fitting half of the analysis set, same-kind figures of
+different facts that survive the other tests mostly score below 0.1 (0.08
+already lets in one more, false, pair)."""
 
 MATCH_DAYS = 0.5
 """Days and dates need more: a story mentions many days ("talks on Thursday", "Putin on
@@ -63,8 +85,14 @@ statement around them says two days are the day of one event."""
 
 MATCH_YEARS = 0.4
 """A year carries its own digits, so it needs less shared wording than a weekday, but more than a counted
-figure: a story names many years ("in 2009", "since 2016"), and only a clearly shared statement ("term
-ends in 2018" / "term ends in 2019") makes two of them one year stated two ways."""
+figure: a story names many years ("in 2009", "since 2016"), and only a clearly shared statement makes two
+of them one year stated two ways. Said in the same frame — the same word right before or after ("term
+ends in 2019" / "his term ends in 2018"), or as the same end of a span — a year needs only `MATCH`."""
+
+YEARS_APART = 1
+"""Two years further apart than this are two years, not one stated two ways: a misstated year is off by one
+(a term "ends in 2019" or "in 2018"; "since 2002" or "since 2003"), while "the 2003 invasion" and "from 2010"
+are years of two events."""
 
 MAX_RATIO = 1.5
 """Two figures further apart than this are two quantities, not one stated two ways: a changed or
@@ -81,13 +109,8 @@ no single quantity: its figures need the shared wording of `MATCH_DAYS` to be pa
 MAX_VALUES = 3
 """A disputed fact has two or three versions of its value; more are unrelated figures chained together."""
 
-_CALENDAR = ("date", "weekday", "year")
-
-_WINDOW = 60
-"""Characters either side of a figure that make up its context."""
-
-_NUMBERISH = re.compile(r"^\d|^(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
-                        r"billion|half)$")
+_REACH = 4
+"""Content words over which a context word's weight halves: the words nearest a figure say what it counts."""
 
 
 def statements(post: Post) -> list[str]:
@@ -124,30 +147,48 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(t for t in content_tokens(text) if not _NUMBERISH.match(t))
+    return Counter(t for t in content_tokens(text) if not NUMBERISH.match(t))
 
 
-def _idf_matrix(bags: Sequence[Counter[str]], idf: dict[str, float], vocab: dict[str, int]) -> sparse.csr_matrix:
-    """Rows of IDF weights for the words present, L2-normalised: a row product is their weighted cosine."""
+def _near_bag(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The words around a figure, each weighted by how near it stands: 1 inside the figure's own words
+    ("26 Western allies"), halving every `_REACH` content words away. "His term ends in 2018" and "the
+    term officially ends in 2019" share the words that say which year is meant; the rest of two long
+    sentences matters less."""
+    weights: dict[str, float] = {}
+    words = words_of(sentence)
+    before = [t for a, b, t in words if b <= start]
+    after = [t for a, b, t in words if a >= end]
+    own = [t for a, b, t in words if b > start and a < end]
+    for d, t in [*((0, t) for t in own), *enumerate(reversed(before), 1), *enumerate(after, 1)]:
+        weights[t] = max(weights.get(t, 0.0), 0.5 ** ((d - 1) / _REACH) if d else 1.0)
+    return weights
+
+
+def _idf_matrix(bags: Sequence[Counter[str] | dict[str, float]], idf: dict[str, float],
+                vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Rows of IDF weights for the words present (times their weight in a `_near_bag`), L2-normalised: a row
+    product is their weighted cosine."""
     rows, cols, vals = [], [], []
     for r, bag in enumerate(bags):
-        for t in bag:
+        for t, weight in bag.items():
             rows.append(r)
             cols.append(vocab[t])
-            vals.append(idf[t])
+            vals.append(idf[t] * (weight if isinstance(weight, float) else 1.0))
     m = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(len(bags), max(1, len(vocab))))
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms).astype(np.float32) @ m
 
 
+def _figure_token(m: Mention) -> str:
+    """A figure as a word of its sentence, the same however it is written: '#count:1600000'."""
+    return f"#{m.dimension}:{m.value:g}"
+
+
 def _numeral_bonus(numeral: str) -> float:
     """A shared '26' or '1.1' is telling; a shared 'two' or '3' happens by chance."""
-    try:
-        specific = float(numeral) >= 10 or "." in numeral
-    except ValueError:
-        specific = False
-    return 0.3 if specific else 0.15
+    return 0.3 if specific(numeral) else 0.15
 
 
 _PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel"}
@@ -193,25 +234,28 @@ def _value(m: Mention) -> str:
 def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     per_post = [statements(p) for p in posts]
     mentions: list[Mention] = []
-    context: list[Counter[str]] = []
+    context: list[dict[str, float]] = []
     sentence_bags: list[Counter[str]] = []
-    bag_of: dict[str, Counter[str]] = {}
     df: Counter[str] = Counter()
     for v, sentences in enumerate(per_post):
         for s in sentences:
-            bag = bag_of.setdefault(s, _bag(s))
-            df.update(bag.keys())
+            bag = _bag(s)
             quoted = _quoted_spans(s)
             stamp = _is_stamp(s)
-            for m in [*find_mentions(s, v), *find_dates(s, v)]:
+            found = [*find_mentions(s, v), *find_dates(s, v)]
+            # The specific figures of a sentence are words of it too: two sentences giving "1.6 million"
+            # are the more alike for it (a figure's own value and the other end of its span aside).
+            figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
+            df.update(bag.keys() | figures.keys())
+            for m in found:
                 if any(a <= m.start < b for a, b in quoted):
                     continue  # a figure in quoted speech is the speaker's claim, not the outlet's
-                if stamp and m.dimension in _CALENDAR:
+                if stamp and m.dimension in CALENDAR:
                     continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
                 mentions.append(m)
-                sentence_bags.append(bag)
-                lo = max(0, m.start - _WINDOW)
-                context.append(_bag(s[lo:m.start + len(m.text) + _WINDOW]))
+                others = figures - Counter(_figure_token(x) for x in found if x is m or range_ends(m, x))
+                sentence_bags.append(bag + others)
+                context.append(_near_bag(s, m.start, m.start + len(m.text)))
     mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
         return ()
@@ -226,7 +270,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     sen = _idf_matrix(sentence_bags, idf, vocab)
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
-    return _disagreements(posts, mentions, score)
+    return _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
 
 
 def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
@@ -237,31 +281,40 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     """
     kind = np.array([m.dimension for m in mentions])
     head = np.array([m.head for m in mentions])
-    nouns = {noun: k for k, noun in enumerate({n for m in mentions for n in m.measures})}
-    rows = [i for i, m in enumerate(mentions) for _ in m.measures]
-    cols = [nouns[n] for m in mentions for n in m.measures]
-    has = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(mentions), max(1, len(nouns))))
+    has = incidence([m.measures for m in mentions])
     shared_noun = (has @ has.T).toarray() > 0
     post = np.array([m.post for m in mentions])
     numeral = np.array([m.numeral for m in mentions])
     same_kind = kind[:, None] == kind[None, :]
     needs_head = np.isin(kind, ["count", "age"])
     same_head = ((head[:, None] == head[None, :]) & (head[:, None] != "")) | (shared_noun & (kind != "age")[:, None])
-    # "26 dozen shipping companies" against "26 shipping firms": the same figure read two ways.
+    # "26 dozen shipping companies" against "26 shipping firms": the same figure read two ways; "nearly 90
+    # Georgetown faculty" and "nearly 90 faculty members": one count named two ways. But "14 countries" and
+    # "14 others" are two counts: the same numeral names one figure only when scaled differently or when the
+    # two noun phrases share a word.
+    scaled = np.array([m.scaled for m in mentions])
+    words = [{t for w in m.phrase.split() for t in content_tokens(w)} for m in mentions]
     same_figure = (numeral[:, None] == numeral[None, :]) & (head[:, None] != "") & (head[None, :] != "")
     same_figure &= (kind == "count")[:, None]
-    return same_kind & (post[:, None] != post[None, :]) & (same_head | same_figure | ~needs_head[:, None])
+    for i, j in zip(*np.nonzero(same_figure & (scaled[:, None] == scaled[None, :]))):
+        same_figure[i, j] = bool(words[i] & words[j])
+    # "fallen to 400,000 from a peak of 1.6 million" / "520,000 arrests … the 1.6 million arrests": a figure
+    # that names nothing counts what its counterpart counts, where the two sentences share another figure.
+    headless = (kind == "count") & (head == "")
+    borrowed = (headless[:, None] | headless[None, :]) & anchored(mentions)
+    return same_kind & (post[:, None] != post[None, :]) & (same_head | same_figure | borrowed | ~needs_head[:, None])
 
 
-def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray) -> tuple[Disagreement, ...]:
-    """Pairs each figure with its mutual best counterpart in each other version; reports the pairs that clash.
+def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
+                   casing: Casing | None = None) -> tuple[Disagreement, ...]:
+    """Pairs each figure with its counterpart in each other version (`_one_to_one`); reports the facts that clash.
 
     A clash is kept only when nothing explains it away: the values are of one
     order (a ratio above `MAX_RATIO` is two different quantities, unless the
-    same numeral was scaled, as in "26" against "26 dozen"), and neither version
-    also states the other's value of the same thing elsewhere (then each simply
-    mentions two quantities). A disagreement with more than `MAX_VALUES`
-    values is a pile of unrelated figures, not one disputed fact.
+    same numeral was scaled, as in "26" against "26 dozen"), nothing in the
+    sentences tells the figures apart (`counterparts.told_apart`), and no
+    reading lets both versions be right (`_explained`). A disagreement with more
+    than `MAX_VALUES` values is a pile of unrelated figures, not one disputed fact.
     """
     n = len(mentions)
     # A noun the story counts many times over ("yards", "points") does not say which quantity is meant.
@@ -274,63 +327,167 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     bonus = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
     score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
     threshold = np.array([_threshold(m, crowded) for m in mentions])
+    need = np.maximum(threshold[:, None], threshold[None, :])
+    year = np.array([m.dimension == "year" for m in mentions])
+    # A year said in the same frame ("term ends in 2019" / "his term ends in 2018"), or as the same end of a
+    # span ("served from 1967 to 1979" / "held the seat from 1966 to 1978"), needs no more than a count.
+    said = frames(mentions)
+    for i, j in zip(*np.nonzero(year[:, None] & year[None, :])):
+        if any(a and a == b for a, b in zip(said[i], said[j])):
+            need[i, j] = MATCH
     value = np.array([m.value for m in mentions])
     clash = _clashes(mentions)
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
-    distance[:, np.isin([m.dimension for m in mentions], [*_CALENDAR, "age"])] = 0.0  # labels, not amounts
+    distance[:, np.isin([m.dimension for m in mentions], [*CALENDAR, "age"])] = 0.0  # labels, not amounts
     same_numeral = numerals[:, None] == numerals[None, :]
+    distance[year[:, None] & year[None, :] & (np.abs(value[:, None] - value[None, :]) > YEARS_APART)] = np.inf
     # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
-    comparable = _comparable(mentions) & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
-    score = score - CLOSENESS * np.where(same_numeral, 0.0, distance)
+    base = _comparable(mentions)
+    comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
+    comparable &= ~told_apart(mentions, casing or Casing())
+    score = score - CLOSENESS * np.where(same_numeral | ~np.isfinite(distance), 0.0, distance)
     score[~comparable] = -1.0
 
     post_of = np.array([m.post for m in mentions])
-    best = np.full((n, len(posts)), -1)
-    for w in range(len(posts)):
-        cols = np.nonzero(post_of == w)[0]
-        if len(cols):
-            block = score[:, cols]
-            pick = block.argmax(axis=1)
-            ok = block[np.arange(n), pick] >= threshold
-            best[ok, w] = cols[pick[ok]]
-    edges: list[tuple[int, int]] = []
-    conflicts: list[tuple[int, int]] = []
+    partner = _one_to_one(score, need, post_of, len(posts))
     # The same numeral scaled differently ("26" / "26 dozen") is one figure misread, whatever else either
-    # version says; otherwise a version that also states the other value measures two things.
+    # version says (even its own other sentences: the demo's "26 dozen" excerpt over a body's "26 allies").
     scaled = np.array([m.scaled for m in mentions])
     misread = same_numeral & (scaled[:, None] != scaled[None, :]) & (bonus >= 0.3)[:, None]  # '26', not 'two'
+    best = np.where(score >= need, score, -np.inf)
+    columns = [np.nonzero(post_of == w)[0] for w in range(len(posts))]
+    edges: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
     for i in range(n):
-        for w in range(len(posts)):
-            j = int(best[i, w])
-            mutual = j >= 0 and best[j, post_of[i]] == i
-            if j < 0 or (mutual and j < i) or not (mutual or misread[i, j]):
-                continue  # not each other's best counterpart (or seen from the other side)
-            edges.append((i, j))
-            if clash[i, j] and (misread[i, j] or not (_also_states(i, j, comparable, clash, score, post_of)
-                                                or _also_states(j, i, comparable, clash, score, post_of))):
-                conflicts.append((i, j))
+        for w, cols in enumerate(columns):
+            pairs = {int(partner[i, w])} if partner[i, w] > i else set()  # each pair seen from one side
+            if len(cols) and post_of[i] != w:
+                j = int(cols[best[i, cols].argmax()])
+                if misread[i, j] and np.isfinite(best[i, j]):
+                    pairs.add(j)
+            for j in pairs:
+                edges.append((i, j))
+                if clash[i, j] and (misread[i, j] or not _explained(i, j, mentions, comparable, base, clash, score,
+                                                                  post_of)):
+                    conflicts.append((i, j))
     if not conflicts:
         return ()
-    graph = sparse.coo_matrix((np.ones(len(edges)), tuple(np.array(edges).T)), shape=(n, n))
-    _, label = connected_components(graph, directed=False)
+    label, edges = _facts(edges, score, post_of, value, misread)
+    conflicts = [(i, j) for i, j in conflicts if label[i] == label[j]]
     conflicted = {int(label[i]) for i, _ in conflicts}
     clashing = {k for pair in conflicts for k in pair}
     seconded = {k for a, b in edges if not clash[a, b] for k, other in ((a, b), (b, a)) if other in clashing}
 
-    found: list[tuple[int, Disagreement]] = []
+    facts: list[list[int]] = []
     for key in sorted(conflicted):
         members = [i for i in range(n) if label[i] == key]
-        values = {f"{mentions[i].low}:{mentions[i].high}" for i in members}
-        self_contradiction = any(post_of[a] == post_of[b] and clash[a, b] and not misread[a, b]
-                                 for a in members for b in members if a < b)
-        if len(values) > MAX_VALUES or self_contradiction:
-            continue  # a chain of many figures, or a version stating two of them: not one disputed fact
+        if len({f"{mentions[i].low}:{mentions[i].high}" for i in members}) > MAX_VALUES:
+            continue  # a chain of many figures, not one disputed fact
         # Claims: the clashing figures, and the figures agreeing with one of them in other versions.
-        keep = [i for i in members if i in clashing or i in seconded]
-        claims = [Claim(posts[mentions[i].post].id, _value(mentions[i]), mentions[i].sentence)
-                  for i in sorted(keep, key=lambda i: (mentions[i].post, mentions[i].start))]
-        found.append((min(members), Disagreement(_subject([mentions[i] for i in members]), tuple(claims))))
+        facts.append(sorted((i for i in members if i in clashing or i in seconded),
+                            key=lambda i: (mentions[i].post, mentions[i].start)))
+    found = [(min(fact), Disagreement(_subject([mentions[i] for i in fact]),
+                                      tuple(Claim(posts[mentions[i].post].id, value, mentions[i].sentence)
+                                            for i, value in zip(fact, values))))
+             for fact, values in _spans(facts, mentions)]
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _spans(facts: list[list[int]], mentions: Sequence[Mention]) -> list[tuple[list[int], list[str]]]:
+    """Each fact with the value each of its figures shows; two facts that are the two ends of one span in
+    every version ("served from 1967 to 1979" / "held the seat from 1966 to 1978") are one dispute, over the
+    span as written."""
+    end_of = {}
+    for k, fact in enumerate(facts):
+        for o, other in enumerate(facts):
+            if o != k and len(fact) == len(other) and all(
+                    range_ends(mentions[a], mentions[b]) and mentions[a].start < mentions[b].start
+                    for a, b in zip(fact, other)):
+                end_of[k] = o
+    out = []
+    for k, fact in enumerate(facts):
+        if k in end_of.values():
+            continue  # the closing end of a span told with its opening one
+        if k in end_of:
+            closing = facts[end_of[k]]
+            out.append((fact, [mentions[a].sentence[mentions[a].start:mentions[b].start + len(mentions[b].figure)]
+                               for a, b in zip(fact, closing)]))
+        else:
+            out.append((fact, [_value(mentions[i]) for i in fact]))
+    return out
+
+
+def _explained(i: int, j: int, mentions: Sequence[Mention], comparable: np.ndarray, base: np.ndarray,
+               clash: np.ndarray, score: np.ndarray, post_of: np.ndarray) -> bool:
+    """Is there a reading under which both versions are right? Either also states the other's value of the
+    same kind of thing; either sentence carries the other's numeral ("58-3 with 51 wins" against "58
+    wins"); or the two sentences differ in a second measure too (two games, not one)."""
+    return (_also_states(i, j, comparable, clash, score, post_of)
+            or _also_states(j, i, comparable, clash, score, post_of)
+            or states_numeral(mentions[i], mentions[j]) or states_numeral(mentions[j], mentions[i])
+            or siblings_clash(i, j, mentions, base, clash))
+
+
+def _facts(edges: list[tuple[int, int]], score: np.ndarray, post_of: np.ndarray, value: np.ndarray,
+           misread: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Group the paired figures into facts, each with one value per version; the edges kept.
+
+    Pairs join in order of how well they fit, misreadings first; a pair that would give a fact two values
+    of one version is left out ("$3 billion could be diverted" and "$3.5 billion" of one version are two
+    figures, so a third version's figure pairs into the fact of one of them, not both). A misreading is one
+    value: "26 dozen countries" in an excerpt is the "26 Western allies" of its body, garbled, and the
+    versions giving "26" are all on one side of one dispute.
+    """
+    n = len(post_of)
+    label = np.arange(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(i: int) -> int:
+        while label[i] != i:
+            label[i] = label[label[i]]
+            i = int(label[i])
+        return i
+
+    def consistent(group: list[int]) -> bool:
+        return not any(post_of[x] == post_of[y] and value[x] != value[y] and not misread[x, y]
+                       for k, x in enumerate(group) for y in group[k + 1:])
+
+    kept = []
+    for i, j in sorted(edges, key=lambda e: (not misread[e], -score[e])):
+        a, b = find(i), find(j)
+        if a != b:
+            if not consistent(members[a] + members[b]):
+                continue
+            label[b] = a
+            members[a] += members.pop(b)
+        kept.append((i, j))
+    return np.array([find(i) for i in range(n)]), kept
+
+
+def _one_to_one(score: np.ndarray, need: np.ndarray, post_of: np.ndarray, versions: int) -> np.ndarray:
+    """(M, V): each figure's counterpart in each other version (-1 for none), one to one.
+
+    Between two versions, the best-scoring pair is taken first, then the best of the figures left, and so
+    on while a pair reaches what it `need`s (the higher of the two figures' thresholds). A figure whose best
+    counterpart was taken by a better-fitting one may so still meet its own: "$2.6 billion from military
+    construction" pairs with "$3.6 billion from construction projects" once the "$2.5 billion" of that
+    sentence has been taken by its own "$2.5 billion". (Requiring each pair to be the other's first choice
+    would leave the "$2.6 billion" unpaired.)
+    """
+    partner = np.full((len(post_of), versions), -1)
+    for v in range(versions):
+        rows = np.nonzero(post_of == v)[0]
+        for w in range(v + 1, versions):
+            cols = np.nonzero(post_of == w)[0]
+            if not len(rows) or not len(cols):
+                continue
+            block = score[np.ix_(rows, cols)]
+            a, b = np.nonzero(block >= need[np.ix_(rows, cols)])
+            for k in np.argsort(-block[a, b], kind="stable"):
+                i, j = rows[a[k]], cols[b[k]]
+                if partner[i, w] < 0 and partner[j, v] < 0:
+                    partner[i, w], partner[j, v] = j, i
+    return partner
 
 
 def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
@@ -372,8 +529,10 @@ def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
     clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
     floor = np.isfinite(low) & np.isposinf(high)  # "more than 30", "at least 30"
     ceiling = (low == 0.0) & (value > 0.0) & np.isfinite(high)  # "less than 30", "fewer than 30"
-    bounded_alike = (floor[:, None] & floor[None, :]) | (ceiling[:, None] & ceiling[None, :])
-    clash |= bounded_alike & (np.abs(value[:, None] - value[None, :]) > apart)
+    # The bounds themselves differ: "as many as 35 to 40" and "as many as 30 to 40" give one ceiling, 40.
+    with np.errstate(invalid="ignore"):  # infinite ends of floors: never compared as ceilings
+        clash |= floor[:, None] & floor[None, :] & (np.abs(low[:, None] - low[None, :]) > apart)
+        clash |= ceiling[:, None] & ceiling[None, :] & (np.abs(high[:, None] - high[None, :]) > apart)
     return clash
 
 
@@ -383,7 +542,7 @@ def _threshold(m: Mention, crowded: frozenset[str] | set[str] = frozenset()) -> 
         return MATCH_DAYS  # "three years", or one of many "yards": the unit alone names no quantity
     if m.dimension == "year":
         return MATCH_YEARS
-    if m.dimension in _CALENDAR:
+    if m.dimension in CALENDAR:
         return MATCH_DAYS
     if m.dimension == "age":
         return 0.0  # the age of one named person: nothing else to match

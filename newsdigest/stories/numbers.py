@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from newsdigest.stories.sentences import _stem
 
-__all__ = ["Mention", "find_mentions", "find_dates", "compatible"]
+__all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible"]
+
+CALENDAR = ("date", "weekday", "year")
+"""Dimensions that label a moment rather than measure an amount."""
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -37,9 +40,9 @@ _WORD_NUMBER = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True
 _NUMBER = re.compile(
     rf"""(?<![\w.,/:-])
     (?P<cur>[€£$¥₹₽])?\s?
-    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?)
+    (?P<num>\d{{1,3}}(?:,\ ?\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?)
     (?P<half>-and-a-half|\ and\ a\ half)?
-    (?P<scale>(?:[\s-]?(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|tn|trn|[kmb])(?![\w])){{0,2}})
+    (?P<scale>(?:[”"]?[\s-]?(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|tn|trn|[kmb])(?![\w])){{0,2}})
     (?P<pct>\s?%|\s(?:per\ ?cent|percent)\b)?
     (?P<hyphen>-(?P<hunit>years?|months?|weeks?|days?|hours?|decades?)(?:-old)?)?
     (?![\w:/]|\.\d|,\d)""",
@@ -53,6 +56,10 @@ _QUALIFIERS = [
     (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
 ]
+_HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
+"""'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
+_CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
+"""The end of 'less than 25 km (' before a figure: the figure restates the one before in other units."""
 _DATE_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s*$", re.I)
 _MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -120,7 +127,7 @@ class Mention:
 
 
 def _numeral_value(raw: str) -> float | None:
-    raw = raw.lower().replace(",", "")
+    raw = raw.lower().replace(",", "").replace(" ", "")
     try:
         return float(raw)
     except ValueError:
@@ -153,7 +160,7 @@ def _rounding_unit(raw: str) -> float:
     A hedged figure ("about 800,000", "nearly 90") is rounded to that digit, so it
     allows values within a unit of it — not any value 15 % away.
     """
-    digits = raw.replace(",", "")
+    digits = raw.replace(",", "").replace(" ", "")
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1].rstrip("0") or "")
     stripped = digits.rstrip("0")
@@ -167,7 +174,7 @@ def _noun_phrase(after: str) -> tuple[str, str]:
         return compound.group(1), compound.group(1)
     words = re.findall(r"[\w'’-]+", after[:80])
     phrase: list[str] = []
-    for word in words[:4]:
+    for at, word in enumerate(words[:4]):
         lower = word.lower()
         if lower == "of" and not phrase:
             continue
@@ -178,6 +185,10 @@ def _noun_phrase(after: str) -> tuple[str, str]:
             continue
         if phrase and (lower in _VERBS or lower.endswith(("ed", "ing"))):
             break  # "a 6.2 earthquake struck": the noun phrase ended at the verb
+        if not phrase and lower.endswith("ed") and not word[0].isupper():
+            following = words[at + 1].lower() if at + 1 < len(words) else ""
+            if not following or following in _FUNCTION or following in _LEADING:
+                break  # "14 trapped under debris", "six killed": a verb, the counted noun left unsaid
         phrase.append(word)
         if lower.endswith("s") or lower in {"people", "children", "men", "women", "police", "staff", "personnel"}:
             break
@@ -190,6 +201,40 @@ def _noun_phrase(after: str) -> tuple[str, str]:
 
 def find_mentions(sentence: str, post: int) -> list[Mention]:
     """Every comparable figure in one sentence."""
+    return _ranges(_find_mentions(sentence, post))
+
+
+def _ranges(mentions: list[Mention]) -> list[Mention]:
+    """'35 to 40 firefighters', '30 or 40 members', 'between $5 million and $6 million': one estimate, the
+    interval between its ends.
+
+    The first end often names no noun ("35 to 40 volunteer firefighters"); the second says what both count.
+    A calendar span ("from 1967 to 1979") is two facts, its start and its end, and stays two figures.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and last.dimension == m.dimension and m.dimension not in (*CALENDAR, "age")
+                and last.head in ("", m.head) and last.start < m.start):
+            first = m.sentence.rfind(last.figure, 0, last.start + len(last.figure))
+            join = m.sentence[first + len(last.figure):m.start].strip().lower()
+            between = re.search(r"\bbetween\s+$", m.sentence[:first], re.I)
+            if join not in ("to", "or", "-", "–") and not (join == "and" and between):
+                out.append(m)
+                continue
+            end = m.start + len(m.figure) if m.sentence.startswith(m.figure, m.start) else m.start + len(m.text)
+            out[-1] = Mention(
+                post=m.post, sentence=m.sentence, text=m.sentence[first:m.start + len(m.text)].strip(),
+                figure=m.sentence[first:end].strip(), value=(last.value + m.value) / 2,
+                low=min(last.low, m.low), high=max(last.high, m.high), dimension=m.dimension, head=m.head,
+                phrase=m.phrase, numeral=f"{last.numeral}-{m.numeral}", scaled=last.scaled or m.scaled,
+                start=last.start, measures=last.measures | m.measures)
+            continue
+        out.append(m)
+    return out
+
+
+def _find_mentions(sentence: str, post: int) -> list[Mention]:
     mentions: list[Mention] = []
     for m in _NUMBER.finditer(sentence):
         raw = m.group("num")
@@ -202,6 +247,8 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
         after = sentence[m.end():]
         if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
             continue
+        if re.match(r"^[-–]\d", after):
+            continue  # '58-3', 'a 15-2 run', 'the 2008-09 season': a record, a score or a span, not one figure
         if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
             continue  # '07 GMT', '0039': a clock time
         age = next((a for a in _AGE.finditer(sentence) if a.start("age") == m.start()), None)
@@ -213,6 +260,9 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             continue  # "Flight 370", "Article 5": a name, not a quantity
         if m.group("half"):
             value += 0.5
+        height = _HEIGHT.match(after)
+        if height:  # "the 6-foot-9 centre": six feet nine inches, one figure
+            value += int(height.group(1)) / 12
         precision = _precision(raw)
         scales = re.findall(r"[a-z]+", (m.group("scale") or "").lower())
         if scales and len(scales[-1]) == 1 and not m.group("cur"):
@@ -234,7 +284,7 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             dimension = f"money:{currency}"
         elif m.group("pct"):
             dimension = "percent"
-        elif unit in _DURATIONS:
+        elif unit in _DURATIONS and not (head_lower == "year" and re.fullmatch(r"(1[89]|20)\d\d", raw) and not scaled):
             if _RELATIVE_TIME.match(after[after.lower().find(unit) + len(unit):] if unit in after.lower() else ""):
                 continue  # 'two days after', 'nearly two weeks ago': a moment, each counted from its own anchor
             dimension = "duration"
@@ -242,8 +292,8 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             precision *= _DURATIONS[unit]
         elif re.fullmatch(r"(1[89]|20)\d\d", raw) and not scaled:
             dimension = "year"
-        elif head:
-            dimension = "count"
+        elif head or value >= 10:
+            dimension = "count"  # without a noun, compared only where its sentence anchors it (see counterparts)
         else:
             continue
 
@@ -255,6 +305,11 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             if found:
                 qualifier, q_start = kind, m.start() - len(window) + found.start()
                 break
+        restated = _CONVERSION.search(before) if before.rstrip().endswith("(") else None
+        if qualifier is None and restated:
+            # "less than 25 km (15 miles)": a conversion in parentheses says what the figure before it says.
+            prior = before[:restated.start()][-30:]
+            qualifier = next((kind for pattern, kind in _QUALIFIERS if pattern.search(prior)), None)
         unit_of = _rounding_unit(raw) * value / max(_numeral_value(raw) or 1.0, 1e-9)
         if qualifier == "more":
             high = math.inf
@@ -268,7 +323,7 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             # A whole number of a scale word ("$3 billion", "5 million") is usually rounded to it: it allows
             # just under half a unit either side, as a stated decimal does of its last digit.
             low, high = value - 0.49 * unit_of, value + 0.49 * unit_of
-        figure_end = m.end()
+        figure_end = m.end() + (height.end() if height else 0)
         if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")):
             unit_word = re.match(r"\s*[\w’']+", after)
             figure_end = m.end() + (unit_word.end() if unit_word else 0)
@@ -282,7 +337,7 @@ def find_mentions(sentence: str, post: int) -> list[Mention]:
             post=post, sentence=sentence, text=sentence[q_start:end].strip(),
             figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
             head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
-            numeral=raw.lower().replace(",", ""), scaled=scaled, start=m.start(),
+            numeral=raw.lower().replace(",", "").replace(" ", ""), scaled=scaled, start=m.start(),
             measures=_measures(head, sentence[:q_start], after),
         ))
     return mentions
@@ -318,11 +373,17 @@ _DAY_MONTH = re.compile(
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!\s*\d{{3}})",
     re.I,
 )
+_MONTH_PART = re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_MONTH}(?![\w])(?!\s*\d)", re.I)
+"""'mid May', 'early March': a third of a month, which a day of another third contradicts."""
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"}
+"""A full month name: a full stop after it ends the sentence ("in mid May."), not an abbreviation."""
 _WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|until|by)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
 def find_dates(sentence: str, post: int) -> list[Mention]:
-    """Calendar days ('3 March', 'March 3rd') and weekdays of events ('on Thursday')."""
+    """Calendar days ('3 March', 'March 3rd'), parts of months ('mid May') and weekdays of events ('on Thursday')."""
     found: list[Mention] = []
     for m in _DAY_MONTH.finditer(sentence):
         month = m.group("month") or m.group("month2")
@@ -333,6 +394,15 @@ def find_dates(sentence: str, post: int) -> list[Mention]:
         value = float(_MONTHS.index(month_name) * 31 + day)
         found.append(Mention(post, sentence, m.group(0), m.group(0), value, value, value, "date", "", "",
                              m.group(0).lower(), False, m.start()))
+    for m in _MONTH_PART.finditer(sentence):
+        month = m.group("month")
+        if not month[0].isupper() or month.lower().rstrip(".")[:3] not in _MONTHS:
+            continue
+        first, last = _PARTS[m.group("part").lower()]
+        base = float(_MONTHS.index(month.lower()[:3]) * 31)
+        text = m.group(0).rstrip(".") if month.rstrip(".").lower() in _MONTH_NAMES else m.group(0)
+        found.append(Mention(post, sentence, text, text, base + (first + last) / 2, base + first,
+                             base + last, "date", "", "", text.lower(), False, m.start()))
     for m in _WEEKDAY.finditer(sentence):
         value = float(_WEEKDAYS.index(m.group("weekday").lower()))
         text = m.group("weekday")

@@ -1,0 +1,210 @@
+"""Which figures of two versions state one fact: the disputes a reader should see, and the look-alikes not.
+
+Fixtures are written here: short reports of made-up events, one sentence or two per version.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdigest.model import Post
+from newsdigest.stories.disagreements import find_disagreements
+from newsdigest.stories.numbers import find_dates, find_mentions
+
+DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
+
+
+def post(pid: str, body: str, title: str = "Harbour strike") -> Post:
+    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=DAY)
+
+
+def values(disagreements) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
+
+
+# --- reading figures -------------------------------------------------------------------------------
+
+
+def test_figures_written_with_a_spaced_thousands_comma_or_a_quote_mark_before_the_scale():
+    [people] = [m for m in find_mentions("A tsunami killed 230, 000 people in 13 countries.", 0) if m.head == "peopl"]
+    assert people.value == 230_000
+    [asked] = find_mentions("“We are asking for $5.6” billion, the minister said.", 0)
+    assert asked.value == 5.6e9
+
+
+def test_records_seasons_and_verbs_are_not_counted_things():
+    assert find_mentions("He coached through the 2008-09 season.", 0) == []
+    # "trapped" is no noun: nothing says what 14 counts, so it is compared only where a sentence anchors it.
+    assert [m.head for m in find_mentions("Six were killed and 14 trapped under debris.", 0)] == [""]
+    [year] = find_mentions("Arrests peaked in the 2000 fiscal year.", 0)
+    assert year.dimension == "year"  # a year named for what it is, not 2,000 years
+    [height, weight] = find_mentions("The 6-foot-9, 260-pound centre scored.", 0)
+    assert height.figure == "6-foot-9" and height.value == 6.75 and weight.value == 260
+
+
+def test_an_estimate_between_two_figures_is_one_figure():
+    [members] = find_mentions("In an area with 30 or 40 members, anyone can walk through.", 0)
+    assert (members.low, members.high, members.head) == (30, 40, "member")
+    [span_start, span_end] = find_mentions("He served from 1967 to 1979.", 0)  # a span: two facts, its ends
+    assert (span_start.value, span_end.value) == (1967, 1979)
+
+
+def test_a_part_of_a_month_is_a_third_of_it():
+    [mid] = find_dates("The parties will hold their primaries in mid May.", 0)
+    [day] = find_dates("The primary would be held on April 30.", 0)
+    assert mid.figure == "mid May" and mid.low > day.high
+
+
+# --- pairing figures of one fact -------------------------------------------------------------------------
+
+
+def test_the_words_nearest_a_figure_say_which_it_is():
+    # One short sentence, two sums: "$44 million" is nearer $47 million, but "quay wall" is next to $40 million.
+    a = post("a", "The port spent $44 million dredging the channel and $40 million on its quay wall.")
+    b = post("b", "Its quay wall cost the port $47 million.")
+    assert values(find_disagreements([a, b])) == [("$40 million", "$47 million")]
+
+
+def test_a_figure_pairs_with_its_second_best_counterpart_when_the_best_is_taken():
+    # a's "$2.6 billion" fits b's "$2.5 billion" best, but that one is the "$2.5 billion" a also gives: taken by
+    # it, it leaves b's "$3.6 billion" to the "$2.6 billion".
+    a = post("a", "The ministry will divert $2.6 billion from harbour construction projects to the sea wall.\n\n"
+                  "It will also take $2.5 billion from harbour construction projects for the quay.")
+    b = post("b", "The ministry will use about $3.6 billion and another $2.5 billion from harbour construction "
+                  "projects for the sea wall and the quay.")
+    assert values(find_disagreements([a, b])) == [("$2.6 billion", "about $3.6 billion")]
+
+
+def test_a_garbled_figure_is_disputed_by_every_version_giving_the_plain_one():
+    # a's excerpt garbles its own body's "26 Western allies" into "26 dozen countries". The countries are the
+    # Kremlin's no more than the allies are the French president's: nobody's figure, so nothing tells them apart.
+    a = Post(id="a", title="Kremlin rejects troops", source="sources/a.md", published=DAY,
+             excerpt="The Kremlin's refusal comes after 26 dozen countries pledged to deploy troops.",
+             body="It follows a pledge by the French president that 26 Western allies had formally committed to "
+                  "deploying troops by land, sea or air.")
+    b = post("b", "The remarks came after the French president announced that 26 Western allies had formally "
+                  "committed to supporting Ukraine with troops by land, sea or air.")
+    c = post("c", "The French president stated that 26 of Ukraine's allies have formally committed to deploying "
+                  "troops by land, sea, or air.")
+    [dispute] = find_disagreements([a, b, c])
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("a", "26"), ("a", "26 dozen"), ("b", "26"),
+                                                                    ("c", "26")]
+
+
+def test_a_fact_is_stated_at_most_once_per_version():
+    # a gives two sums; b's and c's each fit one of them. Chained together they would be one "fact" with four
+    # values, two of them a's; taken in order of fit, a's "$3 billion" seconds b's, and c's clashes.
+    a = post("a", "The order would unlock money from the ministry's harbour construction budget, to the tune of "
+                  "$3.5 billion.\n\nOf that, $3 billion could be diverted with help from the emergency order.")
+    b = post("b", "The emergency order, officials said, lets the ministry divert $2.6 billion from harbour "
+                  "construction projects to the wall.")
+    c = post("c", "The emergency order will allow the ministry to use about $3.6 billion from harbour construction "
+                  "projects to build the wall.")
+    assert values(find_disagreements([a, b, c])) == [("$2.6 billion", "$3 billion", "about $3.6 billion")]
+
+
+def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():
+    a = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year from a peak of 1.6 million "
+                  "in 2000.")
+    b = post("b", "There were roughly 520,000 arrests at the border last year, about a third of the 1.6 million "
+                  "arrests in 2000.")
+    assert values(find_disagreements([a, b])) == [("400,000", "roughly 520,000")]
+    # In long sentences, the shared "1.6 million" is what makes them alike enough.
+    long_a = post("a", "Border apprehensions have fallen in recent years as the harbour police were cut, to 400,000 "
+                       "in the last fiscal year from a peak of 1.6 million in the 2000 fiscal year, the ministry "
+                       "said in its annual report.")
+    long_b = post("b", "There were roughly 520,000 arrests for unauthorised border crossings last year, which is "
+                       "about one third of the 1.6 million arrests that happened in 2000.")
+    assert values(find_disagreements([long_a, long_b])) == [("400,000", "roughly 520,000")]
+    # Without the shared "1.6 million", "400,000" says nothing of what it counts.
+    lone = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year.")
+    assert find_disagreements([lone, b]) == ()
+
+
+def test_a_year_stated_two_ways_in_the_same_words_but_not_years_of_two_events():
+    a = post("a", "The governor's second and final term officially ends in 2019.")
+    b = post("b", "The governor hinted on Tuesday that he may resign before his term ends in 2018, telling a "
+                  "local radio station that he was looking at all options.")
+    assert values(find_disagreements([a, b])) == [("2018", "2019")]
+    c = post("c", "The general commanded marines in the 2003 invasion before he led the command.")
+    d = post("d", "The general led the command from 2010 to 2013 before he commanded marines.")
+    assert find_disagreements([c, d]) == ()
+
+
+def test_the_two_ends_of_a_span_are_one_dispute():
+    a = post("a", "She will become the second senator from the state after Ann Roe, who served from 1967 to 1979.")
+    b = post("b", "She will be the first senator from the state since Ann Roe held the seat from 1966 to 1978.")
+    [dispute] = find_disagreements([a, b])
+    assert values([dispute]) == [("1966 to 1978", "1967 to 1979")]
+    assert all(c.value in c.sentence for c in dispute.claims)
+
+
+# --- figures that only look alike ---------------------------------------------------------------------------
+
+
+def test_figures_credited_to_different_people_are_two_facts():
+    actors = "After the vote, Okafor and Lindqvist spoke."
+    a = post("a", f"Okafor said he had the 41 votes needed to block the harbour bill in the council. {actors}")
+    b = post("b", f"Lindqvist needs 60 votes in the council to pass the harbour bill. {actors}")
+    assert find_disagreements([a, b]) == ()
+    # "The party" of Lindqvist's own sentence is hers; countries that "pledged" in a clause of their own are nobody's.
+    d = post("d", f"After the vote, Lindqvist conceded: the party effectively has only 51 votes in the council. "
+                  f"{actors}")
+    assert find_disagreements([a, d]) == ()
+    # Credited to one person, the same two figures do clash.
+    c = post("c", f"Okafor said he had 50 votes needed to block the harbour bill in the council. {actors}")
+    assert values(find_disagreements([a, c])) == [("41", "50")]
+
+
+def test_a_record_in_parentheses_belongs_to_the_name_before_it():
+    a = post("a", "Klitschko (52-3, 46 KOs) stopped Rahman (45-7-2, 36 KOs) in the seventh round.")
+    b = post("b", "Last year Bowe (45-1, 33 KOs) fought Klitschko in the seventh round of a bout.")
+    assert find_disagreements([a, b]) == ()
+
+
+def test_different_kinds_of_one_noun_are_two_quantities():
+    a = post("a", "Thomas has 189 rushing yards in his last two games for the Saints.")
+    b = post("b", "Thomas has 176 receiving yards in his last two games for the Saints.")
+    assert find_disagreements([a, b]) == ()
+    c = post("c", "Thomas has 176 rushing yards in his last two games for the Saints.")
+    assert values(find_disagreements([a, c])) == [("176", "189")]
+    d = post("d", "He bought $10,977.74 worth of televisions with campaign money, prosecutors said.")
+    e = post("e", "He bought $9,587.64 worth of furniture with campaign money, prosecutors said.")
+    assert find_disagreements([d, e]) == ()
+
+
+def test_a_sentence_carrying_the_other_numeral_measures_something_else():
+    a = post("a", "The champion improved to 58-3 with 51 wins coming by way of knockout.")
+    b = post("b", "The champion improved to a career record of 58 wins and three defeats.")
+    assert find_disagreements([a, b]) == ()
+
+
+def test_two_sentences_differing_in_two_measures_tell_of_two_games():
+    a = post("a", "Clark finished with 25 points and 16 rebounds in the win over the Bulls.")
+    b = post("b", "Clark finished with 22 points and nine rebounds in the win over the Bulls.")
+    assert find_disagreements([a, b]) == ()
+    c = post("c", "Clark finished with 22 points and 16 rebounds in the win over the Bulls.")
+    assert values(find_disagreements([a, c])) == [("22", "25")]
+
+
+def test_ranges_and_conversions_allow_what_they_say():
+    a = post("a", "As many as 35 to 40 volunteer firefighters came to battle the blaze at the church.")
+    b = post("b", "As many as 30 to 40 volunteer firefighters came to battle the blaze at the church.")
+    assert find_disagreements([a, b]) == ()
+    c = post("c", "The camp lies less than 25 km (15 miles) from the border with the north.")
+    d = post("d", "The camp lies only 10 miles from the border with the north.")
+    assert find_disagreements([c, d]) == ()
+
+
+def test_one_numeral_of_two_nouns_is_one_figure_only_when_the_nouns_share_a_word():
+    a = post("a", "The quake killed six children and left 14 others trapped under a mosque.")
+    b = post("b", "The 2004 tsunami killed people in 13 countries around the ocean.")
+    c = post("c", "The 2004 tsunami killed people in 14 countries around the ocean.")
+    [dispute] = find_disagreements([a, b, c])
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("b", "13"), ("c", "14")]
+    d = post("d", "Nearly 90 Georgetown faculty and administrators have called the chairman to task over his budget.")
+    e = post("e", "The letter was signed by nearly 90 faculty members and priests at Georgetown before his visit.")
+    f = post("f", "A group of nearly 101 professors and administrators at Georgetown has sent the chairman a letter.")
+    [dispute] = find_disagreements([d, e, f])
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [
+        ("d", "Nearly 90"), ("e", "nearly 90"), ("f", "nearly 101")]
