@@ -26,7 +26,7 @@ from typing import Any
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import Site
-from newsdigest.ingest.page_text import page_lines
+from newsdigest.ingest.page_text import page_text
 from newsdigest.ingest.textmeta import byline_of_page
 
 __all__ = ["AuthorChoice", "choose_authors"]
@@ -125,6 +125,9 @@ def _spelled_out(login: str, text: str) -> str | None:
     return match.group(0) if match and match.group(0)[:1].isupper() else None
 
 
+_NOT_THE_ARTICLES = frozenset({"form", "comments"})
+
+
 def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
     """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name."""
     yield "json-ld author", _named_in_bio(page.jsonld.get("author")), False
@@ -135,8 +138,10 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
             yield f"meta {key}", values, False
     yield "twitter card label", _twitter_label_author(page), False
     if page.tree is not None:
-        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`).
-        yield "visible byline", list(byline_of_page("\n".join(page_lines(page.tree)))), True
+        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
+        # what readers type into forms and write in comments never names the article's author.
+        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
+        yield "visible byline", list(byline_of_page("\n".join(visible))), True
     for byline in page.by_lines:
         yield "printed 'By' line", byline, True
     for link in page.author_links:
