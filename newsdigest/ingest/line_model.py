@@ -111,7 +111,7 @@ def _own(line: Line) -> dict[str, float]:
     """What one line looks like on its own."""
     text = line.text
     n = line.n_words
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     return {
         "words": math.log1p(n),
         "tiny": float(n <= 2),
@@ -122,8 +122,8 @@ def _own(line: Line) -> dict[str, float]:
         "stop_ratio": line.stop_ratio,
         "commas": min(1.0, _ratio(text.count(","), n)),
         "capitalised": _ratio(sum(w[:1].isupper() for w in line.words), n),
-        "upper": _ratio(sum(c.isupper() for c in letters), len(letters)),
-        "digits": _ratio(sum(c.isdigit() for c in text), len(text)),
+        "upper": _ratio(sum(map(str.isupper, text)), letters),
+        "digits": _ratio(sum(map(str.isdigit, text)), len(text)),
         "dateish": float(bool(_YEAR.search(text) or _CLOCK.search(text) or _NUMBER_DATE.search(text))),
         "linkish": float(bool(_LINKISH.search(text))),
         "url": float(bool(_URL.search(text))),
@@ -140,7 +140,7 @@ def _own(line: Line) -> dict[str, float]:
         "blank_after": float(line.blank_after),
         "starts_lower": float(text[:1].islower()),
         "ends_open": float(text[-1:].isalnum()),
-        "letters": _ratio(len(letters), len(text)),
+        "letters": _ratio(letters, len(text)),
         "quoted": float(text[:1] in "\"'“”„«»‘’‚‹›—–-"),
     }
 
@@ -288,28 +288,27 @@ def context_features(
     """
     q = np.asarray(first, dtype=float)
     n = len(q)
+    if not n:
+        return []
     article = q >= 0.5
     above, below = _nearest(article.tolist())
-    mass = np.cumsum(np.where(article, np.asarray(words, dtype=float), 0.0)) if n else np.zeros(0)
-    whole = float(mass[-1]) if n and mass[-1] else 1.0
-    out: list[list[float]] = []
-    for i in range(n):
-        lo, hi = max(0, i - 5), min(n, i + 6)
-        around = [q[j] for j in range(lo, hi) if j != i]
-        own_mass = float(words[i]) if article[i] else 0.0
-        out.append([
-            float(q[i]),
-            float(q[i - 1]) if i > 0 else 0.0,
-            float(q[i + 1]) if i + 1 < n else 0.0,
-            float(q[max(0, i - 3):i].max()) if i > 0 else 0.0,
-            float(q[i + 1:i + 4].max()) if i + 1 < n else 0.0,
-            float(np.mean(around)) if around else 0.0,
-            (float(mass[i]) - own_mass) / whole,
-            math.log1p(i - above[i]),
-            math.log1p(below[i] - i),
-            *(rows[i][k] for k in _CARRIED_AT),
-        ])
-    return out
+    index = np.arange(n)
+    padded = np.concatenate([np.zeros(3), q, np.zeros(3)])
+    shifted = {k: padded[3 + k:3 + k + n] for k in range(-3, 4)}  # shifted[k][i] is q[i + k], 0 off the page
+    sums = np.concatenate([[0.0], np.cumsum(q)])
+    lo, hi = np.maximum(0, index - 5), np.minimum(n, index + 6)
+    around = (sums[hi] - sums[lo] - q) / np.maximum(1, hi - lo - 1)
+    counted = np.where(article, np.asarray(words, dtype=float), 0.0)
+    whole = float(counted.sum()) or 1.0
+    columns = [
+        q, shifted[-1], shifted[1],
+        np.maximum.reduce([shifted[-1], shifted[-2], shifted[-3]]),
+        np.maximum.reduce([shifted[1], shifted[2], shifted[3]]),
+        around, (np.cumsum(counted) - counted) / whole,
+        np.log1p(index - np.asarray(above)), np.log1p(np.asarray(below) - index),
+        *(np.asarray([row[k] for row in rows], dtype=float) for k in _CARRIED_AT),
+    ]
+    return np.column_stack(columns).tolist()
 
 
 @dataclass(frozen=True)
