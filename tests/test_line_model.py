@@ -73,3 +73,11 @@ def test_explain_names_the_observations_behind_each_model_decision():
     names = set(FEATURES.values()) | set(CONTEXT.values())
     for decision in judged:
         assert any(name in decision.reason for name in names), decision.reason
+
+
+def test_a_page_whose_article_is_one_sentence_keeps_it():
+    """The model refines an article; it never leaves a page that has one with an empty body."""
+    sentence = "The city council voted on Tuesday evening to close the old harbour bridge to cars."
+    dump = parse_text_dump(f"Home\n\nHarbour bridge to close\n\n{sentence}\n")
+    assert dump.body == sentence
+    assert "Home" not in dump.body

@@ -201,8 +201,22 @@ def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
             out.append((True, f"{_kind(lines, i)} (model {p:.2f}, over the rule '{reason}': {why})"))
         else:
             out.append((False, f"not the article (model {p:.2f}, over the rule '{reason}': {why})"))
+    if not any(kept for kept, _ in out):
+        _keep_what_the_rules_kept(found.rules, out)
     _headings_follow_their_text(lines, out)
     return out
+
+
+def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
+    """Where the model would leave no article at all, the rules' article stands.
+
+    The model refines an article; it was fitted on pages with one, and a
+    page whose whole article is a sentence or two gives its second reading no
+    article around any line to go by.
+    """
+    for i, (keep, reason) in enumerate(rules):
+        if keep:
+            out[i] = (True, f"{reason} (the rules' article: the model would keep no line of the page)")
 
 
 def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) -> None:
