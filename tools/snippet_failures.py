@@ -76,7 +76,8 @@ def _html(path: Path, entry: dict, score) -> tuple[str, list[str]]:
         body = ""
         print(f"{path.name}: {error}")
     alone = extract(raw, include_comments=False) or ""
-    ours, theirs = score.squash(score.markdown_to_text(body)), score.squash(alone)
+    # Both read as the scorer reads a post, so a character it strips counts the same for each.
+    ours, theirs = score.squash(score.markdown_to_text(body)), score.squash(score.markdown_to_text(alone))
     notes = []
     for flag, snippets in (("LOST", entry.get("with", [])), ("KEPT", entry.get("without", []))):
         for snippet in snippets:
