@@ -28,7 +28,7 @@ import numpy as np
 from newsdigest.ingest.text_lines import Line
 from newsdigest.ingest.text_region import line_score
 
-__all__ = ["FEATURES", "LineModel", "line_features", "load_model"]
+__all__ = ["CONTEXT", "FEATURES", "LineModel", "Trees", "context_features", "line_features", "load_model"]
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
@@ -62,12 +62,23 @@ FEATURES: dict[str, str] = {
     "credit": "an image credit",
     "repeated": "times repeated on the page",
     "line_score": "the region finder's score",
+    "blank_before": "a blank line above",
+    "blank_after": "a blank line below",
+    "block_size": "lines in its block between blank lines",
+    "starts_lower": "starts in lower case (a wrapped sentence)",
+    "ends_open": "ends without punctuation",
+    "letters": "share of letters",
+    "quoted": "opens with a quotation mark or a dash",
     # where it is
     "in_span": "inside the densest prose run",
     "before_span": "lines before the prose run",
     "after_span": "lines after the prose run",
     "span_position": "how far into the prose run",
     "after_last_prose": "after the run's last paragraph",
+    "page_position": "how far down the page",
+    "kept_above": "share of the rules' article above it",
+    "gap_kept_above": "lines up to the nearest line kept above",
+    "gap_kept_below": "lines down to the nearest line kept below",
     "coherence": "vocabulary shared with the lead",
     "off_topic": "almost no vocabulary shared with the lead",
     # its neighbours
@@ -100,7 +111,7 @@ def _own(line: Line) -> dict[str, float]:
     """What one line looks like on its own."""
     text = line.text
     n = line.n_words
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     return {
         "words": math.log1p(n),
         "tiny": float(n <= 2),
@@ -111,8 +122,8 @@ def _own(line: Line) -> dict[str, float]:
         "stop_ratio": line.stop_ratio,
         "commas": min(1.0, _ratio(text.count(","), n)),
         "capitalised": _ratio(sum(w[:1].isupper() for w in line.words), n),
-        "upper": _ratio(sum(c.isupper() for c in letters), len(letters)),
-        "digits": _ratio(sum(c.isdigit() for c in text), len(text)),
+        "upper": _ratio(sum(map(str.isupper, text)), letters),
+        "digits": _ratio(sum(map(str.isdigit, text)), len(text)),
         "dateish": float(bool(_YEAR.search(text) or _CLOCK.search(text) or _NUMBER_DATE.search(text))),
         "linkish": float(bool(_LINKISH.search(text))),
         "url": float(bool(_URL.search(text))),
@@ -125,6 +136,12 @@ def _own(line: Line) -> dict[str, float]:
         "credit": float(line.credit),
         "repeated": math.log(line.repeats),
         "line_score": max(-1.0, min(1.0, line_score(line) / 40)),
+        "blank_before": float(line.blank_before),
+        "blank_after": float(line.blank_after),
+        "starts_lower": float(text[:1].islower()),
+        "ends_open": float(text[-1:].isalnum()),
+        "letters": _ratio(letters, len(text)),
+        "quoted": float(text[:1] in "\"'“”„«»‘’‚‹›—–-"),
     }
 
 
@@ -140,6 +157,11 @@ def line_features(
     short = [line.n_words <= 8 and not line.sentence for line in lines]
     runs = _run_lengths(short)
     above, below = _nearest_prose(lines)
+    blocks = _block_sizes(lines)
+    kept_prose = [keep and line.prose for keep, line in zip(rule_keep, lines)]
+    kept_above, kept_below = _nearest(rule_keep)
+    mass = np.cumsum([line.n_words if kept else 0 for line, kept in zip(lines, kept_prose)]) if total else []
+    whole = float(mass[-1]) if total and mass[-1] else 1.0
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         f = dict(own[i])
@@ -148,6 +170,11 @@ def line_features(
         f["before_span"] = math.log1p(max(0, start - i))
         f["after_span"] = math.log1p(max(0, i - end + 1))
         f["span_position"] = (i - start) / max(1, end - start) if inside else 0.0
+        f["block_size"] = math.log1p(blocks[i])
+        f["page_position"] = i / max(1, total - 1)
+        f["kept_above"] = (float(mass[i]) - (line.n_words if kept_prose[i] else 0)) / whole
+        f["gap_kept_above"] = math.log1p(i - kept_above[i])
+        f["gap_kept_below"] = math.log1p(kept_below[i] - i)
         f["after_last_prose"] = float(i > last_prose)
         share = coh[i]
         f["coherence"] = share if share is not None else 0.5
@@ -181,18 +208,37 @@ def _nearest_prose(lines: Sequence[Line]) -> tuple[list[int], list[int]]:
     The start and the end of the text count as prose: a text that ends with
     its last paragraph has nothing after it, like an article has no footer.
     """
-    above, below = [-1] * len(lines), [len(lines)] * len(lines)
+    return _nearest([line.prose for line in lines])
+
+
+def _nearest(flags: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """For each position, the index of the nearest true flag above (-1: none) and below (len: none)."""
+    above, below = [-1] * len(flags), [len(flags)] * len(flags)
     last = -1
-    for i, line in enumerate(lines):
+    for i, flag in enumerate(flags):
         above[i] = last
-        if line.prose:
+        if flag:
             last = i
-    last = len(lines)
-    for i in reversed(range(len(lines))):
+    last = len(flags)
+    for i in reversed(range(len(flags))):
         below[i] = last
-        if lines[i].prose:
+        if flags[i]:
             last = i
     return above, below
+
+
+def _block_sizes(lines: Sequence[Line]) -> list[int]:
+    """For each line, how many lines its block holds: a paragraph stands alone, a menu comes in a block."""
+    sizes = [1] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before:
+            j += 1
+        for k in range(i, j):
+            sizes[k] = j - i
+        i = j
+    return sizes
 
 
 def _run_lengths(flags: Sequence[bool]) -> list[int]:
@@ -212,9 +258,62 @@ def _run_lengths(flags: Sequence[bool]) -> list[int]:
     return out
 
 
+CONTEXT: dict[str, str] = {
+    "own": "its own look",
+    "prev": "the line above read as article",
+    "next": "the line below read as article",
+    "above_best": "article among the three lines above",
+    "below_best": "article among the three lines below",
+    "around": "article around it",
+    "article_above": "share of the article above it",
+    "gap_above": "lines up to the nearest article line above",
+    "gap_below": "lines down to the nearest article line below",
+}
+CARRIED = ("words", "prose", "bullet", "rule_keep", "blank_before", "blank_after", "block_size", "in_span")
+"""The line's own observations the second reading weighs its context against."""
+CONTEXT.update({name: FEATURES[name] for name in CARRIED})
+"""What the second reading sees: the first reading of the line and of the lines around it, and a few
+observations of the line itself."""
+_CARRIED_AT = [list(FEATURES).index(name) for name in CARRIED]
+
+
+def context_features(
+    first: Sequence[float], words: Sequence[int], rows: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    """One vector per line, in the order of `CONTEXT`, from every line's first-reading probability.
+
+    A line is judged by its company: a short line between two paragraphs of
+    the article is a sub-heading or a list item of it; a paragraph far below the
+    article's last one, after a run of dropped lines, is a teaser.
+    """
+    q = np.asarray(first, dtype=float)
+    n = len(q)
+    if not n:
+        return []
+    article = q >= 0.5
+    above, below = _nearest(article.tolist())
+    index = np.arange(n)
+    padded = np.concatenate([np.zeros(3), q, np.zeros(3)])
+    shifted = {k: padded[3 + k:3 + k + n] for k in range(-3, 4)}  # shifted[k][i] is q[i + k], 0 off the page
+    sums = np.concatenate([[0.0], np.cumsum(q)])
+    lo, hi = np.maximum(0, index - 5), np.minimum(n, index + 6)
+    around = (sums[hi] - sums[lo] - q) / np.maximum(1, hi - lo - 1)
+    counted = np.where(article, np.asarray(words, dtype=float), 0.0)
+    whole = float(counted.sum()) or 1.0
+    columns = [
+        q, shifted[-1], shifted[1],
+        np.maximum.reduce([shifted[-1], shifted[-2], shifted[-3]]),
+        np.maximum.reduce([shifted[1], shifted[2], shifted[3]]),
+        around, (np.cumsum(counted) - counted) / whole,
+        np.log1p(index - np.asarray(above)), np.log1p(np.asarray(below) - index),
+        *(np.asarray([row[k] for row in rows], dtype=float) for k in _CARRIED_AT),
+    ]
+    return np.column_stack(columns).tolist()
+
+
 @dataclass(frozen=True)
-class LineModel:
-    """Fitted boosted trees, flattened into one node table, and the decision threshold.
+class Trees:
+    """Fitted boosted trees, flattened into one node table.
 
     Node `k` splits on `feature[k]` at `cut[k]` (left when the value is at
     most the cut) or, when `feature[k]` is -1, is a leaf. `value[k]` is the
@@ -232,12 +331,6 @@ class LineModel:
     right: np.ndarray
     value: np.ndarray
     baseline: float
-    threshold: float
-    """The probability from which a line the rules dropped is kept."""
-    overrule: float
-    """The probability under which a line the rules kept is dropped: the rules hold what the
-    development pages cannot teach (pages pasted without blank lines, short articles), so the
-    model overrides a kept line only when it is sure."""
 
     def predict(self, rows: Sequence[Sequence[float]]) -> tuple[np.ndarray, np.ndarray]:
         """The probability that each row is article, and each feature's contribution to its log-odds."""
@@ -263,29 +356,89 @@ class LineModel:
         score += contributions.sum(axis=1)
         return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30))), contributions
 
-    def reasons(self, contributions: np.ndarray, row: Sequence[float], kept: bool, count: int = 2) -> list[str]:
-        """The observations that pushed hardest towards the decision taken, in words."""
-        order = np.argsort(-contributions if kept else contributions)[:count]
-        return [_describe(self.names[k], row[k]) for k in order if (contributions[k] > 0) == kept and contributions[k]]
-
     def to_json(self) -> dict[str, object]:
         return {
             "names": list(self.names), "roots": self.roots.tolist(), "feature": self.feature.tolist(),
             "cut": [round(float(v), 6) for v in self.cut], "left": self.left.tolist(), "right": self.right.tolist(),
-            "value": [round(float(v), 5) for v in self.value], "baseline": self.baseline, "threshold": self.threshold,
+            "value": [round(float(v), 5) for v in self.value], "baseline": self.baseline,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], names: Sequence[str]) -> Trees:
+        if tuple(data["names"]) != tuple(names):
+            raise ValueError("the line model was fitted on other features: retrain with tools/train_body.py")
+        return cls(
+            tuple(names), np.asarray(data["roots"], dtype=np.int64), np.asarray(data["feature"], dtype=np.int64),
+            np.asarray(data["cut"], dtype=float), np.asarray(data["left"], dtype=np.int64),
+            np.asarray(data["right"], dtype=np.int64), np.asarray(data["value"], dtype=float),
+            float(data["baseline"]),
+        )
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Two readings of every line, and the decision thresholds.
+
+    The first (`lines`) reads each line's own observations; the second
+    (`context`) reads the first's verdict on the line and on its neighbours,
+    so a line is finally judged with the lines around it. Both are fitted by
+    `tools/train_body.py`, the second on first readings of pages the first did
+    not see, as it meets them in use.
+    """
+
+    lines: Trees
+    context: Trees
+    threshold: float
+    """The probability from which a line the rules dropped is kept."""
+    overrule: float
+    """The probability under which a line the rules kept is dropped: the rules hold what the
+    development pages cannot teach (pages pasted without blank lines, short articles), so the
+    model overrides a kept line only when it is sure."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every observation an explanation may name: the line's own, then its context's."""
+        return self.lines.names + self.context.names
+
+    def predict(
+        self, rows: Sequence[Sequence[float]], words: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The probability that each line is article, each observation's contribution to it, and its value.
+
+        `rows` are the lines' `line_features` and `words` their lengths. The
+        contributions are the first reading's for the line's own observations
+        and the second's for its context; the second reading's use of the
+        first is left out, as the first's own contributions already explain it.
+        """
+        first, own = self.lines.predict(rows)
+        context = context_features(first, words, rows)
+        probability, around = self.context.predict(context)
+        around[:, 0] = 0.0
+        values = np.hstack([
+            np.asarray(rows, dtype=float).reshape(len(rows), -1), np.asarray(context).reshape(len(rows), -1),
+        ])
+        return probability, np.hstack([own, around]), values
+
+    def reasons(self, contributions: np.ndarray, values: Sequence[float], kept: bool, count: int = 2) -> list[str]:
+        """The observations that pushed hardest towards the decision taken, in words."""
+        order = np.argsort(-contributions if kept else contributions)[:count]
+        return [
+            _describe(self.names[k], values[k]) for k in order if (contributions[k] > 0) == kept and contributions[k]
+        ]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "lines": self.lines.to_json(), "context": self.context.to_json(), "threshold": self.threshold,
             "overrule": self.overrule,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LineModel:
-        names = tuple(data["names"])
-        if names != tuple(FEATURES):
+        if "lines" not in data or "context" not in data:
             raise ValueError("the line model was fitted on other features: retrain with tools/train_body.py")
         return cls(
-            names, np.asarray(data["roots"], dtype=np.int64), np.asarray(data["feature"], dtype=np.int64),
-            np.asarray(data["cut"], dtype=float), np.asarray(data["left"], dtype=np.int64),
-            np.asarray(data["right"], dtype=np.int64), np.asarray(data["value"], dtype=float),
-            float(data["baseline"]), float(data["threshold"]), float(data["overrule"]),
+            Trees.from_json(data["lines"], tuple(FEATURES)), Trees.from_json(data["context"], tuple(CONTEXT)),
+            float(data["threshold"]), float(data["overrule"]),
         )
 
     def keeps(self, probability: float, rule_keep: bool) -> bool:
@@ -295,13 +448,18 @@ class LineModel:
         return replace(self, threshold=threshold, overrule=overrule)
 
 
-_COUNTED = frozenset({"words", "before_span", "after_span", "short_run", "prose_above", "prose_below", "repeated"})
+_COUNTED = frozenset({
+    "words", "before_span", "after_span", "short_run", "prose_above", "prose_below", "repeated", "block_size",
+    "gap_kept_above", "gap_kept_below", "gap_above", "gap_below",
+})
 """Features stored as logarithms of a count: shown as the count."""
 
 
 def _describe(name: str, value: float) -> str:
     """A feature in words; a yes-or-no one is negated when absent ("not inside the densest prose run")."""
-    text = FEATURES[name]
+    text = FEATURES.get(name) or CONTEXT[name]
+    if name not in FEATURES and name not in _COUNTED:
+        return f"{text} ({value:.2f})"
     if name in _COUNTED:
         return f"{text} ({math.expm1(value) if name != 'repeated' else math.exp(value):.0f})"
     if value in (0.0, 1.0) and name not in ("coherence", "span_position", "stop_ratio"):

@@ -359,7 +359,7 @@ def _code_fingerprint() -> str:
 
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for path in sorted(here.glob("*.py")):
+    for path in sorted([*here.glob("*.py"), *here.glob("*.json"), *here.glob("data/*.json")]):  # code and fitted models
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for module in ("newsdigest/postfile.py", "newsdigest/model.py"):
         candidate = here.parent.parent / module

@@ -114,7 +114,9 @@ class Analysis:
 
 def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
     """Read the lines of a dump, find the article's stretch and its metadata, and apply the rules."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    # Soft hyphens and zero-width spaces are line-breaking hints for a browser, invisible in the text.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u200b", "").replace("\u00ad", "")
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
@@ -183,7 +185,8 @@ def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
     """
     lines = found.lines
     rows = line_features(lines, found.span, found.topic, [keep for keep, _ in found.rules])
-    probabilities, contributions = model.predict(rows) if rows else ([], [])
+    words = [line.n_words for line in lines]
+    probabilities, contributions, values = model.predict(rows, words) if rows else ([], [], [])
     out: list[tuple[bool, str]] = []
     for i, (keep, reason) in enumerate(found.rules):
         if i in found.meta.taken or reason.startswith(_SETTLED):
@@ -191,15 +194,29 @@ def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
             continue
         p = float(probabilities[i])
         kept = model.keeps(p, keep)
-        why = "; ".join(model.reasons(contributions[i], rows[i], kept))
+        why = "; ".join(model.reasons(contributions[i], values[i], kept))
         if kept == keep:
             out.append((kept, f"{reason} (model {p:.2f}: {why})"))
         elif kept:
             out.append((True, f"{_kind(lines, i)} (model {p:.2f}, over the rule '{reason}': {why})"))
         else:
             out.append((False, f"not the article (model {p:.2f}, over the rule '{reason}': {why})"))
+    if not any(kept for kept, _ in out):
+        _keep_what_the_rules_kept(found.rules, out)
     _headings_follow_their_text(lines, out)
     return out
+
+
+def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
+    """Where the model would leave no article at all, the rules' article stands.
+
+    The model refines an article; it was fitted on pages with one, and a
+    page whose whole article is a sentence or two gives its second reading no
+    article around any line to go by.
+    """
+    for i, (keep, reason) in enumerate(rules):
+        if keep:
+            out[i] = (True, f"{reason} (the rules' article: the model would keep no line of the page)")
 
 
 def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) -> None:
