@@ -42,3 +42,14 @@ def test_no_content_word_is_an_error_as_in_scikit_learn():
 
 def test_the_stop_words_are_scikit_learns():
     assert ENGLISH_STOP_WORDS == frozenset(SKLEARN_STOP_WORDS)
+
+
+def test_the_build_stages_do_not_import_scikit_learn():
+    """Importing scikit-learn costs a second at every build that re-analyses a story: no stage may."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsdigest.pipeline, newsdigest.stories.analysis, newsdigest.stories.group, "
+            "newsdigest.site.render; print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "[]"

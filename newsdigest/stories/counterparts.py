@@ -29,11 +29,11 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdigest.stories.numbers import CALENDAR, Mention
 from newsdigest.stories.sentences import _WORD as TOKEN
 from newsdigest.stories.sentences import content_tokens
+from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
 
 __all__ = [
     "NUMBERISH",
