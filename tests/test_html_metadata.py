@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+import pytest
 from trafilatura.utils import load_html
 
 from newsdigest.ingest.html_fields import explain_choices
@@ -140,3 +141,14 @@ def test_among_visible_bylines_the_name_more_kinds_of_byline_agree_on_wins():
     before = '<p>By Lena Brandt</p><p><a href="/author/tomas-varga">Tomas Varga</a></p><span class="byline">Tomas Varga</span>'
     article = read_html(page(before=before, closing="<p>Tomas Varga</p>"), timezone=LONDON)
     assert article.authors == ("Tomas Varga",)
+
+
+@pytest.mark.parametrize(("owner", "authors"), [
+    ("Mira Okonkwo", ("Mira Okonkwo",)),
+    ("Hillside Regional Publishing Holdings", ()),
+])
+def test_the_copyright_holder_is_the_author_only_when_a_person_holds_it(owner, authors):
+    """A personal site's owner wrote its pages; a company holding the copyright wrote nothing."""
+    footer = f"<p>© 2024 {owner}. All rights reserved.</p>"
+    html = page(after=footer)
+    assert read_html(html, timezone=LONDON).authors == authors

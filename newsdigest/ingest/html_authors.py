@@ -81,8 +81,9 @@ def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice |
     if shown or fallback:
         return _most_shown(shown) or fallback
     # Read last, and only when nobody else is named: who owns the page, if not the site itself.
+    # Only a person's name: a company holding the copyright did not write the article.
     owner = page.copyright_holder
-    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))):
+    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))) and _a_person(names):
         return AuthorChoice(names, "copyright holder", True)
     return None
 
@@ -210,6 +211,11 @@ def _cleaned(value: Any) -> Any:
         return None
     text = _NOT_NAME_PARTS.sub(" ", html.unescape(value))
     return " ".join(_LABEL.sub("", text).split())
+
+
+def _a_person(names: tuple[str, ...]) -> bool:
+    """One name of two or three words, as people's names are (a firm's is longer, or one word)."""
+    return len(names) == 1 and len(names[0].split()) in (2, 3)
 
 
 def _organisation(value: Any) -> bool:
