@@ -37,9 +37,9 @@ def render_post(post: Post) -> str:
         meta["title_derived"] = True
     meta["outlet"] = post.outlet
     meta["author"] = list(post.authors) if len(post.authors) > 1 else (post.authors[0] if post.authors else None)
-    meta["published"] = _iso(post.published)
+    meta["published"] = written_date(post.published)
     if post.updated:
-        meta["updated"] = _iso(post.updated)
+        meta["updated"] = written_date(post.updated)
     meta["url"] = post.url
     meta["source"] = post.source
     meta["excerpt"] = post.excerpt
@@ -154,8 +154,8 @@ def parse_datetime(value: Any) -> datetime:
     return result if result.tzinfo else result.replace(tzinfo=timezone.utc)
 
 
-def _iso(moment: datetime | None) -> str | None:
-    """ISO 8601 with its offset; a date its source stated without a time stays a bare date (`2025-09-05`)."""
+def written_date(moment: datetime | None) -> str | None:
+    """A date as a post file writes it: ISO 8601 with its offset; a date stated without a time stays a bare date (`2025-09-05`)."""
     if moment is None:
         return None
     return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()

@@ -207,3 +207,13 @@ def test_explain_a_text_dump_and_a_page_line_by_line(tmp_path):
     assert "keep The city council voted" in shown
     assert "drop Contact the newsroom  — outside the article: page footer" in shown
     assert "keep Harbour bridge to close  — the headline (the post's title)" in shown
+
+
+def test_explain_shows_a_date_stated_without_a_time_as_that_day(tmp_path):
+    """A day is not midnight: the explanation writes the date as the post file will."""
+    config = make_config(tmp_path)
+    dump = add(config, "dated.txt", "Harbour bridge to close\n\nBy Ana Ruiz\n12 March 2025\n\n" + ARTICLE)
+    console = Console(record=True, width=250)
+    explain(dump, config, console)
+    published = [line for line in console.export_text().splitlines() if line.strip().startswith("published:")]
+    assert published and all("2025-03-12" in line and "T00:00" not in line for line in published)

@@ -20,6 +20,7 @@ from newsdigest.config import Config
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
+from newsdigest.postfile import written_date
 
 
 def explain(path: Path, config: Config, console: Console) -> None:
@@ -52,8 +53,8 @@ def explain(path: Path, config: Config, console: Console) -> None:
     rows = {
         "title": f"{article.title}{' (derived from the lead)' if article.title_derived else ''}",
         "author": ", ".join(article.authors) or None,
-        "published": article.published.isoformat() if article.published else None,
-        "updated": article.updated.isoformat() if article.updated else None,
+        "published": written_date(article.published),
+        "updated": written_date(article.updated),
         "outlet": article.outlet,
         "section": article.section,
         "tags": ", ".join(article.tags) or None,
