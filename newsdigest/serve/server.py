@@ -10,6 +10,7 @@ published files are never touched.
 
 from __future__ import annotations
 
+import errno
 import mimetypes
 import posixpath
 import queue
@@ -173,8 +174,13 @@ class SiteServer(ThreadingHTTPServer):
         super().__init__(address, Handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that left mid-answer (a reload, a closed tab) is no error; anything else is printed."""
-        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+        """A browser that left mid-answer (a reload, a closed tab) is no error; anything else is printed.
+
+        Nor is a connection closed under its reader while the server stops (EBADF):
+        stopping must print "Stopped.", not a traceback.
+        """
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError) or (isinstance(error, OSError) and error.errno == errno.EBADF):
             return
         super().handle_error(request, client_address)
 
