@@ -157,19 +157,19 @@ def test_figures_credited_to_different_people_are_two_facts():
 
 
 def test_a_record_in_parentheses_belongs_to_the_name_before_it():
-    a = post("a", "Klitschko (52-3, 46 KOs) stopped Rahman (45-7-2, 36 KOs) in the seventh round.")
-    b = post("b", "Last year Bowe (45-1, 33 KOs) fought Klitschko in the seventh round of a bout.")
+    a = post("a", "Varga (52-3, 46 KOs) stopped Osei (45-7-2, 36 KOs) in the seventh round.")
+    b = post("b", "Last year Lindgren (45-1, 33 KOs) fought Varga in the seventh round of a bout.")
     assert find_disagreements([a, b]) == ()
 
 
 def test_different_kinds_of_one_noun_are_two_quantities():
-    a = post("a", "Thomas has 189 rushing yards in his last two games for the Saints.")
-    b = post("b", "Thomas has 176 receiving yards in his last two games for the Saints.")
+    a = post("a", "Moreau has 189 rushing yards in his last two games for the Harriers.")
+    b = post("b", "Moreau has 176 receiving yards in his last two games for the Harriers.")
     assert find_disagreements([a, b]) == ()
-    c = post("c", "Thomas has 176 rushing yards in his last two games for the Saints.")
+    c = post("c", "Moreau has 176 rushing yards in his last two games for the Harriers.")
     assert values(find_disagreements([a, c])) == [("176", "189")]
-    d = post("d", "He bought $10,977.74 worth of televisions with campaign money, prosecutors said.")
-    e = post("e", "He bought $9,587.64 worth of furniture with campaign money, prosecutors said.")
+    d = post("d", "He bought $10,412.50 worth of televisions with campaign money, prosecutors said.")
+    e = post("e", "He bought $9,318.20 worth of furniture with campaign money, prosecutors said.")
     assert find_disagreements([d, e]) == ()
 
 
@@ -180,10 +180,10 @@ def test_a_sentence_carrying_the_other_numeral_measures_something_else():
 
 
 def test_two_sentences_differing_in_two_measures_tell_of_two_games():
-    a = post("a", "Clark finished with 25 points and 16 rebounds in the win over the Bulls.")
-    b = post("b", "Clark finished with 22 points and nine rebounds in the win over the Bulls.")
+    a = post("a", "Brandt finished with 25 points and 16 rebounds in the win over the Comets.")
+    b = post("b", "Brandt finished with 22 points and nine rebounds in the win over the Comets.")
     assert find_disagreements([a, b]) == ()
-    c = post("c", "Clark finished with 22 points and 16 rebounds in the win over the Bulls.")
+    c = post("c", "Brandt finished with 22 points and 16 rebounds in the win over the Comets.")
     assert values(find_disagreements([a, c])) == [("22", "25")]
 
 

@@ -119,7 +119,7 @@ def casing_of(sentences: Sequence[str]) -> Casing:
 def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
     """(offset, lower-cased word, may act) of the proper names a sentence mentions.
 
-    A name is a word the story capitalises inside a sentence and never writes in lower case ("Schumer"; not
+    A name is a word the story capitalises inside a sentence and never writes in lower case ("Ortiz"; not
     "Earlier", "Rescuers" or "The", capitalised only where they open a sentence); months, days and titles
     are left out. A name after a preposition ("off Aceh", "in the Senate") is a place or a setting, not
     someone a figure belongs to, so it may not act; the first word of a name decides for all of it.
@@ -142,7 +142,7 @@ def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
 
 
 def _holder(m: Mention, named: list[tuple[int, str, bool]]) -> str:
-    """The name just before the parentheses holding a figure ("Bowe (45-1, 33 KOs)"): the figure is theirs."""
+    """The name just before the parentheses holding a figure ("Lindgren (45-1, 33 KOs)"): the figure is theirs."""
     opened = m.sentence.rfind("(", 0, m.start)
     if opened > m.sentence.rfind(")", 0, m.start):
         before = [(at, key) for at, key, _ in named if at < opened]
@@ -152,7 +152,7 @@ def _holder(m: Mention, named: list[tuple[int, str, bool]]) -> str:
 
 
 def _actor(m: Mention, named: list[tuple[int, str, bool]]) -> str:
-    """Whose figure it is: its holder; or the first name in the figure's own clause ("…, requiring Gorsuch to
+    """Whose figure it is: its holder; or the first name in the figure's own clause ("…, requiring Halloran to
     garner 60 votes"); or, when that clause has someone doing something before the figure ("he had the 41
     votes", "the party has only 51 votes"), the first name of the sentence, whom it stands for. '' when
     none: in "The Kremlin's refusal comes after 26 countries pledged troops" the countries are nobody's."""
@@ -168,7 +168,7 @@ def _actor(m: Mention, named: list[tuple[int, str, bool]]) -> str:
 
 def _kinds(m: Mention) -> set[str]:
     """What narrows a figure to one kind of its thing: the lower-case words before a counted noun ('rushing'
-    of '189 rushing yards'), or what a sum bought ('televis' of '$10,977.74 worth of televisions')."""
+    of '189 rushing yards'), or what a sum bought ('televis' of '$10,412.50 worth of televisions')."""
     if m.dimension == "count":
         return {w.lower() for w in m.phrase.split()[:-1] if w.isalpha() and w.islower() and w not in _NOT_NAMES}
     if m.dimension.startswith("money:"):
@@ -189,12 +189,12 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     """(M, M): do the two statements say outright that they measure different things?
 
     * Different actors: each sentence credits its figure to someone the other sentence never names
-      ("Schumer … had the 41 votes" / "requiring Gorsuch to garner 60 votes"). A sentence that names the
-      other's actor keeps the pair: "the Trump administration" and "Mr. Trump" are one. Figures held by
-      two different names are two people's whatever else is named: "Klitschko (52-3, 46 KOs)" / "Bowe
+      ("Ortiz … had the 41 votes" / "requiring Halloran to garner 60 votes"). A sentence that names the
+      other's actor keeps the pair: "the Ortiz administration" and "Mr. Ortiz" are one. Figures held by
+      two different names are two people's whatever else is named: "Varga (52-3, 46 KOs)" / "Lindgren
       (45-1, 33 KOs)".
-    * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$10,977.74 worth of
-      televisions" / "$9,587.64 worth of children's furniture".
+    * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$10,412.50 worth of
+      televisions" / "$9,318.20 worth of children's furniture".
     """
     by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
     actor = [_actor(m, by_sentence[m.sentence]) for m in mentions]
