@@ -237,3 +237,15 @@ def test_summary_drops_datelines_and_sentences_turning_from_an_untold_one():
             "Tankers carrying heating oil will be unloaded first, the port authority said on Tuesday.")
     summary = analyse([post("a", body)]).summary
     assert summary.startswith("Westport's dockers ended") and "though" not in summary
+
+
+def test_summary_never_takes_a_time_stamp_the_versions_share_for_a_sentence():
+    """Two versions both print 'Updated: <date> <time>' lines: furniture, not something they agree happened."""
+    a = post("a", "Updated: Apr 7, 2026 11:06 PM CEST\n\n"
+                  "Westport's dockers ended their week-long strike after the port agreed a five percent pay rise.\n\n"
+                  "Tankers carrying heating oil will be unloaded first, the port authority said on Tuesday.")
+    b = post("b", "UPDATED: TUESDAY, APRIL 7, 2026, 11:06 PM\n\n"
+                  "The dockers of Westport ended their week-long strike after the port agreed a five percent pay rise.\n\n"
+                  "Tankers carrying heating oil are to be unloaded first, the port authority said on Tuesday.")
+    for summary in (analyse([a, b]).summary, analyse([a]).summary):
+        assert summary and "Updated" not in summary and "UPDATED" not in summary and "PM" not in summary

@@ -70,6 +70,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w
 """'WASHINGTON ― ', 'PARIS (Reuters) - ': where the report was filed, not part of what it says."""
 
 
+def _is_label(text: str) -> bool:
+    """'Updated: Apr 02, 2009 11:06 PM CEST', 'THURSDAY, APRIL 11, 2013': a stamp or a label, not a statement.
+
+    A statement in a script with letter case has lower-case words (its verbs and
+    function words); a line of only names, numbers and capitals is page furniture
+    the versions happen to share, however many of them do.
+    """
+    if not any(c.isalpha() and c.lower() != c.upper() for c in text):
+        return False  # a script without letter case: no such sign
+    return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
+
+
 def _undated(sentence: str) -> str:
     """A sentence without a leading dateline."""
     return _DATELINE.sub("", sentence, count=1)
@@ -134,7 +146,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         if len(chosen) >= MAX_SENTENCES or any(n in c for c in chosen_clusters):
             return False
         rep = clusters[n][representative(clusters[n])]
-        if sentences[rep].text in disputed:
+        if sentences[rep].text in disputed or _is_label(sentences[rep].text):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED for c in chosen):
             return False
@@ -177,7 +189,7 @@ def lead(post: Post) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if is_trivial(sentence) or _readability_penalty(sentence) >= 1.0:
+            if is_trivial(sentence) or _is_label(sentence) or _readability_penalty(sentence) >= 1.0:
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
