@@ -20,6 +20,7 @@ from newsdigest.config import Config
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
+from newsdigest.ingest.html_site import fold
 from newsdigest.postfile import written_date
 
 
@@ -118,7 +119,7 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
                    + ("" if scored else "; none on this page"))
         for item in scored[:shown]:
             value = item.candidate.value
-            shown_value = (value.moment.isoformat() if hasattr(value, "moment")
+            shown_value = (written_date(value.moment) if hasattr(value, "moment")
                            else ", ".join(value) if isinstance(value, tuple) else str(value))
             out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
     if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
@@ -149,18 +150,18 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
     lines = page_text(tree)
     try:
         article = read_html(text, timezone=config.timezone)
-        body, title = article.body, _fold(article.title or "")
+        body, title = article.body, fold(article.title or "")
     except NewsdigestError:
         body, title = "", ""
     article_words = _shingles(body)
-    folded_body = _fold(body)
+    folded_body = fold(body)
     for number, line in enumerate(lines, 1):
         grams = _shingles(line.text)
         if grams:
             inside = len(grams & article_words) / len(grams) >= 0.6
         else:
-            inside = len(line.text.split()) > 1 and _fold(line.text) in folded_body
-        if title and _fold(line.text) == title:
+            inside = len(line.text.split()) > 1 and fold(line.text) in folded_body
+        if title and fold(line.text) == title:
             inside, reason = True, "the headline (the post's title)"
         elif inside:
             reason = "part of the extracted article"
@@ -200,8 +201,6 @@ def _explain_markdown(text: str, console: Console) -> None:
             _line(console, number, True, line.strip(), "Markdown body, kept as written")
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:

@@ -10,7 +10,7 @@ and asks here for the metadata; `explain_choices` says why each was chosen.
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from newsdigest.ingest.decode import normalize
@@ -20,7 +20,7 @@ from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.html_title import choose_headline
 from newsdigest.ingest.outlets import clean_site_name, domain_of
-from newsdigest.model import is_day_only
+from newsdigest.postfile import written_date
 
 __all__ = ["headline", "described", "explain_choices"]
 
@@ -64,15 +64,9 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
         (f"authors: {'; '.join(authors.names)} — from the {authors.source}"
          + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")) if authors
         else "authors: none named by the page",
-        f"published: {_shown(published.moment)} — {published.source}",
+        f"published: {written_date(published.moment) or 'unknown'} — {published.source}",
     ]
     return lines
-
-
-def _shown(moment: datetime | None) -> str:
-    if moment is None:
-        return "unknown"
-    return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()
 
 
 def _authors(page: PageMeta, url: str | None, body: str) -> tuple[str, ...]:
@@ -154,5 +148,3 @@ def _first_text(*candidates: Any) -> str | None:
     return None
 
 
-def _fold(text: str | None) -> str:
-    return re.sub(r"\W+", " ", text or "").strip().lower()

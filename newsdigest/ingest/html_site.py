@@ -32,11 +32,11 @@ class Site:
 
     def names_it(self, text: str | None) -> bool:
         """Whether `text` is the site's name (a stated name, or a spelling of the host)."""
-        folded = _fold(text)
+        folded = fold(text)
         if not folded:
             return False
         compact = folded.replace(" ", "")
-        if any(compact == _fold(name).replace(" ", "") for name in self.names):
+        if any(compact == fold(name).replace(" ", "") for name in self.names):
             return True
         labels = self._labels()
         if len(labels) > 1 and set(folded.split()) == labels:
@@ -45,12 +45,12 @@ class Site:
 
     def mentions(self, text: str | None) -> bool:
         """Whether `text` holds the site's name or host among its words ("Example.com-Redaktion")."""
-        words = f" {_fold(text)} "
+        words = f" {fold(text)} "
         if self.names_it(text):
             return True
-        spelled = {_fold(name) for name in self.names} | {_fold(label) for label in self._labels()}
+        spelled = {fold(name) for name in self.names} | {fold(label) for label in self._labels()}
         if self.host:
-            spelled.add(_fold(self.host))
+            spelled.add(fold(self.host))
         return any(len(name) >= 4 and f" {name} " in words for name in spelled)
 
     def _labels(self) -> set[str]:
@@ -87,8 +87,8 @@ def _title_sites(page: PageMeta) -> tuple[str, ...]:
     parts = [p.strip() for p in _SEPARATOR.split(page.title_tag or "") if p.strip()]
     if len(parts) < 2:
         return ()
-    headings = " ".join(_fold(h) for h in page.h1)
-    return tuple(p for p in parts if p != max(parts, key=len) and f" {_fold(p)} " not in f" {headings} ")
+    headings = " ".join(fold(h) for h in page.h1)
+    return tuple(p for p in parts if p != max(parts, key=len) and f" {fold(p)} " not in f" {headings} ")
 
 
 _SEPARATOR = re.compile(r"\s+[|–—•·»:-]\s+|\s*\|\s*")
@@ -116,9 +116,10 @@ def _linked_host(page: PageMeta) -> str | None:
 
 
 def _initials(name: str) -> str:
-    words = _fold(name).split()
+    words = fold(name).split()
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
-def _fold(text: str | None) -> str:
+def fold(text: str | None) -> str:
+    """Words only, lower case, single-spaced: how two spellings of a name or title are compared."""
     return re.sub(r"\W+", " ", text or "").strip().lower()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.html_meta import PageMeta
-from newsdigest.ingest.html_site import Site
+from newsdigest.ingest.html_site import Site, fold
 
 __all__ = ["TitleChoice", "choose_headline"]
 
@@ -38,7 +38,7 @@ class TitleChoice:
 def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
     """The article's headline as the page shows it, without the site's name around it."""
     stated = _stated(page)
-    whole = [strip_site(normalize(h), site, longest_bar=False) or h for h in page.h1 if _fold(h) and not site.names_it(h)]
+    whole = [strip_site(normalize(h), site, longest_bar=False) or h for h in page.h1 if fold(h) and not site.names_it(h)]
     pieces = [normalize(h) for h in page.h1_parts if len(h.split()) >= 2 and not site.names_it(h)]
     # The most trusted statement that a heading agrees with decides; a piece of a heading (a kicker
     # is one) must agree with a whole stated title, not just with one of its parts.
@@ -86,10 +86,10 @@ def _stated(page: PageMeta) -> list[tuple[str, str]]:
 
 def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> bool:
     """Whether a heading is the stated title: equal to it, to its start cut short, or to one of its parts."""
-    fh, ft = _fold(heading), _fold(title)
+    fh, ft = fold(heading), fold(title)
     if not fh or not ft:
         return False
-    if fh == ft or fh == _fold(strip_site(title, site)):
+    if fh == ft or fh == fold(strip_site(title, site)):
         return True
     if piece and len(fh.split()) < 3:
         return False
@@ -98,25 +98,25 @@ def _agrees(heading: str, title: str, site: Site, *, piece: bool = False) -> boo
     if not piece and len(fh.split()) >= 3 and f" {fh} " in f" {ft} ":
         return True  # the stated title with a kicker or the site around the heading
     # One of the stated title's parts, but not its last, where sites put their own name.
-    parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
+    parts = [fold(p) for p in _SEPARATOR.split(title)[::2]]
     return len(parts) > 1 and fh in parts[:-1] and len(fh.split()) >= 2
 
 
 def _is_whole(heading: str, title: str, site: Site) -> bool:
     """Whether a heading is a stated title, whole or without the site's name."""
-    return _fold(heading) in {_fold(title), _fold(strip_site(title, site))}
+    return fold(heading) in {fold(title), fold(strip_site(title, site))}
 
 
 def _is_part(heading: str, title: str, site: Site) -> bool:
     """Whether a heading is one of a stated title's separator-delimited parts (of several)."""
-    parts = [_fold(p) for p in _SEPARATOR.split(title)[::2]]
-    return len(parts) > 1 and _fold(heading) in parts
+    parts = [fold(p) for p in _SEPARATOR.split(title)[::2]]
+    return len(parts) > 1 and fold(heading) in parts
 
 
 def _completes(longer: str, short: str) -> bool:
     """Whether `longer` is `short` cut off mid-title (by a length limit, or a quotation mark that ended its
     attribute) and completed: it goes on after it without a separator."""
-    if len(longer) <= len(short) or not _fold(longer).startswith(_fold(short)):
+    if len(longer) <= len(short) or not fold(longer).startswith(fold(short)):
         return False
     at = len(short.rstrip(" .…"))
     return longer[:at] == short[:at] and not _SEPARATOR.match(longer[at:])
@@ -127,9 +127,9 @@ def strip_site(title: str, site: Site, *, longest_bar: bool = True) -> str | Non
     pieces = _SEPARATOR.split(title)
     parts, separators = pieces[::2], pieces[1::2]
     # The site's name and whatever follows it (its tagline): "Headline | Site | Slogan".
-    cut = next((i for i in range(1, len(parts)) if site.names_it(parts[i]) or not _fold(parts[i])), len(parts))
+    cut = next((i for i in range(1, len(parts)) if site.names_it(parts[i]) or not fold(parts[i])), len(parts))
     parts, separators = parts[:cut], separators[: cut - 1]
-    while len(parts) > 1 and (site.names_it(parts[0]) or not _fold(parts[0])):
+    while len(parts) > 1 and (site.names_it(parts[0]) or not fold(parts[0])):
         parts, separators = parts[1:], separators[1:]
     if longest_bar and len(parts) == len(pieces[::2]) and "|" in title:
         # No part names the site, and "Headline | Site" is the common shape: the longest part is the headline.
@@ -138,5 +138,3 @@ def strip_site(title: str, site: Site, *, longest_bar: bool = True) -> str | Non
     return kept.strip() or None
 
 
-def _fold(text: str | None) -> str:
-    return re.sub(r"\W+", " ", text or "").strip().lower()
