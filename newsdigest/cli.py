@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
                          "or name one with --config FILE", markup=True, soft_wrap=True)
             return 1
         config = load_config(args.config, content_dir=args.content, output_dir=args.output, cache_dir=args.cache)
-        if command in ("build", "serve"):
+        if command == "serve":  # a build checks its folders itself (`pipeline.build`)
             from newsdigest.publish import check_folders
 
             check_folders(config)

@@ -51,17 +51,17 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsdigest import pipeline
-from newsdigest.publish import new_staging
 from newsdigest.config import Config, load_config
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
+from newsdigest.publish import new_staging
 from newsdigest.serve.problem import Problem, problem_from
 from newsdigest.serve.publish import publish_files, sync_tree
 from newsdigest.serve.worker import InlineRunner, ProcessRunner, default_runner
 from newsdigest.site import story_folders
+from newsdigest.site.search import SEARCH_FOLDER
 from newsdigest.stories import Placer, revised, with_new_versions
 
-SEARCH_FOLDER = "pagefind"
 QUICK_LIMIT = 25
 """At most this many stories are patched and rendered on the fast lane; more go the full way at once."""
 NEW_POSTS_LIMIT = 5
