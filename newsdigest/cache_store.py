@@ -45,8 +45,6 @@ class Store:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -62,13 +60,11 @@ class Store:
                 entry = pickle.load(handle)
             if (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key
                     and valid(entry.get("value"))):
-                self.hits += 1
                 return entry["value"]
         except FileNotFoundError:
             pass
         except Exception:  # noqa: BLE001 - any unreadable entry is just a miss
             pass
-        self.misses += 1
         self._drop(path)
         return None
 

@@ -30,7 +30,6 @@ import logging
 import multiprocessing
 import os
 import threading
-import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +68,6 @@ class RenderResult:
     pages: tuple[Page, ...]
     """Every page of the site, written or not."""
     searchable: bool
-    rendered: int = 0
-    """Files rendered (the others were linked from the published site unchanged)."""
-    reused: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per step."""
     files: Manifest = field(default_factory=dict)
     """Every file written or kept (relative path -> its entry, with its file state)."""
 
@@ -95,7 +89,6 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
-    clock = _Clock()
     full = only_templates is None
     in_place = in_place and full
     if in_place:
@@ -104,19 +97,17 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place)
     try:
-        result = _render(stories, config, writer, manifests, clock, search=search, only_templates=only_templates,
+        result = _render(stories, config, writer, manifests, search=search, only_templates=only_templates,
                          only_paths=only_paths)
         if in_place:
             writer.commit(files_below(writer.root) if present is None else present,
                           keep=None if search else SEARCH_FOLDER)
-            clock.lap("publish")
     finally:
         writer.abort()  # a failed render leaves the published files untouched
-    return dataclasses.replace(result, files=writer.entries, rendered=writer.rendered, reused=writer.reused,
-                               timings=clock.timings)
+    return dataclasses.replace(result, files=writer.entries)
 
 
-def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifests: Store | None, clock: _Clock, *,
+def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifests: Store | None, *,
             search: bool, only_templates: Collection[str] | None, only_paths: Collection[str] | None) -> RenderResult:
     full = only_templates is None
     conversions = _conversions(config) if manifests is not None else None
@@ -124,7 +115,6 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     with remembering(memo):
         convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
-    clock.lap("catalog")
     assets = Assets(writer.root)
     assets.copy(config, writer)
     env = environment(config, assets)
@@ -135,43 +125,26 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     pages = plan(catalog, config)
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
-    clock.lap("pages")
     indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
     try:
         if uses(FEED_TEMPLATE) and paths is None:
             write_feeds(catalog, env, config, writer, keys)
-            clock.lap("feeds")
         if full:
             write_stories_json(catalog, config, writer)
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
                 conversions.put(_CONVERSIONS, _in_use(memo, catalog))
-            clock.lap("data files")
             if search:
                 searchable = _finish_search(writer, indexing)
-                clock.lap("search index (waiting)")
             if manifests is not None:
                 manifests.put(_MANIFEST, writer.entries)
     finally:
         if isinstance(indexing, Indexing):
             indexing.close()  # a failed render leaves no indexer running
     return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable)
-
-
-class _Clock:
-    """Seconds per step of one render, for benchmarks and the preview server's report."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.timings[name] = now - self._last
-        self._last = now
 
 
 _MANIFEST = digest("manifest")
@@ -231,25 +204,23 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
             results = pool.map(_render_share, [(n, workers) for n in range(workers)])
     finally:
         _job = None
-    for entries, written, rendered, pending in results:
+    for entries, pending in results:
         writer.entries.update(entries)
-        writer.written.extend(written)
-        writer.rendered += rendered
         writer.pending.extend(pending)
 
 
 _job: tuple[Sequence[Page], Environment, Writer, Keys | None] | None = None
 
 
-def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[str], int, list[tuple[str, str]]]:
+def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[tuple[str, str]]]:
     """In a worker: render every `workers`-th page from the `n`-th; what the writer recorded goes back."""
     assert _job is not None
     todo, env, writer, keys = _job
     n, workers = share
-    writer.entries, writer.written, writer.rendered, writer.pending = {}, [], 0, []
+    writer.entries, writer.pending = {}, []
     for page in todo[n::workers]:
         _render_page(page, env, writer, keys)
-    return writer.entries, writer.written, writer.rendered, writer.pending
+    return writer.entries, writer.pending
 
 
 def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:

@@ -58,15 +58,12 @@ class Writer:
         """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself."""
         self.root = Path(os.path.realpath(root))
         self.in_place = in_place
-        self.written: list[str] = []
         self.previous = self.root if in_place else previous.resolve() if previous is not None else None
         self.pending: list[tuple[str, str]] = []
         """In place: (temporary file, its target) for each changed file, renamed into place by `commit`."""
         self.old: Manifest = manifest or {}
         self.entries: Manifest = {}
         """What this build put in the folder, to be the next build's manifest."""
-        self.rendered = 0
-        self.reused = 0
         self._root = str(self.root)
         self._places: dict[str, tuple[Path, str]] = {}
         self._pending_of: dict[str, str] = {}
@@ -74,9 +71,6 @@ class Writer:
         """Folders below the root known to stay inside it."""
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
-
-    def target(self, path: str) -> Path:
-        return self._place(path)[0]
 
     def _place(self, path: str) -> tuple[Path, str]:
         """The file a site path is written to, and its path relative to the root ('/'-separated).
@@ -165,8 +159,6 @@ class Writer:
             self._folder(target.parent)
             _link(found[0], target)
         self.entries[relative] = found[1]
-        self.written.append(path)
-        self.reused += 1
         return True
 
     def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
@@ -190,8 +182,6 @@ class Writer:
                 written = target
             st = os.stat(written)  # a rename keeps the inode and modification time
             self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
-        self.written.append(path)
-        self.rendered += 1
         return target
 
     def _folder(self, folder: Path) -> None:
