@@ -10,8 +10,10 @@ story told by several outlets:
   different people (`quotes`),
 * what most of them agree on, in two or three sentences (`summary`).
 
-Each answer lives in its own module; this one only wires them to a single
-sentence alignment (`align`), computed once per story. The whole analysis is
+Each answer lives in its own module; this one only wires them to the story's
+sentence alignment (`align`): one of every sentence for additions and the
+summary, and one of the outlets' own prose (quotes left out) for who copied
+whom and the copy map, each computed once per story. The whole analysis is
 O(S²) in the story's sentence count S with sparse-vector work per pair, which
 keeps a story of 10 versions × 60 sentences near a tenth of a second.
 """

@@ -236,6 +236,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
 
 def _find_mentions(sentence: str, post: int) -> list[Mention]:
     mentions: list[Mention] = []
+    ages = {a.start("age"): a.group("name") for a in _AGE.finditer(sentence)}  # by where the age's figure starts
     for m in _NUMBER.finditer(sentence):
         raw = m.group("num")
         if raw.lower() in {"one"}:
@@ -251,9 +252,8 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             continue  # '58-3', 'a 15-2 run', 'the 2008-09 season': a record, a score or a span, not one figure
         if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
             continue  # '07 GMT', '0039': a clock time
-        age = next((a for a in _AGE.finditer(sentence) if a.start("age") == m.start()), None)
-        if age:
-            mentions.append(_age(post, sentence, m, raw, age.group("name")))
+        if m.start() in ages:
+            mentions.append(_age(post, sentence, m, raw, ages[m.start()]))
             continue
         label = _IDENTIFIER.search(before)
         if label and label.group(1).lower() not in _FUNCTION | _LEADING and not m.group("cur"):

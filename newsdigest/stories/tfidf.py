@@ -53,7 +53,6 @@ class TfidfVectorizer:
         if not sublinear_tf or norm != "l2":
             raise ValueError("only sublinear term frequencies and L2 norms are supported")
         self.analyzer = analyzer
-        self.vocabulary_: dict[str, int] = {}
 
     def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         seen: dict[str, int] = {}  # term -> order of first sight
@@ -72,9 +71,8 @@ class TfidfVectorizer:
         if not seen:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         rank = np.empty(len(seen), dtype=np.int32)  # order of first sight -> column of the sorted vocabulary
-        for column, (term, first) in enumerate(sorted(seen.items())):
+        for column, (_term, first) in enumerate(sorted(seen.items())):
             rank[first] = column
-            self.vocabulary_[term] = column
         indices = rank.take(np.asarray(columns, dtype=np.int32))
         data = np.asarray(counts, dtype=np.float64)
         n = len(texts)
