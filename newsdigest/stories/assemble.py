@@ -35,20 +35,6 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
 
 def choose_title(posts: Sequence[Post]) -> str:
     """The most representative outlet-written headline (see the module docstring)."""
-    key = tuple((p.id, p.title, p.body, p.title_derived, p.published) for p in posts)
-    if key not in _chosen:
-        if len(_chosen) >= _CHOSEN_MAX:
-            _chosen.clear()
-        _chosen[key] = _choose_title(posts)
-    return _chosen[key]
-
-
-_chosen: dict[tuple[object, ...], str] = {}
-"""Titles chosen already, by what the choice reads: a build asks for each group's several times."""
-_CHOSEN_MAX = 65536
-
-
-def _choose_title(posts: Sequence[Post]) -> str:
     ordered = chronological(posts)
     written = [p for p in ordered if p.title and not p.title_derived] or [p for p in ordered if p.title]
     if not written:
@@ -78,8 +64,12 @@ def without_label(headline: str) -> str:
     return headline
 
 
-def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity, override: Override | None) -> Story:
-    """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis."""
+def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity, title: str,
+                override: Override | None) -> Story:
+    """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis.
+
+    `title` is the one its group was given (the editor's, or `choose_title`'s).
+    """
     versions = tuple(
         Version(
             post=p,
@@ -94,7 +84,7 @@ def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity,
     return Story(
         id=identity.id,
         slug=identity.slug,
-        title=(override.title if override and override.title else None) or choose_title(ordered),
+        title=title,
         summary=override.summary if override and override.summary else analysis.summary,
         versions=versions,
         published=min(dated, key=latest_instant) if dated else None,

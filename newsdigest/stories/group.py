@@ -18,7 +18,7 @@ not exist stops the build with the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,12 +64,21 @@ def group_posts(
         clusters.setdefault(label, []).append(post)
     groups = [chronological(c) for c in clusters.values()]
     groups.sort(key=lambda g: founder_key(g[0]))
-    regrouped = _apply_overrides(groups, overrides, ordered, registry)
+    titles: dict[tuple[str, ...], str] = {}
+
+    def title_of(members: Sequence[Post]) -> str:
+        """`choose_title`, once per set of posts: most groups are asked for before and after the overrides."""
+        key = tuple(sorted(p.id for p in members))
+        if key not in titles:
+            titles[key] = choose_title(members)
+        return titles[key]
+
+    regrouped = _apply_overrides(groups, overrides, ordered, registry, title_of)
     targets = _targets(regrouped.plans, overrides)
     final = [
         Group(
             posts=tuple(p.id for p in members),
-            title=(targets[n].title if n in targets and targets[n].title else None) or choose_title(members),
+            title=(targets[n].title if n in targets and targets[n].title else None) or title_of(members),
             slug=regrouped.slugs.get(n),
         )
         for n, members in enumerate(regrouped.members)
@@ -77,8 +86,8 @@ def group_posts(
     identities, updated = assign(final, registry)
     analyses = analyse_stories(regrouped.members, cache_dir, digests)
     stories = [
-        build_story(members, analysis, identity, targets.get(n))
-        for n, (members, analysis, identity) in enumerate(zip(regrouped.members, analyses, identities))
+        build_story(members, analysis, identity, group.title, targets.get(n))
+        for n, (members, analysis, identity, group) in enumerate(zip(regrouped.members, analyses, identities, final))
     ]
     return newest_first(stories), updated
 
@@ -93,10 +102,11 @@ class _Regrouped:
 
 
 def _apply_overrides(
-    groups: list[list[Post]], overrides: Sequence[Override], posts: Sequence[Post], registry: Registry
+    groups: list[list[Post]], overrides: Sequence[Override], posts: Sequence[Post], registry: Registry,
+    title_of: Callable[[Sequence[Post]], str],
 ) -> _Regrouped:
     # Which slug does each automatic group answer to? Ask the registry, without keeping its answer.
-    provisional = assign([Group(tuple(p.id for p in g), choose_title(g)) for g in groups], registry)[0]
+    provisional = assign([Group(tuple(p.id for p in g), title_of(g)) for g in groups], registry)[0]
     where: dict[str, int] = {}
     for n, identity in enumerate(provisional):
         for name in (identity.id, identity.slug, *identity.aliases):
