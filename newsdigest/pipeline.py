@@ -68,7 +68,9 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
                 build_state.refresh_seen(config, inputs[1])
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
-        posts = load_posts(config, reader=PostCache(config.cache_dir).read)
+        post_cache = PostCache(config.cache_dir)
+        posts = load_posts(config, reader=post_cache.read)
+        post_cache.save()
         stories = group(posts, config)
         files = publish(stories, config, present=published if output.is_dir() else None)
         build_state.remember(config, build_state.inputs_digest(config, inputs[1]), len(stories), len(posts), report,
@@ -113,8 +115,6 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) ->
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path
         posts.append(post)
-    if isinstance(getattr(reader, "__self__", None), PostCache):
-        reader.__self__.save()
     return tuple(sorted(posts, key=lambda p: p.id))
 
 
