@@ -34,6 +34,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdigest.site.writer import temporary_beside
+
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 300
@@ -215,11 +217,7 @@ def _replace(target: Path, data: bytes) -> None:
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.tmp-{os.getpid()}-", dir=target.parent)
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
-    os.chmod(name, 0o644)
-    os.replace(name, target)
+    os.replace(temporary_beside(target, data), target)
 
 
 def _scratch_folder() -> str | None:

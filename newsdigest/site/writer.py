@@ -173,7 +173,7 @@ class Writer:
             self.entries[relative] = Entry(key or "", sha, old.size, old.mtime_ns, old.inode)
         else:
             if self.in_place:
-                written = _temporary(target, data)
+                written = temporary_beside(target, data)
                 self.pending.append((str(written), str(target)))
             else:
                 if target.exists():
@@ -223,7 +223,7 @@ def files_below(folder: Path, prefix: str = "") -> list[str]:
     return found
 
 
-def _temporary(target: Path, data: bytes) -> Path:
+def temporary_beside(target: Path, data: bytes) -> Path:
     """`data` in a new temporary file beside `target` (named so that the next build can tell a dead build's)."""
     handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
     with os.fdopen(handle, "wb") as file:
