@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsdigest.atomic import write_atomically
 from newsdigest.cache_store import digest
 from newsdigest.config import Config
+from newsdigest.errors import NewsdigestError
 from newsdigest.model import IngestReport
 
 PACKAGE = Path(__file__).resolve().parent
@@ -174,13 +176,9 @@ def refresh_seen(config: Config, seen: dict[str, list[Any]]) -> None:
 
 def _write(config: Config, data: dict[str, Any]) -> None:
     """Replace the record in one rename; an unwritable cache is no error."""
-    path = _record_path(config)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{RECORD}.{os.getpid()}")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
+        write_atomically(_record_path(config), json.dumps(data), "the build record")
+    except NewsdigestError:
         pass
 
 

@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsdigest.publish import temp_prefix
+
 FORMAT = 1
 """Bumped when the layout of an entry changes."""
 
@@ -75,7 +77,7 @@ class Store:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), dir=path.parent)  # a dead build's is cleaned
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump({"format": FORMAT, "key": key, "value": value}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
