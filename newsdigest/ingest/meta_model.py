@@ -19,6 +19,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -44,6 +45,11 @@ class Context:
     page_lower: str = ""
     """The whole page in lower case, for counting how often a candidate recurs."""
     _shapes: dict[int, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the page writes in lower case somewhere: a capitalised run of them is a label, not a name."""
+        return frozenset(w for line in self.lines for w in line.words if w[:1].islower())
 
     def shape(self, index: int) -> dict[str, float]:
         """`line_shape` of line `index` and its neighbourhood, computed once however many candidates the line holds."""

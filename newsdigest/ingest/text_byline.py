@@ -55,7 +55,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     # A line saying "by …" is a byline candidate wherever it stands; other short lines only near the article.
     indexes = sorted(near | {i for i, line in enumerate(lines) if line.n_words <= 20 and (
         PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
-    lower_words = {w for line in lines for w in line.words if w[:1].islower()}
+    lower_words = ctx.lower_words
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
              if find_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
@@ -198,8 +198,7 @@ def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
     after = lines[end + 1] if end + 1 < len(lines) else None
     titled = after is not None and employer_in_role(after.text) is not None
     closes = after is None or after.boilerplate_heavy
-    lower = {w for other in lines for w in other.words if w[:1].islower()}
-    ordinary = any(w.lower() in lower for w in line.text.split()[1:])
+    ordinary = any(w.lower() in ctx.lower_words for w in line.text.split()[1:])
     if (
         len(names) == 1 and names[0] == line.text.strip() and 2 <= len(names[0].split()) <= 3
         and line.repeats == 1 and (titled or (closes and not ordinary))
