@@ -8,23 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from newsdigest.model import Post, RelationKind
+from analysis_fixtures import post, values
+
+from newsdigest.model import RelationKind
 from newsdigest.stories.analysis import analyse
 from newsdigest.stories.disagreements import find_disagreements
 from newsdigest.stories.numbers import compatible, find_mentions
 from newsdigest.stories.quotes import analyse_quotes, find_quotes
-
-DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
-
-
-def post(pid: str, body: str, title: str = "Harbour strike", **extra) -> Post:
-    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=extra.pop("published", DAY),
-                **extra)
-
-
-def values(disagreements) -> list[tuple[str, ...]]:
-    return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
-
 
 # --- disagreements: the same quantity of the same thing ---------------------------------------------
 

@@ -5,22 +5,11 @@ Fixtures are written here: short reports of made-up events, one sentence or two 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
 from newsdigest.stories.disagreements import find_disagreements
 from newsdigest.stories.numbers import find_dates, find_mentions
-
-DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
-
-
-def post(pid: str, body: str, title: str = "Harbour strike") -> Post:
-    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=DAY)
-
-
-def values(disagreements) -> list[tuple[str, ...]]:
-    return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
-
 
 # --- reading figures -------------------------------------------------------------------------------
 

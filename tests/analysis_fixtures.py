@@ -1,0 +1,20 @@
+"""Short made-up versions for the analysis tests, and how their disputes read."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdigest.model import Post
+
+DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
+
+
+def post(pid: str, body: str, title: str = "Harbour strike", **extra) -> Post:
+    """One version of the day's story; `published` may be given among `extra`."""
+    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=extra.pop("published", DAY),
+                **extra)
+
+
+def values(disagreements) -> list[tuple[str, ...]]:
+    """Each dispute as the sorted values it sets against each other."""
+    return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
