@@ -126,6 +126,13 @@ def _clean_speaker(raw: str | None) -> str | None:
     return name if name[0].isupper() else None
 
 
+def _inferred(tail: str, earlier: str, recent: str | None) -> Iterator[tuple[str | None, bool]]:
+    """Whom a pronoun ("he said") stands for, likeliest first: the sentence's subject, the one before's, the last named."""
+    yield _subject(tail), False
+    yield _subject(earlier), False
+    yield recent, False
+
+
 def _name_before_verb(tail: str) -> str | None:
     """'… the ministry's spokesperson, Ivan Petrov, said:' → 'Ivan Petrov' (nearest speech verb first)."""
     for verb in reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail))):
@@ -188,31 +195,27 @@ def _attributions(quote: str, before: str, after: str, previous: str,
         if later and not later.group(1).endswith(("'s", "’s")):
             yield later.group(1), True
     elif m:
-        # "said Trend Micro researcher Paul Ferguson": the person comes after the body and the role.
+        # "said Harbor Labs researcher Ana Ruiz": the person comes after the body and the role.
         person = re.match(rf"\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_NAME_RUN})", head[m.end():])
         yield (person.group("name") if person else m.group("name")), True
     attached = not re.match(r"\W*(?!(?:the|a|an|his|her|its|their)\b)[a-z]+\b", head)  # not "while X said"
     if attached and (re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote))):
-        # "…,” the Republican leader, Michael Thibodeau, said / Senate President Mike Thibodeau (R) said
+        # "…,” the Republican leader, Ana Okafor, said / Senate President Ana Okafor (R) said
         for m in _NAME_THEN_VERB.finditer(head):
             if not re.search(r"\b(?:of|in|from|at)\s+$", head[:m.start()]):  # "of New York": a place
                 yield m.group("name"), True
                 break
     if _PRONOUN.search(head):
-        yield _subject(tail), False
-        yield _subject(earlier), False
-        yield recent, False
+        yield from _inferred(tail, earlier, recent)
     yield _name_before_verb(tail), True
-    if _PRONOUN.search(tail):  # "Healey praised Trump, who he says …": the sentence's own subject first
-        yield _subject(tail), False
-        yield _subject(earlier), False
-        yield recent, False
+    if _PRONOUN.search(tail):  # "Marsh praised Ortiz, who he says …": the sentence's own subject first
+        yield from _inferred(tail, earlier, recent)
     m = _ACCORDING.search(tail + " " + head)
     if m:
         yield m.group("name"), True
     opening = tail if re.search(r"[.!?]\W*$", tail) else "" if tail else earlier
     if opening and re.search(rf"\b(?:{_SPEECH}|speak)\b", opening):
-        # "Mr. Bauer went on to say that … history. “There have been …”": the quote is what was said.
+        # "Mr. Lind went on to say that … history. “There have been …”": the quote is what was said.
         yield _subject(opening), False
 
 
