@@ -186,9 +186,12 @@ def _figure_token(m: Mention) -> str:
     return f"#{m.dimension}:{m.value:g}"
 
 
-def _numeral_bonus(numeral: str) -> float:
-    """A shared '26' or '1.1' is telling; a shared 'two' or '3' happens by chance."""
-    return 0.3 if specific(numeral) else 0.15
+def _numeral_bonus(m: Mention) -> float:
+    """A shared '26' or '1.1' is telling; a shared 'two' or '3' happens by chance; a shared 'Friday' says
+    nothing, since a story names the same few days over and over."""
+    if m.dimension == "day":
+        return 0.0
+    return 0.3 if specific(m.numeral) else 0.15
 
 
 _PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel"}
@@ -217,7 +220,7 @@ def _subject(mentions: Sequence[Mention]) -> str:
         return f"How long: {phrase}" if phrase and phrase.lower() not in generic else "How long"
     if dimension == "percent":
         return "Percentage"
-    if dimension in ("date", "weekday"):
+    if dimension in ("date", "weekday", "day"):
         return "Day"
     if dimension == "year":
         return "Year"
@@ -238,11 +241,12 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     sentence_bags: list[Counter[str]] = []
     df: Counter[str] = Counter()
     for v, sentences in enumerate(per_post):
+        published = posts[v].published.date() if posts[v].published else None
         for s in sentences:
             bag = _bag(s)
             quoted = _quoted_spans(s)
             stamp = _is_stamp(s)
-            found = [*find_mentions(s, v), *find_dates(s, v)]
+            found = [*find_mentions(s, v), *find_dates(s, v, published)]
             # The specific figures of a sentence are words of it too: two sentences giving "1.6 million"
             # are the more alike for it (a figure's own value and the other end of its span aside).
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
@@ -324,7 +328,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
             values_of.setdefault(m.head, set()).add(m.value)
     crowded = {head for head, found in values_of.items() if len(found) >= CROWDED}
     numerals = np.array([m.numeral for m in mentions])
-    bonus = np.array([_numeral_bonus(m.numeral) for m in mentions], dtype=np.float32)
+    bonus = np.array([_numeral_bonus(m) for m in mentions], dtype=np.float32)
     score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
     threshold = np.array([_threshold(m, crowded) for m in mentions])
     need = np.maximum(threshold[:, None], threshold[None, :])

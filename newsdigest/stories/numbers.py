@@ -10,16 +10,18 @@ rounded decimal widens it), and the noun it counts. Comparison lives in
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from newsdigest.stories.sentences import _stem
 
 __all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible"]
 
-CALENDAR = ("date", "weekday", "year")
-"""Dimensions that label a moment rather than measure an amount."""
+CALENDAR = ("date", "weekday", "year", "day")
+"""Dimensions that label a moment rather than measure an amount ('day': days counted from a fixed one)."""
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -379,11 +381,26 @@ _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december"}
 """A full month name: a full stop after it ends the sentence ("in mid May."), not an abbreviation."""
-_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|until|by)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<cue>on|last|this|next|since|until|by|said|told|met|held|began|spoke|\w+ed)\s+(?P<weekday>"
+                      + "|".join(_WEEKDAYS) + r")\b", re.I)
+"""A weekday said of an event: 'on Thursday', 'passed Tuesday', 'said Wednesday' (not 'Tuesday's vote')."""
+_RELATIVE = re.compile(r"\b(?P<when>earlier this|later this|this|last|past)\s+(?P<unit>week|month|year)\b(?!['’]s)",
+                       re.I)
+"""'earlier this week', 'last year': a period counted from the day the version was published."""
+_FUTURE = re.compile(r"\b(?:will|would|expected|scheduled|plans?|planning|set to|going to|next)\b", re.I)
+"""A sentence that may speak of what is still to come: its weekday may be the next one, not the last."""
 
 
-def find_dates(sentence: str, post: int) -> list[Mention]:
-    """Calendar days ('3 March', 'March 3rd'), parts of months ('mid May') and weekdays of events ('on Thursday')."""
+def find_dates(sentence: str, post: int, published: date | None = None) -> list[Mention]:
+    """Calendar days ('3 March', 'March 3rd'), parts of months ('mid May') and weekdays of events ('on Thursday').
+
+    With the day the version was `published`, each becomes the days it may mean (dimension 'day', in
+    ordinal days): 'on Tuesday' the last Tuesday (or the next, when the sentence may speak of the future),
+    'April 30' the April 30 nearest the publication, and periods counted from it are read too ('earlier this
+    week', 'last year'). Two versions published on different days can so be compared, and "the story
+    published Friday" meets "a story published earlier this week". Without it, days are labels: a month
+    and day ('date') or a weekday ('weekday'), compared only with their like.
+    """
     found: list[Mention] = []
     for m in _DAY_MONTH.finditer(sentence):
         month = m.group("month") or m.group("month2")
@@ -392,8 +409,8 @@ def find_dates(sentence: str, post: int) -> list[Mention]:
             continue  # "it may 5 times" is no date
         month_name = month.lower()[:3]
         value = float(_MONTHS.index(month_name) * 31 + day)
-        found.append(Mention(post, sentence, m.group(0), m.group(0), value, value, value, "date", "", "",
-                             m.group(0).lower(), False, m.start()))
+        found.append(_on_calendar(Mention(post, sentence, m.group(0), m.group(0), value, value, value, "date", "",
+                                          "", m.group(0).lower(), False, m.start()), published))
     for m in _MONTH_PART.finditer(sentence):
         month = m.group("month")
         if not month[0].isupper() or month.lower().rstrip(".")[:3] not in _MONTHS:
@@ -401,14 +418,68 @@ def find_dates(sentence: str, post: int) -> list[Mention]:
         first, last = _PARTS[m.group("part").lower()]
         base = float(_MONTHS.index(month.lower()[:3]) * 31)
         text = m.group(0).rstrip(".") if month.rstrip(".").lower() in _MONTH_NAMES else m.group(0)
-        found.append(Mention(post, sentence, text, text, base + (first + last) / 2, base + first,
-                             base + last, "date", "", "", text.lower(), False, m.start()))
+        found.append(_on_calendar(Mention(post, sentence, text, text, base + (first + last) / 2, base + first,
+                                          base + last, "date", "", "", text.lower(), False, m.start()), published))
     for m in _WEEKDAY.finditer(sentence):
         value = float(_WEEKDAYS.index(m.group("weekday").lower()))
         text = m.group("weekday")
-        found.append(Mention(post, sentence, text, text, value, value, value, "weekday", "", "",
-                             text.lower(), False, m.start("weekday")))
+        found.append(_on_calendar(Mention(post, sentence, text, text, value, value, value, "weekday", "", "",
+                                          text.lower(), False, m.start("weekday")), published,
+                                  m.group("cue").lower() == "next" or bool(_FUTURE.search(sentence))))
+    if published is not None:
+        for m in _RELATIVE.finditer(sentence):
+            first, last = _period(m.group("when").lower(), m.group("unit").lower(), published)
+            found.append(Mention(post, sentence, m.group(0), m.group(0), float(first), float(first), float(last),
+                                 "day", "", "", m.group(0).lower(), False, m.start()))
     return found
+
+
+def _on_calendar(m: Mention, published: date | None, ahead: bool = False) -> Mention:
+    """A month-and-day or a weekday as the days it may mean, counted from the publication day (see `find_dates`)."""
+    if published is None:
+        return m
+    today = published.toordinal()
+    if m.dimension == "weekday":
+        back = (published.weekday() - int(m.value)) % 7
+        low = high = today - back  # the last such day, or today
+        if ahead:
+            high = today + (int(m.value) - published.weekday()) % 7
+        return replace(m, value=float(low), low=float(low), high=float(high), dimension="day")
+    month, day = divmod(int(m.low) - 1, 31)
+    first_day, last_day = day + 1, int(m.high) - month * 31
+
+    def span(year: int) -> tuple[int, int]:
+        end = calendar.monthrange(year, month + 1)[1]
+        return (date(year, month + 1, min(first_day, end)).toordinal(),
+                date(year, month + 1, min(last_day, end)).toordinal())
+
+    low, high = min((span(published.year + k) for k in (-1, 0, 1)), key=lambda s: abs((s[0] + s[1]) / 2 - today))
+    return replace(m, value=(low + high) / 2, low=float(low), high=float(high), dimension="day")
+
+
+def _period(when: str, unit: str, published: date) -> tuple[int, int]:
+    """(first, last) ordinal day of 'earlier this week', 'last month', 'past year' … said on `published`."""
+    today = published.toordinal()
+    if when == "past":
+        return today - {"week": 7, "month": 31, "year": 366}[unit], today
+
+    def bounds(at: date) -> tuple[int, int]:
+        if unit == "week":
+            start = at.toordinal() - at.weekday()
+            return start, start + 6
+        if unit == "month":
+            return (date(at.year, at.month, 1).toordinal(),
+                    date(at.year, at.month, calendar.monthrange(at.year, at.month)[1]).toordinal())
+        return date(at.year, 1, 1).toordinal(), date(at.year, 12, 31).toordinal()
+
+    first, last = bounds(published)
+    if when == "last":
+        return bounds(date.fromordinal(first - 1))
+    if when == "earlier this":
+        return first, max(first, today - 1)
+    if when == "later this":
+        return min(today + 1, last), last
+    return first, last
 
 
 def compatible(a: Mention, b: Mention) -> bool:
