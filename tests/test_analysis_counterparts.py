@@ -5,6 +5,8 @@ Fixtures are written here: short reports of made-up events, one sentence or two 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
@@ -197,3 +199,45 @@ def test_one_numeral_of_two_nouns_is_one_figure_only_when_the_nouns_share_a_word
     [dispute] = find_disagreements([d, e, f])
     assert sorted((c.post_id, c.value) for c in dispute.claims) == [
         ("d", "Nearly 90"), ("e", "nearly 90"), ("f", "nearly 101")]
+
+
+def test_two_sides_set_against_each_other_are_two_figures_not_a_range():
+    [won, lost] = find_mentions("The mayor outraised the teacher $6.4 million to $200,000.", 0)
+    assert (won.value, lost.value) == (6.4e6, 2e5) and won.high < 6.5e6
+    [estimate] = find_mentions("The mayor raised $5 million to $6 million.", 0)  # upwards: one estimate
+    assert (estimate.low, estimate.high) == (4.51e6, 6.49e6)
+
+
+def test_a_verb_of_outdoing_states_what_its_verb_states():
+    # Nothing but "raised" / "outraising" says the two sums are the mayor's campaign money.
+    a = post("a", "The mayor, who had raised $5.4 million for the race, covered the city in posters.")
+    b = post("b", "The mayor was expected to win easily, outraising the teacher $6.4 million to $200,000.")
+    assert values(find_disagreements([a, b])) == [("$5.4 million", "$6.4 million")]
+
+
+def test_a_nearer_value_wins_the_pairing_but_does_not_make_a_pair():
+    # The two sums share just enough wording ("quay") to be one figure; that "$3.1 billion" is half as much
+    # again as "$2.1 billion" may rank it below a nearer figure, but does not make the pair fit less.
+    a = post("a", "The dock authority will spend $2.1 billion on the new quay for cruise ships. It opens in May.")
+    b = post("b", "The port plans $3.1 billion of work, a quay among it, its officials said.")
+    assert values(find_disagreements([a, b])) == [("$2.1 billion", "$3.1 billion")]
+
+
+def test_days_are_read_against_the_day_each_version_was_published():
+    tuesday = DAY.date()  # 7 April 2026
+    [day] = find_dates("The council voted on Monday to close the harbour.", 0, tuesday)
+    assert day.dimension == "day" and day.low == day.high == tuesday.toordinal() - 1
+    [period] = find_dates("The council closed the harbour last year.", 0, tuesday)
+    assert (period.low, period.high) == (date(2025, 1, 1).toordinal(), date(2025, 12, 31).toordinal())
+    [passed] = find_dates("The resolution passed Tuesday.", 0, tuesday)  # a weekday after a verb
+    assert passed.low == tuesday.toordinal()
+    # Published a day apart, "on Monday" and "on Tuesday" can be the same day.
+    a = post("a", "The harbour council voted on Monday to close the north quay to ferries.", published=DAY)
+    b = post("b", "The harbour council voted on Tuesday to close the north quay to ferries.",
+             published=DAY + timedelta(days=7))
+    c = post("c", "The harbour council voted to close the north quay to ferries earlier this week.",
+             published=DAY + timedelta(days=1))
+    assert values(find_disagreements([a, b])) == [("Monday", "Tuesday")]
+    assert find_disagreements([a, c]) == ()
+    d = post("d", "The harbour council voted to close the north quay to ferries last month.", published=DAY)
+    assert values(find_disagreements([a, d])) == [("Monday", "last month")]

@@ -37,7 +37,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Sequence, TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -148,6 +148,28 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 def _bag(text: str) -> Counter[str]:
     return Counter(t for t in content_tokens(text) if not NUMBERISH.match(t))
+
+
+_OUT = "out"
+
+Bag = TypeVar("Bag", Counter[str], dict[str, float])
+
+
+def _outdone(bag: Bag, df: Counter[str]) -> Bag:
+    """The bag with a verb of outdoing read as the verb it outdoes, where the story has that verb too.
+
+    "Outraising the professor $6.4 million to $200,000" says the candidate raised $6.4 million: it states
+    what "had raised $5.4 million" states, and only the shared "raise" shows it. The remainder must be a
+    word the story uses, so "outside" or "outlet" keep their own meaning ("side" and "let" are not words of
+    a story that merely says "outside").
+    """
+    folded = type(bag)()
+    for t, weight in bag.items():
+        rest = t[len(_OUT):]
+        key = rest if t.startswith(_OUT) and len(rest) >= 3 and df.get(rest, 0) else t
+        # a context weight is the nearest occurrence's; a sentence's count adds up
+        folded[key] = max(folded.get(key, 0.0), weight) if isinstance(weight, float) else folded.get(key, 0) + weight
+    return folded
 
 
 def _near_bag(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -263,6 +285,8 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
         return ()
+    context = [_outdone(bag, df) for bag in context]
+    sentence_bags = [_outdone(bag, df) for bag in sentence_bags]
     # IDF over the story's statements: words every version uses say little about which figure is which.
     n_sentences = max(1, sum(len(ss) for ss in per_post))
     idf = {t: math.log((1 + n_sentences) / (1 + c)) + 1 for t, c in df.items()}
@@ -349,7 +373,12 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     base = _comparable(mentions)
     comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
     comparable &= ~told_apart(mentions, casing or Casing())
-    score = score - CLOSENESS * np.where(same_numeral | ~np.isfinite(distance), 0.0, distance)
+    # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $5.4
+    # million" / "outraising him $6.4 million" fit as well as if both said $5.4 million), so what a pair
+    # needs is lowered by as much as its score.
+    penalty = CLOSENESS * np.where(same_numeral | ~np.isfinite(distance), 0.0, distance)
+    score = score - penalty
+    need = np.where(comparable, need - penalty, np.inf)
     score[~comparable] = -1.0
 
     post_of = np.array([m.post for m in mentions])

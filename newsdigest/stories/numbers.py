@@ -211,6 +211,8 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
     interval between its ends.
 
     The first end often names no noun ("35 to 40 volunteer firefighters"); the second says what both count.
+    A range runs upwards: "outraised him $6.4 million to $200,000" or "passed 56 to 44" sets two sides'
+    figures against each other, and each is a figure of its own.
     A calendar span ("from 1967 to 1979") is two facts, its start and its end, and stays two figures.
     """
     out: list[Mention] = []
@@ -221,8 +223,8 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
             first = m.sentence.rfind(last.figure, 0, last.start + len(last.figure))
             join = m.sentence[first + len(last.figure):m.start].strip().lower()
             between = re.search(r"\bbetween\s+$", m.sentence[:first], re.I)
-            if join not in ("to", "or", "-", "–") and not (join == "and" and between):
-                out.append(m)
+            if join not in ("to", "or", "-", "–") and not (join == "and" and between) or last.value >= m.value:
+                out.append(m)  # "$6.4 million to $200,000", "56 to 44": a tally of two sides, not a range
                 continue
             end = m.start + len(m.figure) if m.sentence.startswith(m.figure, m.start) else m.start + len(m.text)
             out[-1] = Mention(
