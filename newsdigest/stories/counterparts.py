@@ -32,8 +32,7 @@ from scipy import sparse
 
 from newsdigest.stories.numbers import CALENDAR, Mention
 from newsdigest.stories.sentences import _WORD as TOKEN
-from newsdigest.stories.sentences import content_tokens
-from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
+from newsdigest.stories.sentences import STOP_WORDS, content_tokens
 
 __all__ = [
     "NUMBERISH",
@@ -59,7 +58,7 @@ _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-} | set(ENGLISH_STOP_WORDS)
+} | STOP_WORDS
 
 _PREPOSITIONS = {"in", "of", "off", "at", "from", "near", "to", "into", "on", "across", "around", "outside", "inside",
                  "for", "with", "by", "against", "toward", "towards", "over", "under", "between", "through"}

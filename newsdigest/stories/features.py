@@ -23,21 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdigest.model import Post
-
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are around as at be because been before being
-    below between both but by can could did do does doing down during each either else even ever every few
-    for from further get gets got had has have having he her here hers herself him himself his how however i
-    if in into is it its itself just last least less like made make many may me might more most much must my
-    myself near neither new no nor not now of off often on once one only or other our ours ourselves out
-    over own per put said say says same several she should since so some still such than that the their
-    theirs them themselves then there these they this those though through thus to too two under until up
-    upon us very via was we were what when where whether which while who whom whose why will with within
-    without would yet you your yours yourself yourselves mr mrs ms dr st according told tell including
-    """.split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Function words and reporting verbs: they say nothing about which event a text reports."""
+from newsdigest.stories.sentences import STOP_WORDS
 
 _TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 """A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
@@ -83,7 +69,7 @@ def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
     # One pass of the regex, counted in C; then set operations, not a Python test per word,
     # sort the distinct tokens into words and figures (this runs 100,000 times in a benchmark).
     counts = Counter(_TOKEN.findall(text.lower()))
-    for stop in STOPWORDS.intersection(counts):
+    for stop in STOP_WORDS.intersection(counts):
         del counts[stop]
     numbers: dict[str, int] = {}
     odd = [t for t in counts if t[0] <= "9" or len(t) == 1 or "'" in t or "’" in t]
@@ -96,7 +82,7 @@ def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
             continue
         token = token.replace("’", "'")
         token = token.removesuffix("'s")
-        if len(token) > 1 and token not in STOPWORDS:
+        if len(token) > 1 and token not in STOP_WORDS:
             counts[token] += count
     return dict(counts), numbers
 
@@ -116,14 +102,14 @@ def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
         at_start = start == 0 or (
             text[start - 1] in _OPENING and _SENTENCE_START.search(text, max(0, start - 3), start)
         )
-        if at_start and parts[0].lower() in STOPWORDS:
+        if at_start and parts[0].lower() in STOP_WORDS:
             parts = parts[1:]
         kept = []
         for part in parts:
             if part[-1] in "s'’" and ("'" in part or "’" in part):
                 part = _POSSESSIVE.sub("", part)
             low = part.lower()
-            if part and low not in STOPWORDS and low not in _CALENDAR:
+            if part and low not in STOP_WORDS and low not in _CALENDAR:
                 kept.append(low)
         if not kept:
             continue
