@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
+from newsdigest.stories.counterparts import dated_by
 from newsdigest.stories.disagreements import find_disagreements
 from newsdigest.stories.numbers import find_dates, find_mentions
 
@@ -241,3 +242,26 @@ def test_days_are_read_against_the_day_each_version_was_published():
     assert find_disagreements([a, c]) == ()
     d = post("d", "The harbour council voted to close the north quay to ferries last month.", published=DAY)
     assert values(find_disagreements([a, d])) == [("Monday", "last month")]
+
+
+def test_a_day_dated_by_the_same_words_is_one_day_told_two_ways():
+    # "published" right before each day says both date the publication; little else of the sentences is shared.
+    friday = DAY + timedelta(days=3)
+    a = post("a", "The mayor blamed his rival for the weekly's story published Friday that alleged he had hidden "
+                  "debts, and the feud over the harbour contract grew louder.", published=friday)
+    b = post("b", "The weekly published a story earlier this week claiming that the mayor had hidden debts.\n\n"
+                  "The mayor lashed out at his rival on Friday.", published=friday)
+    assert values(find_disagreements([a, b])) == [("Friday", "earlier this week")]
+    # Without a shared word right before them, two days of one story date two events.
+    c = post("c", "The mayor blamed his rival for the claims he made on Friday that the mayor had hidden "
+                  "debts, and the feud over the harbour contract grew louder.", published=friday)
+    assert find_disagreements([c, b]) == ()
+    # Names and stray letters say who or when, not what happened: "Republicans" is no event.
+    [day] = find_dates("Party members met House Republicans at 9 a. m. on Wednesday.", 0, DAY.date())
+    assert dated_by(day) == frozenset()
+
+
+def test_last_week_said_early_in_a_week_may_mean_the_days_just_past():
+    sunday = date(2026, 4, 12)
+    [period] = find_dates("The mayor announced in a video last week that he would resign.", 0, sunday)
+    assert period.low == date(2026, 3, 30).toordinal() and period.high == date(2026, 4, 11).toordinal()

@@ -460,7 +460,10 @@ def _on_calendar(m: Mention, published: date | None, ahead: bool = False) -> Men
 
 
 def _period(when: str, unit: str, published: date) -> tuple[int, int]:
-    """(first, last) ordinal day of 'earlier this week', 'last month', 'past year' … said on `published`."""
+    """(first, last) ordinal day of 'earlier this week', 'last month', 'past year' … said on `published`.
+
+    'Last week' runs from the start of the week before to yesterday: said on a Sunday or a Monday, it often
+    means the days just past, and a day it may mean is no dispute."""
     today = published.toordinal()
     if when == "past":
         return today - {"week": 7, "month": 31, "year": 366}[unit], today
@@ -475,6 +478,8 @@ def _period(when: str, unit: str, published: date) -> tuple[int, int]:
         return date(at.year, 1, 1).toordinal(), date(at.year, 12, 31).toordinal()
 
     first, last = bounds(published)
+    if when == "last" and unit == "week":
+        return bounds(date.fromordinal(first - 1))[0], max(first, today - 1)
     if when == "last":
         return bounds(date.fromordinal(first - 1))
     if when == "earlier this":
