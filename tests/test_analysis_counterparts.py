@@ -265,3 +265,12 @@ def test_last_week_said_early_in_a_week_may_mean_the_days_just_past():
     sunday = date(2026, 4, 12)
     [period] = find_dates("The mayor announced in a video last week that he would resign.", 0, sunday)
     assert period.low == date(2026, 3, 30).toordinal() and period.high == date(2026, 4, 11).toordinal()
+
+
+def test_a_bare_surname_two_people_share_is_not_taken_for_one_of_them():
+    a = post("a", "The council said Ada Moreno had repaid $12,400 to the harbour fund during the inquiry.")
+    b = post("b", "The council said Moreno had repaid $15,200 to the harbour fund during the inquiry.")
+    assert values(find_disagreements([a, b])) == [("$12,400", "$15,200")]  # one Moreno: the same person
+    c = post("c", "The council said Moreno had repaid $15,200 to the harbour fund during the inquiry.\n\n"
+                  "Her husband, Luis Moreno, the mayor, denied any wrongdoing.")
+    assert find_disagreements([a, c]) == ()  # Ada or Luis: the page cannot tell, so it claims nothing

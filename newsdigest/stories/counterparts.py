@@ -85,10 +85,12 @@ def specific(numeral: str) -> bool:
 
 @dataclass(frozen=True)
 class Casing:
-    """How a story writes its words: those it writes in lower case, those it capitalises inside a sentence."""
+    """How a story writes its words: those it writes in lower case, those it capitalises inside a sentence,
+    and the surnames it gives two people ('jackson' of "Jesse Jackson" and "Sandra Jackson")."""
 
     lower: frozenset[str] = frozenset()
     inner: frozenset[str] = frozenset()
+    namesakes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -113,7 +115,13 @@ def casing_of(sentences: Sequence[str]) -> Casing:
                 lower.add(_key(word))
             elif k:
                 inner.add(_key(word))
-    return Casing(frozenset(lower), frozenset(inner))
+    casing = Casing(frozenset(lower), frozenset(inner))
+    given: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for run in _full_names(sentence, names(sentence, casing)):
+            if len(run) >= 2:
+                given.setdefault(run[-1], set()).add(run[0])
+    return Casing(casing.lower, casing.inner, frozenset(s for s, first in given.items() if len(first) >= 2))
 
 
 def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
@@ -208,6 +216,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     by_others = has_actor[:, None] & has_actor[None, :] & ~named_there & ~named_there.T
     holder = np.array([_holder(m, by_sentence[m.sentence]) for m in mentions])
     by_others |= (holder[:, None] != "") & (holder[None, :] != "") & (holder[:, None] != holder[None, :])
+    by_others |= _namesakes(mentions, actor, by_sentence, casing)
     kinds = [_kinds(m) for m in mentions]
     has_kind = np.array([bool(k) for k in kinds])
     holds = incidence(kinds)
@@ -215,6 +224,35 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     other_kinds = has_kind[:, None] & has_kind[None, :] & ~shared_kind
     post = np.array([m.post for m in mentions])
     return (by_others | other_kinds) & (post[:, None] != post[None, :])
+
+
+def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple[str, ...]]:
+    """The names of a sentence as wholes: ('sandra', 'jackson') of "Sandra Jackson was an alderman"."""
+    runs: list[list[str]] = []
+    end = -1
+    for at, key, _ in named:
+        if runs and not sentence[end:at].strip():
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+        word = TOKEN.match(sentence, at)
+        end = word.end() if word else at
+    return [tuple(run) for run in runs]
+
+
+def _namesakes(mentions: Sequence[Mention], actor: list[str],
+               by_sentence: dict[str, list[tuple[int, str, bool]]], casing: Casing) -> np.ndarray:
+    """(M, M): is one figure credited to a full name ("Sandra Jackson … resigned last month") and the other
+    to a bare surname the story gives two people ("Jackson … resigned from Congress last year", in a story
+    of Jesse and Sandra Jackson)? The bare name may be either; uncertain, the two are not taken for one."""
+    if not casing.namesakes:
+        return np.zeros((len(mentions), len(mentions)), dtype=bool)
+    runs = {sentence: _full_names(sentence, named) for sentence, named in by_sentence.items()}
+    whole = [next((run for run in runs[m.sentence] if actor[k] and actor[k] in run), ()) for k, m in enumerate(mentions)]
+    full = np.array([run[-1] if len(run) >= 2 and run[-1] in casing.namesakes else "" for run in whole])
+    bare = np.array([run[0] if len(run) == 1 and run[0] in casing.namesakes else "" for run in whole])
+    one_way = (full[:, None] != "") & (full[:, None] == bare[None, :])
+    return one_way | one_way.T
 
 
 def anchored(mentions: Sequence[Mention]) -> np.ndarray:
