@@ -248,7 +248,7 @@ def _namesakes(mentions: Sequence[Mention], actor: list[str],
     if not casing.namesakes:
         return np.zeros((len(mentions), len(mentions)), dtype=bool)
     runs = {sentence: _full_names(sentence, named) for sentence, named in by_sentence.items()}
-    whole = [next((run for run in runs[m.sentence] if actor[k] and actor[k] in run), ()) for k, m in enumerate(mentions)]
+    whole = [next((run for run in runs[m.sentence] if who and who in run), ()) for m, who in zip(mentions, actor)]
     full = np.array([run[-1] if len(run) >= 2 and run[-1] in casing.namesakes else "" for run in whole])
     bare = np.array([run[0] if len(run) == 1 and run[0] in casing.namesakes else "" for run in whole])
     one_way = (full[:, None] != "") & (full[:, None] == bare[None, :])
