@@ -13,6 +13,12 @@ is decided the way a reader would — by what surrounds the figure:
   figure (the nearest weighing most) and of the whole sentences (their other
   specific figures included), with a bonus when the same numeral appears (an
   outlet that turns "26 Western allies" into "26 dozen countries" keeps the 26);
+  a verb of outdoing counts as the verb it outdoes ("outraising" / "raised");
+* days are read against the day each version was published ("on Tuesday",
+  "earlier this week", "last year" become the days they may mean), and need a
+  clearly shared statement — or the same word right before them, which says
+  what they date ("the story published Friday" / "published a story earlier
+  this week");
 * between two versions the figures are paired one to one, best fit first, so
   a version that simply does not mention a figure yields no pair for it — a
   missing figure is an addition, never a disagreement;
