@@ -274,3 +274,11 @@ def test_a_bare_surname_two_people_share_is_not_taken_for_one_of_them():
     c = post("c", "The council said Moreno had repaid $15,200 to the harbour fund during the inquiry.\n\n"
                   "Her husband, Luis Moreno, the mayor, denied any wrongdoing.")
     assert find_disagreements([a, c]) == ()  # Ada or Luis: the page cannot tell, so it claims nothing
+
+
+def test_a_quote_given_with_another_figure_is_a_misquote_but_a_speakers_figure_is_not_the_outlets():
+    a = post("a", "“We will build 40,000 homes on the old harbour land by spring,” the minister said on a visit.")
+    b = post("b", "“We will build 45,000 homes on the old harbour land by spring,” the minister told reporters.")
+    assert values(find_disagreements([a, b])) == [("40,000", "45,000")]
+    c = post("c", "The ministry will build 45,000 homes on the old harbour land by spring, officials said.")
+    assert find_disagreements([a, c]) == ()  # the minister's figure against the outlet's: maybe two counts

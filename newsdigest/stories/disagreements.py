@@ -273,6 +273,10 @@ def _value(m: Mention) -> str:
 def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     per_post = [statements(p) for p in posts]
     mentions: list[Mention] = []
+    spoken: list[bool] = []
+    """Is the figure in quoted speech? Then it is the speaker's, compared only with what another version
+    quotes: a quote given with another figure is a misquote, while a speaker's figure against an outlet's
+    own may measure something else."""
     context: list[dict[str, float]] = []
     sentence_bags: list[Counter[str]] = []
     df: Counter[str] = Counter()
@@ -288,11 +292,10 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
             df.update(bag.keys() | figures.keys())
             for m in found:
-                if any(a <= m.start < b for a, b in quoted):
-                    continue  # a figure in quoted speech is the speaker's claim, not the outlet's
                 if stamp and m.dimension in CALENDAR:
                     continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
                 mentions.append(m)
+                spoken.append(any(a <= m.start < b for a, b in quoted))
                 others = figures - Counter(_figure_token(x) for x in found if x is m or range_ends(m, x))
                 sentence_bags.append(bag + others)
                 context.append(_near_bag(s, m.start, m.start + len(m.text)))
@@ -312,6 +315,8 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     sen = _idf_matrix(sentence_bags, idf, vocab)
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
+    quote = np.array(spoken)
+    score[quote[:, None] != quote[None, :]] = -1.0
     return _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
 
 
