@@ -282,3 +282,12 @@ def test_a_quote_given_with_another_figure_is_a_misquote_but_a_speakers_figure_i
     assert values(find_disagreements([a, b])) == [("40,000", "45,000")]
     c = post("c", "The ministry will build 45,000 homes on the old harbour land by spring, officials said.")
     assert find_disagreements([a, c]) == ()  # the minister's figure against the outlet's: maybe two counts
+
+
+def test_a_count_said_to_be_part_of_the_whole_is_a_floor_of_it():
+    a = post("a", "The 2004 wave killed 170,000 people in the province and tens of thousands more along the coast.")
+    b = post("b", "The 2004 wave killed 230,000 people along the coast of the whole region.")
+    c = post("c", "The 2004 wave killed 170,000 people in the province alone, officials said.")
+    assert find_disagreements([a, b]) == () and find_disagreements([c, b]) == ()
+    [killed, _] = find_mentions("The blast killed 30 people and injured 50 more.", 0)  # 50 more of another kind
+    assert killed.high == 30

@@ -58,6 +58,11 @@ _QUALIFIERS = [
     (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
 ]
+_PART = re.compile(r"^[^.;:]{0,60}?(?:\balone\b|\band\s+(?:many|several|countless|(?:tens|hundreds|thousands|"
+                   r"millions|dozens|scores)(?:\s+of\s+(?:thousands|millions))?)\s+more\b)", re.I)
+"""What follows a count that says it is a part of the whole: "170,000 people in Sumatra alone", "killed
+170,000 in the province and tens of thousands more". Such a count is a floor of the total another version
+gives ("230,000 people across Asia"), not a rival figure for it."""
 _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
@@ -314,6 +319,8 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             # "less than 25 km (15 miles)": a conversion in parentheses says what the figure before it says.
             prior = before[:restated.start()][-30:]
             qualifier = next((kind for pattern, kind in _QUALIFIERS if pattern.search(prior)), None)
+        if qualifier is None and dimension == "count" and _PART.match(after):
+            qualifier = "more"  # "170,000 people in the province and tens of thousands more": a part of the whole
         unit_of = _rounding_unit(raw) * value / max(_numeral_value(raw) or 1.0, 1e-9)
         if qualifier == "more":
             high = math.inf
