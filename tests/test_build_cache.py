@@ -109,7 +109,8 @@ def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
     output, cache = tmp_path / "output", tmp_path / "cache"
     _build(content, output, cache)
     good = _tree(output)
-    entries = sorted((cache / "stories").rglob("*.pickle"))
+    # The stories' analyses (the posts' bags of terms live in their own folder and hold another kind of value).
+    entries = sorted(path for path in (cache / "stories").rglob("*.pickle") if "bags" not in path.parts)
     assert len(entries) >= 4
     entries[0].write_bytes(b"not a pickle")
     with entries[1].open("rb") as handle:
