@@ -8,7 +8,8 @@ the headline, and trailing lines that are the page's furniture (teasers, share
 prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
 finds too little, a recall-first second pass, the text-dump cleaner on the
 page's visible text, or the page's JSON-LD `articleBody` stand in; an article
-the page splits into chunks, and social posts it embeds, are put back whole.
+the page splits into chunks, and social posts it embeds, are put back whole, and
+the lead the page shows under its headline (see `html_lead`) opens the body.
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -29,6 +30,7 @@ from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
 from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
+from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
 from newsdigest.ingest.split_article import complete_split_article
 
@@ -66,6 +68,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
             body = second
     body = complete_split_article(tree, body)
     body = restore_embeds(tree, body)
+    body = restore_lead(tree, page, body)
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
         body = jsonld_body
