@@ -83,14 +83,25 @@ def render_post_date(moment: object) -> str:
     return (moment.date().isoformat() if is_day_only(moment) else moment.isoformat())[:10]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def meta_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every tool over the `meta` set takes: where the corpus is, and how its sites are halved."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--seed", type=int, default=7, help="the split of sites into halves")
+    return parser
+
+
+def meta_gold(corpus: Path) -> tuple[Path, dict[str, dict]]:
+    """The `meta` set's folder and its gold labels by page key."""
+    folder = corpus / "meta"
+    return folder, json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = meta_arguments(__doc__)
     parser.add_argument("--failures", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    folder = args.corpus / "meta"
-    gold: dict[str, dict] = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    folder, gold = meta_gold(args.corpus)
     half = halves(gold, args.seed)
     tz = ZoneInfo("Europe/London")
     hits: dict[str, Counter[str]] = {name: Counter() for name in ("a", "b", "all")}
