@@ -27,16 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from html_meta_report import author_ok, halves, host_of, meta_arguments, meta_gold  # noqa: E402
-from trafilatura.utils import load_html  # noqa: E402
+from html_meta_report import author_ok, halves, host_of, meta_arguments, meta_gold
+from trafilatura.utils import load_html
 
-from newsdigest.errors import NewsdigestError  # noqa: E402
-from newsdigest.ingest.decode import decode  # noqa: E402
-from newsdigest.ingest.html_authors import MODEL_FILE, Candidate, author_candidates, choose_authors  # noqa: E402
-from newsdigest.ingest.html_fields import _url  # noqa: E402
-from newsdigest.ingest.html_meta import read_page_meta  # noqa: E402
-from newsdigest.ingest.html_site import site_of  # noqa: E402
-from newsdigest.ingest.html_source import read_html  # noqa: E402
+from newsdigest.errors import NewsdigestError
+from newsdigest.ingest.decode import decode
+from newsdigest.ingest.html_authors import MODEL_FILE, Candidate, author_candidates, choose_authors
+from newsdigest.ingest.html_fields import _url
+from newsdigest.ingest.html_meta import read_page_meta
+from newsdigest.ingest.html_site import site_of
+from newsdigest.ingest.html_source import read_html
 
 C = 0.3
 """Inverse regularisation: a few hundred pages, a score of features."""
