@@ -46,3 +46,17 @@ def test_every_feature_of_a_reading_has_a_fitted_weight():
     page = read_page_meta(tree)
     candidates = author_candidates(page, site_of(page, None), "")
     assert candidates and set(candidates[0].features) <= set(_weights())
+
+
+
+def page_of(body_html: str):
+    return read_page_meta(load_html(f"<html><body><main><article>{body_html}{STORY}</article></main></body></html>"))
+
+
+def test_a_byline_printed_with_the_word_for_by_in_another_language_is_read():
+    assert page_of("<p>Von Jana Muster und Ole Beispiel</p>").by_lines[:1] == ["Jana Muster und Ole Beispiel"]
+    assert page_of("<p>Par <a href='/p/claire'>Claire Exemple</a></p>").by_lines[:1] == ["Claire Exemple"]
+
+
+def test_an_element_classed_author_in_another_language_is_read_as_a_byline():
+    assert "Lucía Ejemplo" in page_of('<div class="autor"><h6>Lucía Ejemplo</h6></div>').bylines
