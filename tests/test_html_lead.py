@@ -48,3 +48,8 @@ def test_a_description_the_page_does_not_show_stays_out():
     hidden = "A summary written for search engines that the page itself never shows to any of its readers."
     body = read_html(page(hidden, lead_html="")).body
     assert "search engines" not in body
+
+
+def test_a_description_shown_as_a_subtitle_heading_stays_with_the_headline():
+    body = read_html(page(LEAD, lead_html=f"<h2>{LEAD}</h2>")).body
+    assert "close it to cars from next spring" not in body

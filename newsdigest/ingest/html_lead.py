@@ -8,8 +8,9 @@ thing a reader reads. The page names it all the same: its stated description
 word or cut short. So when the page *shows* its description in one element,
 after its headline and before the body's first paragraph, and the body lacks it,
 that element's text is the lead and opens the body. A description the page does
-not show (a search-engine summary), or shows elsewhere (the site's tagline in its
-banner, a teaser in a list), is left out.
+not show (a search-engine summary), shows elsewhere (the site's tagline in its
+banner, a teaser in a list), or shows as a heading (a subtitle, which belongs
+with the headline), is left out.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ _MAX_GROWTH = 2.5
 """The lead's element may hold at most this many times the description's words (a cut description, a date)."""
 _NOT_THE_ARTICLE = frozenset({"nav", "footer", "aside", "a", "button", "form", "script", "style", "noscript",
                               "template", "figcaption", "label", "select", "option", "title"})
-_BLOCKS = ("p", "div", "span", "section", "header", "strong", "b", "em", "h2", "h3", "h4", "summary")
+_BLOCKS = ("p", "div", "span", "section", "header", "strong", "b", "em", "summary", "h2", "h3", "h4")
+_SUBTITLES = frozenset({"h2", "h3", "h4"})
+"""A description shown as a heading is the headline's subtitle: it stays with the headline, out of the body."""
 
 
 def restore_lead(tree: HtmlElement, page: PageMeta, body: str) -> str:
@@ -82,7 +85,9 @@ def _shown_lead(tree: HtmlElement, probe: str, described_words: int, body: str) 
         if _inside_furniture(element) or any(probe in _fold(c.text_content()) for c in element
                                             if isinstance(c.tag, str)):
             continue  # a child holds it: the smallest element is the lead
-        return text if len(text.split()) <= _MAX_GROWTH * described_words + 5 else None
+        if element.tag in _SUBTITLES or len(text.split()) > _MAX_GROWTH * described_words + 5:
+            return None
+        return text
     return None
 
 
