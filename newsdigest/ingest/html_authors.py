@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -123,8 +123,30 @@ def _folded(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
-    """Each candidate byline read as names: people where it names people, else what it names instead."""
-    for source, value, strict in _candidates(page, body):
+    """Each candidate byline read as names: people where it names people, else what it names instead.
+
+    Where the page's metadata names a person and its byline markup names the same
+    person, its visible text is not read as a text dump's as well: the byline is settled.
+    """
+    stated: list[AuthorChoice] = []
+
+    def read_visible() -> bool:
+        said = {n for c in stated if not c.outlet and c.source.startswith(("json-ld", "meta")) for n in _folded(c.names)}
+        shown = {n for c in stated if not c.source.startswith(("json-ld", "meta", "twitter")) for n in _folded(c.names)}
+        return not said & shown
+
+    for choice in _read(page, site, body, read_visible):
+        stated.append(choice)
+        yield choice
+    # Who owns the page, if not the site itself: only a person's name, since a company holding
+    # the copyright did not write the article.
+    owner = page.copyright_holder
+    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))) and _a_person(names):
+        yield AuthorChoice(names, "copyright holder", True)
+
+
+def _read(page: PageMeta, site: Site, body: str, read_visible: Callable[[], bool]) -> Iterator[AuthorChoice]:
+    for source, value, strict in _candidates(page, body, read_visible):
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
         if any(site.mentions(v) for v in whole):
@@ -149,11 +171,6 @@ def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
             yield AuthorChoice(people, source, False)
         else:
             yield AuthorChoice(names, source, True)
-    # Who owns the page, if not the site itself: only a person's name, since a company holding
-    # the copyright did not write the article.
-    owner = page.copyright_holder
-    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))) and _a_person(names):
-        yield AuthorChoice(names, "copyright holder", True)
 
 
 def _score(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -195,8 +212,12 @@ def _spelled_out(login: str, text: str) -> str | None:
 _NOT_THE_ARTICLES = frozenset({"form", "comments"})
 
 
-def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
-    """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name."""
+def _candidates(page: PageMeta, body: str, read_visible: Callable[[], bool]) -> Iterator[tuple[str, Any, bool]]:
+    """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name.
+
+    The visible page read as a text dump costs more than all the rest together; it is
+    read only when `read_visible()` says the readings so far leave it worth reading.
+    """
     yield "json-ld author", _named_in_bio(page.jsonld.get("author")), False
     yield "json-ld creator", page.jsonld.get("creator"), False
     for key in _META_AUTHOR_KEYS:
@@ -204,11 +225,6 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
         if values:
             yield f"meta {key}", values, False
     yield "twitter card label", _twitter_label_author(page), False
-    if page.tree is not None:
-        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
-        # what readers type into forms and write in comments never names the article's author.
-        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
-        yield "visible byline", list(byline_of_page("\n".join(visible))), True
     for byline in page.by_lines:
         yield "printed 'By' line", byline, True
     for link in page.author_links:
@@ -216,6 +232,11 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
     for byline in page.bylines:
         if not byline.rstrip().endswith(":"):  # "Jane says:" heads a comment, not the article
             yield "byline element", byline, True
+    if page.tree is not None and read_visible():
+        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
+        # what readers type into forms and write in comments never names the article's author.
+        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
+        yield "visible byline", list(byline_of_page("\n".join(visible))), True
     yield "signature under the article", _signature(body), True
 
 
