@@ -60,3 +60,18 @@ def test_a_byline_printed_with_the_word_for_by_in_another_language_is_read():
 
 def test_an_element_classed_author_in_another_language_is_read_as_a_byline():
     assert "Lucía Ejemplo" in page_of('<div class="autor"><h6>Lucía Ejemplo</h6></div>').bylines
+
+
+def test_the_explanation_reads_the_same_visible_bylines_as_ingest():
+    from newsdigest.ingest.html_fields import explain_choices
+    from newsdigest.ingest.html_source import read_html, read_page
+
+    html = f"""<html lang="en"><head><title>Library reopens reading room</title></head><body><main><article>
+<h1>Library reopens reading room</h1><span class="byline" style="display:none">Hidden Draftsman</span>
+<span class="byline">Ines Moreau</span>{STORY}</article></main></body></html>"""
+    article = read_html(html)
+    read = read_page(html)
+    assert read is not None
+    explained = explain_choices(read[1], html, LONDON, article.body)[1]
+    assert article.authors == ("Ines Moreau",) and explained.startswith("authors: Ines Moreau")
+    assert "Hidden Draftsman" not in explained

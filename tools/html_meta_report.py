@@ -27,13 +27,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafilatura.utils import load_html  # noqa: E402
-
 from newsdigest.errors import NewsdigestError  # noqa: E402
 from newsdigest.ingest.decode import decode  # noqa: E402
 from newsdigest.ingest.html_fields import explain_choices  # noqa: E402
-from newsdigest.ingest.html_meta import read_page_meta  # noqa: E402
-from newsdigest.ingest.html_source import read_html  # noqa: E402
+from newsdigest.ingest.html_source import read_html, read_page  # noqa: E402
 
 FIELDS = ("title", "author", "date")
 
@@ -68,8 +65,8 @@ def ours(path: Path, tz: ZoneInfo) -> dict[str, str]:
     except NewsdigestError:
         return {"title": "", "author": "", "date": "", "why": "no article"}
     published = render_post_date(article.published)
-    tree = load_html(text)
-    why = " | ".join(explain_choices(read_page_meta(tree), text, tz, article.body)) if tree is not None else ""
+    read = read_page(text)
+    why = " | ".join(explain_choices(read[1], text, tz, article.body)) if read is not None else ""
     return {"title": article.title or "", "author": "; ".join(article.authors), "date": published, "why": why}
 
 

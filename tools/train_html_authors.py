@@ -28,15 +28,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from html_meta_report import author_ok, halves, host_of, meta_arguments, meta_gold
-from trafilatura.utils import load_html
 
 from newsdigest.errors import NewsdigestError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.html_authors import MODEL_FILE, Candidate, author_candidates, choose_authors
 from newsdigest.ingest.html_fields import _url
-from newsdigest.ingest.html_meta import read_page_meta
 from newsdigest.ingest.html_site import site_of
-from newsdigest.ingest.html_source import read_html
+from newsdigest.ingest.html_source import read_html, read_page
 
 C = 0.3
 """Inverse regularisation: a few hundred pages, a score of features."""
@@ -49,10 +47,10 @@ def page_candidates(path: Path) -> tuple[list[Candidate], str]:
         body = read_html(text).body
     except NewsdigestError:
         body = ""
-    tree = load_html(text)
-    if tree is None:
+    read = read_page(text)
+    if read is None:
         return [], ""
-    page = read_page_meta(tree)
+    page = read[1]
     site = site_of(page, _url(page))
     chosen = choose_authors(page, site, body)
     return author_candidates(page, site, body), "; ".join(chosen.names) if chosen else ""

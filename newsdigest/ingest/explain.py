@@ -177,15 +177,13 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
 
 
 def _explain_html_metadata(text: str, body: str, config: Config, console: Console) -> None:
-    from trafilatura.utils import load_html
-
     from newsdigest.ingest.html_fields import explain_choices
-    from newsdigest.ingest.html_meta import read_page_meta
+    from newsdigest.ingest.html_source import read_page
 
-    tree = load_html(text)
-    if tree is None:
+    read = read_page(text)
+    if read is None:
         return
-    for row in explain_choices(read_page_meta(tree), text, config.timezone, body):
+    for row in explain_choices(read[1], text, config.timezone, body):
         console.print(f"  {escape(row)}", soft_wrap=True)
 
 
