@@ -1,5 +1,10 @@
 """The article's lead that an extractor drops is put back when the page shows its own description."""
 
+from conftest import ROOT
+from rich.console import Console
+
+from newsdigest.config import load_config
+from newsdigest.ingest import explain
 from newsdigest.ingest.html_source import read_html
 
 LEAD = ("Engineers found the harbour bridge's steel supports corroded far faster than expected, "
@@ -53,3 +58,15 @@ def test_a_description_the_page_does_not_show_stays_out():
 def test_a_description_shown_as_a_subtitle_heading_stays_with_the_headline():
     body = read_html(page(LEAD, lead_html=f"<h2>{LEAD}</h2>")).body
     assert "close it to cars from next spring" not in body
+
+
+def test_the_explanation_names_the_lead_it_put_back(tmp_path):
+    config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "out",
+                         cache_dir=tmp_path / "cache")
+    source = tmp_path / "content" / "sources" / "page.html"
+    source.parent.mkdir(parents=True)
+    source.write_text(page(LEAD, lead_html=f'<div class="standfirst">{LEAD}</div>'), encoding="utf-8")
+    console = Console(record=True, width=300)
+    explain(source, config, console)
+    line = next(row for row in console.export_text().splitlines() if "corroded far faster" in row)
+    assert "keep Engineers found" in line and "the article's lead" in line

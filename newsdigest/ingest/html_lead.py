@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from newsdigest.ingest.html_meta import PageMeta
 
-__all__ = ["restore_lead"]
+__all__ = ["restore_lead", "shown_lead"]
 
 _MIN_WORDS = 12
 """A description shorter than this is a label, not a lead."""
@@ -39,17 +39,26 @@ _SUBTITLES = frozenset({"h2", "h3", "h4"})
 
 def restore_lead(tree: HtmlElement, page: PageMeta, body: str) -> str:
     """`body` opened by the page's visible lead, where the page shows its description and the body lacks it."""
-    description = _description(page)
-    if not description or not body.strip():
+    if not body.strip():
         return body
+    lead = shown_lead(tree, page, body)
+    return f"{lead}\n\n{body.lstrip()}" if lead else body
+
+
+def shown_lead(tree: HtmlElement, page: PageMeta, body: str = "") -> str | None:
+    """The lead the page shows under its headline, before the body's first paragraph, where `body` lacks it.
+
+    With no body, the element that shows the description wherever the article starts:
+    what `ingest --explain` names as the lead.
+    """
+    description = _description(page)
+    if not description:
+        return None
     words = description.split()
     probe = _fold(" ".join(words[:_PROBE_WORDS]))
-    if probe in _fold(body):
-        return body
-    lead = _shown_lead(tree, probe, len(words), body)
-    if lead is None:
-        return body
-    return f"{lead}\n\n{body.lstrip()}"
+    if body and probe in _fold(body):
+        return None
+    return _shown_lead(tree, probe, len(words), body)
 
 
 def _description(page: PageMeta) -> str | None:
