@@ -104,7 +104,7 @@ def test_the_explanation_names_where_each_field_was_read():
                      '<meta property="article:published_time" content="2024-05-06">')
     lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
     assert lines[0].startswith("headline: 'Water board approves dam rebuild'") and "og:title" in lines[0]
-    assert lines[1].startswith("authors: Noor Haddad") and "meta author" in lines[1]
+    assert lines[1].startswith("authors: Noor Haddad") and "meta author" in lines[1] and "best-scored of 1 reading" in lines[1]
     assert lines[2].startswith("published: 2024-05-06 ") and "article:published_time" in lines[2]
 
 

@@ -27,13 +27,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafilatura.utils import load_html  # noqa: E402
-
 from newsdigest.errors import NewsdigestError  # noqa: E402
 from newsdigest.ingest.decode import decode  # noqa: E402
 from newsdigest.ingest.html_fields import explain_choices  # noqa: E402
-from newsdigest.ingest.html_meta import read_page_meta  # noqa: E402
-from newsdigest.ingest.html_source import read_html  # noqa: E402
+from newsdigest.ingest.html_source import read_html, read_page  # noqa: E402
 
 FIELDS = ("title", "author", "date")
 
@@ -68,8 +65,8 @@ def ours(path: Path, tz: ZoneInfo) -> dict[str, str]:
     except NewsdigestError:
         return {"title": "", "author": "", "date": "", "why": "no article"}
     published = render_post_date(article.published)
-    tree = load_html(text)
-    why = " | ".join(explain_choices(read_page_meta(tree), text, tz, article.body)) if tree is not None else ""
+    read = read_page(text)
+    why = " | ".join(explain_choices(read[1], text, tz, article.body)) if read is not None else ""
     return {"title": article.title or "", "author": "; ".join(article.authors), "date": published, "why": why}
 
 
@@ -83,14 +80,25 @@ def render_post_date(moment: object) -> str:
     return (moment.date().isoformat() if is_day_only(moment) else moment.isoformat())[:10]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def meta_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every tool over the `meta` set takes: where the corpus is, and how its sites are halved."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--seed", type=int, default=7, help="the split of sites into halves")
+    return parser
+
+
+def meta_gold(corpus: Path) -> tuple[Path, dict[str, dict]]:
+    """The `meta` set's folder and its gold labels by page key."""
+    folder = corpus / "meta"
+    return folder, json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = meta_arguments(__doc__)
     parser.add_argument("--failures", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    folder = args.corpus / "meta"
-    gold: dict[str, dict] = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    folder, gold = meta_gold(args.corpus)
     half = halves(gold, args.seed)
     tz = ZoneInfo("Europe/London")
     hits: dict[str, Counter[str]] = {name: Counter() for name in ("a", "b", "all")}

@@ -139,14 +139,15 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
 
 
 def _explain_html(text: str, config: Config, console: Console) -> None:
-    from trafilatura.utils import load_html
-
-    from newsdigest.ingest.html_source import read_html
+    from newsdigest.ingest.html_lead import shown_lead
+    from newsdigest.ingest.html_source import read_html, read_page
     from newsdigest.ingest.page_text import page_text
 
-    tree = load_html(text)
-    if tree is None:
+    read = read_page(text)
+    if read is None:
         return
+    tree, page = read
+    lead = fold(shown_lead(tree, page) or "")
     lines = page_text(tree)
     try:
         article = read_html(text, timezone=config.timezone)
@@ -163,6 +164,8 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
             inside = len(line.text.split()) > 1 and fold(line.text) in folded_body
         if title and fold(line.text) == title:
             inside, reason = True, "the headline (the post's title)"
+        elif inside and lead and fold(line.text) == lead:
+            reason = "the article's lead: the page shows its description under the headline"
         elif inside:
             reason = "part of the extracted article"
         elif line.region:
@@ -177,15 +180,13 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
 
 
 def _explain_html_metadata(text: str, body: str, config: Config, console: Console) -> None:
-    from trafilatura.utils import load_html
-
     from newsdigest.ingest.html_fields import explain_choices
-    from newsdigest.ingest.html_meta import read_page_meta
+    from newsdigest.ingest.html_source import read_page
 
-    tree = load_html(text)
-    if tree is None:
+    read = read_page(text)
+    if read is None:
         return
-    for row in explain_choices(read_page_meta(tree), text, config.timezone, body):
+    for row in explain_choices(read[1], text, config.timezone, body):
         console.print(f"  {escape(row)}", soft_wrap=True)
 
 

@@ -1,35 +1,42 @@
-"""The authors of a saved HTML page: people first, what the page states otherwise when it names no one.
+"""The authors of a saved HTML page: of every reading of its byline, the one a fitted model scores best.
 
-Candidates come in order of how deliberately the page states them: its JSON-LD
+Readings come in order of how deliberately the page states them: its JSON-LD
 `author` (references into the `@graph` resolved, a first name completed from the
 person's own description), the `<meta>` author tags, a Twitter card's author
 label, then the visible byline (read as a text dump's, then "By …" lines, author
 links and elements marked as bylines, outside the comments), a name signed under
-the article, and the page's copyright holder. Each is cleaned of what is not a
-name (a `@handle`, an e-mail, a "Label:" before it) and split into people by
-`authors.clean_authors`. The first candidate that names a person wins, and a
-stated name is replaced by a visible byline that names the same people more
-fully. What names no person is kept only for when nobody is named: the site
-itself (its stated name or host, see `html_site`, or a JSON-LD `Organization`),
-a desk ("Staff and wire reports"), initials, or a user name the article does
-not spell out. The copyright holder is never the site's own name.
+the article, and the page's copyright holder when a person holds it. Each is
+cleaned of what is not a name (a `@handle`, an e-mail, a "Label:" before it),
+split into people by `authors.clean_authors`, and marked when it names no person
+(the site itself, by its stated name or host, see `html_site`; a JSON-LD
+`Organization`; a desk such as "Staff and wire reports"; initials; a user name
+the article does not spell out). A logistic model (`data/html_authors.json`,
+fitted by `tools/train_html_authors.py` on development pages and
+cross-validated across sites) scores each reading by where it comes from, how
+many other readings of the page name the same people, and what its names look
+like; the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.html_meta import PageMeta
-from newsdigest.ingest.html_site import Site
+from newsdigest.ingest.html_site import Site, fold
 from newsdigest.ingest.page_text import page_text
 from newsdigest.ingest.textmeta import byline_of_page
 
-__all__ = ["AuthorChoice", "choose_authors"]
+__all__ = ["AuthorChoice", "Candidate", "author_candidates", "choose_authors"]
+
+MODEL_FILE = "data/html_authors.json"
 
 _NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*\s*\)")
 """A Twitter handle, an e-mail or a link beside a name ("Jane Doe @janedoe")."""
@@ -50,55 +57,131 @@ class AuthorChoice:
 
 
 def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:
-    """The page's authors: the first people it names, else the outlet it names as author."""
-    fallback: AuthorChoice | None = None
-    shown: list[AuthorChoice] = []
-    for source, value, strict in _candidates(page, body):
+    """The page's authors: of every reading of its byline, the one the fitted model scores highest."""
+    candidates = author_candidates(page, site, body)
+    if not candidates:
+        return None
+    weights = _weights()
+    return max(candidates, key=lambda c: _score(c.features, weights)).choice
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of the page's byline and what describes it to the model."""
+
+    choice: AuthorChoice
+    features: dict[str, float]
+
+
+def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candidate]:
+    """Every reading of the byline the page offers, in order of how deliberately it is stated, with its features.
+
+    The features say where a reading comes from, how many other readings of the
+    page name the same people (a byline the page repeats in its metadata, its
+    markup and its text is the byline), and what the names look like (a
+    headline's words, the site's name, a user name, a label with a colon).
+    """
+    readings = list(_readings(page, site, body))
+    title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
+    text = f" {fold(body)} "
+    seen = [(_kind(c.source), _folded(c.names)) for c in readings]
+    candidates = []
+    for index, choice in enumerate(readings):
+        kind, names = seen[index]
+        folded = [f" {fold(n)} " for n in choice.names]
+        features = {f"from {k}": float(kind == k) for k in _KINDS} | {
+            "no person": float(choice.outlet),
+            "other kinds agreeing": min(len({k for k, n in seen if k != kind and n & names}), 4) / 4,
+            "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and n & names), 8) / 8,
+            "earlier of its kind": min(sum(1 for k, _ in seen[:index] if k == kind), 4) / 4,
+            "names": min(len(choice.names), 4) / 4,
+            "words per name": min(sum(len(n.split()) for n in choice.names) / len(choice.names), 5) / 5,
+            "one word": float(all(len(n.split()) == 1 for n in choice.names)),
+            "lower case": float(any(n == n.lower() for n in choice.names)),
+            "upper case": float(any(n == n.upper() and len(n) > 3 for n in choice.names)),
+            "not letters": float(any(re.search(r"[^\w\s.'’-]", n) for n in choice.names)),
+            "digits": float(any(re.search(r"\d", n) for n in choice.names)),
+            "in the headline": float(any(n in title for n in folded)),
+            "in the article": float(any(n in text for n in folded)),
+            "the site": float(any(site.mentions(n) for n in choice.names)),
+        }
+        candidates.append(Candidate(choice, features))
+    return candidates
+
+
+_KINDS = ("json-ld", "meta", "twitter", "visible", "printed", "author link", "byline element", "signature",
+          "copyright")
+"""Where a reading comes from, by the first word(s) of its source."""
+
+
+def _kind(source: str) -> str:
+    return next((k for k in _KINDS if source.startswith(k)), source)
+
+
+def _folded(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for n in names if (f := fold(n)))
+
+
+def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
+    """Each candidate byline read as names: people where it names people, else what it names instead.
+
+    Where the page's metadata names a person and its byline markup names the same
+    person, its visible text is not read as a text dump's as well: the byline is settled.
+    """
+    stated: list[AuthorChoice] = []
+
+    def read_visible() -> bool:
+        said = {n for c in stated if not c.outlet and c.source.startswith(("json-ld", "meta")) for n in _folded(c.names)}
+        shown = {n for c in stated if not c.source.startswith(("json-ld", "meta", "twitter")) for n in _folded(c.names)}
+        return not said & shown
+
+    for choice in _read(page, site, body, read_visible):
+        stated.append(choice)
+        yield choice
+    # Who owns the page, if not the site itself: only a person's name, since a company holding
+    # the copyright did not write the article.
+    owner = page.copyright_holder
+    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))) and _a_person(names):
+        yield AuthorChoice(names, "copyright holder", True)
+
+
+def _read(page: PageMeta, site: Site, body: str, read_visible: Callable[[], bool]) -> Iterator[AuthorChoice]:
+    for source, value, strict in _candidates(page, body, read_visible):
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
         if any(site.mentions(v) for v in whole):
             # The site itself named as author, before "Jobs & Hire" is split into two "people".
-            if fallback is None:
-                fallback = AuthorChoice(clean_authors(whole, strict=False) or tuple(whole), source, True)
+            yield AuthorChoice(clean_authors(whole, strict=False) or tuple(whole), source, True)
             continue
         names = clean_authors(cleaned, strict=strict)
         if not names:
-            if fallback is None and source in _STATED and _desk(whole):
+            if source in _STATED and _desk(whole):
                 # "Staff and wire reports": no person, but what the page states as its byline.
-                fallback = AuthorChoice(tuple(whole), source, True)
+                yield AuthorChoice(tuple(whole), source, True)
             continue
         people = tuple(n for n in names if not site.names_it(n))
         if people and all(_login(n) for n in people):
             spelled = tuple(full for n in people if (full := _spelled_out(n, body)))
             if spelled:
-                return AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
+                yield AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
+                continue
         if people and not _organisation(value) and not all(_weak(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
-                return AuthorChoice(_fuller_shown(people, page, site), source, False)
-            shown.append(AuthorChoice(people, source, False))
-        elif fallback is None:
-            fallback = AuthorChoice(names, source, True)
-    if shown or fallback:
-        return _most_shown(shown) or fallback
-    # Read last, and only when nobody else is named: who owns the page, if not the site itself.
-    # Only a person's name: a company holding the copyright did not write the article.
-    owner = page.copyright_holder
-    if owner and not site.mentions(owner) and (names := clean_authors(_cleaned(owner))) and _a_person(names):
-        return AuthorChoice(names, "copyright holder", True)
-    return None
+                people = _fuller_shown(people, page, site)
+            yield AuthorChoice(people, source, False)
+        else:
+            yield AuthorChoice(names, source, True)
 
 
-def _most_shown(shown: list[AuthorChoice]) -> AuthorChoice | None:
-    """Of the bylines the visible page shows, the one most other kinds of byline agree with (the first on a tie).
+def _score(features: dict[str, float], weights: dict[str, float]) -> float:
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
 
-    Each reading of the page (its text, "By" lines, author links, byline markup)
-    errs on its own; a name that several of them find is the page's byline.
-    """
-    def support(choice: AuthorChoice) -> int:
-        names = {n.lower() for n in choice.names}
-        return len({o.source for o in shown if o.source != choice.source and names & {n.lower() for n in o.names}})
 
-    return max(shown, key=support) if shown else None
+@cache
+def _weights() -> dict[str, float]:
+    """The fitted weight of each feature (`tools/train_html_authors.py`), shipped with the package."""
+    data = json.loads(resources.files("newsdigest.ingest").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}
 
 
 def _weak(name: str) -> bool:
@@ -129,8 +212,12 @@ def _spelled_out(login: str, text: str) -> str | None:
 _NOT_THE_ARTICLES = frozenset({"form", "comments"})
 
 
-def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
-    """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name."""
+def _candidates(page: PageMeta, body: str, read_visible: Callable[[], bool]) -> Iterator[tuple[str, Any, bool]]:
+    """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name.
+
+    The visible page read as a text dump costs more than all the rest together; it is
+    read only when `read_visible()` says the readings so far leave it worth reading.
+    """
     yield "json-ld author", _named_in_bio(page.jsonld.get("author")), False
     yield "json-ld creator", page.jsonld.get("creator"), False
     for key in _META_AUTHOR_KEYS:
@@ -138,11 +225,6 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
         if values:
             yield f"meta {key}", values, False
     yield "twitter card label", _twitter_label_author(page), False
-    if page.tree is not None:
-        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
-        # what readers type into forms and write in comments never names the article's author.
-        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
-        yield "visible byline", list(byline_of_page("\n".join(visible))), True
     for byline in page.by_lines:
         yield "printed 'By' line", byline, True
     for link in page.author_links:
@@ -150,6 +232,11 @@ def _candidates(page: PageMeta, body: str) -> Iterator[tuple[str, Any, bool]]:
     for byline in page.bylines:
         if not byline.rstrip().endswith(":"):  # "Jane says:" heads a comment, not the article
             yield "byline element", byline, True
+    if page.tree is not None and read_visible():
+        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
+        # what readers type into forms and write in comments never names the article's author.
+        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
+        yield "visible byline", list(byline_of_page("\n".join(visible))), True
     yield "signature under the article", _signature(body), True
 
 

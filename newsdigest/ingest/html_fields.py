@@ -14,7 +14,7 @@ from datetime import tzinfo
 from typing import Any
 
 from newsdigest.ingest.decode import normalize
-from newsdigest.ingest.html_authors import choose_authors
+from newsdigest.ingest.html_authors import author_candidates, choose_authors
 from newsdigest.ingest.html_dates import choose_published, stated_updated
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
@@ -57,12 +57,14 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
     """One line per field: the headline, authors and publication date chosen, and where each was read."""
     url = _url(page)
     title = choose_headline(page, site_of(page, url, title_parts=False))
+    readings = len(author_candidates(page, site_of(page, url), body))
     authors = choose_authors(page, site_of(page, url), body)
     published = choose_published(page, timezone, html, host=domain_of(url or ""))
     lines = [
         f"headline: {title.title!r} — {title.reason}" if title else "headline: none stated (made from the lead)",
         (f"authors: {'; '.join(authors.names)} — from the {authors.source}"
-         + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")) if authors
+         + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")
+         + f", the best-scored of {readings} reading{'s' if readings != 1 else ''} of the byline") if authors
         else "authors: none named by the page",
         f"published: {written_date(published.moment) or 'unknown'} — {published.source}",
     ]

@@ -133,8 +133,12 @@ _COPYRIGHT = re.compile(
     r"(?:©|\([cC]\)|[cC]opyright)(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?)?\s*(?:by\s+)?"
     r"([^\W\d][^.•|,:;()\d]{1,60}?)\s*(?:[.•|,:;()]|\d|$)"
 )
-_BY = re.compile(r"^(?:by|written by|words by|posted by|author:?)$", re.IGNORECASE)
-_BY_NAME = re.compile(r"^(?:by|written by|words by|posted by)\s+([A-Z][^\n]{2,80})$", re.IGNORECASE)
+_BY_WORD = r"(?:(?:written|words|posted)\s+)?by|von|par|por|door|av|af"
+"""The word a byline opens with, in the languages that put one before the name (English, German,
+French, Spanish and Portuguese, Dutch, the Scandinavian languages)."""
+_BY = re.compile(rf"^(?i:{_BY_WORD}|author:?)$")
+_BY_NAME = re.compile(rf"^(?i:{_BY_WORD})\s+([^\W\d_a-z][^\n]{{2,80}})$")
+"""A name after the word, capitalised as names are ("By Jane Doe", "Von Jana Muster")."""
 
 
 def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
@@ -238,7 +242,9 @@ def _bylines(tree: HtmlElement) -> Iterator[str]:
     seen = 0
     for node in tree.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author")'
-        ' or contains(@id,"byline") or contains(@id,"author")]'
+        ' or contains(@id,"byline") or contains(@id,"author")'
+        # "author" as other languages write it in class names: Autor, Autorenzeile, autore, auteur.
+        ' or contains(@class,"autor") or contains(@class,"auteur") or contains(@id,"autor")]'
     ):
         if node.tag in ("meta", "link", "script", "style", "img", "body", "html") or _in_comments(node):
             continue

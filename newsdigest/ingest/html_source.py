@@ -8,7 +8,8 @@ the headline, and trailing lines that are the page's furniture (teasers, share
 prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
 finds too little, a recall-first second pass, the text-dump cleaner on the
 page's visible text, or the page's JSON-LD `articleBody` stand in; an article
-the page splits into chunks, and social posts it embeds, are put back whole.
+the page splits into chunks, and social posts it embeds, are put back whole, and
+the lead the page shows under its headline (see `html_lead`) opens the body.
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -29,6 +30,7 @@ from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
 from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
+from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
 from newsdigest.ingest.split_article import complete_split_article
 
@@ -42,21 +44,16 @@ _MIN_ARTICLE_WORDS = 8
 
 def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     """The article of a saved HTML page."""
-    from trafilatura.utils import load_html
-
-    tree = load_html(text)
-    if tree is None:
+    read = read_page(text)
+    if read is None:
         raise SourceError("the page cannot be parsed as HTML")
-    page = read_page_meta(tree)
-    drop_hidden(tree)
+    tree, page = read
     document = _extract(tree, precision=True)
     body = _body_text(document)
     if _words(body) < _MIN_BODY_WORDS:
         # Precision threw out too much: ask again, when unsure keep more.
-        fresh = load_html(text)
-        if fresh is not None:
-            drop_hidden(fresh)
-        retry = _extract(fresh, precision=False)
+        fresh = read_page(text)
+        retry = _extract(fresh[0] if fresh else None, precision=False)
         if _words(_body_text(retry)) > _words(body):
             document, body = retry, _body_text(retry)
     if _words(body) < _SECOND_OPINION_BELOW:
@@ -66,6 +63,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
             body = second
     body = complete_split_article(tree, body)
     body = restore_embeds(tree, body)
+    body = restore_lead(tree, page, body)
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
         body = jsonld_body
@@ -78,6 +76,24 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
         title = derive_headline(body)
         title_derived = title is not None
     return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
+
+
+def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
+    """The page's visible tree and what it states about itself, as ingest reads them.
+
+    The metadata is read before what the page hides is dropped (JSON-LD and `<meta>`
+    are never shown), and the bylines, read from the tree only when asked for, are read
+    from what a reader sees: `ingest --explain` and the training tools use this too,
+    so that they describe the same readings ingest makes.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is None:
+        return None
+    page = read_page_meta(tree)
+    drop_hidden(tree)
+    return tree, page
 
 
 def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:
