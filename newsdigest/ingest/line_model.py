@@ -41,6 +41,7 @@ _NUMBER_DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
 _LINKISH = re.compile(r"https?:|www\.|@\w|[|»›→>]|\.{3}$|…$")
 _URL = re.compile(r"https?://|www\.")
 _COUNT = re.compile(r"^\(?\d+\)?$|^\d+\s+\w+$")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
 _QUANTITY = re.compile(r"(?<![\w.,])\d+(?:[.,/]\d+)?\s?(?:%|[^\W\d_]{1,5}\b)")
 
 FEATURES: dict[str, str] = {
@@ -156,7 +157,7 @@ def _own(line: Line) -> dict[str, float]:
         "ends_open": float(text[-1:].isalnum()),
         "letters": _ratio(letters, len(text)),
         "quoted": float(text[:1] in "\"'“”„«»‘’‚‹›—–-"),
-        "punctuation": _ratio(sum(1 for c in text if not c.isalnum() and not c.isspace()), len(text)),
+        "punctuation": _ratio(len(_PUNCTUATION.findall(text)), len(text)),
         "quantity": float(bool(_QUANTITY.search(text))),
     }
 
