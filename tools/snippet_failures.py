@@ -3,8 +3,8 @@
     python tools/snippet_failures.py [--corpus ../shared/corpus] [--kind txt|html] [--sites half|all] [--seed 1]
 
 For a text dump each failing snippet is shown with the line that holds it and
-the cleaner's reason for that line (the reasons `ingest --explain` gives), so
-failures can be counted by kind; for a saved page, what trafilatura alone
+the cleaner's reason for that line (the reasons `ingest --explain` gives), and
+the failures are counted by the decision behind them at the end; for a saved page, what trafilatura alone
 gives beside what the whole reader gives. `--sites half` reads the first of
 two random halves of the sites (the same split as `train_body.py --halves`),
 the half failures are classified on. The corpus is read, never copied.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,6 +41,19 @@ def first_half(gold: dict, seed: int) -> set[str]:
     random.Random(seed).shuffle(sites)
     chosen = set(sites[: len(sites) // 2])
     return {key for key, entry in gold.items() if _site(key, entry) in chosen}
+
+
+def _kind(note: str) -> str:
+    """The decision behind a failing snippet's note: the rule's, or the rule the model overruled."""
+    if "trafilatura alone" in note:
+        return "trafilatura alone " + ("right" if note.endswith("right)") else "the same")
+    if "kept=" not in note:
+        return "no single line holds it"
+    reason = note.split("kept=", 1)[1].split(": ", 1)[-1]
+    overruled = re.search(r"over the rule '([^'(]*)", reason)
+    if overruled:
+        return f"model overruled '{overruled.group(1).strip()}'"
+    return reason.split(" (")[0].strip()
 
 
 def _txt(path: Path, entry: dict, score) -> tuple[str, list[str]]:
@@ -101,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = json.loads((args.corpus / "meta" / "gold.json").read_text(encoding="utf-8"))
     half = first_half(gold, args.seed)
     tally: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {"LOST": Counter(), "KEPT": Counter()}
     for key, entry in sorted(gold.items()):
         if args.sites == "half" and key not in half or args.sites == "other" and key in half:
             continue
@@ -111,10 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         failures = [n for n in notes if n.startswith(("  LOST", "  KEPT"))]
         tally["lost"] += sum(n.startswith("  LOST") for n in failures)
         tally["kept"] += sum(n.startswith("  KEPT") for n in failures)
+        for note in failures:
+            kinds[note[2:6]][_kind(note)] += 1
         if failures:
             print(f"== {key} ({_site(key, entry)})")
             print("\n".join(notes))
     print(f"lost with: {tally['lost']}, kept without: {tally['kept']}")
+    for flag, counted in kinds.items():
+        if counted:
+            print(f"{flag} by decision: " + "; ".join(f"{kind} {n}" for kind, n in counted.most_common()))
     return 0
 
 

@@ -1,6 +1,6 @@
 """Fit the text-dump line model (`newsdigest/ingest/data/body_lines.json`) on the development corpus.
 
-    python tools/train_body.py [--corpus ../shared/corpus] [--halves] [--seed 1]
+    python tools/train_body.py [--corpus ../shared/corpus] [--halves | --compare | --dry-run] [--seed 1]
 
 Each line of every development dump (`extract/*.txt` and `meta/*.txt`) is
 labelled from the gold data: a line of an `extract` page is article when most
@@ -14,7 +14,10 @@ first's verdicts over each line and its neighbours, validated by group k-fold
 across sites (pages of one web site never sit on both sides); its two
 thresholds are the pair with the best snippet F1 on `meta` on the held-out
 folds, by the corpus's own scorer, among those that keep body F1 on `extract`
-at its target.
+at its target, and then, the same way, the cost of a change between article
+and not-article along the page (`LineModel.switch`: 0 decides each line
+alone). `--compare` reports the first reading's out-of-fold log-loss and AUC
+for boosted trees and for a logistic model, folds by site.
 
 `--halves` splits the sites into two random halves, fits on each and reports
 the other: the gap between the figures estimates what holds out on unseen
@@ -50,8 +53,14 @@ from newsdigest.ingest.line_model import (  # noqa: E402
 from newsdigest.ingest.textdump import Analysis, analyse, finish  # noqa: E402
 
 TARGET = Path(__file__).resolve().parents[1] / "newsdigest" / "ingest" / "data" / "body_lines.json"
-THRESHOLDS = ((0.4, 0.4), (0.5, 0.5), *((keep, drop) for keep in (0.5, 0.6, 0.7) for drop in (0.2, 0.3, 0.4)))
+PAIRS = ((0.4, 0.4), (0.5, 0.5), *((keep, drop) for keep in (0.5, 0.6, 0.7) for drop in (0.2, 0.3, 0.4)))
 """(keep a line the rules dropped, drop a line the rules kept) probability pairs to choose among."""
+SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0)
+"""Costs of a change between article and not-article along the page (`LineModel.switch`) to choose among."""
+
+NOISE = 0.005
+"""A snippet F1 difference the cross-validation cannot tell from chance: about half the standard error
+of a figure over the development snippets, and well under the gap between two halves of the sites."""
 BODY_FLOOR = 0.92
 """The body F1 the cross-validated thresholds must keep on `extract` pages (the held-out target)."""
 TREES = 100
@@ -145,7 +154,7 @@ def _clean_text(key: str, site: str, entry: dict) -> Page:
     return Page("clean", key, site, found, entry, rows, labels)
 
 
-def fit(pages: list[Page], thresholds: tuple[float, float] = (0.5, 0.5)) -> LineModel:
+def fit(pages: list[Page], thresholds: tuple[float, float, float] = (0.5, 0.5, 0.0)) -> LineModel:
     """Both readings on the labelled lines of `pages`.
 
     The second reading is fitted on first readings of pages the first did not
@@ -221,16 +230,24 @@ def _scorer(corpus: Path) -> ModuleType:
     return module
 
 
-def measure(pages: list[Page], model: LineModel | dict[str, LineModel], score: ModuleType) -> tuple[float, float]:
+def measure(
+    pages: list[Page], model: LineModel | dict[str, LineModel], score: ModuleType,
+    readings: dict[tuple[int, str], tuple] | None = None,
+) -> tuple[float, float]:
     """Body F1 over the `extract` pages and snippet F1 over the `meta` pages, as the corpus scorer counts them.
 
     `model` may be one per page (by key): each page read by the model that did not see it.
+    `readings` keeps each model's reading of each page across calls that only change thresholds.
     """
     ps, rs = [], []
     tp = fn = fp = 0
+    readings = {} if readings is None else readings
     for page in pages:
         chosen = model[page.key] if isinstance(model, dict) else model
-        body = score.markdown_to_text(finish(page.found, chosen).body)
+        at = (id(chosen.lines), page.kind + page.key)
+        if at not in readings:
+            readings[at] = chosen.predict(page.rows, [line.n_words for line in page.found.lines]) if page.rows else None
+        body = score.markdown_to_text(finish(page.found, chosen, readings[at]).body)
         if page.kind == "clean":
             continue
         if page.kind == "extract":
@@ -249,8 +266,10 @@ def measure(pages: list[Page], model: LineModel | dict[str, LineModel], score: M
     return body_f1, snippet_f1
 
 
-def cross_validate(pages: list[Page], score: ModuleType, folds: int = 5) -> dict[tuple[float, float], tuple[float, float]]:
-    """Out-of-fold figures for each threshold, folds grouped by site.
+def cross_validate(
+    pages: list[Page], score: ModuleType, folds: int = 5
+) -> dict[tuple[float, float, float], tuple[float, float]]:
+    """Out-of-fold figures for each candidate (threshold, overrule, switch), folds grouped by site.
 
     All held-out pages are scored together: the figures are averages over
     pages, as the scorer's, not over folds.
@@ -259,13 +278,19 @@ def cross_validate(pages: list[Page], score: ModuleType, folds: int = 5) -> dict
     for train, test in GroupKFold(n_splits=folds).split(pages, groups=[page.site for page in pages]):
         model = fit([pages[i] for i in train])
         fitted.update((pages[i].key, model) for i in test)
-    return {
-        threshold: measure(pages, {key: m.with_thresholds(*threshold) for key, m in fitted.items()}, score)
-        for threshold in THRESHOLDS
-    }
+    readings: dict[tuple[int, str], tuple] = {}
+
+    def figures(candidate: tuple[float, float, float]) -> tuple[float, float]:
+        return measure(pages, {key: m.with_thresholds(*candidate) for key, m in fitted.items()}, score, readings)
+
+    # The pair of thresholds first, each line alone; then how strongly the lines are read together.
+    found = {(keep, drop, 0.0): figures((keep, drop, 0.0)) for keep, drop in PAIRS}
+    keep, drop, _ = _best(found)
+    found.update({(keep, drop, switch): figures((keep, drop, switch)) for switch in SWITCHES if switch})
+    return found
 
 
-def _best(figures: dict[tuple[float, float], tuple[float, float]]) -> tuple[float, float]:
+def _best(figures: dict[tuple[float, float, float], tuple[float, float]]) -> tuple[float, float, float]:
     """The thresholds with the best snippet F1 among those that hold body F1 at its floor.
 
     Snippets weigh every short line as much as a paragraph, body F1 weighs
@@ -275,7 +300,45 @@ def _best(figures: dict[tuple[float, float], tuple[float, float]]) -> tuple[floa
     holding = [t for t in figures if figures[t][0] >= BODY_FLOOR]
     if not holding:
         return max(figures, key=lambda t: sum(figures[t]))
-    return max(holding, key=lambda t: (figures[t][1], figures[t][0]))
+    # Figures within `NOISE` of the best are as good: among them the candidate that leaves more to the
+    # rules (a lower overrule) and reads lines more alone (a lower switch) holds on pages unlike these.
+    top = max(figures[t][1] for t in holding)
+    close = [t for t in holding if figures[t][1] >= top - NOISE]
+    return min(close, key=lambda t: (t[1], t[2], -figures[t][1], -figures[t][0]))
+
+
+def compare_learners(pages: list[Page], folds: int = 5) -> None:
+    """Which learner reads a line best: out-of-fold log-loss and AUC of the first reading, folds by site.
+
+    Boosted trees against a logistic model over the same observations
+    (standardised): the trees may weigh one observation by another, the
+    logistic model only adds them up.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    learners = {
+        "boosted trees": lambda: HistGradientBoostingClassifier(
+            max_iter=TREES, max_leaf_nodes=LEAVES, learning_rate=0.1, min_samples_leaf=MIN_LEAF,
+            l2_regularization=1.0, random_state=0,
+        ),
+        "logistic": lambda: make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000)),
+    }
+    sites = [page.site for page in pages]
+    for name, make in learners.items():
+        truth, guess, weights = [], [], []
+        for train, test in GroupKFold(n_splits=folds).split(pages, groups=sites):
+            x, y, w = _labelled([pages[i] for i in train], [pages[i].rows for i in train])
+            model = make()
+            model.fit(x, y, **({"logisticregression__sample_weight": w} if name == "logistic" else {"sample_weight": w}))
+            tx, ty, tw = _labelled([pages[i] for i in test], [pages[i].rows for i in test])
+            guess.extend(model.predict_proba(tx)[:, 1])
+            truth.extend(ty)
+            weights.extend(tw)
+        print(f"{name}: out-of-fold log-loss {log_loss(truth, guess, sample_weight=weights):.4f}, "
+              f"AUC {roc_auc_score(truth, guess, sample_weight=weights):.4f}", flush=True)
 
 
 def halves(pages: list[Page], score: ModuleType, seed: int) -> None:
@@ -297,12 +360,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--halves", action="store_true", help="report the gap between two random halves of the sites")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--compare", action="store_true", help="compare learners for the line model by site folds")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
     args = parser.parse_args(argv)
     score = _scorer(args.corpus)
     pages = load(args.corpus)
     labelled = sum(label is not None for page in pages for label in page.labels)
     print(f"{len(pages)} pages, {len({p.site for p in pages})} sites, {labelled} labelled lines", flush=True)
+    if args.compare:
+        compare_learners(pages)
+        return 0
     if args.halves:
         halves(pages, score, args.seed)
         return 0

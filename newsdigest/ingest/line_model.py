@@ -1,22 +1,27 @@
 """A learned keep-or-drop decision for each line of a text dump, and its reasons.
 
 The rules in `textdump` see one line and a few neighbours at a time; which of
-their signals matter, and how much, is learned instead: a logistic model over
-the observations of a line (its shape, its place relative to the densest prose
-run, its vocabulary's overlap with the lead, what its neighbours look like and
-what the rules concluded), fitted on development pages by
-`tools/train_body.py` and shipped as `data/body_lines.json`: a small set of
-boosted trees, which can weigh one observation by another (a short line means
-one thing inside the prose run and another in a footer). Every decision stays
-explainable: the score a line gains or loses at each split is credited to the
-split's feature, so `ingest --explain` can name the observations that decided it.
-"""
+their signals matter, and how much, is learned instead: boosted trees over
+the observations of a line (its shape, its length against the page's own
+lines, its place relative to the densest prose run, its vocabulary's overlap
+with the lead and with its neighbours, the run of same-shaped lines it sits in,
+what its neighbours look like and what the rules concluded), fitted on
+development pages by `tools/train_body.py` and shipped as
+`data/body_lines.json`. Trees can weigh one observation by another (a short
+line means one thing inside the prose run and another in a footer), and beat
+a logistic model over the same observations in cross-validation by site. A
+second reading judges each line by the first's verdicts around it, and the
+final decisions are read as one sequence (`LineModel.smooth`): the article is
+one run with few gaps. Every decision stays explainable: the score a line
+gains or loses at each split is credited to the split's feature, so
+`ingest --explain` can name the observations that decided it."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -36,6 +41,8 @@ _NUMBER_DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
 _LINKISH = re.compile(r"https?:|www\.|@\w|[|»›→>]|\.{3}$|…$")
 _URL = re.compile(r"https?://|www\.")
 _COUNT = re.compile(r"^\(?\d+\)?$|^\d+\s+\w+$")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_QUANTITY = re.compile(r"(?<![\w.,])\d+(?:[.,/]\d+)?\s?(?:%|[^\W\d_]{1,5}\b)")
 
 FEATURES: dict[str, str] = {
     # the line itself
@@ -69,6 +76,10 @@ FEATURES: dict[str, str] = {
     "ends_open": "ends without punctuation",
     "letters": "share of letters",
     "quoted": "opens with a quotation mark or a dash",
+    "punctuation": "share of punctuation marks",
+    "quantity": "a number with a short unit (an amount, a measure)",
+    "length_rank": "longer than this share of the page's lines",
+    "length_to_prose": "its length against the page's typical paragraph",
     # where it is
     "in_span": "inside the densest prose run",
     "before_span": "lines before the prose run",
@@ -95,6 +106,10 @@ FEATURES: dict[str, str] = {
     "window_kept": "lines around it kept by the rules",
     "prose_above": "lines up to the nearest prose above or the top",
     "prose_below": "lines down to the nearest prose below or the end",
+    "like_prev": "vocabulary shared with the line above",
+    "like_next": "vocabulary shared with the line below",
+    "shape_run": "lines in a row of the same shape (a list, a menu)",
+    "block_prose": "share of prose in its block between blank lines",
     # the rules' verdict
     "rule_keep": "kept by the rules",
     "in_span_prose": "prose inside the run",
@@ -142,6 +157,8 @@ def _own(line: Line) -> dict[str, float]:
         "ends_open": float(text[-1:].isalnum()),
         "letters": _ratio(letters, len(text)),
         "quoted": float(text[:1] in "\"'“”„«»‘’‚‹›—–-"),
+        "punctuation": _ratio(len(_PUNCTUATION.findall(text)), len(text)),
+        "quantity": float(bool(_QUANTITY.search(text))),
     }
 
 
@@ -157,20 +174,32 @@ def line_features(
     short = [line.n_words <= 8 and not line.sentence for line in lines]
     runs = _run_lengths(short)
     above, below = _nearest_prose(lines)
-    blocks = _block_sizes(lines)
+    blocks = _blocks(lines)
     kept_prose = [keep and line.prose for keep, line in zip(rule_keep, lines)]
     kept_above, kept_below = _nearest(rule_keep)
     mass = np.cumsum([line.n_words if kept else 0 for line, kept in zip(lines, kept_prose)]) if total else []
     whole = float(mass[-1]) if total and mass[-1] else 1.0
+    ordered = sorted(line.n_words for line in lines)
+    prose_lengths = sorted(line.n_words for line in lines if line.prose)
+    typical = prose_lengths[len(prose_lengths) // 2] if prose_lengths else 20
+    bags = [_bag(line) for line in lines]
+    shapes = _run_lengths_of([_shape(line) for line in lines])
+    prose_shares = {b.start: _ratio(sum(lines[k].prose for k in b), len(b)) for b in dict.fromkeys(blocks)}
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         f = dict(own[i])
+        f["length_rank"] = bisect_left(ordered, line.n_words) / total
+        f["length_to_prose"] = math.log((line.n_words + 1) / (typical + 1))
+        f["like_prev"] = _overlap(bags[i], bags[i - 1]) if i > 0 else 0.0
+        f["like_next"] = _overlap(bags[i], bags[i + 1]) if i + 1 < total else 0.0
+        f["shape_run"] = math.log1p(shapes[i])
+        f["block_prose"] = prose_shares[blocks[i].start]
         inside = start <= i < end
         f["in_span"] = float(inside)
         f["before_span"] = math.log1p(max(0, start - i))
         f["after_span"] = math.log1p(max(0, i - end + 1))
         f["span_position"] = (i - start) / max(1, end - start) if inside else 0.0
-        f["block_size"] = math.log1p(blocks[i])
+        f["block_size"] = math.log1p(len(blocks[i]))
         f["page_position"] = i / max(1, total - 1)
         f["kept_above"] = (float(mass[i]) - (line.n_words if kept_prose[i] else 0)) / whole
         f["gap_kept_above"] = math.log1p(i - kept_above[i])
@@ -202,6 +231,36 @@ def line_features(
     return rows
 
 
+def _bag(line: Line) -> frozenset[str]:
+    """A line's longer words, folded to a short stem: enough to see two lines speak of the same thing."""
+    return frozenset(w.lower()[:6] for w in line.words if len(w) > 3)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _shape(line: Line) -> tuple[object, ...]:
+    """What a line looks like at a glance: a list or a menu is a run of lines of one shape."""
+    first = line.text[:1]
+    opening = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else "mark"
+    size = 0 if line.n_words <= 2 else 1 if line.n_words <= 5 else 2 if line.n_words <= 12 else 3
+    return (line.bullet, opening, size, line.sentence)
+
+
+def _run_lengths_of(keys: Sequence[object]) -> list[int]:
+    """For each position, the length of the run of equal keys it belongs to."""
+    out = [1] * len(keys)
+    i = 0
+    while i < len(keys):
+        j = i + 1
+        while j < len(keys) and keys[j] == keys[i]:
+            j += 1
+        out[i:j] = [j - i] * (j - i)
+        i = j
+    return out
+
+
 def _nearest_prose(lines: Sequence[Line]) -> tuple[list[int], list[int]]:
     """For each line, the index of the nearest prose line above and below it.
 
@@ -227,35 +286,22 @@ def _nearest(flags: Sequence[bool]) -> tuple[list[int], list[int]]:
     return above, below
 
 
-def _block_sizes(lines: Sequence[Line]) -> list[int]:
-    """For each line, how many lines its block holds: a paragraph stands alone, a menu comes in a block."""
-    sizes = [1] * len(lines)
+def _blocks(lines: Sequence[Line]) -> list[range]:
+    """For each line, the block it belongs to: the lines between two blank lines."""
+    out: list[range] = []
     i = 0
     while i < len(lines):
         j = i + 1
         while j < len(lines) and not lines[j].blank_before:
             j += 1
-        for k in range(i, j):
-            sizes[k] = j - i
+        out.extend([range(i, j)] * (j - i))
         i = j
-    return sizes
+    return out
 
 
 def _run_lengths(flags: Sequence[bool]) -> list[int]:
     """For each position, the length of the run of true flags it belongs to (0 when false)."""
-    out = [0] * len(flags)
-    i = 0
-    while i < len(flags):
-        if not flags[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(flags) and flags[j]:
-            j += 1
-        for k in range(i, j):
-            out[k] = j - i
-        i = j
-    return out
+    return [run if flag else 0 for run, flag in zip(_run_lengths_of(flags), flags)]
 
 
 CONTEXT: dict[str, str] = {
@@ -293,8 +339,9 @@ def context_features(
     article = q >= 0.5
     above, below = _nearest(article.tolist())
     index = np.arange(n)
-    padded = np.concatenate([np.zeros(3), q, np.zeros(3)])
-    shifted = {k: padded[3 + k:3 + k + n] for k in range(-3, 4)}  # shifted[k][i] is q[i + k], 0 off the page
+    # Off the page a neighbour repeats the nearest line: where a text ends says nothing against its last line.
+    padded = np.pad(q, 3, mode="edge")
+    shifted = {k: padded[3 + k:3 + k + n] for k in range(-3, 4)}  # shifted[k][i] is q[i + k]
     sums = np.concatenate([[0.0], np.cumsum(q)])
     lo, hi = np.maximum(0, index - 5), np.minimum(n, index + 6)
     around = (sums[hi] - sums[lo] - q) / np.maximum(1, hi - lo - 1)
@@ -394,6 +441,10 @@ class LineModel:
     """The probability under which a line the rules kept is dropped: the rules hold what the
     development pages cannot teach (pages pasted without blank lines, short articles), so the
     model overrides a kept line only when it is sure."""
+    switch: float = 0.0
+    """What one change between article and not-article costs along the page, in log-odds: the
+    article is one run with few gaps, so a line whose probability is near its threshold takes
+    its neighbours' side (0: every line decided alone)."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -429,7 +480,7 @@ class LineModel:
     def to_json(self) -> dict[str, object]:
         return {
             "lines": self.lines.to_json(), "context": self.context.to_json(), "threshold": self.threshold,
-            "overrule": self.overrule,
+            "overrule": self.overrule, "switch": self.switch,
         }
 
     @classmethod
@@ -438,19 +489,50 @@ class LineModel:
             raise ValueError("the line model was fitted on other features: retrain with tools/train_body.py")
         return cls(
             Trees.from_json(data["lines"], tuple(FEATURES)), Trees.from_json(data["context"], tuple(CONTEXT)),
-            float(data["threshold"]), float(data["overrule"]),
+            float(data["threshold"]), float(data["overrule"]), float(data.get("switch", 0.0)),
         )
 
     def keeps(self, probability: float, rule_keep: bool) -> bool:
         return probability >= (self.overrule if rule_keep else self.threshold)
 
-    def with_thresholds(self, threshold: float, overrule: float) -> LineModel:
-        return replace(self, threshold=threshold, overrule=overrule)
+    def smooth(self, probabilities: Sequence[float], rule_keep: Sequence[bool]) -> list[bool]:
+        """The keep-or-drop of a sequence of lines, read together (Viterbi over two states).
+
+        Each line argues by how far its log-odds lie above its own threshold;
+        the decisions maximise the sum of the kept lines' arguments less
+        `switch` for every change of state, so a single line is only cut out
+        of a run (or kept inside a run of dropped lines) when it is sure.
+        """
+        if not probabilities:
+            return []
+        p = np.clip(np.asarray(probabilities, dtype=float), 1e-6, 1 - 1e-6)
+        t = np.where(np.asarray(rule_keep, dtype=bool), self.overrule, self.threshold)
+        gain = np.log(p / (1 - p)) - np.log(t / (1 - t))
+        if self.switch <= 0:
+            return (gain >= 0).tolist()
+        n = len(gain)
+        # best[s]: the best total up to this line with the line in state s (0 dropped, 1 kept).
+        best = (0.0, float(gain[0]))
+        back = np.zeros((n, 2), dtype=np.int8)
+        for i in range(1, n):
+            stay0, move0 = best[0], best[1] - self.switch
+            stay1, move1 = best[1], best[0] - self.switch
+            back[i] = (0 if stay0 >= move0 else 1, 1 if stay1 >= move1 else 0)
+            best = (max(stay0, move0), max(stay1, move1) + float(gain[i]))
+        state = 1 if best[1] >= best[0] else 0
+        states = [False] * n
+        for i in range(n - 1, -1, -1):
+            states[i] = bool(state)
+            state = int(back[i][state])
+        return states
+
+    def with_thresholds(self, threshold: float, overrule: float, switch: float | None = None) -> LineModel:
+        return replace(self, threshold=threshold, overrule=overrule, switch=self.switch if switch is None else switch)
 
 
 _COUNTED = frozenset({
     "words", "before_span", "after_span", "short_run", "prose_above", "prose_below", "repeated", "block_size",
-    "gap_kept_above", "gap_kept_below", "gap_above", "gap_below",
+    "gap_kept_above", "gap_kept_below", "gap_above", "gap_below", "shape_run",
 })
 """Features stored as logarithms of a count: shown as the count."""
 

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import tzinfo
 
+import numpy as np
+
 from newsdigest.ingest.article import Article
 from newsdigest.ingest.text_lines import STOP_WORDS, Line, content_words, detect_language, read_lines
 from newsdigest.ingest.text_region import coherence, find_article
@@ -35,7 +37,7 @@ from newsdigest.ingest.text_structure import Block, render_blocks, restore_table
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["Analysis", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "weigh_lines"]
+__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "read_dump", "read_page", "weigh_lines"]
 
 
 @dataclass(frozen=True)
@@ -112,14 +114,34 @@ class Analysis:
     """The rules' keep-or-drop decision per line, with its reason."""
 
 
-def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
-    """Read the lines of a dump, find the article's stretch and its metadata, and apply the rules."""
+@dataclass(frozen=True)
+class Dump:
+    """A dump's lines and where its article lies: what the body cleaner and the metadata readers share."""
+
+    lang: str | None
+    """The function-word guess at its language."""
+    stop: frozenset[str]
+    lines: list[Line]
+    span: tuple[int, int]
+    """The article's `[start, end)` line indexes, headline and byline included."""
+    coh: list[float | None]
+
+
+def read_dump(text: str) -> Dump:
+    """The lines of a dump, observed, and the article's stretch among them."""
     # Soft hyphens and zero-width spaces are line-breaking hints for a browser, invisible in the text.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u200b", "").replace("\u00ad", "")
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
+    return Dump(lang, stop, lines, span, coh)
+
+
+def analyse(text: str, *, timezone: tzinfo | None = None) -> Analysis:
+    """Read the lines of a dump, find the article's stretch and its metadata, and apply the rules."""
+    dump = read_dump(text)
+    lang, stop, lines, span, coh = dump.lang, dump.stop, dump.lines, dump.span, dump.coh
     meta = read_metadata(lines, span, stop, timezone=timezone, lang=lang)
     start = max(span[0], meta.body_start)
     rules = _decide(lines, (start, span[1]), coh, meta.taken, stop)
@@ -138,10 +160,12 @@ def parse_text_dump(text: str, *, timezone: tzinfo | None = None, model: LineMod
     return finish(analyse(text, timezone=timezone), model or load_model())
 
 
-def finish(found: Analysis, model: LineModel) -> TextDump:
-    """The article that `model`'s decisions over an analysed dump give."""
+def finish(
+    found: Analysis, model: LineModel, reading: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> TextDump:
+    """The article that `model`'s decisions over an analysed dump give (`reading`: see `weigh_lines`)."""
     lines, meta = found.lines, found.meta
-    reasons = weigh_lines(found, model)
+    reasons = weigh_lines(found, model, reading)
     blocks = _blocks(lines, reasons)
     body = render_blocks(blocks)
     title, derived = meta.title, False
@@ -171,30 +195,45 @@ def finish(found: Analysis, model: LineModel) -> TextDump:
 
 # Decisions about structure, not about belonging: the model does not revisit them.
 _SETTLED = (
-    "table row", "code fence marker", "generated box", "table-of-contents", "label over the article",
+    "table row", "code fence marker", "generated box", "table-of-contents", "label over the article", "no text",
 )
 
 
-def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
+def weigh_lines(
+    found: Analysis, model: LineModel, reading: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> list[tuple[bool, str]]:
     """The final keep-or-drop per line: the model's verdict, with the observations that decided it.
 
     Lines used as metadata (headline, byline, dateline) and structural
     decisions (table rows, code fences) stay as the rules made them; every
-    other line is kept when the model's probability reaches its threshold
-    (a lower one for lines the rules keep: see `LineModel.overrule`).
+    other line is kept by the model's probability against its threshold (a
+    lower one for lines the rules keep: see `LineModel.overrule`), read as
+    one sequence: the article is one run with few gaps, so a lone line's
+    verdict yields to its neighbours' unless it is sure (`LineModel.smooth`).
+    `reading` is `read_page(found, model)` when the caller has it already.
     """
     lines = found.lines
-    rows = line_features(lines, found.span, found.topic, [keep for keep, _ in found.rules])
-    words = [line.n_words for line in lines]
-    probabilities, contributions, values = model.predict(rows, words) if rows else ([], [], [])
+    probabilities, contributions, values = reading if reading is not None else read_page(found, model)
+    judged = [
+        i for i, (keep, reason) in enumerate(found.rules) if i not in found.meta.taken and not reason.startswith(_SETTLED)
+    ]
+    alone = [model.keeps(float(probabilities[i]), found.rules[i][0]) for i in judged]
+    smoothed = dict(zip(judged, model.smooth(
+        [float(probabilities[i]) for i in judged], [found.rules[i][0] for i in judged],
+    )))
+    verdict = dict(zip(judged, alone))
     out: list[tuple[bool, str]] = []
     for i, (keep, reason) in enumerate(found.rules):
-        if i in found.meta.taken or reason.startswith(_SETTLED):
+        if i not in smoothed:
             out.append((keep, reason))
             continue
         p = float(probabilities[i])
-        kept = model.keeps(p, keep)
-        why = "; ".join(model.reasons(contributions[i], values[i], kept))
+        kept = smoothed[i]
+        why = "; ".join(model.reasons(contributions[i], values[i], verdict[i]))
+        if kept != verdict[i]:
+            why = ("kept with the article around it" if kept else "dropped with the lines around it") + (
+                f"; alone it would not be ({why})" if why else ""
+            )
         if kept == keep:
             out.append((kept, f"{reason} (model {p:.2f}: {why})"))
         elif kept:
@@ -205,6 +244,14 @@ def weigh_lines(found: Analysis, model: LineModel) -> list[tuple[bool, str]]:
         _keep_what_the_rules_kept(found.rules, out)
     _headings_follow_their_text(lines, out)
     return out
+
+
+def read_page(found: Analysis, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The model's reading of every line of an analysed dump: probabilities, contributions, values."""
+    rows = line_features(found.lines, found.span, found.topic, [keep for keep, _ in found.rules])
+    if not rows:
+        return np.zeros(0), np.zeros((0, len(model.names))), np.zeros((0, len(model.names)))
+    return model.predict(rows, [line.n_words for line in found.lines])
 
 
 def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
@@ -273,12 +320,21 @@ def _decide(
         if i < table_until:
             out.append((True, "table row"))
             continue
+        if not any(c.isalnum() for c in line.text):
+            out.append((False, "no text (symbols or an icon)"))
+            continue
         if list_open and _colon_list_item(line):
             out.append((True, "list item (after a colon)"))
             continue
         list_open = False
         if not start <= i < end:
-            out.append((False, "outside the article" if line.prose else _why_not_prose(line)))
+            # A contents list often sits above the article's first paragraph, outside its span; its
+            # entries are the article's own headings (a menu entry may name a section of the page instead).
+            toc = line.bullet and line.repeats > 1 and any(
+                other.key == line.key and not other.bullet for other in lines[start:end]
+            )
+            out.append((False, "table-of-contents entry" if toc else "outside the article" if line.prose
+                        else _why_not_prose(line)))
             continue
         decision = _judge(lines, i, coh[i])
         out.append(decision)

@@ -22,9 +22,8 @@ from newsdigest.ingest.authors import employer_in_role
 from newsdigest.ingest.dates import _month_table, find_dates
 from newsdigest.ingest.language import identify_language, warm_up as warm_up_language
 from newsdigest.ingest.meta_model import Context
-from newsdigest.ingest.text_lines import Line, detect_language, read_lines
+from newsdigest.ingest.text_lines import Line
 from newsdigest.ingest.text_outlet import read_outlet
-from newsdigest.ingest.text_region import find_article
 from newsdigest.ingest.text_tags import read_tags
 
 __all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
@@ -76,11 +75,10 @@ def page_context(text: str, *, identify: bool = True) -> Context:
     tell: a byline does not depend on the language, and the identifier costs a
     second to load.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    lang, stop = detect_language(text)
-    lines = read_lines(text, stop)
-    span, _ = find_article(lines, stop)
-    return context_for(lines, span, stop, lang, identify=identify)
+    from newsdigest.ingest.textdump import read_dump  # textdump reads its metadata through this module
+
+    dump = read_dump(text)
+    return context_for(dump.lines, dump.span, dump.stop, dump.lang, identify=identify)
 
 
 PAGE_BYLINE_AT_LEAST = 0.65
