@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsdigest.ingest.authors import clean_authors, employer_in_role
-from newsdigest.ingest.dates import find_dates
+from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
 
@@ -44,6 +44,8 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
 # "Interview: Jane Doe", "Redaktion: Jane Doe": a one-word label before a colon, then the name.
 _LABEL = re.compile(r"^\s*[^\W\d_]{2,20}\s*:\s*(?=\S)")
 # A digit glued to a name is an affiliation mark ("Jane Doe1"), not part of the name.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})(?<![A-Z]{2})(?=[A-Z][^\W\d_A-Z])")
+"""A lower-case letter followed by a capitalised word without a space ("DoeNovember")."""
 _MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}\b|[*†‡]+")
 
 
@@ -63,19 +65,27 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
         line = lines[i]
         if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not PREFIX.match(line.text)):
             continue  # a sentence ("I had fun.") names no author unless it opens with "By"
-        text = line.raw.strip()
-        dates = find_dates(text, None, ctx.lang)
-        for found in reversed(dates):
-            text = text[: found.start] + " | " + text[found.end :]
-        text = _MARK.sub("", _EMAIL.sub(" | ", text))
-        for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
-            for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
-                if not all(name[:1].isalpha() and len(name) > 1 for name in names):
-                    continue
-                if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
-                    continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
-                out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
-                                                          title_index, lower_words, dated)))
+        raw = line.raw.strip()
+        unglued = _GLUED.sub(" ", raw)
+        seen: set[tuple[str, ...]] = set()
+        # A browser glues a name to the date or label that followed it ("Jane DoeNovember 6, 2023"):
+        # the line is also read with such words taken apart.
+        for text in (raw, unglued) if unglued != raw else (raw,):
+            dates = find_dates(text, None, ctx.lang)
+            for found in reversed(dates):
+                text = text[: found.start] + " | " + text[found.end :]
+            text = _MARK.sub("", _EMAIL.sub(" | ", text))
+            for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
+                for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
+                    if names in seen or not all(name[:1].isalpha() and len(name) > 1 for name in names):
+                        continue
+                    if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
+                        continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
+                    if any(PUBLISHED_LABEL.fullmatch(n) or UPDATED_LABEL.fullmatch(n) for n in names):
+                        continue  # "Published", "Aktualisiert": the label of the date beside it
+                    seen.add(names)
+                    out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
+                                                              title_index, lower_words, dated)))
     return relative(out, RELATIVE)
 
 
@@ -92,6 +102,13 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
         readings.append((bool(prefix), whole))
         if len(whole) > 1:
             readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
+    if prefix and not whole:
+        # "By Jane Doe Twitter Account …": the name is the first two or three capitalised words.
+        leading = _leading_capitals(part[prefix.end() :]).split()
+        for n in (2, 3):
+            names = clean_authors(" ".join(leading[:n])) if len(leading) > n else ()
+            if names:
+                readings.append((True, names))
     found = _INLINE_PREFIX.search(part) if inline else None
     if found and found.start() > 0:
         names = clean_authors(_without_function_words(_leading_capitals(part[found.end() :]), stop))
