@@ -204,10 +204,10 @@ def find_dates(text: str, zone: tzinfo | None = None, lang: str | None = None) -
 
 
 # Where a copied page glues a date to the text before or after it: a year run into the next date's day
-# ("19. Dezember 202219. Dezember 2022", a date printed twice), a day or month run into the word before it
+# ("19. Dezember 202219. Dezember 2022", a date printed twice) or its time ("4 de mayo de 202207:59"), a day or month run into the word before it
 # ("fish7. Januar 2022", "DoeNovember 6, 2023").
 _GLUED = re.compile(
-    rf"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-3]?\d(?:\.|\s+{_LETTER}))|(?<={_LETTER})(?=[0-3]?\d\.\s*{_LETTER}{{3}})"
+    rf"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-3]?\d(?:\.|\s+{_LETTER}|:[0-5]\d))|(?<={_LETTER})(?=[0-3]?\d\.\s*{_LETTER}{{3}})"
     rf"|(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_A-Z]{{2,11}}\.?\s+[0-3]?\d)"
 )
 

@@ -76,7 +76,8 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
                 text = text[: found.start] + " | " + text[found.end :]
             text = _MARK.sub("", _EMAIL.sub(" | ", text))
             for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
-                for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
+                readings = _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose))
+                for prefixed, names in readings:
                     if names in seen or not all(name[:1].isalpha() and len(name) > 1 for name in names):
                         continue
                     if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
@@ -84,8 +85,9 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
                     if any(PUBLISHED_LABEL.fullmatch(n) or UPDATED_LABEL.fullmatch(n) for n in names):
                         continue  # "Published", "Aktualisiert": the label of the date beside it
                     seen.add(names)
-                    out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
-                                                              title_index, lower_words, dated)))
+                    features = _features(ctx, i, part, names, prefixed, part_index, bool(dates), title_index,
+                                         lower_words, dated) | _reading_features(part, names, readings)
+                    out.append(Candidate(names, i, features))
     return relative(out, RELATIVE)
 
 
@@ -115,6 +117,25 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
         if names and names not in [r[1] for r in readings]:
             readings.append((True, names[:2]))
     return readings
+
+
+def _reading_features(part: str, names: tuple[str, ...], readings: list[tuple[bool, tuple[str, ...]]]) -> dict[str, float]:
+    """How a reading relates to the others of its segment: the first of a list, a surname after a particle.
+
+    "Jane Doe, John Roe" names two authors and "Jane Doe, CNN" one: what the
+    shorter reading leaves off tells which. "Anna von Berg" read after "von"
+    is a particle's surname, not a byline's prefix and its name.
+    """
+    longer = [other for _, other in readings if len(other) > len(names) and other[: len(names)] == names]
+    dropped = [n for other in longer[:1] for n in other[len(names) :]]
+    person_like = [n for n in dropped if 2 <= len(n.split()) <= 3]
+    first = names[0].split()[0] if names and names[0].split() else ""
+    particle = bool(first) and re.search(rf"[^\W\d_]\w*\s+(?:{'|'.join(_PARTICLES)})\s+{re.escape(first)}\b", part) is not None
+    return {
+        "first_of_list": float(bool(longer)),
+        "dropped_person_like": len(person_like) / len(dropped) if dropped else 0.0,
+        "after_particle": float(particle),
+    }
 
 
 def _without_function_words(text: str, stop: frozenset[str]) -> str:

@@ -19,6 +19,8 @@ from newsdigest.ingest.text_byline import PREFIX
 MODEL = "date"
 MAX_WORDS = 60
 """Longer lines are prose; a date inside a sentence is what the article talks about."""
+PROSE_HEAD = 48
+"""How much of a paragraph's opening is read for a dateline glued to it (the date starts in its first half)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ def candidates(
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
             found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
+        else:
+            # Except a dateline opening the paragraph ("Berlin, 12.11.2021 – The …"), glued to it by the copy.
+            found += [(i, f) for f in find_dates(text[:PROSE_HEAD], zone, ctx.lang) if f.start <= PROSE_HEAD // 2]
     if not found:
         return []
     days = [f.moment.date() for _, f in found]
@@ -58,6 +63,7 @@ def candidates(
         features.update(
             {
                 "has_time": float(f.has_time),
+                "in_prose": float(line.prose or line.n_words > MAX_WORDS),
                 "updated_label": float(f.updated),
                 "published_label": float(bool(PUBLISHED_LABEL.search(text[: f.start]))),
                 "byline_prefix": float(bool(PREFIX.match(text))),
