@@ -12,8 +12,9 @@ is described by such features and weighed by a fitted model (`meta_model`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from newsdigest.ingest.authors import clean_authors, employer_in_role
+from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
@@ -21,20 +22,11 @@ from newsdigest.ingest.text_lines import STOP_WORDS
 MODEL = "author"
 HEAD_WINDOW = 30
 TAIL_WINDOW = 40
-# "By", "Written by", "Von", "Par", "Por", "Door", "Di", "Av", "Autor:": the byline's prefix in the
-# languages the date reader knows. Generic vocabulary of bylines, not any site's wording.
-PREFIX = re.compile(
-    r"^\s*(?-i:(?:By|Von|Par|Por|Door|Di)(?=[A-Z][a-z]))|^\s*(?:(?:written|posted|reported|words|story|text|texto|testo|tekst)\s+)?"
-    r"(?:by|von|par|por|door|di|av|af|od|przez|autor(?:in)?|auteur|author|autore|forfatter|kirjoittaja|"
-    r"redacción|redaktion|text|texto|tekst)\b\s*[:\-–]?\s*",
-    re.I,
-)
 RELATIVE = ("prefixed", "date_near", "near_title", "occurrences", "capitalised_share")
 """Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
 # The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
-_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"])
 _FUNCTION_WORDS = frozenset().union(*STOP_WORDS.values())
 _ENGLISH = STOP_WORDS["en"]
 """Sites in every language use English templates ("By Jane Doe On 12. Mai"): their words end a name too."""
@@ -43,6 +35,7 @@ _JOINERS = frozenset(["and", "und", "et", "y", "e"])
 _EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
 # "Interview: Jane Doe", "Redaktion: Jane Doe": a one-word label before a colon, then the name.
 _LABEL = re.compile(r"^\s*[^\W\d_]{2,20}\s*:\s*(?=\S)")
+_LEAD_LABEL = re.compile(r"^\W{0,2}([^\W\d_]{2,20})\s*:")
 # A digit glued to a name is an affiliation mark ("Jane Doe1"), not part of the name.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})(?<![A-Z]{2})(?=[A-Z][^\W\d_A-Z])")
 """A lower-case letter followed by a capitalised word without a space ("DoeNovember")."""
@@ -56,14 +49,16 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     near |= set(range(max(0, end - 2), min(len(lines), end + TAIL_WINDOW)))
     # A line saying "by …" is a byline candidate wherever it stands; other short lines only near the article.
     indexes = sorted(near | {i for i, line in enumerate(lines) if line.n_words <= 20 and (
-        PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
+        BYLINE_PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
     lower_words = ctx.lower_words
+    # Labels that open several lines ("Foto: …", "Quelle: …") credit pictures and sources, not the article.
+    labels = Counter(m.group(1).lower() for line in lines if (m := _LEAD_LABEL.match(line.text)))
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
              if find_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
-        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not PREFIX.match(line.text)):
+        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not BYLINE_PREFIX.match(line.text)):
             continue  # a sentence ("I had fun.") names no author unless it opens with "By"
         raw = line.raw.strip()
         unglued = _GLUED.sub(" ", raw)
@@ -87,6 +82,8 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
                     seen.add(names)
                     features = _features(ctx, i, part, names, prefixed, part_index, bool(dates), title_index,
                                          lower_words, dated) | _reading_features(part, names, readings)
+                    label = _LEAD_LABEL.match(part)
+                    features["label_repeats"] = min(labels[label.group(1).lower()] - 1, 3) / 3 if label else 0.0
                     out.append(Candidate(names, i, features))
     return relative(out, RELATIVE)
 
@@ -98,7 +95,7 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
     `inline=False` for a sentence: "… was not detailed by Jane Doe." names no author of the article.
     """
     readings: list[tuple[bool, tuple[str, ...]]] = []
-    prefix = PREFIX.match(part) or _LABEL.match(part)
+    prefix = BYLINE_PREFIX.match(part) or _LABEL.match(part)
     whole = clean_authors(_without_function_words(part[prefix.end() :] if prefix else part, stop))
     if whole and sum(len(n.split()) for n in whole) <= 8:
         readings.append((bool(prefix), whole))
@@ -130,7 +127,7 @@ def _reading_features(part: str, names: tuple[str, ...], readings: list[tuple[bo
     dropped = [n for other in longer[:1] for n in other[len(names) :]]
     person_like = [n for n in dropped if 2 <= len(n.split()) <= 3]
     first = names[0].split()[0] if names and names[0].split() else ""
-    particle = bool(first) and re.search(rf"[^\W\d_]\w*\s+(?:{'|'.join(_PARTICLES)})\s+{re.escape(first)}\b", part) is not None
+    particle = bool(first) and re.search(rf"[^\W\d_]\w*\s+(?:{'|'.join(NAME_PARTICLES)})\s+{re.escape(first)}\b", part) is not None
     return {
         "first_of_list": float(bool(longer)),
         "dropped_person_like": len(person_like) / len(dropped) if dropped else 0.0,
@@ -148,7 +145,7 @@ def _without_function_words(text: str, stop: frozenset[str]) -> str:
     tokens = text.split()
     for n, token in enumerate(tokens):
         low = token.lower()
-        particle = low in _PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
+        particle = low in NAME_PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
         if n > 0 and low in stop and not particle and low not in _JOINERS:
             return " ".join(tokens[:n])
     return text
@@ -158,7 +155,7 @@ def _leading_capitals(text: str) -> str:
     """The capitalised words `text` starts with ("Fabian am Dienstag" → "Fabian")."""
     kept: list[str] = []
     for token in text.split()[:6]:
-        if not (token[:1].isupper() or token.lower() in _PARTICLES):
+        if not (token[:1].isupper() or token.lower() in NAME_PARTICLES):
             break
         kept.append(token)
     return " ".join(kept)
@@ -180,8 +177,8 @@ def _features(
     features.update(
         {
             "prefixed": float(prefixed),
-            "prefixed_line": float(bool(PREFIX.match(line.text))),
-            "colon_label": float(bool(_LABEL.match(part)) and not PREFIX.match(part)),
+            "prefixed_line": float(bool(BYLINE_PREFIX.match(line.text))),
+            "colon_label": float(bool(_LABEL.match(part)) and not BYLINE_PREFIX.match(part)),
             "part_index": min(part_index, 3) / 3,
             "dated_line": float(dated_line),
             "date_near": float(any(j in dated for j in range(i - 2, i + 3) if j != i)),

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
-from newsdigest.ingest.text_byline import PREFIX
+from newsdigest.ingest.authors import BYLINE_PREFIX
 
 MODEL = "date"
 MAX_WORDS = 60
@@ -39,7 +39,7 @@ def candidates(
     found: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         text = line.raw.strip()
-        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or PREFIX.match(text)
+        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
         if line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
@@ -66,7 +66,7 @@ def candidates(
                 "in_prose": float(line.prose or line.n_words > MAX_WORDS),
                 "updated_label": float(f.updated),
                 "published_label": float(bool(PUBLISHED_LABEL.search(text[: f.start]))),
-                "byline_prefix": float(bool(PREFIX.match(text))),
+                "byline_prefix": float(bool(BYLINE_PREFIX.match(text))),
                 "byline_line": float(byline_index is not None and i == byline_index),
                 "near_byline": float(byline_index is not None and abs(i - byline_index) <= 2),
                 "share_of_line": (f.end - f.start) / max(1, len(text)),

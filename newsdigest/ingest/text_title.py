@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 import re
 
-from newsdigest.ingest.authors import clean_authors
+from newsdigest.ingest.authors import BYLINE_PREFIX, clean_authors
 from newsdigest.ingest.dates import find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape, relative
-from newsdigest.ingest.text_byline import PREFIX
 from newsdigest.ingest.text_lines import Line, content_words, normalise, read_lines
 
 MODEL = "title"
@@ -42,7 +41,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         line = lines[i]
         # The article's own sentence: prose, or any sentence once inside the article.
         lead = i >= start and (line.prose or line.sentence) and not line.text.endswith(("?", "!"))
-        byline = PREFIX.match(line.text) and clean_authors(line.text)
+        byline = BYLINE_PREFIX.match(line.text) and clean_authors(line.text)
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
             # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
