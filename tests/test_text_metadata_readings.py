@@ -79,3 +79,11 @@ def test_two_names_after_a_prefix_read_as_two_authors_as_well_as_the_first():
     assert found[("Jane Roe",)]["first_of_list"] == 1.0
     assert found[("Jane Roe",)]["dropped_person_like"] == 1.0
     assert found[("Jane Roe", "John Doe")]["first_of_list"] == 0.0
+
+
+def test_a_dateline_opening_a_paragraph_dates_the_article_and_leaves_the_paragraph_in_it():
+    opening = ("Riverside, 12.11.2021 – Crowds of readers and their children gathered in the square to see the "
+               "mayor cut a ribbon across the old oak doors of the hall.")
+    dump = parse_text_dump(page("Library reopens after repairs\n" + opening))
+    assert dump.published is not None and dump.published.date().isoformat() == "2021-11-12"
+    assert "Crowds of readers and their children gathered in the square" in dump.body

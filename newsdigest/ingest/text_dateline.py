@@ -98,7 +98,8 @@ def read_dates(
     if scored is None:
         return Dates(None, None, {})
     chosen: FoundDate = scored.candidate.value
-    taken = {scored.candidate.index: "dateline"}
+    # A dateline opening a paragraph leaves the paragraph in the article.
+    taken = {} if scored.candidate.features.get("in_prose") else {scored.candidate.index: "dateline"}
     published, updated = chosen.moment, None
     near = [c for c in found if abs(c.index - scored.candidate.index) <= 3 and c is not scored.candidate]
     if chosen.updated:
@@ -110,7 +111,8 @@ def read_dates(
         later = [c for c in near if c.value.updated and c.value.moment.date() >= chosen.moment.date()]
         if later:
             updated = later[0].value.moment
-            taken[later[0].index] = "dateline (updated)"
+            if not later[0].features.get("in_prose"):
+                taken[later[0].index] = "dateline (updated)"
     return Dates(published, updated, taken)
 
 
