@@ -127,7 +127,11 @@ def _reading_features(part: str, names: tuple[str, ...], readings: list[tuple[bo
     dropped = [n for other in longer[:1] for n in other[len(names) :]]
     person_like = [n for n in dropped if 2 <= len(n.split()) <= 3]
     first = names[0].split()[0] if names and names[0].split() else ""
-    particle = bool(first) and re.search(rf"[^\W\d_]\w*\s+(?:{'|'.join(NAME_PARTICLES)})\s+{re.escape(first)}\b", part) is not None
+    tokens = part.split()
+    particle = any(
+        tokens[n] == first and tokens[n - 1].lower() in NAME_PARTICLES and tokens[n - 2][:1].isalpha()
+        for n in range(2, len(tokens))
+    )
     return {
         "first_of_list": float(bool(longer)),
         "dropped_person_like": len(person_like) / len(dropped) if dropped else 0.0,

@@ -37,6 +37,10 @@ def candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     keys_above = [line.key for line in lines[: max(0, start - ABOVE_START)]]
     crumbs = {i: _crumb_key(lines[i].text) for i in range(max(0, start - ABOVE_START - 8), limit)}
+    short: dict[str, list[int]] = {}
+    for j, other in enumerate(lines):
+        if other.key and 1 <= other.n_words <= KICKER_WORDS:
+            short.setdefault(other.key, []).append(j)
     for i in range(max(0, start - ABOVE_START), limit):
         line = lines[i]
         # The article's own sentence: prose, or any sentence once inside the article.
@@ -46,7 +50,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
             out.append(Candidate(value, i, _features(ctx, i, line, keys_above, crumbs)))
-            for part, rest, first in _readings(ctx, i, value):
+            for part, rest, first in _readings(ctx, i, value, short):
                 part_line = _as_line(ctx, part)
                 features = _features(ctx, i, part_line, keys_above, crumbs) | {
                     "part": 1.0,
@@ -60,17 +64,22 @@ def candidates(ctx: Context) -> list[Candidate]:
     return relative(out, RELATIVE)
 
 
+KICKER_WORDS = 5
+"""The longest kicker, site or section name left off a headline printed with it on one line."""
+KICKER_REACH = 60
+"""How far from the headline that name must also stand alone for the page to show it is one."""
 _SPLIT = re.compile(r"\s+(?:[|–—•·:]|-|::|//)\s+")
 """Where a line joins a headline to a site name or a section ("Headline | Site", "Headline – Site")."""
 
 
-def _readings(ctx: Context, i: int, text: str) -> list[tuple[str, str, bool]]:
+def _readings(ctx: Context, i: int, text: str, short: dict[str, list[int]]) -> list[tuple[str, str, bool]]:
     """Shorter readings of line `i` that may be the headline alone: (the part, what was left off, part is first).
 
     A page title joins the headline and the site ("Headline | Site",
     "Headline - Site"); a kicker or a date glued in front of the headline
     ("Kicker Headline", "Jun 17 Headline") is found as another short line of
-    the page that the line starts or ends with, or as a date it starts with.
+    the page that the line starts or ends with, or as a date it starts with
+    (`short`: the lines of the page of a few words, by their folded text).
     """
     out: list[tuple[str, str, bool]] = []
     pieces = [p.strip() for p in _SPLIT.split(text) if p.strip()]
@@ -81,19 +90,13 @@ def _readings(ctx: Context, i: int, text: str) -> list[tuple[str, str, bool]]:
     dates = find_dates(text, None, ctx.lang)
     if dates and dates[0].start == 0 and len(text[dates[0].end :].split()) >= 2:
         out.append((text[dates[0].end :].strip(" |:-–—,"), text[: dates[0].end], False))
-    lines, key = ctx.lines, ctx.lines[i].key
-    for j in range(max(0, i - 60), min(len(lines), i + 60)):
-        other = lines[j].key
-        if j == i or not other or not 1 <= lines[j].n_words <= 5 or len(other) >= len(key):
-            continue
-        if key.startswith(other + " "):
-            cut = _cut_after(text, len(other.split()))
+    words = ctx.lines[i].key.split()
+    for n in range(1, min(KICKER_WORDS, len(words) - 1) + 1):
+        for other, first in ((" ".join(words[:n]), False), (" ".join(words[-n:]), True)):
+            near = [j for j in short.get(other, ()) if j != i and abs(j - i) < KICKER_REACH]
+            cut = (_cut_before(text, n) if first else _cut_after(text, n)) if near else ""
             if cut:
-                out.append((cut, lines[j].text, False))
-        elif key.endswith(" " + other):
-            cut = _cut_before(text, len(other.split()))
-            if cut:
-                out.append((cut, lines[j].text, True))
+                out.append((cut, ctx.lines[near[0]].text, first))
     seen: set[str] = set()
     return [r for r in out if len(r[0].split()) >= 2 and not (normalise(r[0]) in seen or seen.add(normalise(r[0])))]
 
