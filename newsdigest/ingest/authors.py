@@ -13,11 +13,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story|text|photos?|published)\s+)?(?:by|von|par|por|door|di|av)\b[:\s]*"
-    r"|^\s*(?:authors?|byline|writer|reporter|posted by)\s*[:\-]\s*",
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?-i:(?:By|Von|Par|Por|Door|Di)(?=[A-Z][a-z]))"
+    r"|^\s*(?:(?:written|posted|reported|published|words|story|photos?|text|texto|testo|tekst)\s+)?"
+    r"(?:by|von|par|por|door|di|av|af|od|przez|(?P<label>autor(?:in)?|auteur|authors?|autore|forfatter|kirjoittaja|"
+    r"redacción|redaktion|byline|writer|reporter|text|texto|tekst))\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+"""A byline's opening words ("By", "Written by", "Von", "Par", "Por", "Autor:", "Text:") in the languages the
+date reader knows: generic vocabulary of bylines, not any site's wording. The one list of them: the text-dump
+reader finds bylines by it, and `clean_authors` strips it."""
 _SEPARATORS = re.compile(r"\s*(?:;|\||\band\b|&|\+|\bwith\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s*,\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(["columnist", "correspondent", "editor", "editors", "reporter", "reporters", "writer", "writers", "staff", "contributor", "contributors", "analyst", "journalist", "journalists", "senior", "opinion", "chief", "political", "foreign", "special", "deputy", "associate", "managing", "executive", "contributing", "editorial", "desk", "team", "staffer", "freelance", "guest", "author", "columnists", "news", "newsroom", "bureau", "press", "wire", "agency", "digital", "producer", "photographer", "photographers", "video", "intern", "affairs", "science", "health", "business", "sports", "technology", "tech", "culture", "travel", "economics", "economy", "correspondents", "head", "assistant",
     "service", "services", "reports", "report", "wires", "agencies", "board",
@@ -34,7 +39,8 @@ _NOT_A_NAME = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\.net\b|\.co\b|[
 # Degrees and post-nominals that follow a name after a comma ("Jane Doe, PhD").
 _CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|msc?|ma|bsc?|ba|rd|rn|cpa|esq|dds|dvm|mph|llm|jd|frcp|facs)\.?$", re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"\s+(?i:for|from)\s+(?i:the\s+)?[A-Z].*$")
-_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ibn", "st."])
+NAME_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ibn", "st."])
+"""Lower-case words inside people's names ("Anna von Berg", "Jan van der Meer"): the one list of them."""
 
 
 def clean_authors(value: Any, *, strict: bool = True, not_names: Iterable[str] = ()) -> tuple[str, ...]:
@@ -50,7 +56,7 @@ def clean_authors(value: Any, *, strict: bool = True, not_names: Iterable[str] =
     items = list(value) if isinstance(value, (list, tuple)) else [value]
     blocked = {_fold(n) for n in not_names if n}
     # The outlet itself named as the author ("Jobs & Hire") is no author: test before splitting on "&".
-    items = [item for item in items if _fold(_PREFIX.sub("", _name_of(item))) not in blocked]
+    items = [item for item in items if _fold(_without_prefix(_name_of(item))) not in blocked]
     raw: list[str] = []
     for item in items:
         raw.extend(_split(_name_of(item)))
@@ -73,9 +79,23 @@ def _name_of(item: Any) -> str:
     return str(item or "")
 
 
+def _without_prefix(text: str) -> str:
+    """`text` without a byline's opening words, unless they are all it says ("Redaktion" signs as the newsroom).
+
+    A label ("Author", "Text") is an opening only with its colon or dash: "Author: Jane Doe", but a name
+    given as a whole in a field may start with the same word.
+    """
+    m = BYLINE_PREFIX.match(text)
+    if m is None or not text[m.end() :].strip(" .,:;-–—|"):
+        return text
+    if m.group("label") and not re.search(r"[:\-–]\s*$", m.group(0)):
+        return text
+    return text[m.end() :]
+
+
 def _split(text: str) -> Iterable[str]:
     text = " ".join(text.split())
-    text = _PREFIX.sub("", text)
+    text = _without_prefix(text)
     return [part for part in _SEPARATORS.split(text) if part and part.strip()]
 
 
@@ -84,7 +104,7 @@ def _fold(text: str) -> str:
 
 
 def _clean_name(text: str, *, strict: bool = True) -> str | None:
-    text = _PREFIX.sub("", text).strip(" .,:;-–—|·•()[]\"'")
+    text = _without_prefix(text).strip(" .,:;-–—|·•()[]\"'")
     text = _FOR_OUTLET.sub("", text)
     if not text or _NOT_A_NAME.search(text) or _CREDENTIAL.match(text):
         return None
@@ -105,13 +125,13 @@ def _clean_name(text: str, *, strict: bool = True) -> str | None:
         return None
     if any(word.lower().strip(".,") in _ROLE_WORDS for word in words[1:]) and len(words) > 3:
         return None
-    if strict and not all(word[0].isupper() or word.lower() in _PARTICLES or not word[0].isalpha() for word in words):
+    if strict and not all(word[0].isupper() or word.lower() in NAME_PARTICLES or not word[0].isalpha() for word in words):
         # A lower-case handle ("badely") is still what the source states as its author.
         if len(words) != 1:
             return None
     name = " ".join(words)
     if name.isupper() and len(name) > 3:
-        name = " ".join(w.capitalize() if w.lower() not in _PARTICLES else w.lower() for w in words)
+        name = " ".join(w.capitalize() if w.lower() not in NAME_PARTICLES else w.lower() for w in words)
     return name
 
 

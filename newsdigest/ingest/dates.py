@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any
@@ -203,8 +203,28 @@ def find_dates(text: str, zone: tzinfo | None = None, lang: str | None = None) -
     return _find_dates(text, zone, lang)
 
 
+# Where a copied page glues a date to the text before or after it: a year run into the next date's day
+# ("19. Dezember 202219. Dezember 2022", a date printed twice) or its time ("4 de mayo de 202207:59"), a day or month run into the word before it
+# ("fish7. Januar 2022", "DoeNovember 6, 2023").
+_GLUED = re.compile(
+    rf"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-3]?\d(?:\.|\s+{_LETTER}|:[0-5]\d))|(?<={_LETTER})(?=[0-3]?\d\.\s*{_LETTER}{{3}})"
+    rf"|(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_A-Z]{{2,11}}\.?\s+[0-3]?\d)"
+)
+
+
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if not cuts:
+        return _dates_in(text, zone, lang)
+    # Read the text with the glued words apart, then give each date's place in the text as written.
+    spaced = "".join(text[a:b] + " " for a, b in zip([0, *cuts], cuts)) + text[cuts[-1] :]
+    def back(at: int) -> int:
+        return at - sum(1 for n, cut in enumerate(cuts) if cut + n < at)
+    return tuple(replace(f, start=back(f.start), end=back(f.end)) for f in _dates_in(spaced, zone, lang))
+
+
+def _dates_in(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     for pattern in _patterns():
         for match in pattern.finditer(text):

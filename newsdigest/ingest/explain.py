@@ -122,6 +122,9 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
             shown_value = (written_date(value.moment) if hasattr(value, "moment")
                            else ", ".join(value) if isinstance(value, tuple) else str(value))
             out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
+    if title is not None and title[1] != ctx.lines[title[0]].text.strip():
+        out.append(f"headline: read from part of line {ctx.lines[title[0]].number}, "
+                   "without the site name, kicker or date printed beside it")
     if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
         out.append(f"headline taken from line {ctx.lines[title[0]].number}: it repeats the breadcrumb above it")
     dated = ranked(text_dateline.MODEL, fields[2][2])

@@ -12,29 +12,21 @@ is described by such features and weighed by a fitted model (`meta_model`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from newsdigest.ingest.authors import clean_authors, employer_in_role
-from newsdigest.ingest.dates import find_dates
+from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role
+from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
 
 MODEL = "author"
 HEAD_WINDOW = 30
 TAIL_WINDOW = 40
-# "By", "Written by", "Von", "Par", "Por", "Door", "Di", "Av", "Autor:": the byline's prefix in the
-# languages the date reader knows. Generic vocabulary of bylines, not any site's wording.
-PREFIX = re.compile(
-    r"^\s*(?-i:(?:By|Von|Par|Por|Door|Di)(?=[A-Z][a-z]))|^\s*(?:(?:written|posted|reported|words|story|text|texto|testo|tekst)\s+)?"
-    r"(?:by|von|par|por|door|di|av|af|od|przez|autor(?:in)?|auteur|author|autore|forfatter|kirjoittaja|"
-    r"redacción|redaktion|text|texto|tekst)\b\s*[:\-–]?\s*",
-    re.I,
-)
 RELATIVE = ("prefixed", "date_near", "near_title", "occurrences", "capitalised_share")
 """Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
 # The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
-_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al"])
 _FUNCTION_WORDS = frozenset().union(*STOP_WORDS.values())
 _ENGLISH = STOP_WORDS["en"]
 """Sites in every language use English templates ("By Jane Doe On 12. Mai"): their words end a name too."""
@@ -43,7 +35,10 @@ _JOINERS = frozenset(["and", "und", "et", "y", "e"])
 _EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
 # "Interview: Jane Doe", "Redaktion: Jane Doe": a one-word label before a colon, then the name.
 _LABEL = re.compile(r"^\s*[^\W\d_]{2,20}\s*:\s*(?=\S)")
+_LEAD_LABEL = re.compile(r"^\W{0,2}([^\W\d_]{2,20})\s*:")
 # A digit glued to a name is an affiliation mark ("Jane Doe1"), not part of the name.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})(?<![A-Z]{2})(?=[A-Z][^\W\d_A-Z])")
+"""A lower-case letter followed by a capitalised word without a space ("DoeNovember")."""
 _MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}\b|[*†‡]+")
 
 
@@ -54,28 +49,42 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     near |= set(range(max(0, end - 2), min(len(lines), end + TAIL_WINDOW)))
     # A line saying "by …" is a byline candidate wherever it stands; other short lines only near the article.
     indexes = sorted(near | {i for i, line in enumerate(lines) if line.n_words <= 20 and (
-        PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
+        BYLINE_PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
     lower_words = ctx.lower_words
+    # Labels that open several lines ("Foto: …", "Quelle: …") credit pictures and sources, not the article.
+    labels = Counter(m.group(1).lower() for line in lines if (m := _LEAD_LABEL.match(line.text)))
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
              if find_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
-        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not PREFIX.match(line.text)):
+        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not BYLINE_PREFIX.match(line.text)):
             continue  # a sentence ("I had fun.") names no author unless it opens with "By"
-        text = line.raw.strip()
-        dates = find_dates(text, None, ctx.lang)
-        for found in reversed(dates):
-            text = text[: found.start] + " | " + text[found.end :]
-        text = _MARK.sub("", _EMAIL.sub(" | ", text))
-        for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
-            for prefixed, names in _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose)):
-                if not all(name[:1].isalpha() and len(name) > 1 for name in names):
-                    continue
-                if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
-                    continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
-                out.append(Candidate(names, i, _features(ctx, i, part, names, prefixed, part_index, bool(dates),
-                                                          title_index, lower_words, dated)))
+        raw = line.raw.strip()
+        unglued = _GLUED.sub(" ", raw)
+        seen: set[tuple[str, ...]] = set()
+        # A browser glues a name to the date or label that followed it ("Jane DoeNovember 6, 2023"):
+        # the line is also read with such words taken apart.
+        for text in (raw, unglued) if unglued != raw else (raw,):
+            dates = find_dates(text, None, ctx.lang)
+            for found in reversed(dates):
+                text = text[: found.start] + " | " + text[found.end :]
+            text = _MARK.sub("", _EMAIL.sub(" | ", text))
+            for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
+                readings = _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose))
+                for prefixed, names in readings:
+                    if names in seen or not all(name[:1].isalpha() and len(name) > 1 for name in names):
+                        continue
+                    if len(names) == 1 and " " not in names[0] and not (prefixed or dates):
+                        continue  # a lone word is a name only where a prefix or a date beside it says so, not a menu entry
+                    if any(PUBLISHED_LABEL.fullmatch(n) or UPDATED_LABEL.fullmatch(n) for n in names):
+                        continue  # "Published", "Aktualisiert": the label of the date beside it
+                    seen.add(names)
+                    features = _features(ctx, i, part, names, prefixed, part_index, bool(dates), title_index,
+                                         lower_words, dated) | _reading_features(part, names, readings)
+                    label = _LEAD_LABEL.match(part)
+                    features["label_repeats"] = min(labels[label.group(1).lower()] - 1, 3) / 3 if label else 0.0
+                    out.append(Candidate(names, i, features))
     return relative(out, RELATIVE)
 
 
@@ -86,18 +95,48 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
     `inline=False` for a sentence: "… was not detailed by Jane Doe." names no author of the article.
     """
     readings: list[tuple[bool, tuple[str, ...]]] = []
-    prefix = PREFIX.match(part) or _LABEL.match(part)
+    prefix = BYLINE_PREFIX.match(part) or _LABEL.match(part)
     whole = clean_authors(_without_function_words(part[prefix.end() :] if prefix else part, stop))
     if whole and sum(len(n.split()) for n in whole) <= 8:
         readings.append((bool(prefix), whole))
         if len(whole) > 1:
             readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
+    if prefix and not whole:
+        # "By Jane Doe Twitter Account …": the name is the first two or three capitalised words.
+        leading = _leading_capitals(part[prefix.end() :]).split()
+        for n in (2, 3):
+            names = clean_authors(" ".join(leading[:n])) if len(leading) > n else ()
+            if names:
+                readings.append((True, names))
     found = _INLINE_PREFIX.search(part) if inline else None
     if found and found.start() > 0:
         names = clean_authors(_without_function_words(_leading_capitals(part[found.end() :]), stop))
         if names and names not in [r[1] for r in readings]:
             readings.append((True, names[:2]))
     return readings
+
+
+def _reading_features(part: str, names: tuple[str, ...], readings: list[tuple[bool, tuple[str, ...]]]) -> dict[str, float]:
+    """How a reading relates to the others of its segment: the first of a list, a surname after a particle.
+
+    "Jane Doe, John Roe" names two authors and "Jane Doe, CNN" one: what the
+    shorter reading leaves off tells which. "Anna von Berg" read after "von"
+    is a particle's surname, not a byline's prefix and its name.
+    """
+    longer = [other for _, other in readings if len(other) > len(names) and other[: len(names)] == names]
+    dropped = [n for other in longer[:1] for n in other[len(names) :]]
+    person_like = [n for n in dropped if 2 <= len(n.split()) <= 3]
+    first = names[0].split()[0] if names and names[0].split() else ""
+    tokens = part.split()
+    particle = any(
+        tokens[n] == first and tokens[n - 1].lower() in NAME_PARTICLES and tokens[n - 2][:1].isalpha()
+        for n in range(2, len(tokens))
+    )
+    return {
+        "first_of_list": float(bool(longer)),
+        "dropped_person_like": len(person_like) / len(dropped) if dropped else 0.0,
+        "after_particle": float(particle),
+    }
 
 
 def _without_function_words(text: str, stop: frozenset[str]) -> str:
@@ -110,7 +149,7 @@ def _without_function_words(text: str, stop: frozenset[str]) -> str:
     tokens = text.split()
     for n, token in enumerate(tokens):
         low = token.lower()
-        particle = low in _PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
+        particle = low in NAME_PARTICLES and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
         if n > 0 and low in stop and not particle and low not in _JOINERS:
             return " ".join(tokens[:n])
     return text
@@ -120,7 +159,7 @@ def _leading_capitals(text: str) -> str:
     """The capitalised words `text` starts with ("Fabian am Dienstag" → "Fabian")."""
     kept: list[str] = []
     for token in text.split()[:6]:
-        if not (token[:1].isupper() or token.lower() in _PARTICLES):
+        if not (token[:1].isupper() or token.lower() in NAME_PARTICLES):
             break
         kept.append(token)
     return " ".join(kept)
@@ -142,8 +181,8 @@ def _features(
     features.update(
         {
             "prefixed": float(prefixed),
-            "prefixed_line": float(bool(PREFIX.match(line.text))),
-            "colon_label": float(bool(_LABEL.match(part)) and not PREFIX.match(part)),
+            "prefixed_line": float(bool(BYLINE_PREFIX.match(line.text))),
+            "colon_label": float(bool(_LABEL.match(part)) and not BYLINE_PREFIX.match(part)),
             "part_index": min(part_index, 3) / 3,
             "dated_line": float(dated_line),
             "date_near": float(any(j in dated for j in range(i - 2, i + 3) if j != i)),

@@ -14,11 +14,13 @@ from datetime import datetime, tzinfo
 
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
-from newsdigest.ingest.text_byline import PREFIX
+from newsdigest.ingest.authors import BYLINE_PREFIX
 
 MODEL = "date"
 MAX_WORDS = 60
 """Longer lines are prose; a date inside a sentence is what the article talks about."""
+PROSE_HEAD = 48
+"""How much of a paragraph's opening is read for a dateline glued to it (the date starts in its first half)."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,14 @@ def candidates(
     found: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         text = line.raw.strip()
-        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or PREFIX.match(text)
+        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
         if line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
             found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
+        else:
+            # Except a dateline opening the paragraph ("Berlin, 12.11.2021 – The …"), glued to it by the copy.
+            found += [(i, f) for f in find_dates(text[:PROSE_HEAD], zone, ctx.lang) if f.start <= PROSE_HEAD // 2]
     if not found:
         return []
     days = [f.moment.date() for _, f in found]
@@ -58,9 +63,10 @@ def candidates(
         features.update(
             {
                 "has_time": float(f.has_time),
+                "in_prose": float(line.prose or line.n_words > MAX_WORDS),
                 "updated_label": float(f.updated),
                 "published_label": float(bool(PUBLISHED_LABEL.search(text[: f.start]))),
-                "byline_prefix": float(bool(PREFIX.match(text))),
+                "byline_prefix": float(bool(BYLINE_PREFIX.match(text))),
                 "byline_line": float(byline_index is not None and i == byline_index),
                 "near_byline": float(byline_index is not None and abs(i - byline_index) <= 2),
                 "share_of_line": (f.end - f.start) / max(1, len(text)),
@@ -92,7 +98,8 @@ def read_dates(
     if scored is None:
         return Dates(None, None, {})
     chosen: FoundDate = scored.candidate.value
-    taken = {scored.candidate.index: "dateline"}
+    # A dateline opening a paragraph leaves the paragraph in the article.
+    taken = {} if scored.candidate.features.get("in_prose") else {scored.candidate.index: "dateline"}
     published, updated = chosen.moment, None
     near = [c for c in found if abs(c.index - scored.candidate.index) <= 3 and c is not scored.candidate]
     if chosen.updated:
@@ -104,7 +111,8 @@ def read_dates(
         later = [c for c in near if c.value.updated and c.value.moment.date() >= chosen.moment.date()]
         if later:
             updated = later[0].value.moment
-            taken[later[0].index] = "dateline (updated)"
+            if not later[0].features.get("in_prose"):
+                taken[later[0].index] = "dateline (updated)"
     return Dates(published, updated, taken)
 
 

@@ -9,13 +9,13 @@ fitted (see `meta_model`); this module only describes the candidates.
 
 from __future__ import annotations
 
+import math
 import re
 
-from newsdigest.ingest.authors import clean_authors
+from newsdigest.ingest.authors import BYLINE_PREFIX, clean_authors
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
-from newsdigest.ingest.text_byline import PREFIX
-from newsdigest.ingest.text_lines import Line, content_words, normalise
+from newsdigest.ingest.meta_model import Candidate, Context, best, clip, line_shape, relative
+from newsdigest.ingest.text_lines import Line, content_words, normalise, read_lines
 
 MODEL = "title"
 BELOW_START = 12
@@ -37,17 +37,87 @@ def candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     keys_above = [line.key for line in lines[: max(0, start - ABOVE_START)]]
     crumbs = {i: _crumb_key(lines[i].text) for i in range(max(0, start - ABOVE_START - 8), limit)}
+    short: dict[str, list[int]] = {}
+    for j, other in enumerate(lines):
+        if other.key and 1 <= other.n_words <= KICKER_WORDS:
+            short.setdefault(other.key, []).append(j)
     for i in range(max(0, start - ABOVE_START), limit):
         line = lines[i]
         # The article's own sentence: prose, or any sentence once inside the article.
         lead = i >= start and (line.prose or line.sentence) and not line.text.endswith(("?", "!"))
-        byline = PREFIX.match(line.text) and clean_authors(line.text)
+        byline = BYLINE_PREFIX.match(line.text) and clean_authors(line.text)
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
             # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
-            out.append(Candidate(value, i, _features(ctx, i, keys_above, crumbs)))
+            out.append(Candidate(value, i, _features(ctx, i, line, keys_above, crumbs)))
+            for part, rest, first in _readings(ctx, i, value, short):
+                part_line = _as_line(ctx, part)
+                features = _features(ctx, i, part_line, keys_above, crumbs) | {
+                    "part": 1.0,
+                    "part_first": float(first),
+                    # The rest is furniture when the page prints it elsewhere too (a site name, a section).
+                    "rest_elsewhere": float(ctx.page_lower.count(rest.lower()) >= 2),
+                    "rest_words": min(len(rest.split()), 8) / 8,
+                }
+                out.append(Candidate(part, i, features))
         keys_above.append(line.key)
     return relative(out, RELATIVE)
+
+
+KICKER_WORDS = 5
+"""The longest kicker, site or section name left off a headline printed with it on one line."""
+KICKER_REACH = 60
+"""How far from the headline that name must also stand alone for the page to show it is one."""
+_SPLIT = re.compile(r"\s+(?:[|–—•·:]|-|::|//)\s+")
+"""Where a line joins a headline to a site name or a section ("Headline | Site", "Headline – Site")."""
+
+
+def _readings(ctx: Context, i: int, text: str, short: dict[str, list[int]]) -> list[tuple[str, str, bool]]:
+    """Shorter readings of line `i` that may be the headline alone: (the part, what was left off, part is first).
+
+    A page title joins the headline and the site ("Headline | Site",
+    "Headline - Site"); a kicker or a date glued in front of the headline
+    ("Kicker Headline", "Jun 17 Headline") is found as another short line of
+    the page that the line starts or ends with, or as a date it starts with
+    (`short`: the lines of the page of a few words, by their folded text).
+    """
+    out: list[tuple[str, str, bool]] = []
+    pieces = [p.strip() for p in _SPLIT.split(text) if p.strip()]
+    if 2 <= len(pieces) <= 4:
+        for n, piece in enumerate(pieces):
+            if len(piece.split()) >= 2 and len(piece) < len(text):
+                out.append((piece, " ".join(pieces[:n] + pieces[n + 1 :]), n == 0))
+    dates = find_dates(text, None, ctx.lang)
+    if dates and dates[0].start == 0 and len(text[dates[0].end :].split()) >= 2:
+        out.append((text[dates[0].end :].strip(" |:-–—,"), text[: dates[0].end], False))
+    words = ctx.lines[i].key.split()
+    for n in range(1, min(KICKER_WORDS, len(words) - 1) + 1):
+        for other, first in ((" ".join(words[:n]), False), (" ".join(words[-n:]), True)):
+            near = [j for j in short.get(other, ()) if j != i and abs(j - i) < KICKER_REACH]
+            cut = (_cut_before(text, n) if first else _cut_after(text, n)) if near else ""
+            if cut:
+                out.append((cut, ctx.lines[near[0]].text, first))
+    seen: set[str] = set()
+    return [r for r in out if len(r[0].split()) >= 2 and not (normalise(r[0]) in seen or seen.add(normalise(r[0])))]
+
+
+def _cut_after(text: str, words: int) -> str:
+    """`text` without its first `words` words (counted as `normalise` counts them)."""
+    found = list(re.finditer(r"\w+", text))
+    return text[found[words].start() :].strip() if len(found) > words else ""
+
+
+def _cut_before(text: str, words: int) -> str:
+    """`text` without its last `words` words."""
+    found = list(re.finditer(r"\w+", text))
+    return text[: found[-words - 1].end()].strip(" |:-–—,") if len(found) > words else ""
+
+
+def _as_line(ctx: Context, text: str) -> Line:
+    """`text` observed as a line of its own, repeated as often as the page prints it alone."""
+    line = read_lines(text, ctx.stop)[0]
+    line.repeats = max(1, sum(other.key == line.key for other in ctx.lines))
+    return line
 
 
 def _crumb_key(text: str) -> str | None:
@@ -56,9 +126,8 @@ def _crumb_key(text: str) -> str | None:
     return normalise(text) if len(parts) >= 2 else None
 
 
-def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str | None]) -> dict[str, float]:
+def _features(ctx: Context, i: int, line: Line, keys_above: list[str], crumbs: dict[int, str | None]) -> dict[str, float]:
     lines, (start, _) = ctx.lines, ctx.span
-    line = lines[i]
     words = content_words(line.words, ctx.stop)
     lead = len(words & ctx.lead_words) / len(words) if words else 0.0
     article = len(words & ctx.article_words) / len(words) if words else 0.0
@@ -66,7 +135,7 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
     twin_near = any(lines[j].key == line.key for j in range(max(0, i - 6), min(len(lines), i + 7)) if j != i)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     prev = lines[i - 1] if i > 0 else None
-    features = ctx.shape(i)
+    features = ctx.shape(i) if line is lines[i] else line_shape(line) | {"menu_run": ctx.shape(i)["menu_run"]}
     features.update(
         {
             "before_start": clip(start - i, 30),
@@ -93,11 +162,29 @@ def _features(ctx: Context, i: int, keys_above: list[str], crumbs: dict[int, str
             "prev_kicker": float(prev is not None and prev.n_words <= 2 and not prev.sentence),
             "prev_sentence": float(prev is not None and prev.sentence),
 
+            # A standfirst follows its headline and is longer; a kicker precedes it and is shorter.
+            "headline_above": float(any(_headline_shaped(ctx, j, line.n_words) for j in range(max(0, i - 3), i))),
+            "longer_below": float(any(lines[j].n_words > line.n_words and not lines[j].furniture
+                                      for j in range(i + 1, min(len(lines), i + 3)))),
+            "words_vs_prev": _ratio(line.n_words, prev.n_words if prev is not None else 0),
+            "words_vs_next": _ratio(line.n_words, nxt.n_words if nxt is not None else 0),
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
     )
     return features
+
+
+def _headline_shaped(ctx: Context, j: int, words: int) -> bool:
+    """Line `j` could be the headline over a line of `words` words: shorter, no sentence, on the lead's topic."""
+    line = ctx.lines[j]
+    return (2 <= line.n_words < words and not line.sentence and not line.furniture
+            and bool(content_words(line.words, ctx.stop) & ctx.lead_words))
+
+
+def _ratio(words: int, other: int) -> float:
+    """How much longer a line is than its neighbour, on a log scale bounded to ±1 (0 without a neighbour)."""
+    return clip(math.log((1 + words) / (1 + other)), 2.0) if other else 0.0
 
 
 def read_title(ctx: Context) -> tuple[int, str] | None:

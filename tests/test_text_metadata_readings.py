@@ -1,0 +1,89 @@
+"""Text-dump metadata written in the shapes a browser's copy leaves: glued words, site names, date labels."""
+
+from newsdigest.ingest import text_byline, text_title
+from newsdigest.ingest.authors import clean_authors
+from newsdigest.ingest.dates import find_dates
+from newsdigest.ingest.textdump import parse_text_dump
+from newsdigest.ingest.textmeta import page_context
+
+LEAD = (
+    "The town's library reopened on Monday after two years of repairs to its roof, its heating and the reading "
+    "room that had flooded in the storm of the winter before last.\n"
+    "Readers queued before the doors opened, and the librarians said more than four hundred books were lent "
+    "in the first morning alone, twice as many as on an ordinary day.\n"
+    "The repairs cost less than the council had feared, because volunteers carried the books to a school hall "
+    "and back again without charge.\n"
+    "A café on the ground floor is due to open in the spring, with tables beside the windows over the river.\n"
+)
+
+
+def page(head: str) -> str:
+    return "Riverside Post\nHome\nNews\nSport\n\n" + head + "\n" + LEAD + "\nShare\nPrivacy\nRiverside Post\n"
+
+
+def test_a_date_printed_twice_without_a_space_is_found_where_it_is_written():
+    text = "Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion"
+    found = find_dates(text, None, "de")
+    assert [f.moment.date().isoformat() for f in found] == ["2022-12-19", "2022-12-19"]
+    assert [text[f.start : f.end] for f in found] == ["19. Dezember 2022", "19. Dezember 2022"]
+
+
+def test_a_year_glued_to_its_time_and_a_date_glued_to_a_name_are_read():
+    (glued_time,) = find_dates("miércoles, 4 de mayo de 202207:59 hs", None, "es")
+    assert (glued_time.moment.date().isoformat(), glued_time.moment.hour, glued_time.moment.minute) == ("2022-05-04", 7, 59)
+    text = "Jane RoeNovember 6, 2023"
+    (after_name,) = find_dates(text, None, "en")
+    assert text[after_name.start : after_name.end] == "November 6, 2023"
+
+
+def test_a_number_after_a_year_is_no_glued_date():
+    assert find_dates("Copyright 2020 12 people", None, "en") == ()
+
+
+def test_a_byline_glued_to_its_date_gives_the_name_and_the_date():
+    dump = parse_text_dump(page("Library reopens after repairs\nJane RoeNovember 6, 2023"))
+    assert dump.authors == ("Jane Roe",)
+    assert dump.published is not None and dump.published.date().isoformat() == "2023-11-06"
+
+
+def test_a_date_label_is_never_read_as_a_name():
+    ctx = page_context(page("Library reopens after repairs\nVeröffentlicht: 24. Oktober 2022\nPublished 12 May 2021"),
+                       identify=False)
+    names = {n for c in text_byline.candidates(ctx, None) for n in c.value}
+    assert not names & {"Veröffentlicht", "Published"}
+
+
+def test_a_page_title_line_offers_the_headline_without_the_site_name():
+    ctx = page_context(page("Library reopens after repairs | Riverside Post"), identify=False)
+    readings = {c.value: c.features for c in text_title.candidates(ctx)}
+    assert "Library reopens after repairs" in readings
+    # The site's name is printed elsewhere on the page: what the reading left off is furniture.
+    assert readings["Library reopens after repairs"]["rest_elsewhere"] == 1.0
+
+
+def test_a_date_glued_in_front_of_the_headline_is_left_off_a_reading():
+    ctx = page_context(page("Jun 17, 2021 Library reopens after repairs"), identify=False)
+    assert "Library reopens after repairs" in {c.value for c in text_title.candidates(ctx)}
+
+
+def test_byline_prefixes_in_several_languages_are_stripped_by_the_one_list():
+    assert clean_authors("Text: Jane Roe") == ("Jane Roe",)
+    assert clean_authors("Autorin: Jane Roe") == ("Jane Roe",)
+    assert clean_authors("Written by Jane Roe") == ("Jane Roe",)
+    assert clean_authors("Anna von Berg") == ("Anna von Berg",)
+
+
+def test_two_names_after_a_prefix_read_as_two_authors_as_well_as_the_first():
+    ctx = page_context(page("Library reopens after repairs\nvon Jane Roe, John Doe"), identify=False)
+    found = {c.value: c.features for c in text_byline.candidates(ctx, None)}
+    assert found[("Jane Roe",)]["first_of_list"] == 1.0
+    assert found[("Jane Roe",)]["dropped_person_like"] == 1.0
+    assert found[("Jane Roe", "John Doe")]["first_of_list"] == 0.0
+
+
+def test_a_dateline_opening_a_paragraph_dates_the_article_and_leaves_the_paragraph_in_it():
+    opening = ("Riverside, 12.11.2021 – Crowds of readers and their children gathered in the square to see the "
+               "mayor cut a ribbon across the old oak doors of the hall.")
+    dump = parse_text_dump(page("Library reopens after repairs\n" + opening))
+    assert dump.published is not None and dump.published.date().isoformat() == "2021-11-12"
+    assert "Crowds of readers and their children gathered in the square" in dump.body
