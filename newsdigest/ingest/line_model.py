@@ -10,9 +10,10 @@ development pages by `tools/train_body.py` and shipped as
 `data/body_lines.json`. Trees can weigh one observation by another (a short
 line means one thing inside the prose run and another in a footer), and beat
 a logistic model over the same observations in cross-validation by site. A
-second reading judges each line by the first's verdicts around it, and the
-final decisions are read as one sequence (`LineModel.smooth`): the article is
-one run with few gaps. Every decision stays explainable: the score a line
+second reading judges each line by the first's verdicts around it. The final
+decisions can be read as one sequence (`LineModel.smooth`, a cost per switch
+between kept and dropped) if cross-validation by site prefers it; the shipped
+fit found no cost that helps, so today each line stands on its own. Every decision stays explainable: the score a line
 gains or loses at each split is credited to the split's feature, so
 `ingest --explain` can name the observations that decided it."""
 

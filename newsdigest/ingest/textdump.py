@@ -208,8 +208,8 @@ def weigh_lines(
     decisions (table rows, code fences) stay as the rules made them; every
     other line is kept by the model's probability against its threshold (a
     lower one for lines the rules keep: see `LineModel.overrule`), read as
-    one sequence: the article is one run with few gaps, so a lone line's
-    verdict yields to its neighbours' unless it is sure (`LineModel.smooth`).
+    one sequence when the fitted model has a switch cost (`LineModel.smooth`:
+    a lone line's verdict then yields to its neighbours' unless it is sure).
     `reading` is `read_page(found, model)` when the caller has it already.
     """
     lines = found.lines
