@@ -47,7 +47,7 @@ from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
-from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
+from newsdigest.site.render_keys import SITE_CODE, Keys, seed_views, site_key
 from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, bundle_folders, in_bundle,
                                      shard_key, shard_of, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
@@ -119,6 +119,8 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     assets.copy(config, writer)
     env = environment(config, assets)
     keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
+    if keys is not None:
+        seed_views(keys, catalog)
     uses = (lambda _name: True) if full else users_of(env, only_templates)
     paths = None if only_paths is None or full else frozenset(only_paths)
 
@@ -178,7 +180,9 @@ def _manifests(config: Config, previous: Path | None) -> Store | None:
 
 
 def _key(page: Page, keys: Keys | None) -> str | None:
-    return keys.page(page.template, page.meta, page.context) if keys is not None else None
+    if keys is None:
+        return None
+    return keys.page(page.template, page.path if page.meta_from_context else page.meta, page.context)
 
 
 def _render_page(page: Page, env: Environment, writer: Writer, keys: Keys | None) -> None:
