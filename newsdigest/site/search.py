@@ -18,14 +18,11 @@ without an index (the search page says so), rather than failing the build.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import zlib
@@ -34,6 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdigest.search_binary import pagefind_command
 from newsdigest.site.writer import temporary_beside
 
 log = logging.getLogger(__name__)
@@ -224,25 +222,3 @@ def _scratch_folder() -> str | None:
     """A folder in memory for the indexer's scratch files, where the system has one (else the default)."""
     shm = "/dev/shm"
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
-
-
-def pagefind_command() -> list[str] | None:
-    """The binary of the Python package (`pagefind[extended]`) when installed, else a `pagefind` on PATH.
-
-    The package's binary is run directly, not through `python -m pagefind`:
-    that launcher costs a Python start (a few tenths of a second) on every build.
-    """
-    for name in ("pagefind_bin_extended", "pagefind_bin"):
-        if importlib.util.find_spec(name) is not None:
-            try:
-                binary = importlib.import_module(name).get_executable()
-            except Exception:  # noqa: BLE001 - a broken wheel: try the next way
-                continue
-            if binary is not None and Path(binary).is_file():
-                return [str(binary)]
-    if importlib.util.find_spec("pagefind") is not None:
-        return [sys.executable, "-m", "pagefind"]
-    binary = shutil.which("pagefind_extended") or shutil.which("pagefind")
-    return [binary] if binary else None
-
-
