@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.atomic import write_atomically
+from newsdigest.build_state import RECENT_NS
 from newsdigest.model import IngestReport
 from newsdigest.slugs import slugify
 from newsdigest.config import Config, is_folder_note
@@ -390,9 +391,6 @@ def _code_fingerprint() -> str:
 
 
 STATES = "states.json"
-RECENT_NS = 2_000_000_000
-"""A file changed this recently may change again within the same clock tick, unseen by its state: its
-state is not trusted (as version control tools do with their index)."""
 
 
 class _States:
