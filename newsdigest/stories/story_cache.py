@@ -21,9 +21,11 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 import numpy as np
+import scipy
 
 from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.model import Post
@@ -32,6 +34,16 @@ from newsdigest.stories.assemble import choose_title
 from newsdigest.stories.bags import FIELDS, Bags, bags_many
 
 STAGE_CODE = Path(__file__).resolve().parent
+READS = (STAGE_CODE, STAGE_CODE.parent / "model.py")
+"""Every module of the package that analysis and grouping read: the stage's own and the model's."""
+
+
+@cache
+def stage_digest() -> str:
+    """What the cached results of this stage are a function of besides their posts: the code of `READS`
+    and the versions of the numerical libraries it computes with."""
+    return digest(code_digest(*READS), np.__version__, scipy.__version__)
+
 PARALLEL_MIN = 24
 """Fewer stories than this to analyse are done in-process: forking workers costs more than it saves."""
 
@@ -47,7 +59,7 @@ def post_digests(posts: Sequence[Post]) -> dict[str, str]:
 
 
 def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None) -> str:
-    return digest("analysis", code_digest(STAGE_CODE),
+    return digest("analysis", stage_digest(),
                   *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
 
 
@@ -63,7 +75,7 @@ def cached_bags(posts: Sequence[Post], cache_dir: Path | None, digests: Mapping[
     keeps only this build's posts. The result is what `bags_many(posts)` gives.
     """
     store = Store(cache_dir / BAGS_FOLDER if cache_dir is not None else None)
-    key = digest("bags", code_digest(STAGE_CODE))
+    key = digest("bags", stage_digest())
     known: dict[str, _Row] = store.get(key, _valid_rows) or {}
     todo = [post for post in posts if digests[post.id] not in known]
     fresh = dict(zip((digests[p.id] for p in todo), _rows(bags_many(todo)))) if todo else {}
@@ -109,7 +121,7 @@ class Titles:
 
     def __init__(self, cache_dir: Path | None, digests: Mapping[str, str]) -> None:
         self._store = Store(cache_dir / TITLES_FOLDER if cache_dir is not None else None)
-        self._key = digest("titles", code_digest(STAGE_CODE))
+        self._key = digest("titles", stage_digest())
         self._known: dict[str, str] = self._store.get(self._key, _valid_titles) or {}
         self._used: dict[str, str] = {}
         self._digests = digests
