@@ -22,7 +22,7 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, Edition, Section
 from newsdigest.site.context import post_url
 from newsdigest.site.markdown_html import render_markdown
-from newsdigest.site.search import SEARCH_FOLDER, bundle_folders, shard_of
+from newsdigest.site.search import SEARCH_FOLDER, plan_bundles
 from newsdigest.site.theme import FeedLink, feed_links
 
 T = TypeVar("T")
@@ -204,8 +204,8 @@ def section_pages(sections: tuple[Section, ...], kind: str, heading: str, intro:
 def search_page(config: Config, catalog: Catalog) -> Page:
     """The search page, naming the index's bundles to merge (every shard but the first, at `pagefind/`)."""
     meta = _meta(config, "/search/", "Search", f"Search every story and version in {config.title}.", "search")
-    folders = bundle_folders(shard_of(story.id) for story in catalog.stories if not story.hidden)
-    merged = tuple(f"/{folder}/" for folder in sorted(folders.values()) if folder != SEARCH_FOLDER)
+    folders = plan_bundles((story.id, ()) for story in catalog.stories if not story.hidden)
+    merged = tuple(f"/{folder}/" for folder in sorted(folders) if folder != SEARCH_FOLDER)
     return Page("/search/", "search.html", meta, {"merged": merged})
 
 

@@ -48,8 +48,8 @@ from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.render_keys import SITE_CODE, Keys, seed_views, site_key
-from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, bundle_folders, in_bundle,
-                                     shard_key, shard_of, start_search_index)
+from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, in_bundle, plan_bundles,
+                                     shard_key, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -232,23 +232,23 @@ def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:
 
     True: every bundle was reused; False: there will be no index.
     """
-    members: dict[int, list[str]] = {}
+    own: dict[str, list[str]] = {}
     for page in pages:
         story = page.context.get("story") if page.template in SEARCHED_TEMPLATES else None
         if story is not None and not story.hidden:
-            members.setdefault(shard_of(story.id), []).append(writer.relative(page.path))
-    folders = bundle_folders(members)
+            own.setdefault(story.id, []).append(writer.relative(page.path))
+    plan = plan_bundles(own.items())
     todo = []
-    for k, files in sorted(members.items()):
-        folder = folders[k]
+    indexed = [path for path in writer.old if path.startswith(SEARCH_FOLDER + "/")]
+    for folder, files in plan.items():
         key = shard_key(folder, ((f, writer.entries[f].sha) for f in files))
-        old = [path for path in writer.old if in_bundle(path, folder)]
+        old = [path for path in indexed if in_bundle(path, folder)]
         if old and all(writer.old[path].key == key and writer.intact(path) for path in old):
             for path in old:
                 writer.reuse(path, key)
         else:
-            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in sorted(files))))
-    if not members:
+            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in files)))
+    if not plan:
         return False
     return (start_search_index(todo) or False) if todo else True
 
