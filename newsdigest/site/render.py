@@ -43,11 +43,11 @@ from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
+from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
-from newsdigest.site.render_keys import SITE_CODE, Keys, seed_views, site_key
+from newsdigest.site.render_keys import SITE_CODE, Fragments, Keys, seed_views, site_key
 from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, in_bundle, plan_bundles,
                                      shard_key, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
@@ -130,15 +130,18 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
+    feed_entries, story_entries = (Fragments(conversions, name) for name in (FEED_TEMPLATE, "stories.json"))
     try:
         if uses(FEED_TEMPLATE) and paths is None:
-            write_feeds(catalog, env, config, writer, keys)
+            write_feeds(catalog, env, config, writer, keys, feed_entries)
         if full:
-            write_stories_json(catalog, config, writer)
+            write_stories_json(catalog, config, writer, keys, story_entries)
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
                 conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+                feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
+                story_entries.save()
             if search:
                 searchable = _finish_search(writer, indexing)
             if manifests is not None:
