@@ -26,7 +26,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,21 +196,57 @@ class Writer:
         """In place: rename every changed file over its target, then remove the files of `present` (the
         folder's files before this build, relative) that this build did not write, but the marker and,
         with `keep`, the files under that folder (the search index, published separately)."""
-        for temporary, target in self.pending:
-            os.replace(temporary, target)
-        self.pending = []
-        for relative in present:
-            if relative in self.entries or relative == MARKER or (keep and relative.startswith(keep + "/")):
-                continue
-            path = self.root / relative
-            path.unlink(missing_ok=True)
-            _prune(path.parent, self.root)
+        moves, self.pending = self.pending, []
+        put_in_place(self.root, moves, self.entries, present, keep=(keep + "/",) if keep else ())
 
     def abort(self) -> None:
         """In place: remove the temporary files of a render that failed; the published files stay untouched."""
         for temporary, _target in self.pending:
             Path(temporary).unlink(missing_ok=True)
         self.pending = []
+
+
+def put_in_place(root: Path, moves: Iterable[tuple[str, str]], made: Collection[str], present: Iterable[str], *,
+                 keep: tuple[str, ...] = ()) -> list[str]:
+    """Publish a rendering over the site in `root`: the one way a built site changes in place.
+
+    Each (new file, target) of `moves` is renamed over its target, each file
+    by one atomic rename (a file of the site is always the old or the new one);
+    then the files of `present` (the site's files, relative) that are not
+    among `made` (the rendering's) are removed, but the marker and those under
+    a `keep` prefix ("pagefind/": an index published separately), and folders
+    left empty go too. The new files must be on the site's file system (beside
+    their targets, or in a staging folder beside the site). Returns the
+    relative paths changed.
+    """
+    changed = []
+    prefix = str(root) + os.sep
+    for new, target in moves:
+        _make_folder(root, Path(target).parent)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder stands where the rendering has a file
+        os.replace(new, target)
+        changed.append(target.removeprefix(prefix).replace(os.sep, "/"))
+    for relative in present:
+        if relative in made or relative == MARKER or relative.startswith(keep):
+            continue
+        path = root / relative
+        path.unlink(missing_ok=True)
+        _prune(path.parent, root)
+        changed.append(relative)
+    return changed
+
+
+def _make_folder(root: Path, folder: Path) -> None:
+    """Make `folder` (below `root`), replacing any file that stands where one of its folders must be."""
+    if folder.is_dir():
+        return
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_file() or current.is_symlink() and not current.is_dir():
+            current.unlink()
+        current.mkdir(exist_ok=True)
 
 
 def files_below(folder: Path, prefix: str = "") -> list[str]:
