@@ -109,8 +109,7 @@ def _file_digest(path: str, known: dict[str, list[Any]], seen: dict[str, list[An
         if old is not None and old[:4] == state:
             sha = str(old[4])
         else:
-            with open(path, "rb") as handle:
-                sha = hashlib.sha256(handle.read()).hexdigest()
+            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         return f"\0unreadable: {exc.errno}\0{time.time_ns()}".encode()
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RECENT_NS:
