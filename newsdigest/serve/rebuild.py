@@ -474,7 +474,9 @@ class Rebuilder:
 
         `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
-        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True))
+        # Only the stories' own pages are published now: lists, feeds and data files wait for the settle.
+        own = frozenset("/" + folder for folders in story_folders(touched).values() for folder in folders)
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True), only_paths=own)
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
             wanted = own_pages(scratch, touched)

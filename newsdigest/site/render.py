@@ -83,13 +83,15 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     templates that use one of them, and no data files or search index; with
     `only_paths` as well (site paths: "/posts/x/"), only those of these pages
     (the ones open in a browser, which the preview server renders first).
+    With `only_paths` alone, only those pages, of whatever template, and no feeds or data files (the
+    preview server's quick look at a few stories' own pages).
     With `previous` (the published site), a full render reuses its unchanged files.
     With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
     replaced; `present` lists the folder's files (relative paths) when the caller has walked it already.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
-    full = only_templates is None
+    full = only_templates is None and only_paths is None
     in_place = in_place and full
     if in_place:
         previous = config.output_dir
@@ -109,7 +111,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
 
 def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifests: Store | None, *,
             search: bool, only_templates: Collection[str] | None, only_paths: Collection[str] | None) -> RenderResult:
-    full = only_templates is None
+    full = only_templates is None and only_paths is None
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
@@ -121,7 +123,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
     if keys is not None:
         seed_views(keys, catalog)
-    uses = (lambda _name: True) if full else users_of(env, only_templates)
+    uses = (lambda _name: True) if only_templates is None else users_of(env, only_templates)
     paths = None if only_paths is None or full else frozenset(only_paths)
 
     pages = plan(catalog, config)
