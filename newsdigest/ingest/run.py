@@ -288,7 +288,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    _preload()
+    preload_readers()
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
@@ -323,8 +323,9 @@ def _showing(bar, total: int) -> Iterator[Callable[[], None]]:
         bar.stop()
 
 
-def _preload() -> None:
-    """Import the readers and their libraries once in the parent, so that forked workers start warm."""
+def preload_readers() -> None:
+    """Import the readers and their libraries: once in the parent, so that forked workers start warm; in the
+    background of a preview server, so that the first new source is not read cold."""
     import htmldate  # noqa: F401
     import trafilatura
     import trafilatura.settings
