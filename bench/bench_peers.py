@@ -18,7 +18,9 @@ outlet's version of an existing story). Each time is the median of `--trials`
 runs (the cold build after a full reset each time), with the peak memory of
 the build's process tree; figures are printed with their ratio to Hugo's cold
 build of the same run and the issue's target. The machine's load average is
-printed too: a shared machine makes every figure slower.
+printed too: a shared machine makes every figure slower. So is the processor
+time of each build's whole process tree (user and system), which a busy
+machine stretches far less than the time on the clock.
 """
 
 from __future__ import annotations
@@ -72,8 +74,9 @@ CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 TARGETS = {"cold": 1.5, "unchanged": 0.3, "edit one post": 0.3, "new source": 0.3}
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Seconds and peak resident memory (MB, the largest process of the tree) of one run."""
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, float]:
+    """Seconds, peak resident memory (MB, the largest process of the tree) and processor seconds (user and
+    system, of the whole tree: a shared machine stretches the first much more than the last) of one run."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, **(env or {})})
@@ -82,14 +85,14 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{command[0]} failed in {cwd}:\n{stderr[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def median(runs: list[tuple[float, int]]) -> tuple[float, int]:
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+def median(runs: list[tuple[float, int, float]]) -> tuple[float, int, float]:
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
 
 
-def hugo(folder: Path, items, trials: int) -> tuple[float, int] | None:
+def hugo(folder: Path, items, trials: int) -> tuple[float, int, float] | None:
     binary = shutil.which("hugo")
     if binary is None:
         print("hugo: not installed (apt-get install -y hugo); skipped")
@@ -120,7 +123,7 @@ def pelican_venv() -> Path | None:
     return binary
 
 
-def pelican(folder: Path, items, trials: int) -> tuple[float, int] | None:
+def pelican(folder: Path, items, trials: int) -> tuple[float, int, float] | None:
     binary = pelican_venv()
     if binary is None:
         return None
@@ -149,7 +152,7 @@ class Newsdigest:
             shutil.rmtree(leftover, ignore_errors=True)
         (self.folder / "content" / "posts").mkdir()
 
-    def build(self) -> tuple[float, int]:
+    def build(self) -> tuple[float, int, float]:
         return timed(self.command, ROOT)
 
     def edit_post(self, n: int) -> None:
@@ -179,21 +182,21 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"{len(items)} articles ({args.stories} stories × 5 versions), {args.trials} trial(s); "
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
-    figures: dict[str, tuple[float, int]] = {}
+    figures: dict[str, tuple[float, int, float]] = {}
     try:
         if args.only in (None, "hugo"):
             result = hugo(work / "hugo", items, args.trials)
             if result:
                 figures["hugo cold"] = result
-                print(f"hugo cold: {result[0]:.2f} s, {result[1]} MB", flush=True)
+                print(f"hugo cold: {result[0]:.2f} s, {result[1]} MB, {result[2]:.2f} s of processor", flush=True)
         if args.only in (None, "pelican"):
             result = pelican(work / "pelican", items, args.trials)
             if result:
                 figures["pelican cold"] = result
-                print(f"pelican cold: {result[0]:.2f} s, {result[1]} MB", flush=True)
+                print(f"pelican cold: {result[0]:.2f} s, {result[1]} MB, {result[2]:.2f} s of processor", flush=True)
         if args.only in (None, "newsdigest"):
             site = Newsdigest(work / "newsdigest", items)
-            runs: dict[str, list[tuple[float, int]]] = {k: [] for k in TARGETS}
+            runs: dict[str, list[tuple[float, int, float]]] = {k: [] for k in TARGETS}
             for trial in range(args.trials):
                 site.reset()
                 runs["cold"].append(site.build())
@@ -202,20 +205,23 @@ def main() -> int:
                 runs["edit one post"].append(site.build())
                 site.add_source(11 + trial * 13)
                 runs["new source"].append(site.build())
-                print(f"  trial {trial + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in runs.items()), flush=True)
+                print(f"  trial {trial + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s ({v[-1][2]:.2f} s processor)"
+                                                          for k, v in runs.items()), flush=True)
             for kind, measured in runs.items():
                 figures[f"newsdigest {kind}"] = median(measured)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    hugo_cold = figures.get("hugo cold", (0.0, 0))[0]
-    print(f"\n| build of {len(items):,} articles | seconds | × Hugo cold | target | peak MB |")
-    print("|---|---|---|---|---|")
-    for name, (seconds, memory) in figures.items():
+    hugo_cold, _memory, hugo_cpu = figures.get("hugo cold", (0.0, 0, 0.0))
+    print(f"\n| build of {len(items):,} articles | seconds | × Hugo cold | target | peak MB "
+          "| processor s | × Hugo's processor s |")
+    print("|---|---|---|---|---|---|---|")
+    for name, (seconds, memory, cpu) in figures.items():
         ratio = f"{seconds / hugo_cold:.2f}" if hugo_cold else "—"
+        cpu_ratio = f"{cpu / hugo_cpu:.2f}" if hugo_cpu else "—"
         target = TARGETS.get(name.removeprefix("newsdigest "))
         goal = f"≤ {target}" if name.startswith("newsdigest") and target else ""
-        print(f"| {name} | {seconds:.2f} | {ratio} | {goal} | {memory} |")
+        print(f"| {name} | {seconds:.2f} | {ratio} | {goal} | {memory} | {cpu:.2f} | {cpu_ratio} |")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

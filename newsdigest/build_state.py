@@ -31,6 +31,7 @@ from newsdigest.cache_store import digest
 from newsdigest.config import Config
 from newsdigest.errors import NewsdigestError
 from newsdigest.model import IngestReport
+from newsdigest.search_binary import pagefind_command
 
 PACKAGE = Path(__file__).resolve().parent
 RECORD = "build.json"
@@ -48,17 +49,23 @@ class Record:
     """What `inputs_digest` learnt of each input file (state and digest), so the next one reads only changes."""
 
 
-def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = ()) -> list[Path]:
-    """Every file below `folder` in a stable order; with `folders`, the folders too (an empty folder
-    named like a post is an input the build must see and report). Folders in `besides` (the output
-    and the cache, when they sit in the content folder) and the build's own lock, staging and
-    retired folders beside the output are left out: they are what a build writes, not what it reads."""
+def _files(folder: Path, *, folders: bool = False, besides: tuple[Path, ...] = ()) -> list[tuple[str, str]]:
+    """Every file below `folder` in a stable order, as (path relative to it, '/'-separated; its full path);
+    with `folders`, the folders too (an empty folder named like a post is an input the build must see and
+    report). Folders in `besides` (the output and the cache, when they sit in the content folder) and the
+    build's own lock, staging and retired folders beside the output are left out: they are what a build
+    writes, not what it reads. Plain strings throughout: thousands of paths are walked at every build."""
     found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and Path(os.path.abspath(os.path.join(root, d))) not in besides
-                         and not any(d.startswith(f".{b.name}.") for b in besides))
-        names = [n for n in names if not any(n.startswith(f".{b.name}.") for b in besides)]
-        found += [Path(root, name) for name in sorted(names + (dirs if folders else []))]
+    skipped = {str(b) for b in besides}
+    leftovers = tuple(f".{b.name}." for b in besides)
+    top = str(folder)
+    for root, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and os.path.abspath(os.path.join(root, d)) not in skipped
+                         and not d.startswith(leftovers))
+        names = [n for n in names if not n.startswith(leftovers)]
+        prefix = root[len(top) + 1 :].replace(os.sep, "/")
+        found += [(f"{prefix}/{name}" if prefix else name, os.path.join(root, name))
+                  for name in sorted(names + (dirs if folders else []))]
     return found
 
 
@@ -77,10 +84,8 @@ def inputs_digest(config: Config, known: dict[str, list[Any]] | None = None) -> 
     written = (Path(os.path.abspath(config.output_dir)), Path(os.path.abspath(config.cache_dir)))
     folders = [("content", config.content_dir), *((str(f), f) for f in config.theme_folders), ("package", PACKAGE)]
     for label, folder in folders:
-        for path in _files(folder, folders=True, besides=written) if folder.is_dir() else ():
-            parts += [f"{label}/{path.relative_to(folder).as_posix()}", _file_digest(path, known, seen)]
-    from newsdigest.site.search import pagefind_command  # light: the search stage's own imports are
-
+        for relative, path in _files(folder, folders=True, besides=written) if folder.is_dir() else ():
+            parts += [f"{label}/{relative}", _file_digest(path, known, seen)]
     parts.append(repr(pagefind_command()))
     return digest(*parts), seen
 
@@ -90,26 +95,25 @@ RECENT_NS = 2_000_000_000
 its digest is not remembered (as version control tools do with their index)."""
 
 
-def _file_digest(path: Path, known: dict[str, list[Any]], seen: dict[str, list[Any]]) -> bytes:
+def _file_digest(path: str, known: dict[str, list[Any]], seen: dict[str, list[Any]]) -> bytes:
     """A regular file's digest (from `known` when its state is unchanged); for anything else a marker of
     its kind. Never opens what is not a regular file (a FIFO would hang, /dev/zero never end): the stage
     that reads the path reports it. An unreadable path gets a marker that never repeats, so the build
     runs and says why."""
-    name = str(path)
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             return f"\0not a regular file: {stat.S_IFMT(st.st_mode):o}\0".encode()
         state = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        old = known.get(name)
+        old = known.get(path)
         if old is not None and old[:4] == state:
             sha = str(old[4])
         else:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         return f"\0unreadable: {exc.errno}\0{time.time_ns()}".encode()
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RECENT_NS:
-        seen[name] = [*state, sha]
+        seen[path] = [*state, sha]
     return f"\0sha256: {sha}\0".encode()
 
 

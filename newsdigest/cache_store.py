@@ -36,9 +36,10 @@ def digest(*parts: str | bytes) -> str:
 
 
 @cache
-def code_digest(*folders: Path) -> str:
-    """The digest of the Python sources in `folders`: a change of code invalidates what it computed."""
-    files = sorted(p for folder in folders for p in folder.rglob("*.py"))
+def code_digest(*places: Path) -> str:
+    """The digest of the Python sources in `places` (folders, or single files): a change of code invalidates
+    what it computed."""
+    files = sorted(p for place in places for p in (place.rglob("*.py") if place.is_dir() else (place,)))
     return digest(*(part for p in files for part in (p.relative_to(p.parent.parent).as_posix(), p.read_bytes())))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from site_fixtures import built_site, serve
 
-from newsdigest.site.search import build_search_index
+from newsdigest.site.search import build_search_index, in_bundle
 
 
 def test_index_is_built():
@@ -18,7 +18,7 @@ def test_missing_binary_warns_and_does_not_fail(tmp_path, monkeypatch, caplog):
     from newsdigest.site import search
 
     monkeypatch.setattr(search, "pagefind_command", lambda: None)
-    assert build_search_index(tmp_path) is False
+    assert build_search_index(tmp_path) is None
     assert "without a search index" in caplog.text
 
 
@@ -41,3 +41,39 @@ def test_search_finds_stories_and_versions(browser):
         assert not any("hidden-story" in link for link in links)
     assert errors == []  # no CSP violations from Pagefind's scripts, styles or WebAssembly
     context.close()
+
+
+def test_a_refresh_indexes_again_only_the_bundles_whose_pages_changed(tmp_path, monkeypatch):
+    from newsdigest.site import render, search
+    from site_fixtures import all_stories, make_config
+
+    indexed: list[str] = []
+    start = search.start_search_index
+    monkeypatch.setattr(search, "start_search_index",
+                        lambda shards: (indexed.extend(shard.folder for shard in shards), start(shards))[1])
+
+    config = make_config(tmp_path, page_size=10)
+    render(all_stories(), config, search=False)
+    site = config.output_dir
+    keys = build_search_index(site)
+    assert keys and len(keys) > 2
+
+    def bundles() -> dict[str, tuple[int, int]]:
+        found = {}
+        for path in (site / "pagefind").rglob("*"):
+            if path.is_file():
+                st = path.stat()
+                found[path.relative_to(site).as_posix()] = (st.st_ino, st.st_mtime_ns)
+        return found
+
+    before = bundles()
+    indexed.clear()
+    assert build_search_index(site, keys) == keys and bundles() == before and not indexed  # nothing changed
+    page = site / "stories" / "story-3" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Story number 3", "Story number three"), encoding="utf-8")
+    again = build_search_index(site, keys)
+    changed = [folder for folder in keys if again[folder] != keys[folder]]
+    assert len(changed) == 1 and indexed == changed
+    after = bundles()
+    touched = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    assert touched and all(in_bundle(path, changed[0]) for path in touched)

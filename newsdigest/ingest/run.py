@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.atomic import write_atomically
+from newsdigest.build_state import RECENT_NS
 from newsdigest.model import IngestReport
 from newsdigest.slugs import slugify
 from newsdigest.config import Config, is_folder_note
@@ -70,10 +72,17 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     ids = assign_ids(sources, config.sources_dir)  # only sources that can be read take an id
     cache = _Cache(config.cache_dir / "ingest")
     salt = _salt(config, outlets)
+    states = _States(config.cache_dir / "ingest" / STATES, salt)
+    done: dict[Path, tuple[str, str | None]] = {}
+    """Sources whose file and post are as the last ingest left them: what it found, without reading either."""
 
     jobs: list[_Job] = []
     outcomes: dict[Path, Outcome] = {}
     for path in sources:
+        found = states.result(path, ids[path], config.posts_dir / f"{ids[path]}.md")
+        if found is not None:
+            done[path] = found
+            continue
         try:
             data = read_source_file(path, config.content_dir)
         except SourceError as exc:  # changed since it was checked
@@ -102,14 +111,22 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     kept: list[Path] = []
     for path in sources:
         outcome = outcomes.get(path)
-        if outcome is None:
-            continue
-        if outcome.text is None:
-            skipped.append((path, outcome.reason or "no article found"))
-            continue
         target = config.posts_dir / f"{ids[path]}.md"
-        result = _write_post(target, outcome.text)
-        {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
+        if path in done:
+            result, reason = done[path]
+        elif outcome is None:
+            continue
+        elif outcome.text is None:
+            result, reason = "skipped", outcome.reason or "no article found"
+        else:
+            result, reason = _write_post(target, outcome.text), None
+        if result == "skipped":
+            skipped.append((path, reason or "no article found"))
+        else:
+            {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
+        if path not in done:
+            states.record(path, ids[path], target, "unchanged" if result == "written" else result, reason)
+    states.save()
     skipped.sort(key=lambda item: str(item[0]))
     renamed = tuple((path, ids[path]) for path in sources if ids[path] != post_slug(path.stem))
     return IngestReport(tuple(written), tuple(unchanged), tuple(kept), tuple(skipped), renamed)
@@ -271,7 +288,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    _preload()
+    preload_readers()
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
@@ -306,8 +323,9 @@ def _showing(bar, total: int) -> Iterator[Callable[[], None]]:
         bar.stop()
 
 
-def _preload() -> None:
-    """Import the readers and their libraries once in the parent, so that forked workers start warm."""
+def preload_readers() -> None:
+    """Import the readers and their libraries: once in the parent, so that forked workers start warm; in the
+    background of a preview server, so that the first new source is not read cold."""
     import htmldate  # noqa: F401
     import trafilatura
     import trafilatura.settings
@@ -371,6 +389,66 @@ def _code_fingerprint() -> str:
         except PackageNotFoundError:
             pass
     return digest.hexdigest()[:16]
+
+
+STATES = "states.json"
+
+
+class _States:
+    """What the last ingest found for each source, with the state of its file and of its post.
+
+    Reading 2,000 sources, their cache entries and their posts to learn that
+    nothing changed was most of an ingest after a small edit. A source whose
+    file and post both still have the state (size, modification and change
+    times, inode) they had when this was recorded, under the same code,
+    settings and outlets (`salt`) and the same post id, gives what it gave
+    then, without a read; any other goes the whole way. A state taken within
+    `RECENT_NS` of the file's last change is not trusted. Losing the file only
+    costs time.
+    """
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        try:
+            data = json.loads(path.read_bytes())
+            known = data["sources"] if isinstance(data, dict) and data.get("salt") == salt else {}
+        except (OSError, ValueError, KeyError):
+            known = {}
+        self.known: dict[str, list] = known if isinstance(known, dict) else {}
+        self.fresh: dict[str, list] = {}
+
+    def result(self, path: Path, post_id: str, target: Path) -> tuple[str, str | None] | None:
+        """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded."""
+        old = self.known.get(str(path))
+        if not isinstance(old, list) or len(old) != 5 or old[:3] != [_state(path), post_id, _state(target)]:
+            return None
+        if old[3] not in ("unchanged", "kept", "skipped") or not (old[4] is None or isinstance(old[4], str)):
+            return None
+        self.fresh[str(path)] = old  # still true, and still old enough to trust
+        return old[3], old[4]
+
+    def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None) -> None:
+        source, post = _state(path), _state(target)
+        now = time.time_ns()
+        if source is not None and all(state is None or now - max(state[1], state[2]) > RECENT_NS
+                                      for state in (source, post)):
+            self.fresh[str(path)] = [source, post_id, post, result, reason]
+
+    def save(self) -> None:
+        if self.fresh != self.known:
+            try:
+                write_atomically(self.path, json.dumps({"salt": self.salt, "sources": self.fresh}), "a cache entry")
+            except NewsdigestError:
+                pass  # a read-only cache makes ingest slower, not wrong
+
+
+def _state(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 class _Cache:

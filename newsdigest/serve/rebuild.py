@@ -42,6 +42,7 @@ later edit cannot publish a site that skips the still-broken input.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -153,6 +154,14 @@ class Outcome:
     """'built', 'rebuilt', 'previewed' (fast lane) or 'settled' (the full build after it)."""
     discarded: bool = False
     """A settle whose result was dropped because a newer edit had been published meanwhile."""
+
+
+def _preload_readers() -> None:
+    """A warm-up only: a reader that cannot load says so when a source needs it."""
+    from newsdigest.ingest.run import preload_readers
+
+    with contextlib.suppress(Exception):
+        preload_readers()
 
 
 def _render_options(quick: bool, previous: Path | None = None) -> dict[str, object]:
@@ -367,6 +376,9 @@ class Rebuilder:
         self._pending = Needs()
         if not self._published or config_changed:
             self.placer.prepare(posts)  # in the background: for placing new posts in previews
+        if not self._published:
+            # Ingest found nothing to read: its readers are imported now, not when the first new source arrives.
+            threading.Thread(target=_preload_readers, name="newsdigest-readers", daemon=True).start()
         self._published = True
         search_stale = search_stale and any(path.endswith(".html") for path in changed)
         return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
@@ -474,7 +486,9 @@ class Rebuilder:
 
         `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
-        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True))
+        # Only the stories' own pages are published now: lists, feeds and data files wait for the settle.
+        own = frozenset("/" + folder for folders in story_folders(touched).values() for folder in folders)
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True), only_paths=own)
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
             wanted = own_pages(scratch, touched)

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 class SearchRefresh:
     def __init__(self, output: Path, *, quiet: float = 2.0) -> None:
         self._output = output
+        self._keys: dict[str, str] = {}
+        """The key of each bundle the last refresh left published: only the others are indexed again."""
         self._debouncer = Debouncer(self._run, quiet=quiet, longest=30.0)
 
     def start(self) -> None:
@@ -40,7 +42,9 @@ class SearchRefresh:
             from newsdigest.site.search import build_search_index
         except ImportError:
             return
-        if not build_search_index(self._output):
+        keys = build_search_index(self._output, self._keys)
+        self._keys = keys or {}
+        if keys is None:
             log.info("search index not refreshed")
 
 

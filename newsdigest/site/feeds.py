@@ -28,7 +28,7 @@ from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
 from newsdigest.site.dates import EPOCH, localize, newest
-from newsdigest.site.render_keys import Keys
+from newsdigest.site.render_keys import Fragments, Keys
 from newsdigest.site.writer import Writer
 
 FEED_LIMIT = 100
@@ -54,8 +54,9 @@ def entry_id(story_id: str, config: Config) -> str:
 
 
 def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer,
-                keys: Keys | None = None) -> list[FeedSpec]:
-    """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build."""
+                keys: Keys | None = None, entries: Fragments | None = None) -> list[FeedSpec]:
+    """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build,
+    and with `entries` too, a story's entry content is rendered again only when its story changed."""
     specs = [FeedSpec("/", config.title, config.description, catalog.listed)]
     for section in catalog.tags:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
@@ -69,7 +70,9 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
     def content(story: StoryView) -> str:
         # A story sits in several feeds (site, its tags, its outlets): render its entry once.
         if story.id not in contents:
-            contents[story.id] = printable(template.render(story=story))
+            key = entry_key(story, keys) if entries is not None else None
+            make = lambda: printable(template.render(story=story))
+            contents[story.id] = entries.get(key, make) if entries is not None else make()
         return contents[story.id]
 
     for spec in specs:
@@ -77,6 +80,11 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
         if not all([writer.reuse(spec.base + name, key) for name in FEED_FILES]):
             write_feed(spec, content, config, writer, key)
     return specs
+
+
+def entry_key(story: StoryView, keys: Keys | None) -> str | None:
+    """The key of a story's entry content (the same in every feed)."""
+    return keys.of(FEED_TEMPLATE, story) if keys is not None else None
 
 
 def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:

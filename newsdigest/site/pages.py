@@ -22,7 +22,7 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, Edition, Section
 from newsdigest.site.context import post_url
 from newsdigest.site.markdown_html import render_markdown
-from newsdigest.site.search import SEARCH_FOLDER, bundle_folders, shard_of
+from newsdigest.site.search import SEARCH_FOLDER, plan_bundles
 from newsdigest.site.theme import FeedLink, feed_links
 
 T = TypeVar("T")
@@ -69,6 +69,9 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     in_sitemap: bool = True
     lastmod: str = ""
+    meta_from_context: bool = False
+    """`meta` is made from `path`, `context` and the settings alone (a story's or a post's page): a render
+    key need not read it, which spares digesting every story's and post's structured data at every build."""
 
 
 def plan(catalog: Catalog, config: Config) -> list[Page]:
@@ -141,7 +144,7 @@ def story_pages(catalog: Catalog, config: Config) -> list[Page]:
                      og_type="article", published=story.published.iso, modified=story.updated.iso,
                      jsonld=(jsonld.story_article(story, config),), noindex=story.hidden)
         pages.append(Page(story.url, "story.html", meta, {"story": story},
-                          in_sitemap=not story.hidden, lastmod=story.updated.iso))
+                          in_sitemap=not story.hidden, lastmod=story.updated.iso, meta_from_context=True))
     return pages
 
 
@@ -155,7 +158,8 @@ def post_pages(catalog: Catalog, config: Config) -> list[Page]:
                      modified=(version.updated or version.published).iso, image=post.image,
                      jsonld=(jsonld.post_article(post, config),), noindex=post.story.hidden)
         pages.append(Page(version.post_url, "post.html", meta, {"post": post, "version": version, "story": post.story},
-                          in_sitemap=not post.story.hidden, lastmod=(version.updated or version.published).iso))
+                          in_sitemap=not post.story.hidden, lastmod=(version.updated or version.published).iso,
+                          meta_from_context=True))
     return pages
 
 
@@ -200,8 +204,8 @@ def section_pages(sections: tuple[Section, ...], kind: str, heading: str, intro:
 def search_page(config: Config, catalog: Catalog) -> Page:
     """The search page, naming the index's bundles to merge (every shard but the first, at `pagefind/`)."""
     meta = _meta(config, "/search/", "Search", f"Search every story and version in {config.title}.", "search")
-    folders = bundle_folders(shard_of(story.id) for story in catalog.stories if not story.hidden)
-    merged = tuple(f"/{folder}/" for folder in sorted(folders.values()) if folder != SEARCH_FOLDER)
+    folders = plan_bundles((story.id, ()) for story in catalog.stories if not story.hidden)
+    merged = tuple(f"/{folder}/" for folder in sorted(folders) if folder != SEARCH_FOLDER)
     return Page("/search/", "search.html", meta, {"merged": merged})
 
 

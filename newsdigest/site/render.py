@@ -43,13 +43,13 @@ from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.feeds import FEED_TEMPLATE, write_feeds
+from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
 from newsdigest.site.markdown_html import convert_ahead, remembering
-from newsdigest.site.render_keys import SITE_CODE, Keys, site_key
-from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, bundle_folders, in_bundle,
-                                     shard_key, shard_of, start_search_index)
+from newsdigest.site.render_keys import SITE_CODE, Fragments, Keys, seed_views, site_key
+from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, in_bundle, plan_bundles,
+                                     shard_key, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -83,13 +83,15 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     templates that use one of them, and no data files or search index; with
     `only_paths` as well (site paths: "/posts/x/"), only those of these pages
     (the ones open in a browser, which the preview server renders first).
+    With `only_paths` alone, only those pages, of whatever template, and no feeds or data files (the
+    preview server's quick look at a few stories' own pages).
     With `previous` (the published site), a full render reuses its unchanged files.
     With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
     replaced; `present` lists the folder's files (relative paths) when the caller has walked it already.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
-    full = only_templates is None
+    full = only_templates is None and only_paths is None
     in_place = in_place and full
     if in_place:
         previous = config.output_dir
@@ -109,7 +111,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
 
 def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifests: Store | None, *,
             search: bool, only_templates: Collection[str] | None, only_paths: Collection[str] | None) -> RenderResult:
-    full = only_templates is None
+    full = only_templates is None and only_paths is None
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
     with remembering(memo):
@@ -119,7 +121,9 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     assets.copy(config, writer)
     env = environment(config, assets)
     keys = Keys(site_key(config)) if manifests is not None else None  # keys serve only to reuse, and to be reused
-    uses = (lambda _name: True) if full else users_of(env, only_templates)
+    if keys is not None:
+        seed_views(keys, catalog)
+    uses = (lambda _name: True) if only_templates is None else users_of(env, only_templates)
     paths = None if only_paths is None or full else frozenset(only_paths)
 
     pages = plan(catalog, config)
@@ -128,15 +132,18 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
+    feed_entries, story_entries = (Fragments(conversions, name) for name in (FEED_TEMPLATE, "stories.json"))
     try:
         if uses(FEED_TEMPLATE) and paths is None:
-            write_feeds(catalog, env, config, writer, keys)
+            write_feeds(catalog, env, config, writer, keys, feed_entries)
         if full:
-            write_stories_json(catalog, config, writer)
+            write_stories_json(catalog, config, writer, keys, story_entries)
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
                 conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+                feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
+                story_entries.save()
             if search:
                 searchable = _finish_search(writer, indexing)
             if manifests is not None:
@@ -178,7 +185,9 @@ def _manifests(config: Config, previous: Path | None) -> Store | None:
 
 
 def _key(page: Page, keys: Keys | None) -> str | None:
-    return keys.page(page.template, page.meta, page.context) if keys is not None else None
+    if keys is None:
+        return None
+    return keys.page(page.template, page.path if page.meta_from_context else page.meta, page.context)
 
 
 def _render_page(page: Page, env: Environment, writer: Writer, keys: Keys | None) -> None:
@@ -228,23 +237,23 @@ def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:
 
     True: every bundle was reused; False: there will be no index.
     """
-    members: dict[int, list[str]] = {}
+    own: dict[str, list[str]] = {}
     for page in pages:
         story = page.context.get("story") if page.template in SEARCHED_TEMPLATES else None
         if story is not None and not story.hidden:
-            members.setdefault(shard_of(story.id), []).append(writer.relative(page.path))
-    folders = bundle_folders(members)
+            own.setdefault(story.id, []).append(writer.relative(page.path))
+    plan = plan_bundles(own.items())
     todo = []
-    for k, files in sorted(members.items()):
-        folder = folders[k]
+    indexed = [path for path in writer.old if path.startswith(SEARCH_FOLDER + "/")]
+    for folder, files in plan.items():
         key = shard_key(folder, ((f, writer.entries[f].sha) for f in files))
-        old = [path for path in writer.old if in_bundle(path, folder)]
+        old = [path for path in indexed if in_bundle(path, folder)]
         if old and all(writer.old[path].key == key and writer.intact(path) for path in old):
             for path in old:
                 writer.reuse(path, key)
         else:
-            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in sorted(files))))
-    if not members:
+            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in files)))
+    if not plan:
         return False
     return (start_search_index(todo) or False) if todo else True
 

@@ -10,6 +10,14 @@ shared by every page showing it: a story appears on its page, its posts'
 pages, lists, editions, tags and feeds. A value of a kind the walk does not
 know has no key, and a page holding one is always rendered: a missing key
 costs time, a wrong one would publish a stale page.
+
+The views of stories and posts are most of what pages hold, and walking them
+all was most of the cost of a build after a small change. So they are keyed
+by what they are made from instead (`seed_views`): a story view is a function
+of its `Story` (whose `repr` shows every field of every model type), of the
+outlet and topic pages the site's directory gave its versions, and of the
+settings and code already in the site key; a post's view, of its story's view
+and which version it is.
 """
 
 from __future__ import annotations
@@ -17,15 +25,16 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from newsdigest.cache_store import code_digest, digest
+from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.config import Config
+from newsdigest.site.catalog import Catalog
 from newsdigest.site.theme import theme_dirs
 
 SITE_CODE = Path(__file__).resolve().parent
@@ -62,6 +71,14 @@ class Keys:
         except Unkeyable:
             return None
 
+    def of(self, *parts: Any) -> str | None:
+        """The key of a piece of a file made from `parts` (a story's feed entry…); None when not keyable."""
+        return self.page(*parts)
+
+    def seed(self, value: object, key: str) -> None:
+        """Key `value` by what it was made from (`key`), so the walk never enters it."""
+        self._memo[id(value)] = (value, key)  # held, like every memo entry
+
     def _of(self, value: Any) -> str:
         kind = type(value)
         if kind is str:
@@ -92,6 +109,50 @@ class Keys:
         key = digest(*parts)
         self._memo[id(value)] = (value, key)  # the value is held, so its id is not reused meanwhile
         return key
+
+
+class Fragments:
+    """Pieces of files made from one story each (its entry in `stories.json`, in the feeds), kept between
+    builds under their key: a file listing every story is rewritten at every change, but only the changed
+    stories' pieces are made again. Pieces without a key are always made."""
+
+    def __init__(self, store: Store | None, name: str) -> None:
+        self._store = store
+        self._name = digest("fragments", name)
+        self._known: dict[str, str] = (store.get(self._name, _valid_fragments) or {}) if store is not None else {}
+        self._used: dict[str, str] = {}
+
+    def get(self, key: str | None, make: Callable[[], str]) -> str:
+        if key is None:
+            return make()
+        if key not in self._used:
+            known = self._known.get(key)
+            self._used[key] = known if known is not None else make()
+        return self._used[key]
+
+    def save(self, wanted: Collection[str] | None = None) -> None:
+        """Keep this build's pieces, and those under `wanted` keys that it did not need (only these: the cache
+        does not grow)."""
+        kept = self._used | {k: v for k, v in self._known.items() if k in wanted} if wanted else self._used
+        if self._store is not None and kept != self._known:
+            self._store.put(self._name, kept)
+
+
+def _valid_fragments(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def seed_views(keys: Keys, catalog: Catalog) -> None:
+    """Key each story's and post's view by what it is made from (see the module docstring)."""
+    of_story: dict[int, str] = {}
+    for story, view in zip(catalog.raw, catalog.stories, strict=True):  # one view per story, in order
+        pages = tuple((version.outlet, version.tags) for version in view.versions)
+        of_story[id(view)] = digest("StoryView", repr(story), repr(pages))
+        keys.seed(view, of_story[id(view)])
+        for version in view.versions:  # a post's page and the feeds hold its version's view on its own
+            keys.seed(version, digest("VersionView", of_story[id(view)], version.id))
+    for post in catalog.posts:
+        keys.seed(post, digest("PostView", of_story[id(post.story)], post.version.id))
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

@@ -18,22 +18,21 @@ without an index (the search page says so), rather than failing the build.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import hashlib
 import json
 import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdigest.search_binary import pagefind_command
 from newsdigest.site.writer import temporary_beside
 
 log = logging.getLogger(__name__)
@@ -55,6 +54,21 @@ def shard_of(story_id: str) -> int:
 def bundle_folders(shards: Iterable[int]) -> dict[int, str]:
     """Shard -> the folder of its bundle in the site: the first at `pagefind/`, the others in `pagefind/shard-<n>/`."""
     return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/shard-{k}" for n, k in enumerate(sorted(set(shards)))}
+
+
+def plan_bundles(stories: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
+    """Bundle folder -> the files (relative to the site, sorted) of the pages it indexes.
+
+    `stories`: each visible story's id with the files of the pages it alone
+    makes (its page, its posts' pages). The one plan of the build's index, of
+    the search page (which merges the bundles; it needs no files) and of the
+    preview server's refresh.
+    """
+    members: dict[int, list[str]] = {}
+    for story_id, files in stories:
+        members.setdefault(shard_of(story_id), []).extend(files)
+    folders = bundle_folders(members)
+    return {folders[k]: sorted(files) for k, files in sorted(members.items())}
 
 
 def in_bundle(relative: str, folder: str) -> bool:
@@ -169,44 +183,64 @@ def shard_key(folder: str, pages: Iterable[tuple[str, str]]) -> str:
     return digest("search", folder, repr(pagefind_command()), *(f"{file}\0{sha}" for file, sha in sorted(pages)))
 
 
-def build_search_index(site_dir: Path) -> bool:
-    """Index the built site in `site_dir` in place (the preview server's refresh); True when it has an index.
+def build_search_index(site_dir: Path, known: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """Index the built site in `site_dir` in place (the preview server's refresh); the key of each bundle now
+    published (None: the site has no index).
 
-    The shards come from the site's `stories.json`, as the build made them;
-    only the index files whose bytes change are replaced.
+    The bundles are planned from the site's `stories.json` as the build plans
+    them (a post's page belongs to the first story listing it, as in the
+    catalogue). A bundle whose key (its pages' digests) is the one `known`
+    gives it, from the last refresh, is left as it is; the others are indexed
+    again, and only their files whose bytes change are replaced.
     """
     if pagefind_command() is None:
         log.warning("pagefind is not installed: the site is built without a search index")
-        return False
+        return None
     try:
         stories = json.loads((site_dir / "stories.json").read_text(encoding="utf-8"))["stories"]
-    except (OSError, ValueError, KeyError, TypeError):
+        plan = plan_bundles(_own_pages(stories))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         log.warning("no stories.json in %s: the site is built without a search index", site_dir)
-        return False
-    members: dict[int, list[str]] = {}
-    for story in stories:
-        if not story.get("hidden"):
-            files = [page_file(story["url"]), *(page_file(post["page"]) for post in story.get("posts", ()))]
-            members.setdefault(shard_of(story["id"]), []).extend(files)
-    folders = bundle_folders(members)
-    shards = [Shard(folders[k], "", tuple((f, site_dir / f) for f in sorted(files))) for k, files in members.items()]
+        return None
+    try:
+        keys = {folder: shard_key(folder, ((f, hashlib.sha256((site_dir / f).read_bytes()).hexdigest()) for f in files))
+                for folder, files in plan.items()}
+    except OSError:
+        log.warning("a page of %s is missing: the search index is not refreshed", site_dir)
+        return None
+    known = known or {}
+    shards = [Shard(folder, keys[folder], tuple((f, site_dir / f) for f in files))
+              for folder, files in plan.items() if known.get(folder) != keys[folder]]
     indexing = start_search_index(shards) if shards else None
     files = indexing.finish() if indexing is not None else None
     try:
-        if files is None:
-            return False
+        if shards and files is None:
+            return None
         made = set()
-        for shard, relative, path in files:
+        for shard, relative, path in files or ():
             made.add(f"{shard.folder}/{relative}")
             _replace(site_dir / shard.folder / relative, path.read_bytes())
     finally:
         if indexing is not None:
             indexing.close()
+    redone = [shard.folder for shard in shards]
     for folder, _dirs, names in os.walk(site_dir / SEARCH_FOLDER, topdown=False):
         for name in names:
-            if Path(folder, name).relative_to(site_dir).as_posix() not in made:
+            relative = Path(folder, name).relative_to(site_dir).as_posix()
+            owner = next((f for f in plan if in_bundle(relative, f)), None)
+            if relative not in made and (owner is None or owner in redone):
                 Path(folder, name).unlink(missing_ok=True)
-    return True
+    return keys
+
+
+def _own_pages(stories: Sequence[Mapping]) -> Iterator[tuple[str, list[str]]]:
+    """Each visible story of `stories.json` with the files of its own pages (a post's page is its first story's)."""
+    seen: set[str] = set()
+    for story in stories:
+        posts = [post for post in story.get("posts", ()) if post["id"] not in seen]
+        seen.update(post["id"] for post in story.get("posts", ()))
+        if not story.get("hidden"):
+            yield story["id"], [page_file(story["url"]), *(page_file(post["page"]) for post in posts)]
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -224,25 +258,3 @@ def _scratch_folder() -> str | None:
     """A folder in memory for the indexer's scratch files, where the system has one (else the default)."""
     shm = "/dev/shm"
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
-
-
-def pagefind_command() -> list[str] | None:
-    """The binary of the Python package (`pagefind[extended]`) when installed, else a `pagefind` on PATH.
-
-    The package's binary is run directly, not through `python -m pagefind`:
-    that launcher costs a Python start (a few tenths of a second) on every build.
-    """
-    for name in ("pagefind_bin_extended", "pagefind_bin"):
-        if importlib.util.find_spec(name) is not None:
-            try:
-                binary = importlib.import_module(name).get_executable()
-            except Exception:  # noqa: BLE001 - a broken wheel: try the next way
-                continue
-            if binary is not None and Path(binary).is_file():
-                return [str(binary)]
-    if importlib.util.find_spec("pagefind") is not None:
-        return [sys.executable, "-m", "pagefind"]
-    binary = shutil.which("pagefind_extended") or shutil.which("pagefind")
-    return [binary] if binary else None
-
-

@@ -26,7 +26,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,14 +65,15 @@ class Writer:
         self.entries: Manifest = {}
         """What this build put in the folder, to be the next build's manifest."""
         self._root = str(self.root)
-        self._places: dict[str, tuple[Path, str]] = {}
+        self._previous = str(self.previous) if self.previous is not None else None
+        self._places: dict[str, tuple[str, str]] = {}
         self._pending_of: dict[str, str] = {}
         self._checked: set[str] = set()
         """Folders below the root known to stay inside it."""
         self._folders: set[Path] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
-    def _place(self, path: str) -> tuple[Path, str]:
+    def _place(self, path: str) -> tuple[str, str]:
         """The file a site path is written to, and its path relative to the root ('/'-separated).
 
         Refused when it lands outside the root, by its name or through a link; worked out once per path,
@@ -86,7 +87,7 @@ class Writer:
             target = os.path.normpath(os.path.join(self._root, relative))
             if not target.startswith(self._root + os.sep) or not self._inside(os.path.dirname(target)):
                 raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
-            found = self._places[path] = (Path(target), target[len(self._root) + 1 :].replace(os.sep, "/"))
+            found = self._places[path] = (target, target[len(self._root) + 1 :].replace(os.sep, "/"))
         return found
 
     def _inside(self, folder: str) -> bool:
@@ -130,18 +131,19 @@ class Writer:
         else:
             shutil.rmtree(os.path.join(self._root, folder), ignore_errors=True)
 
-    def _published(self, relative: str) -> tuple[Path, Entry] | None:
+    def _published(self, relative: str) -> tuple[str, Entry] | None:
         """The published file at `relative` with its manifest entry, when it is still as the manifest says."""
         old = self.old.get(relative)
-        if old is None or self.previous is None:
+        if old is None or self._previous is None:
             return None
+        path = os.path.join(self._previous, relative)
         try:
-            st = os.stat(os.path.join(self.previous, relative))
+            st = os.stat(path)
         except OSError:
             return None
         if (st.st_size, st.st_mtime_ns, st.st_ino) != (old.size, old.mtime_ns, old.inode):
             return None
-        return self.previous / relative, old
+        return path, old
 
     def published(self, path: str) -> bool:
         """Whether the last build published a file at `path` (so that it may be reused)."""
@@ -156,19 +158,20 @@ class Writer:
         if found is None or found[1].key != key:
             return False
         if not self.in_place:
-            self._folder(target.parent)
-            _link(found[0], target)
+            self._folder(Path(target).parent)
+            _link(Path(found[0]), Path(target))
         self.entries[relative] = found[1]
         return True
 
     def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
-        target, relative = self._place(path)
+        place, relative = self._place(path)
+        target = Path(place)
         sha = hashlib.sha256(data).hexdigest()
         self._folder(target.parent)
         found = self._published(relative)
         if found is not None and found[1].sha == sha:
             if not self.in_place:
-                _link(found[0], target)  # same bytes: the published file stays as it is
+                _link(Path(found[0]), target)  # same bytes: the published file stays as it is
             old = found[1]
             self.entries[relative] = Entry(key or "", sha, old.size, old.mtime_ns, old.inode)
         else:
@@ -196,21 +199,57 @@ class Writer:
         """In place: rename every changed file over its target, then remove the files of `present` (the
         folder's files before this build, relative) that this build did not write, but the marker and,
         with `keep`, the files under that folder (the search index, published separately)."""
-        for temporary, target in self.pending:
-            os.replace(temporary, target)
-        self.pending = []
-        for relative in present:
-            if relative in self.entries or relative == MARKER or (keep and relative.startswith(keep + "/")):
-                continue
-            path = self.root / relative
-            path.unlink(missing_ok=True)
-            _prune(path.parent, self.root)
+        moves, self.pending = self.pending, []
+        put_in_place(self.root, moves, self.entries, present, keep=(keep + "/",) if keep else ())
 
     def abort(self) -> None:
         """In place: remove the temporary files of a render that failed; the published files stay untouched."""
         for temporary, _target in self.pending:
             Path(temporary).unlink(missing_ok=True)
         self.pending = []
+
+
+def put_in_place(root: Path, moves: Iterable[tuple[str, str]], made: Collection[str], present: Iterable[str], *,
+                 keep: tuple[str, ...] = ()) -> list[str]:
+    """Publish a rendering over the site in `root`: the one way a built site changes in place.
+
+    Each (new file, target) of `moves` is renamed over its target, each file
+    by one atomic rename (a file of the site is always the old or the new one);
+    then the files of `present` (the site's files, relative) that are not
+    among `made` (the rendering's) are removed, but the marker and those under
+    a `keep` prefix ("pagefind/": an index published separately), and folders
+    left empty go too. The new files must be on the site's file system (beside
+    their targets, or in a staging folder beside the site). Returns the
+    relative paths changed.
+    """
+    changed = []
+    prefix = str(root) + os.sep
+    for new, target in moves:
+        _make_folder(root, Path(target).parent)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder stands where the rendering has a file
+        os.replace(new, target)
+        changed.append(target.removeprefix(prefix).replace(os.sep, "/"))
+    for relative in present:
+        if relative in made or relative == MARKER or relative.startswith(keep):
+            continue
+        path = root / relative
+        path.unlink(missing_ok=True)
+        _prune(path.parent, root)
+        changed.append(relative)
+    return changed
+
+
+def _make_folder(root: Path, folder: Path) -> None:
+    """Make `folder` (below `root`), replacing any file that stands where one of its folders must be."""
+    if folder.is_dir():
+        return
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_file() or current.is_symlink() and not current.is_dir():
+            current.unlink()
+        current.mkdir(exist_ok=True)
 
 
 def files_below(folder: Path, prefix: str = "") -> list[str]:

@@ -65,9 +65,20 @@ def candidate_pairs(
     X: sparse.csr_matrix, df: np.ndarray, settings: IndexSettings = IndexSettings()
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) where `min_shared` key terms of one post occur in the other."""
-    keys = key_terms(X, df, settings)
-    present = rare_part(X, df, settings)
+    keys, present = _compact(key_terms(X, df, settings), rare_part(X, df, settings))
     hits = keys @ present.T
     hits = sparse.triu(hits.maximum(hits.T), k=1).tocoo()  # both directions, each pair once
     strong = hits.data >= settings.min_shared
     return hits.row[strong].astype(np.int32), hits.col[strong].astype(np.int32)
+
+
+def _compact(*matrices: sparse.csr_matrix) -> list[sparse.csr_matrix]:
+    """The same rows over only the columns some row uses, in their order.
+
+    A product over 2**23 hashed columns builds an index of every column, most
+    of them empty; the 0/1 counts of shared terms do not depend on which
+    columns are left out.
+    """
+    used = np.unique(np.concatenate([m.indices for m in matrices]))
+    return [sparse.csr_matrix((m.data, np.searchsorted(used, m.indices).astype(np.int32), m.indptr),
+                              shape=(m.shape[0], len(used))) for m in matrices]

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from newsdigest.config import Config
 from newsdigest.model import Post, Story
-from newsdigest.stories.assemble import build_story, choose_title, chronological, founder_key, newest_first
+from newsdigest.stories.assemble import build_story, chronological, founder_key, newest_first
 from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
 from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
-from newsdigest.stories.story_cache import analyse_stories, cached_bags, post_digests
+from newsdigest.stories.story_cache import Titles, analyse_stories, cached_bags, post_digests
 
 DEFAULT_SETTINGS = GroupingSettings()
 
@@ -64,14 +64,7 @@ def group_posts(
         clusters.setdefault(label, []).append(post)
     groups = [chronological(c) for c in clusters.values()]
     groups.sort(key=lambda g: founder_key(g[0]))
-    titles: dict[tuple[str, ...], str] = {}
-
-    def title_of(members: Sequence[Post]) -> str:
-        """`choose_title`, once per set of posts: most groups are asked for before and after the overrides."""
-        key = tuple(sorted(p.id for p in members))
-        if key not in titles:
-            titles[key] = choose_title(members)
-        return titles[key]
+    title_of = Titles(cache_dir, digests)  # most groups are asked for before and after the overrides
 
     regrouped = _apply_overrides(groups, overrides, ordered, registry, title_of)
     targets = _targets(regrouped.plans, overrides)
@@ -83,6 +76,7 @@ def group_posts(
         )
         for n, members in enumerate(regrouped.members)
     ]
+    title_of.save()
     identities, updated = assign(final, registry)
     analyses = analyse_stories(regrouped.members, cache_dir, digests)
     stories = [

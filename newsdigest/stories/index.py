@@ -63,6 +63,8 @@ class StoryIndex:
         """Postings of posts placed with `add` since the last `fit`."""
         self.fitted_postings: sparse.csc_matrix | None = None
         self.neighbours: list[dict[int, float]] = []
+        self._unindexed: tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix] | None = None
+        """The last `fit`'s rows, frequencies and neighbours, until `add` first needs them indexed."""
         self.timings: dict[str, float] = {}
         """Seconds spent in each step of the last `fit` (for the benchmark)."""
 
@@ -100,10 +102,15 @@ class StoryIndex:
         self.members = {}
         for row, label in enumerate(self.labels):
             self.members.setdefault(label, []).append(row)
-        self._index_postings(X, df)
-        self._keep_neighbours(K)
-        clock("index for add")
+        self._unindexed = (X, df, K)  # indexed for `add` on its first call: a build never places
         return list(self.labels)
+
+    def _index_for_adding(self) -> None:
+        if self._unindexed is not None:
+            X, df, K = self._unindexed
+            self._index_postings(X, df)
+            self._keep_neighbours(K)
+            self._unindexed = None
 
     def _index_postings(self, X: sparse.csr_matrix, df: np.ndarray) -> None:
         # Column c of the CSC matrix lists the posts holding rare term c: the postings, for free.
@@ -128,6 +135,7 @@ class StoryIndex:
 
     def add(self, post: Post) -> int:
         """Place one new post; return its cluster label (an existing one or a new one)."""
+        self._index_for_adding()
         s = self.settings
         row = len(self.ids)
         x = self.vectoriser.transform(bags_of([extract(post)]))

@@ -21,16 +21,29 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 import numpy as np
+import scipy
 
 from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.model import Post
 from newsdigest.stories.analysis import Analysis, analyse
+from newsdigest.stories.assemble import choose_title
 from newsdigest.stories.bags import FIELDS, Bags, bags_many
 
 STAGE_CODE = Path(__file__).resolve().parent
+READS = (STAGE_CODE, STAGE_CODE.parent / "model.py")
+"""Every module of the package that analysis and grouping read: the stage's own and the model's."""
+
+
+@cache
+def stage_digest() -> str:
+    """What the cached results of this stage are a function of besides their posts: the code of `READS`
+    and the versions of the numerical libraries it computes with."""
+    return digest(code_digest(*READS), np.__version__, scipy.__version__)
+
 PARALLEL_MIN = 24
 """Fewer stories than this to analyse are done in-process: forking workers costs more than it saves."""
 
@@ -46,7 +59,7 @@ def post_digests(posts: Sequence[Post]) -> dict[str, str]:
 
 
 def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None) -> str:
-    return digest("analysis", code_digest(STAGE_CODE),
+    return digest("analysis", stage_digest(),
                   *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
 
 
@@ -62,7 +75,7 @@ def cached_bags(posts: Sequence[Post], cache_dir: Path | None, digests: Mapping[
     keeps only this build's posts. The result is what `bags_many(posts)` gives.
     """
     store = Store(cache_dir / BAGS_FOLDER if cache_dir is not None else None)
-    key = digest("bags", code_digest(STAGE_CODE))
+    key = digest("bags", stage_digest())
     known: dict[str, _Row] = store.get(key, _valid_rows) or {}
     todo = [post for post in posts if digests[post.id] not in known]
     fresh = dict(zip((digests[p.id] for p in todo), _rows(bags_many(todo)))) if todo else {}
@@ -93,6 +106,39 @@ def _valid_rows(value: object) -> bool:
         and row[0].dtype == np.uint32 and row[1].dtype == np.float32 and row[2].shape == (len(FIELDS),)
         and len(row[0]) == len(row[1]) == int(row[2].sum())
         for row in value.values())
+
+
+TITLES_FOLDER = "titles"
+"""The folder, inside the analysis cache's, of the headlines chosen for groups of posts (one entry)."""
+
+
+class Titles:
+    """`choose_title` per set of posts, kept between builds: it reads every word of every version.
+
+    A title is a function of its posts and this stage's code, so it is filed under
+    their digests, in one entry keyed by the code that keeps this build's sets only.
+    """
+
+    def __init__(self, cache_dir: Path | None, digests: Mapping[str, str]) -> None:
+        self._store = Store(cache_dir / TITLES_FOLDER if cache_dir is not None else None)
+        self._key = digest("titles", stage_digest())
+        self._known: dict[str, str] = self._store.get(self._key, _valid_titles) or {}
+        self._used: dict[str, str] = {}
+        self._digests = digests
+
+    def __call__(self, members: Sequence[Post]) -> str:
+        key = digest(*sorted(self._digests[p.id] for p in members))
+        if key not in self._used:
+            self._used[key] = self._known.get(key) or choose_title(members)
+        return self._used[key]
+
+    def save(self) -> None:
+        if self._used != self._known:
+            self._store.put(self._key, self._used)
+
+
+def _valid_titles(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) and v for k, v in value.items())
 
 
 def _valid_for(posts: Sequence[Post]):

@@ -48,7 +48,11 @@ class Vectoriser:
         """Count document frequencies over `bags` and return their rows."""
         self.n = bags.sizes.shape[0]
         # Terms are distinct within a bag and fields hash apart, so each entry is one post's term.
-        self.df = np.bincount(bags.columns, minlength=WIDTH).astype(np.int32)
+        # Counted over the columns present only: a zeroed 2**23 array is mapped lazily, while a full
+        # bincount would write (and convert) every one of its 8 million counts.
+        present, counts = np.unique(bags.columns, return_counts=True)
+        self.df = np.zeros(WIDTH, dtype=np.int32)
+        self.df[present] = counts
         return self.transform(bags)
 
     def count(self, row: sparse.csr_matrix) -> None:
