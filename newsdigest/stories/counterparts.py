@@ -39,7 +39,6 @@ __all__ = [
     "Casing",
     "anchored",
     "casing_of",
-    "dated_by",
     "frames",
     "incidence",
     "names",
@@ -312,14 +311,6 @@ def frames(mentions: Sequence[Mention]) -> list[tuple[str, str, str]]:
         end = ("start" if ends[0].start > m.start else "end") if len(ends) == 1 else ""
         out.append((before[-1] if before else "", after[0] if after else "", end))
     return out
-
-
-def dated_by(m: Mention, reach: int = 2) -> frozenset[str]:
-    """The content words right before a day, which say what it dates: 'publish' and 'stori' of "the story
-    published Friday" and of "published a story earlier this week"; 'primari' of "the primary would be held
-    on April 30" and of "primaries in mid May"."""
-    before = [(at, end, t) for at, end, t in words_of(m.sentence) if at < m.start][-reach:]
-    return frozenset(t for at, end, t in before if m.sentence[at].islower() and len(t) > 2)
 
 
 def states_numeral(m: Mention, other: Mention) -> bool:

@@ -16,9 +16,7 @@ is decided the way a reader would — by what surrounds the figure:
   a verb of outdoing counts as the verb it outdoes ("outraising" / "raised");
 * days are read against the day each version was published ("on Tuesday",
   "earlier this week", "last year" become the days they may mean), and need a
-  clearly shared statement — or the same word right before them, which says
-  what they date ("the story published Friday" / "published a story earlier
-  this week");
+  clearly shared statement (`MATCH_DAYS`);
 * between two versions the figures are paired one to one, best fit first, so
   a version that simply does not mention a figure yields no pair for it — a
   missing figure is an addition, never a disagreement;
@@ -54,7 +52,6 @@ from newsdigest.stories.counterparts import (
     Casing,
     anchored,
     casing_of,
-    dated_by,
     frames,
     incidence,
     range_ends,
@@ -89,13 +86,6 @@ MATCH_DAYS = 0.5
 """Days and dates need more: a story mentions many days ("talks on Thursday", "Putin on
 Friday"), and they carry no numeral to tell them apart — only a clearly shared
 statement around them says two days are the day of one event."""
-
-MATCH_FRAMED_DAY = 0.19
-"""What two days need when a word right before them is the same (`counterparts.dated_by`): "the story
-published Friday" / "published a story earlier this week"; "the primary would be held on April 30" /
-"primaries in mid May". The shared word says which event the day dates, so the rest of the wording needs to
-say less than of two days in general (`MATCH_DAYS`). In the fitting half of the analysis set the best
-false pair so framed (a video "tweeted Wednesday" / a retirement "tweeted on Thursday") scores 0.13–0.18."""
 
 MATCH_YEARS = 0.4
 """A year carries its own digits, so it needs less shared wording than a weekday, but more than a counted
@@ -382,13 +372,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     for i, j in zip(*np.nonzero(year[:, None] & year[None, :])):
         if any(a and a == b for a, b in zip(said[i], said[j])):
             need[i, j] = MATCH
-    # A day dated by the same words ("the story published Friday" / "published a story earlier this week")
-    # needs less than any two days of a story (`MATCH_FRAMED_DAY`).
     day = np.array([m.dimension == "day" for m in mentions])
-    dates = [dated_by(m) if day[k] else frozenset() for k, m in enumerate(mentions)]
-    for i, j in zip(*np.nonzero(day[:, None] & day[None, :])):
-        if dates[i] & dates[j]:
-            need[i, j] = MATCH_FRAMED_DAY
     value = np.array([m.value for m in mentions])
     clash = _clashes(mentions)
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
