@@ -202,17 +202,33 @@ def test_one_numeral_of_two_nouns_is_one_figure_only_when_the_nouns_share_a_word
 
 
 def test_two_sides_set_against_each_other_are_two_figures_not_a_range():
-    [won, lost] = find_mentions("The mayor outraised the teacher $6.4 million to $200,000.", 0)
-    assert (won.value, lost.value) == (6.4e6, 2e5) and won.high < 6.5e6
-    [estimate] = find_mentions("The mayor raised $5 million to $6 million.", 0)  # upwards: one estimate
-    assert (estimate.low, estimate.high) == (4.51e6, 6.49e6)
+    [won, lost] = find_mentions("The senator outraised her rival $3.8 million to $450,000.", 0)
+    assert (won.value, lost.value) == (3.8e6, 4.5e5) and won.high < 3.9e6
+    [estimate] = find_mentions("The senator raised $3 million to $4 million.", 0)  # upwards: one estimate
+    assert (estimate.low, estimate.high) == (2.51e6, 4.49e6)
 
 
 def test_a_verb_of_outdoing_states_what_its_verb_states():
-    # Nothing but "raised" / "outraising" says the two sums are the mayor's campaign money.
-    a = post("a", "The mayor, who had raised $5.4 million for the race, covered the city in posters.")
-    b = post("b", "The mayor was expected to win easily, outraising the teacher $6.4 million to $200,000.")
-    assert values(find_disagreements([a, b])) == [("$5.4 million", "$6.4 million")]
+    # Nothing but "raised" / "outraising" says the two sums are the senator's campaign money.
+    a = post("a", "The senator, who had raised $2.9 million for the race, covered the county in posters.")
+    b = post("b", "The senator was expected to win easily, outraising her rival $3.8 million to $450,000.")
+    assert values(find_disagreements([a, b])) == [("$2.9 million", "$3.8 million")]
+    # Without the plain verb in the story there is nothing to fold the out-word into.
+    c = post("c", "The senator, who had $2.9 million for the race, covered the county in posters.")
+    assert find_disagreements([c, b]) == ()
+
+
+def test_only_a_verb_form_of_out_is_read_as_the_verb_it_outdoes():
+    from newsdigest.stories.disagreements import _outdoing_verbs
+    story = ["The outbreak closed the outlet and the outlook for the bar was poor.",
+             "The town outlawed the sale after it outlawed smoking; the law broke the bar, which had let rooms.",
+             "Looks were grim: the owner looked at a break in the lease.",
+             "Her team, outstanding all year, was outscoring the others after it scored twice in the first game.",
+             "The standing crowd cheered."]
+    verbs = _outdoing_verbs(story)
+    assert verbs == {"outscor": "scor"}
+    assert _outdoing_verbs(story[:4]) == _outdoing_verbs(story)  # "standing" makes no verb of "outstanding"
+    assert _outdoing_verbs(["The team was outscoring its rivals.", "The score stood at two."]) == {}
 
 
 def test_a_nearer_value_wins_the_pairing_but_does_not_make_a_pair():
@@ -281,9 +297,9 @@ def test_a_quote_given_with_another_figure_is_a_misquote_but_a_speakers_figure_i
 
 
 def test_a_count_said_to_be_part_of_the_whole_is_a_floor_of_it():
-    a = post("a", "The 2004 wave killed 170,000 people in the province and tens of thousands more along the coast.")
-    b = post("b", "The 2004 wave killed 230,000 people along the coast of the whole region.")
-    c = post("c", "The 2004 wave killed 170,000 people in the province alone, officials said.")
+    a = post("a", "The spring flood reached 4,000 homes in the valley and hundreds more along the river.")
+    b = post("b", "The spring flood reached 5,500 homes along the river across the whole county.")
+    c = post("c", "The spring flood reached 4,000 homes in the valley alone, officials said.")
     assert find_disagreements([a, b]) == () and find_disagreements([c, b]) == ()
     [killed, _] = find_mentions("The blast killed 30 people and injured 50 more.", 0)  # 50 more of another kind
     assert killed.high == 30

@@ -13,7 +13,7 @@ is decided the way a reader would — by what surrounds the figure:
   figure (the nearest weighing most) and of the whole sentences (their other
   specific figures included), with a bonus when the same numeral appears (an
   outlet that turns "26 Western allies" into "26 dozen countries" keeps the 26);
-  a verb of outdoing counts as the verb it outdoes ("outraising" / "raised");
+  a verb of outdoing counts as the verb it outdoes ("outscoring" / "scored");
 * days are read against the day each version was published ("on Tuesday",
   "earlier this week", "last year" become the days they may mean), and need a
   clearly shared statement (`MATCH_DAYS`);
@@ -62,7 +62,7 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
-from newsdigest.stories.sentences import content_tokens, markdown_paragraphs, split_sentences
+from newsdigest.stories.sentences import _stem, content_tokens, markdown_paragraphs, plain_words, split_sentences
 
 __all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
 
@@ -154,23 +154,39 @@ def _bag(text: str) -> Counter[str]:
     return Counter(t for t in content_tokens(text) if not NUMBERISH.match(t))
 
 
-_OUT = "out"
+_OUTDOING = re.compile(r"^out([a-z]{4,}?)(?:ing|ed)$")
+
+
+def _outdoing_verbs(sentences: Sequence[str]) -> dict[str, str]:
+    """The story's verbs of outdoing, each with the stem of the verb it outdoes: {'outscor': 'scor'} for a story
+    saying both "outscoring" and "scored".
+
+    Only a verb form counts: the out-word ends in -ing or -ed, what remains of it has four letters or more,
+    and the story writes that remainder as a past tense too ("scored", "polled"), which no noun or adjective
+    shares. So "outbreak", "outlet", "outlook" and "outlaw(ed)" keep their own meaning, as does "outstanding"
+    beside a story's "standing".
+    """
+    words = {w for s in sentences for w in plain_words(s)}
+    out: dict[str, str] = {}
+    for w in words:
+        m = _OUTDOING.match(w)
+        if m and m.group(1) + "ed" in words:
+            out[_stem(w)] = _stem(m.group(1) + "ed")
+    return out
+
 
 Bag = TypeVar("Bag", Counter[str], dict[str, float])
 
 
-def _outdone(bag: Bag, df: Counter[str]) -> Bag:
-    """The bag with a verb of outdoing read as the verb it outdoes, where the story has that verb too.
+def _outdone(bag: Bag, verbs: dict[str, str]) -> Bag:
+    """The bag with a verb of outdoing read as the verb it outdoes (`_outdoing_verbs`).
 
-    "Outraising the professor $6.4 million to $200,000" says the candidate raised $6.4 million: it states
-    what "had raised $5.4 million" states, and only the shared "raise" shows it. The remainder must be a
-    word the story uses, so "outside" or "outlet" keep their own meaning ("side" and "let" are not words of
-    a story that merely says "outside").
+    "Outscoring the visitors 31 to 12" says the team scored 31: it states what "had scored 28 points"
+    states, and only the shared "score" shows it.
     """
     folded = type(bag)()
     for t, weight in bag.items():
-        rest = t[len(_OUT):]
-        key = rest if t.startswith(_OUT) and len(rest) >= 3 and df.get(rest, 0) else t
+        key = verbs.get(t, t)
         # a context weight is the nearest occurrence's; a sentence's count adds up
         folded[key] = max(folded.get(key, 0.0), weight) if isinstance(weight, float) else folded.get(key, 0) + weight
     return folded
@@ -292,8 +308,9 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
         return ()
-    context = [_outdone(bag, df) for bag in context]
-    sentence_bags = [_outdone(bag, df) for bag in sentence_bags]
+    verbs = _outdoing_verbs([s for ss in per_post for s in ss])
+    context = [_outdone(bag, verbs) for bag in context]
+    sentence_bags = [_outdone(bag, verbs) for bag in sentence_bags]
     # IDF over the story's statements: words every version uses say little about which figure is which.
     n_sentences = max(1, sum(len(ss) for ss in per_post))
     idf = {t: math.log((1 + n_sentences) / (1 + c)) + 1 for t, c in df.items()}
@@ -383,8 +400,8 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     base = _comparable(mentions)
     comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
     comparable &= ~told_apart(mentions, casing or Casing())
-    # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $5.4
-    # million" / "outraising him $6.4 million" fit as well as if both said $5.4 million), so what a pair
+    # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $2.9
+    # million" / "outraising her $3.8 million" fit as well as if both said $2.9 million), so what a pair
     # needs is lowered by as much as its score.
     penalty = CLOSENESS * np.where(same_numeral | ~np.isfinite(distance), 0.0, distance)
     score = score - penalty
