@@ -296,6 +296,20 @@ def test_a_quote_given_with_another_figure_is_a_misquote_but_a_speakers_figure_i
     assert find_disagreements([a, c]) == ()  # the minister's figure against the outlet's: maybe two counts
 
 
+def test_figures_in_quotes_of_different_people_are_not_compared():
+    # Two people quoted with two figures for the plant's jobs: two claims, no misquote.
+    a = post("a", "“The new plant will hire 1,200 workers from the valley,” said Ana Vidal, the mayor.")
+    b = post("b", "“The plant will hire 1,500 workers, and few of them from the valley,” said Omar Reyes, "
+                  "a union leader.")
+    assert find_disagreements([a, b]) == ()
+    # The same speaker's same words with another figure: a misquote.
+    c = post("c", "“The new plant will hire 1,500 workers from the valley,” the mayor, Ana Vidal, told reporters.")
+    assert values(find_disagreements([a, c])) == [("1,200", "1,500")]
+    # The same speaker in other words: still her figure against her figure.
+    d = post("d", "“We expect the plant to take on 1,500 workers from the valley,” said Ana Vidal.")
+    assert values(find_disagreements([a, d])) == [("1,200", "1,500")]
+
+
 def test_a_count_said_to_be_part_of_the_whole_is_a_floor_of_it():
     a = post("a", "The spring flood reached 4,000 homes in the valley and hundreds more along the river.")
     b = post("b", "The spring flood reached 5,500 homes along the river across the whole county.")

@@ -62,6 +62,7 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
+from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import _stem, content_tokens, markdown_paragraphs, plain_words, split_sentences
 
 __all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
@@ -279,10 +280,9 @@ def _value(m: Mention) -> str:
 def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     per_post = [statements(p) for p in posts]
     mentions: list[Mention] = []
-    spoken: list[bool] = []
-    """Is the figure in quoted speech? Then it is the speaker's, compared only with what another version
-    quotes: a quote given with another figure is a misquote, while a speaker's figure against an outlet's
-    own may measure something else."""
+    # The quoted passage a figure stands in ("" when none): the figure is then the speaker's, compared only
+    # with a figure of the same quote or of the same speaker in another version (`_same_speech`).
+    spoken: list[str] = []
     context: list[dict[str, float]] = []
     sentence_bags: list[Counter[str]] = []
     df: Counter[str] = Counter()
@@ -301,7 +301,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
                 if stamp and m.dimension in CALENDAR:
                     continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
                 mentions.append(m)
-                spoken.append(any(a <= m.start < b for a, b in quoted))
+                spoken.append(next((s[a:b] for a, b in quoted if a <= m.start < b), ""))
                 others = figures - Counter(_figure_token(x) for x in found if x is m or range_ends(m, x))
                 sentence_bags.append(bag + others)
                 context.append(_near_bag(s, m.start, m.start + len(m.text)))
@@ -322,9 +322,32 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     sen = _idf_matrix(sentence_bags, idf, vocab)
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
-    quote = np.array(spoken)
-    score[quote[:, None] != quote[None, :]] = -1.0
+    score[~_same_speech(posts, mentions, spoken)] = -1.0
     return _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
+
+
+def _same_speech(posts: Sequence[Post], mentions: Sequence[Mention], spoken: Sequence[str]) -> np.ndarray:
+    """(M, M): may the two figures be compared as far as quoted speech goes?
+
+    Two figures outside quotes may. A figure inside a quote is its speaker's: it is compared only with a
+    figure quoted in another version, and only when the two passages are one quote (`quotes.quoted`), or
+    both are credited to the same speaker — then a quote given with another figure is a misquote. Against an
+    outlet's own figure, or another person's quote, a speaker's figure may measure something else.
+    """
+    found = quoted(posts) if any(spoken) else []
+    quote: list[int] = []
+    speaker: list[str] = []
+    for m, passage in zip(mentions, spoken):
+        match = quote_in(passage.strip("“”\"\n "), m.post, found) if passage else None
+        quote.append(match[1] if match else -1)
+        who = match[0].speaker if match else None
+        speaker.append(who.split()[-1].lower() if who else "")
+    inside = np.array([bool(p) for p in spoken])
+    q = np.array(quote)
+    who = np.array(speaker)
+    one_quote = (q[:, None] == q[None, :]) & (q[:, None] >= 0)
+    one_speaker = (who[:, None] == who[None, :]) & (who[:, None] != "")
+    return np.where(inside[:, None] & inside[None, :], one_quote | one_speaker, ~inside[:, None] & ~inside[None, :])
 
 
 def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
