@@ -85,7 +85,7 @@ def specific(numeral: str) -> bool:
 @dataclass(frozen=True)
 class Casing:
     """How a story writes its words: those it writes in lower case, those it capitalises inside a sentence,
-    and the surnames it gives two people ('jackson' of "Jesse Jackson" and "Sandra Jackson")."""
+    and the surnames it gives two people ('moreno' of "Ada Moreno" and "Luis Moreno")."""
 
     lower: frozenset[str] = frozenset()
     inner: frozenset[str] = frozenset()
@@ -226,7 +226,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
 
 
 def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple[str, ...]]:
-    """The names of a sentence as wholes: ('sandra', 'jackson') of "Sandra Jackson was an alderman"."""
+    """The names of a sentence as wholes: ('ada', 'moreno') of "Ada Moreno was a councillor"."""
     runs: list[list[str]] = []
     end = -1
     for at, key, _ in named:
@@ -241,9 +241,9 @@ def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple
 
 def _namesakes(mentions: Sequence[Mention], actor: list[str],
                by_sentence: dict[str, list[tuple[int, str, bool]]], casing: Casing) -> np.ndarray:
-    """(M, M): is one figure credited to a full name ("Sandra Jackson … resigned last month") and the other
-    to a bare surname the story gives two people ("Jackson … resigned from Congress last year", in a story
-    of Jesse and Sandra Jackson)? The bare name may be either; uncertain, the two are not taken for one."""
+    """(M, M): is one figure credited to a full name ("Ada Moreno … repaid the fund last month") and the other
+    to a bare surname the story gives two people ("Moreno … repaid the fund last year", in a story of Ada
+    and Luis Moreno)? The bare name may be either; uncertain, the two are not taken for one."""
     if not casing.namesakes:
         return np.zeros((len(mentions), len(mentions)), dtype=bool)
     runs = {sentence: _full_names(sentence, named) for sentence, named in by_sentence.items()}
