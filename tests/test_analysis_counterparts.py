@@ -17,27 +17,27 @@ from newsdigest.stories.numbers import find_dates, find_mentions
 
 
 def test_figures_written_with_a_spaced_thousands_comma_or_a_quote_mark_before_the_scale():
-    [people] = [m for m in find_mentions("A tsunami killed 230, 000 people in 13 countries.", 0) if m.head == "peopl"]
-    assert people.value == 230_000
+    [people] = [m for m in find_mentions("A flood drove 84, 000 people from 9 towns.", 0) if m.head == "peopl"]
+    assert people.value == 84_000
     [asked] = find_mentions("“We are asking for $5.6” billion, the minister said.", 0)
     assert asked.value == 5.6e9
 
 
 def test_records_seasons_and_verbs_are_not_counted_things():
-    assert find_mentions("He coached through the 2008-09 season.", 0) == []
-    # "trapped" is no noun: nothing says what 14 counts, so it is compared only where a sentence anchors it.
-    assert [m.head for m in find_mentions("Six were killed and 14 trapped under debris.", 0)] == [""]
+    assert find_mentions("He coached through the 2011-12 season.", 0) == []
+    # "stranded" is no noun: nothing says what 11 counts, so it is compared only where a sentence anchors it.
+    assert [m.head for m in find_mentions("Four were hurt and 11 stranded on the ridge.", 0)] == [""]
     [year] = find_mentions("Arrests peaked in the 2000 fiscal year.", 0)
     assert year.dimension == "year"  # a year named for what it is, not 2,000 years
-    [height, weight] = find_mentions("The 6-foot-9, 260-pound centre scored.", 0)
-    assert height.figure == "6-foot-9" and height.value == 6.75 and weight.value == 260
+    [height, weight] = find_mentions("The 6-foot-6, 240-pound centre scored.", 0)
+    assert height.figure == "6-foot-6" and height.value == 6.5 and weight.value == 240
 
 
 def test_an_estimate_between_two_figures_is_one_figure():
-    [members] = find_mentions("In an area with 30 or 40 members, anyone can walk through.", 0)
-    assert (members.low, members.high, members.head) == (30, 40, "member")
-    [span_start, span_end] = find_mentions("He served from 1967 to 1979.", 0)  # a span: two facts, its ends
-    assert (span_start.value, span_end.value) == (1967, 1979)
+    [members] = find_mentions("In a club with 20 or 30 members, anyone can walk in.", 0)
+    assert (members.low, members.high, members.head) == (20, 30, "member")
+    [span_start, span_end] = find_mentions("He served from 1971 to 1983.", 0)  # a span: two facts, its ends
+    assert (span_start.value, span_end.value) == (1971, 1983)
 
 
 def test_a_part_of_a_month_is_a_third_of_it():
@@ -95,20 +95,20 @@ def test_a_fact_is_stated_at_most_once_per_version():
 
 
 def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():
-    a = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year from a peak of 1.6 million "
+    a = post("a", "Border apprehensions have fallen to 310,000 in the last fiscal year from a peak of 1.3 million "
                   "in 2000.")
-    b = post("b", "There were roughly 520,000 arrests at the border last year, about a third of the 1.6 million "
+    b = post("b", "There were roughly 420,000 arrests at the border last year, about a third of the 1.3 million "
                   "arrests in 2000.")
-    assert values(find_disagreements([a, b])) == [("400,000", "roughly 520,000")]
-    # In long sentences, the shared "1.6 million" is what makes them alike enough.
-    long_a = post("a", "Border apprehensions have fallen in recent years as the harbour police were cut, to 400,000 "
-                       "in the last fiscal year from a peak of 1.6 million in the 2000 fiscal year, the ministry "
+    assert values(find_disagreements([a, b])) == [("310,000", "roughly 420,000")]
+    # In long sentences, the shared "1.3 million" is what makes them alike enough.
+    long_a = post("a", "Border apprehensions have fallen in recent years as the harbour police were cut, to 310,000 "
+                       "in the last fiscal year from a peak of 1.3 million in the 2000 fiscal year, the ministry "
                        "said in its annual report.")
-    long_b = post("b", "There were roughly 520,000 arrests for unauthorised border crossings last year, which is "
-                       "about one third of the 1.6 million arrests that happened in 2000.")
-    assert values(find_disagreements([long_a, long_b])) == [("400,000", "roughly 520,000")]
-    # Without the shared "1.6 million", "400,000" says nothing of what it counts.
-    lone = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year.")
+    long_b = post("b", "There were roughly 420,000 arrests for unauthorised border crossings last year, which is "
+                       "about one third of the 1.3 million arrests that happened in 2000.")
+    assert values(find_disagreements([long_a, long_b])) == [("310,000", "roughly 420,000")]
+    # Without the shared "1.3 million", "310,000" says nothing of what it counts.
+    lone = post("a", "Border apprehensions have fallen to 310,000 in the last fiscal year.")
     assert find_disagreements([lone, b]) == ()
 
 
@@ -123,10 +123,10 @@ def test_a_year_stated_two_ways_in_the_same_words_but_not_years_of_two_events():
 
 
 def test_the_two_ends_of_a_span_are_one_dispute():
-    a = post("a", "She will become the second senator from the state after Ann Roe, who served from 1967 to 1979.")
-    b = post("b", "She will be the first senator from the state since Ann Roe held the seat from 1966 to 1978.")
+    a = post("a", "She will become the second senator from the state after Ann Roe, who served from 1971 to 1983.")
+    b = post("b", "She will be the first senator from the state since Ann Roe held the seat from 1970 to 1982.")
     [dispute] = find_disagreements([a, b])
-    assert values([dispute]) == [("1966 to 1978", "1967 to 1979")]
+    assert values([dispute]) == [("1970 to 1982", "1971 to 1983")]
     assert all(c.value in c.sentence for c in dispute.claims)
 
 
@@ -159,14 +159,14 @@ def test_different_kinds_of_one_noun_are_two_quantities():
     assert find_disagreements([a, b]) == ()
     c = post("c", "Moreau has 176 rushing yards in his last two games for the Harriers.")
     assert values(find_disagreements([a, c])) == [("176", "189")]
-    d = post("d", "He bought $10,412.50 worth of televisions with campaign money, prosecutors said.")
-    e = post("e", "He bought $9,318.20 worth of furniture with campaign money, prosecutors said.")
+    d = post("d", "He bought $7,240.80 worth of bicycles with campaign money, prosecutors said.")
+    e = post("e", "He bought $6,915.40 worth of furniture with campaign money, prosecutors said.")
     assert find_disagreements([d, e]) == ()
 
 
 def test_a_sentence_carrying_the_other_numeral_measures_something_else():
-    a = post("a", "The champion improved to 58-3 with 51 wins coming by way of knockout.")
-    b = post("b", "The champion improved to a career record of 58 wins and three defeats.")
+    a = post("a", "The champion improved to 47-2 with 39 wins coming by way of knockout.")
+    b = post("b", "The champion improved to a career record of 47 wins and two defeats.")
     assert find_disagreements([a, b]) == ()
 
 
@@ -179,26 +179,26 @@ def test_two_sentences_differing_in_two_measures_tell_of_two_games():
 
 
 def test_ranges_and_conversions_allow_what_they_say():
-    a = post("a", "As many as 35 to 40 volunteer firefighters came to battle the blaze at the church.")
-    b = post("b", "As many as 30 to 40 volunteer firefighters came to battle the blaze at the church.")
+    a = post("a", "As many as 22 to 27 volunteer firefighters came to fight the fire at the mill.")
+    b = post("b", "As many as 18 to 27 volunteer firefighters came to fight the fire at the mill.")
     assert find_disagreements([a, b]) == ()
-    c = post("c", "The camp lies less than 25 km (15 miles) from the border with the north.")
-    d = post("d", "The camp lies only 10 miles from the border with the north.")
+    c = post("c", "The depot lies less than 40 km (25 miles) from the coast to the west.")
+    d = post("d", "The depot lies only 20 miles from the coast to the west.")
     assert find_disagreements([c, d]) == ()
 
 
 def test_one_numeral_of_two_nouns_is_one_figure_only_when_the_nouns_share_a_word():
-    a = post("a", "The quake killed six children and left 14 others trapped under a mosque.")
-    b = post("b", "The 2004 tsunami killed people in 13 countries around the ocean.")
-    c = post("c", "The 2004 tsunami killed people in 14 countries around the ocean.")
+    a = post("a", "The storm hurt five children and left 12 others stranded in a school.")
+    b = post("b", "The 1998 storm flooded homes in 11 counties along the coast.")
+    c = post("c", "The 1998 storm flooded homes in 12 counties along the coast.")
     [dispute] = find_disagreements([a, b, c])
-    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("b", "13"), ("c", "14")]
-    d = post("d", "Nearly 90 Georgetown faculty and administrators have called the chairman to task over his budget.")
-    e = post("e", "The letter was signed by nearly 90 faculty members and priests at Georgetown before his visit.")
-    f = post("f", "A group of nearly 101 professors and administrators at Georgetown has sent the chairman a letter.")
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("b", "11"), ("c", "12")]
+    d = post("d", "Nearly 70 Linden faculty and trustees have called the chairman to task over his budget.")
+    e = post("e", "The letter was signed by nearly 70 faculty members and deacons at Linden before his visit.")
+    f = post("f", "A group of nearly 85 lecturers and trustees at Linden has sent the chairman a letter.")
     [dispute] = find_disagreements([d, e, f])
     assert sorted((c.post_id, c.value) for c in dispute.claims) == [
-        ("d", "Nearly 90"), ("e", "nearly 90"), ("f", "nearly 101")]
+        ("d", "Nearly 70"), ("e", "nearly 70"), ("f", "nearly 85")]
 
 
 def test_two_sides_set_against_each_other_are_two_figures_not_a_range():
