@@ -113,12 +113,12 @@ def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sen
 
 
 def test_a_year_stated_two_ways_in_the_same_words_but_not_years_of_two_events():
-    a = post("a", "The governor's second and final term officially ends in 2019.")
-    b = post("b", "The governor hinted on Tuesday that he may resign before his term ends in 2018, telling a "
+    a = post("a", "The governor's second and final term officially ends in 2031.")
+    b = post("b", "The governor hinted on Tuesday that he may resign before his term ends in 2030, telling a "
                   "local radio station that he was looking at all options.")
-    assert values(find_disagreements([a, b])) == [("2018", "2019")]
-    c = post("c", "The general commanded marines in the 2003 invasion before he led the command.")
-    d = post("d", "The general led the command from 2010 to 2013 before he commanded marines.")
+    assert values(find_disagreements([a, b])) == [("2030", "2031")]
+    c = post("c", "The admiral commanded the fleet in the 1991 blockade before he led the academy.")
+    d = post("d", "The admiral led the academy from 2005 to 2008 before he commanded the fleet.")
     assert find_disagreements([c, d]) == ()
 
 

@@ -28,7 +28,7 @@ is decided the way a reader would — by what surrounds the figure:
 Incompatible means the intervals the statements allow do not meet:
 "more than 30 countries" and "35 countries" agree; "30" and "35" do not;
 "three-and-a-half years" and "a 42-month war" agree. Two bounds on the same side
-are the exception: "more than $9,200" and "at least $10,000" are two floors
+are the exception: "more than $7,300" and "at least $8,000" are two floors
 reported for one figure, so they disagree (`_clashes`).
 
 The excerpt and headline of a post are statements too ("26 dozen countries" of
@@ -77,14 +77,14 @@ they stand from the figure, see `_REACH`), plus a bonus for the same numeral
 "two"), less `CLOSENESS` per order of magnitude between the values. It is low
 because the kind already says much: only a count of the same noun, an age of
 the same person or money of one currency is compared at all. Independent
-reports of one fact ("affecting 896,000 federal employees" / "about 800,000
-federal employees … face real problems") share few words besides it and score
+reports of one fact ("affecting 683,000 state workers" / "about 600,000
+state workers … face real hardship") share few words besides it and score
 0.14–0.35; in the fitting half of the analysis set, same-kind figures of
 different facts that survive the other tests mostly score below 0.1 (0.08
 already lets in one more, false, pair)."""
 
 MATCH_DAYS = 0.5
-"""Days and dates need more: a story mentions many days ("talks on Thursday", "Putin on
+"""Days and dates need more: a story mentions many days ("talks on Thursday", "the minister on
 Friday"), and they carry no numeral to tell them apart — only a clearly shared
 statement around them says two days are the day of one event."""
 
@@ -92,20 +92,20 @@ MATCH_YEARS = 0.4
 """A year carries its own digits, so it needs less shared wording than a weekday, but more than a counted
 figure: a story names many years ("in 2009", "since 2016"), and only a clearly shared statement makes two
 of them one year stated two ways. Said in the same frame — the same word right before or after ("term
-ends in 2019" / "his term ends in 2018"), or as the same end of a span — a year needs only `MATCH`."""
+ends in 2031" / "his term ends in 2030"), or as the same end of a span — a year needs only `MATCH`."""
 
 YEARS_APART = 1
 """Two years further apart than this are two years, not one stated two ways: a misstated year is off by one
-(a term "ends in 2019" or "in 2018"; "since 2002" or "since 2003"), while "the 2003 invasion" and "from 2010"
+(a term "ends in 2031" or "in 2030"; "since 1994" or "since 1995"), while "the 1991 blockade" and "from 2005"
 are years of two events."""
 
 MAX_RATIO = 1.5
 """Two figures further apart than this are two quantities, not one stated two ways: a changed or
-misreported figure ("800,000" for "896,000", "$4.7 billion" for "$5.7 billion") stays within it."""
+misreported figure ("600,000" for "683,000", "$2.8 billion" for "$3.8 billion") stays within it."""
 
 CLOSENESS = 0.2
-"""Score taken off per order of magnitude between two figures: with equally fitting context, "$3.5 billion"
-pairs with "$3.6 billion" of the same sentence rather than with its "$2.5 billion"."""
+"""Score taken off per order of magnitude between two figures: with equally fitting context, "$4.5 billion"
+pairs with "$4.6 billion" of the same sentence rather than with its "$3.5 billion"."""
 
 CROWDED = 4
 """A counted noun stated with this many different values in one story ("yards", "points", "votes") names
@@ -195,8 +195,8 @@ def _outdone(bag: Bag, verbs: dict[str, str]) -> Bag:
 
 def _near_bag(sentence: str, start: int, end: int) -> dict[str, float]:
     """The words around a figure, each weighted by how near it stands: 1 inside the figure's own words
-    ("26 Western allies"), halving every `_REACH` content words away. "His term ends in 2018" and "the
-    term officially ends in 2019" share the words that say which year is meant; the rest of two long
+    ("26 Western allies"), halving every `_REACH` content words away. "His term ends in 2030" and "the
+    term officially ends in 2031" share the words that say which year is meant; the rest of two long
     sentences matters less."""
     weights: dict[str, float] = {}
     words = words_of(sentence)
@@ -293,7 +293,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
             quoted = _quoted_spans(s)
             stamp = _is_stamp(s)
             found = [*find_mentions(s, v), *find_dates(s, v, published)]
-            # The specific figures of a sentence are words of it too: two sentences giving "1.6 million"
+            # The specific figures of a sentence are words of it too: two sentences giving "1.3 million"
             # are the more alike for it (a figure's own value and the other end of its span aside).
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
             df.update(bag.keys() | figures.keys())
@@ -353,8 +353,8 @@ def _same_speech(posts: Sequence[Post], mentions: Sequence[Mention], spoken: Seq
 def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     """(M, M): could the two mentions measure the same thing? Same kind, same counted noun, other versions.
 
-    A count is only comparable with a count of the same noun ("800,000 federal employees" with "896,000
-    employees"), an age only with the age of the same person; money with money of one currency.
+    A count is only comparable with a count of the same noun ("600,000 state workers" with "683,000
+    workers"), an age only with the age of the same person; money with money of one currency.
     """
     kind = np.array([m.dimension for m in mentions])
     head = np.array([m.head for m in mentions])
@@ -365,9 +365,9 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     same_kind = kind[:, None] == kind[None, :]
     needs_head = np.isin(kind, ["count", "age"])
     same_head = ((head[:, None] == head[None, :]) & (head[:, None] != "")) | (shared_noun & (kind != "age")[:, None])
-    # "26 dozen shipping companies" against "26 shipping firms": the same figure read two ways; "nearly 90
-    # Georgetown faculty" and "nearly 90 faculty members": one count named two ways. But "14 countries" and
-    # "14 others" are two counts: the same numeral names one figure only when scaled differently or when the
+    # "26 dozen shipping companies" against "26 shipping firms": the same figure read two ways; "nearly 70
+    # Linden faculty" and "nearly 70 faculty members": one count named two ways. But "12 counties" and
+    # "12 others" are two counts: the same numeral names one figure only when scaled differently or when the
     # two noun phrases share a word.
     scaled = np.array([m.scaled for m in mentions])
     words = [{t for w in m.phrase.split() for t in content_tokens(w)} for m in mentions]
@@ -375,7 +375,7 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     same_figure &= (kind == "count")[:, None]
     for i, j in zip(*np.nonzero(same_figure & (scaled[:, None] == scaled[None, :]))):
         same_figure[i, j] = bool(words[i] & words[j])
-    # "fallen to 400,000 from a peak of 1.6 million" / "520,000 arrests … the 1.6 million arrests": a figure
+    # "fallen to 310,000 from a peak of 1.3 million" / "420,000 arrests … the 1.3 million arrests": a figure
     # that names nothing counts what its counterpart counts, where the two sentences share another figure.
     headless = (kind == "count") & (head == "")
     borrowed = (headless[:, None] | headless[None, :]) & anchored(mentions)
@@ -406,8 +406,8 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     threshold = np.array([_threshold(m, crowded) for m in mentions])
     need = np.maximum(threshold[:, None], threshold[None, :])
     year = np.array([m.dimension == "year" for m in mentions])
-    # A year said in the same frame ("term ends in 2019" / "his term ends in 2018"), or as the same end of a
-    # span ("served from 1967 to 1979" / "held the seat from 1966 to 1978"), needs no more than a count.
+    # A year said in the same frame ("term ends in 2031" / "his term ends in 2030"), or as the same end of a
+    # span ("served from 1971 to 1983" / "held the seat from 1970 to 1982"), needs no more than a count.
     said = frames(mentions)
     for i, j in zip(*np.nonzero(year[:, None] & year[None, :])):
         if any(a and a == b for a, b in zip(said[i], said[j])):
@@ -482,7 +482,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
 
 def _spans(facts: list[list[int]], mentions: Sequence[Mention]) -> list[tuple[list[int], list[str]]]:
     """Each fact with the value each of its figures shows; two facts that are the two ends of one span in
-    every version ("served from 1967 to 1979" / "held the seat from 1966 to 1978") are one dispute, over the
+    every version ("served from 1971 to 1983" / "held the seat from 1970 to 1982") are one dispute, over the
     span as written."""
     end_of = {}
     for k, fact in enumerate(facts):
@@ -508,7 +508,7 @@ def _explained(i: int, j: int, mentions: Sequence[Mention], comparable: np.ndarr
                clash: np.ndarray, fit: np.ndarray, post_of: np.ndarray) -> bool:
     """Is there a reading under which both versions are right? Either also states the other's value of the
     same kind of thing (in a sentence whose `fit`, its score over what it needs to be related, is >= 0);
-    either sentence carries the other's numeral ("58-3 with 51 wins" against "58
+    either sentence carries the other's numeral ("47-2 with 39 wins" against "47
     wins"); or the two sentences differ in a second measure too (two games, not one)."""
     return (_also_states(i, j, comparable, clash, fit, post_of)
             or _also_states(j, i, comparable, clash, fit, post_of)
@@ -521,7 +521,7 @@ def _facts(edges: list[tuple[int, int]], score: np.ndarray, post_of: np.ndarray,
     """Group the paired figures into facts, each with one value per version; the edges kept.
 
     Pairs join in order of how well they fit, misreadings first; a pair that would give a fact two values
-    of one version is left out ("$3 billion could be diverted" and "$3.5 billion" of one version are two
+    of one version is left out ("$2 billion could be diverted" and "$2.5 billion" of one version are two
     figures, so a third version's figure pairs into the fact of one of them, not both). A misreading is one
     value: "26 dozen countries" in an excerpt is the "26 Western allies" of its body, garbled, and the
     versions giving "26" are all on one side of one dispute.
@@ -557,10 +557,10 @@ def _one_to_one(score: np.ndarray, need: np.ndarray, post_of: np.ndarray, versio
 
     Between two versions, the best-scoring pair is taken first, then the best of the figures left, and so
     on while a pair reaches what it `need`s (the higher of the two figures' thresholds). A figure whose best
-    counterpart was taken by a better-fitting one may so still meet its own: "$2.6 billion from military
-    construction" pairs with "$3.6 billion from construction projects" once the "$2.5 billion" of that
-    sentence has been taken by its own "$2.5 billion". (Requiring each pair to be the other's first choice
-    would leave the "$2.6 billion" unpaired.)
+    counterpart was taken by a better-fitting one may so still meet its own: "$1.4 billion from harbour
+    works" pairs with "$1.9 billion from harbour projects" once the "$1.2 billion" of that
+    sentence has been taken by its own "$1.2 billion". (Requiring each pair to be the other's first choice
+    would leave the "$1.4 billion" unpaired.)
     """
     partner = np.full((len(post_of), versions), -1)
     for v in range(versions):
@@ -581,8 +581,8 @@ def _one_to_one(score: np.ndarray, need: np.ndarray, post_of: np.ndarray, versio
 def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
     """A version that gives a figure once with a bound reads its bare repetitions the same way.
 
-    "His demand for more than $5 billion" and, later, "$5 billion in funding for the wall" are one figure
-    in one version: the bare one is shorthand, and it allows what the hedged one allows ("$5.7 billion").
+    "Her demand for more than $3 billion" and, later, "$3 billion in funding for the bridge" are one figure
+    in one version: the bare one is shorthand, and it allows what the hedged one allows ("$3.8 billion").
     """
     def is_bound(m: Mention) -> bool:
         return math.isinf(m.high) or (m.low == 0.0 and m.value > 0.0)
@@ -604,8 +604,8 @@ def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
     """(M, M): do the two statements of a figure contradict each other?
 
     They do when the intervals they allow do not meet ("30" against "35"; "more than 30" against "25"),
-    and also when both give a bound on the same side and the bounds differ: "more than $9,200" against
-    "at least $10,000" are logically compatible, but each outlet reports the figure it was given, as a
+    and also when both give a bound on the same side and the bounds differ: "more than $7,300" against
+    "at least $8,000" are logically compatible, but each outlet reports the figure it was given, as a
     floor, so the two report different figures. A bound against a point value it allows ("more than 30"
     / "35") is still agreement: the hedge is what lets a rounded report stand beside an exact one.
     """

@@ -162,9 +162,9 @@ def _precision(raw: str) -> float:
 
 
 def _rounding_unit(raw: str) -> float:
-    """The unit of the last non-zero digit: 1e5 for '800,000', 100 for '67,200', 0.1 for '3.6'.
+    """The unit of the last non-zero digit: 1e5 for '600,000', 100 for '48,300', 0.1 for '3.6'.
 
-    A hedged figure ("about 800,000", "nearly 90") is rounded to that digit, so it
+    A hedged figure ("about 600,000", "nearly 70") is rounded to that digit, so it
     allows values within a unit of it — not any value 15 % away.
     """
     digits = raw.replace(",", "").replace(" ", "")
@@ -218,7 +218,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
     The first end often names no noun ("35 to 40 volunteer firefighters"); the second says what both count.
     A range runs upwards: "outpolled her 3,100 to 900" or "passed 56 to 44" sets two sides'
     figures against each other, and each is a figure of its own.
-    A calendar span ("from 1967 to 1979") is two facts, its start and its end, and stays two figures.
+    A calendar span ("from 1971 to 1983") is two facts, its start and its end, and stays two figures.
     """
     out: list[Mention] = []
     for m in mentions:
@@ -258,7 +258,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
         if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
             continue
         if re.match(r"^[-–]\d", after):
-            continue  # '58-3', 'a 15-2 run', 'the 2008-09 season': a record, a score or a span, not one figure
+            continue  # '47-2', 'a 15-2 run', 'the 2011-12 season': a record, a score or a span, not one figure
         if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
             continue  # '07 GMT', '0039': a clock time
         if m.start() in ages:
