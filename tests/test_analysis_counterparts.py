@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
-from newsdigest.stories.counterparts import dated_by
 from newsdigest.stories.disagreements import find_disagreements
 from newsdigest.stories.numbers import find_dates, find_mentions
 
@@ -18,27 +17,27 @@ from newsdigest.stories.numbers import find_dates, find_mentions
 
 
 def test_figures_written_with_a_spaced_thousands_comma_or_a_quote_mark_before_the_scale():
-    [people] = [m for m in find_mentions("A tsunami killed 230, 000 people in 13 countries.", 0) if m.head == "peopl"]
-    assert people.value == 230_000
+    [people] = [m for m in find_mentions("A flood drove 84, 000 people from 9 towns.", 0) if m.head == "peopl"]
+    assert people.value == 84_000
     [asked] = find_mentions("“We are asking for $5.6” billion, the minister said.", 0)
     assert asked.value == 5.6e9
 
 
 def test_records_seasons_and_verbs_are_not_counted_things():
-    assert find_mentions("He coached through the 2008-09 season.", 0) == []
-    # "trapped" is no noun: nothing says what 14 counts, so it is compared only where a sentence anchors it.
-    assert [m.head for m in find_mentions("Six were killed and 14 trapped under debris.", 0)] == [""]
+    assert find_mentions("He coached through the 2011-12 season.", 0) == []
+    # "stranded" is no noun: nothing says what 11 counts, so it is compared only where a sentence anchors it.
+    assert [m.head for m in find_mentions("Four were hurt and 11 stranded on the ridge.", 0)] == [""]
     [year] = find_mentions("Arrests peaked in the 2000 fiscal year.", 0)
     assert year.dimension == "year"  # a year named for what it is, not 2,000 years
-    [height, weight] = find_mentions("The 6-foot-9, 260-pound centre scored.", 0)
-    assert height.figure == "6-foot-9" and height.value == 6.75 and weight.value == 260
+    [height, weight] = find_mentions("The 6-foot-6, 240-pound centre scored.", 0)
+    assert height.figure == "6-foot-6" and height.value == 6.5 and weight.value == 240
 
 
 def test_an_estimate_between_two_figures_is_one_figure():
-    [members] = find_mentions("In an area with 30 or 40 members, anyone can walk through.", 0)
-    assert (members.low, members.high, members.head) == (30, 40, "member")
-    [span_start, span_end] = find_mentions("He served from 1967 to 1979.", 0)  # a span: two facts, its ends
-    assert (span_start.value, span_end.value) == (1967, 1979)
+    [members] = find_mentions("In a club with 20 or 30 members, anyone can walk in.", 0)
+    assert (members.low, members.high, members.head) == (20, 30, "member")
+    [span_start, span_end] = find_mentions("He served from 1971 to 1983.", 0)  # a span: two facts, its ends
+    assert (span_start.value, span_end.value) == (1971, 1983)
 
 
 def test_a_part_of_a_month_is_a_third_of_it():
@@ -96,38 +95,38 @@ def test_a_fact_is_stated_at_most_once_per_version():
 
 
 def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():
-    a = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year from a peak of 1.6 million "
+    a = post("a", "Border apprehensions have fallen to 310,000 in the last fiscal year from a peak of 1.3 million "
                   "in 2000.")
-    b = post("b", "There were roughly 520,000 arrests at the border last year, about a third of the 1.6 million "
+    b = post("b", "There were roughly 420,000 arrests at the border last year, about a third of the 1.3 million "
                   "arrests in 2000.")
-    assert values(find_disagreements([a, b])) == [("400,000", "roughly 520,000")]
-    # In long sentences, the shared "1.6 million" is what makes them alike enough.
-    long_a = post("a", "Border apprehensions have fallen in recent years as the harbour police were cut, to 400,000 "
-                       "in the last fiscal year from a peak of 1.6 million in the 2000 fiscal year, the ministry "
+    assert values(find_disagreements([a, b])) == [("310,000", "roughly 420,000")]
+    # In long sentences, the shared "1.3 million" is what makes them alike enough.
+    long_a = post("a", "Border apprehensions have fallen in recent years as the harbour police were cut, to 310,000 "
+                       "in the last fiscal year from a peak of 1.3 million in the 2000 fiscal year, the ministry "
                        "said in its annual report.")
-    long_b = post("b", "There were roughly 520,000 arrests for unauthorised border crossings last year, which is "
-                       "about one third of the 1.6 million arrests that happened in 2000.")
-    assert values(find_disagreements([long_a, long_b])) == [("400,000", "roughly 520,000")]
-    # Without the shared "1.6 million", "400,000" says nothing of what it counts.
-    lone = post("a", "Border apprehensions have fallen to 400,000 in the last fiscal year.")
+    long_b = post("b", "There were roughly 420,000 arrests for unauthorised border crossings last year, which is "
+                       "about one third of the 1.3 million arrests that happened in 2000.")
+    assert values(find_disagreements([long_a, long_b])) == [("310,000", "roughly 420,000")]
+    # Without the shared "1.3 million", "310,000" says nothing of what it counts.
+    lone = post("a", "Border apprehensions have fallen to 310,000 in the last fiscal year.")
     assert find_disagreements([lone, b]) == ()
 
 
 def test_a_year_stated_two_ways_in_the_same_words_but_not_years_of_two_events():
-    a = post("a", "The governor's second and final term officially ends in 2019.")
-    b = post("b", "The governor hinted on Tuesday that he may resign before his term ends in 2018, telling a "
+    a = post("a", "The governor's second and final term officially ends in 2031.")
+    b = post("b", "The governor hinted on Tuesday that he may resign before his term ends in 2030, telling a "
                   "local radio station that he was looking at all options.")
-    assert values(find_disagreements([a, b])) == [("2018", "2019")]
-    c = post("c", "The general commanded marines in the 2003 invasion before he led the command.")
-    d = post("d", "The general led the command from 2010 to 2013 before he commanded marines.")
+    assert values(find_disagreements([a, b])) == [("2030", "2031")]
+    c = post("c", "The admiral commanded the fleet in the 1991 blockade before he led the academy.")
+    d = post("d", "The admiral led the academy from 2005 to 2008 before he commanded the fleet.")
     assert find_disagreements([c, d]) == ()
 
 
 def test_the_two_ends_of_a_span_are_one_dispute():
-    a = post("a", "She will become the second senator from the state after Ann Roe, who served from 1967 to 1979.")
-    b = post("b", "She will be the first senator from the state since Ann Roe held the seat from 1966 to 1978.")
+    a = post("a", "She will become the second senator from the state after Ann Roe, who served from 1971 to 1983.")
+    b = post("b", "She will be the first senator from the state since Ann Roe held the seat from 1970 to 1982.")
     [dispute] = find_disagreements([a, b])
-    assert values([dispute]) == [("1966 to 1978", "1967 to 1979")]
+    assert values([dispute]) == [("1970 to 1982", "1971 to 1983")]
     assert all(c.value in c.sentence for c in dispute.claims)
 
 
@@ -160,14 +159,14 @@ def test_different_kinds_of_one_noun_are_two_quantities():
     assert find_disagreements([a, b]) == ()
     c = post("c", "Moreau has 176 rushing yards in his last two games for the Harriers.")
     assert values(find_disagreements([a, c])) == [("176", "189")]
-    d = post("d", "He bought $10,412.50 worth of televisions with campaign money, prosecutors said.")
-    e = post("e", "He bought $9,318.20 worth of furniture with campaign money, prosecutors said.")
+    d = post("d", "He bought $7,240.80 worth of bicycles with campaign money, prosecutors said.")
+    e = post("e", "He bought $6,915.40 worth of furniture with campaign money, prosecutors said.")
     assert find_disagreements([d, e]) == ()
 
 
 def test_a_sentence_carrying_the_other_numeral_measures_something_else():
-    a = post("a", "The champion improved to 58-3 with 51 wins coming by way of knockout.")
-    b = post("b", "The champion improved to a career record of 58 wins and three defeats.")
+    a = post("a", "The champion improved to 47-2 with 39 wins coming by way of knockout.")
+    b = post("b", "The champion improved to a career record of 47 wins and two defeats.")
     assert find_disagreements([a, b]) == ()
 
 
@@ -180,40 +179,56 @@ def test_two_sentences_differing_in_two_measures_tell_of_two_games():
 
 
 def test_ranges_and_conversions_allow_what_they_say():
-    a = post("a", "As many as 35 to 40 volunteer firefighters came to battle the blaze at the church.")
-    b = post("b", "As many as 30 to 40 volunteer firefighters came to battle the blaze at the church.")
+    a = post("a", "As many as 22 to 27 volunteer firefighters came to fight the fire at the mill.")
+    b = post("b", "As many as 18 to 27 volunteer firefighters came to fight the fire at the mill.")
     assert find_disagreements([a, b]) == ()
-    c = post("c", "The camp lies less than 25 km (15 miles) from the border with the north.")
-    d = post("d", "The camp lies only 10 miles from the border with the north.")
+    c = post("c", "The depot lies less than 40 km (25 miles) from the coast to the west.")
+    d = post("d", "The depot lies only 20 miles from the coast to the west.")
     assert find_disagreements([c, d]) == ()
 
 
 def test_one_numeral_of_two_nouns_is_one_figure_only_when_the_nouns_share_a_word():
-    a = post("a", "The quake killed six children and left 14 others trapped under a mosque.")
-    b = post("b", "The 2004 tsunami killed people in 13 countries around the ocean.")
-    c = post("c", "The 2004 tsunami killed people in 14 countries around the ocean.")
+    a = post("a", "The storm hurt five children and left 12 others stranded in a school.")
+    b = post("b", "The 1998 storm flooded homes in 11 counties along the coast.")
+    c = post("c", "The 1998 storm flooded homes in 12 counties along the coast.")
     [dispute] = find_disagreements([a, b, c])
-    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("b", "13"), ("c", "14")]
-    d = post("d", "Nearly 90 Georgetown faculty and administrators have called the chairman to task over his budget.")
-    e = post("e", "The letter was signed by nearly 90 faculty members and priests at Georgetown before his visit.")
-    f = post("f", "A group of nearly 101 professors and administrators at Georgetown has sent the chairman a letter.")
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("b", "11"), ("c", "12")]
+    d = post("d", "Nearly 70 Linden faculty and trustees have called the chairman to task over his budget.")
+    e = post("e", "The letter was signed by nearly 70 faculty members and deacons at Linden before his visit.")
+    f = post("f", "A group of nearly 85 lecturers and trustees at Linden has sent the chairman a letter.")
     [dispute] = find_disagreements([d, e, f])
     assert sorted((c.post_id, c.value) for c in dispute.claims) == [
-        ("d", "Nearly 90"), ("e", "nearly 90"), ("f", "nearly 101")]
+        ("d", "Nearly 70"), ("e", "nearly 70"), ("f", "nearly 85")]
 
 
 def test_two_sides_set_against_each_other_are_two_figures_not_a_range():
-    [won, lost] = find_mentions("The mayor outraised the teacher $6.4 million to $200,000.", 0)
-    assert (won.value, lost.value) == (6.4e6, 2e5) and won.high < 6.5e6
-    [estimate] = find_mentions("The mayor raised $5 million to $6 million.", 0)  # upwards: one estimate
-    assert (estimate.low, estimate.high) == (4.51e6, 6.49e6)
+    [won, lost] = find_mentions("The senator outraised her rival $3.8 million to $450,000.", 0)
+    assert (won.value, lost.value) == (3.8e6, 4.5e5) and won.high < 3.9e6
+    [estimate] = find_mentions("The senator raised $3 million to $4 million.", 0)  # upwards: one estimate
+    assert (estimate.low, estimate.high) == (2.51e6, 4.49e6)
 
 
 def test_a_verb_of_outdoing_states_what_its_verb_states():
-    # Nothing but "raised" / "outraising" says the two sums are the mayor's campaign money.
-    a = post("a", "The mayor, who had raised $5.4 million for the race, covered the city in posters.")
-    b = post("b", "The mayor was expected to win easily, outraising the teacher $6.4 million to $200,000.")
-    assert values(find_disagreements([a, b])) == [("$5.4 million", "$6.4 million")]
+    # Nothing but "raised" / "outraising" says the two sums are the senator's campaign money.
+    a = post("a", "The senator, who had raised $2.9 million for the race, covered the county in posters.")
+    b = post("b", "The senator was expected to win easily, outraising her rival $3.8 million to $450,000.")
+    assert values(find_disagreements([a, b])) == [("$2.9 million", "$3.8 million")]
+    # Without the plain verb in the story there is nothing to fold the out-word into.
+    c = post("c", "The senator, who had $2.9 million for the race, covered the county in posters.")
+    assert find_disagreements([c, b]) == ()
+
+
+def test_only_a_verb_form_of_out_is_read_as_the_verb_it_outdoes():
+    from newsdigest.stories.disagreements import _outdoing_verbs
+    story = ["The outbreak closed the outlet and the outlook for the bar was poor.",
+             "The town outlawed the sale after it outlawed smoking; the law broke the bar, which had let rooms.",
+             "Looks were grim: the owner looked at a break in the lease.",
+             "Her team, outstanding all year, was outscoring the others after it scored twice in the first game.",
+             "The standing crowd cheered."]
+    verbs = _outdoing_verbs(story)
+    assert verbs == {"outscor": "scor"}
+    assert _outdoing_verbs(story[:4]) == _outdoing_verbs(story)  # "standing" makes no verb of "outstanding"
+    assert _outdoing_verbs(["The team was outscoring its rivals.", "The score stood at two."]) == {}
 
 
 def test_a_nearer_value_wins_the_pairing_but_does_not_make_a_pair():
@@ -232,7 +247,8 @@ def test_days_are_read_against_the_day_each_version_was_published():
     assert (period.low, period.high) == (date(2025, 1, 1).toordinal(), date(2025, 12, 31).toordinal())
     [passed] = find_dates("The resolution passed Tuesday.", 0, tuesday)  # a weekday after a verb
     assert passed.low == tuesday.toordinal()
-    # Published a day apart, "on Monday" and "on Tuesday" can be the same day.
+    # Published a week apart, "on Monday" and "on Tuesday" are days of two different weeks: they clash. Published
+    # a day apart, "on Monday" and "earlier this week" can be the same day.
     a = post("a", "The harbour council voted on Monday to close the north quay to ferries.", published=DAY)
     b = post("b", "The harbour council voted on Tuesday to close the north quay to ferries.",
              published=DAY + timedelta(days=7))
@@ -244,21 +260,17 @@ def test_days_are_read_against_the_day_each_version_was_published():
     assert values(find_disagreements([a, d])) == [("Monday", "last month")]
 
 
-def test_a_day_dated_by_the_same_words_is_one_day_told_two_ways():
-    # "published" right before each day says both date the publication; little else of the sentences is shared.
-    friday = DAY + timedelta(days=3)
-    a = post("a", "The mayor blamed his rival for the weekly's story published Friday that alleged he had hidden "
-                  "debts, and the feud over the harbour contract grew louder.", published=friday)
-    b = post("b", "The weekly published a story earlier this week claiming that the mayor had hidden debts.\n\n"
-                  "The mayor lashed out at his rival on Friday.", published=friday)
-    assert values(find_disagreements([a, b])) == [("Friday", "earlier this week")]
-    # Without a shared word right before them, two days of one story date two events.
-    c = post("c", "The mayor blamed his rival for the claims he made on Friday that the mayor had hidden "
-                  "debts, and the feud over the harbour contract grew louder.", published=friday)
-    assert find_disagreements([c, b]) == ()
-    # Names and stray letters say who or when, not what happened: "Republicans" is no event.
-    [day] = find_dates("Party members met House Republicans at 9 a. m. on Wednesday.", 0, DAY.date())
-    assert dated_by(day) == frozenset()
+def test_a_word_shared_before_two_days_does_not_make_them_one_day():
+    # Both days follow "issued", but the sentences say little else alike: two statements, two days.
+    wednesday = DAY + timedelta(days=1)
+    a = post("a", "The ferry line's notice issued Monday blamed the gale for the cancelled crossings.",
+             published=wednesday)
+    b = post("b", "Harbour officials issued new rules for the trawlers in the bay on Tuesday.", published=wednesday)
+    assert find_disagreements([a, b]) == ()
+    # The same statement told with another day is one day told two ways.
+    c = post("c", "The ferry line issued a notice on Tuesday that blamed the gale for the cancelled crossings.",
+             published=wednesday)
+    assert values(find_disagreements([a, c])) == [("Monday", "Tuesday")]
 
 
 def test_last_week_said_early_in_a_week_may_mean_the_days_just_past():
@@ -284,10 +296,24 @@ def test_a_quote_given_with_another_figure_is_a_misquote_but_a_speakers_figure_i
     assert find_disagreements([a, c]) == ()  # the minister's figure against the outlet's: maybe two counts
 
 
+def test_figures_in_quotes_of_different_people_are_not_compared():
+    # Two people quoted with two figures for the plant's jobs: two claims, no misquote.
+    a = post("a", "“The new plant will hire 1,200 workers from the valley,” said Ana Vidal, the mayor.")
+    b = post("b", "“The plant will hire 1,500 workers, and few of them from the valley,” said Omar Reyes, "
+                  "a union leader.")
+    assert find_disagreements([a, b]) == ()
+    # The same speaker's same words with another figure: a misquote.
+    c = post("c", "“The new plant will hire 1,500 workers from the valley,” the mayor, Ana Vidal, told reporters.")
+    assert values(find_disagreements([a, c])) == [("1,200", "1,500")]
+    # The same speaker in other words: still her figure against her figure.
+    d = post("d", "“We expect the plant to take on 1,500 workers from the valley,” said Ana Vidal.")
+    assert values(find_disagreements([a, d])) == [("1,200", "1,500")]
+
+
 def test_a_count_said_to_be_part_of_the_whole_is_a_floor_of_it():
-    a = post("a", "The 2004 wave killed 170,000 people in the province and tens of thousands more along the coast.")
-    b = post("b", "The 2004 wave killed 230,000 people along the coast of the whole region.")
-    c = post("c", "The 2004 wave killed 170,000 people in the province alone, officials said.")
+    a = post("a", "The spring flood reached 4,000 homes in the valley and hundreds more along the river.")
+    b = post("b", "The spring flood reached 5,500 homes along the river across the whole county.")
+    c = post("c", "The spring flood reached 4,000 homes in the valley alone, officials said.")
     assert find_disagreements([a, b]) == () and find_disagreements([c, b]) == ()
     [killed, _] = find_mentions("The blast killed 30 people and injured 50 more.", 0)  # 50 more of another kind
     assert killed.high == 30

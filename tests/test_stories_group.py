@@ -265,3 +265,11 @@ def test_the_shipped_demo_is_one_story_of_five_versions(demo_site):
     assert len(listed) == 1 and len(listed[0]["posts"]) == 5
     registry = json.loads((demo_site.content / "stories" / "registry.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in registry["stories"]] == [listed[0]["id"]]
+
+
+def test_grouping_keeps_words_that_name_what_an_event_is_about():
+    from newsdigest.stories.features import _words_and_numbers
+
+    words, _ = _words_and_numbers("The fire bill for the water system has interest for the council.")
+    assert {"fire", "bill", "system", "interest", "council"} <= set(words)
+    assert not {"the", "for", "has"} & set(words)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.analysis import Analysis
-from newsdigest.stories.sentences import STOP_WORDS
+from newsdigest.stories.sentences import GROUPING_STOP_WORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 
@@ -114,4 +114,4 @@ def newest_first(stories: Sequence[Story]) -> tuple[Story, ...]:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOP_WORDS]
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in GROUPING_STOP_WORDS]

@@ -4,18 +4,18 @@
 them. Words alone pair too much on real coverage — two fighters' records, a
 player's rushing and receiving yards, the votes to break a filibuster and the
 votes to sustain one — and too little where an outlet writes a figure with no
-noun ("fell to 400,000 from a peak of 1.6 million"). This module reads what a
+noun ("fell to 310,000 from a peak of 1.3 million"). This module reads what a
 reader reads to tell:
 
 * `told_apart`: the sentences credit the figures to different people, or to
   different kinds of one thing ("rushing" / "receiving" yards; "$… worth of
-  televisions" / "$… worth of furniture");
+  bicycles" / "$… worth of furniture");
 * `anchored`: the two sentences both state a third, specific figure, so they
   report one set of facts and a noun-less figure may borrow its counterpart's;
-* `frames`: a year said in the same words ("term ends in 2019" / "term ends in
-  2018"), or as the same end of a span;
+* `frames`: a year said in the same words ("term ends in 2031" / "term ends in
+  2030"), or as the same end of a span;
 * `states_numeral` and `siblings_clash`: a version whose sentence also carries
-  the other's numeral ("58-3 with 51 wins"), and two sentences that differ in
+  the other's numeral ("47-2 with 39 wins"), and two sentences that differ in
   a second measure too ("25 points and 16 rebounds" / "22 points and nine
   rebounds"), describe two occasions, not one fact told two ways.
 """
@@ -39,7 +39,6 @@ __all__ = [
     "Casing",
     "anchored",
     "casing_of",
-    "dated_by",
     "frames",
     "incidence",
     "names",
@@ -86,7 +85,7 @@ def specific(numeral: str) -> bool:
 @dataclass(frozen=True)
 class Casing:
     """How a story writes its words: those it writes in lower case, those it capitalises inside a sentence,
-    and the surnames it gives two people ('jackson' of "Jesse Jackson" and "Sandra Jackson")."""
+    and the surnames it gives two people ('moreno' of "Ada Moreno" and "Luis Moreno")."""
 
     lower: frozenset[str] = frozenset()
     inner: frozenset[str] = frozenset()
@@ -129,7 +128,7 @@ def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
 
     A name is a word the story capitalises inside a sentence and never writes in lower case ("Ortiz"; not
     "Earlier", "Rescuers" or "The", capitalised only where they open a sentence); months, days and titles
-    are left out. A name after a preposition ("off Aceh", "in the Senate") is a place or a setting, not
+    are left out. A name after a preposition ("off Varn", "in the Senate") is a place or a setting, not
     someone a figure belongs to, so it may not act; the first word of a name decides for all of it.
     """
     found: list[tuple[int, str, bool]] = []
@@ -176,7 +175,7 @@ def _actor(m: Mention, named: list[tuple[int, str, bool]]) -> str:
 
 def _kinds(m: Mention) -> set[str]:
     """What narrows a figure to one kind of its thing: the lower-case words before a counted noun ('rushing'
-    of '189 rushing yards'), or what a sum bought ('televis' of '$10,412.50 worth of televisions')."""
+    of '189 rushing yards'), or what a sum bought ('bicycl' of '$7,240.80 worth of bicycles')."""
     if m.dimension == "count":
         return {w.lower() for w in m.phrase.split()[:-1] if w.isalpha() and w.islower() and w not in _NOT_NAMES}
     if m.dimension.startswith("money:"):
@@ -201,8 +200,8 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
       other's actor keeps the pair: "the Ortiz administration" and "Mr. Ortiz" are one. Figures held by
       two different names are two people's whatever else is named: "Varga (52-3, 46 KOs)" / "Lindgren
       (45-1, 33 KOs)".
-    * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$10,412.50 worth of
-      televisions" / "$9,318.20 worth of children's furniture".
+    * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$7,240.80 worth of
+      bicycles" / "$6,915.40 worth of children's furniture".
     """
     by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
     actor = [_actor(m, by_sentence[m.sentence]) for m in mentions]
@@ -227,7 +226,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
 
 
 def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple[str, ...]]:
-    """The names of a sentence as wholes: ('sandra', 'jackson') of "Sandra Jackson was an alderman"."""
+    """The names of a sentence as wholes: ('ada', 'moreno') of "Ada Moreno was a councillor"."""
     runs: list[list[str]] = []
     end = -1
     for at, key, _ in named:
@@ -242,9 +241,9 @@ def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple
 
 def _namesakes(mentions: Sequence[Mention], actor: list[str],
                by_sentence: dict[str, list[tuple[int, str, bool]]], casing: Casing) -> np.ndarray:
-    """(M, M): is one figure credited to a full name ("Sandra Jackson … resigned last month") and the other
-    to a bare surname the story gives two people ("Jackson … resigned from Congress last year", in a story
-    of Jesse and Sandra Jackson)? The bare name may be either; uncertain, the two are not taken for one."""
+    """(M, M): is one figure credited to a full name ("Ada Moreno … repaid the fund last month") and the other
+    to a bare surname the story gives two people ("Moreno … repaid the fund last year", in a story of Ada
+    and Luis Moreno)? The bare name may be either; uncertain, the two are not taken for one."""
     if not casing.namesakes:
         return np.zeros((len(mentions), len(mentions)), dtype=bool)
     runs = {sentence: _full_names(sentence, named) for sentence, named in by_sentence.items()}
@@ -257,7 +256,7 @@ def _namesakes(mentions: Sequence[Mention], actor: list[str],
 
 def anchored(mentions: Sequence[Mention]) -> np.ndarray:
     """(M, M): do the sentences of two figures of different versions both state a third figure, the same
-    specific value of one kind ("1.6 million" in each)? Such sentences report one set of facts."""
+    specific value of one kind ("1.3 million" in each)? Such sentences report one set of facts."""
     sentence_of: dict[tuple[int, str], int] = {}
     members: list[list[int]] = []
     for k, m in enumerate(mentions):
@@ -287,7 +286,7 @@ def anchored(mentions: Sequence[Mention]) -> np.ndarray:
 
 
 def range_ends(a: Mention, b: Mention) -> bool:
-    """Are a and b of one sentence the two ends of one span ("from 1967 to 1979", "10-12")?"""
+    """Are a and b of one sentence the two ends of one span ("from 1971 to 1983", "10-12")?"""
     if a.dimension != b.dimension or a.sentence != b.sentence or a is b:
         return False
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -297,7 +296,7 @@ def range_ends(a: Mention, b: Mention) -> bool:
 def frames(mentions: Sequence[Mention]) -> list[tuple[str, str, str]]:
     """For each figure: the content words right before and right after it, and which end of a span it is.
 
-    ('end', '', '') for "his term ends in 2018"; ('serv', '', 'start') for the 1967 of "served from 1967
+    ('end', '', '') for "his term ends in 2030"; ('serv', '', 'start') for the 1971 of "served from 1971
     to 1979". Two years sharing any of these are said in the same frame.
     """
     by_sentence: dict[tuple[int, str], list[Mention]] = {}
@@ -314,16 +313,8 @@ def frames(mentions: Sequence[Mention]) -> list[tuple[str, str, str]]:
     return out
 
 
-def dated_by(m: Mention, reach: int = 2) -> frozenset[str]:
-    """The content words right before a day, which say what it dates: 'publish' and 'stori' of "the story
-    published Friday" and of "published a story earlier this week"; 'primari' of "the primary would be held
-    on April 30" and of "primaries in mid May"."""
-    before = [(at, end, t) for at, end, t in words_of(m.sentence) if at < m.start][-reach:]
-    return frozenset(t for at, end, t in before if m.sentence[at].islower() and len(t) > 2)
-
-
 def states_numeral(m: Mention, other: Mention) -> bool:
-    """Does `other`'s sentence also carry m's numeral, in any form ("58" in "58-3 with 51 wins")? Then it
+    """Does `other`'s sentence also carry m's numeral, in any form ("47" in "47-2 with 39 wins")? Then it
     states both numbers, and its figure measures something else. Only specific numerals count."""
     if m.dimension in CALENDAR or not specific(m.numeral) or not re.fullmatch(r"[\d.]+", m.numeral):
         return False
@@ -334,7 +325,7 @@ def siblings_clash(i: int, j: int, mentions: Sequence[Mention], comparable: np.n
     """Do the two sentences also disagree on another count of one noun ("25 points and 16 rebounds" /
     "22 points and nine rebounds")? Two statements that differ in two measures are accounts of two
     occasions — two games, two fighters — not one fact told two ways. The other end of a span is part of
-    the same fact ("from 1967 to 1979" / "from 1966 to 1978"), so it does not count."""
+    the same fact ("from 1971 to 1983" / "from 1970 to 1982"), so it does not count."""
     def siblings(k: int) -> list[int]:
         m = mentions[k]
         return [o for o, x in enumerate(mentions) if o != k and x.post == m.post and x.sentence == m.sentence

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdigest.model import Post
-from newsdigest.stories.sentences import STOP_WORDS
+from newsdigest.stories.sentences import GROUPING_STOP_WORDS
 
 _TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 """A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
@@ -69,7 +69,7 @@ def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
     # One pass of the regex, counted in C; then set operations, not a Python test per word,
     # sort the distinct tokens into words and figures (this runs 100,000 times in a benchmark).
     counts = Counter(_TOKEN.findall(text.lower()))
-    for stop in STOP_WORDS.intersection(counts):
+    for stop in GROUPING_STOP_WORDS.intersection(counts):
         del counts[stop]
     numbers: dict[str, int] = {}
     odd = [t for t in counts if t[0] <= "9" or len(t) == 1 or "'" in t or "’" in t]
@@ -82,7 +82,7 @@ def _words_and_numbers(text: str) -> tuple[dict[str, int], dict[str, int]]:
             continue
         token = token.replace("’", "'")
         token = token.removesuffix("'s")
-        if len(token) > 1 and token not in STOP_WORDS:
+        if len(token) > 1 and token not in GROUPING_STOP_WORDS:
             counts[token] += count
     return dict(counts), numbers
 
@@ -102,14 +102,14 @@ def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
         at_start = start == 0 or (
             text[start - 1] in _OPENING and _SENTENCE_START.search(text, max(0, start - 3), start)
         )
-        if at_start and parts[0].lower() in STOP_WORDS:
+        if at_start and parts[0].lower() in GROUPING_STOP_WORDS:
             parts = parts[1:]
         kept = []
         for part in parts:
             if part[-1] in "s'’" and ("'" in part or "’" in part):
                 part = _POSSESSIVE.sub("", part)
             low = part.lower()
-            if part and low not in STOP_WORDS and low not in _CALENDAR:
+            if part and low not in GROUPING_STOP_WORDS and low not in _CALENDAR:
                 kept.append(low)
         if not kept:
             continue

@@ -60,9 +60,9 @@ _QUALIFIERS = [
 ]
 _PART = re.compile(r"^[^.;:]{0,60}?(?:\balone\b|\band\s+(?:many|several|countless|(?:tens|hundreds|thousands|"
                    r"millions|dozens|scores)(?:\s+of\s+(?:thousands|millions))?)\s+more\b)", re.I)
-"""What follows a count that says it is a part of the whole: "170,000 people in Sumatra alone", "killed
-170,000 in the province and tens of thousands more". Such a count is a floor of the total another version
-gives ("230,000 people across Asia"), not a rival figure for it."""
+"""What follows a count that says it is a part of the whole: "4,000 homes in the valley alone", "flooded
+4,000 homes in the valley and hundreds more upstream". Such a count is a floor of the total another version
+gives ("5,500 homes across the county"), not a rival figure for it."""
 _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
@@ -162,9 +162,9 @@ def _precision(raw: str) -> float:
 
 
 def _rounding_unit(raw: str) -> float:
-    """The unit of the last non-zero digit: 1e5 for '800,000', 100 for '67,200', 0.1 for '3.6'.
+    """The unit of the last non-zero digit: 1e5 for '600,000', 100 for '48,300', 0.1 for '3.6'.
 
-    A hedged figure ("about 800,000", "nearly 90") is rounded to that digit, so it
+    A hedged figure ("about 600,000", "nearly 70") is rounded to that digit, so it
     allows values within a unit of it — not any value 15 % away.
     """
     digits = raw.replace(",", "").replace(" ", "")
@@ -216,9 +216,9 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
     interval between its ends.
 
     The first end often names no noun ("35 to 40 volunteer firefighters"); the second says what both count.
-    A range runs upwards: "outraised him $6.4 million to $200,000" or "passed 56 to 44" sets two sides'
+    A range runs upwards: "outpolled her 3,100 to 900" or "passed 56 to 44" sets two sides'
     figures against each other, and each is a figure of its own.
-    A calendar span ("from 1967 to 1979") is two facts, its start and its end, and stays two figures.
+    A calendar span ("from 1971 to 1983") is two facts, its start and its end, and stays two figures.
     """
     out: list[Mention] = []
     for m in mentions:
@@ -229,7 +229,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
             join = m.sentence[first + len(last.figure):m.start].strip().lower()
             between = re.search(r"\bbetween\s+$", m.sentence[:first], re.I)
             if join not in ("to", "or", "-", "–") and not (join == "and" and between) or last.value >= m.value:
-                out.append(m)  # "$6.4 million to $200,000", "56 to 44": a tally of two sides, not a range
+                out.append(m)  # "3,100 to 900", "56 to 44": a tally of two sides, not a range
                 continue
             end = m.start + len(m.figure) if m.sentence.startswith(m.figure, m.start) else m.start + len(m.text)
             out[-1] = Mention(
@@ -258,7 +258,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
         if _DATE_CONTEXT.search(before) or _SKIP_AFTER.match(after) or re.match(r"^\s*(?:/|:)\d", after):
             continue
         if re.match(r"^[-–]\d", after):
-            continue  # '58-3', 'a 15-2 run', 'the 2008-09 season': a record, a score or a span, not one figure
+            continue  # '47-2', 'a 15-2 run', 'the 2011-12 season': a record, a score or a span, not one figure
         if _CLOCK.match(after) or _CLOCK_BEFORE.search(before) or (len(raw) > 1 and raw.startswith("0")):
             continue  # '07 GMT', '0039': a clock time
         if m.start() in ages:
@@ -320,7 +320,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             prior = before[:restated.start()][-30:]
             qualifier = next((kind for pattern, kind in _QUALIFIERS if pattern.search(prior)), None)
         if qualifier is None and dimension == "count" and _PART.match(after):
-            qualifier = "more"  # "170,000 people in the province and tens of thousands more": a part of the whole
+            qualifier = "more"  # "4,000 homes in the valley and hundreds more": a part of the whole
         unit_of = _rounding_unit(raw) * value / max(_numeral_value(raw) or 1.0, 1e-9)
         if qualifier == "more":
             high = math.inf

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from newsdigest.model import Claim, Disagreement, Post, Quote
 from newsdigest.stories.sentences import markdown_paragraphs, plain_words, split_sentences
 
-__all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "shared_quotes", "analyse_quotes"]
+__all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
 MIN_WORDS = 3
 """Shorter quoted phrases are scare quotes or labels ("probably", "guarantors"), not statements."""
@@ -301,6 +301,25 @@ def _full_names(posts: Sequence[Post]) -> dict[str, str]:
             if name and " " in name:
                 seen.setdefault(name.split()[-1], Counter())[name] += 1
     return {surname: names.most_common(1)[0][0] for surname, names in seen.items()}
+
+
+def quoted(posts: Sequence[Post]) -> list[tuple[QuoteMention, int]]:
+    """Every version's quotes, each with the id of the quote it is across versions (the shared-quote matching
+    of `analyse_quotes`): two mentions with one id are one quote."""
+    mentions = [m for i, post in enumerate(posts) for m in find_quotes(post, i)]
+    group = {i: g for g, members in enumerate(_groups(mentions)) for i in members}
+    return [(m, group[i]) for i, m in enumerate(mentions)]
+
+
+def quote_in(text: str, post: int, found: Sequence[tuple[QuoteMention, int]]) -> tuple[QuoteMention, int] | None:
+    """Which of a version's quotes (from `quoted`) a quoted passage of its text is: the one sharing most of
+    its word pairs, when it is one quote by `MATCH`; None for a passage `find_quotes` does not read (a
+    headline's, a phrase too short to be a quote)."""
+    words = plain_words(text)
+    passage = QuoteMention(post, text, None, frozenset(zip(words, words[1:])), len(words))
+    best = max(((len(passage.bigrams & m.bigrams), k) for k, (m, _) in enumerate(found)
+                if m.post == post and _same(passage, m)), default=None)
+    return found[best[1]] if best else None
 
 
 def shared_quotes(posts: Sequence[Post]) -> tuple[Quote, ...]:
