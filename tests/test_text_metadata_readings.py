@@ -94,3 +94,14 @@ def test_a_name_that_starts_like_a_prefix_stays_whole():
     for name in ("DiAnne Smith", "DiAngelo Jones", "Vonda Miller", "Parker Jones", "Porter Lee"):
         assert clean_authors(name) == (name,)
     assert clean_authors("ByJane Roe") == ("Jane Roe",)
+
+
+def test_a_capital_inside_a_name_is_no_glued_date():
+    """Names with a capital inside stay whole; only a date glued to a name is taken apart from it."""
+    for name in ("Leo McBrindle", "Nina DiNardo", "Rene LeGrand", "Ivan MacAllister", "Sam DeVantier"):
+        ctx = page_context(page("Library reopens after repairs\nBy " + name), identify=False)
+        values = {c.value for c in text_byline.candidates(ctx, None)}
+        assert (name,) in values
+        pieces = {w for v in values for n in v for w in n.split() if w in name and w not in name.split()}
+        assert not pieces, values
+    assert text_byline._unglue("Sam DeVantierSunday, 3 March 2019") == "Sam DeVantier Sunday, 3 March 2019"
