@@ -52,8 +52,9 @@ def page_candidates(path: Path) -> tuple[list[Candidate], str]:
         return [], ""
     page = read[1]
     site = site_of(page, _url(page))
-    chosen = choose_authors(page, site, body)
-    return author_candidates(page, site, body), "; ".join(chosen.names) if chosen else ""
+    candidates = author_candidates(page, site, body)
+    chosen = choose_authors(page, site, body, candidates)
+    return candidates, "; ".join(chosen.names) if chosen else ""
 
 
 def fit(rows: list[tuple[list[str], np.ndarray, np.ndarray]]) -> LogisticRegression:
