@@ -90,10 +90,11 @@ def test_a_dateline_opening_a_paragraph_dates_the_article_and_leaves_the_paragra
 
 
 def test_a_name_that_starts_like_a_prefix_stays_whole():
-    """Only "By" is read as a prefix glued to a name: "Di", "Von", "Par" and "Por" also start names."""
-    for name in ("DiAnne Smith", "DiAngelo Jones", "Vonda Miller", "Parker Jones", "Porter Lee"):
+    """A prefix glued to a name is split off only where no name starts so: "Di" and "Von" start names."""
+    for name in ("DiAnne Smith", "DiAngelo Jones", "VonEllen Marsh", "Vonda Miller", "Parker Jones", "Porter Lee"):
         assert clean_authors(name) == (name,)
     assert clean_authors("ByJane Roe") == ("Jane Roe",)
+    assert clean_authors("PorAna Ruiz") == ("Ana Ruiz",)
 
 
 def test_a_capital_inside_a_name_is_no_glued_date():
