@@ -37,7 +37,7 @@ from newsdigest.ingest.text_structure import Block, render_blocks, restore_table
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "line_readings", "read_dump", "weigh_lines"]
+__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "line_readings", "parse_text_dump", "preload", "read_dump", "weigh_lines"]
 
 
 @dataclass(frozen=True)
