@@ -58,6 +58,13 @@ def test_a_byline_printed_with_the_word_for_by_in_another_language_is_read():
     assert page_of("<p>Par <a href='/p/claire'>Claire Exemple</a></p>").by_lines[:1] == ["Claire Exemple"]
 
 
+def test_a_sentence_opening_with_the_word_for_by_is_no_byline_in_any_script():
+    for sentence in ("Por último, el puente se abrió al tráfico.", "Par été, la plage reste ouverte.",
+                     "Por ésta razón cerraron.", "By évening the square was empty."):
+        assert page_of(f"<p>{sentence}</p>").by_lines == []
+    assert page_of("<p>Por Élodie Ejemplo</p>").by_lines[:1] == ["Élodie Ejemplo"]
+
+
 def test_an_element_classed_author_in_another_language_is_read_as_a_byline():
     assert "Lucía Ejemplo" in page_of('<div class="autor"><h6>Lucía Ejemplo</h6></div>').bylines
 

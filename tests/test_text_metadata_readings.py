@@ -22,18 +22,18 @@ def page(head: str) -> str:
 
 
 def test_a_date_printed_twice_without_a_space_is_found_where_it_is_written():
-    text = "Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion"
+    text = "Erschienen am 7. April 20197. April 2019 von Lena Kurz"
     found = find_dates(text, None, "de")
-    assert [f.moment.date().isoformat() for f in found] == ["2022-12-19", "2022-12-19"]
-    assert [text[f.start : f.end] for f in found] == ["19. Dezember 2022", "19. Dezember 2022"]
+    assert [f.moment.date().isoformat() for f in found] == ["2019-04-07", "2019-04-07"]
+    assert [text[f.start : f.end] for f in found] == ["7. April 2019", "7. April 2019"]
 
 
 def test_a_year_glued_to_its_time_and_a_date_glued_to_a_name_are_read():
-    (glued_time,) = find_dates("miércoles, 4 de mayo de 202207:59 hs", None, "es")
-    assert (glued_time.moment.date().isoformat(), glued_time.moment.hour, glued_time.moment.minute) == ("2022-05-04", 7, 59)
-    text = "Jane RoeNovember 6, 2023"
+    (glued_time,) = find_dates("jueves, 9 de marzo de 201714:05 h", None, "es")
+    assert (glued_time.moment.date().isoformat(), glued_time.moment.hour, glued_time.moment.minute) == ("2017-03-09", 14, 5)
+    text = "Tom AshfordFebruary 14, 2019"
     (after_name,) = find_dates(text, None, "en")
-    assert text[after_name.start : after_name.end] == "November 6, 2023"
+    assert text[after_name.start : after_name.end] == "February 14, 2019"
 
 
 def test_a_number_after_a_year_is_no_glued_date():
@@ -41,13 +41,13 @@ def test_a_number_after_a_year_is_no_glued_date():
 
 
 def test_a_byline_glued_to_its_date_gives_the_name_and_the_date():
-    dump = parse_text_dump(page("Library reopens after repairs\nJane RoeNovember 6, 2023"))
-    assert dump.authors == ("Jane Roe",)
-    assert dump.published is not None and dump.published.date().isoformat() == "2023-11-06"
+    dump = parse_text_dump(page("Library reopens after repairs\nAna KellerAugust 21, 2018"))
+    assert dump.authors == ("Ana Keller",)
+    assert dump.published is not None and dump.published.date().isoformat() == "2018-08-21"
 
 
 def test_a_date_label_is_never_read_as_a_name():
-    ctx = page_context(page("Library reopens after repairs\nVeröffentlicht: 24. Oktober 2022\nPublished 12 May 2021"),
+    ctx = page_context(page("Library reopens after repairs\nVeröffentlicht: 3. Mai 2019\nPublished 12 May 2021"),
                        identify=False)
     names = {n for c in text_byline.candidates(ctx, None) for n in c.value}
     assert not names & {"Veröffentlicht", "Published"}
@@ -82,8 +82,27 @@ def test_two_names_after_a_prefix_read_as_two_authors_as_well_as_the_first():
 
 
 def test_a_dateline_opening_a_paragraph_dates_the_article_and_leaves_the_paragraph_in_it():
-    opening = ("Riverside, 12.11.2021 – Crowds of readers and their children gathered in the square to see the "
+    opening = ("Riverside, 08.03.2019 – Crowds of readers and their children gathered in the square to see the "
                "mayor cut a ribbon across the old oak doors of the hall.")
     dump = parse_text_dump(page("Library reopens after repairs\n" + opening))
-    assert dump.published is not None and dump.published.date().isoformat() == "2021-11-12"
+    assert dump.published is not None and dump.published.date().isoformat() == "2019-03-08"
     assert "Crowds of readers and their children gathered in the square" in dump.body
+
+
+def test_a_name_that_starts_like_a_prefix_stays_whole():
+    """A prefix glued to a name is split off only where no name starts so: "Di" and "Von" start names."""
+    for name in ("DiAnne Smith", "DiAngelo Jones", "VonEllen Marsh", "Vonda Miller", "Parker Jones", "Porter Lee"):
+        assert clean_authors(name) == (name,)
+    assert clean_authors("ByJane Roe") == ("Jane Roe",)
+    assert clean_authors("PorAna Ruiz") == ("Ana Ruiz",)
+
+
+def test_a_capital_inside_a_name_is_no_glued_date():
+    """Names with a capital inside stay whole; only a date glued to a name is taken apart from it."""
+    for name in ("Leo McBrindle", "Nina DiNardo", "Rene LeGrand", "Ivan MacAllister", "Sam DeVantier"):
+        ctx = page_context(page("Library reopens after repairs\nBy " + name), identify=False)
+        values = {c.value for c in text_byline.candidates(ctx, None)}
+        assert (name,) in values
+        pieces = {w for v in values for n in v for w in n.split() if w in name and w not in name.split()}
+        assert not pieces, values
+    assert text_byline._unglue("Sam DeVantierSunday, 3 March 2019") == "Sam DeVantier Sunday, 3 March 2019"

@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from newsdigest.ingest.line_model import (  # noqa: E402
     CONTEXT, FEATURES, LineModel, Trees, context_features, line_features,
 )
-from newsdigest.ingest.textdump import Analysis, analyse, finish  # noqa: E402
+from newsdigest.ingest.textdump import Analysis, analyse, finish, line_readings  # noqa: E402
 
 TARGET = Path(__file__).resolve().parents[1] / "newsdigest" / "ingest" / "data" / "body_lines.json"
 PAIRS = ((0.4, 0.4), (0.5, 0.5), *((keep, drop) for keep in (0.5, 0.6, 0.7) for drop in (0.2, 0.3, 0.4)))
@@ -246,7 +246,7 @@ def measure(
         chosen = model[page.key] if isinstance(model, dict) else model
         at = (id(chosen.lines), page.kind + page.key)
         if at not in readings:
-            readings[at] = chosen.predict(page.rows, [line.n_words for line in page.found.lines]) if page.rows else None
+            readings[at] = line_readings(page.found, chosen, page.rows)
         body = score.markdown_to_text(finish(page.found, chosen, readings[at]).body)
         if page.kind == "clean":
             continue

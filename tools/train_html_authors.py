@@ -52,8 +52,16 @@ def page_candidates(path: Path) -> tuple[list[Candidate], str]:
         return [], ""
     page = read[1]
     site = site_of(page, _url(page))
-    chosen = choose_authors(page, site, body)
-    return author_candidates(page, site, body), "; ".join(chosen.names) if chosen else ""
+    candidates = author_candidates(page, site, body)
+    chosen = choose_authors(page, site, body, candidates)
+    return candidates, "; ".join(chosen.names) if chosen else ""
+
+
+def page_row(key: str, candidates: list[Candidate], gold_author: object, names: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
+    """A page's candidates as the model reads them: their features (in the order of `names`), and which name the gold."""
+    features = np.array([[c.features[n] for n in names] for c in candidates]) if candidates else np.zeros((0, 0))
+    labels = np.array([author_ok(gold_author, "; ".join(c.choice.names)) for c in candidates])
+    return key, features, labels
 
 
 def fit(rows: list[tuple[list[str], np.ndarray, np.ndarray]]) -> LogisticRegression:
@@ -78,9 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in keys:
         candidates, chosen = page_candidates(folder / f"{key}.html")
         names = names or (list(candidates[0].features) if candidates else [])
-        features = np.array([[c.features[n] for n in names] for c in candidates]) if candidates else np.zeros((0, 0))
-        labels = np.array([author_ok(gold[key]["author"], "; ".join(c.choice.names)) for c in candidates])
-        rows.append((key, features, labels))
+        rows.append(page_row(key, candidates, gold[key]["author"], names))
         sites.append(host_of(key, gold[key]))
         shipped.append(author_ok(gold[key]["author"], chosen))
     reachable = sum(bool(labels.any()) for _, _, labels in rows)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?-i:(?:By|Von|Par|Por|Door|Di)(?=[A-Z][a-z]))"
+    r"^\s*(?-i:(?:By|Par|Por|Door)(?=[A-Z][a-z]))"
     r"|^\s*(?:(?:written|posted|reported|published|words|story|photos?|text|texto|testo|tekst)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|od|przez|(?P<label>autor(?:in)?|auteur|authors?|autore|forfatter|kirjoittaja|"
     r"redacción|redaktion|byline|writer|reporter|text|texto|tekst))\b\s*[:\-–]?\s*",
@@ -22,7 +22,9 @@ BYLINE_PREFIX = re.compile(
 )
 """A byline's opening words ("By", "Written by", "Von", "Par", "Por", "Autor:", "Text:") in the languages the
 date reader knows: generic vocabulary of bylines, not any site's wording. The one list of them: the text-dump
-reader finds bylines by it, and `clean_authors` strips it."""
+reader finds bylines by it, and `clean_authors` strips it. Glued to the name without a space ("ByJane Doe",
+"PorAna Ruiz") a prefix is read only where a capitalised name never starts with it: "By", "Par", "Por", "Door";
+not "Di" or "Von", which start names written with a capital inside ("DiAnne", "VonEllen")."""
 _SEPARATORS = re.compile(r"\s*(?:;|\||\band\b|&|\+|\bwith\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s*,\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(["columnist", "correspondent", "editor", "editors", "reporter", "reporters", "writer", "writers", "staff", "contributor", "contributors", "analyst", "journalist", "journalists", "senior", "opinion", "chief", "political", "foreign", "special", "deputy", "associate", "managing", "executive", "contributing", "editorial", "desk", "team", "staffer", "freelance", "guest", "author", "columnists", "news", "newsroom", "bureau", "press", "wire", "agency", "digital", "producer", "photographer", "photographers", "video", "intern", "affairs", "science", "health", "business", "sports", "technology", "tech", "culture", "travel", "economics", "economy", "correspondents", "head", "assistant",
     "service", "services", "reports", "report", "wires", "agencies", "board",

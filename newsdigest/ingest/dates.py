@@ -157,6 +157,12 @@ def _weekday_names() -> frozenset[str]:
     )
 
 
+def calendar_word(word: str) -> bool:
+    """Whether `word` names a month or a weekday, or abbreviates one, in any of `MONTH_LANGUAGES`."""
+    folded = word.lower().rstrip(".")
+    return folded in _month_table() or folded in _weekday_names()
+
+
 _BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\s+)?$", re.I)
 
 

@@ -56,9 +56,15 @@ class AuthorChoice:
     """True when no person is named: the names are the site's, a desk's, initials or a user name."""
 
 
-def choose_authors(page: PageMeta, site: Site, body: str = "") -> AuthorChoice | None:
-    """The page's authors: of every reading of its byline, the one the fitted model scores highest."""
-    candidates = author_candidates(page, site, body)
+def choose_authors(
+    page: PageMeta, site: Site, body: str = "", candidates: list[Candidate] | None = None
+) -> AuthorChoice | None:
+    """The page's authors: of every reading of its byline, the one the fitted model scores highest.
+
+    `candidates` are `author_candidates(page, site, body)` when the caller has them already.
+    """
+    if candidates is None:
+        candidates = author_candidates(page, site, body)
     if not candidates:
         return None
     weights = _weights()

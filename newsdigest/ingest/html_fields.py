@@ -57,8 +57,10 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
     """One line per field: the headline, authors and publication date chosen, and where each was read."""
     url = _url(page)
     title = choose_headline(page, site_of(page, url, title_parts=False))
-    readings = len(author_candidates(page, site_of(page, url), body))
-    authors = choose_authors(page, site_of(page, url), body)
+    site = site_of(page, url)
+    candidates = author_candidates(page, site, body)
+    readings = len(candidates)
+    authors = choose_authors(page, site, body, candidates)
     published = choose_published(page, timezone, html, host=domain_of(url or ""))
     lines = [
         f"headline: {title.title!r} — {title.reason}" if title else "headline: none stated (made from the lead)",

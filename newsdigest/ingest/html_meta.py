@@ -137,8 +137,9 @@ _BY_WORD = r"(?:(?:written|words|posted)\s+)?by|von|par|por|door|av|af"
 """The word a byline opens with, in the languages that put one before the name (English, German,
 French, Spanish and Portuguese, Dutch, the Scandinavian languages)."""
 _BY = re.compile(rf"^(?i:{_BY_WORD}|author:?)$")
-_BY_NAME = re.compile(rf"^(?i:{_BY_WORD})\s+([^\W\d_a-z][^\n]{{2,80}})$")
-"""A name after the word, capitalised as names are ("By Jane Doe", "Von Jana Muster")."""
+_BY_NAME = re.compile(rf"^(?i:{_BY_WORD})\s+([^\W\d_][^\n]{{2,80}})$")
+"""A name after the word ("By Jane Doe", "Von Jana Muster"); `_printed_bylines` also asks that it be capitalised
+as names are, in any script (`str.isupper`): "Par ailleurs, …" opens a sentence, not a byline."""
 
 
 def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
@@ -158,7 +159,7 @@ def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
     found = 0
     for index, chunk in enumerate(chunks):
         match = _BY_NAME.match(chunk)
-        if match:
+        if match and match.group(1)[0].isupper():
             yield match.group(1)
         elif _BY.match(chunk) and index + 1 < len(chunks):
             yield chunks[index + 1]

@@ -51,9 +51,9 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     document = _extract(tree, precision=True)
     body = _body_text(document)
     if _words(body) < _MIN_BODY_WORDS:
-        # Precision threw out too much: ask again, when unsure keep more.
-        fresh = read_page(text)
-        retry = _extract(fresh[0] if fresh else None, precision=False)
+        # Precision threw out too much: ask again, when unsure keep more (on a fresh tree: extraction edits
+        # the one it reads; the page's metadata, read already, stays as it is).
+        retry = _extract(_visible_tree(text), precision=False)
         if _words(_body_text(retry)) > _words(body):
             document, body = retry, _body_text(retry)
     if _words(body) < _SECOND_OPINION_BELOW:
@@ -94,6 +94,16 @@ def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
     page = read_page_meta(tree)
     drop_hidden(tree)
     return tree, page
+
+
+def _visible_tree(text: str) -> HtmlElement | None:
+    """The page's tree without what it hides, as `read_page` leaves it, for a second extraction."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is not None:
+        drop_hidden(tree)
+    return tree
 
 
 def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role
-from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, find_dates
+from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
 
@@ -36,9 +36,10 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+|(?<!\w)@\w+")
 # "Interview: Jane Doe", "Redaktion: Jane Doe": a one-word label before a colon, then the name.
 _LABEL = re.compile(r"^\s*[^\W\d_]{2,20}\s*:\s*(?=\S)")
 _LEAD_LABEL = re.compile(r"^\W{0,2}([^\W\d_]{2,20})\s*:")
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})(?<![A-Z]{2})(?:[A-Z][^\W\d_A-Z]+|\d)")
+"""A capitalised word or a digit right after a lower-case letter ("DoeNovember", "Doe12"); `_unglue` says which
+of them start a date."""
 # A digit glued to a name is an affiliation mark ("Jane Doe1"), not part of the name.
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})(?<![A-Z]{2})(?=[A-Z][^\W\d_A-Z])")
-"""A lower-case letter followed by a capitalised word without a space ("DoeNovember")."""
 _MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}\b|[*†‡]+")
 
 
@@ -61,7 +62,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
         if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not BYLINE_PREFIX.match(line.text)):
             continue  # a sentence ("I had fun.") names no author unless it opens with "By"
         raw = line.raw.strip()
-        unglued = _GLUED.sub(" ", raw)
+        unglued = _unglue(raw)
         seen: set[tuple[str, ...]] = set()
         # A browser glues a name to the date or label that followed it ("Jane DoeNovember 6, 2023"):
         # the line is also read with such words taken apart.
@@ -86,6 +87,21 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
                     features["label_repeats"] = min(labels[label.group(1).lower()] - 1, 3) / 3 if label else 0.0
                     out.append(Candidate(names, i, features))
     return relative(out, RELATIVE)
+
+
+def _unglue(text: str) -> str:
+    """`text` with a space before each date glued to the word before it ("Jane DoeNovember 6, 2023").
+
+    Only a month, a weekday, a date's label or a digit is taken apart: a capital
+    inside a name ("McBrindle", "DiNardo", "LeGrand") is part of the name.
+    """
+    def apart(match: re.Match[str]) -> str:
+        word = match.group(0)
+        dated = word.isdigit() or len(word) >= 3 and (
+            calendar_word(word) or PUBLISHED_LABEL.fullmatch(word) or UPDATED_LABEL.fullmatch(word))
+        return " " + word if dated else word
+
+    return _GLUED.sub(apart, text)
 
 
 def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = True) -> list[tuple[bool, tuple[str, ...]]]:

@@ -37,7 +37,7 @@ from newsdigest.ingest.text_structure import Block, render_blocks, restore_table
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "parse_text_dump", "preload", "read_dump", "read_page", "weigh_lines"]
+__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "line_readings", "parse_text_dump", "preload", "read_dump", "weigh_lines"]
 
 
 @dataclass(frozen=True)
@@ -210,10 +210,10 @@ def weigh_lines(
     lower one for lines the rules keep: see `LineModel.overrule`), read as
     one sequence when the fitted model has a switch cost (`LineModel.smooth`:
     a lone line's verdict then yields to its neighbours' unless it is sure).
-    `reading` is `read_page(found, model)` when the caller has it already.
+    `reading` is `line_readings(found, model)` when the caller has it already.
     """
     lines = found.lines
-    probabilities, contributions, values = reading if reading is not None else read_page(found, model)
+    probabilities, contributions, values = reading if reading is not None else line_readings(found, model)
     judged = [
         i for i, (keep, reason) in enumerate(found.rules) if i not in found.meta.taken and not reason.startswith(_SETTLED)
     ]
@@ -246,9 +246,15 @@ def weigh_lines(
     return out
 
 
-def read_page(found: Analysis, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The model's reading of every line of an analysed dump: probabilities, contributions, values."""
-    rows = line_features(found.lines, found.span, found.topic, [keep for keep, _ in found.rules])
+def line_readings(
+    found: Analysis, model: LineModel, rows: list[list[float]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The model's reading of every line of an analysed dump: probabilities, contributions, values.
+
+    `rows` are the lines' features (`line_features`) when the caller has them already.
+    """
+    if rows is None:
+        rows = line_features(found.lines, found.span, found.topic, [keep for keep, _ in found.rules])
     if not rows:
         return np.zeros(0), np.zeros((0, len(model.names))), np.zeros((0, len(model.names)))
     return model.predict(rows, [line.n_words for line in found.lines])
