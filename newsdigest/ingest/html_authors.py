@@ -242,7 +242,7 @@ def _candidates(page: PageMeta, body: str, read_visible: Callable[[], bool]) -> 
         # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
         # what readers type into forms and write in comments never names the article's author.
         visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
-        yield "visible byline", list(byline_of_page("\n".join(visible))), True
+        yield "visible byline", list(byline_of_page("\n".join(visible), page.h1)), True
     yield "signature under the article", _signature(body), True
 
 

@@ -14,6 +14,7 @@ without a headline gets none here (the caller may derive one and mark it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
@@ -22,7 +23,7 @@ from newsdigest.ingest.authors import employer_in_role
 from newsdigest.ingest.dates import _month_table, find_dates
 from newsdigest.ingest.language import identify_language, warm_up as warm_up_language
 from newsdigest.ingest.meta_model import Context
-from newsdigest.ingest.text_lines import Line
+from newsdigest.ingest.text_lines import Line, normalise
 from newsdigest.ingest.text_outlet import read_outlet
 from newsdigest.ingest.text_tags import read_tags
 
@@ -89,13 +90,22 @@ Chosen on the development HTML pages' authors (0.6–0.7 read the most right;
 """
 
 
-def byline_of_page(text: str) -> tuple[str, ...]:
-    """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages)."""
+def byline_of_page(text: str, headlines: Iterable[str] = ()) -> tuple[str, ...]:
+    """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages).
+
+    The byline is read against the headline's line: the first line that is one
+    of `headlines` (the page's own `<h1>`s), and only where the page has none
+    the line the text-dump title reader would choose (the dearer way).
+    """
     ctx = page_context(text, identify=False)
     if not ctx.lines:
         return ()
-    title = text_title.read_title(ctx)
-    byline = text_byline.read_byline(ctx, title[0] if title else None, PAGE_BYLINE_AT_LEAST)
+    keys = {normalise(h) for h in headlines} - {""}
+    title_index = next((i for i, line in enumerate(ctx.lines) if line.key in keys), None)
+    if title_index is None:
+        title = text_title.read_title(ctx)
+        title_index = title[0] if title else None
+    byline = text_byline.read_byline(ctx, title_index, PAGE_BYLINE_AT_LEAST)
     return byline[1] if byline else ()
 
 
