@@ -317,3 +317,20 @@ def test_a_count_said_to_be_part_of_the_whole_is_a_floor_of_it():
     assert find_disagreements([a, b]) == () and find_disagreements([c, b]) == ()
     [killed, _] = find_mentions("The blast killed 30 people and injured 50 more.", 0)  # 50 more of another kind
     assert killed.high == 30
+
+
+
+def test_a_count_over_a_stated_period_is_not_set_against_a_count_with_none():
+    # One night's arrests against the total over three nights: two stretches of time, not one fact.
+    a = post("a", "Police made 38 arrests for looting in the harbour district on Tuesday night, the police chief said.")
+    b = post("b", "Police made 52 arrests for looting in the harbour district over three nights, the police chief said.")
+    assert find_disagreements([a, b]) == ()
+    # The same period on both sides is one fact again.
+    c = post("c", "Police made 45 arrests for looting in the harbour district over three nights, the police chief said.")
+    assert values(find_disagreements([b, c])) == [("45", "52")]
+    # A tally since a month against a lifetime tally: not the same count.
+    d = post("d", "Police said the dock worker Tomas Ribeiro had previously been detained four times on charges of "
+                  "theft and fraud.")
+    e = post("e", "Police said the dock worker Tomas Ribeiro had been detained three times since March on charges "
+                  "of theft and fraud.")
+    assert find_disagreements([d, e]) == ()

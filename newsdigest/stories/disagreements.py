@@ -155,6 +155,28 @@ def _bag(text: str) -> Counter[str]:
     return Counter(t for t in content_tokens(text) if not NUMBERISH.match(t))
 
 
+_SPANS = r"(?:nights?|days?|weeks?|months?|years?|decades?|seasons?|games?|rounds?)"
+_SCOPE = re.compile(
+    rf"\b(?:over|across|during|in|for|within|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?"
+    rf"(?:[\w-]+\s+)?{_SPANS}\b"
+    rf"|\b(?:past|last|previous)\s+(?:[\w-]+\s+)?{_SPANS}\b"
+    r"|\bsince\s+(?:the\s+)?(?:[A-Z][a-z]+|\d{4}|last\s+\w+)",
+)
+"""A period a figure is counted over ('over four nights', 'since October', 'last year').
+
+A total over a stated period and a figure with none count different stretches of
+time (one night's arrests against the arrests 'over four nights'): the two are
+not the same quantity, so they are not compared.
+"""
+
+
+def _scope_of(m: Mention) -> bool:
+    """Whether the clause right after the figure states the period it is counted over."""
+    after = m.sentence[m.start: m.start + len(m.text) + 60]
+    clause = re.split(r"[;,:—–(]|\band\b|\bbut\b|\bwhile\b", after[len(m.text):], maxsplit=1)[0]
+    return bool(_SCOPE.search(m.text + clause))
+
+
 _OUTDOING = re.compile(r"^out([a-z]{4,}?)(?:ing|ed)$")
 
 
@@ -379,7 +401,13 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     # that names nothing counts what its counterpart counts, where the two sentences share another figure.
     headless = (kind == "count") & (head == "")
     borrowed = (headless[:, None] | headless[None, :]) & anchored(mentions)
-    return same_kind & (post[:, None] != post[None, :]) & (same_head | same_figure | borrowed | ~needs_head[:, None])
+    # A count over a stated period and one with none count different stretches of time.
+    scoped = np.array([m.dimension == "count" and _scope_of(m) for m in mentions])
+    same_scope = scoped[:, None] == scoped[None, :]
+    return (
+        same_kind & (post[:, None] != post[None, :]) & same_scope
+        & (same_head | same_figure | borrowed | ~needs_head[:, None])
+    )
 
 
 def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
