@@ -15,10 +15,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newsdigest.model import Post, RelationKind
+from newsdigest.stories.align import align
 from newsdigest.stories.analysis import analyse
 from newsdigest.stories.disagreements import find_disagreements
 from newsdigest.stories.numbers import compatible, find_mentions
 from newsdigest.stories.quotes import find_quotes, shared_quotes
+from newsdigest.stories.relations import PairShare, relate
 from newsdigest.stories.sentences import markdown_paragraphs, split_sentences
 
 T0 = datetime(2026, 3, 3, 8, 0, tzinfo=timezone.utc)
@@ -162,6 +164,19 @@ def test_when_nothing_is_dated_nobody_is_first_but_copying_is_still_found():
     assert not any(r.kind is RelationKind.FIRST for r in relations.values())
     assert relations["spun"].kind is RelationKind.REWRITE and relations["spun"].of == "orig"
     assert relations["indie"].kind is RelationKind.INDEPENDENT
+
+
+def test_undated_versions_are_never_each_others_source_round_a_circle():
+    # Each of three undated versions follows the next one most closely (a → b → c → a): one direction of
+    # the circle is a claim nobody can support, so the last link of the circle is never drawn.
+    posts = [post("a", ORIGINAL, None), post("b", COPY, None), post("c", SPUN, None)]
+    followed = {(0, 1): 6, (1, 2): 6, (2, 0): 6, (0, 2): 4, (1, 0): 4, (2, 1): 4}
+    shares = [[PairShare(aligned=followed.get((v, w), 0) / 8, verbatim=0.0, aligned_count=followed.get((v, w), 0),
+                         sentences=8, followed_count=followed.get((v, w), 0)) for w in range(3)] for v in range(3)]
+    relations = relate(posts, align(posts, prose_only=True), shares)
+    links = {v.id: relations[v.id].of for v in posts if relations[v.id].of}
+    assert links["a"] == "b" and links["b"] == "c"  # the two strongest links stand
+    assert links.get("c") != "a"  # c drawn from a would close the circle
 
 
 def test_naive_and_aware_dates_mix_without_error():

@@ -29,7 +29,8 @@ A version may only copy an *earlier* one: dated versions look at versions
 published before them (ties broken by the order given; a bare date counts as
 the end of its day, so it never beats a version timed that same day); an undated version may
 have come from any other, and a dated one may also draw on an undated one,
-since nobody can say the undated one came later. The source named is the
+since nobody can say the undated one came later; but never in a circle (A
+from B, B from C, C from A), which cannot all be true. The source named is the
 candidate with the highest followed share.
 
 **First** is said only when the times separate the earliest version from
@@ -153,9 +154,10 @@ def relate(posts: Sequence[Post], alignment: Alignment,
         if v == first:
             continue
         # Dated versions look only at versions before them (a bare date counts as the end of its day, so it
-        # never beats a version timed that day) and at undated ones; never two versions each other's source.
-        candidates = [w for w in range(len(posts))
-                      if w != v and (w not in rank or v not in rank or rank[w] < rank[v]) and sources.get(w) != v]
+        # never beats a version timed that day) and at undated ones; never a version drawn, through any chain
+        # of sources, from the one that would now draw on it (A from B, B from C and C from A cannot all be true).
+        candidates = [w for w in range(len(posts)) if w != v and not _draws_on(sources, w, v)
+                      and (w not in rank or v not in rank or rank[w] < rank[v])]
         best = max(candidates, key=lambda w: (shares[v][w].followed, shares[v][w].verbatim,
                                               -rank.get(w, len(posts)), -w), default=None)
         kind = _kind(shares[v][best]) if best is not None else None
@@ -166,6 +168,15 @@ def relate(posts: Sequence[Post], alignment: Alignment,
         relations[post.id] = Relation(kind, of=posts[best].id, share=round(shares[v][best].aligned, 3),
                                       evidence=_evidence(alignment, v, best))
     return {p.id: relations[p.id] for p in posts}
+
+
+def _draws_on(sources: dict[int, int], w: int, v: int) -> bool:
+    """Whether version `w` was found to come, directly or through others, from version `v`."""
+    while w in sources:
+        w = sources[w]
+        if w == v:
+            return True
+    return False
 
 
 EVIDENCE = 3
