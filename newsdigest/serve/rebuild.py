@@ -199,12 +199,6 @@ def finish_cleanups(timeout: float = 10.0) -> None:
         thread.join(max(0.0, deadline - time.monotonic()))
 
 
-def own_pages(scratch: Path, stories: Sequence[Story]) -> set[str]:
-    """The files of `scratch` that belong to these stories alone: their pages and their posts' pages."""
-    prefixes = tuple(folder for folders in story_folders(stories).values() for folder in folders)
-    return {file for file in rendered_files(scratch) if file.startswith(prefixes)}
-
-
 def _pages_by_story(stories: Sequence[Story]) -> dict[str, set[str]]:
     """Story id -> its pages (story page, posts' pages), as the site stage names them."""
     return {story_id: {folder + "index.html" for folder in folders}
@@ -487,11 +481,12 @@ class Rebuilder:
         `grouped` is a fresh full grouping to adopt as authoritative (the settle then only renders).
         """
         # Only the stories' own pages are published now: lists, feeds and data files wait for the settle.
-        own = frozenset("/" + folder for folders in story_folders(touched).values() for folder in folders)
-        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True), only_paths=own)
+        folders = [folder for own in story_folders(touched).values() for folder in own]
+        scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True),
+                                         only_paths=frozenset("/" + folder for folder in folders))
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
-            wanted = own_pages(scratch, touched)
+            wanted = {folder + "index.html" for folder in folders}
             with self._lock:
                 self._generation += 1
                 self._settle_for, self._settle_templates = self._generation, None

@@ -124,7 +124,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     if keys is not None:
         seed_views(keys, catalog)
     uses = (lambda _name: True) if only_templates is None else users_of(env, only_templates)
-    paths = None if only_paths is None or full else frozenset(only_paths)
+    paths = None if only_paths is None else frozenset(only_paths)
 
     pages = plan(catalog, config)
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
