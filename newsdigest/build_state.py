@@ -95,6 +95,16 @@ RECENT_NS = 2_000_000_000
 its digest is not remembered (as version control tools do with their index)."""
 
 
+def file_state(info: os.stat_result) -> list[int]:
+    """What tells a file's change without reading it: size, modification and change times, inode."""
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def settled(state: list[int], now: int) -> bool:
+    """Whether a `file_state` taken at `now` is old enough to trust (see `RECENT_NS`)."""
+    return now - max(state[1], state[2]) > RECENT_NS
+
+
 def _file_digest(path: str, known: dict[str, list[Any]], seen: dict[str, list[Any]]) -> bytes:
     """A regular file's digest (from `known` when its state is unchanged); for anything else a marker of
     its kind. Never opens what is not a regular file (a FIFO would hang, /dev/zero never end): the stage
@@ -104,7 +114,7 @@ def _file_digest(path: str, known: dict[str, list[Any]], seen: dict[str, list[An
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             return f"\0not a regular file: {stat.S_IFMT(st.st_mode):o}\0".encode()
-        state = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        state = file_state(st)
         old = known.get(path)
         if old is not None and old[:4] == state:
             sha = str(old[4])
@@ -112,7 +122,7 @@ def _file_digest(path: str, known: dict[str, list[Any]], seen: dict[str, list[An
             sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         return f"\0unreadable: {exc.errno}\0{time.time_ns()}".encode()
-    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RECENT_NS:
+    if settled(state, time.time_ns()):
         seen[path] = [*state, sha]
     return f"\0sha256: {sha}\0".encode()
 

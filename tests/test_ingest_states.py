@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from newsdigest import build_state
 from newsdigest.config import load_config
-from newsdigest.ingest import ingest, run
+from newsdigest.ingest import ingest
 from newsdigest.postfile import read_post
 
 BODY = ("The river authority opened the new flood gates on Monday after three years of building work, "
@@ -21,7 +22,7 @@ def source(title: str) -> str:
 
 @pytest.fixture
 def config(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(run, "RECENT_NS", -1)  # trust states at once: the files of a test are seconds old
+    monkeypatch.setattr(build_state, "RECENT_NS", -1)  # trust states at once: the files of a test are seconds old
     (tmp_path / "content" / "sources").mkdir(parents=True)
     return load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "out",
                        cache_dir=tmp_path / "cache")

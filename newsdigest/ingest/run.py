@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING
 import yaml
 
 from newsdigest.atomic import write_atomically
-from newsdigest.build_state import RECENT_NS
-from newsdigest.model import IngestReport
-from newsdigest.slugs import slugify
+from newsdigest.build_state import file_state, settled
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
+from newsdigest.model import IngestReport
 from newsdigest.postfile import is_untouched
 from newsdigest.publish import die_with_parent
+from newsdigest.slugs import slugify
 
 if TYPE_CHECKING:
     from newsdigest.ingest.source import Outcome
@@ -431,8 +431,7 @@ class _States:
     def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None) -> None:
         source, post = _state(path), _state(target)
         now = time.time_ns()
-        if source is not None and all(state is None or now - max(state[1], state[2]) > RECENT_NS
-                                      for state in (source, post)):
+        if source is not None and all(state is None or settled(state, now) for state in (source, post)):
             self.fresh[str(path)] = [source, post_id, post, result, reason]
 
     def save(self) -> None:
@@ -445,10 +444,9 @@ class _States:
 
 def _state(path: Path) -> list[int] | None:
     try:
-        st = os.stat(path)
+        return file_state(os.stat(path))
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 class _Cache:
