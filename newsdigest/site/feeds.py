@@ -54,9 +54,9 @@ def entry_id(story_id: str, config: Config) -> str:
 
 
 def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer,
-                keys: Keys | None = None, entries: Fragments | None = None) -> list[FeedSpec]:
+                keys: Keys | None, entries: Fragments) -> list[FeedSpec]:
     """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build,
-    and with `entries` too, a story's entry content is rendered again only when its story changed."""
+    and a story's entry content (kept in `entries`) is rendered again only when its story changed."""
     specs = [FeedSpec("/", config.title, config.description, catalog.listed)]
     for section in catalog.tags:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
@@ -70,9 +70,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
     def content(story: StoryView) -> str:
         # A story sits in several feeds (site, its tags, its outlets): render its entry once.
         if story.id not in contents:
-            key = entry_key(story, keys) if entries is not None else None
-            make = lambda: printable(template.render(story=story))
-            contents[story.id] = entries.get(key, make) if entries is not None else make()
+            contents[story.id] = entries.get(entry_key(story, keys), lambda: printable(template.render(story=story)))
         return contents[story.id]
 
     for spec in specs:
@@ -84,7 +82,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
 
 def entry_key(story: StoryView, keys: Keys | None) -> str | None:
     """The key of a story's entry content (the same in every feed)."""
-    return keys.of(FEED_TEMPLATE, story) if keys is not None else None
+    return keys.page(FEED_TEMPLATE, story) if keys is not None else None
 
 
 def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:

@@ -65,15 +65,12 @@ class Keys:
         self._memo: dict[int, tuple[object, str]] = {}
 
     def page(self, *parts: Any) -> str | None:
-        """The key of a file made from `parts` (template name, meta, context…); None when not keyable."""
+        """The key of a file, or a piece of one, made from `parts` (template name, meta, context, a story's feed
+        entry…); None when not keyable."""
         try:
             return digest(self.site, *(self._of(part) for part in parts))
         except Unkeyable:
             return None
-
-    def of(self, *parts: Any) -> str | None:
-        """The key of a piece of a file made from `parts` (a story's feed entry…); None when not keyable."""
-        return self.page(*parts)
 
     def seed(self, value: object, key: str) -> None:
         """Key `value` by what it was made from (`key`), so the walk never enters it."""

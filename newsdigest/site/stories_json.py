@@ -68,9 +68,9 @@ def story_entry(story: Story, view: StoryView, config: Config) -> dict[str, Any]
     }
 
 
-def write_stories_json(catalog: Catalog, config: Config, writer: Writer, keys: Keys | None = None,
-                       entries: Fragments | None = None) -> None:
-    """`stories.json`, each story's entry made again only when its view's key changed (with `keys` and `entries`).
+def write_stories_json(catalog: Catalog, config: Config, writer: Writer, keys: Keys | None,
+                       entries: Fragments) -> None:
+    """`stories.json`, each story's entry (kept in `entries`) made again only when its view's key changed.
 
     The file is laid out as `json.dumps({"stories": [...]}, indent=2)` lays it
     out; each entry is dumped on its own and indented to its place.
@@ -82,8 +82,8 @@ def write_stories_json(catalog: Catalog, config: Config, writer: Writer, keys: K
         text = json.dumps(story_entry(story, view, config), ensure_ascii=False, indent=2)
         return "\n".join("    " + line for line in text.split("\n"))
 
-    chunks = [entries.get(keys.of("stories.json", views[story.id]) if keys is not None else None,
-                          lambda story=story: entry(story)) if entries is not None else entry(story)
+    chunks = [entries.get(keys.page("stories.json", views[story.id]) if keys is not None else None,
+                          lambda story=story: entry(story))
               for story in catalog.raw]
     text = '{\n  "stories": [\n' + ",\n".join(chunks) + "\n  ]\n}" if chunks else '{\n  "stories": []\n}'
     writer.write_text("/stories.json", text + "\n")
