@@ -14,7 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -100,3 +100,33 @@ class Store:
             path.unlink()
         except OSError:
             pass
+
+
+def _text_table(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+class Table:
+    """Texts made from one input each, kept between builds in one entry of `store` (filed under `name`): a
+    build makes again only the texts whose key it has not kept. A text asked for without a key is always made."""
+
+    def __init__(self, store: Store | None, name: str, valid: Callable[[Any], bool] = _text_table) -> None:
+        self._store = store
+        self._name = name
+        self._known: dict[str, str] = (store.get(name, valid) or {}) if store is not None else {}
+        self._used: dict[str, str] = {}
+
+    def get(self, key: str | None, make: Callable[[], str]) -> str:
+        if key is None:
+            return make()
+        if key not in self._used:
+            known = self._known.get(key)
+            self._used[key] = known if known is not None else make()
+        return self._used[key]
+
+    def save(self, wanted: Collection[str] | None = None) -> None:
+        """Keep this build's texts, and those under `wanted` keys that it did not need (only these: the cache
+        does not grow)."""
+        kept = self._used | {k: v for k, v in self._known.items() if k in wanted} if wanted else self._used
+        if self._store is not None and kept != self._known:
+            self._store.put(self._name, kept)

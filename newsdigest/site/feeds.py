@@ -23,12 +23,13 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment
 
+from newsdigest.cache_store import Table
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
 from newsdigest.site.dates import EPOCH, localize, newest
-from newsdigest.site.render_keys import Fragments, Keys
+from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
 
 FEED_LIMIT = 100
@@ -54,7 +55,7 @@ def entry_id(story_id: str, config: Config) -> str:
 
 
 def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer,
-                keys: Keys | None, entries: Fragments) -> list[FeedSpec]:
+                keys: Keys | None, entries: Table) -> list[FeedSpec]:
     """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build,
     and a story's entry content (kept in `entries`) is rendered again only when its story changed."""
     specs = [FeedSpec("/", config.title, config.description, catalog.listed)]

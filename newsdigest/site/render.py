@@ -32,22 +32,21 @@ import os
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
 from importlib import metadata
+from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from newsdigest.cache_store import Store, code_digest, digest
+from newsdigest.cache_store import Store, Table, code_digest, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
-from newsdigest.site.pages import Page, plan
 from newsdigest.site.context import body_source
+from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
-from newsdigest.site.render_keys import SITE_CODE, Fragments, Keys, seed_views, site_key
+from newsdigest.site.pages import Page, plan
+from newsdigest.site.render_keys import SITE_CODE, Keys, seed_views, site_key
 from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, in_bundle, plan_bundles,
                                      shard_key, start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
@@ -132,7 +131,10 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     indexing = _start_search(writer, pages) if full and search else None
 
     searchable = False
-    feed_entries, story_entries = (Fragments(conversions, name) for name in (FEED_TEMPLATE, "stories.json"))
+    # Pieces made from one story each (its feed entry, its stories.json entry): a file listing every story is
+    # rewritten at every change, but only the changed stories' pieces are made again.
+    feed_entries, story_entries = (
+        Table(conversions, digest("fragments", name)) for name in (FEED_TEMPLATE, "stories.json"))
     try:
         if uses(FEED_TEMPLATE) and paths is None:
             write_feeds(catalog, env, config, writer, keys, feed_entries)

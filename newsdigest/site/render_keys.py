@@ -25,14 +25,14 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from newsdigest.cache_store import Store, code_digest, digest
+from newsdigest.cache_store import code_digest, digest
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.theme import theme_dirs
@@ -106,37 +106,6 @@ class Keys:
         key = digest(*parts)
         self._memo[id(value)] = (value, key)  # the value is held, so its id is not reused meanwhile
         return key
-
-
-class Fragments:
-    """Pieces of files made from one story each (its entry in `stories.json`, in the feeds), kept between
-    builds under their key: a file listing every story is rewritten at every change, but only the changed
-    stories' pieces are made again. Pieces without a key are always made."""
-
-    def __init__(self, store: Store | None, name: str) -> None:
-        self._store = store
-        self._name = digest("fragments", name)
-        self._known: dict[str, str] = (store.get(self._name, _valid_fragments) or {}) if store is not None else {}
-        self._used: dict[str, str] = {}
-
-    def get(self, key: str | None, make: Callable[[], str]) -> str:
-        if key is None:
-            return make()
-        if key not in self._used:
-            known = self._known.get(key)
-            self._used[key] = known if known is not None else make()
-        return self._used[key]
-
-    def save(self, wanted: Collection[str] | None = None) -> None:
-        """Keep this build's pieces, and those under `wanted` keys that it did not need (only these: the cache
-        does not grow)."""
-        kept = self._used | {k: v for k, v in self._known.items() if k in wanted} if wanted else self._used
-        if self._store is not None and kept != self._known:
-            self._store.put(self._name, kept)
-
-
-def _valid_fragments(value: object) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
 
 
 def seed_views(keys: Keys, catalog: Catalog) -> None:

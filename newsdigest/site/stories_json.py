@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newsdigest.cache_store import Table
 from newsdigest.config import Config
-from newsdigest.site.catalog import Catalog
 from newsdigest.model import Story
+from newsdigest.site.catalog import Catalog
 from newsdigest.site.context import StoryView, post_url
 from newsdigest.site.dates import iso_utc
 from newsdigest.site.markdown_html import safe_link
-from newsdigest.site.render_keys import Fragments, Keys
+from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
 
 
@@ -69,7 +70,7 @@ def story_entry(story: Story, view: StoryView, config: Config) -> dict[str, Any]
 
 
 def write_stories_json(catalog: Catalog, config: Config, writer: Writer, keys: Keys | None,
-                       entries: Fragments) -> None:
+                       entries: Table) -> None:
     """`stories.json`, each story's entry (kept in `entries`) made again only when its view's key changed.
 
     The file is laid out as `json.dumps({"stories": [...]}, indent=2)` lays it

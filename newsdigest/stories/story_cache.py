@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import scipy
 
-from newsdigest.cache_store import Store, code_digest, digest
+from newsdigest.cache_store import Store, Table, code_digest, digest
 from newsdigest.model import Post
 from newsdigest.stories.analysis import Analysis, analyse
 from newsdigest.stories.assemble import choose_title
@@ -120,21 +120,16 @@ class Titles:
     """
 
     def __init__(self, cache_dir: Path | None, digests: Mapping[str, str]) -> None:
-        self._store = Store(cache_dir / TITLES_FOLDER if cache_dir is not None else None)
-        self._key = digest("titles", stage_digest())
-        self._known: dict[str, str] = self._store.get(self._key, _valid_titles) or {}
-        self._used: dict[str, str] = {}
+        store = Store(cache_dir / TITLES_FOLDER if cache_dir is not None else None)
+        self._table = Table(store, digest("titles", stage_digest()), _valid_titles)
         self._digests = digests
 
     def __call__(self, members: Sequence[Post]) -> str:
         key = digest(*sorted(self._digests[p.id] for p in members))
-        if key not in self._used:
-            self._used[key] = self._known.get(key) or choose_title(members)
-        return self._used[key]
+        return self._table.get(key, lambda: choose_title(members))
 
     def save(self) -> None:
-        if self._used != self._known:
-            self._store.put(self._key, self._used)
+        self._table.save()
 
 
 def _valid_titles(value: object) -> bool:
