@@ -66,9 +66,16 @@ def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
 
 
 def localize(value: datetime, tz: ZoneInfo) -> datetime:
-    """`value` in the site's zone; a naive time is taken to be in that zone already."""
+    """`value` in the site's zone; a naive time is taken to be in that zone already.
+
+    A date known only to the day keeps its own day and offset: converting it would
+    turn "26 October" into "01:00 on 26 October" (or into the day before), a clock
+    time nobody stated.
+    """
     if value.tzinfo is None:
         return value.replace(tzinfo=tz)
+    if is_day_only(value):
+        return value
     return value.astimezone(tz)
 
 
@@ -84,8 +91,13 @@ def day_label(day: date) -> str:
 
 
 def iso_utc(value: datetime | None, tz: ZoneInfo) -> str | None:
-    """Machine-readable time for data files: ISO 8601 with its offset, or None."""
-    return localize(value, tz).isoformat(timespec="seconds") if value is not None else None
+    """Machine-readable time for data files: ISO 8601 with its offset, a bare date
+    for a date known only to the day (as a post file writes it), or None."""
+    if value is None:
+        return None
+    if is_day_only(value):
+        return value.date().isoformat()
+    return localize(value, tz).isoformat(timespec="seconds")
 
 
 def aware(value: datetime | None, tz: ZoneInfo) -> datetime | None:
