@@ -84,14 +84,17 @@ def test_a_garbled_figure_is_disputed_by_every_version_giving_the_plain_one():
 
 def test_a_fact_is_stated_at_most_once_per_version():
     # a gives two sums; b's and c's each fit one of them. Chained together they would be one "fact" with four
-    # values, two of them a's; taken in order of fit, a's "$3 billion" seconds b's, and c's clashes.
+    # values, two of them a's; taken in order of fit, a's "$3 billion" seconds b's, and c's clashes. a's other
+    # sum, "$3.5 billion" of the construction budget, is c's "$3.6 billion" told another way: a dispute of its
+    # own, though grouping could not join it to the first without giving a two values.
     a = post("a", "The order would unlock money from the ministry's harbour construction budget, to the tune of "
                   "$3.5 billion.\n\nOf that, $3 billion could be diverted with help from the emergency order.")
     b = post("b", "The emergency order, officials said, lets the ministry divert $2.6 billion from harbour "
                   "construction projects to the wall.")
     c = post("c", "The emergency order will allow the ministry to use about $3.6 billion from harbour construction "
                   "projects to build the wall.")
-    assert values(find_disagreements([a, b, c])) == [("$2.6 billion", "$3 billion", "about $3.6 billion")]
+    assert values(find_disagreements([a, b, c])) == [("$2.6 billion", "$3 billion", "about $3.6 billion"),
+                                                     ("$3.5 billion", "about $3.6 billion")]
 
 
 def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():

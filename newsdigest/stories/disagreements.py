@@ -488,6 +488,10 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     if not conflicts:
         return ()
     label, edges = _facts(edges, score, post_of, value, misread)
+    # A clashing pair whose figures grouping put in two facts (joining them would give a third version two
+    # values) is still one figure told two ways by its two versions, when both say what they measure.
+    apart = [(i, j) for i, j in conflicts if label[i] != label[j] and _names_its_measure(mentions[i])
+             and _names_its_measure(mentions[j])]
     conflicts = [(i, j) for i, j in conflicts if label[i] == label[j]]
     conflicted = {int(label[i]) for i, _ in conflicts}
     clashing = {k for pair in conflicts for k in pair}
@@ -501,11 +505,18 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
         # Claims: the clashing figures, and the figures agreeing with one of them in other versions.
         facts.append(sorted((i for i in members if i in clashing or i in seconded),
                             key=lambda i: (mentions[i].post, mentions[i].start)))
+    facts.extend(sorted(pair, key=lambda i: (mentions[i].post, mentions[i].start)) for pair in apart)
     found = [(min(fact), Disagreement(_subject([mentions[i] for i in fact]),
                                       tuple(Claim(posts[mentions[i].post].id, value, mentions[i].sentence)
                                             for i, value in zip(fact, values))))
              for fact, values in _spans(facts, mentions)]
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _names_its_measure(m: Mention) -> bool:
+    """Does the figure say what it measures by itself: a unit ("$2.6 billion", "three years") or a counted noun?
+    A bare count ("…, 11, …") only borrows its noun from a sentence it shares a figure with."""
+    return m.dimension != "count" or bool(m.head)
 
 
 def _spans(facts: list[list[int]], mentions: Sequence[Mention]) -> list[tuple[list[int], list[str]]]:
