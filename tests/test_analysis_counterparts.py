@@ -167,6 +167,16 @@ def test_different_kinds_of_one_noun_are_two_quantities():
     assert find_disagreements([d, e]) == ()
 
 
+def test_those_who_may_act_are_not_those_who_did():
+    # The eligible and the voters are counted with one noun, but they are two groups.
+    a = post("a", "Some 2.9 million residents cast their ballots in the island's referendum by noon, officials said.")
+    b = post("b", "Over 3.1 million residents were eligible to vote in the island's referendum, officials said.")
+    c = post("c", "Almost all of the 3.1 million residents eligible cast their ballots in the island's referendum.")
+    assert find_disagreements([a, b]) == () and find_disagreements([a, c]) == ()
+    d = post("d", "Some 3.3 million residents cast their ballots in the island's referendum by noon, officials said.")
+    assert values(find_disagreements([a, d])) == [("Some 2.9 million", "Some 3.3 million")]
+
+
 def test_a_sentence_carrying_the_other_numeral_measures_something_else():
     a = post("a", "The champion improved to 47-2 with 39 wins coming by way of knockout.")
     b = post("b", "The champion improved to a career record of 47 wins and two defeats.")
