@@ -42,7 +42,9 @@ SHARED = 2
 
 ALIKE = 0.15
 """IDF-weighted cosine two sentences must reach as well: their shared words must be ones the story does not
-use everywhere."""
+use everywhere. On the analysis development set (104 stories) only four pairs of near-spelled places pass
+the other tests; the one place really told two ways scores 0.19, the others 0.0-0.08 (a state against a
+town in it; "Senate" against "Center")."""
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
 _QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -56,8 +58,14 @@ class _Place:
     """As written: 'Harwick'."""
 
 
+_CUE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]", re.I)
+"""A preposition of place before a capital: the cheap test that spares most sentences the reading of names."""
+
+
 def _places(sentence: str, casing: Casing) -> list[tuple[str, int]]:
     """(name as written, offset) of the one-word places a sentence names after a preposition of place."""
+    if not any(m.group(0)[-1].isupper() for m in _CUE.finditer(sentence)):
+        return []
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     named = {at for at, _, acts in names(sentence, casing) if not acts}
     found = []
@@ -89,18 +97,16 @@ def _confusable(a: str, b: str) -> bool:
     return match.ratio() >= CONFUSABLE and max(len(x), len(y)) - kept >= 2
 
 
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", text, re.I) is not None
-
-
 def place_disputes(posts: Sequence[Post], per_post: Sequence[Sequence[str]], casing: Casing) -> tuple[Disagreement, ...]:
     """Disputes over where something happened, one per place told two ways (see the module's rules)."""
-    texts = [" ".join(sentences) for sentences in per_post]
     places = [_Place(v, s, name) for v, sentences in enumerate(per_post) for s, sentence in enumerate(sentences)
               for name, _ in _places(sentence, casing)]
+    if len({p.post for p in places}) < 2:
+        return ()
+    words = [{w.lower() for sentence in sentences for w in _WORD.findall(sentence)} for sentences in per_post]
     pairs = [(a, b) for k, a in enumerate(places) for b in places[k + 1:]
              if a.post != b.post and a.name.lower() != b.name.lower()
-             and not _mentions(texts[b.post], a.name) and not _mentions(texts[a.post], b.name)
+             and a.name.lower() not in words[b.post] and b.name.lower() not in words[a.post]
              and _confusable(a.name, b.name)]
     if not pairs:
         return ()
