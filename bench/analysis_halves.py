@@ -1,15 +1,18 @@
 """Score a build's stories.json on the analysis set, split into a fitting half and a held-out half.
 
-    python bench/analysis_halves.py GOLD.json STORIES.json [--per-doc]
+    python bench/analysis_halves.py GOLD.json STORIES.json [--per-doc] [--misses]
 
 The 30 labelled events are sorted by key; the first 15 are the half the analysis
 thresholds were fitted on, the other 15 stand in for unseen events. Each half and
 the whole are scored by the corpus's own scorer (`score.py analysis`), found next
 to the gold file's corpus (../../eval/score.py) unless SCORE_PY names it.
+--misses lists each labelled disagreement the build does not list, with its half,
+matched by the scorer's own rule (two of its values in one listed dispute).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -37,7 +40,31 @@ def main(argv: list[str]) -> int:
             out = subprocess.run([sys.executable, scorer, "analysis", str(part), stories, *flags],
                                  capture_output=True, text=True, check=False)
             print(out.stdout.rstrip())
+    if "--misses" in argv:
+        _misses(gold, keys[:15], stories, scorer)
     return 0
+
+
+def _misses(gold: dict, fit: list[str], stories: str, scorer: str) -> None:
+    """Print the labelled disagreements no listed dispute of their event's stories matches."""
+    spec = importlib.util.spec_from_file_location("score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    data = json.loads(Path(stories).read_text(encoding="utf-8"))["stories"]
+    story_of = {score.stem(p.get("source", "")): s for s in data for p in s.get("posts", [])}
+    print("--- missed")
+    for key in sorted(gold):
+        listed = [[c.get("value") for c in d.get("claims", [])]
+                  for s in {id(story_of[f]): story_of[f] for f in map(score.stem, gold[key]["files"])
+                            if f in story_of}.values()
+                  for d in s.get("disagreements") or []]
+        for labelled in gold[key].get("disagreements", []):
+            values = [c["value"] for c in labelled["claims"]]
+            if not any(len({k for v in found for k, g in enumerate(values) if score.same_value(v, g)}) >= 2
+                       for found in listed):
+                half = "fit" if key in fit else "held-out"
+                print(f"  {half:8} {key[:14]} {'planted ' if labelled.get('planted') else ''}"
+                      f"{' vs '.join(values)}: {labelled.get('what', '')}")
 
 
 if __name__ == "__main__":
