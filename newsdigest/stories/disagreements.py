@@ -31,10 +31,6 @@ Incompatible means the intervals the statements allow do not meet:
 are the exception: "more than $7,300" and "at least $8,000" are two floors
 reported for one figure, so they disagree (`_clashes`).
 
-A place told two ways ("the rally in Harwick" / "the rally in Harlow") is a
-dispute too, under the stricter rules of `places`: a name has no unit or order
-to show that two versions mean one thing.
-
 The excerpt and headline of a post are statements too ("26 dozen countries" of
 the demo lives in an excerpt), so they are read along with the body.
 """
@@ -66,7 +62,6 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
-from newsdigest.stories.places import place_disputes
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import _stem, content_tokens, markdown_paragraphs, plain_words, split_sentences
 
@@ -333,10 +328,8 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
                 sentence_bags.append(bag + others)
                 context.append(_near_bag(s, m.start, m.start + len(m.text)))
     mentions = _read_as_hedged(mentions)
-    casing = casing_of([s for ss in per_post for s in ss])
-    places = place_disputes(posts, per_post, casing)
     if len(mentions) < 2:
-        return places
+        return ()
     verbs = _outdoing_verbs([s for ss in per_post for s in ss])
     context = [_outdone(bag, verbs) for bag in context]
     sentence_bags = [_outdone(bag, verbs) for bag in sentence_bags]
@@ -352,7 +345,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
     score[~_same_speech(posts, mentions, spoken)] = -1.0
-    return (*_disagreements(posts, mentions, score, casing), *places)
+    return _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
 
 
 def _same_speech(posts: Sequence[Post], mentions: Sequence[Mention], spoken: Sequence[str]) -> np.ndarray:
