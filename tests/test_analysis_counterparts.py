@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
-from newsdigest.stories.disagreements import find_disagreements
+from newsdigest.stories.disagreements import _names_its_measure, find_disagreements
 from newsdigest.stories.numbers import find_dates, find_mentions
 
 # --- reading figures -------------------------------------------------------------------------------
@@ -83,18 +83,35 @@ def test_a_garbled_figure_is_disputed_by_every_version_giving_the_plain_one():
 
 
 def test_a_fact_is_stated_at_most_once_per_version():
-    # a gives two sums; b's and c's each fit one of them. Chained together they would be one "fact" with four
-    # values, two of them a's; taken in order of fit, a's "$3 billion" seconds b's, and c's clashes. a's other
-    # sum, "$3.5 billion" of the construction budget, is c's "$3.6 billion" told another way: a dispute of its
-    # own, though grouping could not join it to the first without giving a two values.
-    a = post("a", "The order would unlock money from the ministry's harbour construction budget, to the tune of "
-                  "$3.5 billion.\n\nOf that, $3 billion could be diverted with help from the emergency order.")
-    b = post("b", "The emergency order, officials said, lets the ministry divert $2.6 billion from harbour "
-                  "construction projects to the wall.")
-    c = post("c", "The emergency order will allow the ministry to use about $3.6 billion from harbour construction "
-                  "projects to build the wall.")
-    assert values(find_disagreements([a, b, c])) == [("$2.6 billion", "$3 billion", "about $3.6 billion"),
-                                                     ("$3.5 billion", "about $3.6 billion")]
+    # a gives the whole fee and the part paid on signing; b's figure fits the part and c's the whole, and c's
+    # is listed once: joining a's "52 million" to the dispute would list a twice.
+    a = post("a", "United agreed a fee of 52 million pounds for the Dutch winger.\n\nThe club will pay 44 million "
+                  "pounds when the deal is signed, and the rest in instalments.")
+    b = post("b", "Club sources said United will pay 44 million pounds for the Dutch winger Ruud Klaver.")
+    c = post("c", "Club sources said United will pay around 57 million pounds for the Dutch winger Ruud Klaver.")
+    assert values(find_disagreements([a, b, c])) == [("44 million pounds", "44 million pounds",
+                                                      "around 57 million pounds")]
+
+
+def test_a_clashing_pair_grouping_kept_apart_joins_the_dispute_of_its_shared_figure():
+    # b's 38 million fits a's ceiling of 40, so grouping cannot also join it to a's 43 million and c's 50; it
+    # still clashes with c's 50, which is listed once: one dispute of three values.
+    a = post("a", "The county may also draw on its road maintenance budget, some 43 million euros in all.\n\n"
+                  "Planners said the county can move up to 40 million euros to the bypass.")
+    b = post("b", "Planners said the county can move 38 million euros from road maintenance works to the bypass.")
+    c = post("c", "The county will use 50 million euros from its road maintenance budget to build the bypass.")
+    [dispute] = find_disagreements([a, b, c])
+    assert [(claim.post_id, claim.value) for claim in dispute.claims] == [
+        ("a", "some 43 million euros"), ("b", "38 million euros"), ("c", "50 million euros")]
+
+
+def test_a_pair_grouping_kept_apart_needs_figures_that_say_what_they_measure():
+    # A bare count borrows its noun from a sentence it shares a figure with: "11" is stranded hikers only
+    # because "four were hurt" says so, and it is not set against a figure grouping kept from it.
+    said = {m.text: _names_its_measure(m) for m in find_mentions(
+        "Four were hurt and 11 stranded on the ridge, where 12 hikers had paid 400 euros each for a three-day "
+        "trek.", 0)}
+    assert said == {"11": False, "12 hikers": True, "400 euros": True, "three-day trek": True}
 
 
 def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():
