@@ -184,14 +184,24 @@ def test_different_kinds_of_one_noun_are_two_quantities():
     assert find_disagreements([d, e]) == ()
 
 
-def test_those_who_may_act_are_not_those_who_did():
-    # The eligible and the voters are counted with one noun, but they are two groups.
-    a = post("a", "Some 2.9 million residents cast their ballots in the island's referendum by noon, officials said.")
-    b = post("b", "Over 3.1 million residents were eligible to vote in the island's referendum, officials said.")
-    c = post("c", "Almost all of the 3.1 million residents eligible cast their ballots in the island's referendum.")
+def test_those_eligible_to_act_are_not_those_who_did():
+    # One noun counts two groups: the members entitled to vote and those who voted.
+    a = post("a", "Tellers counted 41,200 members voting in the dockers' union strike ballot, the union said.")
+    b = post("b", "The union said 46,800 members were eligible for the dockers' strike ballot.")
+    c = post("c", "The dockers' strike ballot had 46,800 eligible members, and tellers counted fewer than nine in ten.")
     assert find_disagreements([a, b]) == () and find_disagreements([a, c]) == ()
-    d = post("d", "Some 3.3 million residents cast their ballots in the island's referendum by noon, officials said.")
-    assert values(find_disagreements([a, d])) == [("Some 2.9 million", "Some 3.3 million")]
+    d = post("d", "Tellers counted 43,900 members voting in the dockers' union strike ballot, the union said.")
+    assert values(find_disagreements([a, d])) == [("41,200", "43,900")]
+
+
+def test_those_able_or_allowed_to_act_are_those_who_did():
+    # "were able to climb out" counts the miners who climbed out: a clash with another count of them.
+    a = post("a", "Rescuers said 12 miners were able to climb out through the old air shaft at Brennor pit.")
+    b = post("b", "Rescuers said 15 miners climbed out through the old air shaft at Brennor pit.")
+    assert values(find_disagreements([a, b])) == [("12", "15")]
+    c = post("c", "Port staff said 300 passengers were allowed to leave the stranded ferry at Odby on Friday.")
+    d = post("d", "Port staff said 340 passengers left the stranded ferry at Odby on Friday.")
+    assert values(find_disagreements([c, d])) == [("300", "340")]
 
 
 def test_a_sentence_carrying_the_other_numeral_measures_something_else():

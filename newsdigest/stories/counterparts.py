@@ -185,20 +185,21 @@ def _kinds(m: Mention) -> set[str]:
     return set()
 
 
-_POTENTIAL = re.compile(r"^[\s,]*(?:(?:who\s+)?(?:are|were|is|was|be|been)\s+)?(?:eligible|registered|entitled|allowed|"
-                        r"expected|projected|scheduled|due|able)\b", re.I)
-"""A count's own words saying its members may or should do something, not that they did: "2.5 million people
-eligible", "1,200 workers were expected"."""
+_ELIGIBLE = re.compile(r"^[\s,]*(?:(?:who\s+)?(?:are|were|is|was|be|been)\s+)?eligible\b", re.IGNORECASE)
+"""A count's own words saying its members may act, not that they did: "2.5 million people eligible",
+"900 members who were eligible"."""
 
 
 def potential(m: Mention) -> bool:
-    """Does the figure count those who may or should act ("3.1 million residents eligible to vote", "900 guests
-    were expected") rather than those who did ("2.9 million residents cast ballots")? The same noun then counts
-    two groups: the eligible and the voters, the expected and the guests who came."""
+    """Does the figure count those eligible to act ("3.1 million residents eligible to vote", "3.1 million
+    eligible voters") rather than those who did ("2.9 million residents cast ballots")? The same noun then
+    counts two groups. Only eligibility reads so: "12 miners were able to escape" or "300 passengers were
+    allowed to leave" count people who did act, and clash with "15 miners escaped"."""
     if m.dimension != "count" or not m.head:
         return False
-    at = m.sentence.find(m.text, max(0, m.start - 40))
-    return bool(_POTENTIAL.match(m.sentence[at + len(m.text):] if at >= 0 else ""))
+    at = m.sentence.rfind(m.text, 0, m.start + len(m.text))  # the text opens at or before its numeral
+    return bool(re.search(r"\beligible\b", m.phrase, re.IGNORECASE)
+                or (at >= 0 and _ELIGIBLE.match(m.sentence[at + len(m.text):])))
 
 
 def incidence(items: Sequence[set[str] | frozenset[str]]) -> sparse.csr_matrix:
@@ -219,7 +220,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
       (45-1, 33 KOs)".
     * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$7,240.80 worth of
       bicycles" / "$6,915.40 worth of children's furniture".
-    * Those who may act against those who did: "3.1 million residents eligible" / "2.9 million residents
+    * Those eligible to act against those who did: "3.1 million residents eligible" / "2.9 million residents
       cast ballots" (`potential`).
     """
     by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
@@ -240,9 +241,9 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     holds = incidence(kinds)
     shared_kind = (holds @ holds.T).toarray() > 0
     other_kinds = has_kind[:, None] & has_kind[None, :] & ~shared_kind
-    may = np.array([potential(m) for m in mentions])
+    eligible = np.array([potential(m) for m in mentions])
     post = np.array([m.post for m in mentions])
-    return (by_others | other_kinds | (may[:, None] != may[None, :])) & (post[:, None] != post[None, :])
+    return (by_others | other_kinds | (eligible[:, None] != eligible[None, :])) & (post[:, None] != post[None, :])
 
 
 def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple[str, ...]]:
