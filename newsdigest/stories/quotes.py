@@ -186,8 +186,8 @@ def _attributions(quote: str, before: str, after: str, previous: str,
     if m:
         yield m.group("name"), True
     if re.search(r"\d\W*$", quote):
-        # "“… we're asking for $5.6” billion, Ms. Roe said": the mark closed inside the figure, whose scale
-        # word is still the quote's, not the start of what follows it.
+        # "“The bid is €40” million, the chairman said": the mark closed inside the figure, so its scale
+        # word is not the start of the attribution, which follows it (the quote's text keeps the bare figure).
         after = re.sub(r"^\s*(?:thousand|million|billion|trillion)\b", "", after)
     head = (split_sentences(after.strip()) or [""])[0]  # "…,” Mr. Trump said: not cut at "Mr."
     if re.search(r"[.!?…]\W*$", quote) and not re.match(r"\W*[a-z,]", after):
