@@ -241,6 +241,9 @@ def test_quotes_are_ordered_by_how_many_versions_carry_them():
         ("State media quoted spokesman Ivan Petrov as saying: ‘we will never sign it’.", "Ivan Petrov"),
         ("Ivan Petrov met reporters on Monday. “We will not sign this treaty,” he said.", "Ivan Petrov"),
         ("The talks ended without a “clear path to any deal” for now.", None),
+        # The mark closed inside the figure: the credit follows its scale word.
+        ("The club wants a new deal. “Our last offer to the players was €12” million, its chairman, Erik "
+         "Dahl, said on Sunday.", "Erik Dahl"),
     ],
 )
 def test_speaker_is_found_where_the_sentence_states_it(text, speaker):

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from analysis_fixtures import DAY, post, values
 
 from newsdigest.model import Post
-from newsdigest.stories.disagreements import find_disagreements
+from newsdigest.stories.disagreements import _names_its_measure, find_disagreements
 from newsdigest.stories.numbers import find_dates, find_mentions
 
 # --- reading figures -------------------------------------------------------------------------------
@@ -19,8 +19,8 @@ from newsdigest.stories.numbers import find_dates, find_mentions
 def test_figures_written_with_a_spaced_thousands_comma_or_a_quote_mark_before_the_scale():
     [people] = [m for m in find_mentions("A flood drove 84, 000 people from 9 towns.", 0) if m.head == "peopl"]
     assert people.value == 84_000
-    [asked] = find_mentions("“We are asking for $5.6” billion, the minister said.", 0)
-    assert asked.value == 5.6e9
+    [asked] = find_mentions("“Our last offer was €12” million, the chairman said.", 0)
+    assert asked.value == 12e6
 
 
 def test_records_seasons_and_verbs_are_not_counted_things():
@@ -83,15 +83,35 @@ def test_a_garbled_figure_is_disputed_by_every_version_giving_the_plain_one():
 
 
 def test_a_fact_is_stated_at_most_once_per_version():
-    # a gives two sums; b's and c's each fit one of them. Chained together they would be one "fact" with four
-    # values, two of them a's; taken in order of fit, a's "$3 billion" seconds b's, and c's clashes.
-    a = post("a", "The order would unlock money from the ministry's harbour construction budget, to the tune of "
-                  "$3.5 billion.\n\nOf that, $3 billion could be diverted with help from the emergency order.")
-    b = post("b", "The emergency order, officials said, lets the ministry divert $2.6 billion from harbour "
-                  "construction projects to the wall.")
-    c = post("c", "The emergency order will allow the ministry to use about $3.6 billion from harbour construction "
-                  "projects to build the wall.")
-    assert values(find_disagreements([a, b, c])) == [("$2.6 billion", "$3 billion", "about $3.6 billion")]
+    # a gives the whole fee and the part paid on signing; b's figure fits the part and c's the whole, and c's
+    # is listed once: joining a's "52 million" to the dispute would list a twice.
+    a = post("a", "United agreed a fee of 52 million pounds for the Dutch winger.\n\nThe club will pay 44 million "
+                  "pounds when the deal is signed, and the rest in instalments.")
+    b = post("b", "Club sources said United will pay 44 million pounds for the Dutch winger Ruud Klaver.")
+    c = post("c", "Club sources said United will pay around 57 million pounds for the Dutch winger Ruud Klaver.")
+    assert values(find_disagreements([a, b, c])) == [("44 million pounds", "44 million pounds",
+                                                      "around 57 million pounds")]
+
+
+def test_a_clashing_pair_grouping_kept_apart_joins_the_dispute_of_its_shared_figure():
+    # b's 38 million fits a's ceiling of 40, so grouping cannot also join it to a's 43 million and c's 50; it
+    # still clashes with c's 50, which is listed once: one dispute of three values.
+    a = post("a", "The county may also draw on its road maintenance budget, some 43 million euros in all.\n\n"
+                  "Planners said the county can move up to 40 million euros to the bypass.")
+    b = post("b", "Planners said the county can move 38 million euros from road maintenance works to the bypass.")
+    c = post("c", "The county will use 50 million euros from its road maintenance budget to build the bypass.")
+    [dispute] = find_disagreements([a, b, c])
+    assert [(claim.post_id, claim.value) for claim in dispute.claims] == [
+        ("a", "some 43 million euros"), ("b", "38 million euros"), ("c", "50 million euros")]
+
+
+def test_a_pair_grouping_kept_apart_needs_figures_that_say_what_they_measure():
+    # A bare count borrows its noun from a sentence it shares a figure with: "11" is stranded hikers only
+    # because "four were hurt" says so, and it is not set against a figure grouping kept from it.
+    said = {m.text: _names_its_measure(m) for m in find_mentions(
+        "Four were hurt and 11 stranded on the ridge, where 12 hikers had paid 400 euros each for a three-day "
+        "trek.", 0)}
+    assert said == {"11": False, "12 hikers": True, "400 euros": True, "three-day trek": True}
 
 
 def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sentence_of_the_same_facts():
@@ -162,6 +182,26 @@ def test_different_kinds_of_one_noun_are_two_quantities():
     d = post("d", "He bought $7,240.80 worth of bicycles with campaign money, prosecutors said.")
     e = post("e", "He bought $6,915.40 worth of furniture with campaign money, prosecutors said.")
     assert find_disagreements([d, e]) == ()
+
+
+def test_those_eligible_to_act_are_not_those_who_did():
+    # One noun counts two groups: the members entitled to vote and those who voted.
+    a = post("a", "Tellers counted 41,200 members voting in the dockers' union strike ballot, the union said.")
+    b = post("b", "The union said 46,800 members were eligible for the dockers' strike ballot.")
+    c = post("c", "The dockers' strike ballot had 46,800 eligible members, and tellers counted fewer than nine in ten.")
+    assert find_disagreements([a, b]) == () and find_disagreements([a, c]) == ()
+    d = post("d", "Tellers counted 43,900 members voting in the dockers' union strike ballot, the union said.")
+    assert values(find_disagreements([a, d])) == [("41,200", "43,900")]
+
+
+def test_those_able_or_allowed_to_act_are_those_who_did():
+    # "were able to climb out" counts the miners who climbed out: a clash with another count of them.
+    a = post("a", "Rescuers said 12 miners were able to climb out through the old air shaft at Brennor pit.")
+    b = post("b", "Rescuers said 15 miners climbed out through the old air shaft at Brennor pit.")
+    assert values(find_disagreements([a, b])) == [("12", "15")]
+    c = post("c", "Port staff said 300 passengers were allowed to leave the stranded ferry at Odby on Friday.")
+    d = post("d", "Port staff said 340 passengers left the stranded ferry at Odby on Friday.")
+    assert values(find_disagreements([c, d])) == [("300", "340")]
 
 
 def test_a_sentence_carrying_the_other_numeral_measures_something_else():
@@ -334,3 +374,4 @@ def test_a_count_over_a_stated_period_is_not_set_against_a_count_with_none():
     e = post("e", "Police said the dock worker Tomas Ribeiro had been detained three times since March on charges "
                   "of theft and fraud.")
     assert find_disagreements([d, e]) == ()
+

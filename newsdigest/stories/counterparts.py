@@ -42,6 +42,7 @@ __all__ = [
     "frames",
     "incidence",
     "names",
+    "potential",
     "range_ends",
     "siblings_clash",
     "specific",
@@ -184,6 +185,23 @@ def _kinds(m: Mention) -> set[str]:
     return set()
 
 
+_ELIGIBLE = re.compile(r"^[\s,]*(?:(?:who\s+)?(?:are|were|is|was|be|been)\s+)?eligible\b", re.IGNORECASE)
+"""A count's own words saying its members may act, not that they did: "2.5 million people eligible",
+"900 members who were eligible"."""
+
+
+def potential(m: Mention) -> bool:
+    """Does the figure count those eligible to act ("3.1 million residents eligible to vote", "3.1 million
+    eligible voters") rather than those who did ("2.9 million residents cast ballots")? The same noun then
+    counts two groups. Only eligibility reads so: "12 miners were able to escape" or "300 passengers were
+    allowed to leave" count people who did act, and clash with "15 miners escaped"."""
+    if m.dimension != "count" or not m.head:
+        return False
+    at = m.sentence.rfind(m.text, 0, m.start + len(m.text))  # the text opens at or before its numeral
+    return bool(re.search(r"\beligible\b", m.phrase, re.IGNORECASE)
+                or (at >= 0 and _ELIGIBLE.match(m.sentence[at + len(m.text):])))
+
+
 def incidence(items: Sequence[set[str] | frozenset[str]]) -> sparse.csr_matrix:
     """(len(items), words): which item holds which word; a product with its transpose counts shared words."""
     vocab = {x: k for k, x in enumerate({x for found in items for x in found})}
@@ -202,6 +220,8 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
       (45-1, 33 KOs)".
     * Different kinds of one thing: "189 rushing yards" / "176 receiving yards"; "$7,240.80 worth of
       bicycles" / "$6,915.40 worth of children's furniture".
+    * Those eligible to act against those who did: "3.1 million residents eligible" / "2.9 million residents
+      cast ballots" (`potential`).
     """
     by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
     actor = [_actor(m, by_sentence[m.sentence]) for m in mentions]
@@ -221,8 +241,9 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     holds = incidence(kinds)
     shared_kind = (holds @ holds.T).toarray() > 0
     other_kinds = has_kind[:, None] & has_kind[None, :] & ~shared_kind
+    eligible = np.array([potential(m) for m in mentions])
     post = np.array([m.post for m in mentions])
-    return (by_others | other_kinds) & (post[:, None] != post[None, :])
+    return (by_others | other_kinds | (eligible[:, None] != eligible[None, :])) & (post[:, None] != post[None, :])
 
 
 def _full_names(sentence: str, named: list[tuple[int, str, bool]]) -> list[tuple[str, ...]]:

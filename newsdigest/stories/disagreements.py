@@ -488,6 +488,10 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     if not conflicts:
         return ()
     label, edges = _facts(edges, score, post_of, value, misread)
+    # A clashing pair whose figures grouping put in two facts (joining them would give a third version two
+    # values) is still one figure told two ways by its two versions, when both say what they measure.
+    apart = [(i, j) for i, j in conflicts if label[i] != label[j] and _names_its_measure(mentions[i])
+             and _names_its_measure(mentions[j])]
     conflicts = [(i, j) for i, j in conflicts if label[i] == label[j]]
     conflicted = {int(label[i]) for i, _ in conflicts}
     clashing = {k for pair in conflicts for k in pair}
@@ -501,11 +505,39 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
         # Claims: the clashing figures, and the figures agreeing with one of them in other versions.
         facts.append(sorted((i for i in members if i in clashing or i in seconded),
                             key=lambda i: (mentions[i].post, mentions[i].start)))
+    facts = [sorted(fact, key=lambda i: (mentions[i].post, mentions[i].start))
+             for fact in _joined(facts, apart, mentions)]
     found = [(min(fact), Disagreement(_subject([mentions[i] for i in fact]),
                                       tuple(Claim(posts[mentions[i].post].id, value, mentions[i].sentence)
                                             for i, value in zip(fact, values))))
              for fact, values in _spans(facts, mentions)]
     return tuple(d for _, d in sorted(found, key=lambda t: t[0]))
+
+
+def _joined(facts: list[list[int]], apart: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[list[int]]:
+    """The disputes with each clashing pair that grouping kept in two facts: a figure is listed in one dispute
+    only, so a pair sharing a figure with a dispute joins it ("$2.1 million" against "$2.4 million", and the
+    "$2.4 million" against a third version's "$2.3 million": one dispute of three values). It is left out
+    when joining would list one version twice, put two disputes together, or pass `MAX_VALUES`; a pair
+    sharing no figure with any dispute is one of its own."""
+    facts = [list(fact) for fact in facts]
+    for pair in apart:
+        holding = [fact for fact in facts if set(pair) & set(fact)]
+        if not holding:
+            facts.append(list(pair))
+            continue
+        fact = holding[0]
+        new = [k for k in pair if k not in fact]
+        if (len(holding) == 1 and new and mentions[new[0]].post not in {mentions[k].post for k in fact}
+                and len({(mentions[k].low, mentions[k].high) for k in (*fact, *new)}) <= MAX_VALUES):
+            fact.extend(new)
+    return facts
+
+
+def _names_its_measure(m: Mention) -> bool:
+    """Does the figure say what it measures by itself: a unit ("$2.6 billion", "three years") or a counted noun?
+    A bare count ("…, 11, …") only borrows its noun from a sentence it shares a figure with."""
+    return m.dimension != "count" or bool(m.head)
 
 
 def _spans(facts: list[list[int]], mentions: Sequence[Mention]) -> list[tuple[list[int], list[str]]]:

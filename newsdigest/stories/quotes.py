@@ -185,6 +185,10 @@ def _attributions(quote: str, before: str, after: str, previous: str,
     m = _QUOTED_AS.search(tail)
     if m:
         yield m.group("name"), True
+    if re.search(r"\d\W*$", quote):
+        # "“The bid is €40” million, the chairman said": the mark closed inside the figure, so its scale
+        # word is not the start of the attribution, which follows it (the quote's text keeps the bare figure).
+        after = re.sub(r"^\s*(?:thousand|million|billion|trillion)\b", "", after)
     head = (split_sentences(after.strip()) or [""])[0]  # "…,” Mr. Trump said: not cut at "Mr."
     if re.search(r"[.!?…]\W*$", quote) and not re.match(r"\W*[a-z,]", after):
         head = ""  # the quote closed its sentence: what follows is a new statement, not its attribution
