@@ -107,7 +107,19 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e",
+    "reps", "sens", "govs", "gens", "drs", "profs", "messrs", "comr", "supt", "det", "insp", "cpl", "pvt", "maj",
+    "brig", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
 }
+_STATES = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
+    "Vt", "Wash", "Wis", "Wyo",
+}
+"""News style's abbreviated state names. After a place and a comma ("Fort Smith, Ark.") one may end a
+sentence; before a title or a name ("with Wash. Gov. …") it never does."""
+_YEAR = re.compile(r"\d{4}s?\b")
+"""News style spells out a number that opens a sentence, years excepted: so "a loaded. 38-caliber gun",
+"shot 35. 0 percent" and "(. 535)" are one sentence whose number lost its point to a space."""
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
 
 
@@ -127,11 +139,8 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
                 (before.count('"') + closing.count('"')) % 2 == 1):
             continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
         last_word = re.search(r"([\w.]+)$", before)
-        if match.group(1) == "." and last_word:
-            word = last_word.group(1).lower()
-            # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
-            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
-                continue
+        if match.group(1) == "." and not closing and _continues(before, last_word, paragraph[match.end():]):
+            continue
         end = match.end(2)
         sentences.append(paragraph[start:end].strip())
         start = match.end()
@@ -139,6 +148,21 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
     if tail:
         sentences.append(tail)
     return tuple(s for s in sentences if s)
+
+
+def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
+    """Does the sentence go on past this full stop? After an abbreviation, an initial or a state
+    written before a name, or before a number that is not a year (see `_YEAR`), it does."""
+    if after[:1].isdigit() and not _YEAR.match(after):
+        return True
+    if not last_word:
+        return False
+    written = last_word.group(1)
+    word = written.lower()
+    # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
+    if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
+        return True
+    return written in _STATES and not before[: last_word.start()].rstrip().endswith(",")
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
