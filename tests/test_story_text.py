@@ -45,3 +45,105 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
 ])
 def test_sentences_end_only_where_a_sentence_ends(paragraph, expected):
     assert split_sentences(paragraph) == expected
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+BRIDGE = [
+    "Engineers closed the Tarrow river bridge in Kelbury on Monday after divers found cracks in two of its piers.",
+    "“We will have it open again before the spring floods, whatever it costs.”",
+    "“Nobody crosses until every pier has been checked twice,” she said at a briefing in the Kelbury Guildhall.",
+    "I have driven over that bridge every morning for thirty years and never felt it move.",
+    "The council said ferries would run every twenty minutes while the bridge stays shut.",
+    "Traffic on the ring road doubled within hours as drivers looked for another way across.",
+]
+
+
+def bridge_story() -> list[Post]:
+    extras = [
+        "A school bus company said its routes would add forty minutes each way.",
+        "Shops on the north bank reported fewer customers by the afternoon.",
+        "The bridge was last inspected in full eleven years ago.",
+    ]
+    return [post(f"v{i}", "\n\n".join([*BRIDGE, extra]), f"Kelbury bridge shut after divers find cracks ({i})", i)
+            for i, extra in enumerate(extras)]
+
+
+def test_summary_never_repeats_speech_whose_speaker_it_does_not_name():
+    from newsdigest.stories.analysis import analyse
+
+    summary = analyse(bridge_story()).summary
+    assert summary.startswith("Engineers closed the Tarrow river bridge")
+    for lost in ("We will have it open", "Nobody crosses", "I have driven"):
+        assert lost not in summary
+
+
+def test_summary_says_each_thing_once():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Mira Dane checked into the Elmwood Center near Falsey on Friday night, her agent said.\n\n"
+            "Dane checked into the Elmwood Center near Falsey late on Friday.\n\n"
+            "A judge had ordered her to spend ninety days in treatment before her autumn tour.")
+    summary = analyse([post("lone", body, "Mira Dane enters Elmwood Center")]).summary
+    assert summary.count("Elmwood Center") == 1
+    assert "ninety days" in summary
+
+
+# --- headline -----------------------------------------------------------------------------------
+
+def _quake(pid: str, title: str, town: str, hours: float, derived: bool = False) -> Post:
+    body = (f"A magnitude 6.2 earthquake struck near {town} on Sunday, toppling houses and cutting roads.\n\n"
+            f"Rescue teams from the capital reached {town} by nightfall and began searching the rubble.\n\n"
+            "Aftershocks kept thousands of people sleeping outdoors in the hills.")
+    return post(pid, body, title, hours, title_derived=derived)
+
+
+def test_headline_comes_from_a_typical_version_not_a_related_events():
+    from newsdigest.stories.assemble import choose_title
+
+    other = ("Earlier earthquake near Varno in the hills: magnitude 5.9 quake struck, rescue teams searched rubble "
+             "as aftershocks kept people outdoors")
+    posts = [
+        post("old", "A magnitude 5.9 earthquake struck near Varno in 2019.\n\nRescue teams searched the rubble for "
+             "two days.\n\nAftershocks kept people sleeping outdoors.", other, 0),
+        _quake("a", "Quake flattens homes in Oskel", "Oskel", 1),
+        _quake("b", "Strong earthquake hits Oskel region", "Oskel", 2),
+        _quake("c", "Oskel digs out after Sunday quake", "Oskel", 3),
+    ]
+    assert "Oskel" in choose_title(posts)
+
+
+def test_headline_is_never_a_time_stamp_or_a_lead_sentence():
+    from newsdigest.stories.assemble import choose_title
+
+    posts = [
+        _quake("stamp", "16 March 2026 Last updated at 12:42 GMT", "Oskel", 0),
+        _quake("long", "A magnitude 6.2 earthquake struck near Oskel on Sunday, toppling houses and cutting roads "
+               "across the whole of the northern province.", "Oskel", 1),
+        _quake("short", "Earthquake topples houses near Oskel", "Oskel", 2),
+    ]
+    assert choose_title(posts) == "Earthquake topples houses near Oskel"
+    assert choose_title(posts[:1]) == "Untitled story"
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Update: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("BREAKING: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("Mayor: Oskel bridge will reopen within a week", "Mayor: Oskel bridge will reopen within a week"),
+    ("27 / 09 / 2026-Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("OSKEL — Bridge reopens to traffic after repairs", "Bridge reopens to traffic after repairs"),
+])
+def test_headline_keeps_a_speaker_but_not_labels_stamps_or_datelines(headline, expected):
+    from newsdigest.stories.assemble import without_label
+
+    assert without_label(headline) == expected
+
+
+def test_summary_skips_a_sentence_leaning_on_one_before_it_even_behind_a_dateline():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("KELBURY — And by evening the queue of cars stretched three miles past the old mill.\n\n"
+            "The move effectively left the town with one crossing for the rest of the month.\n\n"
+            "Engineers closed the Tarrow river bridge in Kelbury on Monday after divers found cracked piers.")
+    summary = analyse([post("lone", body, "Kelbury bridge shut")]).summary
+    assert summary.startswith("Engineers closed the Tarrow river bridge")
