@@ -147,3 +147,18 @@ def test_summary_skips_a_sentence_leaning_on_one_before_it_even_behind_a_datelin
             "Engineers closed the Tarrow river bridge in Kelbury on Monday after divers found cracked piers.")
     summary = analyse([post("lone", body, "Kelbury bridge shut")]).summary
     assert summary.startswith("Engineers closed the Tarrow river bridge")
+
+
+# --- what each version adds ---------------------------------------------------------------------
+
+def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
+    from newsdigest.stories.analysis import analyse
+
+    shared = "\n\n".join(BRIDGE[:1] + BRIDGE[4:])
+    extra = ("This pushback deepens the rift between the two riverside councils over money.\n\n"
+             "“Nobody will sell off the harbour while I sit in this chair,” he said.\n\n"
+             "The Kelbury ferry operator added two boats to its morning timetable on Tuesday.")
+    posts = [post("plain", shared, "Kelbury bridge shut", 0),
+             post("more", f"{shared}\n\n{extra}", "Kelbury bridge shut for checks", 1)]
+    assert analyse(posts).additions["more"] == (
+        "The Kelbury ferry operator added two boats to its morning timetable on Tuesday.",)

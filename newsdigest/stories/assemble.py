@@ -20,9 +20,9 @@ import numpy as np
 
 from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.analysis import Analysis
-from newsdigest.stories.sentences import GROUPING_STOP_WORDS, markdown_paragraphs
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
+from newsdigest.stories.sentences import GROUPING_STOP_WORDS, markdown_paragraphs
 
 _LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=UTC)

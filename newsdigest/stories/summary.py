@@ -34,9 +34,10 @@ from typing import Collection
 
 import numpy as np
 
-from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.model import Post
+from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
+from newsdigest.stories.standalone import leans_on_context, repeats, speaker_lost, undated
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
 
@@ -54,59 +55,6 @@ HEADLINE_WEIGHT = 2.0
 """Headlines are the outlets' own one-line summaries; a sentence that shares
 their words (up to all of them, averaged over versions) gains up to this much."""
 
-_DANGLING = re.compile(
-    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|there|here|instead|in addition|additionally|furthermore|moreover|besides|earlier|later|"
-    r"previously)\b",
-    re.I,
-)
-"""Openers that lean on a sentence before them: pronouns, connectives, "Earlier Monday, …"."""
-
-_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
-                            r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
-                            r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
-
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
-"""'Trump also said…', 'McConnell, though, said…': a sentence that adds to or turns from something the
-reader has not been told."""
-
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?\s*[―—–-]+\s*")
-"""'WASHINGTON ― ', 'PARIS (Reuters) - ': where the report was filed, not part of what it says."""
-
-
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<!\w)\"[^\"]*(?:\"|$)")
-_SAYS = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|wrote|writes|added|adds|according|stated|states|"
-                   r"declared|explained|announced|noted|insisted|replied|recalled|tweeted|posted|warned|urged)\b")
-_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|asked|told|wrote|replied|insisted)\b", re.I)
-_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
-_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself)\b")
-
-
-def _speaker_lost(text: str) -> bool:
-    """Words a summary cannot repeat without putting them in the wrong mouth.
-
-    A sentence that is mostly a quotation and names nobody saying it ("“We will
-    win,” he said."; a bare quote whose speaker was in the paragraph before), or
-    one that speaks in the first person outside quotation marks (a statement's
-    text run into the article), is someone's speech whose speaker a reader of
-    the summary cannot know. A summary keeps a quote with its speaker or not at all.
-    """
-    prose = _QUOTED.sub(" ", text)
-    if _FIRST_PERSON.search(prose):
-        return True
-    quoted = len(text.split()) - len(prose.split())
-    if quoted * 2 < len(text.split()):
-        return False
-    if not _SAYS.search(prose) and ":" not in prose:
-        return True
-    pronoun = _PRONOUN_SPEAKER.search(prose)
-    if not pronoun:
-        return False
-    # "…,” he said": lost unless a name stands before the pronoun ("Ann Lee said he would…" names him).
-    return not any(w.lower() not in _PRONOUNS for w in re.findall(r"\b[A-Z][\w'’.-]+", prose[: pronoun.start()]))
-
-
 def _is_label(text: str) -> bool:
     """'Updated: Apr 02, 2009 11:06 PM CEST', 'THURSDAY, APRIL 11, 2013': a stamp or a label, not a statement.
 
@@ -119,33 +67,10 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
-REPEATED = 0.6
-"""Share of the shorter sentence's content words found in the other above which two sentences tell the
-reader the same thing twice ("Ann Lee checked into a clinic on Friday" after "After leaving …, Ann Lee
-checked into the clinic"), however differently the rest is worded."""
-
-
-def _repeats(a: str, b: str) -> bool:
-    """Would `a` after `b` (or `b` after `a`) say the same thing twice (see `REPEATED`)?"""
-    x, y = set(content_tokens(a)), set(content_tokens(b))
-    return bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y))
-
-
-def _undated(sentence: str) -> str:
-    """A sentence without a leading dateline."""
-    return _DATELINE.sub("", sentence, count=1)
-
-
-def _leans_on_context(text: str) -> bool:
-    """Does the sentence need one before it ("He added…", "The document…", "Earlier Monday, …")?"""
-    text = _undated(text)  # "CITY — And then…" leans on what came before as much as "And then…"
-    return bool(_DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text))
-
-
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if _leans_on_context(text):
+    if leans_on_context(text):
         penalty += 1.0
     if text.rstrip().endswith("?"):
         penalty += 1.0
@@ -182,7 +107,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, _speaker_lost(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, speaker_lost(sentences[members[i]].text),
             _readability_penalty(sentences[members[i]].text),
             -centrality[i], sentences[members[i]].version != first, members[i]))
 
@@ -203,9 +128,9 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = clusters[n][representative(clusters[n])]
         text = sentences[rep].text
-        if text in disputed or _is_label(text) or _speaker_lost(text) or _leans_on_context(text):
+        if text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
             return False
-        if any(alignment.sentence_similarity(rep, c) >= PAIRED or _repeats(sentences[rep].text, sentences[c].text)
+        if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
             return False
         if strict and _readability_penalty(sentences[rep].text) >= 1.0:
@@ -239,7 +164,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
-    return " ".join(_undated(sentences[chosen[i]].text) for i in order)
+    return " ".join(undated(sentences[chosen[i]].text) for i in order)
 
 
 def lead(post: Post) -> str:
@@ -248,13 +173,13 @@ def lead(post: Post) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or _speaker_lost(sentence)
-                    or _readability_penalty(sentence) >= 1.0 or any(_repeats(sentence, c) for c in chosen)):
+            if (is_trivial(sentence) or _is_label(sentence) or speaker_lost(sentence)
+                    or _readability_penalty(sentence) >= 1.0 or any(repeats(sentence, c) for c in chosen)):
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
                 return " ".join(chosen)
-            chosen.append(_undated(sentence))
+            chosen.append(undated(sentence))
             words += size
             if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
                 return " ".join(chosen)
