@@ -86,6 +86,9 @@ def undated(sentence: str) -> str:
 
 
 def leans_on_context(text: str) -> bool:
-    """Does the sentence need one before it ("He added…", "The document…", "Earlier Monday, …")?"""
+    """Does the sentence need one before it ("He added…", "The document…", "Earlier Monday, …"), or what
+    it introduces after it ("Footage showed agents arriving:", whose video or list is not shown)?"""
+    if text.rstrip().endswith(":"):
+        return True
     text = undated(text)  # "CITY — And then…" leans on what came before as much as "And then…"
     return bool(_DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text))
