@@ -90,5 +90,7 @@ def leans_on_context(text: str) -> bool:
     it introduces after it ("Footage showed agents arriving:", whose video or list is not shown)?"""
     if text.rstrip().endswith(":"):
         return True
-    text = undated(text)  # "CITY — And then…" leans on what came before as much as "And then…"
+    # "CITY — And then…" leans on what came before as much as "And then…"; a quotation's own first word
+    # ("“It keeps shaking,” a spokesman said") is the speaker's, not the sentence's.
+    text = re.sub(r"\s+", " ", _QUOTED.sub(" ", undated(text))).strip(" ,")
     return bool(_DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text))
