@@ -158,6 +158,8 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
     extra = ("This pushback deepens the rift between the two riverside councils over money.\n\n"
              "“Nobody will sell off the harbour while I sit in this chair,” he said.\n\n"
              "A local photographer filmed the divers climbing out of the river near the mill:\n\n"
+             "Asked about the cost of the repairs, she said, “The reserve fund will pay for every bolt.”\n\n"
+             "The Kelbury chamber of commerce has also asked the council for a temporary crossing.\n\n"
              "The Kelbury ferry operator added two boats to its morning timetable on Tuesday.\n\n"
              "“It will take a month to mend the worst pier,” chief engineer Ruth Okoye said.")
     posts = [post("plain", shared, "Kelbury bridge shut", 0),

@@ -28,7 +28,7 @@ _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?
                             r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
 """'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
 
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,8}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
 """'Trump also said…', 'McConnell, though, said…': a sentence that adds to or turns from something the
 reader has not been told."""
 
@@ -47,8 +47,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]
 def speaker_lost(text: str) -> bool:
     """Words a summary (or a list of a version's own sentences) cannot repeat without putting them in the wrong mouth.
 
-    A sentence that is mostly a quotation and names nobody saying it ("“We will
-    win,” he said."; a bare quote whose speaker was in the paragraph before), or
+    A quotation credited to a pronoun with no name before it ("“We will win,” he
+    said."; "Asked about it, she said, “…”"), a sentence that is mostly a
+    quotation and names nobody saying it (its speaker was in the paragraph before), or
     one that speaks in the first person outside quotation marks (a statement's
     text run into the article), is someone's speech whose speaker a reader of
     the summary cannot know. A summary keeps a quote with its speaker or not at all.
@@ -56,16 +57,16 @@ def speaker_lost(text: str) -> bool:
     prose = _QUOTED.sub(" ", text)
     if _FIRST_PERSON.search(prose):
         return True
-    quoted = len(text.split()) - len(prose.split())
-    if quoted * 2 < len(text.split()):
-        return False
-    if not _SAYS.search(prose) and ":" not in prose:
-        return True
+    if prose == text:
+        return False  # no quotation
     pronoun = _PRONOUN_SPEAKER.search(prose)
-    if not pronoun:
-        return False
-    # "…,” he said": lost unless a name stands before the pronoun ("Ann Lee said he would…" names him).
-    return not any(w.lower() not in _PRONOUNS for w in re.findall(r"\b[A-Z][\w'’.-]+", prose[: pronoun.start()]))
+    if pronoun:
+        # "…,” he said": lost unless a name stands before the pronoun ("Ann Lee said he would…" names him);
+        # the sentence's first word is capitalised whatever it is ("Despite that, he said, “…”").
+        before = prose[: pronoun.start()].split()[1:]
+        return not any(w[:1].isupper() and w.strip(",;:").lower() not in _PRONOUNS for w in before)
+    quoted = len(text.split()) - len(prose.split())
+    return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
 
 
 REPEATED = 0.6
