@@ -24,23 +24,34 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
 
 
 @pytest.mark.parametrize("paragraph, expected", [
-    # A number that lost its decimal point to a space is no sentence start.
-    ("Deputies found a loaded. 38-caliber pistol in the van. Nobody was hurt.",
-     ["Deputies found a loaded. 38-caliber pistol in the van.", "Nobody was hurt."]),
-    ("The Otters shot 41. 5 percent from the floor. They lost by six.",
-     ["The Otters shot 41. 5 percent from the floor.", "They lost by six."]),
-    # A year may open a sentence.
+    # A number that lost its decimal point to a space (after a digit or a bracket, or a percentage) is no
+    # sentence start; any other number may be one.
+    ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
+     ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
+    ("Pell batted (. 512) all spring. The Otters lost by six.",
+     ["Pell batted (. 512) all spring.", "The Otters lost by six."]),
+    ("The charger suits daily use. 5 minutes of charging gives an hour of light.",
+     ["The charger suits daily use.", "5 minutes of charging gives an hour of light."]),
     ("The mill closed in 2019. 2020 brought a buyer.", ["The mill closed in 2019.", "2020 brought a buyer."]),
-    # A state abbreviation before a title runs on; after "Town, St." it may end the sentence.
+    # A state abbreviation before a title runs on; after "Town, St." or a party letter it may end the sentence.
     ("The ban came with Ore. Gov. Lana Brisk on board. Others followed.",
      ["The ban came with Ore. Gov. Lana Brisk on board.", "Others followed."]),
     ("He grew up in Millbrook, Ark. Prosecutors say he fled.",
      ["He grew up in Millbrook, Ark.", "Prosecutors say he fled."]),
+    ("The bill is from Rep. Ada Quill, D-Ore. Her aide drafted it.",
+     ["The bill is from Rep. Ada Quill, D-Ore.", "Her aide drafted it."]),
     # Plural titles and abbreviated weekdays are abbreviations too.
-    ("Republican Sens. Ada Quill and Bo Fenn objected. The vote slipped.",
-     ["Republican Sens. Ada Quill and Bo Fenn objected.", "The vote slipped."]),
-    # A full stop inside closing quotation marks ends the sentence even after an abbreviation-like word.
+    ("Govs. Ada Quill and Bo Fenn signed the pact. The vote slipped.",
+     ["Govs. Ada Quill and Bo Fenn signed the pact.", "The vote slipped."]),
+    ("The hearing moved to Thurs. Jan. 8 at the guildhall. It was adjourned.",
+     ["The hearing moved to Thurs. Jan. 8 at the guildhall.", "It was adjourned."]),
+    # A full stop inside closing quotation marks ends the sentence even after an abbreviation-like word;
+    # an apostrophe or a bracket after an abbreviation does not.
     ("She answered “no.” The talks ended.", ["She answered “no.”", "The talks ended."]),
+    ("Critics said it left the U.S.' Ruritanian partners alone. The talks ended.",
+     ["Critics said it left the U.S.' Ruritanian partners alone.", "The talks ended."]),
+    ("She coached at Dunmore (N.J.) High School for a decade. The team thrived.",
+     ["She coached at Dunmore (N.J.) High School for a decade.", "The team thrived."]),
     ("Seeded No. 4, Dunmore won again. Fans cheered.", ["Seeded No. 4, Dunmore won again.", "Fans cheered."]),
 ])
 def test_sentences_end_only_where_a_sentence_ends(paragraph, expected):

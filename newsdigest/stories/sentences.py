@@ -107,7 +107,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e",
-    "reps", "sens", "govs", "gens", "drs", "profs", "messrs", "comr", "supt", "det", "insp", "cpl", "pvt", "maj",
+    "reps", "sens", "govs", "gens", "drs", "profs", "messrs", "supt", "det", "insp", "cpl", "pvt", "maj",
     "brig", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
 }
 _STATES = {
@@ -115,11 +115,14 @@ _STATES = {
     "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
     "Vt", "Wash", "Wis", "Wyo",
 }
-"""News style's abbreviated state names. After a place and a comma ("Fort Smith, Ark.") one may end a
-sentence; before a title or a name ("with Wash. Gov. …") it never does."""
-_YEAR = re.compile(r"\d{4}s?\b")
-"""News style spells out a number that opens a sentence, years excepted: so "a loaded. 38-caliber gun",
-"shot 35. 0 percent" and "(. 535)" are one sentence whose number lost its point to a space."""
+"""News style's abbreviated state names. After a place and a comma ("Millbrook, Ark.") or a party
+letter ("Rep. Ann Roe, R-Ore.") one may end a sentence; before a title or a name ("with Ore. Gov. …") it
+does not."""
+_LOST_POINT = re.compile(r"\d[\d,]*(?:\s*(?:%|percent\b|per cent\b))")
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "6. 1m"): the
+full stop before it ends no sentence when it follows a digit or an opening bracket, or when the number is
+a percentage. A year, or any other number, may open a sentence ("… in 2019. 2020 brought …", "… for
+daily use. 5 minutes of charging …")."""
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
 
 
@@ -139,7 +142,9 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
                 (before.count('"') + closing.count('"')) % 2 == 1):
             continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
         last_word = re.search(r"([\w.]+)$", before)
-        if match.group(1) == "." and not closing and _continues(before, last_word, paragraph[match.end():]):
+        # '…the U.S.’ allies', 'at Dunmore (N.J.) High School' go on; '…answered “no.” The talks…' ends.
+        if match.group(1) == "." and not re.search(r"[”\"]", closing) and _continues(
+                before, last_word, paragraph[match.end():]):
             continue
         end = match.end(2)
         sentences.append(paragraph[start:end].strip())
@@ -152,8 +157,9 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
 
 def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
     """Does the sentence go on past this full stop? After an abbreviation, an initial or a state
-    written before a name, or before a number that is not a year (see `_YEAR`), it does."""
-    if after[:1].isdigit() and not _YEAR.match(after):
+    written before a name, or before a number that lost its decimal point (see `_LOST_POINT`), it does."""
+    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and (before.rstrip()[-1:].isdigit() or before.rstrip().endswith("(")
+                                or _LOST_POINT.match(after)):
         return True
     if not last_word:
         return False
@@ -162,7 +168,8 @@ def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool
     # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
     if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
         return True
-    return written in _STATES and not before[: last_word.start()].rstrip().endswith(",")
+    party = re.search(r"(?:^|\W)[A-Z]-$", before[: last_word.start()])  # "R-Ore." closes a name's tag
+    return written in _STATES and not party and not before[: last_word.start()].rstrip().endswith(",")
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
