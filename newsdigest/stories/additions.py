@@ -6,8 +6,8 @@ verbatim). The bar is lower than the one for alignment on purpose: a sentence a
 rewrite merely compressed is not news, and a reader scanning "only in this
 version" wants facts, not rewordings. Shown as a list, away from the paragraph
 that explained it, a sentence must also stand on its own (`standalone`): "This
-pushback highlights…" or "“…,” he said." says nothing there, or says it in the
-wrong mouth.
+row deepens…" or "“…,” he said." says nothing there, or says it in the wrong
+mouth. "The storm cut power to…" still tells a fact, and is listed.
 """
 
 from __future__ import annotations

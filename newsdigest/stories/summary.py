@@ -16,12 +16,15 @@ summary can be traced back to the versions that say it. The steps:
    two that say the same thing, preferring a majority of versions and falling
    back to any two.
 3. Show each statement in the wording that is most central among the versions
-   that carry it (the medoid): a spun copy's "Experts revealed that The Kremlin…"
-   is less like the others than the plain original, so the plain one is chosen.
-   Sentences that cannot stand alone ("He added…", "However, …", questions)
-   are passed over when another wording or statement will do; speech whose
-   speaker the sentence does not name ("“…,” he said.", a bare quotation, "I …"
-   outside quotation marks) and a statement already told are never used.
+   that carry it (the medoid), the more readable first: a spun wording's frame
+   ("Insiders revealed that The council…", `_SPLICED`) is passed over for the
+   plain one even when the spun version is the one the others rewrote.
+   A sentence that opens on a pronoun or a connective ("He added…",
+   "However, …"), speech whose speaker the sentence does not name ("“…,” he
+   said.", a bare quotation, "I …" outside quotation marks) and a statement
+   already told are never used; one that reads as a follow-on ("The move
+   comes…", "Ann Roe also said…") or asks a question is passed over when
+   another wording or statement will do.
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
 4. After the opening, order them as the versions do (by mean position).
@@ -37,7 +40,7 @@ import numpy as np
 from newsdigest.model import Post
 from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
-from newsdigest.stories.standalone import leans_on_context, repeats, speaker_lost, undated
+from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
 
@@ -55,6 +58,11 @@ HEADLINE_WEIGHT = 2.0
 """Headlines are the outlets' own one-line summaries; a sentence that shares
 their words (up to all of them, averaged over versions) gains up to this much."""
 
+_SPLICED = re.compile(r"\bthat\s+(?:The|A|An)\s")
+"""'Insiders revealed that The council…': a frame put before a whole sentence, capital and all, by a
+rewrite that spins it; the plain wording of the same statement reads better."""
+
+
 def _is_label(text: str) -> bool:
     """'Updated: Apr 02, 2009 11:06 PM CEST', 'THURSDAY, APRIL 11, 2013': a stamp or a label, not a statement.
 
@@ -70,7 +78,7 @@ def _is_label(text: str) -> bool:
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if leans_on_context(text):
+    if leans_on_context(text) or reads_as_follow_on(text):
         penalty += 1.0
     if text.rstrip().endswith("?"):
         penalty += 1.0
@@ -78,6 +86,8 @@ def _readability_penalty(text: str) -> float:
         penalty += 0.5
     if text.lstrip()[:1] in "\"“‘'":
         penalty += 0.5  # a bare quote needs its speaker introduced first
+    if _SPLICED.search(text):
+        penalty += 0.5
     return penalty
 
 
