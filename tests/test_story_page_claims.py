@@ -82,3 +82,4 @@ def test_a_lone_version_page_says_each_fact_once():
     assert "Who reported it" not in text and "Timeline" not in text and "Last update" not in text
     assert "badge--independent" not in html  # independent of what? there is nothing to compare
     assert "1 version" not in text
+    assert "story-head__meta" not in html  # no empty line of facts under the headline

@@ -7,7 +7,8 @@ closing full stop, never a time stamp), the outlet's own before one derived from
 a lead; among those, the one whose words the other versions share most (a teaser
 of a few words counts as short of it). Ties go to the earliest: the outlet that
 broke the story named it. Page labels, date stamps and datelines are dropped
-from it (`without_label`)"""
+from it (`without_label`).
+"""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ import numpy as np
 
 from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.analysis import Analysis
+from newsdigest.stories.disagreements import _STAMP_WORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 from newsdigest.stories.sentences import GROUPING_STOP_WORDS, markdown_paragraphs
+from newsdigest.stories.standalone import CALENDAR_WORDS, undated
 
 _LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=UTC)
@@ -49,13 +52,16 @@ def choose_title(posts: Sequence[Post]) -> str:
 
     def tier(post: Post) -> int:
         # Outlet-written headlines of typical versions, then short whole derived ones of typical versions,
-        # then the same of the others; a sentence-long line or a cut one only when nothing else is left.
+        # then the same of the others; a sentence-long line only when nothing else is left, the outlet's
+        # own before a derived one, and a line cut off mid-phrase last of all.
         shaped = _headline_shaped(post.title)
         if not post.title_derived and shaped:
             return 0 if post.id in typical else 2
-        if shaped and not _cut(post):
+        if post.title_derived and _cut(post):
+            return 6
+        if shaped:
             return 1 if post.id in typical else 3
-        return 4
+        return 5 if post.title_derived else 4
 
     def agreement(post: Post) -> float:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
@@ -73,16 +79,13 @@ def choose_title(posts: Sequence[Post]) -> str:
 MAX_HEADLINE_WORDS = 16
 """Longer than this, a 'headline' is a lead sentence (or a deck) standing in for one."""
 
-_STAMP_WORDS = re.compile(
-    r"\b(?:posted|updated|published|last|at|on|am|pm|gmt|bst|utc|et|pt|pdt|edt|est|cet|cest|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"article|story|\d+(?:st|nd|rd|th)?)\b", re.I)
-
-
 def _is_stamp(title: str) -> bool:
-    """'16 September 2013 Last updated at 12:42 GMT', 'Posted at 3:21 PM ET': a time stamp, not a headline."""
-    return len(re.findall(r"[^\W\d_]{2,}", _STAMP_WORDS.sub(" ", title))) < 2
+    """'16 March 2026 Last updated at 12:42 GMT', 'Posted at 3:21 PM ET': a time stamp, not a headline. Once
+    its stamp words (`disagreements._STAMP_WORDS`), days and months are gone, nothing is left but a time
+    zone; "Oskelford", "May resigns" or "Oskel at 50" keeps a word, and is a headline."""
+    left = [w for w in re.findall(r"[^\W\d_]{2,}", _STAMP_WORDS.sub(" ", title))
+            if not re.fullmatch(r"[A-Z]{0,3}T", w) and w.casefold() not in CALENDAR_WORDS]
+    return not left
 
 
 def _headline_shaped(title: str) -> bool:
@@ -121,25 +124,24 @@ def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
 
 
 _FURNITURE = frozenset("""
-    update updated watch video videos photos photo gallery breaking exclusive opinion analysis live
-    listen podcast review editorial explainer poll quiz interactive graphic developing
+    update updated updates watch video videos photos photo pictures gallery breaking news exclusive opinion
+    analysis live listen podcast review editorial explainer poll quiz interactive graphic developing
 """.split())
-"""Labels an outlet tags its pages with, not words about the event. A capitalised word before a colon
-that is not one of them is usually a speaker ("Mayor: …"), which a headline must keep."""
-_DATE_PREFIX = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s*[-–—:|]\s*")
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,30}(?:\([^)]{1,30}\))?\s*[―—–-]+\s+")
+"""Labels an outlet tags its pages with, not words about the event. A word before a colon that is not one of
+them is usually a speaker ("Mayor: …", "WHO: …"), which a headline must keep: without it, a claim reads
+as fact."""
+_DATE_PREFIX = re.compile(r"^\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s*")
+"""A leading numeric date ("04/05/2026 - ", "2026-05-04 | ") stamps the page, not the event."""
 
 
 def without_label(headline: str) -> str:
     """Drop what tags the version rather than the event: a page label before a colon ("Update: …",
-    "BREAKING: …"), a leading date stamp ("27/09/2013-…") or a dateline ("WASHINGTON — …")."""
+    "BREAKING: …"), a leading date stamp ("04/05/2026 - …") or a dateline ("KELBURY — …")."""
     rest = _DATE_PREFIX.sub("", headline, count=1)
-    rest = _DATELINE.sub("", rest, count=1) if not rest.isupper() else rest
+    rest = undated(rest) if not rest.isupper() else rest
     match = _LABEL.match(rest)
-    if match:
-        label = rest[: match.end()].strip().rstrip(":").strip()
-        if label.casefold() in _FURNITURE or (label.isupper() and len(label) > 1):
-            rest = rest[match.end():]
+    if match and all(w.casefold() in _FURNITURE for w in rest[: match.end()].rstrip(": ").split()):
+        rest = rest[match.end():]
     return rest if len(rest.split()) >= 4 else headline
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from newsdigest.stories.align import own_prose
 from newsdigest.stories.quotes import _SPEECH
 from newsdigest.stories.sentences import content_tokens
 
-__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+__all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
 
 _DANGLING = re.compile(
     r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
@@ -39,15 +40,18 @@ _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again)\b|^[^,]{1,60},\s*
 """'Ann Roe also said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to, turns from or follows
 something not shown."""
 
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?\s*[―—–-]+\s*")
-"""'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says."""
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
+                       r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
+"""'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says. A hyphen needs a
+space beside it: 'NATO-led troops…' has no dateline."""
 
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{_SPEECH})\b", re.I)
 _SAYS = re.compile(rf"\b(?:{_SPEECH}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 _FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself)\b")
-_CALENDAR = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
-                                             *calendar.month_abbr) if w)
+CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
+                                                  *calendar.month_abbr) if w)
+"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
 _SETTING = re.compile(r"^\W*(?:in|on|at|from|near|outside|inside|across|during|after|before|since|by|asked|"
                       r"speaking)\b[^,]*,\s*$", re.I)
 """'In Kelbury, she said…', 'Asked about Ann Roe's plan, he said…': a place, a time or a question set the
@@ -57,9 +61,10 @@ scene; a name inside it is not who the pronoun is."""
 def _names(prose: str) -> list[str]:
     """Capitalised words that may name a person or body: not the sentence's first word, a day or a month."""
     words = [w.strip(",;:.’'\"") for w in prose.split()[1:]]
-    return [w for w in words if w[:1].isupper() and w.casefold() not in _PRONOUNS and w.casefold() not in _CALENDAR]
+    return [w for w in words if w[:1].isupper() and w.casefold() not in _PRONOUNS and w.casefold() not in CALENDAR_WORDS]
 
 
+@lru_cache(maxsize=65536)
 def speaker_lost(text: str) -> bool:
     """Words a summary (or a list of a version's own sentences) cannot repeat without putting them in the wrong mouth.
 
@@ -87,16 +92,16 @@ def speaker_lost(text: str) -> bool:
 REPEATED = 0.6
 """Share of the shorter sentence's content words found in the other above which two sentences tell the
 reader the same thing twice ("Ann Lee checked into a clinic" after "After her arrest, Ann Lee checked
-into the clinic"), however differently the rest is worded. Names and dates do not count: "Ann Lee was
+into the clinic"), however differently the rest is worded. Names, days and months do not count: "Ann Lee was
 released in Kelbury on Tuesday" after "Ann Lee was arrested in Kelbury on Monday" is news."""
 
 
+@lru_cache(maxsize=65536)
 def _said(text: str) -> set[str]:
-    """What a sentence says apart from whom, where and when: its content words without names, days or numbers."""
+    """What a sentence says apart from whom, where and when: its content words without names, days or months."""
     words = text.split()
     kept = [w for i, w in enumerate(words)
-            if not (i and w[:1].isupper()) and w.strip(",;:.").casefold() not in _CALENDAR
-            and not any(c.isdigit() for c in w)]
+            if not (i and w[:1].isupper()) and w.strip(",;:.").casefold() not in CALENDAR_WORDS]
     return set(content_tokens(" ".join(kept)))
 
 
@@ -111,6 +116,7 @@ def undated(sentence: str) -> str:
     return _DATELINE.sub("", sentence, count=1)
 
 
+@lru_cache(maxsize=65536)
 def _opening(text: str) -> str:
     """The sentence as it opens in the outlet's own words, behind any dateline: "KELBURY — And then…" leans as
     much as "And then…", and a quotation's first word ("“It keeps shaking,” a guard said") is the speaker's."""

@@ -33,6 +33,7 @@ summary can be traced back to the versions that say it. The steps:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Collection
 
 import numpy as np
@@ -75,6 +76,7 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
+@lru_cache(maxsize=65536)
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
