@@ -262,3 +262,16 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
         "The flood cut power to four hundred homes on the north bank overnight.",
         "‘We will never sell the harbour to pay for this,’ the mayor told the council.",
         "“It will take a month to mend the worst pier,” chief engineer Ruth Okoye said.")
+
+
+@pytest.mark.parametrize("sentence, stands", [
+    ("This weekend the Kelbury ferry carried more cars than in any month last year.", True),
+    ("It seems the Kelbury council will pay for the repairs out of its reserve fund.", True),
+    ("KELBURY, Me. — Ann Roe, the town's engineer, said on Monday that the bridge would stay shut.", True),
+    ("It will take the engineers a month to mend the worst of the cracked piers.", False),
+    ("This row deepens the rift between the two riverside councils over money.", False),
+])
+def test_what_stands_on_its_own(sentence, stands):
+    from newsdigest.stories.standalone import leans_on_context, speaker_lost
+
+    assert (not leans_on_context(sentence) and not speaker_lost(sentence)) is stands

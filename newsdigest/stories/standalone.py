@@ -25,10 +25,13 @@ __all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on
 
 _DANGLING = re.compile(
     r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b",
+    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b"
+    r"(?!\s+(?:seems|appears|looks\s+like|morning|afternoon|evening|night|week|weekend|month|year|season|spring|"
+    r"summer|autumn|fall|winter)\b)",
     re.I,
 )
-"""Openers that lean on a sentence before them: pronouns and connectives."""
+"""Openers that lean on a sentence before them: pronouns and connectives. "It seems…" and "This weekend…"
+point at nothing before them."""
 
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
@@ -75,6 +78,7 @@ def speaker_lost(text: str) -> bool:
     text run into the article), is someone's speech whose speaker a reader of
     the summary cannot know. A summary keeps a quote with its speaker or not at all.
     """
+    text = undated(text)  # "OSKEL, Me. — …" is a place, not the first person
     prose = own_prose(text)
     if _FIRST_PERSON.search(prose):
         return True
