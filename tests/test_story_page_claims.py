@@ -83,3 +83,9 @@ def test_a_lone_version_page_says_each_fact_once():
     assert "badge--independent" not in html  # independent of what? there is nothing to compare
     assert "1 version" not in text
     assert "story-head__meta" not in html  # no empty line of facts under the headline
+
+
+def test_demo_summary_opens_on_the_plain_news_not_the_spun_wording(demo):
+    summary = re.search(r'<p class="standfirst">(.*?)</p>', story_page(demo), re.S).group(1)
+    assert summary.startswith("The Kremlin has")
+    assert "revealed that" not in summary
