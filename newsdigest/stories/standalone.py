@@ -8,7 +8,8 @@ speaker it does not name, which there reads as someone else's words. Both are
 refused (`leans_on_context`, `speaker_lost`). A sentence about "the storm" or
 one that says what someone "also" did usually still tells a fact a reader can
 use; it only reads less well than a wording that names its subject
-(`reads_as_follow_on`), so it is a last choice for a summary, never refused.
+(`reads_as_follow_on`): a summary passes it over when another wording or a
+later sentence will do, and "only in this version" lists it.
 """
 
 from __future__ import annotations
