@@ -24,8 +24,8 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
 
 
 @pytest.mark.parametrize("paragraph, expected", [
-    # A number that lost its decimal point to a space (after a digit or a bracket, or a percentage) is no
-    # sentence start; any other number may be one.
+    # A number that lost its decimal point to a space (right after a digit or a bracket) is no sentence
+    # start; any other number may be one.
     ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
      ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
     ("Pell batted (. 512) all spring. The Otters lost by six.",
@@ -38,8 +38,9 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
      ["The ban came with Ore. Gov. Lana Brisk on board.", "Others followed."]),
     ("He grew up in Millbrook, Ark. Prosecutors say he fled.",
      ["He grew up in Millbrook, Ark.", "Prosecutors say he fled."]),
-    ("The bill is from Rep. Ada Quill, D-Ore. Her aide drafted it.",
-     ["The bill is from Rep. Ada Quill, D-Ore.", "Her aide drafted it."]),
+    ("The family moved to Ore. The mill had closed.", ["The family moved to Ore.", "The mill had closed."]),
+    ("The bill is from Rep. Ada Quill, D-Ore. Quill filed it on Monday.",
+     ["The bill is from Rep. Ada Quill, D-Ore.", "Quill filed it on Monday."]),
     # Plural titles and abbreviated weekdays are abbreviations too.
     ("Govs. Ada Quill and Bo Fenn signed the pact. The vote slipped.",
      ["Govs. Ada Quill and Bo Fenn signed the pact.", "The vote slipped."]),

@@ -115,14 +115,13 @@ _STATES = {
     "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
     "Vt", "Wash", "Wis", "Wyo",
 }
-"""News style's abbreviated state names. After a place and a comma ("Millbrook, Ark.") or a party
-letter ("Rep. Ann Roe, R-Ore.") one may end a sentence; before a title or a name ("with Ore. Gov. …") it
-does not."""
-_LOST_POINT = re.compile(r"\d[\d,]*(?:\s*(?:%|percent\b|per cent\b))")
-"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "6. 1m"): the
-full stop before it ends no sentence when it follows a digit or an opening bracket, or when the number is
-a percentage. A year, or any other number, may open a sentence ("… in 2019. 2020 brought …", "… for
-daily use. 5 minutes of charging …")."""
+"""News style's abbreviated state names. After a place and a comma ("Millbrook, Ark."), after a party
+letter ("Rep. Ann Roe, R-Ore.") or before a word that opens sentences ("The", "He") one may end a
+sentence; before a title or a name ("with Ore. Gov. …") it does not."""
+_LOST_POINT = re.compile(r"[\d(]$")
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "6. 1m"): a full
+stop right after a digit or an opening bracket, before a number that is no year, ends no sentence. Any
+other number may open one ("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
 
 
@@ -158,8 +157,7 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
 def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
     """Does the sentence go on past this full stop? After an abbreviation, an initial or a state
     written before a name, or before a number that lost its decimal point (see `_LOST_POINT`), it does."""
-    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and (before.rstrip()[-1:].isdigit() or before.rstrip().endswith("(")
-                                or _LOST_POINT.match(after)):
+    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and _LOST_POINT.search(before.rstrip()):
         return True
     if not last_word:
         return False
@@ -168,8 +166,11 @@ def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool
     # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
     if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
         return True
+    if written not in _STATES or before[: last_word.start()].rstrip().endswith(","):
+        return False
     party = re.search(r"(?:^|\W)[A-Z]-$", before[: last_word.start()])  # "R-Ore." closes a name's tag
-    return written in _STATES and not party and not before[: last_word.start()].rstrip().endswith(",")
+    following = re.match(r"\W*(\w+)", after)  # "…moved to Ore. The state…": a new sentence's first word
+    return not party and bool(following) and following.group(1).lower() not in STOP_WORDS
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
