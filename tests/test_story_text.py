@@ -24,8 +24,12 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
 
 
 @pytest.mark.parametrize("paragraph, expected", [
-    # A number that lost its decimal point to a space (right after a digit or a bracket) is no sentence
-    # start; any other number may be one.
+    # A number that lost its decimal point to a space (right after a digit or a bracket, or a fraction of
+    # a measure) is no sentence start; any other number may be one.
+    ("Deputies found an old. 22-calibre rifle in the van. Nobody was hurt.",
+     ["Deputies found an old. 22-calibre rifle in the van.", "Nobody was hurt."]),
+    ("The salt content of the river rose to. 7 percent in May. Anglers worried.",
+     ["The salt content of the river rose to. 7 percent in May.", "Anglers worried."]),
     ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
      ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
     ("Pell batted (. 512) all spring. The Otters lost by six.",

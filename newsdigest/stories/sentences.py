@@ -119,9 +119,11 @@ _STATES = {
 letter ("Rep. Ann Roe, R-Ore.") or before a word that opens sentences ("The", "He") one may end a
 sentence; before a title or a name ("with Ore. Gov. …") it does not."""
 _LOST_POINT = re.compile(r"[\d(]$")
-"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "6. 1m"): a full
-stop right after a digit or an opening bracket, before a number that is no year, ends no sentence. Any
-other number may open one ("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
+_MEASURE = re.compile(r"\d+(?:\s*(?:%|percent\b|per cent\b)|-?calib(?:er|re)\b|\s?(?:mm|cm|km|kg|mg|ml)\b)")
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "an old.
+22-calibre rifle"): a full stop right after a digit or an opening bracket, or before a fraction of a
+measure (a percentage, a calibre, a metric unit), ends no sentence. Any other number may open one
+("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
 
 
@@ -157,7 +159,8 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
 def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
     """Does the sentence go on past this full stop? After an abbreviation, an initial or a state
     written before a name, or before a number that lost its decimal point (see `_LOST_POINT`), it does."""
-    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and _LOST_POINT.search(before.rstrip()):
+    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and (
+            _LOST_POINT.search(before.rstrip()) or _MEASURE.match(after)):
         return True
     if not last_word:
         return False
