@@ -273,6 +273,8 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
     ("This weekend the Kelbury ferry carried more cars than in any month last year.", True),
     ("It seems the Kelbury council will pay for the repairs out of its reserve fund.", True),
     ("KELBURY, Me. — Ann Roe, the town's engineer, said on Monday that the bridge would stay shut.", True),
+    ("Okoye said she told the council: “Every pier will be checked by divers twice.”", True),
+    ("Despite the cost, she said: “Every pier will be checked by divers twice.”", False),
     ("It will take the engineers a month to mend the worst of the cracked piers.", False),
     ("This row deepens the rift between the two riverside councils over money.", False),
 ])

@@ -63,9 +63,12 @@ scene; a name inside it is not who the pronoun is."""
 
 
 def _names(prose: str) -> list[str]:
-    """Capitalised words that may name a person or body: not the sentence's first word, a day or a month."""
-    words = [w.strip(",;:.’'\"") for w in prose.split()[1:]]
-    return [w for w in words if w[:1].isupper() and w.casefold() not in _PRONOUNS and w.casefold() not in CALENDAR_WORDS]
+    """Capitalised words that may name a person or body: not a day or a month, and not the sentence's first
+    word, which is capitalised whatever it is, unless a speech verb follows it ("Okoye said she…")."""
+    words = [w.strip(",;:.’'\"") for w in prose.split()]
+    skip = 0 if len(words) > 1 and _SAYS.fullmatch(words[1]) else 1
+    return [w for w in words[skip:]
+            if w[:1].isupper() and w.casefold() not in _PRONOUNS and w.casefold() not in CALENDAR_WORDS]
 
 
 @lru_cache(maxsize=65536)
