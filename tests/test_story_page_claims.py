@@ -73,3 +73,19 @@ def test_the_disputed_value_is_shown_in_each_outlets_sentence(demo):
     html = story_page(demo)
     assert re.search(r"<mark>26 dozen</mark>", html)
     assert "Where the versions disagree" in html
+
+
+def test_a_lone_version_page_says_each_fact_once():
+    site = built_site().output_dir
+    html = (site / "stories" / "rail-strike-called-off" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert "Who reported it" not in text and "Timeline" not in text and "Last update" not in text
+    assert "badge--independent" not in html  # independent of what? there is nothing to compare
+    assert "1 version" not in text
+    assert "story-head__meta" not in html  # no empty line of facts under the headline
+
+
+def test_demo_summary_opens_on_the_plain_news_not_the_spun_wording(demo):
+    summary = re.search(r'<p class="standfirst">(.*?)</p>', story_page(demo), re.S).group(1)
+    assert summary.startswith("The Kremlin has")
+    assert "revealed that" not in summary

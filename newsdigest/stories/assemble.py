@@ -1,25 +1,33 @@
 """A group of posts becomes a `Story`: versions in time order, a headline, the analysis.
 
 The headline a story shows is the editor's pin when there is one; otherwise
-the headline of the version that the others agree with most (the share of its
-words found in the other versions; a teaser of a few words counts as short of it), among versions whose headline the outlet
-really wrote (a derived one is a last resort). Ties go to the earliest: the
-outlet that broke the story named it.
+one a typical version gave (`_typical`: the versions closest to the others, so
+not a minority's angle or a related event's), shaped like a headline (short, no
+closing full stop, never a time stamp), the outlet's own before one derived from
+a lead; among those, the one whose words the other versions share most (a teaser
+of a few words counts as short of it). Ties go to the earliest: the outlet that
+broke the story named it. Page labels, date stamps and datelines are dropped
+from it (`without_label`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import numpy as np
+
 from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.analysis import Analysis
-from newsdigest.stories.sentences import GROUPING_STOP_WORDS
+from newsdigest.stories.disagreements import _STAMP_WORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
+from newsdigest.stories.sentences import GROUPING_STOP_WORDS, markdown_paragraphs
+from newsdigest.stories.standalone import CALENDAR_WORDS, undated
 
-_LABEL = re.compile(r"^\s*[^\W\d_]+\s*:\s+")
+_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -34,34 +42,107 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
 
 
 def choose_title(posts: Sequence[Post]) -> str:
-    """The most representative outlet-written headline (see the module docstring)."""
+    """The most representative headline (see the module docstring)."""
     ordered = chronological(posts)
-    written = [p for p in ordered if p.title and not p.title_derived] or [p for p in ordered if p.title]
-    if not written:
+    titled = [p for p in ordered if p.title and not _is_stamp(p.title)]
+    if not titled:
         return "Untitled story"
-    if len(ordered) < 3:
-        return without_label(written[0].title)
-    texts = {p.id: set(_words(f"{p.title} {p.body}")) for p in ordered}
+    texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
+    typical = _typical(ordered, texts)
+
+    def tier(post: Post) -> int:
+        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions,
+        # then the same of the others; a sentence-long line only when nothing else is left, the outlet's
+        # own before a derived one, and a line cut off mid-phrase last of all.
+        shaped = _headline_shaped(post.title)
+        if not post.title_derived and shaped:
+            return 0 if post.id in typical else 2
+        if post.title_derived and _cut(post):
+            return 6
+        if shaped:
+            return 1 if post.id in typical else 3
+        return 5 if post.title_derived else 4
 
     def agreement(post: Post) -> float:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
         # on a perfect share alone: below six words the shortfall counts as unshared.
         words = set(_words(post.title))
-        if not words:
-            return 0.0
         others = [texts[o.id] for o in ordered if o.id != post.id]
-        return sum(len(words & other) for other in others) / (len(others) * max(len(words), 6))
+        if not words or not others:
+            return 0.0
+        return sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
 
-    best = max(written, key=lambda p: (round(agreement(p), 2), -written.index(p)))
+    best = min(titled, key=lambda p: (tier(p), -round(agreement(p), 2), titled.index(p)))
     return without_label(best.title)
 
 
+MAX_HEADLINE_WORDS = 16
+"""Longer than this, a 'headline' is a lead sentence (or a deck) standing in for one."""
+
+def _is_stamp(title: str) -> bool:
+    """'16 March 2026 Last updated at 12:42 GMT', 'Posted at 3:21 PM ET': a time stamp, not a headline. Once
+    its stamp words (`disagreements._STAMP_WORDS`), days and months are gone, nothing is left but a time
+    zone; "Oskelford", "May resigns" or "Oskel at 50" keeps a word, and is a headline."""
+    left = [w for w in re.findall(r"[^\W\d_]{2,}", _STAMP_WORDS.sub(" ", title))
+            if not re.fullmatch(r"[A-Z]{0,3}T", w) and w.casefold() not in CALENDAR_WORDS]
+    return not left
+
+
+def _headline_shaped(title: str) -> bool:
+    """Short, and not a sentence ending in a full stop: what an outlet's headline looks like."""
+    return len(title.split()) <= MAX_HEADLINE_WORDS and not title.rstrip().endswith(".")
+
+
+def _cut(post: Post) -> bool:
+    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…")?"""
+    title = post.title.rstrip().removesuffix("…").rstrip()
+    if title != post.title.rstrip():
+        return True
+    lead = " ".join(markdown_paragraphs(post.body)[:2])
+    at = lead.find(title)
+    return at >= 0 and bool(re.match(r"\s*[^\s.!?…]", lead[at + len(title):]))
+
+
+def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
+    """The ids of the versions closest to the others: the upper half by mean cosine of their words.
+
+    A story's versions may also cover a related event (two quakes, two arrests); the headline
+    should name the event most of them report, which its versions are the closer to the rest.
+    """
+    if len(posts) < 3:
+        return {p.id for p in posts}
+    vocabulary = {w: i for i, w in enumerate(sorted({w for t in texts.values() for w in t}))}
+    matrix = np.zeros((len(posts), max(1, len(vocabulary))))
+    for row, post in enumerate(posts):
+        for word, count in texts[post.id].items():
+            matrix[row, vocabulary[word]] = 1 + np.log(count)
+    norms = np.linalg.norm(matrix, axis=1)
+    matrix /= np.where(norms == 0, 1.0, norms)[:, None]
+    closeness = ((matrix @ matrix.T).sum(axis=1) - 1) / (len(posts) - 1)
+    cut = np.median(closeness)
+    return {p.id for p, c in zip(posts, closeness) if c >= cut}
+
+
+_FURNITURE = frozenset("""
+    update updated updates watch video videos photos photo pictures gallery breaking news exclusive opinion
+    analysis live listen podcast review editorial explainer poll quiz interactive graphic developing
+""".split())
+"""Labels an outlet tags its pages with, not words about the event. A word before a colon that is not one of
+them is usually a speaker ("Mayor: …", "WHO: …"), which a headline must keep: without it, a claim reads
+as fact."""
+_DATE_PREFIX = re.compile(r"^\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s*")
+"""A leading numeric date ("04/05/2026 - ", "2026-05-04 | ") stamps the page, not the event."""
+
+
 def without_label(headline: str) -> str:
-    """Drop a one-word label before a colon ("Update: ...", "Watch: ..."): it tags the version, not the event."""
-    match = _LABEL.match(headline)
-    if match and len(headline[match.end() :].split()) >= 4:
-        return headline[match.end() :]
-    return headline
+    """Drop what tags the version rather than the event: a page label before a colon ("Update: …",
+    "BREAKING: …"), a leading date stamp ("04/05/2026 - …") or a dateline ("KELBURY — …")."""
+    rest = _DATE_PREFIX.sub("", headline, count=1)
+    rest = undated(rest) if not rest.isupper() else rest
+    match = _LABEL.match(rest)
+    if match and all(w.casefold() in _FURNITURE for w in rest[: match.end()].rstrip(": ").split()):
+        rest = rest[match.end():]
+    return rest if len(rest.split()) >= 4 else headline
 
 
 def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity, title: str,

@@ -107,7 +107,23 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e",
+    "reps", "sens", "govs", "gens", "drs", "profs", "messrs", "supt", "det", "insp", "cpl", "pvt", "maj",
+    "brig", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
 }
+_STATES = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
+    "Vt", "Wash", "Wis", "Wyo",
+}
+"""News style's abbreviated state names. After a place and a comma ("Millbrook, Ark."), after a party
+letter ("Rep. Ann Roe, R-Ore.") or before a word that opens sentences ("The", "He") one may end a
+sentence; before a title or a name ("with Ore. Gov. …") it does not."""
+_LOST_POINT = re.compile(r"[\d(]$")
+_MEASURE = re.compile(r"\d+(?:\s*(?:%|percent\b|per cent\b)|-?calib(?:er|re)\b|\s?(?:mm|cm|km|kg|mg|ml)\b)")
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "an old.
+22-calibre rifle"): a full stop right after a digit or an opening bracket, or before a fraction of a
+measure (a percentage, a calibre, a metric unit), ends no sentence. Any other number may open one
+("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
 
 
@@ -127,11 +143,10 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
                 (before.count('"') + closing.count('"')) % 2 == 1):
             continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
         last_word = re.search(r"([\w.]+)$", before)
-        if match.group(1) == "." and last_word:
-            word = last_word.group(1).lower()
-            # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
-            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
-                continue
+        # '…the U.S.’ allies', 'at Dunmore (N.J.) High School' go on; '…answered “no.” The talks…' ends.
+        if match.group(1) == "." and not re.search(r"[”\"]", closing) and _continues(
+                before, last_word, paragraph[match.end():]):
+            continue
         end = match.end(2)
         sentences.append(paragraph[start:end].strip())
         start = match.end()
@@ -139,6 +154,26 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
     if tail:
         sentences.append(tail)
     return tuple(s for s in sentences if s)
+
+
+def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
+    """Does the sentence go on past this full stop? After an abbreviation, an initial or a state
+    written before a name, or before a number that lost its decimal point (see `_LOST_POINT`), it does."""
+    if after[:1].isdigit() and not re.match(r"\d{4}s?\b", after) and (
+            _LOST_POINT.search(before.rstrip()) or _MEASURE.match(after)):
+        return True
+    if not last_word:
+        return False
+    written = last_word.group(1)
+    word = written.lower()
+    # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
+    if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
+        return True
+    if written not in _STATES or before[: last_word.start()].rstrip().endswith(","):
+        return False
+    party = re.search(r"(?:^|\W)[A-Z]-$", before[: last_word.start()])  # "R-Ore." closes a name's tag
+    following = re.match(r"\W*(\w+)", after)  # "…moved to Ore. The state…": a new sentence's first word
+    return not party and bool(following) and following.group(1).lower() not in STOP_WORDS
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)

@@ -9,15 +9,22 @@ summary can be traced back to the versions that say it. The steps:
    versions' headlines (`HEADLINE_WEIGHT`).
 2. Open with a lead: of the versions' first two sentences that another
    version confirms, the one sharing most words with the headlines (news is an
-   inverted pyramid, and the headlines are the outlets' own summaries). Then
+   inverted pyramid, and the headlines are the outlets' own summaries), among
+   those a majority of versions confirm when there are any: a story whose
+   versions also cover a related event opens on the event most of them report. Then
    add the best-supported statements, at most `MAX_SENTENCES` in all, never
    two that say the same thing, preferring a majority of versions and falling
    back to any two.
 3. Show each statement in the wording that is most central among the versions
-   that carry it (the medoid): a spun copy's "Experts revealed that The Kremlin…"
-   is less like the others than the plain original, so the plain one is chosen.
-   Sentences that cannot stand alone ("He added…", "However, …", questions)
-   are passed over when another wording or statement will do.
+   that carry it (the medoid), the more readable first: a spun wording's frame
+   ("Insiders revealed that The council…", `_SPLICED`) is passed over for the
+   plain one even when the spun version is the one the others rewrote.
+   A sentence that opens on a pronoun or a connective ("He added…",
+   "However, …"), speech whose speaker the sentence does not name ("“…,” he
+   said.", a bare quotation, "I …" outside quotation marks) and a statement
+   already told are never used; one that reads as a follow-on ("The move
+   comes…", "Ann Roe also said…") or asks a question is passed over when
+   another wording or statement will do.
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
 4. After the opening, order them as the versions do (by mean position).
@@ -26,13 +33,15 @@ summary can be traced back to the versions that say it. The steps:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Collection
 
 import numpy as np
 
-from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.model import Post
+from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
+from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
 
@@ -50,24 +59,9 @@ HEADLINE_WEIGHT = 2.0
 """Headlines are the outlets' own one-line summaries; a sentence that shares
 their words (up to all of them, averaged over versions) gains up to this much."""
 
-_DANGLING = re.compile(
-    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|there|here|instead|in addition|additionally|furthermore|moreover|besides)\b",
-    re.I,
-)
-"""Openers that lean on a sentence before them: pronouns and connectives."""
-
-_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
-                            r"(?:also\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|could|came|"
-                            r"said|says|did|does)\b")
-"""'The document said…', 'The move comes…': a common noun with no name, introduced somewhere earlier."""
-
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|too|again|further)\b|^[^,]{1,60},\s*(?:though|however|too),", re.I)
-"""'Trump also said…', 'McConnell, though, said…': a sentence that adds to or turns from something the
-reader has not been told."""
-
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?\s*[―—–-]+\s*")
-"""'WASHINGTON ― ', 'PARIS (Reuters) - ': where the report was filed, not part of what it says."""
+_SPLICED = re.compile(r"\bthat\s+(?:The|A|An)\s")
+"""'Insiders revealed that The council…': a frame put before a whole sentence, capital and all, by a
+rewrite that spins it; the plain wording of the same statement reads better."""
 
 
 def _is_label(text: str) -> bool:
@@ -82,15 +76,11 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
-def _undated(sentence: str) -> str:
-    """A sentence without a leading dateline."""
-    return _DATELINE.sub("", sentence, count=1)
-
-
+@lru_cache(maxsize=65536)
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if _DANGLING.match(text) or _BARE_DEFINITE.match(text) or _ALSO.match(text):
+    if leans_on_context(text) or reads_as_follow_on(text):
         penalty += 1.0
     if text.rstrip().endswith("?"):
         penalty += 1.0
@@ -98,6 +88,8 @@ def _readability_penalty(text: str) -> float:
         penalty += 0.5
     if text.lstrip()[:1] in "\"“‘'":
         penalty += 0.5  # a bare quote needs its speaker introduced first
+    if _SPLICED.search(text):
+        penalty += 0.5
     return penalty
 
 
@@ -127,7 +119,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, _readability_penalty(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, speaker_lost(sentences[members[i]].text),
+            _readability_penalty(sentences[members[i]].text),
             -centrality[i], sentences[members[i]].version != first, members[i]))
 
     headlines = [set(content_tokens(p.title)) for p in alignment.posts if p.title and not p.title_derived]
@@ -146,9 +139,11 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         if len(chosen) >= MAX_SENTENCES or any(n in c for c in chosen_clusters):
             return False
         rep = clusters[n][representative(clusters[n])]
-        if sentences[rep].text in disputed or _is_label(sentences[rep].text):
+        text = sentences[rep].text
+        if text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
             return False
-        if any(alignment.sentence_similarity(rep, c) >= PAIRED for c in chosen):
+        if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
+               for c in chosen):
             return False
         if strict and _readability_penalty(sentences[rep].text) >= 1.0:
             return False
@@ -163,7 +158,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     # confirms, the one closest to what the headlines say.
     leads = [n for n in range(len(sentences))
              if n - alignment.spans[sentences[n].version][0] < 2 and support[n] >= min(2, nv)]
-    leads.sort(key=lambda n: (-affinity[n], -support[n], sentences[n].version != first, n))
+    leads.sort(key=lambda n: (-min(int(support[n]), need), -affinity[n], -support[n],
+                              sentences[n].version != first, n))
     opened = any(take(n, strict=True) for n in leads)
     for floor in (need, 2 if nv > 1 else 1, 1):
         candidates = [n for n in range(len(sentences)) if support[n] >= floor]
@@ -180,7 +176,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
-    return " ".join(_undated(sentences[chosen[i]].text) for i in order)
+    return " ".join(undated(sentences[chosen[i]].text) for i in order)
 
 
 def lead(post: Post) -> str:
@@ -189,12 +185,13 @@ def lead(post: Post) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if is_trivial(sentence) or _is_label(sentence) or _readability_penalty(sentence) >= 1.0:
+            if (is_trivial(sentence) or _is_label(sentence) or speaker_lost(sentence)
+                    or _readability_penalty(sentence) >= 1.0 or any(repeats(sentence, c) for c in chosen)):
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
                 return " ".join(chosen)
-            chosen.append(_undated(sentence))
+            chosen.append(undated(sentence))
             words += size
             if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
                 return " ".join(chosen)

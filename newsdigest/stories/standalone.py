@@ -1,0 +1,144 @@
+"""Does a sentence stand on its own, out of its article?
+
+The summary and the "only in this version" list show sentences away from the
+paragraphs that explained them. Two kinds of sentence never work there: one
+that opens on a pronoun or a connective ("He added…", "However, …"), whose
+subject or turn is in a sentence the reader does not see, and speech whose
+speaker it does not name, which there reads as someone else's words. Both are
+refused (`leans_on_context`, `speaker_lost`). A sentence about "the storm" or
+one that says what someone "also" did usually still tells a fact a reader can
+use; it only reads less well than a wording that names its subject
+(`reads_as_follow_on`): a summary passes it over when another wording or a
+later sentence will do, and "only in this version" lists it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+from newsdigest.stories.align import own_prose
+from newsdigest.stories.quotes import _SPEECH
+from newsdigest.stories.sentences import content_tokens
+
+__all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+
+_DANGLING = re.compile(
+    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
+    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b"
+    r"(?!\s+(?:seems|appears|looks\s+like|morning|afternoon|evening|night|week|weekend|month|year|season|spring|"
+    r"summer|autumn|fall|winter)\b)",
+    re.I,
+)
+"""Openers that lean on a sentence before them: pronouns and connectives. "It seems…" and "This weekend…"
+point at nothing before them."""
+
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+                            r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
+                            r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
+"""'The document said…', 'The move comes…': a common noun with no name, maybe introduced earlier."""
+
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again)\b|^[^,]{1,60},\s*(?:though|however|too),|"
+                   r"^\W*(?:earlier|later|previously)\b", re.I)
+"""'Ann Roe also said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to, turns from or follows
+something not shown."""
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
+                       r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
+"""'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says. A hyphen needs a
+space beside it: 'NATO-led troops…' has no dateline."""
+
+_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{_SPEECH})\b", re.I)
+_SAYS = re.compile(rf"\b(?:{_SPEECH}|according|asked|asks)\b")
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
+_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself)\b")
+CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
+                                                  *calendar.month_abbr) if w)
+"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
+_SETTING = re.compile(r"^\W*(?:in|on|at|from|near|outside|inside|across|during|after|before|since|by|asked|"
+                      r"speaking)\b[^,]*,\s*$", re.I)
+"""'In Kelbury, she said…', 'Asked about Ann Roe's plan, he said…': a place, a time or a question set the
+scene; a name inside it is not who the pronoun is."""
+
+
+def _names(prose: str) -> list[str]:
+    """Capitalised words that may name a person or body: not a day or a month, and not the sentence's first
+    word, which is capitalised whatever it is, unless a speech verb follows it ("Okoye said she…")."""
+    words = [w.strip(",;:.’'\"") for w in prose.split()]
+    skip = 0 if len(words) > 1 and _SAYS.fullmatch(words[1]) else 1
+    return [w for w in words[skip:]
+            if w[:1].isupper() and w.casefold() not in _PRONOUNS and w.casefold() not in CALENDAR_WORDS]
+
+
+@lru_cache(maxsize=65536)
+def speaker_lost(text: str) -> bool:
+    """Words a summary (or a list of a version's own sentences) cannot repeat without putting them in the wrong mouth.
+
+    A quotation credited to a pronoun with no name before it ("“We will win,” he
+    said."; "On Friday, she said, “…”"), a sentence that is mostly a quotation
+    and names nobody saying it (its speaker was in the paragraph before), or
+    one that speaks in the first person outside quotation marks (a statement's
+    text run into the article), is someone's speech whose speaker a reader of
+    the summary cannot know. A summary keeps a quote with its speaker or not at all.
+    """
+    text = undated(text)  # "OSKEL, Me. — …" is a place, not the first person
+    prose = own_prose(text)
+    if _FIRST_PERSON.search(prose):
+        return True
+    if prose == re.sub(r"\s+", " ", text).strip():
+        return False  # no quotation
+    pronoun = _PRONOUN_SPEAKER.search(prose)
+    if pronoun:
+        # "…,” he said": lost unless a name stands before the pronoun ("Ann Lee said he would…" names him).
+        before = prose[: pronoun.start()]
+        return _SETTING.match(before) is not None or not _names(before)
+    quoted = len(text.split()) - len(prose.split())
+    return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
+
+
+REPEATED = 0.6
+"""Share of the shorter sentence's content words found in the other above which two sentences tell the
+reader the same thing twice ("Ann Lee checked into a clinic" after "After her arrest, Ann Lee checked
+into the clinic"), however differently the rest is worded. Names, days and months do not count: "Ann Lee was
+released in Kelbury on Tuesday" after "Ann Lee was arrested in Kelbury on Monday" is news."""
+
+
+@lru_cache(maxsize=65536)
+def _said(text: str) -> set[str]:
+    """What a sentence says apart from whom, where and when: its content words without names, days or months."""
+    words = text.split()
+    kept = [w for i, w in enumerate(words)
+            if not (i and w[:1].isupper()) and w.strip(",;:.").casefold() not in CALENDAR_WORDS]
+    return set(content_tokens(" ".join(kept)))
+
+
+def repeats(a: str, b: str) -> bool:
+    """Would `a` after `b` (or `b` after `a`) say the same thing twice (see `REPEATED`)?"""
+    x, y = _said(a), _said(b)
+    return bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y))
+
+
+def undated(sentence: str) -> str:
+    """A sentence without a leading dateline."""
+    return _DATELINE.sub("", sentence, count=1)
+
+
+@lru_cache(maxsize=65536)
+def _opening(text: str) -> str:
+    """The sentence as it opens in the outlet's own words, behind any dateline: "KELBURY — And then…" leans as
+    much as "And then…", and a quotation's first word ("“It keeps shaking,” a guard said") is the speaker's."""
+    return own_prose(undated(text)).strip(" ,")
+
+
+def leans_on_context(text: str) -> bool:
+    """Does the sentence need the one before it ("He added…", "However, …"), or what it introduces after it
+    ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence is refused."""
+    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)))
+
+
+def reads_as_follow_on(text: str) -> bool:
+    """Does the sentence read as a follow-on ("The move comes…", "Ann Roe also said…")? It may still state a
+    fact worth showing; a summary prefers another wording or statement to it."""
+    opening = _opening(text)
+    return bool(_BARE_DEFINITE.match(opening) or _ALSO.match(opening))

@@ -1,0 +1,284 @@
+"""What a reader reads first on a story page: its sentences, its summary and its headline.
+
+Fixtures are made up: invented towns, people and outlets.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsdigest.model import Post
+from newsdigest.stories.sentences import split_sentences
+
+T0 = datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc)
+
+
+def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> Post:
+    published = None if hours is None else T0 + timedelta(hours=hours)
+    return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=published, **extra)
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # A number that lost its decimal point to a space (right after a digit or a bracket, or a fraction of
+    # a measure) is no sentence start; any other number may be one.
+    ("Deputies found an old. 22-calibre rifle in the van. Nobody was hurt.",
+     ["Deputies found an old. 22-calibre rifle in the van.", "Nobody was hurt."]),
+    ("The salt content of the river rose to. 7 percent in May. Anglers worried.",
+     ["The salt content of the river rose to. 7 percent in May.", "Anglers worried."]),
+    ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
+     ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
+    ("Pell batted (. 512) all spring. The Otters lost by six.",
+     ["Pell batted (. 512) all spring.", "The Otters lost by six."]),
+    ("The charger suits daily use. 5 minutes of charging gives an hour of light.",
+     ["The charger suits daily use.", "5 minutes of charging gives an hour of light."]),
+    ("The mill closed in 2019. 2020 brought a buyer.", ["The mill closed in 2019.", "2020 brought a buyer."]),
+    # A state abbreviation before a title runs on; after "Town, St." or a party letter it may end the sentence.
+    ("The ban came with Ore. Gov. Lana Brisk on board. Others followed.",
+     ["The ban came with Ore. Gov. Lana Brisk on board.", "Others followed."]),
+    ("He grew up in Millbrook, Ark. Prosecutors say he fled.",
+     ["He grew up in Millbrook, Ark.", "Prosecutors say he fled."]),
+    ("The family moved to Ore. The mill had closed.", ["The family moved to Ore.", "The mill had closed."]),
+    ("The bill is from Rep. Ada Quill, D-Ore. Quill filed it on Monday.",
+     ["The bill is from Rep. Ada Quill, D-Ore.", "Quill filed it on Monday."]),
+    # Plural titles and abbreviated weekdays are abbreviations too.
+    ("Govs. Ada Quill and Bo Fenn signed the pact. The vote slipped.",
+     ["Govs. Ada Quill and Bo Fenn signed the pact.", "The vote slipped."]),
+    ("The hearing moved to Thurs. Jan. 8 at the guildhall. It was adjourned.",
+     ["The hearing moved to Thurs. Jan. 8 at the guildhall.", "It was adjourned."]),
+    # A full stop inside closing quotation marks ends the sentence even after an abbreviation-like word;
+    # an apostrophe or a bracket after an abbreviation does not.
+    ("She answered “no.” The talks ended.", ["She answered “no.”", "The talks ended."]),
+    ("Critics said it left the U.S.' Ruritanian partners alone. The talks ended.",
+     ["Critics said it left the U.S.' Ruritanian partners alone.", "The talks ended."]),
+    ("She coached at Dunmore (N.J.) High School for a decade. The team thrived.",
+     ["She coached at Dunmore (N.J.) High School for a decade.", "The team thrived."]),
+    ("Seeded No. 4, Dunmore won again. Fans cheered.", ["Seeded No. 4, Dunmore won again.", "Fans cheered."]),
+])
+def test_sentences_end_only_where_a_sentence_ends(paragraph, expected):
+    assert split_sentences(paragraph) == expected
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+BRIDGE = [
+    "Engineers closed the Tarrow river bridge in Kelbury on Monday after divers found cracks in two of its piers.",
+    "“We will have it open again before the spring floods, whatever it costs.”",
+    "“Nobody crosses until every pier has been checked twice,” she said at a briefing in the Kelbury Guildhall.",
+    "I have driven over that bridge every morning for thirty years and never felt it move.",
+    "The council said ferries would run every twenty minutes while the bridge stays shut.",
+    "Traffic on the ring road doubled within hours as drivers looked for another way across.",
+]
+
+
+def bridge_story() -> list[Post]:
+    extras = [
+        "A school bus company said its routes would add forty minutes each way.",
+        "Shops on the north bank reported fewer customers by the afternoon.",
+        "The bridge was last inspected in full eleven years ago.",
+    ]
+    return [post(f"v{i}", "\n\n".join([*BRIDGE, extra]), f"Kelbury bridge shut after divers find cracks ({i})", i)
+            for i, extra in enumerate(extras)]
+
+
+def test_summary_never_repeats_speech_whose_speaker_it_does_not_name():
+    from newsdigest.stories.analysis import analyse
+
+    summary = analyse(bridge_story()).summary
+    assert summary.startswith("Engineers closed the Tarrow river bridge")
+    for lost in ("We will have it open", "Nobody crosses", "I have driven"):
+        assert lost not in summary
+
+
+def test_summary_says_each_thing_once():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Mira Dane checked into a clinic near Falsey on Friday night, her agent said.\n\n"
+            "Dane checked into the clinic late on Friday night.\n\n"
+            "A judge had ordered her to spend ninety days in treatment before her autumn tour.")
+    summary = analyse([post("lone", body, "Mira Dane enters clinic")]).summary
+    assert summary.count("clinic") == 1
+    assert "ninety days" in summary
+
+
+def test_summary_tells_a_later_event_about_the_same_people_and_place():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Ann Lee was arrested in Kelbury on Monday.\n\n"
+            "Ann Lee was released from jail in Kelbury on Tuesday.")
+    summary = analyse([post("lone", body, "Ann Lee freed")]).summary
+    assert "arrested" in summary and "released" in summary
+
+
+def _ferry_story() -> list[Post]:
+    later = ("Ferries will sail every half hour from the Varno quay from June.\n\n"
+             "Tickets will cost the same as the old bridge toll for residents.")
+    leads = [
+        # The earliest version frames the news as a revelation; the others rewrote it, each in its own way,
+        # so the framed wording is the one closest to all of them.
+        "Insiders revealed that The Varno council has approved a new ferry route across Lake Tessel to replace "
+        "the bridge that closed in March.",
+        "The Varno council has approved a new ferry route across Lake Tessel, its clerk announced on Tuesday.",
+        "Councillors in Varno voted for a ferry route to replace the bridge over Lake Tessel that closed in March.",
+        "A boatbuilder in Varno said it would need a year to build the two ferries the route needs.",
+    ]
+    titles = ["Varno approves Lake Tessel ferry", "Ferry to replace Varno bridge", "Varno votes for ferry route",
+              "Varno boatyard eyes ferry order"]
+    return [post(f"f{i}", f"{text}\n\n{later}", titles[i], i) for i, text in enumerate(leads)]
+
+
+def test_summary_opens_on_the_plain_wording_of_the_lead_most_versions_confirm():
+    from newsdigest.stories.analysis import analyse
+
+    summary = analyse(_ferry_story()).summary
+    assert summary.startswith(("The Varno council", "Councillors in Varno"))
+    assert "Insiders revealed" not in summary
+
+
+def test_summary_opens_on_the_event_most_versions_report_not_a_related_one():
+    from newsdigest.stories.analysis import analyse
+
+    main = "A magnitude 6.2 earthquake struck near Oskel on Sunday, toppling houses and cutting roads in the hills."
+    related = "A smaller quake shook the port of Varno an hour later, cracking its harbour wall and sinking two boats."
+    rest = ("Rescue teams from the capital reached the hills by nightfall and began searching the rubble.\n\n"
+            "Aftershocks kept thousands of people sleeping outdoors.")
+    bodies = [f"{main}\n\n{related}\n\n{rest}", f"{main}\n\n{rest}", f"{main}\n\n{rest}",
+              f"{related}\n\nFishermen in Varno spent the night pulling boats from the harbour."]
+    titles = ["Quake cracks Varno harbour wall", "Varno harbour wall cracked, boats sunk", "Quake near Oskel",
+              "Varno harbour wall cracks in quake"]
+    summary = analyse([post(f"q{i}", body, titles[i], i) for i, body in enumerate(bodies)]).summary
+    assert summary.startswith("A magnitude 6.2 earthquake struck near Oskel")
+
+
+# --- headline -----------------------------------------------------------------------------------
+
+def _quake(pid: str, title: str, town: str, hours: float, derived: bool = False) -> Post:
+    body = (f"A magnitude 6.2 earthquake struck near {town} on Sunday, toppling houses and cutting roads.\n\n"
+            f"Rescue teams from the capital reached {town} by nightfall and began searching the rubble.\n\n"
+            "Aftershocks kept thousands of people sleeping outdoors in the hills.")
+    return post(pid, body, title, hours, title_derived=derived)
+
+
+def test_headline_comes_from_a_typical_version_not_a_related_events():
+    from newsdigest.stories.assemble import choose_title
+
+    # The earliest version is about an older quake; its short headline shares the others' words best.
+    posts = [
+        post("old", "A magnitude 5.9 earthquake struck near Varno in 2019.\n\nRescue teams searched the rubble for "
+             "two days.\n\nAftershocks kept people sleeping outdoors.",
+             "Earthquake topples houses, rescue teams search rubble as aftershocks keep people outdoors", 0),
+        _quake("a", "Quake flattens homes in Oskel", "Oskel", 1),
+        _quake("b", "Strong earthquake hits Oskel region", "Oskel", 2),
+        _quake("c", "Oskel digs out after Sunday quake", "Oskel", 3),
+    ]
+    assert "Oskel" in choose_title(posts)
+
+
+def test_headline_is_never_a_time_stamp_or_a_lead_sentence():
+    from newsdigest.stories.assemble import choose_title
+
+    posts = [
+        _quake("stamp", "16 March 2026 Last updated at 12:42 GMT", "Oskel", 0),
+        _quake("long", "A magnitude 6.2 earthquake struck near Oskel on Sunday, toppling houses and cutting roads "
+               "across the whole of the northern province.", "Oskel", 1),
+        _quake("short", "Earthquake topples houses near Oskel", "Oskel", 2),
+    ]
+    assert choose_title(posts) == "Earthquake topples houses near Oskel"
+    for stamp in ("16 March 2026 Last updated at 12:42 GMT", "Posted at 3:21 PM ET", "Updated Mon May 4, 10:02 AEST"):
+        assert choose_title([_quake("stamp", stamp, "Oskel", 0)]) == "Untitled story"
+
+
+@pytest.mark.parametrize("title", ["Oskelford", "May resigns", "Oskel at 50", "Enterprise 2.0"])
+def test_a_short_headline_is_no_time_stamp(title):
+    from newsdigest.stories.assemble import choose_title
+
+    assert choose_title([_quake("lone", title, "Oskel", 0)]) == title
+
+
+def test_headline_is_never_a_line_cut_off_mid_phrase():
+    from newsdigest.stories.assemble import choose_title
+
+    body = ("Divers found cracks in two piers of the Tarrow river bridge in Kelbury on Monday, and engineers shut "
+            "it.\n\nTarrow bridge shut after divers find cracks.\n\nFerries will run every twenty minutes.")
+    cut = post("cut", body, "Divers found cracks in two piers of the Tarrow river bridge in Kelbury…", 0,
+               title_derived=True)
+    whole = post("whole", "Tarrow bridge shut after divers find cracks.\n\nFerries will run every twenty minutes.",
+                 "Tarrow bridge shut after divers find cracks", 1, title_derived=True)
+    assert choose_title([cut, whole]) == "Tarrow bridge shut after divers find cracks"
+    # A sentence-long headline the outlet wrote is still a better one than a line cut off mid-phrase.
+    written = post("written", body, "Divers found cracks in two piers of the Tarrow river bridge in Kelbury on "
+                   "Monday, and engineers shut it at once.", 1)
+    assert choose_title([cut, written]).startswith("Divers found cracks in two piers of the Tarrow river bridge in "
+                                                   "Kelbury on Monday")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Update: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("BREAKING: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("Live updates: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("Mayor: Oskel bridge will reopen within a week", "Mayor: Oskel bridge will reopen within a week"),
+    # A body in capitals before a colon is who says it: without it the claim reads as fact.
+    ("OSKA: Rowing club broke its funding rules", "OSKA: Rowing club broke its funding rules"),
+    ("04/05/2026 - Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("2026-05-04 | Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("OSKEL — Bridge reopens to traffic after repairs", "Bridge reopens to traffic after repairs"),
+    ("OSKA-led crews reopen the Oskel bridge", "OSKA-led crews reopen the Oskel bridge"),
+])
+def test_headline_keeps_a_speaker_but_not_labels_stamps_or_datelines(headline, expected):
+    from newsdigest.stories.assemble import without_label
+
+    assert without_label(headline) == expected
+
+
+def test_summary_skips_a_sentence_leaning_on_one_before_it_even_behind_a_dateline():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("KELBURY — And by evening the queue of cars stretched three miles past the old mill.\n\n"
+            "The move effectively left the town with one crossing for the rest of the month.\n\n"
+            "Engineers closed the Tarrow river bridge in Kelbury on Monday after divers found cracked piers.")
+    summary = analyse([post("lone", body, "Kelbury bridge shut")]).summary
+    assert summary.startswith("Engineers closed the Tarrow river bridge")
+
+
+# --- what each version adds ---------------------------------------------------------------------
+
+def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
+    from newsdigest.stories.analysis import analyse
+
+    shared = "\n\n".join(BRIDGE[:1] + BRIDGE[4:])
+    extra = ("This row deepens the rift between the two riverside councils over money.\n\n"
+             "“Nobody will sell off the harbour while I sit in this chair,” he said.\n\n"
+             "A local photographer filmed the divers climbing out of the river near the mill:\n\n"
+             "Asked about the cost of the repairs, she said, “The reserve fund will pay for every bolt.”\n\n"
+             "Hours later on Friday, she said, “The reserve fund will pay for every single bolt and rivet.”\n\n"
+             "In Kelbury, he said: “Every pier will be checked by divers twice before it reopens.”\n\n"
+             "The Kelbury chamber of commerce has also asked the council for a temporary crossing.\n\n"
+             "The flood cut power to four hundred homes on the north bank overnight.\n\n"
+             "‘We will never sell the harbour to pay for this,’ the mayor told the council.\n\n"
+             "“It will take a month to mend the worst pier,” chief engineer Ruth Okoye said.")
+    posts = [post("plain", shared, "Kelbury bridge shut", 0),
+             post("more", f"{shared}\n\n{extra}", "Kelbury bridge shut for checks", 1)]
+    assert analyse(posts).additions["more"] == (
+        "The Kelbury chamber of commerce has also asked the council for a temporary crossing.",
+        "The flood cut power to four hundred homes on the north bank overnight.",
+        "‘We will never sell the harbour to pay for this,’ the mayor told the council.",
+        "“It will take a month to mend the worst pier,” chief engineer Ruth Okoye said.")
+
+
+@pytest.mark.parametrize("sentence, stands", [
+    ("This weekend the Kelbury ferry carried more cars than in any month last year.", True),
+    ("It seems the Kelbury council will pay for the repairs out of its reserve fund.", True),
+    ("KELBURY, Me. — Ann Roe, the town's engineer, said on Monday that the bridge would stay shut.", True),
+    ("Okoye said she told the council: “Every pier will be checked by divers twice.”", True),
+    ("Despite the cost, she said: “Every pier will be checked by divers twice.”", False),
+    ("It will take the engineers a month to mend the worst of the cracked piers.", False),
+    ("This row deepens the rift between the two riverside councils over money.", False),
+])
+def test_what_stands_on_its_own(sentence, stands):
+    from newsdigest.stories.standalone import leans_on_context, speaker_lost
+
+    assert (not leans_on_context(sentence) and not speaker_lost(sentence)) is stands
