@@ -257,7 +257,7 @@ def line_readings(
         rows = line_features(found.lines, found.span, found.topic, [keep for keep, _ in found.rules])
     if not rows:
         return np.zeros(0), np.zeros((0, len(model.names))), np.zeros((0, len(model.names)))
-    return model.predict(rows, [line.n_words for line in found.lines])
+    return model.predict(rows, found.lines)
 
 
 def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
