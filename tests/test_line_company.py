@@ -61,3 +61,31 @@ def test_a_short_line_between_paragraphs_is_kept_and_explained_by_the_article_ar
     assert "Impressum" not in dump.body and "Startseite" not in dump.body
     decision = next(d for d in dump.lines if d.text == heading)
     assert decision.kept and "model" in decision.reason
+
+
+LIGHTHOUSE = [
+    "Engineers finished the inspection of the old lighthouse on the northern cape on Monday, two weeks ahead of plan.",
+    "The survey found that the stone tower had moved less than a centimetre since the lighthouse was last measured.",
+    "The lighthouse keeper said the lamp of the tower would stay dark until the glass of the lantern had been replaced.",
+    "Visitors will be allowed back on the gallery of the lighthouse once new railings for the tower arrive from the foundry.",
+    "The regional council has set aside money for the repairs of the lighthouse and expects the work to end before winter.",
+    "A report on the inspection of the lighthouse, with photographs of every floor of the tower, is to be published.",
+    "Local fishermen, who still use the lighthouse tower as a landmark, welcomed the news that the tower is in good shape.",
+    "The next inspection of the lighthouse and its tower is planned for five years from now, the engineers said.",
+    "The engineers will return to the lighthouse in the spring to check the new glass of the lantern on the tower.",
+]
+TEASER_SENTENCES = [
+    "A swarm of jellyfish blocked the cooling filters of a power station in the south, forcing a partial shutdown.",
+    "Ticket prices for the national football league rose again this season, fans complained on social media.",
+]
+
+
+def test_short_paragraphs_off_the_article_s_topic_right_after_it_are_teasers():
+    menu = ["Home", "News", "Sport", "Weather"]
+    text = "\n\n".join([*menu, *LIGHTHOUSE, *TEASER_SENTENCES, *menu]) + "\n"
+    dump = parse_text_dump(text)
+    assert all(paragraph in dump.body for paragraph in LIGHTHOUSE)
+    for teaser in TEASER_SENTENCES:
+        assert teaser not in dump.body
+        decision = next(d for d in dump.lines if d.text == teaser)
+        assert decision.reason.startswith("teasers after the article")
