@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsdigest.ingest.line_model import CONTEXT, FEATURES, LineModel, load_model
+from newsdigest.ingest.text_lines import read_lines
 from newsdigest.ingest.textdump import parse_text_dump
 
 ARTICLE = [
@@ -37,7 +38,8 @@ def test_the_shipped_model_loads_and_matches_the_features():
     model = load_model()
     assert model.names == tuple(FEATURES) + tuple(CONTEXT)
     assert 0.0 < model.overrule <= model.threshold < 1.0
-    probabilities, contributions, values = model.predict([[0.0] * len(FEATURES)] * 2, [0, 0])
+    lines = read_lines("A short line\nAnother short line")
+    probabilities, contributions, values = model.predict([[0.0] * len(FEATURES)] * 2, lines)
     assert all(0.0 <= p <= 1.0 for p in probabilities)
     assert contributions.shape == values.shape == (2, len(FEATURES) + len(CONTEXT))
 

@@ -1,13 +1,18 @@
 """Per page, the `with` snippets the body loses and the `without` snippets it keeps, and why.
 
-    python tools/snippet_failures.py [--corpus ../shared/corpus] [--kind txt|html] [--sites half|all] [--seed 1]
+    python tools/snippet_failures.py [--corpus ../shared/corpus] [--kind txt|html] [--sites half|other|all] [--seed 1]
+                                     [--held-out]
 
 For a text dump each failing snippet is shown with the line that holds it and
 the cleaner's reason for that line (the reasons `ingest --explain` gives), and
 the failures are counted by the decision behind them at the end; for a saved page, what trafilatura alone
 gives beside what the whole reader gives. `--sites half` reads the first of
 two random halves of the sites (the same split as `train_body.py --halves`),
-the half failures are classified on. The corpus is read, never copied.
+the half failures are classified on. With `--held-out` (text dumps, one half)
+the line model is first fitted on the other half's pages, as `train_body.py
+--halves` does, keeping the shipped thresholds: the failures are then those of
+pages the model has not seen, which the shipped model, fitted on every page,
+hides. The corpus is read, never copied.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsdigest.errors import SourceError  # noqa: E402
+from newsdigest.ingest.line_model import LineModel, load_model  # noqa: E402
 from newsdigest.ingest.textdump import parse_text_dump  # noqa: E402
 
 
@@ -56,8 +62,19 @@ def _kind(note: str) -> str:
     return reason.split(" (")[0].strip()
 
 
-def _txt(path: Path, entry: dict, score) -> tuple[str, list[str]]:
-    dump = parse_text_dump(path.read_text(encoding="utf-8", errors="replace"))
+def _fit_elsewhere(corpus: Path, keys: set[str]) -> LineModel:
+    """The line model fitted on the development pages outside `keys` (their sites), with the shipped thresholds."""
+    from tools.train_body import fit, load
+
+    shipped = load_model()
+    pages = load(corpus)
+    unseen = {page.site for page in pages if page.kind != "extract" and page.key in keys}
+    model = fit([page for page in pages if page.site not in unseen])
+    return model.with_thresholds(shipped.threshold, shipped.overrule, shipped.switch)
+
+
+def _txt(path: Path, entry: dict, score, model: LineModel | None = None) -> tuple[str, list[str]]:
+    dump = parse_text_dump(path.read_text(encoding="utf-8", errors="replace"), model=model)
     body = dump.body
     notes = []
     squashed = [(_squash(d.text), d) for d in dump.lines]
@@ -108,12 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", choices=("txt", "html"), default="txt")
     parser.add_argument("--sites", choices=("half", "other", "all"), default="all")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--held-out", action="store_true", help="fit the line model on the other half's pages first")
     args = parser.parse_args(argv)
+    if args.held_out and (args.kind != "txt" or args.sites == "all"):
+        parser.error("--held-out reads text dumps of one half: use it with --kind txt and --sites half or other")
     sys.path.insert(0, str(args.corpus.resolve().parent / "eval"))
     import score  # the corpus's own scorer
 
     gold = json.loads((args.corpus / "meta" / "gold.json").read_text(encoding="utf-8"))
     half = first_half(gold, args.seed)
+    model = None
+    if args.held_out:
+        read = half if args.sites == "half" else set(gold) - half
+        model = _fit_elsewhere(args.corpus, read)
     tally: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {"LOST": Counter(), "KEPT": Counter()}
     for key, entry in sorted(gold.items()):
@@ -122,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.corpus / "meta" / f"{key}.{args.kind}"
         if not path.is_file() or not (entry.get("with") or entry.get("without")):
             continue
-        _, notes = (_txt if args.kind == "txt" else _html)(path, entry, score)
+        _, notes = _txt(path, entry, score, model) if args.kind == "txt" else _html(path, entry, score)
         failures = [n for n in notes if n.startswith(("  LOST", "  KEPT"))]
         tally["lost"] += sum(n.startswith("  LOST") for n in failures)
         tally["kept"] += sum(n.startswith("  KEPT") for n in failures)

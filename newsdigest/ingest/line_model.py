@@ -5,17 +5,23 @@ their signals matter, and how much, is learned instead: boosted trees over
 the observations of a line (its shape, its length against the page's own
 lines, its place relative to the densest prose run, its vocabulary's overlap
 with the lead and with its neighbours, the run of same-shaped lines it sits in,
-what its neighbours look like and what the rules concluded), fitted on
-development pages by `tools/train_body.py` and shipped as
-`data/body_lines.json`. Trees can weigh one observation by another (a short
-line means one thing inside the prose run and another in a footer), and beat
-a logistic model over the same observations in cross-validation by site. A
-second reading judges each line by the first's verdicts around it. The final
+furniture vocabulary in the page's language, what its neighbours look like and
+what the rules concluded), fitted on development pages by `tools/train_body.py`
+and shipped as `data/body_lines.json`. Trees can weigh one observation by
+another (a short line means one thing inside the prose run and another in a
+footer), and beat a logistic model over the same observations in
+cross-validation by site. A second reading judges each line by its company:
+the first's verdicts on the lines around it at several widths (the next line,
+two, three and twelve lines either side, the share of nearby words that are
+article), and how much of its vocabulary the lines read as article use, so a
+short line between paragraphs of the article, or naming what they speak of,
+is kept with them and one among link-like lines goes with those. The final
 decisions can be read as one sequence (`LineModel.smooth`, a cost per switch
 between kept and dropped) if cross-validation by site prefers it; the shipped
-fit found no cost that helps, so today each line stands on its own. Every decision stays explainable: the score a line
-gains or loses at each split is credited to the split's feature, so
-`ingest --explain` can name the observations that decided it."""
+fit found no cost that helps, so today each line stands on its own. Every
+decision stays explainable: the score a line gains or loses at each split is
+credited to the split's feature, so `ingest --explain` can name the
+observations that decided it."""
 
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -66,6 +73,7 @@ FEATURES: dict[str, str] = {
     "bullet": "a list item",
     "boilerplate": "page-furniture vocabulary",
     "boilerplate_heavy": "mostly page-furniture vocabulary",
+    "furniture_words": "page-furniture vocabulary of another language",
     "copyright": "a copyright line",
     "credit": "an image credit",
     "repeated": "times repeated on the page",
@@ -148,6 +156,7 @@ def _own(line: Line) -> dict[str, float]:
         "bullet": float(line.bullet),
         "boilerplate": float(min(line.boilerplate, 3)),
         "boilerplate_heavy": float(line.boilerplate_heavy),
+        "furniture_words": float(min(line.foreign_furniture, 3)),
         "copyright": float(line.copyright),
         "credit": float(line.credit),
         "repeated": math.log(line.repeats),
@@ -169,28 +178,40 @@ def line_features(
     """One feature vector per line, in the order of `FEATURES`."""
     start, end = span
     total = len(lines)
-    prose_in_span = [i for i in range(start, end) if lines[i].prose]
+    prose = [line.prose for line in lines]
+    sizes = [line.n_words for line in lines]
+    prose_in_span = [i for i in range(start, end) if prose[i]]
     last_prose = prose_in_span[-1] if prose_in_span else end - 1
     own = [_own(line) for line in lines]
-    short = [line.n_words <= 8 and not line.sentence for line in lines]
+    short = [n <= 8 and not line.sentence for n, line in zip(sizes, lines)]
     runs = _run_lengths(short)
-    above, below = _nearest_prose(lines)
+    # The start and the end of the text count as prose: a text that ends with its last paragraph has
+    # nothing after it, like an article has no footer.
+    above, below = _nearest(prose)
     blocks = _blocks(lines)
-    kept_prose = [keep and line.prose for keep, line in zip(rule_keep, lines)]
+    kept_prose = [keep and is_prose for keep, is_prose in zip(rule_keep, prose)]
     kept_above, kept_below = _nearest(rule_keep)
-    mass = np.cumsum([line.n_words if kept else 0 for line, kept in zip(lines, kept_prose)]) if total else []
+    mass = np.cumsum([n if kept else 0 for n, kept in zip(sizes, kept_prose)]) if total else []
     whole = float(mass[-1]) if total and mass[-1] else 1.0
-    ordered = sorted(line.n_words for line in lines)
-    prose_lengths = sorted(line.n_words for line in lines if line.prose)
+    ordered = sorted(sizes)
+    prose_lengths = sorted(n for n, is_prose in zip(sizes, prose) if is_prose)
     typical = prose_lengths[len(prose_lengths) // 2] if prose_lengths else 20
     bags = [_bag(line) for line in lines]
     shapes = _run_lengths_of([_shape(line) for line in lines])
-    prose_shares = {b.start: _ratio(sum(lines[k].prose for k in b), len(b)) for b in dict.fromkeys(blocks)}
+    prose_shares = {b.start: _ratio(sum(prose[k] for k in b), len(b)) for b in dict.fromkeys(blocks)}
+    # Counts over the three lines either side (the line itself left out), from running totals.
+    windows = {
+        name: _window_counts(flags) for name, flags in (
+            ("window_prose", prose), ("window_short", short), ("window_dates", [o["dateish"] > 0 for o in own]),
+            ("window_kept", list(rule_keep)),
+        )
+    }
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         f = dict(own[i])
-        f["length_rank"] = bisect_left(ordered, line.n_words) / total
-        f["length_to_prose"] = math.log((line.n_words + 1) / (typical + 1))
+        n = sizes[i]
+        f["length_rank"] = bisect_left(ordered, n) / total
+        f["length_to_prose"] = math.log((n + 1) / (typical + 1))
         f["like_prev"] = _overlap(bags[i], bags[i - 1]) if i > 0 else 0.0
         f["like_next"] = _overlap(bags[i], bags[i + 1]) if i + 1 < total else 0.0
         f["shape_run"] = math.log1p(shapes[i])
@@ -202,34 +223,43 @@ def line_features(
         f["span_position"] = (i - start) / max(1, end - start) if inside else 0.0
         f["block_size"] = math.log1p(len(blocks[i]))
         f["page_position"] = i / max(1, total - 1)
-        f["kept_above"] = (float(mass[i]) - (line.n_words if kept_prose[i] else 0)) / whole
+        f["kept_above"] = (float(mass[i]) - (n if kept_prose[i] else 0)) / whole
         f["gap_kept_above"] = math.log1p(i - kept_above[i])
         f["gap_kept_below"] = math.log1p(kept_below[i] - i)
         f["after_last_prose"] = float(i > last_prose)
         share = coh[i]
         f["coherence"] = share if share is not None else 0.5
         f["off_topic"] = float(share is not None and share < 0.1)
-        f["prev_prose"] = float(i > 0 and lines[i - 1].prose)
-        f["next_prose"] = float(i + 1 < total and lines[i + 1].prose)
+        f["prev_prose"] = float(i > 0 and prose[i - 1])
+        f["next_prose"] = float(i + 1 < total and prose[i + 1])
         f["prev_in_span"] = float(start <= i - 1 < end)
         f["next_in_span"] = float(start <= i + 1 < end)
-        window = range(max(0, i - 3), min(total, i + 4))
-        others = [j for j in window if j != i]
-        f["window_prose"] = _ratio(sum(lines[j].prose for j in others), len(others))
-        f["window_short"] = _ratio(sum(short[j] for j in others), len(others))
-        f["window_dates"] = _ratio(sum(own[j]["dateish"] for j in others), len(others))
+        for name, counts in windows.items():
+            f[name] = counts[i]
         f["short_run"] = math.log1p(runs[i])
         f["rule_keep"] = float(rule_keep[i])
         f["prev_kept"] = float(i > 0 and rule_keep[i - 1])
         f["next_kept"] = float(i + 1 < total and rule_keep[i + 1])
-        f["window_kept"] = _ratio(sum(rule_keep[j] for j in others), len(others))
         f["prose_above"] = math.log1p(i - above[i])
         f["prose_below"] = math.log1p(below[i] - i)
-        f["in_span_prose"] = float(inside and line.prose)
-        f["in_span_short"] = float(inside and line.n_words <= 5)
-        f["out_span_prose"] = float(not inside and line.prose)
+        f["in_span_prose"] = float(inside and prose[i])
+        f["in_span_short"] = float(inside and n <= 5)
+        f["out_span_prose"] = float(not inside and prose[i])
         rows.append([f[name] for name in FEATURES])
     return rows
+
+
+def _window_counts(flags: Sequence[bool], reach: int = 3) -> list[float]:
+    """For each position, the share of true flags among the `reach` positions either side of it."""
+    total = len(flags)
+    sums = [0]
+    for flag in flags:
+        sums.append(sums[-1] + bool(flag))
+    out = []
+    for i in range(total):
+        lo, hi = max(0, i - reach), min(total, i + reach + 1)
+        out.append(_ratio(sums[hi] - sums[lo] - bool(flags[i]), hi - lo - 1))
+    return out
 
 
 def _bag(line: Line) -> frozenset[str]:
@@ -260,15 +290,6 @@ def _run_lengths_of(keys: Sequence[object]) -> list[int]:
         out[i:j] = [j - i] * (j - i)
         i = j
     return out
-
-
-def _nearest_prose(lines: Sequence[Line]) -> tuple[list[int], list[int]]:
-    """For each line, the index of the nearest prose line above and below it.
-
-    The start and the end of the text count as prose: a text that ends with
-    its last paragraph has nothing after it, like an article has no footer.
-    """
-    return _nearest([line.prose for line in lines])
 
 
 def _nearest(flags: Sequence[bool]) -> tuple[list[int], list[int]]:
@@ -311,27 +332,78 @@ CONTEXT: dict[str, str] = {
     "next": "the line below read as article",
     "above_best": "article among the three lines above",
     "below_best": "article among the three lines below",
+    "between": "article both above and below it (within three lines)",
     "around": "article around it",
+    "above_near": "article in the two lines above",
+    "below_near": "article in the two lines below",
+    "above_wide": "article in the twelve lines above",
+    "below_wide": "article in the twelve lines below",
+    "words_around": "share of the words around it that are article",
     "article_above": "share of the article above it",
+    "article_below": "share of the article below it",
     "gap_above": "lines up to the nearest article line above",
     "gap_below": "lines down to the nearest article line below",
+    "sure_above": "lines up to the nearest sure article line above",
+    "sure_below": "lines down to the nearest sure article line below",
+    "article_words": "its words used by the article's other lines",
+    "link_company": "link-like lines around it",
 }
-CARRIED = ("words", "prose", "bullet", "rule_keep", "blank_before", "blank_after", "block_size", "in_span")
+CARRIED = (
+    "words", "prose", "sentence", "bullet", "rule_keep", "blank_before", "blank_after", "block_size", "in_span",
+    "linkish", "dateish", "repeated", "coherence", "short_run", "shape_run", "capitalised",
+)
 """The line's own observations the second reading weighs its context against."""
 CONTEXT.update({name: FEATURES[name] for name in CARRIED})
-"""What the second reading sees: the first reading of the line and of the lines around it, and a few
+"""What the second reading sees: the first reading of the line and of the lines around it at several
+widths, how much of its vocabulary the article (as the first reading sees it) uses, and a few
 observations of the line itself."""
 _CARRIED_AT = [list(FEATURES).index(name) for name in CARRIED]
+_LINKISH_AT = list(FEATURES).index("linkish")
+_SHORT_AT = list(FEATURES).index("short")
+SURE = 0.8
+"""A first reading from which a line counts as surely article (for `sure_above`, `sure_below`)."""
+
+
+def _window_means(q: np.ndarray, lo_offset: int, hi_offset: int) -> np.ndarray:
+    """For each line, the mean of `q` over the lines at offsets `lo_offset..hi_offset` (the page's edge repeated)."""
+    width = max(abs(lo_offset), abs(hi_offset))
+    padded = np.pad(q, width, mode="edge")
+    sums = np.concatenate([[0.0], np.cumsum(padded)])
+    index = np.arange(len(q)) + width
+    return (sums[index + hi_offset + 1] - sums[index + lo_offset]) / (hi_offset - lo_offset + 1)
+
+
+def _article_words(q: np.ndarray, lines: Sequence[Line]) -> np.ndarray:
+    """For each line, the share of its longer words that lines read as article (other than itself) use too.
+
+    The article's vocabulary as the first reading finds it, over the whole
+    page: a short line that names what the article speaks of is part of it;
+    a link list, a footer or a teaser for another story uses other words.
+    Lines with fewer than two such words get -1 (nothing to judge).
+    """
+    bags = [_bag(line) for line in lines]
+    article = q >= 0.5
+    used: Counter[str] = Counter()
+    for bag, inside in zip(bags, article):
+        if inside:
+            used.update(bag)
+    out = np.full(len(lines), -1.0)
+    for i, bag in enumerate(bags):
+        if len(bag) >= 2:
+            own = 1 if article[i] else 0
+            out[i] = sum(used[word] - own > 0 for word in bag) / len(bag)
+    return out
 
 
 def context_features(
-    first: Sequence[float], words: Sequence[int], rows: Sequence[Sequence[float]]
+    first: Sequence[float], lines: Sequence[Line], rows: Sequence[Sequence[float]]
 ) -> list[list[float]]:
     """One vector per line, in the order of `CONTEXT`, from every line's first-reading probability.
 
-    A line is judged by its company: a short line between two paragraphs of
-    the article is a sub-heading or a list item of it; a paragraph far below the
-    article's last one, after a run of dropped lines, is a teaser.
+    A line is judged by its company, at several widths: a short line between
+    two paragraphs of the article is a sub-heading or a list item of it; a
+    short line inside a run of link-like lines is a menu entry; a paragraph
+    far below the article's last one, after a run of dropped lines, is a teaser.
     """
     q = np.asarray(first, dtype=float)
     n = len(q)
@@ -339,6 +411,7 @@ def context_features(
         return []
     article = q >= 0.5
     above, below = _nearest(article.tolist())
+    sure_above, sure_below = _nearest((q >= SURE).tolist())
     index = np.arange(n)
     # Off the page a neighbour repeats the nearest line: where a text ends says nothing against its last line.
     padded = np.pad(q, 3, mode="edge")
@@ -346,15 +419,26 @@ def context_features(
     sums = np.concatenate([[0.0], np.cumsum(q)])
     lo, hi = np.maximum(0, index - 5), np.minimum(n, index + 6)
     around = (sums[hi] - sums[lo] - q) / np.maximum(1, hi - lo - 1)
-    counted = np.where(article, np.asarray(words, dtype=float), 0.0)
+    words = np.asarray([line.n_words for line in lines], dtype=float)
+    counted = np.where(article, words, 0.0)
     whole = float(counted.sum()) or 1.0
+    word_sums = np.concatenate([[0.0], np.cumsum(words)])
+    kept_sums = np.concatenate([[0.0], np.cumsum(counted)])
+    nearby = (kept_sums[hi] - kept_sums[lo] - counted) / np.maximum(1.0, word_sums[hi] - word_sums[lo] - words)
+    x = np.asarray(rows, dtype=float).reshape(n, -1)
+    links = np.maximum(x[:, _LINKISH_AT], x[:, _SHORT_AT])
+    link_sums = np.concatenate([[0.0], np.cumsum(links)])
+    link_company = (link_sums[hi] - link_sums[lo] - links) / np.maximum(1, hi - lo - 1)
+    above_best = np.maximum.reduce([shifted[-1], shifted[-2], shifted[-3]])
+    below_best = np.maximum.reduce([shifted[1], shifted[2], shifted[3]])
     columns = [
-        q, shifted[-1], shifted[1],
-        np.maximum.reduce([shifted[-1], shifted[-2], shifted[-3]]),
-        np.maximum.reduce([shifted[1], shifted[2], shifted[3]]),
-        around, (np.cumsum(counted) - counted) / whole,
+        q, shifted[-1], shifted[1], above_best, below_best, np.minimum(above_best, below_best), around,
+        _window_means(q, -2, -1), _window_means(q, 1, 2), _window_means(q, -12, -1), _window_means(q, 1, 12),
+        nearby, (np.cumsum(counted) - counted) / whole, (whole - np.cumsum(counted)) / whole,
         np.log1p(index - np.asarray(above)), np.log1p(np.asarray(below) - index),
-        *(np.asarray([row[k] for row in rows], dtype=float) for k in _CARRIED_AT),
+        np.log1p(index - np.asarray(sure_above)), np.log1p(np.asarray(sure_below) - index),
+        _article_words(q, lines), link_company,
+        *(x[:, k] for k in _CARRIED_AT),
     ]
     return np.column_stack(columns).tolist()
 
@@ -385,23 +469,25 @@ class Trees:
         x = np.asarray(rows, dtype=float).reshape(len(rows), len(self.names))
         n = len(x)
         width = len(self.names)
-        contributions = np.zeros((n, width))
-        at = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        line = np.broadcast_to(np.arange(n)[:, None], at.shape)
-        score = np.full(n, self.baseline) + self.value[at].sum(axis=1)
-        while True:
+        # Every (line, tree) pair walks down its tree; pairs that reach a leaf leave the walk.
+        at = np.tile(self.roots, n)
+        line = np.repeat(np.arange(n), len(self.roots))
+        score = np.full(n, self.baseline) + self.value[self.roots].sum() if n else np.zeros(0)
+        slots, gains = [], []
+        while len(at):
             feature = self.feature[at]
             inner = feature >= 0
-            if not inner.any():
-                break
-            used = np.where(inner, feature, 0)
-            go_left = x[line, used] <= self.cut[at]
-            nxt = np.where(inner, np.where(go_left, self.left[at], self.right[at]), at)
-            gain = self.value[nxt] - self.value[at]
-            slots = (line * width + used)[inner]
-            contributions += np.bincount(slots, weights=gain[inner], minlength=n * width).reshape(n, width)
+            at, line, feature = at[inner], line[inner], feature[inner]
+            go_left = x[line, feature] <= self.cut[at]
+            nxt = np.where(go_left, self.left[at], self.right[at])
+            slots.append(line * width + feature)
+            gains.append(self.value[nxt] - self.value[at])
             at = nxt
-        score += contributions.sum(axis=1)
+        contributions = (
+            np.bincount(np.concatenate(slots), weights=np.concatenate(gains), minlength=n * width).reshape(n, width)
+            if slots else np.zeros((n, width))
+        )
+        score = score + contributions.sum(axis=1)
         return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30))), contributions
 
     def to_json(self) -> dict[str, object]:
@@ -453,17 +539,17 @@ class LineModel:
         return self.lines.names + self.context.names
 
     def predict(
-        self, rows: Sequence[Sequence[float]], words: Sequence[int]
+        self, rows: Sequence[Sequence[float]], lines: Sequence[Line]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The probability that each line is article, each observation's contribution to it, and its value.
 
-        `rows` are the lines' `line_features` and `words` their lengths. The
+        `rows` are the `line_features` of `lines`. The
         contributions are the first reading's for the line's own observations
         and the second's for its context; the second reading's use of the
         first is left out, as the first's own contributions already explain it.
         """
         first, own = self.lines.predict(rows)
-        context = context_features(first, words, rows)
+        context = context_features(first, lines, rows)
         probability, around = self.context.predict(context)
         around[:, 0] = 0.0
         values = np.hstack([
@@ -533,7 +619,7 @@ class LineModel:
 
 _COUNTED = frozenset({
     "words", "before_span", "after_span", "short_run", "prose_above", "prose_below", "repeated", "block_size",
-    "gap_kept_above", "gap_kept_below", "gap_above", "gap_below", "shape_run",
+    "gap_kept_above", "gap_kept_below", "gap_above", "gap_below", "sure_above", "sure_below", "shape_run",
 })
 """Features stored as logarithms of a count: shown as the count."""
 

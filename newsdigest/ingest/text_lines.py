@@ -60,6 +60,29 @@ _BOILERPLATE = re.compile(
     |rss|news\s+tips?|tip\s*line|reprints?|permissions)\b""",
     re.I | re.X,
 )
+# The same furniture in the other languages the cleaner knows the function words of (German, French,
+# Spanish, Italian, Portuguese, Indonesian): account and subscription prompts, sharing, consent and legal
+# pages, "read more" links, comment forms, donation appeals. Generic web vocabulary of each language,
+# never the wording of one site; the line model weighs it (`furniture_words`), the rules do not.
+_FOREIGN_FURNITURE = re.compile(
+    r"""\b(?:datenschutz\w*|impressum|nutzungsbedingungen|alle\s+rechte\s+vorbehalten|abonnier\w*|abonnement\w*
+    |anmeld\w*|einlogg\w*|registrier\w*|passwort|e-mail-adresse|pflichtfeld\w*|benachrichtig\w*|weiterlesen
+    |(?:mehr|weitere)\s+(?:zum\s+thema|beiträge|artikel|nachrichten)|ähnliche\s+(?:beiträge|artikel)|teilen\s+sie|teile\s+diese\w*
+    |diese\w*\s+(?:beitrag|artikel)\s+teilen|kommentar\s+(?:schreiben|verfassen|abgeben)|\d+\s+kommentare|jetzt\s+(?:kostenlos\s+)?(?:lesen|testen|bestellen|spenden)
+    |unterstützen\s+sie|spende\w*|werbung|anzeige\s*$|zur\s+startseite|nach\s+oben
+    |politique\s+de\s+confidentialit\w*|mentions\s+légales|abonne[zr]\w*|connexion|connecte[zr]|inscri(?:vez|ption|re)\w*|mot\s+de\s+passe
+    |partage[zr]?\b|commentaires?\b|publicité|lire\s+(?:aussi|la\s+suite|plus)|en\s+savoir\s+plus|tous\s+droits\s+réservés
+    |champs\s+obligatoires|faire\s+un\s+don|articles?\s+gratuits?
+    |política\s+de\s+privacidad|aviso\s+legal|suscr[ií]b\w*|suscripci[oó]n|iniciar\s+sesi[oó]n|reg[ií]strate|contraseña
+    |compart(?:ir|e)\b|comentarios?\b|publicidad|leer\s+más|lee\s+también|te\s+puede\s+interesar|noticias\s+relacionadas
+    |más\s+(?:noticias|sobre)|todos\s+los\s+derechos\s+reservados|correo\s+electr[oó]nico|campos\s+obligatorios|etiquetas
+    |informativa\s+(?:sulla\s+)?privacy|iscriviti|abbonat\w*|accedi|registrati|condividi|commenti\b|commenta\b|pubblicità
+    |leggi\s+(?:anche|tutto)|potrebbe\s+interessarti|articoli\s+correlati|tutti\s+i\s+diritti\s+riservati
+    |política\s+de\s+privacidade|assine\b|assinatura|inscreva-se|cadastr\w*|senha|compartilh\w*|comentários?\b|publicidade
+    |leia\s+(?:mais|também)|veja\s+também|notícias\s+relacionadas|todos\s+os\s+direitos\s+reservados
+    |berlangganan|bagikan|komentar|iklan|baca\s+juga|hak\s+cipta)""",
+    re.I | re.X,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b", re.I)
 # Image credits and captions: a trailing "(Image: …)", "(AP Photo/…)", a line
 # that is only a credit, or an agency/photographer slash pair.
@@ -91,6 +114,8 @@ class Line:
     sentence: bool = False
     boilerplate: int = 0
     """How many furniture phrases the line holds."""
+    foreign_furniture: int = 0
+    """How many furniture phrases of a language other than English it holds (not looked for on English pages)."""
     copyright: bool = False
     credit: bool = False
     fence: bool = False
@@ -174,6 +199,8 @@ def _observe(line: Line, stop: frozenset[str]) -> None:
         line.sentence = False  # a teaser cut off mid-sentence ("Two people in China have been…")
     # Only lines short enough for furniture to be their point are counted.
     line.boilerplate = len(_BOILERPLATE.findall(line.text)) if len(words) <= 60 else 0
+    if len(words) <= 60 and stop is not STOP_WORDS["en"]:
+        line.foreign_furniture = len(_FOREIGN_FURNITURE.findall(line.text))
     line.copyright = bool(_COPYRIGHT.search(line.text)) and len(words) <= 40
     line.credit = bool(_CREDIT.search(line.text))
     line.fence = bool(FENCE.match(line.raw))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from newsdigest.ingest.text_lines import Line, content_words
 
-__all__ = ["line_score", "best_span", "coherence", "find_article"]
+__all__ = ["line_score", "best_span", "coherence", "find_article", "off_topic_tail"]
 
 MIN_COHERENT = 0.2
 """Share of a line's content words found elsewhere in the article for it to count as on topic."""
@@ -225,3 +225,21 @@ def _cut_drifting_tail(lines: Sequence[Line], span: tuple[int, int], coh: list[f
             if teaser_sized and sum(lines[i].n_words for i in tail) < 0.4 * total:
                 return start, a
     return span
+
+
+def off_topic_tail(lines: Sequence[Line], span: tuple[int, int], coh: Sequence[float | None]) -> range:
+    """The teasers right after the article: two or more teaser-sized paragraphs in a row off its topic.
+
+    What `_cut_drifting_tail` cuts off, seen from the other side: where the
+    article is followed directly by sentences that do not share its
+    vocabulary, each short enough to be a teaser, they are links to other
+    stories, however much they look like its paragraphs. Empty where the
+    article's topic was not judged.
+    """
+    end = j = span[1]
+    while j < len(lines) and lines[j].prose and lines[j].n_words <= TEASER_WORDS:
+        share = coh[j]
+        if share is None or share >= MIN_COHERENT:
+            break
+        j += 1
+    return range(end, j) if j - end >= 2 else range(end, end)

@@ -32,7 +32,7 @@ import numpy as np
 
 from newsdigest.ingest.article import Article
 from newsdigest.ingest.text_lines import STOP_WORDS, Line, content_words, detect_language, read_lines
-from newsdigest.ingest.text_region import coherence, find_article
+from newsdigest.ingest.text_region import coherence, find_article, off_topic_tail
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
@@ -196,6 +196,7 @@ def finish(
 # Decisions about structure, not about belonging: the model does not revisit them.
 _SETTLED = (
     "table row", "code fence marker", "generated box", "table-of-contents", "label over the article", "no text",
+    "teasers after the article",
 )
 
 
@@ -257,7 +258,7 @@ def line_readings(
         rows = line_features(found.lines, found.span, found.topic, [keep for keep, _ in found.rules])
     if not rows:
         return np.zeros(0), np.zeros((0, len(model.names))), np.zeros((0, len(model.names)))
-    return model.predict(rows, [line.n_words for line in found.lines])
+    return model.predict(rows, found.lines)
 
 
 def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
@@ -308,9 +309,13 @@ def _decide(
     out: list[tuple[bool, str]] = []
     table_until = -1
     list_open = False
+    teasers = off_topic_tail(lines, span, coh)
     for i, line in enumerate(lines):
         if i in taken:
             out.append((False, taken[i]))
+            continue
+        if i in teasers:
+            out.append((False, "teasers after the article (paragraphs off its topic, each one sentence or two)"))
             continue
         if line.fence:
             out.append((False, "code fence marker"))
