@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role
+from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
@@ -193,9 +193,13 @@ def _features(
     anchor = title_index if title_index is not None else start
     title_words = set(lines[title_index].key.split()) if title_index is not None else set()
     occurrences = ctx.page_lower.count(value.lower()) if len(value) > 3 else 0
+    firsts = [given_name_weight(n.split()[0]) for n in names if n.split()]
     features = ctx.shape(i)
     features.update(
         {
+            # A person's name opens with a first name; a label or a place seldom does.
+            "given_name": sum(firsts) / len(firsts) if firsts else 0.0,
+            "given_known": sum(f > 0 for f in firsts) / len(firsts) if firsts else 0.0,
             "prefixed": float(prefixed),
             "prefixed_line": float(bool(BYLINE_PREFIX.match(line.text))),
             "colon_label": float(bool(_LABEL.match(part)) and not BYLINE_PREFIX.match(part)),
@@ -219,6 +223,8 @@ def _features(
             "after_end": clip(max(0, i - end + 1), TAIL_WINDOW),
             "long_token": float(any(len(t) > 14 for t in tokens)),
             "next_furniture": float(i + 1 < len(lines) and lines[i + 1].boilerplate_heavy),
+            # A line over a list heads the list ("Highlights", "Key points"); a byline heads no list.
+            "heads_list": float(i + 1 < len(lines) and lines[i + 1].bullet),
             "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
             "edge_of_article": float(i in (start - 1, end - 1, end)),
             "lower_case": float(value[:1].islower()),
