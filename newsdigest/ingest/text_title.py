@@ -167,6 +167,8 @@ def _features(
             "topical": lead * min(len(words), 4) / 4,
             "crumb_ends_with_it": float(crumb_ends),
             "echoed": min(ctx.page_lower.count(line.text.lower()) - 1, 3) / 3 if line.n_words >= 2 else 0.0,
+            # Quoted inside other lines of the page ("2 comments on “Headline”", "Share “Headline”"): named as the page's.
+            "quoted": float(line.n_words >= 2 and ctx.page_lower.count(line.text.lower()) > line.repeats),
             "twin_near": float(twin_near),
             "seen_above": float(line.key in keys_above),
             "has_date": float(bool(find_dates(line.text, None, ctx.lang))),
