@@ -23,7 +23,7 @@ BELOW_START = 12
 """How far into the article a headline may stand (a span that opens on the kicker or standfirst)."""
 ABOVE_START = 400
 """How far above the article a headline may stand (menus, teasers and a cookie notice between)."""
-RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "log_chars", "date_below")
+RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "date_below")
 """Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _CRUMB = re.compile(r"\s[>»›/|]\s|\s?[»›]\s?")
 
