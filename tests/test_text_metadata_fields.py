@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsdigest.ingest.authors import given_name_weight
 from newsdigest.ingest.dates import find_dates
 from newsdigest.ingest.explain import metadata_choices
 from newsdigest.ingest.meta_model import Candidate, relative
@@ -98,3 +99,34 @@ def test_explain_lists_each_fields_candidates_with_their_likelihood():
 def test_explain_says_when_no_line_is_a_headline():
     rows = metadata_choices(LEAD)
     assert any("made from the lead" in r for r in rows)
+
+
+def test_first_names_of_many_countries_are_known_and_ordinary_words_are_not():
+    for name in ("Peter", "Ursula", "Giovanni", "Zofia", "Hiroshi", "Marie-Claire"):
+        assert given_name_weight(name) > 0, name
+    for word in ("Harbour", "Weather", "Analysis", "Bridge"):
+        assert given_name_weight(word) == 0, word
+
+
+def test_a_name_followed_by_a_job_title_is_also_read_without_it():
+    names = [names for _, names in _readings("Peter Hall Transport editor")]
+    assert ("Peter Hall",) in names
+
+
+def test_a_single_name_after_by_is_read_when_nothing_else_follows_it():
+    names = [names for prefixed, names in _readings("by Kay 24 Comments") if prefixed]
+    assert ("Kay",) in names
+
+
+def test_a_person_beside_the_headline_is_the_byline_not_a_capitalised_label():
+    text = (
+        "Home\nNews\nSport\n\nCouncil approves harbour bridge\nHarbour Works\nPeter Hall\n12 May 2021\n"
+        + LEAD + "\nShare\nPrivacy\n"
+    )
+    assert parse_text_dump(text).authors == ("Peter Hall",)
+
+
+def test_a_numeric_date_whose_second_number_cannot_be_a_month_is_read_month_first():
+    found = find_dates("01.21.2020 07:00 AM", None, "de")
+    assert [f.moment.date().isoformat() for f in found] == ["2020-01-21"]
+    assert [f.moment.date().isoformat() for f in find_dates("05.09.2025", None, "de")] == ["2025-09-05"]

@@ -125,8 +125,6 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     if title is not None and title[1] != ctx.lines[title[0]].text.strip():
         out.append(f"headline: read from part of line {ctx.lines[title[0]].number}, "
                    "without the site name, kicker or date printed beside it")
-    if title is not None and not any(s.candidate.index == title[0] for s in ranked(text_title.MODEL, fields[0][2])[:1]):
-        out.append(f"headline taken from line {ctx.lines[title[0]].number}: it repeats the breadcrumb above it")
     dated = ranked(text_dateline.MODEL, fields[2][2])
     if dated and dated[0].candidate.value.updated:
         out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")

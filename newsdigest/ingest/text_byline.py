@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role
+from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_lines import STOP_WORDS
@@ -117,11 +117,16 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
         readings.append((bool(prefix), whole))
         if len(whole) > 1:
             readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
+        first = whole[0].split()
+        if len(whole) == 1 and len(first) >= 3 and given_name_weight(first[0]):
+            # "Jane Doe Education editor", "Jane Doe Zuletzt geändert": a first name, a surname, then words of the page.
+            readings += [(bool(prefix), (" ".join(first[:n]),)) for n in (2, 3) if n < len(first)]
     if prefix and not whole:
-        # "By Jane Doe Twitter Account …": the name is the first two or three capitalised words.
+        # "By Jane Doe Twitter Account …": the name is the first two or three capitalised words;
+        # "by jdoe 24 Comments": a single word when no other follows.
         leading = _leading_capitals(part[prefix.end() :]).split()
-        for n in (2, 3):
-            names = clean_authors(" ".join(leading[:n])) if len(leading) > n else ()
+        for n in (1, 2, 3):
+            names = clean_authors(" ".join(leading[:n])) if len(leading) > n or len(leading) == n == 1 else ()
             if names:
                 readings.append((True, names))
     found = _INLINE_PREFIX.search(part) if inline else None
@@ -193,9 +198,13 @@ def _features(
     anchor = title_index if title_index is not None else start
     title_words = set(lines[title_index].key.split()) if title_index is not None else set()
     occurrences = ctx.page_lower.count(value.lower()) if len(value) > 3 else 0
+    firsts = [given_name_weight(n.split()[0]) for n in names if n.split()]
     features = ctx.shape(i)
     features.update(
         {
+            # A person's name opens with a first name; a label or a place seldom does.
+            "given_name": sum(firsts) / len(firsts) if firsts else 0.0,
+            "given_known": sum(f > 0 for f in firsts) / len(firsts) if firsts else 0.0,
             "prefixed": float(prefixed),
             "prefixed_line": float(bool(BYLINE_PREFIX.match(line.text))),
             "colon_label": float(bool(_LABEL.match(part)) and not BYLINE_PREFIX.match(part)),
@@ -219,6 +228,8 @@ def _features(
             "after_end": clip(max(0, i - end + 1), TAIL_WINDOW),
             "long_token": float(any(len(t) > 14 for t in tokens)),
             "next_furniture": float(i + 1 < len(lines) and lines[i + 1].boilerplate_heavy),
+            # A line over a list heads the list ("Highlights", "Key points"); a byline heads no list.
+            "heads_list": float(i + 1 < len(lines) and lines[i + 1].bullet),
             "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
             "edge_of_article": float(i in (start - 1, end - 1, end)),
             "lower_case": float(value[:1].islower()),

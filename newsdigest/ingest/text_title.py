@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, clean_authors
 from newsdigest.ingest.dates import find_dates
@@ -22,7 +23,7 @@ BELOW_START = 12
 """How far into the article a headline may stand (a span that opens on the kicker or standfirst)."""
 ABOVE_START = 400
 """How far above the article a headline may stand (menus, teasers and a cookie notice between)."""
-RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "log_chars")
+RELATIVE = ("lead_overlap", "article_overlap", "topical", "echoed", "twin_near", "capitalised_share", "date_below")
 """Features also measured against the page's best candidate (see `meta_model.relative`)."""
 _CRUMB = re.compile(r"\s[>»›/|]\s|\s?[»›]\s?")
 
@@ -41,7 +42,13 @@ def candidates(ctx: Context) -> list[Candidate]:
     for j, other in enumerate(lines):
         if other.key and 1 <= other.n_words <= KICKER_WORDS:
             short.setdefault(other.key, []).append(j)
-    for i in range(max(0, start - ABOVE_START), limit):
+    first = max(0, start - ABOVE_START)
+    around = _Around(
+        {j for j in range(max(0, first - 4), min(len(lines), limit + 5)) if find_dates(lines[j].raw.strip(), None, ctx.lang)},
+        {j for j in range(first, min(len(lines), limit + 5)) if BYLINE_PREFIX.match(lines[j].text)},
+        first_prose,
+    )
+    for i in range(first, limit):
         line = lines[i]
         # The article's own sentence: prose, or any sentence once inside the article.
         lead = i >= start and (line.prose or line.sentence) and not line.text.endswith(("?", "!"))
@@ -49,10 +56,10 @@ def candidates(ctx: Context) -> list[Candidate]:
         if 1 <= line.n_words <= 40 and len(line.text) <= 300 and not line.fence and not lead and not byline:
             # A line opening with a number ("1. FC Köln …") keeps it: the browser copies no list markers.
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
-            out.append(Candidate(value, i, _features(ctx, i, line, keys_above, crumbs)))
+            out.append(Candidate(value, i, _features(ctx, i, line, keys_above, crumbs, around)))
             for part, rest, first in _readings(ctx, i, value, short):
                 part_line = _as_line(ctx, part)
-                features = _features(ctx, i, part_line, keys_above, crumbs) | {
+                features = _features(ctx, i, part_line, keys_above, crumbs, around) | {
                     "part": 1.0,
                     "part_first": float(first),
                     # The rest is furniture when the page prints it elsewhere too (a site name, a section).
@@ -126,7 +133,18 @@ def _crumb_key(text: str) -> str | None:
     return normalise(text) if len(parts) >= 2 else None
 
 
-def _features(ctx: Context, i: int, line: Line, keys_above: list[str], crumbs: dict[int, str | None]) -> dict[str, float]:
+@dataclass(frozen=True)
+class _Around:
+    """What stands near the candidates, found once per page: dated lines, "By …" lines, the first prose."""
+
+    dated: set[int]
+    bylines: set[int]
+    first_prose: int
+
+
+def _features(
+    ctx: Context, i: int, line: Line, keys_above: list[str], crumbs: dict[int, str | None], around: _Around
+) -> dict[str, float]:
     lines, (start, _) = ctx.lines, ctx.span
     words = content_words(line.words, ctx.stop)
     lead = len(words & ctx.lead_words) / len(words) if words else 0.0
@@ -149,6 +167,8 @@ def _features(ctx: Context, i: int, line: Line, keys_above: list[str], crumbs: d
             "topical": lead * min(len(words), 4) / 4,
             "crumb_ends_with_it": float(crumb_ends),
             "echoed": min(ctx.page_lower.count(line.text.lower()) - 1, 3) / 3 if line.n_words >= 2 else 0.0,
+            # Quoted inside other lines of the page ("2 comments on “Headline”", "Share “Headline”"): named as the page's.
+            "quoted": float(line.n_words >= 2 and ctx.page_lower.count(line.text.lower()) > line.repeats),
             "twin_near": float(twin_near),
             "seen_above": float(line.key in keys_above),
             "has_date": float(bool(find_dates(line.text, None, ctx.lang))),
@@ -168,6 +188,17 @@ def _features(ctx: Context, i: int, line: Line, keys_above: list[str], crumbs: d
                                       for j in range(i + 1, min(len(lines), i + 3)))),
             "words_vs_prev": _ratio(line.n_words, prev.n_words if prev is not None else 0),
             "words_vs_next": _ratio(line.n_words, nxt.n_words if nxt is not None else 0),
+            # A headline's dateline and byline follow it; a standfirst follows them.
+            "date_below": float(any(j in around.dated for j in range(i + 1, i + 5))),
+            "date_above": float(any(j in around.dated for j in range(i - 3, i))),
+            "byline_below": float(any(j in around.bylines for j in range(i + 1, i + 5))),
+            "lines_to_prose": clip(sum(lines[j].n_words >= 3 and not lines[j].furniture
+                                       for j in range(i + 1, around.first_prose)), 4) if i < around.first_prose else 0.0,
+            # Of a headline and the standfirst or topic line printed with it, the headline is
+            # mostly the shorter; the nearest heading-like line on each side tells which this is.
+            # A sub-heading inside the article has paragraphs above it; a headline has the page's furniture.
+            "prose_above": sum(lines[j].prose for j in range(max(0, i - 6), i)) / 6,
+            "prose_below": sum(lines[j].prose for j in range(i + 1, min(len(lines), i + 7))) / 6,
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
@@ -190,14 +221,10 @@ def _ratio(words: int, other: int) -> float:
 def read_title(ctx: Context) -> tuple[int, str] | None:
     """The headline's line index and text, if a line is likely enough to be it.
 
-    A line that repeats the last step of the breadcrumb just above it is the
-    headline whatever else the page shows: the page itself names it so.
+    A line repeating the last step of a breadcrumb above it is only more likely
+    (`crumb_ends_with_it`): a breadcrumb may end in a section's name too.
     """
-    found = candidates(ctx)
-    crumbed = [c for c in found if c.features["crumb_ends_with_it"] and c.features["words"] >= 2 / 40]
-    if crumbed:
-        return crumbed[0].index, crumbed[0].value
-    scored = best(MODEL, found)
+    scored = best(MODEL, candidates(ctx))
     if scored is None:
         return None
     return scored.candidate.index, scored.candidate.value

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from newsdigest.ingest import text_byline, text_dateline, text_title
-from newsdigest.ingest.authors import employer_in_role
+from newsdigest.ingest.authors import employer_in_role, given_name_weight
 from newsdigest.ingest.dates import _month_table, find_dates
 from newsdigest.ingest.language import identify_language, warm_up as warm_up_language
 from newsdigest.ingest.meta_model import Context
@@ -49,8 +49,9 @@ class TextMeta:
 
 
 def warm_up() -> None:
-    """Load dateparser's month names and the language model now, e.g. once per worker process."""
+    """Load dateparser's month names, the first names and the language model now, e.g. once per worker process."""
     _month_table()
+    given_name_weight("")
     warm_up_language()
 
 
