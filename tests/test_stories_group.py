@@ -252,12 +252,22 @@ def test_an_empty_index_places_posts_too():
     assert index.add(final()[0]) != first
 
 
-def test_large_components_cluster_the_same_as_small_ones(monkeypatch):
-    from newsdigest.stories import cluster
+def test_average_link_groups_as_scipy_linkage_cut_at_the_threshold():
+    import numpy as np
+    from scipy import sparse
+    from scipy.cluster.hierarchy import fcluster, linkage
 
-    expected = StoryIndex().fit(corpus())
-    monkeypatch.setattr(cluster, "DENSE_LIMIT", 1)  # force the sparse merge path everywhere
-    assert StoryIndex().fit(corpus()) == expected
+    from newsdigest.stories.cluster import average_link
+
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        n = int(rng.integers(3, 30))
+        dense = np.triu(rng.random((n, n)) * (rng.random((n, n)) < 0.4), k=1)  # sparse: missing pairs are 0
+        ours = average_link(sparse.csr_matrix(dense), 0.2)
+        tree = linkage((1.0 - (dense + dense.T))[np.triu_indices(n, k=1)], method="average")
+        theirs = fcluster(tree, 0.8, criterion="distance")
+        assert len({(a, b) for a, b in zip(ours.tolist(), theirs.tolist())}) == len(set(ours.tolist())) == len(
+            set(theirs.tolist()))
 
 
 def test_the_shipped_demo_is_one_story_of_five_versions(demo_site):
