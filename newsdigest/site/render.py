@@ -117,6 +117,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     full = only_templates is None and only_paths is None
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
+    known = set(memo)
     with remembering(memo):
         convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
@@ -147,7 +148,9 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
-                conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+                shown = _in_use(memo, catalog)
+                if shown.keys() != known:  # most builds show the conversions they found: nothing to write
+                    conversions.put(_CONVERSIONS, shown)
                 feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
                 story_entries.save()
             if search:
