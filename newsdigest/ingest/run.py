@@ -77,7 +77,8 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     """Sources whose file and post are as the last ingest left them: what it found, without reading either."""
 
     jobs: list[_Job] = []
-    outcomes: dict[Path, Outcome] = {}
+    outcomes: dict[Path, tuple[str | None, str | None]] = {}
+    """Source -> its post file's text (None: skipped) and the reason of a skip."""
     for path in sources:
         found = states.result(path, ids[path], config.posts_dir / f"{ids[path]}.md")
         if found is not None:
@@ -104,7 +105,7 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
 
             outcome = Outcome(None, "ingest could not sign the post it made (please report this source)")
         cache.put(job, outcome)
-        outcomes[job.path] = outcome
+        outcomes[job.path] = (outcome.text, outcome.reason)
 
     written: list[Path] = []
     unchanged: list[Path] = []
@@ -116,10 +117,10 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
             result, reason = done[path]
         elif outcome is None:
             continue
-        elif outcome.text is None:
-            result, reason = "skipped", outcome.reason or "no article found"
+        elif outcome[0] is None:
+            result, reason = "skipped", outcome[1] or "no article found"
         else:
-            result, reason = _write_post(target, outcome.text), None
+            result, reason = _write_post(target, outcome[0]), None
         if result == "skipped":
             skipped.append((path, reason or "no article found"))
         else:
@@ -466,9 +467,9 @@ class _Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, job: _Job):
-        from newsdigest.ingest.source import Outcome
-
+    def get(self, job: _Job) -> tuple[str | None, str | None] | None:
+        """The post text (None: skipped) and skip reason kept for `job`, if any (plain values: a build that only
+        finds its sources in the cache never imports the readers)."""
         path = self._path(job.key)
         try:
             data = json.loads(path.read_bytes())
@@ -477,7 +478,7 @@ class _Cache:
         except (OSError, ValueError, RecursionError):
             data = None
         if isinstance(data, dict) and _valid_entry(data, job):
-            return Outcome(data["text"], data["reason"])
+            return data["text"], data["reason"]
         try:
             path.unlink()
         except OSError:
