@@ -270,6 +270,22 @@ def test_average_link_groups_as_scipy_linkage_cut_at_the_threshold():
             set(theirs.tolist()))
 
 
+def test_components_are_scipy_connected_components():
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    from newsdigest.stories.cluster import _components
+
+    rng = np.random.default_rng(5)
+    for _ in range(60):
+        n, m = int(rng.integers(1, 200)), int(rng.integers(0, 300))
+        rows, cols = rng.integers(0, n, m), rng.integers(0, n, m)
+        ours = _components(n, rows, cols).tolist()
+        theirs = connected_components(sparse.csr_matrix((np.ones(m), (rows, cols)), shape=(n, n)), directed=False)[1]
+        assert len(set(zip(ours, theirs.tolist()))) == len(set(ours)) == len(set(theirs.tolist()))
+
+
 def test_the_shipped_demo_is_one_story_of_five_versions(demo_site):
     listed = json.loads((demo_site.output / "stories.json").read_text(encoding="utf-8"))["stories"]
     assert len(listed) == 1 and len(listed[0]["posts"]) == 5

@@ -21,7 +21,6 @@ import heapq
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 
 def average_link(S: sparse.spmatrix, threshold: float) -> np.ndarray:
@@ -29,8 +28,7 @@ def average_link(S: sparse.spmatrix, threshold: float) -> np.ndarray:
     n = S.shape[0]
     upper = sparse.triu(S, k=1).tocoo()
     strong = upper.data >= threshold
-    graph = sparse.csr_matrix((np.ones(int(strong.sum())), (upper.row[strong], upper.col[strong])), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+    component = _components(n, upper.row[strong], upper.col[strong])
     # Every edge inside a component, grouped by component, without slicing the big matrix per component.
     same = component[upper.row] == component[upper.col]
     rows, cols, vals = upper.row[same], upper.col[same], upper.data[same]
@@ -56,6 +54,30 @@ def average_link(S: sparse.spmatrix, threshold: float) -> np.ndarray:
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
     return labels
+
+
+def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The connected component (0..k-1) of each of `n` nodes joined by the edges (`rows[k]`, `cols[k]`).
+
+    Each round points every root that an edge joins to another at the smaller
+    of the two, then every node at its root (pointers only ever decrease, so
+    no cycle forms); it ends when no edge joins two roots, after a few rounds.
+    As SciPy's `connected_components`, without importing its graph package
+    (and the linear algebra that comes with it) for one call.
+    """
+    parent = np.arange(n)
+    while True:
+        a, b = parent[rows], parent[cols]  # roots: every node points at its root here
+        apart = a != b
+        if not apart.any():
+            break
+        np.minimum.at(parent, np.maximum(a, b)[apart], np.minimum(a, b)[apart])
+        while True:
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                break
+            parent = grand
+    return np.unique(parent, return_inverse=True)[1]
 
 
 def _merge(rows: list[int], cols: list[int], vals: list[float], m: int, threshold: float) -> np.ndarray:
