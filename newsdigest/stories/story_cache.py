@@ -52,9 +52,13 @@ PARALLEL_MIN = 24
 """Fewer stories than this to analyse are done in-process: forking workers costs more than it saves."""
 
 
+_READ = tuple(f.name for f in dataclasses.fields(Post) if f.name != "path")
+"""Every field of a post but where its file lies (the model's code is in the stage digest, so its order too)."""
+
+
 def post_digest(post: Post) -> str:
     """The digest of everything analysis may read of a post (all of it but where the file lies)."""
-    return digest(repr(dataclasses.replace(post, path=None)))
+    return digest(repr([getattr(post, name) for name in _READ]))
 
 
 def post_digests(posts: Sequence[Post]) -> dict[str, str]:
@@ -117,7 +121,8 @@ def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None,
                     digests: Mapping[str, str] | None = None) -> list[Findings]:
     """The findings of each story's analysis (its posts in time order), from the cache where it holds them.
 
-    With a `cache_dir`, entries no story of this build used are removed afterwards.
+    With a `cache_dir`, entries no story of this build used are removed once it has analysed some (a build that
+    analyses nothing leaves at most the entries of stories that went away, for the next one to remove).
     `digests`: the posts' `post_digests`, when the caller has them.
     """
     store = Store(cache_dir)
@@ -127,7 +132,8 @@ def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None,
     for n, analysis in zip(todo, _compute([tuple(stories[n]) for n in todo])):
         found[n] = analysis
         store.put(keys[n], analysis)
-    store.keep_only(keys)
+    if todo:
+        store.keep_only(keys)
     return [a for a in found if a is not None]
 
 
