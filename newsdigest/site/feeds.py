@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment
 
@@ -67,6 +68,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
                               f"Stories covered by {section.ref.name} in {config.title}.", section.stories))
     template = env.get_template(FEED_TEMPLATE)
     contents: dict[str, str] = {}
+    made: dict[tuple[str, datetime, datetime], FeedEntry] = {}
 
     def content(story: StoryView) -> str:
         # A story sits in several feeds (site, its tags, its outlets): render its entry once.
@@ -74,11 +76,34 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
             contents[story.id] = entries.get(entry_key(story, keys), lambda: printable(template.render(story=story)))
         return contents[story.id]
 
+    def entry(story: StoryView, published: datetime, updated: datetime) -> FeedEntry:
+        # And make its entry once for all of them, both formats (its times differ only where it has none).
+        found = made.get((story.id, published, updated))
+        if found is None:
+            found = made[story.id, published, updated] = _entry(story, published, updated, content(story), config)
+        return found
+
     for spec in specs:
         key = keys.page(FEED_TEMPLATE, spec) if keys is not None else None
         if not all([writer.reuse(spec.base + name, key) for name in FEED_FILES]):
-            write_feed(spec, content, config, writer, key)
+            write_feed(spec, content, entry, config, writer, key)
     return specs
+
+
+def _entry(story: StoryView, published: datetime, updated: datetime, content: str, config: Config) -> FeedEntry:
+    fe = FeedEntry()
+    fe.id(entry_id(story.id, config))
+    fe.guid(entry_id(story.id, config), permalink=False)
+    fe.title(printable(story.title))
+    fe.link(href=config.absolute_url(story.url))
+    fe.published(published)
+    fe.updated(updated)
+    # RSS readers render <description> as HTML: the summary is text, so it goes in escaped.
+    fe.description(html.escape(printable(story.summary or story.title), quote=False))
+    fe.content(content, type="html")  # escaped, never CDATA: "]]>" cannot break it
+    for tag in story.tags:
+        fe.category(term=printable(tag.name))
+    return fe
 
 
 def entry_key(story: StoryView, keys: Keys | None) -> str | None:
@@ -98,7 +123,8 @@ def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> li
     return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
 
 
-def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Config, writer: Writer,
+def write_feed(spec: FeedSpec, content: Callable[[StoryView], str],
+               entry: Callable[[StoryView, datetime, datetime], FeedEntry], config: Config, writer: Writer,
                key: str | None = None) -> None:
     feed_updated, updated, published = _times(spec.stories, config)
     stories = _ordered(spec.stories, updated)
@@ -120,18 +146,7 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
         fg.link(href=config.absolute_url(spec.base + self_name), rel="self")
         fg.link(href=page_url, rel="alternate")
         for story in stories:
-            fe = fg.add_entry(order="append")
-            fe.id(entry_id(story.id, config))
-            fe.guid(entry_id(story.id, config), permalink=False)
-            fe.title(printable(story.title))
-            fe.link(href=config.absolute_url(story.url))
-            fe.published(published[story.id])
-            fe.updated(updated[story.id])
-            # RSS readers render <description> as HTML: the summary is text, so it goes in escaped.
-            fe.description(html.escape(printable(story.summary or story.title), quote=False))
-            fe.content(content(story), type="html")  # escaped, never CDATA: "]]>" cannot break it
-            for tag in story.tags:
-                fe.category(term=printable(tag.name))
+            fg.add_entry(entry(story, published[story.id], updated[story.id]), order="append")
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         writer.write_bytes(spec.base + self_name, data, key)
 
