@@ -299,3 +299,22 @@ def test_grouping_keeps_words_that_name_what_an_event_is_about():
     words, _ = _words_and_numbers("The fire bill for the water system has interest for the council.")
     assert {"fire", "bill", "system", "interest", "council"} <= set(words)
     assert not {"the", "for", "has"} & set(words)
+
+
+def test_cached_grouping_is_used_only_for_the_same_posts(tmp_path, monkeypatch):
+    from newsdigest.stories import group_posts
+
+    fits: list[int] = []
+    fit = StoryIndex.fit
+    monkeypatch.setattr(StoryIndex, "fit",
+                        lambda self, posts, bags=None: (fits.append(len(posts)), fit(self, posts, bags))[1])
+    posts = corpus()
+    first, _ = group_posts(posts, cache_dir=tmp_path)
+    again, _ = group_posts(posts, cache_dir=tmp_path)
+    assert again == first and len(fits) == 1  # the same posts: the same stories, from the cache
+    # A Chile quake report rewritten as the Japan one leaves the Chile story: grouped afresh, not from the cache.
+    japan = quake_japan()[0]
+    moved = [replace(p, title=japan.title, body=japan.body) if p.id == quake_chile()[0].id else p for p in posts]
+    regrouped, _ = group_posts(moved, cache_dir=tmp_path)
+    assert len(fits) == 2
+    assert regrouped == group_posts(moved)[0]
