@@ -141,9 +141,11 @@ def pelican(folder: Path, items, trials: int) -> tuple[float, int, float] | None
 
 
 class Newsdigest:
-    def __init__(self, folder: Path, items) -> None:
+    def __init__(self, folder: Path, items=None) -> None:
+        """A site in `folder`, its sources written from `items` (None: already there)."""
         self.folder = folder
-        write_newsdigest(folder, items)
+        if items is not None:
+            write_newsdigest(folder, items)
         self.command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(folder / "content"),
                         "--output", str(folder / "output"), "--cache", str(folder / "cache"),
                         "--config", str(ROOT / "site.toml")]
