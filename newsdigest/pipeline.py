@@ -155,9 +155,11 @@ class PostCache:
         return post
 
     def save(self) -> None:
-        """Keep the posts of this build (only when they are not what the cache holds already)."""
+        """Keep the posts of this build (only when they are not what the cache holds already), and no other
+        code's: the folder does not grow with every upgrade."""
         if self._seen.keys() != self._known.keys():
             self._store.put(self._key, self._seen)
+            self._store.keep_only((self._key,))
 
 
 def _valid_posts(value: object) -> bool:
