@@ -126,7 +126,8 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
         else:
             {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
         if path not in done:
-            states.record(path, ids[path], target, "unchanged" if result == "written" else result, reason)
+            states.record(path, ids[path], target, "unchanged" if result == "written" else result, reason,
+                          outcome[0] if result in ("written", "unchanged") else None)
     states.save()
     skipped.sort(key=lambda item: str(item[0]))
     renamed = tuple((path, ids[path]) for path in sources if ids[path] != post_slug(path.stem))
@@ -418,6 +419,9 @@ class _States:
             known = {}
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
         self.fresh: dict[str, list] = {}
+        self.recent: list[tuple[Path, list[int], str, Path, str, str]] = []
+        """Sources whose post was too recent to trust when recorded: (source, its state, post id, post, result,
+        the post's text)."""
 
     def result(self, path: Path, post_id: str, target: Path) -> tuple[str, str | None] | None:
         """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded."""
@@ -429,13 +433,33 @@ class _States:
         self.fresh[str(path)] = old  # still true, and still old enough to trust
         return old[3], old[4]
 
-    def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None) -> None:
+    def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None,
+               text: str | None = None) -> None:
+        """Remember what `path` gave; `text`: the post it gave, when that is what `target` holds now."""
         source, post = _state(path), _state(target)
         now = time.time_ns()
         if source is not None and all(state is None or settled(state, now) for state in (source, post)):
             self.fresh[str(path)] = [source, post_id, post, result, reason]
+        elif source is not None and settled(source, now) and text is not None:
+            self.recent.append((path, source, post_id, target, result, text))
+
+    def _settle_recent(self) -> None:
+        """Posts written moments ago (a first build writes them all) are remembered once they are old enough
+        to trust, if they still hold what was written: else the next build would read every source again."""
+        now = time.time_ns()
+        for path, source, post_id, target, result, text in self.recent:
+            post = _state(target)
+            if post is None or not settled(post, now) or _state(path) != source:
+                continue
+            try:
+                holds = target.read_bytes() == text.encode("utf-8")
+            except OSError:
+                continue
+            if holds and _state(target) == post:
+                self.fresh[str(path)] = [source, post_id, post, result, None]
 
     def save(self) -> None:
+        self._settle_recent()
         if self.fresh != self.known:
             try:
                 write_atomically(self.path, json.dumps({"salt": self.salt, "sources": self.fresh}), "a cache entry")
