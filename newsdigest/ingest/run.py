@@ -405,8 +405,10 @@ class _States:
     times, inode) they had when this was recorded, under the same code,
     settings and outlets (`salt`) and the same post id, gives what it gave
     then, without a read; any other goes the whole way. A state taken within
-    `RECENT_NS` of the file's last change is not trusted. Losing the file only
-    costs time.
+    `RECENT_NS` of the file's last change is not trusted: a post ingest has
+    just written (a first build writes them all moments before recording) is
+    remembered with the digest of its bytes instead, and the next build reads
+    that post, not its source, to check it. Losing the file only costs time.
     """
 
     def __init__(self, path: Path, salt: str) -> None:
@@ -419,13 +421,12 @@ class _States:
             known = {}
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
         self.fresh: dict[str, list] = {}
-        self.recent: list[tuple[Path, list[int], str, Path, str, str]] = []
-        """Sources whose post was too recent to trust when recorded: (source, its state, post id, post, result,
-        the post's text)."""
 
     def result(self, path: Path, post_id: str, target: Path) -> tuple[str, str | None] | None:
         """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded."""
         old = self.known.get(str(path))
+        if isinstance(old, list) and len(old) == 6:
+            return self._checked(path, post_id, target, old)
         if not isinstance(old, list) or len(old) != 5 or old[:3] != [_state(path), post_id, _state(target)]:
             return None
         if old[3] not in ("unchanged", "kept", "skipped") or not (old[4] is None or isinstance(old[4], str)):
@@ -433,33 +434,38 @@ class _States:
         self.fresh[str(path)] = old  # still true, and still old enough to trust
         return old[3], old[4]
 
+    def _checked(self, path: Path, post_id: str, target: Path, old: list) -> tuple[str, None] | None:
+        """A post recorded too soon after ingest wrote it (`record`): unchanged when its source is as it was and
+        it still holds the bytes written (read and digested, but its source not read again)."""
+        if old[:2] != [_state(path), post_id] or old[3] != "unchanged" or not isinstance(old[5], str):
+            return None
+        post = _state(target)
+        try:
+            data = target.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != old[5] or post is None or _state(target) != post:
+            return None
+        settled_now = settled(post, time.time_ns())
+        self.fresh[str(path)] = [old[0], post_id, post, "unchanged", None, *(() if settled_now else (old[5],))]
+        return "unchanged", None
+
     def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None,
                text: str | None = None) -> None:
-        """Remember what `path` gave; `text`: the post it gave, when that is what `target` holds now."""
+        """Remember what `path` gave; `text`: the post it gave (written or found), which `target` holds now.
+
+        A post too recent to trust by its state alone (a first build writes every post moments before this)
+        is remembered with the digest of its bytes, for the next build to check (`_checked`).
+        """
         source, post = _state(path), _state(target)
         now = time.time_ns()
         if source is not None and all(state is None or settled(state, now) for state in (source, post)):
             self.fresh[str(path)] = [source, post_id, post, result, reason]
-        elif source is not None and settled(source, now) and text is not None:
-            self.recent.append((path, source, post_id, target, result, text))
-
-    def _settle_recent(self) -> None:
-        """Posts written moments ago (a first build writes them all) are remembered once they are old enough
-        to trust, if they still hold what was written: else the next build would read every source again."""
-        now = time.time_ns()
-        for path, source, post_id, target, result, text in self.recent:
-            post = _state(target)
-            if post is None or not settled(post, now) or _state(path) != source:
-                continue
-            try:
-                holds = target.read_bytes() == text.encode("utf-8")
-            except OSError:
-                continue
-            if holds and _state(target) == post:
-                self.fresh[str(path)] = [source, post_id, post, result, None]
+        elif source is not None and settled(source, now) and text is not None and result == "unchanged":
+            self.fresh[str(path)] = [source, post_id, post, result, None,
+                                     hashlib.sha256(text.encode("utf-8")).hexdigest()]
 
     def save(self) -> None:
-        self._settle_recent()
         if self.fresh != self.known:
             try:
                 write_atomically(self.path, json.dumps({"salt": self.salt, "sources": self.fresh}), "a cache entry")
