@@ -155,9 +155,11 @@ class PostCache:
         return post
 
     def save(self) -> None:
-        """Keep the posts of this build (only when they are not what the cache holds already)."""
+        """Keep the posts of this build (only when they are not what the cache holds already), and no other
+        code's: the folder does not grow with every upgrade."""
         if self._seen.keys() != self._known.keys():
             self._store.put(self._key, self._seen)
+            self._store.keep_only((self._key,))
 
 
 def _valid_posts(value: object) -> bool:
@@ -174,7 +176,7 @@ def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[s
     if present is None:
         output = config.output_dir.resolve()
         # A first build's files are keyed and recorded as the published site's, so the next build reuses them.
-        swap_in(render_staged(stories, config, **({} if output.exists() else {"previous": output})), config)
+        swap_in(render_staged(stories, config, **({} if output.exists() else {"previous": output}))[0], config)
         return None
     marker = config.output_dir.resolve() / MARKER
     try:
@@ -188,8 +190,8 @@ def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[s
             **{path: [e.size, e.mtime_ns, e.inode] for path, e in result.files.items()}}
 
 
-def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> Path:
-    """Render the site into a fresh staging folder beside `output/` and return it.
+def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) -> tuple[Path, RenderResult]:
+    """Render the site into a fresh staging folder beside `output/`; return it, and what the render reported.
 
     The folder is on the same file system as `output/`, so its files can be
     renamed into place; it is removed if rendering fails. `publish` swaps it in
@@ -199,10 +201,10 @@ def render_staged(stories: tuple[Story, ...], config: Config, **options: Any) ->
     """
     staging = new_staging(config)
     try:
-        render(stories, replace(config, output_dir=staging), **options)
+        result = render(stories, replace(config, output_dir=staging), **options)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, OSError):
             raise cannot_write("the site", config.output_dir, exc) from exc
         raise
-    return staging
+    return staging, result

@@ -165,8 +165,8 @@ def clean_leftovers(config: Config) -> None:
             _remove(path)
     cache = Path(config.cache_dir)
     if cache.is_dir():
-        for folder, _dirs, _files in os.walk(cache):
-            for path in _dead_leftovers(Path(folder)):
+        for folder, dirs, files in os.walk(cache):
+            for path in _dead_leftovers(Path(folder), names=dirs + files):
                 _remove(path)
 
 
@@ -226,16 +226,19 @@ def _libc() -> ctypes.CDLL | None:
         return None
 
 
-def _dead_leftovers(folder: Path, name: str | None = None) -> list[Path]:
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return []
+def _dead_leftovers(folder: Path, name: str | None = None, names: list[str] | None = None) -> list[Path]:
+    """The leftovers of dead builds in `folder` (`names`: its entries, when the caller has listed them); only
+    the names are looked at, and only those starting with a dot: a folder of thousands of posts holds none."""
+    if names is None:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return []
     found = []
-    for path in entries:
-        match = _LEFTOVER.match(path.name)
-        if match and (name is None or path.name.startswith(f".{name}.")) and not _alive(int(match.group(1))):
-            found.append(path)
+    for entry in names:
+        match = _LEFTOVER.match(entry) if entry.startswith(".") else None
+        if match and (name is None or entry.startswith(f".{name}.")) and not _alive(int(match.group(1))):
+            found.append(folder / entry)
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from site_fixtures import built_site, serve
 
-from newsdigest.site.search import build_search_index, in_bundle
+from newsdigest.site.search import build_search_index, bundle_plan, in_bundle
 
 
 def test_index_is_built():
@@ -18,7 +18,7 @@ def test_missing_binary_warns_and_does_not_fail(tmp_path, monkeypatch, caplog):
     from newsdigest.site import search
 
     monkeypatch.setattr(search, "pagefind_command", lambda: None)
-    assert build_search_index(tmp_path) is None
+    assert build_search_index(tmp_path, {}) is None
     assert "without a search index" in caplog.text
 
 
@@ -55,7 +55,8 @@ def test_a_refresh_indexes_again_only_the_bundles_whose_pages_changed(tmp_path, 
     config = make_config(tmp_path, page_size=10)
     render(all_stories(), config, search=False)
     site = config.output_dir
-    keys = build_search_index(site)
+    plan = bundle_plan(all_stories())
+    keys = build_search_index(site, plan)
     assert keys and len(keys) > 2
 
     def bundles() -> dict[str, tuple[int, int]]:
@@ -68,12 +69,27 @@ def test_a_refresh_indexes_again_only_the_bundles_whose_pages_changed(tmp_path, 
 
     before = bundles()
     indexed.clear()
-    assert build_search_index(site, keys) == keys and bundles() == before and not indexed  # nothing changed
+    assert build_search_index(site, plan, keys) == keys and bundles() == before and not indexed  # nothing changed
     page = site / "stories" / "story-3" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("Story number 3", "Story number three"), encoding="utf-8")
-    again = build_search_index(site, keys)
+    again = build_search_index(site, plan, keys)
     changed = [folder for folder in keys if again[folder] != keys[folder]]
     assert len(changed) == 1 and indexed == changed
     after = bundles()
     touched = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
     assert touched and all(in_bundle(path, changed[0]) for path in touched)
+
+
+def test_a_refresh_after_a_build_indexes_nothing_the_build_indexed(tmp_path, monkeypatch):
+    from newsdigest.site import render, search
+    from site_fixtures import all_stories, make_config
+
+    config = make_config(tmp_path, page_size=10)
+    built = render(all_stories(), config)
+    assert built.searchable and len(built.bundles) > 2
+    indexed: list[str] = []
+    start = search.start_search_index
+    monkeypatch.setattr(search, "start_search_index",
+                        lambda shards: (indexed.extend(shard.folder for shard in shards), start(shards))[1])
+    assert build_search_index(config.output_dir, bundle_plan(all_stories()), built.bundles) == built.bundles
+    assert indexed == []

@@ -109,8 +109,10 @@ def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
     output, cache = tmp_path / "output", tmp_path / "cache"
     _build(content, output, cache)
     good = _tree(output)
-    # The stories' analyses (the posts' bags of terms live in their own folder and hold another kind of value).
-    entries = sorted(path for path in (cache / "stories").rglob("*.pickle") if "bags" not in path.parts)
+    # The stories' analyses (the posts' bags of terms, the fit's labels and the headlines live in their own
+    # folders and hold other kinds of value).
+    entries = sorted(path for path in (cache / "stories").rglob("*.pickle")
+                     if not {"bags", "labels", "titles"} & set(path.parts))
     assert len(entries) >= 4
     entries[0].write_bytes(b"not a pickle")
     with entries[1].open("rb") as handle:

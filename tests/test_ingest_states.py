@@ -1,6 +1,7 @@
 """Ingest's stat-only path: a source whose file and post are untouched is not read again, and any change is seen."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,26 @@ def test_untouched_files_repeat_the_last_report_and_a_removed_post_is_written_ag
     (config.posts_dir / "gates.md").unlink()
     assert ingest(config, progress=False).written == (config.posts_dir / "gates.md",)
     assert read_post(config.posts_dir / "gates.md").title == "Flood gates open"
+
+
+def test_posts_written_moments_ago_are_checked_not_trusted(tmp_path, monkeypatch):
+    from newsdigest.ingest import run
+
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "out",
+                         cache_dir=tmp_path / "cache")
+    for name, title in (("gates.md", "Flood gates open"), ("bridge.md", "Bridge reopens")):
+        (config.sources_dir / name).write_text(source(title), encoding="utf-8")
+    time.sleep(0.5)
+    monkeypatch.setattr(build_state, "RECENT_NS", 200_000_000)  # the sources are old enough to trust, the posts not
+    ingest(config, progress=False)
+    edited = config.posts_dir / "bridge.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Bridge reopens", "The bridge reopens"),
+                      encoding="utf-8")
+
+    read: list[str] = []
+    reader = run.read_source_file
+    monkeypatch.setattr(run, "read_source_file", lambda path, *a: (read.append(path.name), reader(path, *a))[1])
+    report = ingest(config, progress=False)
+    assert report.unchanged == (config.posts_dir / "gates.md",) and report.kept == (edited,)  # the editor's edit
+    assert read == ["bridge.md"]  # the untouched post was checked by its bytes, its source not read again

@@ -6,6 +6,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -237,6 +238,7 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
 
     def render(stories, config, *, search=True, only_templates=None, only_paths=None, previous=None):
         """Lists and story pages are made of "theme.txt", post pages of "post.txt"; static files are copied."""
+        rendered = SimpleNamespace(bundles={})  # no search index
         out = config.output_dir
         out.mkdir(parents=True, exist_ok=True)
         if config.static_dir.is_dir():
@@ -263,10 +265,11 @@ def _stand_in_stages(monkeypatch, gate: threading.Event | None = None):
                     (out / "posts" / post.id / "index.html").write_text(
                         f"{post_mark}<h1>{html.escape(post.title)}</h1>{post.body}")
         if only_templates is not None:
-            return
+            return rendered
         (out / "stories.json").write_text(json.dumps({"stories": [
             {"id": s.id, "url": s.url, "posts": [{"id": p.id, "page": f"/posts/{p.id}/"} for p in s.posts]}
             for s in stories]}))
+        return rendered
 
     monkeypatch.setattr(pipeline, "group", group)
     monkeypatch.setattr(pipeline, "ingest", lambda config, progress=False: IngestReport())

@@ -252,12 +252,38 @@ def test_an_empty_index_places_posts_too():
     assert index.add(final()[0]) != first
 
 
-def test_large_components_cluster_the_same_as_small_ones(monkeypatch):
-    from newsdigest.stories import cluster
+def test_average_link_groups_as_scipy_linkage_cut_at_the_threshold():
+    import numpy as np
+    from scipy import sparse
+    from scipy.cluster.hierarchy import fcluster, linkage
 
-    expected = StoryIndex().fit(corpus())
-    monkeypatch.setattr(cluster, "DENSE_LIMIT", 1)  # force the sparse merge path everywhere
-    assert StoryIndex().fit(corpus()) == expected
+    from newsdigest.stories.cluster import average_link
+
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        n = int(rng.integers(3, 30))
+        dense = np.triu(rng.random((n, n)) * (rng.random((n, n)) < 0.4), k=1)  # sparse: missing pairs are 0
+        ours = average_link(sparse.csr_matrix(dense), 0.2)
+        tree = linkage((1.0 - (dense + dense.T))[np.triu_indices(n, k=1)], method="average")
+        theirs = fcluster(tree, 0.8, criterion="distance")
+        assert len({(a, b) for a, b in zip(ours.tolist(), theirs.tolist())}) == len(set(ours.tolist())) == len(
+            set(theirs.tolist()))
+
+
+def test_components_are_scipy_connected_components():
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    from newsdigest.stories.cluster import _components
+
+    rng = np.random.default_rng(5)
+    for _ in range(60):
+        n, m = int(rng.integers(1, 200)), int(rng.integers(0, 300))
+        rows, cols = rng.integers(0, n, m), rng.integers(0, n, m)
+        ours = _components(n, rows, cols).tolist()
+        theirs = connected_components(sparse.csr_matrix((np.ones(m), (rows, cols)), shape=(n, n)), directed=False)[1]
+        assert len(set(zip(ours, theirs.tolist()))) == len(set(ours)) == len(set(theirs.tolist()))
 
 
 def test_the_shipped_demo_is_one_story_of_five_versions(demo_site):
@@ -273,3 +299,22 @@ def test_grouping_keeps_words_that_name_what_an_event_is_about():
     words, _ = _words_and_numbers("The fire bill for the water system has interest for the council.")
     assert {"fire", "bill", "system", "interest", "council"} <= set(words)
     assert not {"the", "for", "has"} & set(words)
+
+
+def test_cached_grouping_is_used_only_for_the_same_posts(tmp_path, monkeypatch):
+    from newsdigest.stories import group_posts
+
+    fits: list[int] = []
+    fit = StoryIndex.fit
+    monkeypatch.setattr(StoryIndex, "fit",
+                        lambda self, posts, bags=None: (fits.append(len(posts)), fit(self, posts, bags))[1])
+    posts = corpus()
+    first, _ = group_posts(posts, cache_dir=tmp_path)
+    again, _ = group_posts(posts, cache_dir=tmp_path)
+    assert again == first and len(fits) == 1  # the same posts: the same stories, from the cache
+    # A Chile quake report rewritten as the Japan one leaves the Chile story: grouped afresh, not from the cache.
+    japan = quake_japan()[0]
+    moved = [replace(p, title=japan.title, body=japan.body) if p.id == quake_chile()[0].id else p for p in posts]
+    regrouped, _ = group_posts(moved, cache_dir=tmp_path)
+    assert len(fits) == 2
+    assert regrouped == group_posts(moved)[0]

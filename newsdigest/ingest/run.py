@@ -77,7 +77,8 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     """Sources whose file and post are as the last ingest left them: what it found, without reading either."""
 
     jobs: list[_Job] = []
-    outcomes: dict[Path, Outcome] = {}
+    outcomes: dict[Path, tuple[str | None, str | None]] = {}
+    """Source -> its post file's text (None: skipped) and the reason of a skip."""
     for path in sources:
         found = states.result(path, ids[path], config.posts_dir / f"{ids[path]}.md")
         if found is not None:
@@ -104,7 +105,7 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
 
             outcome = Outcome(None, "ingest could not sign the post it made (please report this source)")
         cache.put(job, outcome)
-        outcomes[job.path] = outcome
+        outcomes[job.path] = (outcome.text, outcome.reason)
 
     written: list[Path] = []
     unchanged: list[Path] = []
@@ -116,16 +117,17 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
             result, reason = done[path]
         elif outcome is None:
             continue
-        elif outcome.text is None:
-            result, reason = "skipped", outcome.reason or "no article found"
+        elif outcome[0] is None:
+            result, reason = "skipped", outcome[1] or "no article found"
         else:
-            result, reason = _write_post(target, outcome.text), None
+            result, reason = _write_post(target, outcome[0]), None
         if result == "skipped":
             skipped.append((path, reason or "no article found"))
         else:
             {"written": written, "unchanged": unchanged, "kept": kept}[result].append(target)
         if path not in done:
-            states.record(path, ids[path], target, "unchanged" if result == "written" else result, reason)
+            states.record(path, ids[path], target, "unchanged" if result == "written" else result, reason,
+                          outcome[0] if result in ("written", "unchanged") else None)
     states.save()
     skipped.sort(key=lambda item: str(item[0]))
     renamed = tuple((path, ids[path]) for path in sources if ids[path] != post_slug(path.stem))
@@ -403,8 +405,10 @@ class _States:
     times, inode) they had when this was recorded, under the same code,
     settings and outlets (`salt`) and the same post id, gives what it gave
     then, without a read; any other goes the whole way. A state taken within
-    `RECENT_NS` of the file's last change is not trusted. Losing the file only
-    costs time.
+    `RECENT_NS` of the file's last change is not trusted: a post ingest has
+    just written (a first build writes them all moments before recording) is
+    remembered with the digest of its bytes instead, and the next build reads
+    that post, not its source, to check it. Losing the file only costs time.
     """
 
     def __init__(self, path: Path, salt: str) -> None:
@@ -421,6 +425,8 @@ class _States:
     def result(self, path: Path, post_id: str, target: Path) -> tuple[str, str | None] | None:
         """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded."""
         old = self.known.get(str(path))
+        if isinstance(old, list) and len(old) == 6:
+            return self._checked(path, post_id, target, old)
         if not isinstance(old, list) or len(old) != 5 or old[:3] != [_state(path), post_id, _state(target)]:
             return None
         if old[3] not in ("unchanged", "kept", "skipped") or not (old[4] is None or isinstance(old[4], str)):
@@ -428,11 +434,36 @@ class _States:
         self.fresh[str(path)] = old  # still true, and still old enough to trust
         return old[3], old[4]
 
-    def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None) -> None:
+    def _checked(self, path: Path, post_id: str, target: Path, old: list) -> tuple[str, None] | None:
+        """A post recorded too soon after ingest wrote it (`record`): unchanged when its source is as it was and
+        it still holds the bytes written (read and digested, but its source not read again)."""
+        if old[:2] != [_state(path), post_id] or old[3] != "unchanged" or not isinstance(old[5], str):
+            return None
+        post = _state(target)
+        try:
+            data = target.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != old[5] or post is None or _state(target) != post:
+            return None
+        settled_now = settled(post, time.time_ns())
+        self.fresh[str(path)] = [old[0], post_id, post, "unchanged", None, *(() if settled_now else (old[5],))]
+        return "unchanged", None
+
+    def record(self, path: Path, post_id: str, target: Path, result: str, reason: str | None,
+               text: str | None = None) -> None:
+        """Remember what `path` gave; `text`: the post it gave (written or found), which `target` holds now.
+
+        A post too recent to trust by its state alone (a first build writes every post moments before this)
+        is remembered with the digest of its bytes, for the next build to check (`_checked`).
+        """
         source, post = _state(path), _state(target)
         now = time.time_ns()
         if source is not None and all(state is None or settled(state, now) for state in (source, post)):
             self.fresh[str(path)] = [source, post_id, post, result, reason]
+        elif source is not None and settled(source, now) and text is not None and result == "unchanged":
+            self.fresh[str(path)] = [source, post_id, post, result, None,
+                                     hashlib.sha256(text.encode("utf-8")).hexdigest()]
 
     def save(self) -> None:
         if self.fresh != self.known:
@@ -466,9 +497,9 @@ class _Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, job: _Job):
-        from newsdigest.ingest.source import Outcome
-
+    def get(self, job: _Job) -> tuple[str | None, str | None] | None:
+        """The post text (None: skipped) and skip reason kept for `job`, if any (plain values: a build that only
+        finds its sources in the cache never imports the readers)."""
         path = self._path(job.key)
         try:
             data = json.loads(path.read_bytes())
@@ -477,7 +508,7 @@ class _Cache:
         except (OSError, ValueError, RecursionError):
             data = None
         if isinstance(data, dict) and _valid_entry(data, job):
-            return Outcome(data["text"], data["reason"])
+            return data["text"], data["reason"]
         try:
             path.unlink()
         except OSError:

@@ -79,7 +79,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
     rebuilder = Rebuilder(config, open_files=hub.open_files)
     watcher: Watcher | None = None
     debouncer: Debouncer | None = None
-    search = SearchRefresh(output)
+    search = SearchRefresh(output, rebuilder.stories)
     settler: Debouncer | None = None
     try:
         def deliver(paths: list[Path], complete: bool) -> None:
@@ -94,6 +94,8 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
         def finish(outcome: Outcome, trigger: Iterable[Path]) -> None:
             with report:
                 _after(outcome, fingerprints, watcher, hub, trigger)
+            if outcome.bundles:
+                search.seed(outcome.bundles)
             if outcome.search_stale:
                 search.soon()
             if outcome.settle and settler is not None:

@@ -150,6 +150,9 @@ class Outcome:
     """The pages changed but the search index was kept as it was: refresh it in the background."""
     settle: bool = False
     """Only the edited stories' own pages were published: a full build must follow (`Rebuilder.settle`)."""
+    bundles: dict[str, str] = field(default_factory=dict)
+    """The search bundles this build indexed (folder -> key, as the site stage reports them): what the
+    background refresh of the index need not index again."""
     kind: str = "rebuilt"
     """'built', 'rebuilt', 'previewed' (fast lane) or 'settled' (the full build after it)."""
     discarded: bool = False
@@ -259,6 +262,11 @@ class Rebuilder:
         """The server is stopping: a settle in progress stops at its next step and publishes nothing."""
         self._closing = True
 
+    def stories(self) -> tuple[Story, ...] | None:
+        """The stories of the last full grouping (whose pages the site holds once it has settled)."""
+        with self._lock:
+            return self._stories
+
     # --- the rebuild thread -------------------------------------------------------------------
 
     def rebuild(self, paths: Iterable[Path] = (), *, progress: bool = False, everything: bool = False) -> Outcome:
@@ -344,14 +352,16 @@ class Rebuilder:
                                settle=owed, kind="previewed" if owed else "rebuilt")
             changed: list[str] = []
             search_stale = False
+            bundles: dict[str, str] = {}
             with self._lock:
                 self._generation += 1  # any settle still running is now out of date
                 generation = self._generation
             if needs.render or stories != authoritative or needs.config or self._settle_for is not None:
                 options = _render_options(quick=self._published, previous=config.output_dir.resolve())
-                staging = pipeline.render_staged(stories, config, **options)
+                staging, rendered = pipeline.render_staged(stories, config, **options)
                 t = lap("render", t)
                 search_stale = "search" in options
+                bundles = rendered.bundles
                 keep = (SEARCH_FOLDER + "/",) if search_stale else ()
                 try:
                     with self._lock:
@@ -376,7 +386,8 @@ class Rebuilder:
         self._published = True
         search_stale = search_stale and any(path.endswith(".html") for path in changed)
         return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
-                       tuple(wrote), config_changed, search_stale, kind="rebuilt" if self._generation > 1 else "built")
+                       tuple(wrote), config_changed, search_stale, bundles=bundles,
+                       kind="rebuilt" if self._generation > 1 else "built")
 
     def _fast_lane(self, posts: tuple[Post, ...], previous: tuple[Post, ...], stories: tuple[Story, ...],
                    config: Config, lap: Callable[[str, float], float], t: float) -> tuple[list[str], bool] | None:
@@ -453,7 +464,7 @@ class Rebuilder:
         if shown:
             options["only_paths"] = frozenset(_site_path(file) for file in shown)
             subset = _owners(stories, shown)
-        scratch = pipeline.render_staged(subset, config, **options)
+        scratch = pipeline.render_staged(subset, config, **options)[0]
         what = ", ".join(sorted(names)) or "no template"
         t = lap(f"render (open pages using {what})" if "only_paths" in options else f"render (pages using {what})", t)
         try:
@@ -483,7 +494,7 @@ class Rebuilder:
         # Only the stories' own pages are published now: lists, feeds and data files wait for the settle.
         folders = [folder for own in story_folders(touched).values() for folder in own]
         scratch = pipeline.render_staged(tuple(touched), config, **_render_options(quick=True),
-                                         only_paths=frozenset("/" + folder for folder in folders))
+                                         only_paths=frozenset("/" + folder for folder in folders))[0]
         t = lap(f"render ({len(touched)} {'story' if len(touched) == 1 else 'stories'})", t)
         try:
             wanted = {folder + "index.html" for folder in folders}

@@ -53,15 +53,15 @@ def moment(value: datetime | None, tz: ZoneInfo) -> Moment:
             short=f"{day.day} {day.strftime('%b %Y')}",
         )
     local = localize(value, tz)
-    clock = local.strftime("%H:%M")
-    zone = local.strftime("%Z") or local.strftime("%z")
+    # One strftime for every part (a site formats thousands of times at every build).
+    clock, name, offset, month, weekday, abbreviated = local.strftime("%H:%M\x1f%Z\x1f%z\x1f%B %Y\x1f%A\x1f%b %Y").split("\x1f")
     return Moment(
         known=True,
         iso=local.isoformat(timespec="seconds"),
-        text=f"{local.day} {local.strftime('%B %Y')}, {clock} {zone}".strip(),
+        text=f"{local.day} {month}, {clock} {name or offset}".strip(),
         time=clock,
-        day=f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')}",
-        short=f"{local.day} {local.strftime('%b %Y')}, {clock}",
+        day=f"{weekday} {local.day} {month}",
+        short=f"{local.day} {abbreviated}, {clock}",
     )
 
 

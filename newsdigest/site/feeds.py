@@ -14,12 +14,13 @@ never the build time, so an unchanged site rebuilds to identical feeds.
 from __future__ import annotations
 
 import html
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment
 
@@ -29,6 +30,7 @@ from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
 from newsdigest.site.dates import EPOCH, localize, newest
+from newsdigest.site.json_text import document, piece
 from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
 
@@ -67,6 +69,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
                               f"Stories covered by {section.ref.name} in {config.title}.", section.stories))
     template = env.get_template(FEED_TEMPLATE)
     contents: dict[str, str] = {}
+    made: dict[tuple[str, datetime, datetime], tuple[FeedEntry, str]] = {}
 
     def content(story: StoryView) -> str:
         # A story sits in several feeds (site, its tags, its outlets): render its entry once.
@@ -74,11 +77,51 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
             contents[story.id] = entries.get(entry_key(story, keys), lambda: printable(template.render(story=story)))
         return contents[story.id]
 
+    def entry(story: StoryView, published: datetime, updated: datetime) -> tuple[FeedEntry, str]:
+        # And make its entry once for all of them, in every format (its times differ only where it has none).
+        found = made.get((story.id, published, updated))
+        if found is None:
+            found = made[story.id, published, updated] = (
+                _entry(story, published, updated, content(story), config),
+                piece(_item(story, published, updated, content(story), config), 2))
+        return found
+
     for spec in specs:
         key = keys.page(FEED_TEMPLATE, spec) if keys is not None else None
         if not all([writer.reuse(spec.base + name, key) for name in FEED_FILES]):
-            write_feed(spec, content, config, writer, key)
+            write_feed(spec, entry, config, writer, key)
     return specs
+
+
+def _item(story: StoryView, published: datetime, updated: datetime, content: str, config: Config) -> dict[str, Any]:
+    """A story's item in a JSON feed."""
+    return {
+        "id": entry_id(story.id, config),
+        "url": config.absolute_url(story.url),
+        "title": story.title,
+        "summary": story.summary,
+        "content_html": content,
+        "date_published": published.isoformat(timespec="seconds"),
+        "date_modified": updated.isoformat(timespec="seconds"),
+        "tags": [t.name for t in story.tags],
+        "_newsdigest": {"story_id": story.id, "versions": len(story.versions), "outlets": list(story.outlet_names)},
+    }
+
+
+def _entry(story: StoryView, published: datetime, updated: datetime, content: str, config: Config) -> FeedEntry:
+    fe = FeedEntry()
+    fe.id(entry_id(story.id, config))
+    fe.guid(entry_id(story.id, config), permalink=False)
+    fe.title(printable(story.title))
+    fe.link(href=config.absolute_url(story.url))
+    fe.published(published)
+    fe.updated(updated)
+    # RSS readers render <description> as HTML: the summary is text, so it goes in escaped.
+    fe.description(html.escape(printable(story.summary or story.title), quote=False))
+    fe.content(content, type="html")  # escaped, never CDATA: "]]>" cannot break it
+    for tag in story.tags:
+        fe.category(term=printable(tag.name))
+    return fe
 
 
 def entry_key(story: StoryView, keys: Keys | None) -> str | None:
@@ -98,8 +141,9 @@ def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> li
     return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
 
 
-def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Config, writer: Writer,
-               key: str | None = None) -> None:
+def write_feed(spec: FeedSpec, entry: Callable[[StoryView, datetime, datetime], tuple[FeedEntry, str]],
+               config: Config, writer: Writer, key: str | None = None) -> None:
+    """A feed's files; `entry` gives each story's entry (feedgen's) and JSON item (a `json_text.piece`)."""
     feed_updated, updated, published = _times(spec.stories, config)
     stories = _ordered(spec.stories, updated)
     page_url = config.absolute_url(spec.base)
@@ -120,22 +164,11 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
         fg.link(href=config.absolute_url(spec.base + self_name), rel="self")
         fg.link(href=page_url, rel="alternate")
         for story in stories:
-            fe = fg.add_entry(order="append")
-            fe.id(entry_id(story.id, config))
-            fe.guid(entry_id(story.id, config), permalink=False)
-            fe.title(printable(story.title))
-            fe.link(href=config.absolute_url(story.url))
-            fe.published(published[story.id])
-            fe.updated(updated[story.id])
-            # RSS readers render <description> as HTML: the summary is text, so it goes in escaped.
-            fe.description(html.escape(printable(story.summary or story.title), quote=False))
-            fe.content(content(story), type="html")  # escaped, never CDATA: "]]>" cannot break it
-            for tag in story.tags:
-                fe.category(term=printable(tag.name))
+            fg.add_entry(entry(story, published[story.id], updated[story.id])[0], order="append")
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         writer.write_bytes(spec.base + self_name, data, key)
 
-    feed = {
+    head = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": spec.title,
         "home_page_url": page_url,
@@ -143,20 +176,6 @@ def write_feed(spec: FeedSpec, content: Callable[[StoryView], str], config: Conf
         "description": spec.description,
         "language": config.language,
         "authors": [{"name": config.author or config.title, "url": config.absolute_url("/")}],
-        "items": [
-            {
-                "id": entry_id(story.id, config),
-                "url": config.absolute_url(story.url),
-                "title": story.title,
-                "summary": story.summary,
-                "content_html": content(story),
-                "date_published": published[story.id].isoformat(timespec="seconds"),
-                "date_modified": updated[story.id].isoformat(timespec="seconds"),
-                "tags": [t.name for t in story.tags],
-                "_newsdigest": {"story_id": story.id, "versions": len(story.versions),
-                                "outlets": list(story.outlet_names)},
-            }
-            for story in stories
-        ],
     }
-    writer.write_text(spec.base + "feed.json", json.dumps(feed, ensure_ascii=False, indent=2) + "\n", key)
+    items = [entry(story, published[story.id], updated[story.id])[1] for story in stories]
+    writer.write_text(spec.base + "feed.json", document(head, "items", items) + "\n", key)

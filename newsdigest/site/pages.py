@@ -9,8 +9,9 @@ list, so a page that exists is a page that is listed.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -20,7 +21,7 @@ from newsdigest.front_matter import read_editor_file
 from newsdigest.site import jsonld
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, Edition, Section
-from newsdigest.site.context import post_url
+from newsdigest.site.context import PostView, StoryView, post_url
 from newsdigest.site.markdown_html import render_markdown
 from newsdigest.site.search import SEARCH_FOLDER, plan_bundles
 from newsdigest.site.theme import FeedLink, feed_links
@@ -65,13 +66,21 @@ class Page:
     path: str
     """Site path: `/stories/x/` (written as `stories/x/index.html`) or `/404.html`."""
     template: str
-    meta: PageMeta
+    head: PageMeta | Callable[[], PageMeta]
+    """The page's `meta`, or the function that makes it from the path, the context and the settings alone (a
+    story's or a post's page): made only when the page is rendered, and never read by its render key, which
+    spares making and digesting every story's and post's structured data at every build."""
     context: Mapping[str, Any] = field(default_factory=dict)
     in_sitemap: bool = True
     lastmod: str = ""
-    meta_from_context: bool = False
-    """`meta` is made from `path`, `context` and the settings alone (a story's or a post's page): a render
-    key need not read it, which spares digesting every story's and post's structured data at every build."""
+
+    @property
+    def meta(self) -> PageMeta:
+        return self.head if isinstance(self.head, PageMeta) else self.head()
+
+    @property
+    def meta_from_context(self) -> bool:
+        return not isinstance(self.head, PageMeta)
 
 
 def plan(catalog: Catalog, config: Config) -> list[Page]:
@@ -138,29 +147,31 @@ def all_stories(catalog: Catalog, config: Config) -> list[Page]:
 
 
 def story_pages(catalog: Catalog, config: Config) -> list[Page]:
-    pages = []
-    for story in catalog.stories:
-        meta = _meta(config, story.url, story.title, story.summary or config.description, "story",
-                     og_type="article", published=story.published.iso, modified=story.updated.iso,
-                     jsonld=(jsonld.story_article(story, config),), noindex=story.hidden)
-        pages.append(Page(story.url, "story.html", meta, {"story": story},
-                          in_sitemap=not story.hidden, lastmod=story.updated.iso, meta_from_context=True))
-    return pages
+    return [Page(story.url, "story.html", partial(_story_meta, story, config), {"story": story},
+                 in_sitemap=not story.hidden, lastmod=story.updated.iso)
+            for story in catalog.stories]
+
+
+def _story_meta(story: StoryView, config: Config) -> PageMeta:
+    return _meta(config, story.url, story.title, story.summary or config.description, "story",
+                 og_type="article", published=story.published.iso, modified=story.updated.iso,
+                 jsonld=(jsonld.story_article(story, config),), noindex=story.hidden)
 
 
 def post_pages(catalog: Catalog, config: Config) -> list[Page]:
-    pages = []
-    for post in catalog.posts:
-        version = post.version
-        description = version.excerpt or f"{version.outlet_name}'s version of “{post.story.title}”."
-        meta = _meta(config, version.post_url, f"{version.title} — {version.outlet_name}", description, "story",
-                     og_type="article", published=version.published.iso,
-                     modified=(version.updated or version.published).iso, image=post.image,
-                     jsonld=(jsonld.post_article(post, config),), noindex=post.story.hidden)
-        pages.append(Page(version.post_url, "post.html", meta, {"post": post, "version": version, "story": post.story},
-                          in_sitemap=not post.story.hidden, lastmod=(version.updated or version.published).iso,
-                          meta_from_context=True))
-    return pages
+    return [Page(post.version.post_url, "post.html", partial(_post_meta, post, config),
+                 {"post": post, "version": post.version, "story": post.story}, in_sitemap=not post.story.hidden,
+                 lastmod=(post.version.updated or post.version.published).iso)
+            for post in catalog.posts]
+
+
+def _post_meta(post: PostView, config: Config) -> PageMeta:
+    version = post.version
+    description = version.excerpt or f"{version.outlet_name}'s version of “{post.story.title}”."
+    return _meta(config, version.post_url, f"{version.title} — {version.outlet_name}", description, "story",
+                 og_type="article", published=version.published.iso,
+                 modified=(version.updated or version.published).iso, image=post.image,
+                 jsonld=(jsonld.post_article(post, config),), noindex=post.story.hidden)
 
 
 def edition_pages(catalog: Catalog, config: Config) -> list[Page]:

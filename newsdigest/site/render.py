@@ -38,7 +38,7 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from newsdigest.cache_store import Store, Table, code_digest, digest
+from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
@@ -46,9 +46,10 @@ from newsdigest.site.context import body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.render_keys import SITE_CODE, Keys, seed_views, site_key
-from newsdigest.site.search import (SEARCH_FOLDER, SEARCHED_TEMPLATES, Indexing, Shard, in_bundle, plan_bundles,
-                                     shard_key, start_search_index)
+from newsdigest.site.code_cache import code_store
+from newsdigest.site.render_keys import Keys, seed_views, site_key
+from newsdigest.site.search import (SEARCH_FOLDER, Indexing, Shard, bundle_plan, in_bundle, shard_key,
+                                     start_search_index)
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -69,6 +70,9 @@ class RenderResult:
     searchable: bool
     files: Manifest = field(default_factory=dict)
     """Every file written or kept (relative path -> its entry, with its file state)."""
+    bundles: dict[str, str] = field(default_factory=dict)
+    """The key of each search bundle the site now has (its folder -> `search.shard_key`), when this render
+    indexed the site: a later refresh of the index (the preview server's) need not index them again."""
 
 
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
@@ -113,6 +117,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     full = only_templates is None and only_paths is None
     conversions = _conversions(config) if manifests is not None else None
     memo = (conversions.get(_CONVERSIONS, _valid_conversions) or {}) if conversions else {}
+    known = set(memo)
     with remembering(memo):
         convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
@@ -128,7 +133,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     pages = plan(catalog, config)
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
-    indexing = _start_search(writer, pages) if full and search else None
+    indexing, bundles = _start_search(writer, catalog.raw) if full and search else (None, {})
 
     searchable = False
     # Pieces made from one story each (its feed entry, its stories.json entry): a file listing every story is
@@ -143,7 +148,9 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
-                conversions.put(_CONVERSIONS, _in_use(memo, catalog))
+                shown = _in_use(memo, catalog)
+                if shown.keys() != known:  # most builds show the conversions they found: nothing to write
+                    conversions.put(_CONVERSIONS, shown)
                 feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
                 story_entries.save()
             if search:
@@ -153,7 +160,8 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     finally:
         if isinstance(indexing, Indexing):
             indexing.close()  # a failed render leaves no indexer running
-    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable)
+    return RenderResult(catalog=catalog, pages=tuple(pages), searchable=searchable,
+                        bundles=bundles if searchable else {})
 
 
 _MANIFEST = digest("manifest")
@@ -164,7 +172,7 @@ _CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdow
 
 def _conversions(config: Config) -> Store:
     """Markdown conversions of the last full render (they depend on the site stage's code too)."""
-    return Store(config.cache_dir / "site" / code_digest(SITE_CODE)[:16])
+    return code_store(config.cache_dir)
 
 
 def _valid_conversions(value: object) -> bool:
@@ -234,30 +242,25 @@ def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[tuple[str, str
     return writer.entries, writer.pending
 
 
-def _start_search(writer: Writer, pages: Sequence[Page]) -> Indexing | bool:
+def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | bool, dict[str, str]]:
     """Reuse the published bundles of the shards whose pages kept their bytes; start the indexer on the others.
 
-    True: every bundle was reused; False: there will be no index.
+    With the key of every bundle; True: every bundle was reused; False: there will be no index.
     """
-    own: dict[str, list[str]] = {}
-    for page in pages:
-        story = page.context.get("story") if page.template in SEARCHED_TEMPLATES else None
-        if story is not None and not story.hidden:
-            own.setdefault(story.id, []).append(writer.relative(page.path))
-    plan = plan_bundles(own.items())
+    plan = bundle_plan(stories)
+    keys = {folder: shard_key(folder, ((f, writer.entries[f].sha) for f in files)) for folder, files in plan.items()}
     todo = []
     indexed = [path for path in writer.old if path.startswith(SEARCH_FOLDER + "/")]
     for folder, files in plan.items():
-        key = shard_key(folder, ((f, writer.entries[f].sha) for f in files))
         old = [path for path in indexed if in_bundle(path, folder)]
-        if old and all(writer.old[path].key == key and writer.intact(path) for path in old):
+        if old and all(writer.old[path].key == keys[folder] and writer.intact(path) for path in old):
             for path in old:
-                writer.reuse(path, key)
+                writer.reuse(path, keys[folder])
         else:
-            todo.append(Shard(folder, key, tuple((f, writer.source(f)) for f in files)))
+            todo.append(Shard(folder, keys[folder], tuple((f, writer.source(f)) for f in files)))
     if not plan:
-        return False
-    return (start_search_index(todo) or False) if todo else True
+        return False, keys
+    return ((start_search_index(todo) or False) if todo else True), keys
 
 
 def _finish_search(writer: Writer, indexing: Indexing | bool | None) -> bool:

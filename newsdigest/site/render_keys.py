@@ -35,9 +35,8 @@ from markupsafe import Markup
 from newsdigest.cache_store import code_digest, digest
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
+from newsdigest.site.code_cache import SITE_CODE
 from newsdigest.site.theme import theme_dirs
-
-SITE_CODE = Path(__file__).resolve().parent
 
 
 class Unkeyable(TypeError):

@@ -19,7 +19,6 @@ without an index (the search page says so), rather than failing the build.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -32,6 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdigest.model import Story
 from newsdigest.search_binary import pagefind_command
 from newsdigest.site.writer import temporary_beside
 
@@ -42,8 +42,6 @@ SEARCH_FOLDER = "pagefind"
 """The index's folder in the site."""
 SHARDS = 16
 """Bundles the index is split into, by story: an edit re-indexes one, and the search page merges them all."""
-SEARCHED_TEMPLATES = ("story.html", "post.html")
-"""The pages whose text is indexed (the others carry no `data-pagefind-body`)."""
 
 
 def shard_of(story_id: str) -> int:
@@ -60,9 +58,8 @@ def plan_bundles(stories: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list
     """Bundle folder -> the files (relative to the site, sorted) of the pages it indexes.
 
     `stories`: each visible story's id with the files of the pages it alone
-    makes (its page, its posts' pages). The one plan of the build's index, of
-    the search page (which merges the bundles; it needs no files) and of the
-    preview server's refresh.
+    makes (its page, its posts' pages: see `bundle_plan`); the search page
+    gives none, it only needs the folders to merge.
     """
     members: dict[int, list[str]] = {}
     for story_id, files in stories:
@@ -71,17 +68,22 @@ def plan_bundles(stories: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list
     return {folders[k]: sorted(files) for k, files in sorted(members.items())}
 
 
+def bundle_plan(stories: Sequence[Story]) -> dict[str, list[str]]:
+    """`plan_bundles` of the visible `stories`' own pages (the story and post pages, which alone carry
+    `data-pagefind-body`), as `pages.story_folders` names them: the one plan of the build's index and of the
+    preview server's refresh."""
+    from newsdigest.site.pages import story_folders  # which imports this module
+
+    owned = story_folders(stories)
+    return plan_bundles((story.id, [folder + "index.html" for folder in owned[story.id]])
+                        for story in stories if not story.hidden)
+
+
 def in_bundle(relative: str, folder: str) -> bool:
     """Whether a site file (relative path) belongs to the bundle in `folder`."""
     if folder == SEARCH_FOLDER:
         return relative.startswith(SEARCH_FOLDER + "/") and not relative.startswith(SEARCH_FOLDER + "/shard-")
     return relative.startswith(folder + "/")
-
-
-def page_file(path: str) -> str:
-    """The file (relative, '/'-separated) of a site path: "/stories/x/" -> "stories/x/index.html"."""
-    relative = path.lstrip("/")
-    return relative + "index.html" if relative == "" or relative.endswith("/") else relative
 
 
 @dataclass(frozen=True)
@@ -183,24 +185,18 @@ def shard_key(folder: str, pages: Iterable[tuple[str, str]]) -> str:
     return digest("search", folder, repr(pagefind_command()), *(f"{file}\0{sha}" for file, sha in sorted(pages)))
 
 
-def build_search_index(site_dir: Path, known: Mapping[str, str] | None = None) -> dict[str, str] | None:
+def build_search_index(site_dir: Path, plan: Mapping[str, Sequence[str]],
+                       known: Mapping[str, str] | None = None) -> dict[str, str] | None:
     """Index the built site in `site_dir` in place (the preview server's refresh); the key of each bundle now
     published (None: the site has no index).
 
-    The bundles are planned from the site's `stories.json` as the build plans
-    them (a post's page belongs to the first story listing it, as in the
-    catalogue). A bundle whose key (its pages' digests) is the one `known`
-    gives it, from the last refresh, is left as it is; the others are indexed
-    again, and only their files whose bytes change are replaced.
+    `plan` is the `bundle_plan` of the stories whose pages the site holds. A
+    bundle whose key (its pages' digests) is the one `known` gives it (from the
+    build or the last refresh) is left as it is; the others are indexed again,
+    and only their files whose bytes change are replaced.
     """
     if pagefind_command() is None:
         log.warning("pagefind is not installed: the site is built without a search index")
-        return None
-    try:
-        stories = json.loads((site_dir / "stories.json").read_text(encoding="utf-8"))["stories"]
-        plan = plan_bundles(_own_pages(stories))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        log.warning("no stories.json in %s: the site is built without a search index", site_dir)
         return None
     try:
         keys = {folder: shard_key(folder, ((f, hashlib.sha256((site_dir / f).read_bytes()).hexdigest()) for f in files))
@@ -231,16 +227,6 @@ def build_search_index(site_dir: Path, known: Mapping[str, str] | None = None) -
             if relative not in made and (owner is None or owner in redone):
                 Path(folder, name).unlink(missing_ok=True)
     return keys
-
-
-def _own_pages(stories: Sequence[Mapping]) -> Iterator[tuple[str, list[str]]]:
-    """Each visible story of `stories.json` with the files of its own pages (a post's page is its first story's)."""
-    seen: set[str] = set()
-    for story in stories:
-        posts = [post for post in story.get("posts", ()) if post["id"] not in seen]
-        seen.update(post["id"] for post in story.get("posts", ()))
-        if not story.get("hidden"):
-            yield story["id"], [page_file(story["url"]), *(page_file(post["page"]) for post in posts)]
 
 
 def _replace(target: Path, data: bytes) -> None:

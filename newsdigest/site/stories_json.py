@@ -7,7 +7,6 @@ are ISO 8601 with their offset, or null when the source gave none.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from newsdigest.cache_store import Table
@@ -16,6 +15,7 @@ from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.context import StoryView, post_url
 from newsdigest.site.dates import iso_utc
+from newsdigest.site.json_text import document, piece
 from newsdigest.site.markdown_html import safe_link
 from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
@@ -74,17 +74,11 @@ def write_stories_json(catalog: Catalog, config: Config, writer: Writer, keys: K
     """`stories.json`, each story's entry (kept in `entries`) made again only when its view's key changed.
 
     The file is laid out as `json.dumps({"stories": [...]}, indent=2)` lays it
-    out; each entry is dumped on its own and indented to its place.
+    out; each entry is dumped on its own and indented to its place (`json_text`).
     """
     views = {view.id: view for view in catalog.stories}
 
-    def entry(story: Story) -> str:
-        view = views[story.id]
-        text = json.dumps(story_entry(story, view, config), ensure_ascii=False, indent=2)
-        return "\n".join("    " + line for line in text.split("\n"))
-
     chunks = [entries.get(keys.page("stories.json", views[story.id]) if keys is not None else None,
-                          lambda story=story: entry(story))
+                          lambda story=story: piece(story_entry(story, views[story.id], config), 2))
               for story in catalog.raw]
-    text = '{\n  "stories": [\n' + ",\n".join(chunks) + "\n  ]\n}" if chunks else '{\n  "stories": []\n}'
-    writer.write_text("/stories.json", text + "\n")
+    writer.write_text("/stories.json", document({}, "stories", chunks) + "\n")

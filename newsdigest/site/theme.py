@@ -28,10 +28,11 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from newsdigest.cache_store import Store, code_digest, digest
+from newsdigest.cache_store import digest
 from newsdigest.config import Config
 from newsdigest.errors import ConfigError
 from newsdigest.site.chars import finalize, printable
+from newsdigest.site.code_cache import code_store
 
 if TYPE_CHECKING:
     from newsdigest.site.writer import Writer
@@ -209,7 +210,7 @@ class CompiledTemplates(BytecodeCache):
     """
 
     def __init__(self, cache_dir: Path) -> None:
-        self.store = Store(cache_dir / "site" / code_digest(Path(__file__).resolve().parent)[:16] / "templates")
+        self.store = code_store(cache_dir, "templates")
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.store.get(digest(bucket.key, bucket.checksum), lambda value: isinstance(value, bytes))

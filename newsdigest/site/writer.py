@@ -70,7 +70,7 @@ class Writer:
         self._pending_of: dict[str, str] = {}
         self._checked: set[str] = set()
         """Folders below the root known to stay inside it."""
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
         """Folders made (or found) already: a site of thousands of pages asks for each parent many times."""
 
     def _place(self, path: str) -> tuple[str, str]:
@@ -158,42 +158,41 @@ class Writer:
         if found is None or found[1].key != key:
             return False
         if not self.in_place:
-            self._folder(Path(target).parent)
-            _link(Path(found[0]), Path(target))
+            self._folder(os.path.dirname(target))
+            _link(found[0], target)
         self.entries[relative] = found[1]
         return True
 
-    def write_bytes(self, path: str, data: bytes, key: str | None = None) -> Path:
-        place, relative = self._place(path)
-        target = Path(place)
+    def write_bytes(self, path: str, data: bytes, key: str | None = None) -> None:
+        target, relative = self._place(path)
         sha = hashlib.sha256(data).hexdigest()
-        self._folder(target.parent)
+        self._folder(os.path.dirname(target))
         found = self._published(relative)
         if found is not None and found[1].sha == sha:
             if not self.in_place:
-                _link(Path(found[0]), target)  # same bytes: the published file stays as it is
+                _link(found[0], target)  # same bytes: the published file stays as it is
             old = found[1]
             self.entries[relative] = Entry(key or "", sha, old.size, old.mtime_ns, old.inode)
         else:
             if self.in_place:
                 written = temporary_beside(target, data)
-                self.pending.append((str(written), str(target)))
+                self.pending.append((written, target))
             else:
-                if target.exists():
-                    target.unlink()  # never write through a link into the published file
-                target.write_bytes(data)
+                if os.path.lexists(target):
+                    os.unlink(target)  # never write through a link into the published file
+                with open(target, "wb") as handle:
+                    handle.write(data)
                 written = target
             st = os.stat(written)  # a rename keeps the inode and modification time
             self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
-        return target
 
-    def _folder(self, folder: Path) -> None:
+    def _folder(self, folder: str) -> None:
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
-    def write_text(self, path: str, text: str, key: str | None = None) -> Path:
-        return self.write_bytes(path, text.encode("utf-8"), key)
+    def write_text(self, path: str, text: str, key: str | None = None) -> None:
+        self.write_bytes(path, text.encode("utf-8"), key)
 
     def commit(self, present: Collection[str], *, keep: str | None = None) -> None:
         """In place: rename every changed file over its target, then remove the files of `present` (the
@@ -262,13 +261,13 @@ def files_below(folder: Path, prefix: str = "") -> list[str]:
     return found
 
 
-def temporary_beside(target: Path, data: bytes) -> Path:
+def temporary_beside(target: str | Path, data: bytes) -> str:
     """`data` in a new temporary file beside `target` (named so that the next build can tell a dead build's)."""
-    handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
+    handle, name = tempfile.mkstemp(prefix=temp_prefix(os.path.basename(target)), dir=os.path.dirname(target))
     with os.fdopen(handle, "wb") as file:
         file.write(data)
     os.chmod(name, 0o644)
-    return Path(name)
+    return name
 
 
 def _prune(folder: Path, root: Path) -> None:
@@ -281,10 +280,10 @@ def _prune(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
-def _link(source: Path, target: Path) -> None:
+def _link(source: str, target: str) -> None:
     """A hard link to `source` at `target` (a copy where links are not possible)."""
-    if target.exists() or target.is_symlink():
-        target.unlink()
+    if os.path.lexists(target):
+        os.unlink(target)
     try:
         os.link(source, target)
     except OSError:

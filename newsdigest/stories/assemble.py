@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
-
-from newsdigest.model import Post, Relation, RelationKind, Story, Version, latest_instant
-from newsdigest.stories.analysis import Analysis
+from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.disagreements import _STAMP_WORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
@@ -145,7 +143,21 @@ def without_label(headline: str) -> str:
     return rest if len(rest.split()) >= 4 else headline
 
 
-def build_story(ordered: Sequence[Post], analysis: Analysis, identity: Identity, title: str,
+@dataclass(frozen=True)
+class Findings:
+    """What a story shows of its analysis (`analysis.Analysis` but the copy map, which no page reads).
+
+    Made of the model's types only, so the analysis cache can be read back without importing the analysis.
+    """
+
+    relations: dict[str, Relation]
+    additions: dict[str, tuple[str, ...]]
+    quotes: tuple[Quote, ...]
+    disagreements: tuple[Disagreement, ...]
+    summary: str
+
+
+def build_story(ordered: Sequence[Post], analysis: Findings, identity: Identity, title: str,
                 override: Override | None) -> Story:
     """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis.
 

@@ -21,20 +21,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdigest.config import Config
 from newsdigest.model import Post, Story
 from newsdigest.stories.assemble import build_story, chronological, founder_key, newest_first
+from newsdigest.stories.fit_cache import fitted_labels
 from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
-from newsdigest.stories.index import GroupingSettings, StoryIndex
 from newsdigest.stories.overrides import Override, load_overrides, validate
-from newsdigest.stories.story_cache import Titles, analyse_stories, cached_bags, post_digests
+from newsdigest.stories.story_cache import Titles, analyse_stories, post_digests
 
-DEFAULT_SETTINGS = GroupingSettings()
+if TYPE_CHECKING:
+    from newsdigest.stories.index import GroupingSettings
 
 
-def group(posts: Sequence[Post], config: Config, settings: GroupingSettings = DEFAULT_SETTINGS) -> tuple[Story, ...]:
-    """Group posts into stories, newest first, and remember their identities in the registry."""
+def group(posts: Sequence[Post], config: Config, settings: GroupingSettings | None = None) -> tuple[Story, ...]:
+    """Group posts into stories, newest first, and remember their identities in the registry.
+
+    `settings`: grouping's knobs (None: the defaults, without importing the grouping engine unless it runs).
+    """
     overrides = load_overrides(config)
     problems = validate(overrides, posts)
     if problems:
@@ -50,7 +55,7 @@ def group_posts(
     posts: Sequence[Post],
     overrides: Sequence[Override] = (),
     registry: Registry | None = None,
-    settings: GroupingSettings = DEFAULT_SETTINGS,
+    settings: GroupingSettings | None = None,
     *,
     cache_dir: Path | None = None,
 ) -> tuple[tuple[Story, ...], Registry]:
@@ -58,7 +63,7 @@ def group_posts(
     registry = registry or Registry()
     ordered = sorted(posts, key=lambda p: p.id)
     digests = post_digests(ordered)
-    labels = StoryIndex(settings).fit(ordered, cached_bags(ordered, cache_dir, digests) if ordered else None)
+    labels = fitted_labels(ordered, settings, cache_dir, digests)
     clusters: dict[int, list[Post]] = {}
     for post, label in zip(ordered, labels):
         clusters.setdefault(label, []).append(post)

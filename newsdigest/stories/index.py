@@ -63,8 +63,9 @@ class StoryIndex:
         """Postings of posts placed with `add` since the last `fit`."""
         self.fitted_postings: sparse.csc_matrix | None = None
         self.neighbours: list[dict[int, float]] = []
-        self._unindexed: tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix] | None = None
-        """The last `fit`'s rows, frequencies and neighbours, until `add` first needs them indexed."""
+        self._unindexed: sparse.csr_matrix | None = None
+        """The last `fit`'s neighbours, until `add` first needs the fit indexed (with `matrix` and the
+        vectoriser's frequencies, which stay as the fit left them until then)."""
         self.timings: dict[str, float] = {}
         """Seconds spent in each step of the last `fit` (for the benchmark)."""
 
@@ -102,14 +103,13 @@ class StoryIndex:
         self.members = {}
         for row, label in enumerate(self.labels):
             self.members.setdefault(label, []).append(row)
-        self._unindexed = (X, df, K)  # indexed for `add` on its first call: a build never places
+        self._unindexed = K  # indexed for `add` on its first call: a build never places
         return list(self.labels)
 
     def _index_for_adding(self) -> None:
-        if self._unindexed is not None:
-            X, df, K = self._unindexed
-            self._index_postings(X, df)
-            self._keep_neighbours(K)
+        if self._unindexed is not None and self.matrix is not None:
+            self._index_postings(self.matrix, self.vectoriser.df)
+            self._keep_neighbours(self._unindexed)
             self._unindexed = None
 
     def _index_postings(self, X: sparse.csr_matrix, df: np.ndarray) -> None:

@@ -39,10 +39,9 @@ class Placer:
 
     def _fit(self, posts: tuple[Post, ...]) -> None:
         try:
-            from newsdigest.stories.group import DEFAULT_SETTINGS
-            from newsdigest.stories.index import StoryIndex  # the way `group` fits
+            from newsdigest.stories.index import StoryIndex  # the way `group` fits (with the default settings)
 
-            index = StoryIndex(DEFAULT_SETTINGS)
+            index = StoryIndex()
             index.fit(sorted(posts, key=lambda p: p.id))  # the order `group` fits in
         except Exception:  # an aid, not a requirement
             log.debug("no story index for previews", exc_info=True)

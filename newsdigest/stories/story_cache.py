@@ -1,12 +1,15 @@
 """Story analysis, cached per story by the digest of what it reads, and spread over the cores;
-and each post's bags of terms for grouping, cached per post the same way.
+and the headline chosen for each group of posts, cached the same way.
 
 `analyse` is a pure function of a story's posts (in time order): their every
 field but the file path, and the code of this stage. So the digest of those is
 the cache key, and a story whose posts did not change costs one file read on
 the next build. An entry is used only when it is filed under that digest and
-has the shape of an analysis of exactly those posts (see `cache_store`), so a
-stale or damaged cache can cost time but never change a page.
+has the shape of the findings of exactly those posts (see `cache_store`), so a
+stale or damaged cache can cost time but never change a page. What is kept is
+what a story shows of its analysis (`assemble.Findings`, made of the model's
+types only): a build that analyses nothing never imports the analysis modules
+(nor NumPy and SciPy, which they compute with).
 
 The stories still to analyse are shared among worker processes (one per core)
 when there are enough of them to repay starting the workers. Workers are
@@ -17,21 +20,22 @@ rebuild thread analyses in-process; its full builds run in a child process).
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import multiprocessing
 import os
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
+from importlib import metadata
 from pathlib import Path
-
-import numpy as np
-import scipy
+from typing import TYPE_CHECKING
 
 from newsdigest.cache_store import Store, Table, code_digest, digest
 from newsdigest.model import Post
-from newsdigest.stories.analysis import Analysis, analyse
-from newsdigest.stories.assemble import choose_title
-from newsdigest.stories.bags import FIELDS, Bags, bags_many
+from newsdigest.stories.assemble import Findings, choose_title
+
+if TYPE_CHECKING:
+    from newsdigest.stories.analysis import Analysis
 
 STAGE_CODE = Path(__file__).resolve().parent
 READS = (STAGE_CODE, STAGE_CODE.parent / "model.py")
@@ -42,15 +46,32 @@ READS = (STAGE_CODE, STAGE_CODE.parent / "model.py")
 def stage_digest() -> str:
     """What the cached results of this stage are a function of besides their posts: the code of `READS`
     and the versions of the numerical libraries it computes with."""
-    return digest(code_digest(*READS), np.__version__, scipy.__version__)
+    return digest(code_digest(*READS), *(_version(name) for name in ("numpy", "scipy")))
+
+
+def _version(package: str) -> str:
+    """A package's version, from its own `version.py` where it has one, without importing it (a build that
+    analyses nothing never does), nor scanning every installed distribution's metadata (tens of
+    milliseconds at every build)."""
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.origin is not None:
+        try:
+            return (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
+        except OSError:
+            pass
+    return metadata.version(package)
 
 PARALLEL_MIN = 24
 """Fewer stories than this to analyse are done in-process: forking workers costs more than it saves."""
 
 
+_READ = tuple(f.name for f in dataclasses.fields(Post) if f.name != "path")
+"""Every field of a post but where its file lies (the model's code is in the stage digest, so its order too)."""
+
+
 def post_digest(post: Post) -> str:
     """The digest of everything analysis may read of a post (all of it but where the file lies)."""
-    return digest(repr(dataclasses.replace(post, path=None)))
+    return digest(repr([getattr(post, name) for name in _READ]))
 
 
 def post_digests(posts: Sequence[Post]) -> dict[str, str]:
@@ -59,53 +80,8 @@ def post_digests(posts: Sequence[Post]) -> dict[str, str]:
 
 
 def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None) -> str:
-    return digest("analysis", stage_digest(),
+    return digest("findings", stage_digest(),
                   *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
-
-
-BAGS_FOLDER = "bags"
-"""The folder, inside the analysis cache's, of the posts' bags of terms (one entry for the whole site)."""
-
-
-def cached_bags(posts: Sequence[Post], cache_dir: Path | None, digests: Mapping[str, str]) -> Bags:
-    """The bags of terms of `posts` (in order), extracted only for the posts the cache does not hold.
-
-    A post's bags are a function of the post and of this stage's code, so they are
-    filed under the post's digest, in one entry keyed by the code; the entry then
-    keeps only this build's posts. The result is what `bags_many(posts)` gives.
-    """
-    store = Store(cache_dir / BAGS_FOLDER if cache_dir is not None else None)
-    key = digest("bags", stage_digest())
-    known: dict[str, _Row] = store.get(key, _valid_rows) or {}
-    todo = [post for post in posts if digests[post.id] not in known]
-    fresh = dict(zip((digests[p.id] for p in todo), _rows(bags_many(todo)))) if todo else {}
-    rows = [known.get(digests[p.id]) or fresh[digests[p.id]] for p in posts]
-    if fresh or len(known) != len(posts):
-        store.put(key, {digests[p.id]: row for p, row in zip(posts, rows)})
-    return Bags(
-        np.concatenate([row[0] for row in rows]).astype(np.int64),
-        np.concatenate([row[1] for row in rows]),
-        np.stack([row[2] for row in rows]),
-    )
-
-
-_Row = tuple[np.ndarray, np.ndarray, np.ndarray]
-"""One post's bags: hashed columns (uint32: they have 23 bits), counts, sizes per field."""
-
-
-def _rows(bags: Bags) -> list[_Row]:
-    ends = np.cumsum(bags.sizes.sum(axis=1))
-    starts = ends - bags.sizes.sum(axis=1)
-    return [(bags.columns[a:b].astype(np.uint32), bags.counts[a:b].copy(), bags.sizes[n].copy())
-            for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))]
-
-
-def _valid_rows(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(row, tuple) and len(row) == 3 and all(isinstance(part, np.ndarray) for part in row)
-        and row[0].dtype == np.uint32 and row[1].dtype == np.float32 and row[2].shape == (len(FIELDS),)
-        and len(row[0]) == len(row[1]) == int(row[2].sum())
-        for row in value.values())
 
 
 TITLES_FOLDER = "titles"
@@ -140,10 +116,9 @@ def _valid_for(posts: Sequence[Post]):
     ids = {p.id for p in posts}
 
     def valid(value: object) -> bool:
-        return (isinstance(value, Analysis) and set(value.relations) == ids
+        return (isinstance(value, Findings) and set(value.relations) == ids
                 and set(value.additions) <= ids and isinstance(value.quotes, tuple)
-                and isinstance(value.disagreements, tuple) and isinstance(value.summary, str)
-                and set(value.copy_map) <= ids)
+                and isinstance(value.disagreements, tuple) and isinstance(value.summary, str))
     return valid
 
 
@@ -156,32 +131,46 @@ def cores() -> int:
 
 
 def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None,
-                    digests: Mapping[str, str] | None = None) -> list[Analysis]:
-    """The analysis of each story (its posts in time order), from the cache where it holds one.
+                    digests: Mapping[str, str] | None = None) -> list[Findings]:
+    """The findings of each story's analysis (its posts in time order), from the cache where it holds them.
 
-    With a `cache_dir`, entries no story of this build used are removed afterwards.
+    With a `cache_dir`, entries no story of this build used are removed once it has analysed some (a build that
+    analyses nothing leaves at most the entries of stories that went away, for the next one to remove).
     `digests`: the posts' `post_digests`, when the caller has them.
     """
     store = Store(cache_dir)
     keys = [analysis_key(posts, digests) for posts in stories]
-    found: list[Analysis | None] = [store.get(key, _valid_for(posts)) for key, posts in zip(keys, stories)]
+    found: list[Findings | None] = [store.get(key, _valid_for(posts)) for key, posts in zip(keys, stories)]
     todo = [n for n, hit in enumerate(found) if hit is None]
     for n, analysis in zip(todo, _compute([tuple(stories[n]) for n in todo])):
         found[n] = analysis
         store.put(keys[n], analysis)
-    store.keep_only(keys)
+    if todo:
+        store.keep_only(keys)
     return [a for a in found if a is not None]
 
 
-def _compute(stories: list[tuple[Post, ...]]) -> list[Analysis]:
+def _findings(posts: Sequence[Post]) -> Findings:
+    """A story's analysis, as much of it as the story shows (imported here: only an analysis needs it)."""
+    from newsdigest.stories.analysis import analyse
+
+    return _shown(analyse(posts))
+
+
+def _shown(analysis: Analysis) -> Findings:
+    return Findings(relations=analysis.relations, additions=analysis.additions, quotes=tuple(analysis.quotes),
+                    disagreements=tuple(analysis.disagreements), summary=analysis.summary)
+
+
+def _compute(stories: list[tuple[Post, ...]]) -> list[Findings]:
     workers = min(cores(), 8)
     if len(stories) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
-        return [analyse(posts) for posts in stories]
+        return [_findings(posts) for posts in stories]
     # Biggest stories first, so that no worker is left with a long one at the end.
     order = sorted(range(len(stories)), key=lambda n: -sum(len(p.body) for p in stories[n]))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        results = pool.map(analyse, [stories[n] for n in order], chunksize=4)
-    out: list[Analysis | None] = [None] * len(stories)
+        results = pool.map(_findings, [stories[n] for n in order], chunksize=4)
+    out: list[Findings | None] = [None] * len(stories)
     for n, analysis in zip(order, results):
         out[n] = analysis
     return [a for a in out if a is not None]

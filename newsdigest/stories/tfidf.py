@@ -11,6 +11,8 @@ for the options alignment uses (a callable analyzer, `sublinear_tf=True`,
 order), the same order of entries within a row (the order in which terms were
 first seen, which fixes the order of the floating-point sums), and the same
 arithmetic in float64. `tests/test_tfidf.py` holds it to scikit-learn's output.
+NumPy and SciPy are imported only to compute: the stop words are read by
+modules that a build imports without analysing anything.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ import importlib.util
 import math
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-from scipy import sparse
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
 
 
 def _english_stop_words() -> frozenset[str]:
@@ -55,6 +59,9 @@ class TfidfVectorizer:
         self.analyzer = analyzer
 
     def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        import numpy as np
+        from scipy import sparse
+
         seen: dict[str, int] = {}  # term -> order of first sight
         columns: list[int] = []
         counts: list[int] = []

@@ -1,0 +1,103 @@
+"""Where an incremental build's time goes: each stage's clock and processor time after one change (issue 11).
+
+    PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages           # one edited post, three times
+    PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind source
+
+The peer benchmark's corpus (`peer_corpus`, 2,000 articles) is written into
+`--folder` and built once (cold) when the folder has no site yet; it is kept,
+so later runs start at once. Each trial then makes one change as
+`bench_peers` does (a post's title edited, or another outlet's version of a
+story added) and runs one build in a fresh process, as `python build.py build`
+would, timing the pipeline's stages there: ingest, reading the posts, grouping
+(with the analysis of the stories the change reaches) and rendering (with
+publishing), and the whole process (start-up, imports and the up-to-date check
+included), then the whole process tree as `bench_peers` measures it
+(interpreter start-up and the search indexer included). A shared machine
+stretches clock time far more than processor time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+STAGES = ("ingest", "load_posts", "group", "publish")
+
+
+def _one(folder: Path) -> None:
+    """In the child: one build of the kept site, printing each stage's clock and processor seconds."""
+    start_clock, start_cpu = time.perf_counter(), time.process_time()
+    from newsdigest import pipeline
+    from newsdigest.cli import main
+
+    def timed(name: str):
+        stage = getattr(pipeline, name)
+
+        def run(*args, **kwargs):
+            clock, cpu = time.perf_counter(), time.process_time()
+            try:
+                return stage(*args, **kwargs)
+            finally:
+                print(f"    {name:10} {time.perf_counter() - clock:6.2f} s, {time.process_time() - cpu:5.2f} s processor")
+        return run
+
+    for name in STAGES:
+        setattr(pipeline, name, timed(name))
+    code = main(["build", "--content", str(folder / "content"), "--output", str(folder / "output"),
+                 "--cache", str(folder / "cache"), "--config", str(ROOT / "site.toml")])
+    children = os.times()
+    print(f"    {'build':10} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s "
+          f"processor (+ {children.children_user + children.children_system:.2f} s in the search indexer)")
+    if code != 0:
+        raise SystemExit(code)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, required=True, help="where the site is kept between runs")
+    parser.add_argument("--kind", choices=("edit", "source"), default="edit")
+    parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        _one(args.folder)
+        return 0
+    from bench_peers import Newsdigest
+    from peer_corpus import articles
+
+    fresh = not (args.folder / "output").is_dir()
+    site = Newsdigest(args.folder, articles(400) if fresh else None)  # the corpus is written once, and kept
+    if fresh:
+        site.reset()
+        print("cold build (once) …", flush=True)
+        site.build()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(args.folder / "bytecode")}
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for trial in range(args.trials):
+        stamp = time.time_ns() % 1000
+        if args.kind == "edit":
+            site.edit_post(100 + stamp)
+        else:
+            site.add_source(next(n % 400 for n in range(stamp, stamp + 400)
+                                 if not (args.folder / "content" / "sources" / f"s{n % 400:05d}-extra.md").exists()))
+        print(f"  trial {trial + 1} ({'one edited post' if args.kind == 'edit' else 'one new source'}):", flush=True)
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, __file__, "--folder", str(args.folder), "--one"], env=env, cwd=ROOT)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit("the build failed")
+        print(f"    {'process':10} {time.perf_counter() - start:6.2f} s, {usage.ru_utime + usage.ru_stime:5.2f} s "
+              "processor (the whole tree, interpreter start-up included)", flush=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
