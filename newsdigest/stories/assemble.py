@@ -107,6 +107,8 @@ def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
     A story's versions may also cover a related event (two quakes, two arrests); the headline
     should name the event most of them report, which its versions are the closer to the rest.
     """
+    import numpy as np  # only when a headline is chosen: a build that chooses none need not load it
+
     if len(posts) < 3:
         return {p.id for p in posts}
     vocabulary = {w: i for i, w in enumerate(sorted({w for t in texts.values() for w in t}))}
