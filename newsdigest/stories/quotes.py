@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from newsdigest.model import Claim, Disagreement, Post, Quote
@@ -247,8 +248,15 @@ def _is_label(text: str) -> bool:
 
 def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
     """Every direct quote of at least `MIN_WORDS` words in a post's body, with its speaker."""
+    return list(_body_quotes(post.body, index))
+
+
+@lru_cache(maxsize=256)
+def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
+    """`find_quotes` of a body; cached, since a story's analysis reads its versions' quotes twice (its shared
+    quotes, and the quotes its disagreements' figures stand in)."""
     mentions: list[QuoteMention] = []
-    paragraphs = markdown_paragraphs(post.body)
+    paragraphs = markdown_paragraphs(body)
     previous, previous_speaker, recent = "", None, None
     proper = proper_names(paragraphs)
     for paragraph in paragraphs:
@@ -286,7 +294,7 @@ def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
                                          direct))
         previous_speaker = last_speaker if spans else None
         previous = paragraph
-    return mentions
+    return tuple(mentions)
 
 
 def _same(a: QuoteMention, b: QuoteMention) -> bool:

@@ -244,12 +244,15 @@ def _content_tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def word_shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
-    """Overlapping runs of `size` plain words: the unit of verbatim copying (as in Churnalism)."""
+@lru_cache(maxsize=65536)
+def word_shingles(text: str, size: int = 3) -> frozenset[tuple[str, ...]]:
+    """Overlapping runs of `size` plain words: the unit of verbatim copying (as in Churnalism).
+
+    Cached: a story's two alignments (all its text, and its own prose) read most sentences alike."""
     words = plain_words(text)
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
 
 
 def is_trivial(sentence: str) -> bool:
