@@ -154,6 +154,24 @@ def test_summary_opens_on_the_event_most_versions_report_not_a_related_one():
     assert summary.startswith("A magnitude 6.2 earthquake struck near Oskel")
 
 
+def test_summary_opens_on_a_first_sentence_not_a_second_or_a_quotation_more_versions_carry():
+    from newsdigest.stories.analysis import analyse
+
+    # Every version's second sentence is the same, and so is a quotation; only two open alike. The summary
+    # still opens on a first sentence, which says who the charged man is.
+    charged = "Tobin Marsh, 34, was charged with arson after the silo burned for six hours."
+    quote = "“We lost a whole season of grain in one night,” the owner of the silo told reporters."
+    firsts = ["A man from Holloway Creek has been charged with setting fire to a grain silo on Saturday night.",
+              "Neighbours woke to sirens and a red glow over the valley just after midnight.",
+              "The night guard of the co-operative raised the alarm just after midnight.",
+              "A man from Holloway Creek has been charged with setting fire to a grain silo on Saturday night."]
+    rest = "The silo held wheat from eleven farms, the co-operative that runs it said."
+    versions = [post(f"h{i}", f"{first}\n\n{charged}\n\n{quote}\n\n{rest}", f"Holloway Creek silo fire ({i})", i)
+                for i, first in enumerate(firsts)]
+    summary = analyse(versions).summary
+    assert summary.startswith(firsts[0])
+
+
 # --- headline -----------------------------------------------------------------------------------
 
 def _quake(pid: str, title: str, town: str, hours: float, derived: bool = False) -> Post:

@@ -8,10 +8,11 @@ summary can be traced back to the versions that say it. The steps:
    its version adds a little (`LEAD_WEIGHT`), and so do the words of the
    versions' headlines (`HEADLINE_WEIGHT`).
 2. Open with a lead: of the versions' first two sentences that another
-   version confirms, the one sharing most words with the headlines (news is an
-   inverted pyramid, and the headlines are the outlets' own summaries), among
-   those a majority of versions confirm when there are any: a story whose
-   versions also cover a related event opens on the event most of them report. Then
+   version confirms and that do not start with a quotation mark, a first
+   sentence before a second one (the second leans on the first for who and
+   what), then one a majority of versions confirm, then the one sharing most
+   words with the headlines (news is an inverted pyramid, and the headlines are
+   the outlets' own summaries). Then
    add the best-supported statements, at most `MAX_SENTENCES` in all, never
    two that say the same thing, preferring a majority of versions and falling
    back to any two.
@@ -76,6 +77,11 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
+def _opens_on_quote(text: str) -> bool:
+    """Does the sentence start with a quotation mark? Its speaker is named only after the words."""
+    return text.lstrip()[:1] in "\"“‘'"
+
+
 @lru_cache(maxsize=65536)
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
@@ -86,7 +92,7 @@ def _readability_penalty(text: str) -> float:
         penalty += 1.0
     if words < 8 or words > 45:
         penalty += 0.5
-    if text.lstrip()[:1] in "\"“‘'":
+    if _opens_on_quote(text):
         penalty += 0.5  # a bare quote needs its speaker introduced first
     if _SPLICED.search(text):
         penalty += 0.5
@@ -156,9 +162,12 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
 
     # The opening: of the versions' leads (first two sentences) that another version
     # confirms, the one closest to what the headlines say.
-    leads = [n for n in range(len(sentences))
-             if n - alignment.spans[sentences[n].version][0] < 2 and support[n] >= min(2, nv)]
-    leads.sort(key=lambda n: (-min(int(support[n]), need), -affinity[n], -support[n],
+    # A version's first sentence ranks above its second whatever their support: a second sentence or a quotation
+    # more versions carry ("X was charged…", "“We will…”") leans on the first, which says who and what.
+    place = {n: n - alignment.spans[sentences[n].version][0] for n in range(len(sentences))}
+    leads = [n for n in range(len(sentences)) if place[n] < 2 and support[n] >= min(2, nv)
+             and not _opens_on_quote(sentences[clusters[n][representative(clusters[n])]].text)]
+    leads.sort(key=lambda n: (place[n], -min(int(support[n]), need), -affinity[n], -support[n],
                               sentences[n].version != first, n))
     opened = any(take(n, strict=True) for n in leads)
     for floor in (need, 2 if nv > 1 else 1, 1):
