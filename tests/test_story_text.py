@@ -120,7 +120,7 @@ def _ferry_story() -> list[Post]:
     leads = [
         # The earliest version frames the news as a revelation; the others rewrote it, each in its own way,
         # so the framed wording is the one closest to all of them.
-        "Insiders revealed that The Varno council has approved a new ferry route across Lake Tessel to replace "
+        "Insiders revealed that the Varno council has approved a new ferry route across Lake Tessel to replace "
         "the bridge that closed in March.",
         "The Varno council has approved a new ferry route across Lake Tessel, its clerk announced on Tuesday.",
         "Councillors in Varno voted for a ferry route to replace the bridge over Lake Tessel that closed in March.",
