@@ -32,8 +32,8 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
      ["The salt content of the river rose to. 7 percent in May.", "Anglers worried."]),
     ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
      ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
-    ("Pell batted (. 512) all spring. The Otters lost by six.",
-     ["Pell batted (. 512) all spring.", "The Otters lost by six."]),
+    ("Her save rate (. 917) led the league. Her club still lost the final.",
+     ["Her save rate (. 917) led the league.", "Her club still lost the final."]),
     ("The charger suits daily use. 5 minutes of charging gives an hour of light.",
      ["The charger suits daily use.", "5 minutes of charging gives an hour of light."]),
     ("The mill closed in 2019. 2020 brought a buyer.", ["The mill closed in 2019.", "2020 brought a buyer."]),
@@ -53,10 +53,10 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
     # A full stop inside closing quotation marks ends the sentence even after an abbreviation-like word;
     # an apostrophe or a bracket after an abbreviation does not.
     ("She answered “no.” The talks ended.", ["She answered “no.”", "The talks ended."]),
-    ("Critics said it left the U.S.' Ruritanian partners alone. The talks ended.",
-     ["Critics said it left the U.S.' Ruritanian partners alone.", "The talks ended."]),
-    ("She coached at Dunmore (N.J.) High School for a decade. The team thrived.",
-     ["She coached at Dunmore (N.J.) High School for a decade.", "The team thrived."]),
+    ("Ministers doubted the U.K.' fishing quotas would last the winter. The talks ended.",
+     ["Ministers doubted the U.K.' fishing quotas would last the winter.", "The talks ended."]),
+    ("Her son now studies welding at Elmsford (N.Y.) Community College. The fees rose.",
+     ["Her son now studies welding at Elmsford (N.Y.) Community College.", "The fees rose."]),
     ("Seeded No. 4, Dunmore won again. Fans cheered.", ["Seeded No. 4, Dunmore won again.", "Fans cheered."]),
 ])
 def test_sentences_end_only_where_a_sentence_ends(paragraph, expected):
@@ -210,7 +210,7 @@ def test_headline_is_never_a_time_stamp_or_a_lead_sentence():
         assert choose_title([_quake("stamp", stamp, "Oskel", 0)]) == "Untitled story"
 
 
-@pytest.mark.parametrize("title", ["Oskelford", "May resigns", "Oskel at 50", "Enterprise 2.0"])
+@pytest.mark.parametrize("title", ["Oskelford", "May resigns", "Oskel at 50", "Harbour Plan 2.5"])
 def test_a_short_headline_is_no_time_stamp(title):
     from newsdigest.stories.assemble import choose_title
 

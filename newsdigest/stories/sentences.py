@@ -120,7 +120,7 @@ letter ("Rep. Ann Roe, R-Ore.") or before a word that opens sentences ("The", "H
 sentence; before a title or a name ("with Ore. Gov. …") it does not."""
 _LOST_POINT = re.compile(r"[\d(]$")
 _MEASURE = re.compile(r"\d+(?:\s*(?:%|percent\b|per cent\b)|-?calib(?:er|re)\b|\s?(?:mm|cm|km|kg|mg|ml)\b)")
-"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "an old.
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 917)", "an old.
 22-calibre rifle"): a full stop right after a digit or an opening bracket, or before a fraction of a
 measure (a percentage, a calibre, a metric unit), ends no sentence. Any other number may open one
 ("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
@@ -143,7 +143,7 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
                 (before.count('"') + closing.count('"')) % 2 == 1):
             continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
         last_word = re.search(r"([\w.]+)$", before)
-        # '…the U.S.’ allies', 'at Dunmore (N.J.) High School' go on; '…answered “no.” The talks…' ends.
+        # '…the U.K.’ quotas', 'at Elmsford (N.Y.) Community College' go on; '…answered “no.” The talks…' ends.
         if match.group(1) == "." and not re.search(r"[”\"]", closing) and _continues(
                 before, last_word, paragraph[match.end():]):
             continue
