@@ -295,6 +295,9 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
     ("Despite the cost, she said: “Every pier will be checked by divers twice.”", False),
     ("It will take the engineers a month to mend the worst of the cracked piers.", False),
     ("This row deepens the rift between the two riverside councils over money.", False),
+    ("That night, wardens in Kelbury moved the moored barges upstream of the bridge.", False),
+    ("Her season ended with a torn ligament two weeks before the regional final.", False),
+    ("Their weekend trip to the Varno lakes was cut short by the storm warning.", False),
 ])
 def test_what_stands_on_its_own(sentence, stands):
     from newsdigest.stories.standalone import leans_on_context, speaker_lost

@@ -25,14 +25,14 @@ from newsdigest.stories.sentences import content_tokens
 __all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
 
 _DANGLING = re.compile(
-    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b"
-    r"(?!\s+(?:seems|appears|looks\s+like|morning|afternoon|evening|night|week|weekend|month|year|season|spring|"
-    r"summer|autumn|fall|winter)\b)",
+    r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
+    r"summer|autumn|fall|winter)\b)"
+    r"(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
+    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b",
     re.I,
 )
-"""Openers that lean on a sentence before them: pronouns and connectives. "It seems…" and "This weekend…"
-point at nothing before them."""
+"""Openers that lean on a sentence before them: pronouns and connectives. Only "It seems/appears…" and
+"This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do."""
 
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
