@@ -298,6 +298,10 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
     ("That night, wardens in Kelbury moved the moored barges upstream of the bridge.", False),
     ("Her season ended with a torn ligament two weeks before the regional final.", False),
     ("Their weekend trip to the Varno lakes was cut short by the storm warning.", False),
+    # Speech run into the article without quotation marks: an address to "you", an order; not a state's "Me.".
+    ("Show the people of Kelbury that their bridge matters to you.", False),
+    ("Please keep off the river path until the divers have finished.", False),
+    ("Wardens in Oskel, Me., said the harbour wall would be mended by June.", True),
 ])
 def test_what_stands_on_its_own(sentence, stands):
     from newsdigest.stories.standalone import leans_on_context, speaker_lost

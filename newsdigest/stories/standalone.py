@@ -52,7 +52,10 @@ space beside it: 'NATO-led troops…' has no dateline."""
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{_SPEECH})\b", re.I)
 _SAYS = re.compile(rf"\b(?:{_SPEECH}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
-_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|me|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself|"
+                           r"[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b|^\W*(?:Please|Don['’]t|Do not|Let['’]s)\b")
+"""Speech run into the article: the first person, or a reader or listener addressed ("you", "your"; an
+order: "Please…", "Don't…", "Let's…"). Lower-case "me" only: "Portland, Me., police said" names a state."""
 CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
                                                   *calendar.month_abbr) if w)
 """Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
@@ -78,8 +81,8 @@ def speaker_lost(text: str) -> bool:
     A quotation credited to a pronoun with no name before it ("“We will win,” he
     said."; "On Friday, she said, “…”"), a sentence that is mostly a quotation
     and names nobody saying it (its speaker was in the paragraph before), or
-    one that speaks in the first person outside quotation marks (a statement's
-    text run into the article), is someone's speech whose speaker a reader of
+    one that speaks in the first person or addresses "you" outside quotation
+    marks (a statement's text run into the article), is someone's speech whose speaker a reader of
     the summary cannot know. A summary keeps a quote with its speaker or not at all.
     """
     text = undated(text)  # "OSKEL, Me. — …" is a place, not the first person
