@@ -65,7 +65,7 @@ from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_menti
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import _stem, content_tokens, markdown_paragraphs, plain_words, split_sentences
 
-__all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
+__all__ = ["MATCH", "MATCH_DAYS", "STAMP_WORDS", "find_disagreements", "statements"]
 
 MATCH = 0.12
 """Score at which two figures of one kind are taken to state the same thing.
@@ -131,7 +131,7 @@ def statements(post: Post) -> list[str]:
     return list(dict.fromkeys(out))  # an excerpt that repeats the lead is one statement
 
 
-_STAMP_WORDS = re.compile(
+STAMP_WORDS = re.compile(
     r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
     re.I)
@@ -139,7 +139,7 @@ _STAMP_WORDS = re.compile(
 
 def _is_stamp(sentence: str) -> bool:
     """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
-    return len(re.findall(r"[A-Za-z]{2,}", _STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
+    return len(re.findall(r"[A-Za-z]{2,}", STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
         re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
 
 

@@ -9,6 +9,7 @@ tiny when grouping runs analysis on hundreds of stories per build.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -16,6 +17,7 @@ from functools import lru_cache
 from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
 
 __all__ = [
+    "CALENDAR_WORDS",
     "markdown_paragraphs",
     "split_sentences",
     "content_tokens",
@@ -23,6 +25,10 @@ __all__ = [
     "word_shingles",
     "is_trivial",
 ]
+
+CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
+                                                  *calendar.month_abbr, "sept", "tues", "thurs") if w)
+"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
 _HTML_TAG = re.compile(r"<[^>]+>")

@@ -14,15 +14,14 @@ later sentence will do, and "only in this version" lists it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
 from newsdigest.stories.align import own_prose
-from newsdigest.stories.quotes import _SPEECH
-from newsdigest.stories.sentences import content_tokens
+from newsdigest.stories.quotes import SPEECH_VERBS
+from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens
 
-__all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
 
 _DANGLING = re.compile(
     r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
@@ -49,16 +48,13 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w
 """'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says. A hyphen needs a
 space beside it: 'NATO-led troops…' has no dateline."""
 
-_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{_SPEECH})\b", re.I)
-_SAYS = re.compile(rf"\b(?:{_SPEECH}|according|asked|asks)\b")
+_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS})\b", re.I)
+_SAYS = re.compile(rf"\b(?:{SPEECH_VERBS}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 _FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|me|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself|"
                            r"[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b|^\W*(?:Please|Don['’]t|Do not|Let['’]s)\b")
 """Speech run into the article: the first person, or a reader or listener addressed ("you", "your"; an
 order: "Please…", "Don't…", "Let's…"). Lower-case "me" only: "Portland, Me., police said" names a state."""
-CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
-                                                  *calendar.month_abbr) if w)
-"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
 _SETTING = re.compile(r"^\W*(?:in|on|at|from|near|outside|inside|across|during|after|before|since|by|asked|"
                       r"speaking)\b[^,]*,\s*$", re.I)
 """'In Kelbury, she said…', 'Asked about Ann Roe's plan, he said…': a place, a time or a question set the
