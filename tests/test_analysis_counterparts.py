@@ -391,3 +391,26 @@ def test_a_count_over_a_stated_period_is_not_set_against_a_count_with_none():
                   "of theft and fraud.")
     assert find_disagreements([d, e]) == ()
 
+
+
+def test_a_clashing_pair_joins_a_dispute_only_when_it_adds_one_new_version_and_value():
+    from types import SimpleNamespace
+
+    from newsdigest.stories.disagreements import MAX_VALUES, _joined
+
+    def figure(version: int, value: float) -> SimpleNamespace:
+        return SimpleNamespace(post=version, low=value, high=value)
+
+    # Figures 0..6: versions 0, 1, 2, 3, 4, 0, 5.
+    mentions = [figure(0, 10), figure(1, 12), figure(2, 20), figure(3, 22), figure(4, 14), figure(0, 30),
+                figure(5, 16)]
+    # A pair touching two disputes would merge them: it is left out.
+    assert _joined([[0, 1], [2, 3]], [(1, 2)], mentions) == [[0, 1], [2, 3]]
+    # A pair whose new figure's version is already in the dispute would list that version twice.
+    assert _joined([[0, 1]], [(1, 5)], mentions) == [[0, 1]]
+    # A pair adding one version and value joins, up to MAX_VALUES values and no further.
+    assert _joined([[0, 1]], [(1, 4)], mentions) == [[0, 1, 4]]
+    assert MAX_VALUES == 3
+    assert _joined([[0, 1, 4]], [(4, 6)], mentions) == [[0, 1, 4]]
+    # A pair sharing no figure with any dispute is one of its own.
+    assert _joined([[0, 1]], [(2, 3)], mentions) == [[0, 1], [2, 3]]

@@ -245,6 +245,8 @@ def test_headline_is_never_a_line_cut_off_mid_phrase():
     ("2026-05-04 | Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
     ("OSKEL — Bridge reopens to traffic after repairs", "Bridge reopens to traffic after repairs"),
     ("OSKA-led crews reopen the Oskel bridge", "OSKA-led crews reopen the Oskel bridge"),
+    # A label is dropped only when every word before the colon is one: "Watch" is, "mayor" is not.
+    ("Watch mayor: Oskel bridge will reopen within a week", "Watch mayor: Oskel bridge will reopen within a week"),
 ])
 def test_headline_keeps_a_speaker_but_not_labels_stamps_or_datelines(headline, expected):
     from newsdigest.stories.assemble import without_label
