@@ -14,7 +14,9 @@ summary can be traced back to the versions that say it. The steps:
    words with the headlines (news is an inverted pyramid, and the headlines are
    the outlets' own summaries). Then
    add the best-supported statements, at most `MAX_SENTENCES` in all, never
-   two that say the same thing, preferring a majority of versions and falling
+   two that align with each other or share most of their words
+   (`standalone.REPEATED`; two sentences about one event worded apart can
+   still both appear), preferring a majority of versions and falling
    back to any two.
 3. Show each statement in the wording that is most central among the versions
    that carry it (the medoid), the more readable first: a spun wording's frame
