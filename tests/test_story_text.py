@@ -309,3 +309,14 @@ def test_what_stands_on_its_own(sentence, stands):
     from newsdigest.stories.standalone import leans_on_context, speaker_lost
 
     assert (not leans_on_context(sentence) and not speaker_lost(sentence)) is stands
+
+
+@pytest.mark.parametrize("sentence, follows_on", [
+    ("Mayor Ann Roe nevertheless said the Kelbury bridge would reopen by June.", True),
+    ("Mayor Ann Roe also said the Kelbury bridge would reopen by June.", True),
+    ("Mayor Ann Roe said the Kelbury bridge would reopen by June.", False),
+])
+def test_a_sentence_turning_from_one_not_shown_reads_as_a_follow_on(sentence, follows_on):
+    from newsdigest.stories.standalone import reads_as_follow_on
+
+    assert reads_as_follow_on(sentence) is follows_on

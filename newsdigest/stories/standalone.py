@@ -41,10 +41,10 @@ _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?
                             r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
 """'The document said…', 'The move comes…': a common noun with no name, maybe introduced earlier."""
 
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again)\b|^[^,]{1,60},\s*(?:though|however|too),|"
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
                    r"^\W*(?:earlier|later|previously)\b", re.I)
-"""'Ann Roe also said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to, turns from or follows
-something not shown."""
+"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to,
+turns from or follows something not shown."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
