@@ -315,8 +315,11 @@ def test_what_stands_on_its_own(sentence, stands):
     ("Mayor Ann Roe nevertheless said the Kelbury bridge would reopen by June.", True),
     ("Mayor Ann Roe also said the Kelbury bridge would reopen by June.", True),
     ("Mayor Ann Roe said the Kelbury bridge would reopen by June.", False),
+    ("The other, a ferry pilot from Varno, was treated for burns and released.", True),
+    ("The governor, a former judge, told reporters the bridge would reopen by June.", True),
 ])
 def test_a_sentence_turning_from_one_not_shown_reads_as_a_follow_on(sentence, follows_on):
     from newsdigest.stories.standalone import reads_as_follow_on
 
     assert reads_as_follow_on(sentence) is follows_on
+

@@ -36,15 +36,16 @@ _DANGLING = re.compile(
 """Openers that lean on a sentence before them: pronouns and connectives. Only "It seems/appears…" and
 "This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do."""
 
-_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
-                            r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…': a common noun with no name, maybe introduced earlier."""
+                            r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
+"""'The document said…', 'The move comes…', 'The governor, a Republican, told…': a common noun with no name,
+maybe introduced earlier."""
 
 _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
-                   r"^\W*(?:earlier|later|previously)\b", re.I)
-"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to,
-turns from or follows something not shown."""
+                   r"^\W*(?:earlier|later|previously|the other)\b", re.I)
+"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
+adds to, turns from or follows something not shown."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
