@@ -199,6 +199,11 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
+    # Whatever came of the opening, a summary does not start on a quotation: its speaker comes after the words.
+    plain = [i for i in order if not _opens_on_quote(sentences[chosen[i]].text)]
+    if plain and plain[0] != order[0]:
+        order.remove(plain[0])
+        order.insert(0, plain[0])
     return " ".join(undated(sentences[chosen[i]].text) for i in order)
 
 
