@@ -323,3 +323,16 @@ def test_a_sentence_turning_from_one_not_shown_reads_as_a_follow_on(sentence, fo
 
     assert reads_as_follow_on(sentence) is follows_on
 
+
+
+def test_summary_never_starts_on_a_quotation():
+    from newsdigest.stories.analysis import analyse
+
+    said = "“We will rebuild the pier before the summer season,” Mayor Ada Quill told residents of Kelbury on Monday."
+    event = "Storm waves tore away half of the Kelbury pier on Saturday night, closing the seafront to visitors."
+    rest = "Engineers from the county council will inspect what is left of the pier this week."
+    more = "“Nobody was on the pier when it went, and that is all that matters,” Quill said."
+    versions = [post(f"k{i}", f"{said}\n\n{more}\n\n{event}\n\n{rest}", f"Kelbury pier wrecked by storm ({i})", i)
+                for i in range(3)]
+    summary = analyse(versions).summary
+    assert "Mayor Ada Quill" in summary and not summary.startswith("“")
