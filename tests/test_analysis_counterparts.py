@@ -78,8 +78,24 @@ def test_a_garbled_figure_is_disputed_by_every_version_giving_the_plain_one():
     c = post("c", "The French president stated that 26 of Ukraine's allies have formally committed to deploying "
                   "troops by land, sea, or air.")
     [dispute] = find_disagreements([a, b, c])
-    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("a", "26"), ("a", "26 dozen"), ("b", "26"),
-                                                                    ("c", "26")]
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("a", "26 dozen"), ("b", "26"), ("c", "26")]
+
+
+def test_a_version_whose_excerpt_and_body_differ_is_listed_on_one_side_only():
+    # a's excerpt says "18 dozen" harbour cranes, its body "18"; b gives "18" as well. a is listed once, with the
+    # value only it gives. With c giving both values too, no version is listed twice either.
+    a = Post(id="a", title="Port orders cranes", source="sources/a.md", published=DAY,
+             excerpt="The port authority of Varnholm has ordered 18 dozen harbour cranes for its new quay.",
+             body="The port authority of Varnholm has ordered 18 harbour cranes for the new quay on the river.")
+    b = post("b", "Officials in Varnholm said the port authority ordered 18 harbour cranes for the new quay.")
+    [dispute] = find_disagreements([a, b])
+    assert sorted((c.post_id, c.value) for c in dispute.claims) == [("a", "18 dozen"), ("b", "18")]
+    c = Post(id="c", title="Cranes for Varnholm", source="sources/c.md", published=DAY,
+             excerpt="Varnholm's port authority ordered 18 dozen harbour cranes for the new quay.",
+             body="Varnholm's port authority has ordered 18 harbour cranes for its new quay, officials said.")
+    for dispute in find_disagreements([a, b, c]):
+        listed = [claim.post_id for claim in dispute.claims]
+        assert len(listed) == len(set(listed))
 
 
 def test_a_fact_is_stated_at_most_once_per_version():
@@ -375,3 +391,26 @@ def test_a_count_over_a_stated_period_is_not_set_against_a_count_with_none():
                   "of theft and fraud.")
     assert find_disagreements([d, e]) == ()
 
+
+
+def test_a_clashing_pair_joins_a_dispute_only_when_it_adds_one_new_version_and_value():
+    from types import SimpleNamespace
+
+    from newsdigest.stories.disagreements import MAX_VALUES, _joined
+
+    def figure(version: int, value: float) -> SimpleNamespace:
+        return SimpleNamespace(post=version, low=value, high=value)
+
+    # Figures 0..6: versions 0, 1, 2, 3, 4, 0, 5.
+    mentions = [figure(0, 10), figure(1, 12), figure(2, 20), figure(3, 22), figure(4, 14), figure(0, 30),
+                figure(5, 16)]
+    # A pair touching two disputes would merge them: it is left out.
+    assert _joined([[0, 1], [2, 3]], [(1, 2)], mentions) == [[0, 1], [2, 3]]
+    # A pair whose new figure's version is already in the dispute would list that version twice.
+    assert _joined([[0, 1]], [(1, 5)], mentions) == [[0, 1]]
+    # A pair adding one version and value joins, up to MAX_VALUES values and no further.
+    assert _joined([[0, 1]], [(1, 4)], mentions) == [[0, 1, 4]]
+    assert MAX_VALUES == 3
+    assert _joined([[0, 1, 4]], [(4, 6)], mentions) == [[0, 1, 4]]
+    # A pair sharing no figure with any dispute is one of its own.
+    assert _joined([[0, 1]], [(2, 3)], mentions) == [[0, 1], [2, 3]]

@@ -45,3 +45,21 @@ def test_demo_story_page_shows_every_version_and_the_26_dozen_dispute(browser, d
         assert disputes.get_by_text("26 dozen", exact=False).first.is_visible()
         assert page.locator(".glance").get_by_text("26 dozen", exact=False).first.is_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_demo_story_page_gives_the_version_count_once_at_each_screen_size(browser, demo_site):
+    from site_fixtures import serve
+
+    story = demo_story(demo_site)
+    with serve(demo_site.output) as base:
+        for width, pills in ((390, True), (1280, False)):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.goto(base + story["url"])
+            # Small screens show the count in the pills, wide ones in the line under the headline: never both.
+            count = page.locator(".story-head").get_by_text("5 versions", exact=False)
+            assert [count.nth(i).is_visible() for i in range(count.count())].count(True) == 1
+            assert page.locator(".facts").is_visible() is pills
+            assert page.locator(".story-head__count").is_visible() is not pills
+            context.close()

@@ -32,8 +32,8 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
      ["The salt content of the river rose to. 7 percent in May.", "Anglers worried."]),
     ("The turbine ran at 87. 5 percent of capacity. Nobody was hurt.",
      ["The turbine ran at 87. 5 percent of capacity.", "Nobody was hurt."]),
-    ("Pell batted (. 512) all spring. The Otters lost by six.",
-     ["Pell batted (. 512) all spring.", "The Otters lost by six."]),
+    ("Her save rate (. 917) led the league. Her club still lost the final.",
+     ["Her save rate (. 917) led the league.", "Her club still lost the final."]),
     ("The charger suits daily use. 5 minutes of charging gives an hour of light.",
      ["The charger suits daily use.", "5 minutes of charging gives an hour of light."]),
     ("The mill closed in 2019. 2020 brought a buyer.", ["The mill closed in 2019.", "2020 brought a buyer."]),
@@ -53,10 +53,10 @@ def post(pid: str, body: str, title: str, hours: float | None = 0, **extra) -> P
     # A full stop inside closing quotation marks ends the sentence even after an abbreviation-like word;
     # an apostrophe or a bracket after an abbreviation does not.
     ("She answered “no.” The talks ended.", ["She answered “no.”", "The talks ended."]),
-    ("Critics said it left the U.S.' Ruritanian partners alone. The talks ended.",
-     ["Critics said it left the U.S.' Ruritanian partners alone.", "The talks ended."]),
-    ("She coached at Dunmore (N.J.) High School for a decade. The team thrived.",
-     ["She coached at Dunmore (N.J.) High School for a decade.", "The team thrived."]),
+    ("Ministers doubted the U.K.' fishing quotas would last the winter. The talks ended.",
+     ["Ministers doubted the U.K.' fishing quotas would last the winter.", "The talks ended."]),
+    ("Her son now studies welding at Elmsford (N.Y.) Community College. The fees rose.",
+     ["Her son now studies welding at Elmsford (N.Y.) Community College.", "The fees rose."]),
     ("Seeded No. 4, Dunmore won again. Fans cheered.", ["Seeded No. 4, Dunmore won again.", "Fans cheered."]),
 ])
 def test_sentences_end_only_where_a_sentence_ends(paragraph, expected):
@@ -120,7 +120,7 @@ def _ferry_story() -> list[Post]:
     leads = [
         # The earliest version frames the news as a revelation; the others rewrote it, each in its own way,
         # so the framed wording is the one closest to all of them.
-        "Insiders revealed that The Varno council has approved a new ferry route across Lake Tessel to replace "
+        "Insiders revealed that the Varno council has approved a new ferry route across Lake Tessel to replace "
         "the bridge that closed in March.",
         "The Varno council has approved a new ferry route across Lake Tessel, its clerk announced on Tuesday.",
         "Councillors in Varno voted for a ferry route to replace the bridge over Lake Tessel that closed in March.",
@@ -152,6 +152,24 @@ def test_summary_opens_on_the_event_most_versions_report_not_a_related_one():
               "Varno harbour wall cracks in quake"]
     summary = analyse([post(f"q{i}", body, titles[i], i) for i, body in enumerate(bodies)]).summary
     assert summary.startswith("A magnitude 6.2 earthquake struck near Oskel")
+
+
+def test_summary_opens_on_a_first_sentence_not_a_second_or_a_quotation_more_versions_carry():
+    from newsdigest.stories.analysis import analyse
+
+    # Every version's second sentence is the same, and so is a quotation; only two open alike. The summary
+    # still opens on a first sentence, which says who the charged man is.
+    charged = "Tobin Marsh, 34, was charged with arson after the silo burned for six hours."
+    quote = "“We lost a whole season of grain in one night,” the owner of the silo told reporters."
+    firsts = ["A man from Holloway Creek has been charged with setting fire to a grain silo on Saturday night.",
+              "Neighbours woke to sirens and a red glow over the valley just after midnight.",
+              "The night guard of the co-operative raised the alarm just after midnight.",
+              "A man from Holloway Creek has been charged with setting fire to a grain silo on Saturday night."]
+    rest = "The silo held wheat from eleven farms, the co-operative that runs it said."
+    versions = [post(f"h{i}", f"{first}\n\n{charged}\n\n{quote}\n\n{rest}", f"Holloway Creek silo fire ({i})", i)
+                for i, first in enumerate(firsts)]
+    summary = analyse(versions).summary
+    assert summary.startswith(firsts[0])
 
 
 # --- headline -----------------------------------------------------------------------------------
@@ -192,7 +210,7 @@ def test_headline_is_never_a_time_stamp_or_a_lead_sentence():
         assert choose_title([_quake("stamp", stamp, "Oskel", 0)]) == "Untitled story"
 
 
-@pytest.mark.parametrize("title", ["Oskelford", "May resigns", "Oskel at 50", "Enterprise 2.0"])
+@pytest.mark.parametrize("title", ["Oskelford", "May resigns", "Oskel at 50", "Harbour Plan 2.5"])
 def test_a_short_headline_is_no_time_stamp(title):
     from newsdigest.stories.assemble import choose_title
 
@@ -227,6 +245,8 @@ def test_headline_is_never_a_line_cut_off_mid_phrase():
     ("2026-05-04 | Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
     ("OSKEL — Bridge reopens to traffic after repairs", "Bridge reopens to traffic after repairs"),
     ("OSKA-led crews reopen the Oskel bridge", "OSKA-led crews reopen the Oskel bridge"),
+    # A label is dropped only when every word before the colon is one: "Watch" is, "mayor" is not.
+    ("Watch mayor: Oskel bridge will reopen within a week", "Watch mayor: Oskel bridge will reopen within a week"),
 ])
 def test_headline_keeps_a_speaker_but_not_labels_stamps_or_datelines(headline, expected):
     from newsdigest.stories.assemble import without_label
@@ -277,8 +297,42 @@ def test_only_in_this_version_lists_sentences_that_stand_on_their_own():
     ("Despite the cost, she said: “Every pier will be checked by divers twice.”", False),
     ("It will take the engineers a month to mend the worst of the cracked piers.", False),
     ("This row deepens the rift between the two riverside councils over money.", False),
+    ("That night, wardens in Kelbury moved the moored barges upstream of the bridge.", False),
+    ("Her season ended with a torn ligament two weeks before the regional final.", False),
+    ("Their weekend trip to the Varno lakes was cut short by the storm warning.", False),
+    # Speech run into the article without quotation marks: an address to "you", an order; not a state's "Me.".
+    ("Show the people of Kelbury that their bridge matters to you.", False),
+    ("Please keep off the river path until the divers have finished.", False),
+    ("Wardens in Oskel, Me., said the harbour wall would be mended by June.", True),
 ])
 def test_what_stands_on_its_own(sentence, stands):
     from newsdigest.stories.standalone import leans_on_context, speaker_lost
 
     assert (not leans_on_context(sentence) and not speaker_lost(sentence)) is stands
+
+
+@pytest.mark.parametrize("sentence, follows_on", [
+    ("Mayor Ann Roe nevertheless said the Kelbury bridge would reopen by June.", True),
+    ("Mayor Ann Roe also said the Kelbury bridge would reopen by June.", True),
+    ("Mayor Ann Roe said the Kelbury bridge would reopen by June.", False),
+    ("The other, a ferry pilot from Varno, was treated for burns and released.", True),
+    ("The governor, a former judge, told reporters the bridge would reopen by June.", True),
+])
+def test_a_sentence_turning_from_one_not_shown_reads_as_a_follow_on(sentence, follows_on):
+    from newsdigest.stories.standalone import reads_as_follow_on
+
+    assert reads_as_follow_on(sentence) is follows_on
+
+
+
+def test_summary_never_starts_on_a_quotation():
+    from newsdigest.stories.analysis import analyse
+
+    said = "“We will rebuild the pier before the summer season,” Mayor Ada Quill told residents of Kelbury on Monday."
+    event = "Storm waves tore away half of the Kelbury pier on Saturday night, closing the seafront to visitors."
+    rest = "Engineers from the county council will inspect what is left of the pier this week."
+    more = "“Nobody was on the pier when it went, and that is all that matters,” Quill said."
+    versions = [post(f"k{i}", f"{said}\n\n{more}\n\n{event}\n\n{rest}", f"Kelbury pier wrecked by storm ({i})", i)
+                for i in range(3)]
+    summary = analyse(versions).summary
+    assert "Mayor Ada Quill" in summary and not summary.startswith("“")

@@ -39,6 +39,7 @@ from newsdigest.stories.sentences import (
     content_tokens,
     is_trivial,
     markdown_paragraphs,
+    own_prose,
     split_sentences,
     word_shingles,
 )
@@ -160,14 +161,6 @@ def _increasing(columns: np.ndarray) -> bool:
 
 def _analyzer(text: str) -> list[str]:
     return content_tokens(text)
-
-
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<![\w])\"[^\"]*(?:\"|$)|‘[^‘’]*’(?!\w)")
-
-
-def own_prose(sentence: str) -> str:
-    """A sentence without its quoted speech: what the outlet wrote in its own words."""
-    return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
 
 
 def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str, str]]:

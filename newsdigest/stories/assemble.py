@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
-from newsdigest.stories.disagreements import _STAMP_WORDS
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
-from newsdigest.stories.sentences import GROUPING_STOP_WORDS, markdown_paragraphs
-from newsdigest.stories.standalone import CALENDAR_WORDS, undated
+from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs
+from newsdigest.stories.standalone import undated
+from newsdigest.stories.tfidf import TfidfVectorizer
 
 _LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=UTC)
@@ -79,9 +79,9 @@ MAX_HEADLINE_WORDS = 16
 
 def _is_stamp(title: str) -> bool:
     """'16 March 2026 Last updated at 12:42 GMT', 'Posted at 3:21 PM ET': a time stamp, not a headline. Once
-    its stamp words (`disagreements._STAMP_WORDS`), days and months are gone, nothing is left but a time
+    its stamp words (`sentences.STAMP_WORDS`), days and months are gone, nothing is left but a time
     zone; "Oskelford", "May resigns" or "Oskel at 50" keeps a word, and is a headline."""
-    left = [w for w in re.findall(r"[^\W\d_]{2,}", _STAMP_WORDS.sub(" ", title))
+    left = [w for w in re.findall(r"[^\W\d_]{2,}", STAMP_WORDS.sub(" ", title))
             if not re.fullmatch(r"[A-Z]{0,3}T", w) and w.casefold() not in CALENDAR_WORDS]
     return not left
 
@@ -102,7 +102,8 @@ def _cut(post: Post) -> bool:
 
 
 def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
-    """The ids of the versions closest to the others: the upper half by mean cosine of their words.
+    """The ids of the versions closest to the others: the upper half by mean cosine of their words (sublinear
+    TF-IDF, as sentence alignment weighs them).
 
     A story's versions may also cover a related event (two quakes, two arrests); the headline
     should name the event most of them report, which its versions are the closer to the rest.
@@ -111,14 +112,12 @@ def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
 
     if len(posts) < 3:
         return {p.id for p in posts}
-    vocabulary = {w: i for i, w in enumerate(sorted({w for t in texts.values() for w in t}))}
-    matrix = np.zeros((len(posts), max(1, len(vocabulary))))
-    for row, post in enumerate(posts):
-        for word, count in texts[post.id].items():
-            matrix[row, vocabulary[word]] = 1 + np.log(count)
-    norms = np.linalg.norm(matrix, axis=1)
-    matrix /= np.where(norms == 0, 1.0, norms)[:, None]
-    closeness = ((matrix @ matrix.T).sum(axis=1) - 1) / (len(posts) - 1)
+    try:
+        matrix = TfidfVectorizer(lambda pid: texts[pid].elements(), sublinear_tf=True).fit_transform(
+            [p.id for p in posts])
+    except ValueError:  # no words at all: none is closer to the rest than another
+        return {p.id for p in posts}
+    closeness = (np.asarray((matrix @ matrix.T).sum(axis=1)).ravel() - 1) / (len(posts) - 1)
     cut = np.median(closeness)
     return {p.id for p, c in zip(posts, closeness) if c >= cut}
 

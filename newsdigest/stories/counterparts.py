@@ -32,7 +32,7 @@ from scipy import sparse
 
 from newsdigest.stories.numbers import CALENDAR, Mention
 from newsdigest.stories.sentences import _WORD as TOKEN
-from newsdigest.stories.sentences import STOP_WORDS, content_tokens
+from newsdigest.stories.sentences import CALENDAR_WORDS, STOP_WORDS, content_tokens
 
 __all__ = [
     "NUMBERISH",
@@ -54,12 +54,8 @@ __all__ = [
 NUMBERISH = re.compile(r"^\d|^(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
                        r"billion|half)$")
 
-_NOT_NAMES = {
-    "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-} | STOP_WORDS
+_NOT_NAMES = {"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr"} | (
+    CALENDAR_WORDS | STOP_WORDS)
 
 _PREPOSITIONS = {"in", "of", "off", "at", "from", "near", "to", "into", "on", "across", "around", "outside", "inside",
                  "for", "with", "by", "against", "toward", "towards", "over", "under", "between", "through"}

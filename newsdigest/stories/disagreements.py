@@ -63,7 +63,14 @@ from newsdigest.stories.counterparts import (
 )
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
 from newsdigest.stories.quotes import quote_in, quoted
-from newsdigest.stories.sentences import _stem, content_tokens, markdown_paragraphs, plain_words, split_sentences
+from newsdigest.stories.sentences import (
+    STAMP_WORDS,
+    _stem,
+    content_tokens,
+    markdown_paragraphs,
+    plain_words,
+    split_sentences,
+)
 
 __all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
 
@@ -131,15 +138,9 @@ def statements(post: Post) -> list[str]:
     return list(dict.fromkeys(out))  # an excerpt that repeats the lead is one statement
 
 
-_STAMP_WORDS = re.compile(
-    r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
-    re.I)
-
-
 def _is_stamp(sentence: str) -> bool:
     """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
-    return len(re.findall(r"[A-Za-z]{2,}", _STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
+    return len(re.findall(r"[A-Za-z]{2,}", STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
         re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
 
 
@@ -345,7 +346,35 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
     score[~_same_speech(posts, mentions, spoken)] = -1.0
-    return _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
+    found = _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
+    return tuple(d for d in (_once_per_version(d, posts) for d in found) if d is not None)
+
+
+def _once_per_version(dispute: Disagreement, posts: Sequence[Post]) -> Disagreement | None:
+    """The dispute with each version listed on one side only (None when no clash is left).
+
+    A version whose own statements give two of the values (an excerpt's "26 dozen" over its body's "26") is
+    listed with the one no other version gives: that value is why it is a party to the dispute, and the other
+    is already shown by the versions that share it. When neither or both are its own, its body's value stands.
+    """
+    body = {p.id: {s for para in markdown_paragraphs(p.body) for s in split_sentences(para)} for p in posts}
+    by_post: dict[str, list[Claim]] = {}
+    for claim in dispute.claims:
+        by_post.setdefault(claim.post_id, []).append(claim)
+    kept: set[int] = set()
+    for post_id, claims in by_post.items():
+        if len(claims) == 1:
+            kept.add(id(claims[0]))
+            continue
+        others = {c.value for c in dispute.claims if c.post_id != post_id}
+        own = [c for c in claims if c.value not in others]
+        in_body = [c for c in claims if c.sentence in body.get(post_id, set())]
+        chosen = own[0] if len(own) == 1 else (in_body or claims)[0]
+        kept.add(id(chosen))
+    claims = tuple(c for c in dispute.claims if id(c) in kept)
+    if len({c.value for c in claims}) < 2:
+        return None
+    return replace(dispute, claims=claims)
 
 
 def _same_speech(posts: Sequence[Post], mentions: Sequence[Mention], spoken: Sequence[str]) -> np.ndarray:

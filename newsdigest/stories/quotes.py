@@ -47,7 +47,7 @@ _PAIRS = [
     re.compile(r"(?<![\w'])'([^'\n]+?)'(?!\w)"),
 ]
 
-_SPEECH = (
+SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
     r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
     r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
@@ -58,19 +58,19 @@ _SPEECH = (
 _NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|le|la)"
 _NAME_RUN = rf"{_NAME}(?:\s+{_NAME})*"
 _RELATIVE = re.compile(r"\b(?:who|whom|which|that|he|she|they|it|we)\b")  # "Trump, who he says": not an apposition
-_SPEECH_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b(?=[^“”\"]*$)")
+_SPEECH_BEFORE_QUOTE = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?=[^“”\"]*$)")
 _NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{_NAME_RUN})(?:,[^,“”\"]{{1,60}},|\s*\([^)]{{1,15}}\)|,\s*[A-Z]-[A-Z][\w.]*,)?,?\s+(?:{_SPEECH})\b")
+    rf"(?P<name>{_NAME_RUN})(?:,[^,“”\"]{{1,60}},|\s*\([^)]{{1,15}}\)|,\s*[A-Z]-[A-Z][\w.]*,)?,?\s+(?:{SPEECH_VERBS})\b")
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|again|later|previously|recently|once|[a-z]+ly))*\s*,?\s*$")
 _QUOTED_AS = re.compile(rf"quot\w*\s+(?:[\w'’]+\s+){{0,4}}?(?P<name>{_NAME_RUN})\s+as\s+saying")
 _ACCORDING = re.compile(rf"according to\s+(?:[a-z]\w*\s+)*(?P<name>{_NAME_RUN})")
 # after the quote: ', said Macron' / ', Macron said' / ' he added'
 _AFTER_VERB_NAME = re.compile(
-    rf"^\W{{0,3}}\s*(?:{_SPEECH})\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})")
+    rf"^\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})")
 _AFTER_NAME_VERB = re.compile(
-    rf"^\W{{0,3}}\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})\s+(?:{_SPEECH})\b")
+    rf"^\W{{0,3}}\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})\s+(?:{SPEECH_VERBS})\b")
 _PRONOUN = re.compile(
-    rf"^\W{{0,3}}\s*(?:he|she|they)\s+(?:{_SPEECH})\b|(?:^|\W)(?:he|she)\s+(?:{_SPEECH})\b[^“”\"]*$", re.I)
+    rf"^\W{{0,3}}\s*(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|(?:^|\W)(?:he|she)\s+(?:{SPEECH_VERBS})\b[^“”\"]*$", re.I)
 
 _TITLES = {
     "president", "prime", "minister", "sir", "dame", "chancellor", "secretary", "general", "secretary-general",
@@ -160,7 +160,7 @@ def _subject(previous: str) -> str | None:
     if m and _clean_speaker(m.group("name")):
         return _clean_speaker(m.group("name"))
     # "At the same time, Nato chief Mark Rutte said …": the first name that speaks.
-    m = re.search(rf"(?P<name>{_NAME_RUN})(?:\s+\([^)]{{1,15}}\))?\s+(?:{_SPEECH})\b", last)
+    m = re.search(rf"(?P<name>{_NAME_RUN})(?:\s+\([^)]{{1,15}}\))?\s+(?:{SPEECH_VERBS})\b", last)
     return _clean_speaker(m.group("name")) if m else None
 
 
@@ -219,7 +219,7 @@ def _attributions(quote: str, before: str, after: str, previous: str,
     if m:
         yield m.group("name"), True
     opening = tail if re.search(r"[.!?]\W*$", tail) else "" if tail else earlier
-    if opening and re.search(rf"\b(?:{_SPEECH}|speak)\b", opening):
+    if opening and re.search(rf"\b(?:{SPEECH_VERBS}|speak)\b", opening):
         # "Mr. Lind went on to say that … history. “There have been …”": the quote is what was said.
         yield _subject(opening), False
 

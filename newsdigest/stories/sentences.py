@@ -9,6 +9,7 @@ tiny when grouping runs analysis on hundreds of stories per build.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -16,6 +17,9 @@ from functools import lru_cache
 from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
 
 __all__ = [
+    "CALENDAR_WORDS",
+    "STAMP_WORDS",
+    "own_prose",
     "markdown_paragraphs",
     "split_sentences",
     "content_tokens",
@@ -23,6 +27,19 @@ __all__ = [
     "word_shingles",
     "is_trivial",
 ]
+
+CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
+                                                  *calendar.month_abbr, "sept", "tues", "thurs") if w)
+"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
+
+STAMP_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
+    re.I)
+"""The words of a dateline or a 'Posted … at …' stamp, and its numbers: what is left without them tells a
+stamp from a statement (a disputed figure's sentence) or from a headline."""
+
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<![\w])\"[^\"]*(?:\"|$)|‘[^‘’]*’(?!\w)")
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -120,7 +137,7 @@ letter ("Rep. Ann Roe, R-Ore.") or before a word that opens sentences ("The", "H
 sentence; before a title or a name ("with Ore. Gov. …") it does not."""
 _LOST_POINT = re.compile(r"[\d(]$")
 _MEASURE = re.compile(r"\d+(?:\s*(?:%|percent\b|per cent\b)|-?calib(?:er|re)\b|\s?(?:mm|cm|km|kg|mg|ml)\b)")
-"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 512)", "an old.
+"""A number whose decimal point a text dump spaced off ("ran at 87. 5 percent", "(. 917)", "an old.
 22-calibre rifle"): a full stop right after a digit or an opening bracket, or before a fraction of a
 measure (a percentage, a calibre, a metric unit), ends no sentence. Any other number may open one
 ("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
@@ -143,7 +160,7 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
                 (before.count('"') + closing.count('"')) % 2 == 1):
             continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
         last_word = re.search(r"([\w.]+)$", before)
-        # '…the U.S.’ allies', 'at Dunmore (N.J.) High School' go on; '…answered “no.” The talks…' ends.
+        # '…the U.K.’ quotas', 'at Elmsford (N.Y.) Community College' go on; '…answered “no.” The talks…' ends.
         if match.group(1) == "." and not re.search(r"[”\"]", closing) and _continues(
                 before, last_word, paragraph[match.end():]):
             continue
@@ -219,6 +236,11 @@ def _stem(word: str) -> str:
                 pass
             return stem.rstrip("e") if len(stem) > 4 else stem
     return word.rstrip("e") if len(word) > 5 else word
+
+
+def own_prose(sentence: str) -> str:
+    """A sentence without its quoted speech: what the outlet wrote in its own words."""
+    return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
 
 
 def plain_words(text: str) -> list[str]:

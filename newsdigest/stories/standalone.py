@@ -5,7 +5,10 @@ paragraphs that explained them. Two kinds of sentence never work there: one
 that opens on a pronoun or a connective ("He added…", "However, …"), whose
 subject or turn is in a sentence the reader does not see, and speech whose
 speaker it does not name, which there reads as someone else's words. Both are
-refused (`leans_on_context`, `speaker_lost`). A sentence about "the storm" or
+refused (`leans_on_context`, `speaker_lost`) as far as their signs show:
+speech is caught by its quotation marks, by the first person or "you", or
+an order ("Please…") outside them; speech run into the article without
+any of these still passes. A sentence about "the storm" or
 one that says what someone "also" did usually still tells a fact a reader can
 use; it only reads less well than a wording that names its subject
 (`reads_as_follow_on`): a summary passes it over when another wording or a
@@ -14,48 +17,47 @@ later sentence will do, and "only in this version" lists it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
-from newsdigest.stories.align import own_prose
-from newsdigest.stories.quotes import _SPEECH
-from newsdigest.stories.sentences import content_tokens
+from newsdigest.stories.quotes import SPEECH_VERBS
+from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose
 
-__all__ = ["CALENDAR_WORDS", "REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
 
 _DANGLING = re.compile(
-    r"^\W*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b"
-    r"(?!\s+(?:seems|appears|looks\s+like|morning|afternoon|evening|night|week|weekend|month|year|season|spring|"
-    r"summer|autumn|fall|winter)\b)",
+    r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
+    r"summer|autumn|fall|winter)\b)"
+    r"(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
+    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b",
     re.I,
 )
-"""Openers that lean on a sentence before them: pronouns and connectives. "It seems…" and "This weekend…"
-point at nothing before them."""
+"""Openers that lean on a sentence before them: pronouns and connectives. Only "It seems/appears…" and
+"This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do."""
 
-_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
-                            r"could|came|said|says|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…': a common noun with no name, maybe introduced earlier."""
+                            r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
+"""'The document said…', 'The move comes…', 'The governor, a Republican, told…': a common noun with no name,
+maybe introduced earlier."""
 
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again)\b|^[^,]{1,60},\s*(?:though|however|too),|"
-                   r"^\W*(?:earlier|later|previously)\b", re.I)
-"""'Ann Roe also said…', 'The mayor, though, said…', 'Earlier Monday, …': adds to, turns from or follows
-something not shown."""
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
+                   r"^\W*(?:earlier|later|previously|the other)\b", re.I)
+"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
+adds to, turns from or follows something not shown."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
 """'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says. A hyphen needs a
 space beside it: 'NATO-led troops…' has no dateline."""
 
-_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{_SPEECH})\b", re.I)
-_SAYS = re.compile(rf"\b(?:{_SPEECH}|according|asked|asks)\b")
+_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS})\b", re.I)
+_SAYS = re.compile(rf"\b(?:{SPEECH_VERBS}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
-_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself)\b")
-CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
-                                                  *calendar.month_abbr) if w)
-"""Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
+_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|me|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself|"
+                           r"[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b|^\W*(?:Please|Don['’]t|Do not|Let['’]s)\b")
+"""Speech run into the article: the first person, or a reader or listener addressed ("you", "your"; an
+order: "Please…", "Don't…", "Let's…"). Lower-case "me" only: "Portland, Me., police said" names a state."""
 _SETTING = re.compile(r"^\W*(?:in|on|at|from|near|outside|inside|across|during|after|before|since|by|asked|"
                       r"speaking)\b[^,]*,\s*$", re.I)
 """'In Kelbury, she said…', 'Asked about Ann Roe's plan, he said…': a place, a time or a question set the
@@ -78,8 +80,8 @@ def speaker_lost(text: str) -> bool:
     A quotation credited to a pronoun with no name before it ("“We will win,” he
     said."; "On Friday, she said, “…”"), a sentence that is mostly a quotation
     and names nobody saying it (its speaker was in the paragraph before), or
-    one that speaks in the first person outside quotation marks (a statement's
-    text run into the article), is someone's speech whose speaker a reader of
+    one that speaks in the first person or addresses "you" outside quotation
+    marks (a statement's text run into the article), is someone's speech whose speaker a reader of
     the summary cannot know. A summary keeps a quote with its speaker or not at all.
     """
     text = undated(text)  # "OSKEL, Me. — …" is a place, not the first person

@@ -8,16 +8,20 @@ summary can be traced back to the versions that say it. The steps:
    its version adds a little (`LEAD_WEIGHT`), and so do the words of the
    versions' headlines (`HEADLINE_WEIGHT`).
 2. Open with a lead: of the versions' first two sentences that another
-   version confirms, the one sharing most words with the headlines (news is an
-   inverted pyramid, and the headlines are the outlets' own summaries), among
-   those a majority of versions confirm when there are any: a story whose
-   versions also cover a related event opens on the event most of them report. Then
+   version confirms and that do not start with a quotation mark, a first
+   sentence before a second one (the second leans on the first for who and
+   what), then one a majority of versions confirm, then the one sharing most
+   words with the headlines (news is an inverted pyramid, and the headlines are
+   the outlets' own summaries). Then
    add the best-supported statements, at most `MAX_SENTENCES` in all, never
-   two that say the same thing, preferring a majority of versions and falling
+   two that align with each other or share most of their words
+   (`standalone.REPEATED`; two sentences about one event worded apart can
+   still both appear), preferring a majority of versions and falling
    back to any two.
 3. Show each statement in the wording that is most central among the versions
    that carry it (the medoid), the more readable first: a spun wording's frame
-   ("Insiders revealed that The council…", `_SPLICED`) is passed over for the
+   ("Insiders revealed that the council…", a frame no other wording shares:
+   `_framed`) is passed over for the
    plain one even when the spun version is the one the others rewrote.
    A sentence that opens on a pronoun or a connective ("He added…",
    "However, …"), speech whose speaker the sentence does not name ("“…,” he
@@ -59,9 +63,21 @@ HEADLINE_WEIGHT = 2.0
 """Headlines are the outlets' own one-line summaries; a sentence that shares
 their words (up to all of them, averaged over versions) gains up to this much."""
 
-_SPLICED = re.compile(r"\bthat\s+(?:The|A|An)\s")
-"""'Insiders revealed that The council…': a frame put before a whole sentence, capital and all, by a
-rewrite that spins it; the plain wording of the same statement reads better."""
+_FRAME = re.compile(r"^\W*((?:[\w'’-]+[\s,]+){1,5}?)that\s+")
+"""'Insiders revealed that …': up to five words and 'that' put before a statement."""
+
+
+def _framed(text: str, others: list[str]) -> bool:
+    """Is the wording another statement put behind a frame only it has ('Insiders revealed that The council…')?
+
+    A rewrite that spins a report adds who 'revealed' it; when no other wording of the statement shares a
+    word of that frame, the frame is the one version's addition, and a plain wording reads better.
+    """
+    found = _FRAME.match(text)
+    if not found or not others:
+        return False
+    frame = set(content_tokens(found.group(1)))
+    return bool(frame) and not any(frame & set(content_tokens(other)) for other in others)
 
 
 def _is_label(text: str) -> bool:
@@ -76,6 +92,11 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
+def _opens_on_quote(text: str) -> bool:
+    """Does the sentence start with a quotation mark? Its speaker is named only after the words."""
+    return text.lstrip()[:1] in "\"“‘'"
+
+
 @lru_cache(maxsize=65536)
 def _readability_penalty(text: str) -> float:
     words = len(text.split())
@@ -86,10 +107,8 @@ def _readability_penalty(text: str) -> float:
         penalty += 1.0
     if words < 8 or words > 45:
         penalty += 0.5
-    if text.lstrip()[:1] in "\"“‘'":
+    if _opens_on_quote(text):
         penalty += 0.5  # a bare quote needs its speaker introduced first
-    if _SPLICED.search(text):
-        penalty += 0.5
     return penalty
 
 
@@ -120,7 +139,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
             sentences[members[i]].text in disputed, speaker_lost(sentences[members[i]].text),
-            _readability_penalty(sentences[members[i]].text),
+            _readability_penalty(sentences[members[i]].text)
+            + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
             -centrality[i], sentences[members[i]].version != first, members[i]))
 
     headlines = [set(content_tokens(p.title)) for p in alignment.posts if p.title and not p.title_derived]
@@ -156,9 +176,12 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
 
     # The opening: of the versions' leads (first two sentences) that another version
     # confirms, the one closest to what the headlines say.
-    leads = [n for n in range(len(sentences))
-             if n - alignment.spans[sentences[n].version][0] < 2 and support[n] >= min(2, nv)]
-    leads.sort(key=lambda n: (-min(int(support[n]), need), -affinity[n], -support[n],
+    # A version's first sentence ranks above its second whatever their support: a second sentence or a quotation
+    # more versions carry ("X was charged…", "“We will…”") leans on the first, which says who and what.
+    place = {n: n - alignment.spans[sentences[n].version][0] for n in range(len(sentences))}
+    leads = [n for n in range(len(sentences)) if place[n] < 2 and support[n] >= min(2, nv)
+             and not _opens_on_quote(sentences[clusters[n][representative(clusters[n])]].text)]
+    leads.sort(key=lambda n: (place[n], -min(int(support[n]), need), -affinity[n], -support[n],
                               sentences[n].version != first, n))
     opened = any(take(n, strict=True) for n in leads)
     for floor in (need, 2 if nv > 1 else 1, 1):
@@ -176,6 +199,11 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return float(np.mean([sentences[m].position for m in chosen_clusters[i]]))
 
     order = sorted(range(len(chosen)), key=position)
+    # Whatever came of the opening, a summary does not start on a quotation: its speaker comes after the words.
+    plain = [i for i in order if not _opens_on_quote(sentences[chosen[i]].text)]
+    if plain and plain[0] != order[0]:
+        order.remove(plain[0])
+        order.insert(0, plain[0])
     return " ".join(undated(sentences[chosen[i]].text) for i in order)
 
 
