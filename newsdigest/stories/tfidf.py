@@ -99,6 +99,8 @@ def _normalise_rows(data: np.ndarray, indptr: list[int]) -> None:
 
     The rows are laid in a zero-padded table and summed with `cumsum`, which adds
     left to right as that loop does, so every norm is the loop's to the bit."""
+    import numpy as np
+
     bounds = np.asarray(indptr, dtype=np.int64)
     lengths = np.diff(bounds)
     if not len(lengths) or not lengths.max():
