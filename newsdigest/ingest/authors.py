@@ -156,8 +156,8 @@ def employer_in_role(text: str) -> str | None:
 def given_name_weight(word: str) -> float:
     """How common `word` is as a first name in any country gender-guesser covers, 0 (unknown) to 1.
 
-    Whether a capitalised pair of words on a page is a person ("Ursula Baatz")
-    or a label ("Virale Panik", "Premier League") is not something the page
+    Whether a capitalised pair of words on a page is a person ("Tomas Verhoeven")
+    or a label ("Silent Harvest", "Premier League") is not something the page
     shows; a first name in front is the clearest sign. gender-guesser ships a
     dictionary of some 45,000 first names with their frequency in each of
     about fifty countries (a hexadecimal digit per country, 1 rare to D very

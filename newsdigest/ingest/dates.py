@@ -187,7 +187,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{mon}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}{_TIME}", re.I),
         # 2025-09-05, 2025/9/5, 2019.10.19, 2019年10月19日, 2019년 10월 19일
         re.compile(rf"(?<!\d){_YEAR}\s*(?:[-/.]|年|년)\s*(?P<m>[01]?\d)\s*(?:[-/.]|月|월)\s*(?P<d>[0-3]?\d)(?:日|일)?(?!\d){_TIME}", re.I),
-        # 05.09.2025, 9/5/2025, 11/08/23, and month first where the day cannot be first (01.21.2020)
+        # 05.09.2025, 9/5/2025, 11/08/23, and month first where the day cannot be first (3.28.2024)
         re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?(?P<y>(?:19|20)?\d{{2}})(?![\d/]){_TIME}", re.I),
     )
 

@@ -119,11 +119,11 @@ def _readings(part: str, stop: frozenset[str] = _FUNCTION_WORDS, inline: bool = 
             readings.append((bool(prefix), whole[:1]))  # "Jane Doe, CNN": the rest may be the outlet
         first = whole[0].split()
         if len(whole) == 1 and len(first) >= 3 and given_name_weight(first[0]):
-            # "Jane Doe Education editor", "Jane Doe Zuletzt geändert": a first name, a surname, then words of the page.
+            # "Ann Moss Night desk", "Ann Moss Stand vom Montag": a first name, a surname, then words of the page.
             readings += [(bool(prefix), (" ".join(first[:n]),)) for n in (2, 3) if n < len(first)]
     if prefix and not whole:
         # "By Jane Doe Twitter Account …": the name is the first two or three capitalised words;
-        # "by jdoe 24 Comments": a single word when no other follows.
+        # "by Ann · 3 replies": a single word when no other follows.
         leading = _leading_capitals(part[prefix.end() :]).split()
         for n in (1, 2, 3):
             names = clean_authors(" ".join(leading[:n])) if len(leading) > n or len(leading) == n == 1 else ()
