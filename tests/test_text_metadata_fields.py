@@ -108,6 +108,16 @@ def test_first_names_of_many_countries_are_known_and_ordinary_words_are_not():
         assert given_name_weight(word) == 0, word
 
 
+def test_the_first_names_are_loaded_before_ingest_forks_its_workers():
+    """Each forked worker would otherwise parse the list again (about 0.2 s of CPU each)."""
+    from newsdigest.ingest.authors import _given_names
+    from newsdigest.ingest.run import preload_readers
+
+    _given_names.cache_clear()
+    preload_readers()
+    assert _given_names.cache_info().currsize == 1
+
+
 def test_a_name_followed_by_a_job_title_is_also_read_without_it():
     names = [names for _, names in _readings("Peter Hall Transport editor")]
     assert ("Peter Hall",) in names

@@ -36,8 +36,3 @@ def language_of(text: str) -> str | None:
 
     lang, _ = detect_language(text)
     return lang or identify_language(text)
-
-
-def warm_up() -> None:
-    """Load the model now (a second or so), e.g. once per worker process, not on the first page."""
-    _identifier()

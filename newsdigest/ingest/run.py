@@ -340,8 +340,10 @@ def preload_readers() -> None:
 
     try:
         import newsdigest.ingest.textdump  # noqa: F401
+        from newsdigest.ingest.textmeta import warm_up
     except ImportError:
-        pass
+        return
+    warm_up()
 
 
 def _progress_bar():

@@ -37,7 +37,7 @@ from newsdigest.ingest.text_structure import Block, render_blocks, restore_table
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "line_readings", "parse_text_dump", "preload", "read_dump", "weigh_lines"]
+__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "line_readings", "parse_text_dump", "read_dump", "weigh_lines"]
 
 
 @dataclass(frozen=True)
@@ -83,18 +83,6 @@ _LINK_LABEL = re.compile(
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 _DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 _ARTICLE_LABEL = re.compile(r"^(?:article(?:\s+(?:text|body|content))?|full\s+(?:story|article|text)|story)\s*:?$", re.I)
-
-
-def preload() -> None:
-    """Load dateparser and its English data now (about 0.1 s), e.g. once per worker process.
-
-    The cleaner only calls dateparser for datelines its own patterns cannot
-    read, and imports it lazily; a worker that preloads it pays that cost once
-    instead of on the first such page.
-    """
-    from newsdigest.ingest.textmeta import warm_up
-
-    warm_up()
 
 
 @dataclass(frozen=True)
