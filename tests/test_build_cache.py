@@ -157,3 +157,38 @@ def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
     shutil.rmtree(cache)
     assert main(["build", *options]) == 0
     assert _tree(output) == incremental
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """The package's modules `path` imports, at the top or inside a function (both run during a build)."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsdigest"):
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names if alias.name.startswith("newsdigest")}
+    return names
+
+
+def test_the_site_code_digest_covers_every_module_the_site_stage_imports():
+    """A change to a module the site computes with (the model's `is_day_only`, slugs…) must give new keys,
+    or an incremental build would publish pages made by the old code."""
+    from newsdigest.site.code_cache import READS
+
+    package = ROOT / "newsdigest"
+    todo, seen = list((package / "site").glob("*.py")), set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for name in _imported_modules(path):
+            module = ROOT.joinpath(*name.split("."))
+            found = next((p for p in (module.with_suffix(".py"), module / "__init__.py") if p.is_file()), None)
+            if found is not None:
+                todo.append(found)
+    digested = {p.resolve() for p in READS if p.is_file()}
+    outside = {p.resolve() for p in seen if (package / "site") not in p.parents and p != package / "__init__.py"}
+    assert outside and outside <= digested, sorted(str(p) for p in outside - digested)

@@ -35,7 +35,7 @@ from markupsafe import Markup
 from newsdigest.cache_store import code_digest, digest
 from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
-from newsdigest.site.code_cache import SITE_CODE
+from newsdigest.site.code_cache import READS
 from newsdigest.site.theme import theme_dirs
 
 
@@ -53,7 +53,7 @@ def site_key(config: Config) -> str:
                     path = Path(root, name)
                     files += [f"{kind}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
     settings = repr(dataclasses.replace(config, output_dir=Path("."), cache_dir=Path(".")))
-    return digest("site", code_digest(SITE_CODE), settings, *files)
+    return digest("site", code_digest(*READS), settings, *files)
 
 
 class Keys:
