@@ -2,7 +2,9 @@
 
 Fields named in the contract are always present with those names; everything
 else is an addition (relations in detail, quotes, disagreements, flags). Times
-are ISO 8601 with their offset, or null when the source gave none.
+are ISO 8601 with their offset; a date known only to the day is written bare
+("2024-03-28", as its post file writes it), since a midnight with an offset
+would claim an hour the source never gave; null when the source gave none.
 """
 
 from __future__ import annotations
