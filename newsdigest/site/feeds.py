@@ -69,7 +69,7 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
                               f"Stories covered by {section.ref.name} in {config.title}.", section.stories))
     template = env.get_template(FEED_TEMPLATE)
     contents: dict[str, str] = {}
-    made: dict[tuple[str, datetime, datetime], tuple[FeedEntry, str]] = {}
+    made: dict[tuple[str, str, str], tuple[FeedEntry, str]] = {}
 
     def content(story: StoryView) -> str:
         # A story sits in several feeds (site, its tags, its outlets): render its entry once.
@@ -79,9 +79,12 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
 
     def entry(story: StoryView, published: datetime, updated: datetime) -> tuple[FeedEntry, str]:
         # And make its entry once for all of them, in every format (its times differ only where it has none).
-        found = made.get((story.id, published, updated))
+        # Keyed on the times as written: one instant at two offsets compares equal as a datetime, and one
+        # feed would show the other's offset.
+        made_key = (story.id, published.isoformat(), updated.isoformat())
+        found = made.get(made_key)
         if found is None:
-            found = made[story.id, published, updated] = (
+            found = made[made_key] = (
                 _entry(story, published, updated, content(story), config),
                 piece(_item(story, published, updated, content(story), config), 2))
         return found
