@@ -138,31 +138,22 @@ class Alignment:
         """The dot product of sentences a and b's TF-IDF rows, to the bit what
         `float(vectors[a].multiply(vectors[b]).sum())` gives, without building two sparse matrices.
 
-        That product lists the shared terms in column order when both rows are sorted
-        and otherwise in the reverse of row a's order (scipy's general element-wise
-        routine); the float32 sum of the products then runs in that same order.
+        `align` sorts each row's column indices, so that product lists the shared
+        terms in column order and sums their float32 products in that order; the
+        same order here gives the same bits (`tests/test_analysis.py`
+        holds it to that).
         """
         x = self.vectors
         columns_a, values_a = x.indices[x.indptr[a]:x.indptr[a + 1]], x.data[x.indptr[a]:x.indptr[a + 1]]
         columns_b, values_b = x.indices[x.indptr[b]:x.indptr[b + 1]], x.data[x.indptr[b]:x.indptr[b + 1]]
-        where = {int(c): k for k, c in enumerate(columns_b.tolist())}
-        pairs = [(k, where[c]) for k, c in enumerate(columns_a.tolist()) if c in where]
-        if not pairs:
+        _, mine, theirs = np.intersect1d(columns_a, columns_b, assume_unique=True, return_indices=True)
+        if len(mine) == 0:
             return 0.0
-        if _increasing(columns_a) and _increasing(columns_b):
-            pairs.sort(key=lambda pair: int(columns_a[pair[0]]))
-        else:
-            pairs.reverse()
-        mine, theirs = zip(*pairs)
-        return float((values_a[list(mine)] * values_b[list(theirs)]).sum())
+        return float((values_a[mine] * values_b[theirs]).sum())
 
 
 _CHUNK_CELLS = 4_000_000
 """Cells of dense similarity (float32: 16 MB) computed at a time; a story of ordinary size is one chunk."""
-
-
-def _increasing(columns: np.ndarray) -> bool:
-    return bool(np.all(columns[1:] > columns[:-1]))
 
 
 def _analyzer(text: str) -> list[str]:
@@ -212,6 +203,9 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
         x = vectorizer.fit_transform([s.text for s in sentences]).tocsr().astype(np.float32)
     except ValueError:  # no content words at all
         x = sparse.csr_matrix((n, 1), dtype=np.float32)
+    # Sorted once here (the float32 copy happens to sort them too, but nothing promises it):
+    # `Alignment.sentence_similarity` sums shared terms in column order to match scipy's product.
+    x.sort_indices()
 
     # Candidate units: every sentence, and every pair of adjacent sentences of a version.
     pair_rows, pair_owner = [], []
