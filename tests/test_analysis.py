@@ -147,6 +147,24 @@ def test_every_version_gets_a_relation(story):
     assert set(analysis.relations) == {p.id for p in posts}
 
 
+def test_sentence_similarity_is_scipys_sparse_product_to_the_bit(story):
+    # The summary compares it with thresholds the rest of alignment reached through scipy's product, so a
+    # last-bit difference could tip a sentence across one; it sums in column order, which needs sorted rows.
+    posts, _ = story
+    for prose_only in (False, True):
+        alignment = align(posts, prose_only=prose_only)
+        vectors = alignment.vectors
+        assert vectors.has_sorted_indices
+        n = len(alignment.sentences)
+        shared = 0
+        for a in range(n):
+            for b in range(n):
+                expected = float(vectors[a].multiply(vectors[b]).sum())
+                assert alignment.sentence_similarity(a, b) == expected, (a, b)
+                shared += expected > 0
+        assert shared > n  # sentences other than each with itself share terms: the sums were put to the test
+
+
 def test_an_undated_version_leaves_nobody_first_and_may_copy_a_later_dated_one():
     posts = [post("undated", ORIGINAL, None), post("dated", COPY, 5)]
     relations = analyse(posts).relations

@@ -270,6 +270,56 @@ def test_average_link_groups_as_scipy_linkage_cut_at_the_threshold():
             set(theirs.tolist()))
 
 
+def test_average_link_breaks_exact_ties_by_the_earliest_rows_and_keeps_duplicates_together():
+    # Duplicate wire copies make exact ties, where SciPy's order (and a heap's) is arbitrary: the rule is fixed.
+    import numpy as np
+    from scipy import sparse
+
+    from newsdigest.stories.cluster import average_link
+
+    # Two identical copies of a wire report (w, w) and two posts each as close to both copies (0.4), not to
+    # each other: the copies merge first, then whichever post comes first joins them; the other's average
+    # with the three is then 0.8 / 3, under the threshold.
+    def chain(order: list[str]) -> list[set[str]]:
+        like = {frozenset("ab"): 1.0, frozenset("ap"): 0.4, frozenset("bp"): 0.4, frozenset("aq"): 0.4,
+                frozenset("bq"): 0.4}
+        n = len(order)
+        dense = np.array([[like.get(frozenset(order[i] + order[j]), 0.0) if i < j else 0.0 for j in range(n)]
+                          for i in range(n)])
+        labels = average_link(sparse.csr_matrix(dense), 0.3).tolist()
+        return sorted(({order[k] for k in range(n) if labels[k] == label} for label in set(labels)), key=sorted)
+
+    assert chain(["p", "a", "b", "q"]) == [{"a", "b", "p"}, {"q"}]
+    assert chain(["q", "a", "b", "p"]) == [{"a", "b", "q"}, {"p"}]  # the earliest row wins the tie
+
+    # The same tie where the group of copies is known by its earliest row (0), not by whichever copy
+    # absorbed the other: b's one more (weak) link once made b the survivor, and p paired off with e instead.
+    dense = np.zeros((5, 5))  # rows: a p e - b
+    dense[0, 4], dense[0, 1], dense[1, 4], dense[1, 2], dense[2, 4] = 1.0, 0.4, 0.4, 0.4, 0.1
+    assert average_link(sparse.csr_matrix(dense), 0.3).tolist() == [0, 0, 1, 2, 0]
+
+    # Random stories of duplicated rows: the same input gives the same groups, whether the matrix comes
+    # symmetric, triangular or with its entries shuffled, and copies of one row are always one group.
+    rng = np.random.default_rng(11)
+    for _ in range(30):
+        base = rng.random((int(rng.integers(3, 12)), 40)) * (rng.random((1, 40)) < 0.3)
+        copies = rng.integers(1, 4, len(base))
+        x = np.repeat(base, copies, axis=0)
+        x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+        full = np.round(x @ x.T, 2)  # rounded: many exact ties besides the duplicates
+        np.fill_diagonal(full, 0.0)
+        labels = average_link(sparse.csr_matrix(np.triu(full)), 0.3)
+        assert np.array_equal(labels, average_link(sparse.csr_matrix(np.triu(full)), 0.3))
+        assert np.array_equal(labels, average_link(sparse.csr_matrix(full), 0.3))
+        coo = sparse.coo_matrix(np.triu(full))
+        shuffle = rng.permutation(coo.nnz)
+        shuffled = sparse.coo_matrix((coo.data[shuffle], (coo.row[shuffle], coo.col[shuffle])), shape=full.shape)
+        assert np.array_equal(labels, average_link(shuffled, 0.3))
+        owner = np.repeat(np.arange(len(base)), copies)
+        for row in range(len(base)):
+            assert len(set(labels[owner == row].tolist())) == 1
+
+
 def test_components_are_scipy_connected_components():
     import numpy as np
     from scipy import sparse

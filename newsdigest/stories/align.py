@@ -18,9 +18,11 @@ Each sentence is compared with single sentences and with adjacent pairs of
 sentences of the other versions, so a rewrite that merges two sentences still
 finds its source.
 
-Cost: one sparse TF-IDF matrix for the story and, per version, one sparse
-product against all sentences — O(N²) in the story's sentence count with
-cheap vector work (10 versions × 60 sentences take a few milliseconds).
+Cost: one sparse TF-IDF matrix for the story and a sparse product of every
+sentence against every candidate unit — O(N²) time in the story's sentence count
+with cheap vector work (10 versions × 60 sentences take a few milliseconds), but
+taken a chunk of rows at a time, so memory stays near linear (160 versions × 40
+sentences peak under 200 MB, not 0.9 GB).
 """
 
 from __future__ import annotations
@@ -136,27 +138,22 @@ class Alignment:
         """The dot product of sentences a and b's TF-IDF rows, to the bit what
         `float(vectors[a].multiply(vectors[b]).sum())` gives, without building two sparse matrices.
 
-        That product lists the shared terms in column order when both rows are sorted
-        and otherwise in the reverse of row a's order (scipy's general element-wise
-        routine); the float32 sum of the products then runs in that same order.
+        `align` sorts each row's column indices, so that product lists the shared
+        terms in column order and sums their float32 products in that order; the
+        same order here gives the same bits (`tests/test_analysis.py`
+        holds it to that).
         """
         x = self.vectors
         columns_a, values_a = x.indices[x.indptr[a]:x.indptr[a + 1]], x.data[x.indptr[a]:x.indptr[a + 1]]
         columns_b, values_b = x.indices[x.indptr[b]:x.indptr[b + 1]], x.data[x.indptr[b]:x.indptr[b + 1]]
-        where = {int(c): k for k, c in enumerate(columns_b.tolist())}
-        pairs = [(k, where[c]) for k, c in enumerate(columns_a.tolist()) if c in where]
-        if not pairs:
+        _, mine, theirs = np.intersect1d(columns_a, columns_b, assume_unique=True, return_indices=True)
+        if len(mine) == 0:
             return 0.0
-        if _increasing(columns_a) and _increasing(columns_b):
-            pairs.sort(key=lambda pair: int(columns_a[pair[0]]))
-        else:
-            pairs.reverse()
-        mine, theirs = zip(*pairs)
-        return float((values_a[list(mine)] * values_b[list(theirs)]).sum())
+        return float((values_a[mine] * values_b[theirs]).sum())
 
 
-def _increasing(columns: np.ndarray) -> bool:
-    return bool(np.all(columns[1:] > columns[:-1]))
+_CHUNK_CELLS = 4_000_000
+"""Cells of dense similarity (float32: 16 MB) computed at a time; a story of ordinary size is one chunk."""
 
 
 def _analyzer(text: str) -> list[str]:
@@ -206,6 +203,9 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
         x = vectorizer.fit_transform([s.text for s in sentences]).tocsr().astype(np.float32)
     except ValueError:  # no content words at all
         x = sparse.csr_matrix((n, 1), dtype=np.float32)
+    # Sorted once here (the float32 copy happens to sort them too, but nothing promises it):
+    # `Alignment.sentence_similarity` sums shared terms in column order to match scipy's product.
+    x.sort_indices()
 
     # Candidate units: every sentence, and every pair of adjacent sentences of a version.
     pair_rows, pair_owner = [], []
@@ -232,29 +232,45 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
     units, owner, unit_version = units[order], owner[order], unit_version[order]
     bounds = np.searchsorted(unit_version, np.arange(nv + 1))
 
-    # One product for the whole story: each row of a sparse product is summed from that row alone, so
-    # this gives every sentence the values a product of its own version's rows would.
-    block = (x @ units.T.tocsc()).toarray()
+    # The product is taken a few rows at a time, so memory stays linear in the story's size (one dense
+    # sentences x units array grows with its square: 160 versions of 40 sentences took 0.9 GB). Each row
+    # of a sparse product is summed from that row alone, so a row gets the same values in any chunk.
+    columns = units.T.tocsr()  # converted once here rather than by every product
     own = np.array([s.version for s in sentences], dtype=np.int64)
-    rows = np.arange(n)
-    for w in range(nv):
-        lo, hi = bounds[w], bounds[w + 1]
-        if lo == hi:
-            continue
-        best = block[:, lo:hi].argmax(axis=1)
-        others = own != w
-        similarity[others, w] = block[rows, lo + best][others]
-        match[others, w] = owner[lo + best][others]
+    step = max(1, _CHUNK_CELLS // max(1, units.shape[0]))
+    for r0 in range(0, n, step):
+        r1 = min(n, r0 + step)
+        block = (x[r0:r1] @ columns).toarray()
+        rows = np.arange(r1 - r0)
+        for w in range(nv):
+            lo, hi = bounds[w], bounds[w + 1]
+            if lo == hi:
+                continue
+            best = block[:, lo:hi].argmax(axis=1)
+            others = own[r0:r1] != w
+            similarity[r0:r1][others, w] = block[rows, lo + best][others]
+            match[r0:r1][others, w] = owner[lo + best][others]
 
-    # Verbatim containment: the share of each sentence's shingles that each version holds.
+    # Verbatim containment: the share of each sentence's shingles that each version holds. Counted as one
+    # sparse product (sentence x shingle) @ (shingle x version) of ones: the same whole numbers as
+    # intersecting every sentence's set with every version's, without the all-pairs Python set work.
     shingles = [word_shingles(s.text) for s in sentences]
-    held: list[set[tuple[str, ...]]] = [set() for _ in posts]
-    for sentence, own_shingles in zip(sentences, shingles):
-        held[sentence.version] |= own_shingles
-    counts = np.array([[len(own_shingles & version) for version in held] for own_shingles in shingles],
-                      dtype=np.float32)
+    ids: dict[tuple[str, ...], int] = {}
+    cells = [[ids.setdefault(shingle, len(ids)) for shingle in own_shingles] for own_shingles in shingles]
     sizes = np.array([len(own_shingles) or 1 for own_shingles in shingles], dtype=np.float32)
+    if ids:
+        lengths = [len(row) for row in cells]
+        flat = np.fromiter((k for row in cells for k in row), dtype=np.int64, count=sum(lengths))
+        holder = sparse.csr_matrix(
+            (np.ones(len(flat), dtype=np.int32), (np.repeat(np.arange(n), lengths), flat)), shape=(n, len(ids)))
+        # (shingle, version) is 1 when any sentence of the version holds the shingle.
+        held = sparse.csr_matrix(
+            (np.ones(len(flat), dtype=np.int32), (flat, np.repeat(own, lengths))), shape=(len(ids), nv))
+        held.data[:] = 1  # duplicates were summed by the constructor: a shingle counts once per version
+        counts = (holder @ held).toarray().astype(np.float32)
+    else:
+        counts = np.zeros((n, nv), dtype=np.float32)
     verbatim = counts / sizes[:, None]
-    verbatim[rows, own] = 0.0
+    verbatim[np.arange(n), own] = 0.0
 
     return Alignment(posts, sentences, spans, similarity, match, verbatim, x)

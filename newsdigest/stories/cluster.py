@@ -10,9 +10,18 @@ threshold, so the graph of such pairs is cut into connected components first
 and each is clustered on its own: small and independent, which is what keeps
 100,000 posts fast. Each component is merged greedily on its own sparse edges,
 the most alike pair of groups first, until no pair's average reaches the
-threshold: SciPy's `linkage(method="average")` cut at that height gives the
-same groups (`tests/test_stories_group.py` holds it to that), but costs a
-millisecond of overhead per component and a fifth of a second to import.
+threshold: barring exact ties, SciPy's `linkage(method="average")` cut at that
+height gives the same groups (`tests/test_stories_group.py` holds it to that),
+but costs a millisecond of overhead per component and a fifth of a second to
+import.
+
+Exact ties are common (duplicate wire copies have identical similarities), and
+where they fall decides which groups form, so they are broken by a fixed rule
+rather than by whatever order a heap or SciPy happens to hold them in: of pairs
+of groups equally alike, the pair whose earliest posts (by row) come first merges
+first. A group is known by its earliest row, so the rule names the same pair
+however the merges before it went. `group` fits posts sorted by id, so the same
+posts give the same groups whatever order they arrive in.
 """
 
 from __future__ import annotations
@@ -83,7 +92,13 @@ def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 def _merge(rows: list[int], cols: list[int], vals: list[float], m: int, threshold: float) -> np.ndarray:
     """Average link on one component of `m` posts, given each similar pair once (`rows[k]`, `cols[k]`,
     `vals[k]`): a heap of the pairs of groups whose average similarity reaches `threshold`, the best merged
-    first. Labels are 0.. in the order of each group's first post."""
+    first, ties to the pair of earliest groups (see the module doc). Labels are 0.. in the order of each
+    group's first post.
+
+    A group's id is its earliest row (a merge keeps the smaller id), so a heap entry
+    (-average, id, id) orders ties by the groups' earliest posts, not by which
+    group happened to absorb which.
+    """
     links: dict[int, dict[int, float]] = {c: {} for c in range(m)}
     for a, b, v in zip(rows, cols, vals):
         links[a][b] = v
@@ -93,29 +108,30 @@ def _merge(rows: list[int], cols: list[int], vals: list[float], m: int, threshol
     heap = [(-v, a, b) if a < b else (-v, b, a) for a, b, v in zip(rows, cols, vals) if v >= threshold]
     heapq.heapify(heap)
     while heap:
-        neg, a, b = heapq.heappop(heap)
+        neg, a, b = heapq.heappop(heap)  # a < b
         if a not in size or b not in size:
             continue
         avg = links[a].get(b, 0.0) / (size[a] * size[b])
         if abs(avg + neg) > 1e-9:
             continue  # stale: the pair changed since it was pushed
-        if len(links[a]) < len(links[b]):
-            a, b = b, a
-        for c, v in links.pop(b).items():
-            if c == a:
-                continue
-            links[c].pop(b, None)
-            total = links[a].get(c, 0.0) + v
-            links[a][c] = total
-            links[c][a] = total
-        links[a].pop(b, None)
+        mine, theirs = links.pop(a), links.pop(b)
+        mine.pop(b, None)
+        theirs.pop(a, None)
+        if len(mine) < len(theirs):
+            mine, theirs = theirs, mine  # fold the shorter into the longer (a sum of two is the same either way)
+        for c, v in theirs.items():
+            mine[c] = mine.get(c, 0.0) + v
+        links[a] = mine  # b joins a: the merged group keeps the earlier id
         size[a] += size.pop(b)
         members[a].extend(members.pop(b))
-        for c, total in links[a].items():
+        for c, total in mine.items():
+            link = links[c]
+            link.pop(b, None)
+            link[a] = total
             avg = total / (size[a] * size[c])
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, min(a, c), max(a, c)))
     labels = np.empty(m, dtype=np.int64)
-    for label, root in enumerate(sorted(members, key=lambda r: min(members[r]))):
+    for label, root in enumerate(sorted(members)):
         labels[members[root]] = label
     return labels
