@@ -132,6 +132,14 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         support[n] = len({sentences[m].version for m in members})
         clusters.append(members)
 
+    representatives: dict[int, int] = {}
+
+    def representative_of(n: int) -> int:
+        """The sentence that speaks for sentence `n`'s cluster, worked out once: the opening and the rest ask again."""
+        if n not in representatives:
+            representatives[n] = clusters[n][representative(clusters[n])]
+        return representatives[n]
+
     def representative(members: list[int]) -> int:
         if len(members) == 1:
             return 0
@@ -158,7 +166,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     def take(n: int, strict: bool) -> bool:
         if len(chosen) >= MAX_SENTENCES or any(n in c for c in chosen_clusters):
             return False
-        rep = clusters[n][representative(clusters[n])]
+        rep = representative_of(n)
         text = sentences[rep].text
         if text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
             return False
@@ -180,7 +188,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     # more versions carry ("X was charged…", "“We will…”") leans on the first, which says who and what.
     place = {n: n - alignment.spans[sentences[n].version][0] for n in range(len(sentences))}
     leads = [n for n in range(len(sentences)) if place[n] < 2 and support[n] >= min(2, nv)
-             and not _opens_on_quote(sentences[clusters[n][representative(clusters[n])]].text)]
+             and not _opens_on_quote(sentences[representative_of(n)].text)]
     leads.sort(key=lambda n: (place[n], -min(int(support[n]), need), -affinity[n], -support[n],
                               sentences[n].version != first, n))
     opened = any(take(n, strict=True) for n in leads)
