@@ -77,6 +77,7 @@ def choose_title(posts: Sequence[Post]) -> str:
 MAX_HEADLINE_WORDS = 16
 """Longer than this, a 'headline' is a lead sentence (or a deck) standing in for one."""
 
+
 def _is_stamp(title: str) -> bool:
     """'16 March 2026 Last updated at 12:42 GMT', 'Posted at 3:21 PM ET': a time stamp, not a headline. Once
     its stamp words (`sentences.STAMP_WORDS`), days and months are gone, nothing is left but a time
@@ -108,10 +109,10 @@ def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
     A story's versions may also cover a related event (two quakes, two arrests); the headline
     should name the event most of them report, which its versions are the closer to the rest.
     """
-    import numpy as np  # only when a headline is chosen: a build that chooses none need not load it
-
     if len(posts) < 3:
         return {p.id for p in posts}
+    import numpy as np  # only when versions are compared: a build that compares none need not load it
+
     try:
         matrix = TfidfVectorizer(lambda pid: texts[pid].elements(), sublinear_tf=True).fit_transform(
             [p.id for p in posts])
