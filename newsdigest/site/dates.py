@@ -100,10 +100,6 @@ def iso_utc(value: datetime | None, tz: ZoneInfo) -> str | None:
     return localize(value, tz).isoformat(timespec="seconds")
 
 
-def aware(value: datetime | None, tz: ZoneInfo) -> datetime | None:
-    return localize(value, tz) if value is not None else None
-
-
 def newest(values: Iterable[datetime | None], tz: ZoneInfo) -> datetime | None:
     known = [localize(v, tz) for v in values if v is not None]
     return max(known, key=latest_instant) if known else None

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,7 +235,3 @@ def _fresh_slug(title: str, used: set[str]) -> str:
         slug = f"{base}-{n}"
         n += 1
     return slug
-
-
-def all_slugs(identities: Iterable[Identity]) -> set[str]:
-    return {s for i in identities for s in (i.slug, *i.aliases)}
