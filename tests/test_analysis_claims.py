@@ -106,6 +106,16 @@ def test_figures_inside_quotes_are_the_speakers_not_the_outlets():
     assert find_disagreements([a, b]) == ()
 
 
+def test_single_curly_quotes_are_speech_too():
+    # British style quotes in single marks: the minister's promise is hers, not the board's figure.
+    a = post("a", "At the rally the health minister promised ‘4,000 more nurses for the coastal hospitals by spring’.")
+    b = post("b", "The coastal hospitals will hire 5,000 more nurses by spring, the hospital board said.")
+    assert find_disagreements([a, b]) == ()
+    # The same promise quoted with another figure is a misquote.
+    c = post("c", "At the rally the health minister promised ‘5,000 more nurses for the coastal hospitals by spring’.")
+    assert values(find_disagreements([a, c])) == [("4,000", "5,000")]
+
+
 def test_who_said_disputes_need_real_names_credited_in_the_quotes_own_sentence():
     words = "We will not back down until every docker on the quay is paid"
     a = post("a", f"“{words},” said Daniel Okafor, the union leader.")

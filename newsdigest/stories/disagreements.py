@@ -69,6 +69,7 @@ from newsdigest.stories.sentences import (
     content_tokens,
     markdown_paragraphs,
     plain_words,
+    quoted_spans,
     split_sentences,
 )
 
@@ -142,14 +143,6 @@ def _is_stamp(sentence: str) -> bool:
     """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
     return len(re.findall(r"[A-Za-z]{2,}", STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
         re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
-
-
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
-
-
-def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Where a sentence quotes someone (to the sentence's end when the quote runs on)."""
-    return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
 def _bag(text: str) -> Counter[str]:
@@ -313,7 +306,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
         published = posts[v].published.date() if posts[v].published else None
         for s in sentences:
             bag = _bag(s)
-            quoted = _quoted_spans(s)
+            quoted = quoted_spans(s)
             stamp = _is_stamp(s)
             found = [*find_mentions(s, v), *find_dates(s, v, published)]
             # The specific figures of a sentence are words of it too: two sentences giving "1.3 million"

@@ -20,6 +20,7 @@ __all__ = [
     "CALENDAR_WORDS",
     "STAMP_WORDS",
     "own_prose",
+    "quoted_spans",
     "markdown_paragraphs",
     "split_sentences",
     "content_tokens",
@@ -236,6 +237,12 @@ def _stem(word: str) -> str:
                 pass
             return stem.rstrip("e") if len(stem) > 4 else stem
     return word.rstrip("e") if len(word) > 5 else word
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence quotes someone: each quoted passage, to the sentence's end when the quote runs on
+    past it (a quote of several sentences opens in one and closes in a later one)."""
+    return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
 def own_prose(sentence: str) -> str:
