@@ -183,7 +183,7 @@ def finish(
 
 # Decisions about structure, not about belonging: the model does not revisit them.
 _SETTLED = (
-    "table row", "code fence marker", "generated box", "table-of-contents", "label over the article", "no text",
+    "table row", "code fence marker", "generated box below", "table-of-contents", "label over the article", "no text",
     "teasers after the article",
 )
 
