@@ -44,7 +44,6 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
-from trafilatura import extract  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -67,13 +66,12 @@ BODY_FLOOR = 0.92
 TREES = 100
 CONTEXT_TREES = 60
 INNER_FOLDS = 4
-AGAIN = int(os.environ.get("AGAIN", "1"))
 """Folds by site that give the second reading first readings of unseen pages."""
 LEAVES = 16
 MIN_LEAF = 40
 """Trees of sixteen leaves of forty lines or more: on two random halves of the sites each reading the other,
 eight leaves of eighty lost about a point of snippet F1 and thirty-two of twenty gained nothing more."""
-WEIGHTS = {"extract": 1.0, "meta": 3.0, "clean": 0.3, "silver": float(os.environ.get("SILVER", "0.5"))}
+WEIGHTS = {"extract": 1.0, "meta": 3.0, "clean": 0.3}
 """A labelled `meta` line stands for a snippet the scorer checks, an `extract` line for a few 4-grams;
 a gold body pasted alone (`clean`) only reminds the model that text without furniture is article."""
 
@@ -147,26 +145,7 @@ def load(corpus: Path) -> list[Page]:
             pages.append(Page(kind, key, site, found, entry, rows, labels))
             if kind == "extract":
                 pages.append(_clean_text(key, site, entry))
-            elif (silver := _silver(corpus / kind / f"{key}.html", found, labels)) is not None:
-                pages.append(Page("silver", key, site, found, entry, rows, silver))
     return pages
-
-
-def _silver(html: Path, found: Analysis, labels: list[float | None]) -> list[float | None] | None:
-    """The lines of a `meta` dump labelled by trafilatura's article from the same page's saved HTML.
-
-    The snippets label a few lines of each page; the HTML extractor's
-    article, right on most snippets (0.93 F1), labels the rest as an `extract`
-    body labels its dump: many more lines of pages in every language, each
-    weighing less than a snippet. Lines a snippet labels keep that label only.
-    """
-    if not html.is_file():
-        return None
-    body = extract(html.read_text(encoding="utf-8", errors="replace"), include_comments=False) or ""
-    if len(_tokens(body)) < 20:
-        return None
-    silver = _label_extract(found.lines, body)
-    return [None if gold is not None else label for label, gold in zip(silver, labels)]
 
 
 def _clean_text(key: str, site: str, entry: dict) -> Page:
@@ -184,28 +163,18 @@ def fit(pages: list[Page], thresholds: tuple[float, float, float] = (0.5, 0.5, 0
     see (folds by site), so it learns to trust them as much as it can on a new page.
     """
     first = _trees(*_labelled(pages, [page.rows for page in pages]), FEATURES)
-    groups = [page.site for page in pages]
-    folds = list(GroupKFold(n_splits=INNER_FOLDS).split(pages, groups=groups))
     readings: dict[int, np.ndarray] = {}
-    for train, test in folds:
+    groups = [page.site for page in pages]
+    for train, test in GroupKFold(n_splits=INNER_FOLDS).split(pages, groups=groups):
         inner = _trees(*_labelled([pages[i] for i in train], [pages[i].rows for i in train]), FEATURES)
         for i in test:
             readings[i] = inner.predict(pages[i].rows)[0] if pages[i].rows else np.zeros(0)
-    stages: list[Trees] = []
-    for depth in range(1 + AGAIN):
-        context_rows = [context_features(readings[i], page.found.lines, page.rows) for i, page in enumerate(pages)]
-        stages.append(_trees(*_labelled(pages, context_rows), CONTEXT, trees=CONTEXT_TREES))
-        if depth == AGAIN:
-            break
-        # The next reading learns from this one's verdicts on pages it did not see, as it meets them in use.
-        later: dict[int, np.ndarray] = {}
-        for train, test in folds:
-            inner = _trees(*_labelled([pages[i] for i in train], [context_rows[i] for i in train]), CONTEXT,
-                           trees=CONTEXT_TREES)
-            for i in test:
-                later[i] = inner.predict(context_rows[i])[0] if context_rows[i] else np.zeros(0)
-        readings = later
-    return LineModel(first, stages[0], *thresholds, again=tuple(stages[1:]))
+    context_rows = [
+        context_features(readings[i], page.found.lines, page.rows)
+        for i, page in enumerate(pages)
+    ]
+    second = _trees(*_labelled(pages, context_rows), CONTEXT, trees=CONTEXT_TREES)
+    return LineModel(first, second, *thresholds)
 
 
 def _labelled(pages: list[Page], rows: list[list[list[float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -276,8 +245,6 @@ def measure(
     tp = fn = fp = 0
     readings = {} if readings is None else readings
     for page in pages:
-        if page.kind == "silver":
-            continue
         chosen = model[page.key] if isinstance(model, dict) else model
         at = (id(chosen.lines), page.kind + page.key)
         if at not in readings:

@@ -532,8 +532,6 @@ class LineModel:
     """What one change between article and not-article costs along the page, in log-odds: the
     article is one run with few gaps, so a line whose probability is near its threshold takes
     its neighbours' side (0: every line decided alone)."""
-    again: tuple[Trees, ...] = ()
-    """Further readings of the same kind as `context`, each over the verdicts of the one before."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -550,10 +548,9 @@ class LineModel:
         and the second's for its context; the second reading's use of the
         first is left out, as the first's own contributions already explain it.
         """
-        probability, own = self.lines.predict(rows)
-        for stage in (self.context, *self.again):
-            context = context_features(probability, lines, rows)
-            probability, around = stage.predict(context)
+        first, own = self.lines.predict(rows)
+        context = context_features(first, lines, rows)
+        probability, around = self.context.predict(context)
         around[:, 0] = 0.0
         values = np.hstack([
             np.asarray(rows, dtype=float).reshape(len(rows), -1), np.asarray(context).reshape(len(rows), -1),
@@ -570,7 +567,7 @@ class LineModel:
     def to_json(self) -> dict[str, object]:
         return {
             "lines": self.lines.to_json(), "context": self.context.to_json(), "threshold": self.threshold,
-            "overrule": self.overrule, "switch": self.switch, "again": [stage.to_json() for stage in self.again],
+            "overrule": self.overrule, "switch": self.switch,
         }
 
     @classmethod
@@ -580,7 +577,6 @@ class LineModel:
         return cls(
             Trees.from_json(data["lines"], tuple(FEATURES)), Trees.from_json(data["context"], tuple(CONTEXT)),
             float(data["threshold"]), float(data["overrule"]), float(data.get("switch", 0.0)),
-            tuple(Trees.from_json(stage, tuple(CONTEXT)) for stage in data.get("again", ())),
         )
 
     def keeps(self, probability: float, rule_keep: bool) -> bool:
