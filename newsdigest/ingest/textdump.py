@@ -115,11 +115,18 @@ class Dump:
     coh: list[float | None]
 
 
+_INVISIBLE = {
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u2061\u2062\u2063\u2064\ufeff")),
+    ord("\u2028"): "\n", ord("\u2029"): "\n",
+}
+"""Soft hyphens, zero-width spaces, word joiners, invisible operators and byte-order marks are hints for
+a browser, invisible in the text: one left at the end of a line hides its full stop from the sentence test.
+Unicode's line and paragraph separators are line breaks."""
+
+
 def read_dump(text: str) -> Dump:
     """The lines of a dump, observed, and the article's stretch among them."""
-    # Soft hyphens and zero-width spaces are line-breaking hints for a browser, invisible in the text.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = text.replace("\u200b", "").replace("\u00ad", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").translate(_INVISIBLE)
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
