@@ -18,6 +18,7 @@ what the page says about itself (`html_meta`) and the visible page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
@@ -48,27 +49,8 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     if read is None:
         raise SourceError("the page cannot be parsed as HTML")
     tree, page = read
-    document = _extract(tree, precision=True)
-    body = _body_text(document)
-    if _words(body) < _MIN_BODY_WORDS:
-        # Precision threw out too much: ask again, when unsure keep more (on a fresh tree: extraction edits
-        # the one it reads; the page's metadata, read already, stays as it is).
-        retry = _extract(_visible_tree(text), precision=False)
-        if _words(_body_text(retry)) > _words(body):
-            document, body = retry, _body_text(retry)
-    if _words(body) < _SECOND_OPINION_BELOW:
-        # Both passes found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
-        second = _second_opinion(tree)
-        if _words(second) > _words(body):
-            body = second
-    body = complete_split_article(tree, body)
-    body = restore_embeds(tree, body)
-    body = restore_lead(tree, page, body)
-    jsonld_body = _jsonld_body(page)
-    if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
-        body = jsonld_body
     title = headline(page)
-    body = tidy_body(body, title=title)
+    body = body_steps(text, tree, page, title)[-1].body
     if _words(body) < _MIN_ARTICLE_WORDS:
         raise SourceError("no article text found in the page")
     title_derived = False
@@ -76,6 +58,48 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
         title = derive_headline(body)
         title_derived = title is not None
     return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
+
+
+@dataclass(frozen=True)
+class BodyStep:
+    """The body as one step of `body_steps` left it: which step, and the text."""
+
+    step: str
+    body: str
+
+
+def body_steps(text: str, tree: HtmlElement, page: PageMeta, title: str | None) -> list[BodyStep]:
+    """The body after each step that changed it, in order; the last is the article's body.
+
+    Every step is recorded, so that a tool can say which one put a line in or took it out.
+    """
+    steps: list[BodyStep] = []
+
+    def record(step: str, body: str) -> str:
+        if not steps or steps[-1].body != body:
+            steps.append(BodyStep(step, body))
+        return body
+
+    body = record("trafilatura", _body_text(_extract(tree, precision=True)))
+    if _words(body) < _MIN_BODY_WORDS:
+        # Precision threw out too much: ask again, when unsure keep more (on a fresh tree: extraction edits
+        # the one it reads; the page's metadata, read already, stays as it is).
+        retry = _body_text(_extract(_visible_tree(text), precision=False))
+        if _words(retry) > _words(body):
+            body = record("trafilatura recall", retry)
+    if _words(body) < _SECOND_OPINION_BELOW:
+        # Both passes found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
+        second = _second_opinion(tree)
+        if _words(second) > _words(body):
+            body = record("text-dump cleaner", second)
+    body = record("split article", complete_split_article(tree, body))
+    body = record("embeds", restore_embeds(tree, body))
+    body = record("lead", restore_lead(tree, page, body))
+    jsonld_body = _jsonld_body(page)
+    if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
+        body = record("json-ld articleBody", jsonld_body)
+    record("tidy", tidy_body(body, title=title))
+    return steps
 
 
 def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
