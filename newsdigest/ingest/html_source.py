@@ -33,6 +33,7 @@ from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
+from newsdigest.ingest.html_tail import cut_outside_tail
 from newsdigest.ingest.split_article import complete_split_article
 
 _MIN_BODY_WORDS = 40
@@ -98,6 +99,7 @@ def body_steps(text: str, tree: HtmlElement, page: PageMeta, title: str | None) 
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
         body = record("json-ld articleBody", jsonld_body)
+    body = record("tail outside the article", cut_outside_tail(tree, body))
     record("tidy", tidy_body(body, title=title))
     return steps
 
