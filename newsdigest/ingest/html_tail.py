@@ -33,13 +33,7 @@ def cut_outside_tail(tree: HtmlElement, body: str) -> str:
     filled = [index for index, line in enumerate(lines) if line.strip()]
     if len(filled) < 4:
         return body
-    wanted = {fold(lines[index])[:_KEY_CHARS] for index in filled}
-    homes_by_key: dict[str, HtmlElement] = {}
-    for element in tree.iter(*_BLOCKS):
-        key = fold(element.text_content())[:_KEY_CHARS]
-        if len(key) >= _MIN_KEY_CHARS and key in wanted:
-            homes_by_key[key] = element
-    homes = {index: homes_by_key.get(fold(lines[index])[:_KEY_CHARS]) for index in filled}
+    homes = line_homes(tree, lines, filled)
     words = {index: len(lines[index].split()) for index in filled}
     found = sum(words[index] for index in filled if homes[index] is not None)
     if not found:
@@ -56,6 +50,30 @@ def cut_outside_tail(tree: HtmlElement, body: str) -> str:
     if sum(words[index] for index in tail) > _MAX_CUT_SHARE * sum(words.values()):
         return body
     return "\n".join(lines[: inside[-1] + 1]).rstrip()
+
+
+def line_homes(tree: HtmlElement, lines: list[str], indexes: list[int]) -> dict[int, HtmlElement | None]:
+    """For each of the lines at `indexes`, the block element of the page whose text starts as the line does, if one does."""
+    wanted = {fold(lines[index])[:_KEY_CHARS] for index in indexes}
+    homes_by_key: dict[str, HtmlElement] = {}
+    for element in tree.iter(*_BLOCKS):
+        key = fold(_opening(element, 10 * _KEY_CHARS))[:_KEY_CHARS]
+        if len(key) >= _MIN_KEY_CHARS and key in wanted:
+            homes_by_key[key] = element
+    return {index: homes_by_key.get(fold(lines[index])[:_KEY_CHARS]) for index in indexes}
+
+
+def _opening(element: HtmlElement, chars: int) -> str:
+    """The first words of an element's text, about `chars` characters: the key needs no more, and a long
+    element's whole text is what costs."""
+    pieces: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        length += len(piece.strip())
+        if length >= chars:
+            break
+    return "".join(pieces)
 
 
 def _container(homes: dict[int, HtmlElement | None], words: dict[int, int], found: int) -> HtmlElement | None:

@@ -140,7 +140,13 @@ def _key(text: str) -> str:
     return fold(text)[:80]
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"[*_`#>]")
+_NOT_WORDS = re.compile(r"\W+")
+
+
 def fold(text: str) -> str:
     """Text as words only: Markdown's link targets and marks, punctuation and case gone, to find a block in a body."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"\W+", " ", re.sub(r"[*_`#>]", "", text)).strip().lower()
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    return _NOT_WORDS.sub(" ", _MARKS.sub("", text)).strip().lower()
