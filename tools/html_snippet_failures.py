@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lxml.html import HtmlElement  # noqa: E402
 
+from newsdigest.ingest.decode import decode  # noqa: E402
 from newsdigest.ingest.html_fields import headline  # noqa: E402
 from newsdigest.ingest.html_source import BodyStep, body_steps, read_page  # noqa: E402
 from tools.snippet_failures import _site, first_half  # noqa: E402
@@ -68,7 +69,7 @@ def _describe(element: HtmlElement) -> str:
 
 def examine(path: Path, entry: dict, score) -> tuple[list[str], Counter[str], tuple[int, int, int, int]]:
     """The notes on one page's failing snippets, their tally by step, and (tp, fn, fp, tn)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = decode(path.read_bytes(), html=True)  # as ingest decodes it
     read = read_page(text)
     steps = body_steps(text, *read, headline(read[1])) if read else [BodyStep("unreadable", "")]
     seen = [score.squash(score.markdown_to_text(step.body)) for step in steps]
