@@ -71,7 +71,7 @@ def examine(path: Path, entry: dict, score) -> tuple[list[str], Counter[str], tu
     """The notes on one page's failing snippets, their tally by step, and (tp, fn, fp, tn)."""
     text = decode(path.read_bytes(), html=True)  # as ingest decodes it
     read = read_page(text)
-    steps = body_steps(text, *read, headline(read[1])) if read else [BodyStep("unreadable", "")]
+    steps = body_steps(*read, headline(read[1])) if read else [BodyStep("unreadable", "")]
     seen = [score.squash(score.markdown_to_text(step.body)) for step in steps]
     final = seen[-1]
     notes: list[str] = []

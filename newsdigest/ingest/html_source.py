@@ -5,11 +5,14 @@ and the base here. It is tuned for a digest: comments are not the article, and
 when a page is unsure precision wins, because a teaser or a sign-up form in a
 post is worse than a lost caption. Its body is then checked: a leading copy of
 the headline, and trailing lines that are the page's furniture (teasers, share
-prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
-finds too little, a recall-first second pass, the text-dump cleaner on the
-page's visible text, or the page's JSON-LD `articleBody` stand in; an article
-the page splits into chunks, and social posts it embeds, are put back whole, and
-the lead the page shows under its headline (see `html_lead`) opens the body.
+prompts, newsletter and comment calls, copyright, and whatever the page shows
+after the article's container: see `html_tail`), are cut. Where trafilatura
+finds too little, the text-dump cleaner on the page's visible text or the
+page's JSON-LD `articleBody` stand in (a second, recall-first extraction of a
+short page was tried too: on the development pages it kept more furniture
+than article, and cost a second parse); an article the page splits into
+chunks, and social posts it embeds, are put back whole, and the lead the page
+shows under its headline (see `html_lead`) opens the body.
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -36,10 +39,10 @@ from newsdigest.ingest.html_meta import PageMeta, read_page_meta
 from newsdigest.ingest.html_tail import cut_outside_tail
 from newsdigest.ingest.split_article import complete_split_article
 
-_MIN_BODY_WORDS = 40
-"""Below this, the precise extraction is retried with recall first."""
+_JSONLD_MIN_WORDS = 40
+"""The page's JSON-LD `articleBody` replaces the body only when it has at least this many words (and half as many again)."""
 _SECOND_OPINION_BELOW = 15
-"""Below this, after both passes, the text-dump cleaner reads the page too (a brief can be 20 words)."""
+"""Below this, the text-dump cleaner reads the page too (a brief can be 20 words)."""
 _MIN_ARTICLE_WORDS = 8
 """Below this, what was found is a menu or a label, not an article."""
 
@@ -51,7 +54,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
         raise SourceError("the page cannot be parsed as HTML")
     tree, page = read
     title = headline(page)
-    body = body_steps(text, tree, page, title)[-1].body
+    body = body_steps(tree, page, title)[-1].body
     if _words(body) < _MIN_ARTICLE_WORDS:
         raise SourceError("no article text found in the page")
     title_derived = False
@@ -69,7 +72,7 @@ class BodyStep:
     body: str
 
 
-def body_steps(text: str, tree: HtmlElement, page: PageMeta, title: str | None) -> list[BodyStep]:
+def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[BodyStep]:
     """The body after each step that changed it, in order; the last is the article's body.
 
     Every step is recorded, so that a tool can say which one put a line in or took it out.
@@ -81,15 +84,9 @@ def body_steps(text: str, tree: HtmlElement, page: PageMeta, title: str | None) 
             steps.append(BodyStep(step, body))
         return body
 
-    body = record("trafilatura", _body_text(_extract(tree, precision=True)))
-    if _words(body) < _MIN_BODY_WORDS:
-        # Precision threw out too much: ask again, when unsure keep more (on a fresh tree: extraction edits
-        # the one it reads; the page's metadata, read already, stays as it is).
-        retry = _body_text(_extract(_visible_tree(text), precision=False))
-        if _words(retry) > _words(body):
-            body = record("trafilatura recall", retry)
+    body = record("trafilatura", _body_text(_extract(tree)))
     if _words(body) < _SECOND_OPINION_BELOW:
-        # Both passes found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
+        # Extraction found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
         second = _second_opinion(tree)
         if _words(second) > _words(body):
             body = record("text-dump cleaner", second)
@@ -97,7 +94,7 @@ def body_steps(text: str, tree: HtmlElement, page: PageMeta, title: str | None) 
     body = record("embeds", restore_embeds(tree, body))
     body = record("lead", restore_lead(tree, page, body))
     jsonld_body = _jsonld_body(page)
-    if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
+    if jsonld_body and _words(jsonld_body) > max(_JSONLD_MIN_WORDS, 1.5 * _words(body)):
         body = record("json-ld articleBody", jsonld_body)
     body = record("tail outside the article", cut_outside_tail(tree, body))
     record("tidy", tidy_body(body, title=title))
@@ -122,17 +119,7 @@ def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
     return tree, page
 
 
-def _visible_tree(text: str) -> HtmlElement | None:
-    """The page's tree without what it hides, as `read_page` leaves it, for a second extraction."""
-    from trafilatura.utils import load_html
-
-    tree = load_html(text)
-    if tree is not None:
-        drop_hidden(tree)
-    return tree
-
-
-def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:
+def _extract(tree: HtmlElement | None) -> Any:
     from trafilatura import bare_extraction
     from trafilatura.settings import Extractor
 
@@ -140,8 +127,7 @@ def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:
         return None
     options = Extractor(
         output_format="markdown",
-        precision=precision,
-        recall=not precision,
+        precision=True,
         comments=False,
         formatting=True,
         tables=True,
