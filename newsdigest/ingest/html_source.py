@@ -158,8 +158,16 @@ def _second_opinion(tree: HtmlElement) -> str:
         return ""
 
 
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
+"""Chinese and Japanese write no spaces between words: each one or two of their characters count as a word."""
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """How many words `text` has, in any script (a length for thresholds, not a tokeniser)."""
+    spaced = text.split()
+    if not _CJK_WORD.search(text):
+        return len(spaced)
+    return sum(1 for token in spaced if not _CJK_WORD.search(token)) + len(_CJK_WORD.findall(text))
 
 
 def _jsonld_body(page: PageMeta) -> str | None:
