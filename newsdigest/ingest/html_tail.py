@@ -14,6 +14,7 @@ not the article's).
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdigest.ingest.split_article import fold
@@ -56,24 +57,16 @@ def line_homes(tree: HtmlElement, lines: list[str], indexes: list[int]) -> dict[
     """For each of the lines at `indexes`, the block element of the page whose text starts as the line does, if one does."""
     wanted = {fold(lines[index])[:_KEY_CHARS] for index in indexes}
     homes_by_key: dict[str, HtmlElement] = {}
-    for element in tree.iter(*_BLOCKS):
-        key = fold(_opening(element, 10 * _KEY_CHARS))[:_KEY_CHARS]
+    for element in _BLOCK_PATH(tree):
+        key = fold(_OPENING(element))[:_KEY_CHARS]
         if len(key) >= _MIN_KEY_CHARS and key in wanted:
             homes_by_key[key] = element
     return {index: homes_by_key.get(fold(lines[index])[:_KEY_CHARS]) for index in indexes}
 
 
-def _opening(element: HtmlElement, chars: int) -> str:
-    """The first words of an element's text, about `chars` characters: the key needs no more, and a long
-    element's whole text is what costs."""
-    pieces: list[str] = []
-    length = 0
-    for piece in element.itertext():
-        pieces.append(piece)
-        length += len(piece.strip())
-        if length >= chars:
-            break
-    return "".join(pieces)
+_BLOCK_PATH = etree.XPath("|".join(f"//{tag}" for tag in _BLOCKS))
+_OPENING = etree.XPath(f"substring(normalize-space(.), 1, {4 * _KEY_CHARS})")
+"""An element's first words, in C: the key needs no more, and reading a long element's whole text is what costs."""
 
 
 def _container(homes: dict[int, HtmlElement | None], words: dict[int, int], found: int) -> HtmlElement | None:
