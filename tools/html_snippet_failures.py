@@ -4,8 +4,8 @@
 
 Reads every saved page of `CORPUS/meta/` with the package's own reader and
 follows the body through the steps of `html_source.body_steps` (trafilatura,
-its recall-first retry, the text-dump cleaner, the split article, embeds, the
-lead, JSON-LD, the final tidy). A failing snippet is put down to the last step
+the text-dump cleaner, the split article, embeds, the lead, JSON-LD, the tail
+outside the article's container, the final tidy). A failing snippet is put down to the last step
 that changed whether the body holds it, or to trafilatura when no step did;
 a lost snippet is also placed in the page: whether the visible page shows it
 at all, and whether the element that holds it sits inside the container of the
