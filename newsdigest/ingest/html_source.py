@@ -5,11 +5,14 @@ and the base here. It is tuned for a digest: comments are not the article, and
 when a page is unsure precision wins, because a teaser or a sign-up form in a
 post is worse than a lost caption. Its body is then checked: a leading copy of
 the headline, and trailing lines that are the page's furniture (teasers, share
-prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
-finds too little, a recall-first second pass, the text-dump cleaner on the
-page's visible text, or the page's JSON-LD `articleBody` stand in; an article
-the page splits into chunks, and social posts it embeds, are put back whole, and
-the lead the page shows under its headline (see `html_lead`) opens the body.
+prompts, newsletter and comment calls, copyright, and whatever the page shows
+after the article's container: see `html_tail`), are cut. Where trafilatura
+finds too little, the text-dump cleaner on the page's visible text or the
+page's JSON-LD `articleBody` stand in (a second, recall-first extraction of a
+short page was tried too: on the development pages it kept more furniture
+than article, and cost a second parse); an article the page splits into
+chunks, and social posts it embeds, are put back whole, and the lead the page
+shows under its headline (see `html_lead`) opens the body.
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -18,6 +21,7 @@ what the page says about itself (`html_meta`) and the visible page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
@@ -32,12 +36,13 @@ from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
+from newsdigest.ingest.html_tail import cut_outside_tail
 from newsdigest.ingest.split_article import complete_split_article
 
-_MIN_BODY_WORDS = 40
-"""Below this, the precise extraction is retried with recall first."""
+_JSONLD_MIN_WORDS = 40
+"""The page's JSON-LD `articleBody` replaces the body only when it has at least this many words (and half as many again)."""
 _SECOND_OPINION_BELOW = 15
-"""Below this, after both passes, the text-dump cleaner reads the page too (a brief can be 20 words)."""
+"""Below this, the text-dump cleaner reads the page too (a brief can be 20 words)."""
 _MIN_ARTICLE_WORDS = 8
 """Below this, what was found is a menu or a label, not an article."""
 
@@ -48,27 +53,8 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     if read is None:
         raise SourceError("the page cannot be parsed as HTML")
     tree, page = read
-    document = _extract(tree, precision=True)
-    body = _body_text(document)
-    if _words(body) < _MIN_BODY_WORDS:
-        # Precision threw out too much: ask again, when unsure keep more (on a fresh tree: extraction edits
-        # the one it reads; the page's metadata, read already, stays as it is).
-        retry = _extract(_visible_tree(text), precision=False)
-        if _words(_body_text(retry)) > _words(body):
-            document, body = retry, _body_text(retry)
-    if _words(body) < _SECOND_OPINION_BELOW:
-        # Both passes found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
-        second = _second_opinion(tree)
-        if _words(second) > _words(body):
-            body = second
-    body = complete_split_article(tree, body)
-    body = restore_embeds(tree, body)
-    body = restore_lead(tree, page, body)
-    jsonld_body = _jsonld_body(page)
-    if jsonld_body and _words(jsonld_body) > max(_MIN_BODY_WORDS, 1.5 * _words(body)):
-        body = jsonld_body
     title = headline(page)
-    body = tidy_body(body, title=title)
+    body = body_steps(tree, page, title)[-1].body
     if _words(body) < _MIN_ARTICLE_WORDS:
         raise SourceError("no article text found in the page")
     title_derived = False
@@ -76,6 +62,43 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
         title = derive_headline(body)
         title_derived = title is not None
     return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
+
+
+@dataclass(frozen=True)
+class BodyStep:
+    """The body as one step of `body_steps` left it: which step, and the text."""
+
+    step: str
+    body: str
+
+
+def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[BodyStep]:
+    """The body after each step that changed it, in order; the last is the article's body.
+
+    Every step is recorded, so that a tool can say which one put a line in or took it out.
+    """
+    steps: list[BodyStep] = []
+
+    def record(step: str, body: str) -> str:
+        if not steps or steps[-1].body != body:
+            steps.append(BodyStep(step, body))
+        return body
+
+    body = record("trafilatura", _body_text(_extract(tree)))
+    if _words(body) < _SECOND_OPINION_BELOW:
+        # Extraction found (almost) nothing: read the page as a browser shows it with the text-dump cleaner.
+        second = _second_opinion(tree)
+        if _words(second) > _words(body):
+            body = record("text-dump cleaner", second)
+    body = record("split article", complete_split_article(tree, body))
+    body = record("embeds", restore_embeds(tree, body))
+    body = record("lead", restore_lead(tree, page, body))
+    jsonld_body = _jsonld_body(page)
+    if jsonld_body and _words(jsonld_body) > max(_JSONLD_MIN_WORDS, 1.5 * _words(body)):
+        body = record("json-ld articleBody", jsonld_body)
+    body = record("tail outside the article", cut_outside_tail(tree, body))
+    record("tidy", tidy_body(body, title=title))
+    return steps
 
 
 def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
@@ -96,17 +119,7 @@ def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
     return tree, page
 
 
-def _visible_tree(text: str) -> HtmlElement | None:
-    """The page's tree without what it hides, as `read_page` leaves it, for a second extraction."""
-    from trafilatura.utils import load_html
-
-    tree = load_html(text)
-    if tree is not None:
-        drop_hidden(tree)
-    return tree
-
-
-def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:
+def _extract(tree: HtmlElement | None) -> Any:
     from trafilatura import bare_extraction
     from trafilatura.settings import Extractor
 
@@ -114,8 +127,7 @@ def _extract(tree: HtmlElement | None, *, precision: bool) -> Any:
         return None
     options = Extractor(
         output_format="markdown",
-        precision=precision,
-        recall=not precision,
+        precision=True,
         comments=False,
         formatting=True,
         tables=True,
@@ -146,8 +158,16 @@ def _second_opinion(tree: HtmlElement) -> str:
         return ""
 
 
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
+"""Chinese and Japanese write no spaces between words: each one or two of their characters count as a word."""
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """How many words `text` has, in any script (a length for thresholds, not a tokeniser)."""
+    spaced = text.split()
+    if not _CJK_WORD.search(text):
+        return len(spaced)
+    return sum(1 for token in spaced if not _CJK_WORD.search(token)) + len(_CJK_WORD.findall(text))
 
 
 def _jsonld_body(page: PageMeta) -> str | None:
