@@ -2,15 +2,7 @@
 
 from newsdigest.ingest.text_byline import candidates
 from newsdigest.ingest.textmeta import page_context
-
-LEAD = (
-    "The harbour council voted on Tuesday to build a new bridge across the water, ending a decade of argument "
-    "over its cost and its route through the old town.\n"
-    "Supporters say the bridge will cut the daily journey of thousands of commuters who live on the northern "
-    "shore, and that the ferries can no longer carry them all.\n"
-    "Opponents on the council argued that the cost had doubled since the first plans were drawn up and that "
-    "the money would be better spent on buses.\n"
-)
+from test_text_metadata_fields import LEAD
 
 
 def offered(text: str) -> set[tuple[str, ...]]:
