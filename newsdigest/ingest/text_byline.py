@@ -206,6 +206,7 @@ def _features(
     line = lines[i]
     tokens = [t for n in names for t in n.split()]
     ordinary = [t for t in tokens[1:] if t.lower() in lower_words or t in lower_words]
+    long_tokens = [t for t in tokens if len(t) > 3]
     value = " ".join(names)
     anchor = title_index if title_index is not None else start
     title_words = set(lines[title_index].key.split()) if title_index is not None else set()
@@ -245,6 +246,8 @@ def _features(
             "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
             "edge_of_article": float(i in (start - 1, end - 1, end)),
             "lower_case": float(value[:1].islower()),
+            # The article's prose names the people and things it is about, seldom its author.
+            "in_prose": sum(t.lower()[:6] in ctx.article_words for t in long_tokens) / len(long_tokens) if long_tokens else 0.0,
         }
     )
     return features
