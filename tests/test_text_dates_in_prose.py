@@ -1,5 +1,6 @@
 """A date written in the article's sentences below its opening is what it reports, not when it was published."""
 
+from newsdigest.ingest.explain import metadata_choices
 from newsdigest.ingest.textdump import parse_text_dump
 
 OPENING = (
@@ -35,3 +36,8 @@ def test_a_dated_entry_opening_its_paragraph_below_the_lead_is_still_a_candidate
     )
     dump = parse_text_dump(OPENING + entries)
     assert dump.published is not None and dump.published.date().isoformat() in ("2021-03-12", "2021-03-05")
+
+
+def test_explain_names_the_line_whose_date_was_left_out_as_reported():
+    rows = metadata_choices(OPENING + LIST)
+    assert any(r.startswith("date: not a candidate") and r.endswith("line 9") for r in rows), rows

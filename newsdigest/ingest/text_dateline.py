@@ -47,11 +47,7 @@ def candidates(
         text = line.raw.strip()
         labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
         if opening < i < end and not labelled and line.sentence:
-            # A sentence inside the article, below its opening, mentions what the article is about
-            # ("… and Sept. 11, 2001 conspirator …"); a date there is a dateline only where it opens its
-            # line ("01.02.2022 The …", "Berlin, 12.11.2021 – …") or is most of it.
-            found += [(i, f) for f in find_dates(text, zone, ctx.lang)
-                      if _opens(text[: f.start], ctx.stop) or f.end - f.start >= DATELINE_SHARE * len(text)]
+            found += [(i, f) for f in find_dates(text, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
@@ -111,6 +107,26 @@ def opening_end(ctx: Context) -> int:
     """
     start, end = ctx.span
     return next((i for i in range(start, end) if ctx.lines[i].prose), start)
+
+
+def mentions(ctx: Context, zone: tzinfo | None = None) -> list[int]:
+    """The lines whose dates are left out as what the article reports (for `ingest --explain`)."""
+    lines, (_, end) = ctx.lines, ctx.span
+    return [
+        i for i in range(opening_end(ctx) + 1, end)
+        if lines[i].sentence and not (PUBLISHED_LABEL.search(lines[i].raw) or UPDATED_LABEL.search(lines[i].raw)
+                                      or BYLINE_PREFIX.match(lines[i].raw.strip()))
+        and any(_mentioned(lines[i].raw.strip(), f, ctx.stop) for f in find_dates(lines[i].raw.strip(), zone, ctx.lang))
+    ]
+
+
+def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
+    """Whether a date in a sentence of the article is one it mentions ("… and Sept. 11, 2001 conspirator …").
+
+    Below the article's opening, a date in a sentence is a dateline only where
+    it opens its line ("01.02.2022 The …", "Berlin, 12.11.2021 – …") or is most of it.
+    """
+    return not (_opens(text[: found.start], stop) or found.end - found.start >= DATELINE_SHARE * len(text))
 
 
 def _opens(before: str, stop: frozenset[str]) -> bool:
