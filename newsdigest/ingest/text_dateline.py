@@ -47,7 +47,9 @@ def candidates(
         text = line.raw.strip()
         labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
         if opening < i < end and not labelled and line.sentence:
-            found += [(i, f) for f in find_dates(text, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
+            # Only a date opening the line counts there: a paragraph's head is all that needs reading.
+            head = text[:PROSE_HEAD] if line.prose else text
+            found += [(i, f) for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
