@@ -9,10 +9,11 @@ so that an unknown author stays unknown rather than becoming a wrong one.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 BYLINE_PREFIX = re.compile(
@@ -154,38 +155,37 @@ def employer_in_role(text: str) -> str | None:
 
 
 def given_name_weight(word: str) -> float:
-    """How common `word` is as a first name in any country gender-guesser covers, 0 (unknown) to 1.
+    """How widely `word` is used as a first name, 0 (unknown) to 1 (in five or more of Faker's countries).
 
     Whether a capitalised pair of words on a page is a person ("Tomas Verhoeven")
     or a label ("Silent Harvest", "Premier League") is not something the page
-    shows; a first name in front is the clearest sign. gender-guesser ships a
-    dictionary of some 45,000 first names with their frequency in each of
-    about fifty countries (a hexadecimal digit per country, 1 rare to D very
-    common); the highest is used, so a name common anywhere counts.
+    shows; a first name in front is the clearest sign. Faker (MIT) ships the
+    first names of some eighty locales, many from public name registries; a
+    name listed in several countries ("Anna", "Martin") is a surer sign than
+    one a single locale lists, which may also be an ordinary word elsewhere.
     """
     low = word.lower()
     # A double first name ("Marie-Claire") is known by its first part.
     return _given_names().get(low) or _given_names().get(low.split("-")[0], 0.0)
 
 
+LOCALES_FOR_CERTAIN = 5
+"""A first name listed by this many of Faker's locales weighs 1; one listed by fewer weighs its share."""
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, float]:
-    """gender-guesser's first names, read straight from its data file (its own reader takes six times as long)."""
-    names: dict[str, float] = {}
-    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
-    for line in text.split("\n"):
-        if not line or line[0] in "#=":
-            continue
-        fields = line.split(None, 2)
-        if len(fields) < 2:
-            continue
-        top = max(line[30:], default=" ")  # the digits and letters 1-9, A-D sort as their values do
-        frequency = int(top, 16) / 13 if top in _HEX else 1 / 13
-        name = fields[1].lower()
-        for spelling in (name,) if "+" not in name else (name.replace("+", sep) for sep in ("", " ", "-")):
-            if frequency > names.get(spelling, 0.0):
-                names[spelling] = frequency
-    return names
+    """Faker's first names of every locale, each weighted by how many locales list it (only its lists are read)."""
+    import faker.providers.person as person  # noqa: PLC0415  (a quarter second: loaded by `warm_up` before forking)
 
-
-_HEX = frozenset("123456789ABCD")
+    locales: dict[str, int] = {}
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        known: set[str] = set()
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            listed = getattr(provider, attribute, None)
+            if isinstance(listed, (tuple, list, dict)):  # a few locales compute one list from the others
+                known.update(name.lower() for name in listed)
+        for name in known:
+            locales[name] = locales.get(name, 0) + 1
+    return {name: min(n, LOCALES_FOR_CERTAIN) / LOCALES_FOR_CERTAIN for name, n in locales.items()}

@@ -17,14 +17,18 @@ from collections import Counter
 from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
-from newsdigest.ingest.text_lines import STOP_WORDS
+from newsdigest.ingest.text_lines import STOP_WORDS, Line
 
 MODEL = "author"
 HEAD_WINDOW = 30
 TAIL_WINDOW = 40
 RELATIVE = ("prefixed", "date_near", "near_title", "occurrences", "capitalised_share")
 """Features also measured against the page's best candidate (see `meta_model.relative`)."""
-_SEPARATOR = re.compile(r"\s*(?:[|•·/—–]|//|\s-\s|\s{3,})\s*")
+_SEPARATOR = re.compile(r"\s*(?:[|•·/—–()]|//|\s-\s|\s{3,})\s*")
+"""What parts a line: bars, bullets, dashes, wide gaps, and brackets ("Jane Doe (Health editor)", "(c) Jane Doe")."""
+_COUNT = re.compile(r"(?:\s+\d+)+\s*$")
+"""Numbers closing a byline's line: its comments or views ("Jane Doe 0", "Jane Doe 3 337")."""
+_INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 # The same prefixes inside a line ("Erstellt von Fabian am …", "Publicado por …"): the name follows.
 _INLINE_PREFIX = re.compile(r"(?:^|\s)(?:by|von|vom|par|por|door|di|av|af|od)\s+(?=[^\W\d_])", re.I)
 _FUNCTION_WORDS = frozenset().union(*STOP_WORDS.values())
@@ -50,7 +54,10 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     near |= set(range(max(0, end - 2), min(len(lines), end + TAIL_WINDOW)))
     # A line saying "by …" is a byline candidate wherever it stands; other short lines only near the article.
     indexes = sorted(near | {i for i, line in enumerate(lines) if line.n_words <= 20 and (
-        BYLINE_PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))})
+        BYLINE_PREFIX.match(line.text) or (_INLINE_PREFIX.search(line.text) and not (line.sentence or line.prose)))}
+        # A line that is only a person's name may sign the article anywhere in it (under a section, a photo).
+        | {i for i in range(start, end) if lines[i].n_words <= 4 and not _sentence(lines[i])
+           and given_name_weight(lines[i].words[0] if lines[i].words else "")})
     lower_words = ctx.lower_words
     # Labels that open several lines ("Foto: …", "Quelle: …") credit pictures and sources, not the article.
     labels = Counter(m.group(1).lower() for line in lines if (m := _LEAD_LABEL.match(line.text)))
@@ -59,7 +66,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
-        if line.n_words > 20 or len(line.text) > 160 or (line.sentence and not BYLINE_PREFIX.match(line.text)):
+        if line.n_words > 20 or len(line.text) > 160 or (_sentence(line) and not BYLINE_PREFIX.match(line.text)):
             continue  # a sentence ("I had fun.") names no author unless it opens with "By"
         raw = line.raw.strip()
         unglued = _unglue(raw)
@@ -70,7 +77,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
             dates = find_dates(text, None, ctx.lang)
             for found in reversed(dates):
                 text = text[: found.start] + " | " + text[found.end :]
-            text = _MARK.sub("", _EMAIL.sub(" | ", text))
+            text = _COUNT.sub("", _MARK.sub("", _EMAIL.sub(" | ", text)))
             for part_index, part in enumerate(p for p in _SEPARATOR.split(text) if p.strip()):
                 readings = _readings(part, ctx.stop | _ENGLISH, inline=not (line.sentence or line.prose))
                 for prefixed, names in readings:
@@ -87,6 +94,11 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
                     features["label_repeats"] = min(labels[label.group(1).lower()] - 1, 3) / 3 if label else 0.0
                     out.append(Candidate(names, i, features))
     return relative(out, RELATIVE)
+
+
+def _sentence(line: Line) -> bool:
+    """Whether `line` reads as a sentence: a short line ending in an initial ("Juan Ruiz C.", "Joe S.") does not."""
+    return line.sentence and not (line.n_words <= 5 and _INITIAL_END.search(line.text))
 
 
 def _unglue(text: str) -> str:
@@ -194,6 +206,7 @@ def _features(
     line = lines[i]
     tokens = [t for n in names for t in n.split()]
     ordinary = [t for t in tokens[1:] if t.lower() in lower_words or t in lower_words]
+    long_tokens = [t for t in tokens if len(t) > 3]
     value = " ".join(names)
     anchor = title_index if title_index is not None else start
     title_words = set(lines[title_index].key.split()) if title_index is not None else set()
@@ -233,6 +246,8 @@ def _features(
             "role_below": float(i + 1 < len(lines) and employer_in_role(lines[i + 1].text) is not None),
             "edge_of_article": float(i in (start - 1, end - 1, end)),
             "lower_case": float(value[:1].islower()),
+            # The article's prose names the people and things it is about, seldom its author.
+            "in_prose": sum(t.lower()[:6] in ctx.article_words for t in long_tokens) / len(long_tokens) if long_tokens else 0.0,
         }
     )
     return features

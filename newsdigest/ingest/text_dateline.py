@@ -9,12 +9,17 @@ fitted model (`meta_model`) weighs these observations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.authors import BYLINE_PREFIX
+from newsdigest.ingest.text_lines import STOP_WORDS
+
+_ENGLISH = STOP_WORDS["en"]
+"""Pages in every language use English templates: their function words are never a dateline's place."""
 
 MODEL = "date"
 MAX_WORDS = 60
@@ -36,11 +41,16 @@ def candidates(
 ) -> list[Candidate]:
     """Every date the page states outside long prose, with its features."""
     lines, (start, end) = ctx.lines, ctx.span
+    opening = opening_end(ctx)
     found: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         text = line.raw.strip()
         labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
-        if line.n_words <= MAX_WORDS and (labelled or not line.prose):
+        if opening < i < end and not labelled and line.sentence:
+            # Only a date opening the line counts there: a paragraph's head is all that needs reading.
+            head = text[:PROSE_HEAD] if line.prose else text
+            found += [(i, f) for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
+        elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
             found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
@@ -87,6 +97,47 @@ def candidates(
         )
         out.append(Candidate(f, i, features))
     return out
+
+
+def opening_end(ctx: Context) -> int:
+    """The last line of the article's opening: its first paragraph of prose (the lead), or the span's first line.
+
+    A publication date sits in the head of a page (a dateline, the byline's
+    line, "Posted …", a line of its own, or glued to the lead) or in the
+    furniture after the article; a date written in a sentence further down is
+    an event the article reports.
+    """
+    start, end = ctx.span
+    return next((i for i in range(start, end) if ctx.lines[i].prose), start)
+
+
+def mentions(ctx: Context, zone: tzinfo | None = None) -> list[int]:
+    """The lines whose dates are left out as what the article reports (for `ingest --explain`)."""
+    lines, (_, end) = ctx.lines, ctx.span
+    return [
+        i for i in range(opening_end(ctx) + 1, end)
+        if lines[i].sentence and not (PUBLISHED_LABEL.search(lines[i].raw) or UPDATED_LABEL.search(lines[i].raw)
+                                      or BYLINE_PREFIX.match(lines[i].raw.strip()))
+        and any(_mentioned(lines[i].raw.strip(), f, ctx.stop) for f in find_dates(lines[i].raw.strip(), zone, ctx.lang))
+    ]
+
+
+def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
+    """Whether a date in a sentence of the article is one it mentions ("… and Sept. 11, 2001 conspirator …").
+
+    Below the article's opening, a date in a sentence is a dateline only where
+    it opens its line ("01.02.2022 The …", "Berlin, 12.11.2021 – …") or is most of it.
+    """
+    return not (_opens(text[: found.start], stop) or found.end - found.start >= DATELINE_SHARE * len(text))
+
+
+def _opens(before: str, stop: frozenset[str]) -> bool:
+    """Whether a date after `before` opens its line: nothing before it, or a place name, but no sentence's words.
+
+    "On Sept. 11, 2001, …" and "… conspirator" are prose around a date; "Berlin, " is a dateline's place.
+    """
+    words = re.findall(r"[^\W\d_]+", before)
+    return len(words) <= 3 and not any(w.lower() in stop or w.lower() in _ENGLISH or w[:1].islower() for w in words)
 
 
 def read_dates(

@@ -88,7 +88,7 @@ PAGE_BYLINE_AT_LEAST = 0.65
 """An HTML page's visible byline comes before the bylines its markup suggests: only a likely one is taken.
 
 Chosen on the development HTML pages' authors (0.6–0.7 read the most right;
-0.3, the text dumps' own threshold, costs a few pages whose markup knew better).
+the text dumps' own lower threshold costs a few pages whose markup knew better).
 """
 
 

@@ -1,0 +1,43 @@
+"""A date written in the article's sentences below its opening is what it reports, not when it was published."""
+
+from newsdigest.ingest.explain import metadata_choices
+from newsdigest.ingest.textdump import parse_text_dump
+
+OPENING = (
+    "The regional court sentenced the former harbour master to six years on Monday, closing a case that has "
+    "divided the town since the warehouse fire.\n\n"
+    "The judge said the sentence reflected the damage done to the families who lost their homes and their work.\n\n"
+    "Defence lawyers said they would appeal within the month and asked for the sentence to be suspended.\n\n"
+)
+LIST = (
+    "Other cases heard by the court:\n\n"
+    "Harbour arsonist Tomas Verhoeven, dock thief Ana Ruiz, and March 4, 2009 fire suspect Jan Kowalski.\n\n"
+    "A shipping clerk, convicted of theft from the port's stores in the spring.\n\n"
+    "The court will sit again in the autumn after its summer recess.\n"
+)
+
+
+def test_a_date_inside_a_sentence_far_down_an_undated_article_is_no_publication_date():
+    dump = parse_text_dump(OPENING + LIST)
+    assert dump.published is None
+    assert "March 4, 2009 fire suspect Jan Kowalski" in dump.body
+
+
+def test_a_dateline_on_its_own_line_in_the_head_still_dates_the_article():
+    dump = parse_text_dump("Harbour master sentenced to six years\n\nMarch 9, 2021\n\n" + OPENING + LIST)
+    assert dump.published is not None and dump.published.date().isoformat() == "2021-03-09"
+
+
+def test_a_dated_entry_opening_its_paragraph_below_the_lead_is_still_a_candidate():
+    """A page of dated entries starts each with its date ("12.03.2021 The …"): those are datelines, not prose."""
+    entries = "".join(
+        f"{day}.03.2021 The harbour office published its weekly figures on shipping, cargo and passengers today.\n\n"
+        for day in (12, 5)
+    )
+    dump = parse_text_dump(OPENING + entries)
+    assert dump.published is not None and dump.published.date().isoformat() in ("2021-03-12", "2021-03-05")
+
+
+def test_explain_names_the_line_whose_date_was_left_out_as_reported():
+    rows = metadata_choices(OPENING + LIST)
+    assert any(r.startswith("date: not a candidate") and r.endswith("line 9") for r in rows), rows
