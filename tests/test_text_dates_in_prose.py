@@ -1,6 +1,6 @@
 """A date written in the article's sentences below its opening is what it reports, not when it was published."""
 
-from newsdigest.ingest.explain import metadata_choices
+from newsdigest.ingest.explanation import metadata_choices
 from newsdigest.ingest.textdump import parse_text_dump
 
 OPENING = (

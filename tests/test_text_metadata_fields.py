@@ -4,7 +4,7 @@ import pytest
 
 from newsdigest.ingest.authors import given_name_weight
 from newsdigest.ingest.dates import find_dates
-from newsdigest.ingest.explain import metadata_choices
+from newsdigest.ingest.explanation import metadata_choices
 from newsdigest.ingest.meta_model import Candidate, relative
 from newsdigest.ingest.text_byline import _readings
 from newsdigest.ingest.text_lines import read_lines
