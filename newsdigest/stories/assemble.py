@@ -1,11 +1,14 @@
 """A group of posts becomes a `Story`: versions in time order, a headline, the analysis.
 
 The headline a story shows is the editor's pin when there is one; otherwise
-one a typical version gave (`_typical`: the versions closest to the others, so
-not a minority's angle or a related event's), shaped like a headline (short, no
-closing full stop, never a time stamp), the outlet's own before one derived from
-a lead; among those, the one whose words the other versions share most (a teaser
-of a few words counts as short of it). Ties go to the earliest: the outlet that
+one a typical version gave, shaped like a headline (short, no closing full stop,
+never a time stamp), the outlet's own before one derived from a lead; among
+those, the one whose words the other versions of the main event share most (a
+teaser of a few words counts as short of it). It is chosen after the analysis,
+which stores it with its findings: the typical versions are those the summary's
+statements come from (`summary.Summary.sources`), so the headline tells the
+event the summary tells, not a minority's angle, an earlier phase or a related
+event (without a summary, `_typical`: the versions closest to the others). Ties go to the earliest: the outlet that
 broke the story named it. Page labels, date stamps and datelines are dropped
 from it (`without_label`).
 """
@@ -14,14 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
-from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs
+from newsdigest.stories.sentences import (CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs,
+                                         split_sentences)
 from newsdigest.stories.standalone import undated
 from newsdigest.stories.tfidf import TfidfVectorizer
 
@@ -39,14 +43,24 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
     return sorted(posts, key=founder_key)
 
 
-def choose_title(posts: Sequence[Post]) -> str:
-    """The most representative headline (see the module docstring)."""
+def choose_title(posts: Sequence[Post], sources: Collection[str] = (), event: Collection[str] | None = None,
+                 summary: str = "") -> str:
+    """The most representative headline (see the module docstring).
+
+    `sources`: the versions the story's summary opens with (`summary.Summary.sources`), which are then the typical
+    ones, so that headline and summary tell the same event; without them, the versions closest to the others.
+    `event`: the versions of the story's main event (None: all); only their words count as agreement.
+    `summary`: the story's summary; a headline's words found in it count as much as those the other versions share,
+    so that the headline does not tell the opposite of what the summary says.
+    """
     ordered = chronological(posts)
     titled = [p for p in ordered if p.title and not _is_stamp(p.title)]
     if not titled:
         return "Untitled story"
+    voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
-    typical = _typical(ordered, texts)
+    typical = set(sources) or _typical(voters, texts)
+    summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
         # Outlet-written headlines of typical versions, then short whole derived ones of typical versions,
@@ -65,10 +79,13 @@ def choose_title(posts: Sequence[Post]) -> str:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
         # on a perfect share alone: below six words the shortfall counts as unshared.
         words = set(_words(post.title))
-        others = [texts[o.id] for o in ordered if o.id != post.id]
+        others = [texts[o.id] for o in voters if o.id != post.id]
         if not words or not others:
             return 0.0
-        return sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
+        shared = sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
+        if not summary_words:
+            return shared
+        return (shared + len(words & summary_words) / max(len(words), 6)) / 2
 
     best = min(titled, key=lambda p: (tier(p), -round(agreement(p), 2), titled.index(p)))
     return without_label(best.title)
@@ -93,13 +110,18 @@ def _headline_shaped(title: str) -> bool:
 
 
 def _cut(post: Post) -> bool:
-    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…")?"""
+    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…",
+    or "Officials of Alaska Gov" of "Officials of Alaska Gov. Ann Roe said…", where an abbreviation's full stop
+    ends no sentence: the sentence splitter knows)?"""
     title = post.title.rstrip().removesuffix("…").rstrip()
     if title != post.title.rstrip():
         return True
     lead = " ".join(markdown_paragraphs(post.body)[:2])
     at = lead.find(title)
-    return at >= 0 and bool(re.match(r"\s*[^\s.!?…]", lead[at + len(title):]))
+    if at < 0:
+        return False
+    sentence = next((s for s in split_sentences(lead[at:]) if s), "")
+    return bool(re.search(r"[^\s.!?…\"'”’)\]]", sentence[len(title):]))
 
 
 def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
@@ -157,13 +179,15 @@ class Findings:
     quotes: tuple[Quote, ...]
     disagreements: tuple[Disagreement, ...]
     summary: str
+    headline: str
+    """`choose_title`'s, from the versions the summary comes from."""
 
 
 def build_story(ordered: Sequence[Post], analysis: Findings, identity: Identity, title: str,
                 override: Override | None) -> Story:
     """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis.
 
-    `title` is the one its group was given (the editor's, or `choose_title`'s).
+    `title` is the one its group was given (the editor's, or the analysis's `headline`).
     """
     versions = tuple(
         Version(

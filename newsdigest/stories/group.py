@@ -9,8 +9,13 @@ The order of work, and why:
    its story.
 3. **Apply the editor's overrides**: pinned posts move in, excluded posts move
    out, a pin to an unknown slug founds a new story (a split).
-4. **Identify** the final groups against the registry (`identity.assign`),
-   record the new membership, and **assemble** each group into a `Story`.
+4. **Analyse** each final group (cached per story: `story_cache`), which also
+   chooses its headline; the groups before the overrides are titled the same way
+   (most are the same groups, analysed once).
+5. **Identify** the final groups against the registry (`identity.assign`; a new
+   story's slug is made from its headline once, then kept, so a later headline
+   never moves its URL), record the new membership, and **assemble** each group
+   into a `Story`.
 
 Overrides are checked before any of this: an override naming a post that does
 not exist stops the build with the file and line.
@@ -18,7 +23,7 @@ not exist stops the build with the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +34,7 @@ from newsdigest.stories.assemble import build_story, chronological, founder_key,
 from newsdigest.stories.fit_cache import fitted_labels
 from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
 from newsdigest.stories.overrides import Override, load_overrides, validate
-from newsdigest.stories.story_cache import Titles, analyse_stories, post_digests
+from newsdigest.stories.story_cache import StoryAnalyses, post_digests
 
 if TYPE_CHECKING:
     from newsdigest.stories.index import GroupingSettings
@@ -69,21 +74,21 @@ def group_posts(
         clusters.setdefault(label, []).append(post)
     groups = [chronological(c) for c in clusters.values()]
     groups.sort(key=lambda g: founder_key(g[0]))
-    title_of = Titles(cache_dir, digests)  # most groups are asked for before and after the overrides
+    analyse = StoryAnalyses(cache_dir, digests)  # the headline comes of the analysis: groups are titled by it
 
-    regrouped = _apply_overrides(groups, overrides, ordered, registry, title_of)
+    regrouped = _apply_overrides(groups, overrides, ordered, registry, [a.headline for a in analyse(groups)])
     targets = _targets(regrouped.plans, overrides)
+    analyses = analyse(regrouped.members)
+    analyse.finish()
     final = [
         Group(
             posts=tuple(p.id for p in members),
-            title=(targets[n].title if n in targets and targets[n].title else None) or title_of(members),
+            title=(targets[n].title if n in targets and targets[n].title else None) or analysis.headline,
             slug=regrouped.slugs.get(n),
         )
-        for n, members in enumerate(regrouped.members)
+        for n, (members, analysis) in enumerate(zip(regrouped.members, analyses))
     ]
-    title_of.save()
     identities, updated = assign(final, registry)
-    analyses = analyse_stories(regrouped.members, cache_dir, digests)
     stories = [
         build_story(members, analysis, identity, group.title, targets.get(n))
         for n, (members, analysis, identity, group) in enumerate(zip(regrouped.members, analyses, identities, final))
@@ -102,10 +107,10 @@ class _Regrouped:
 
 def _apply_overrides(
     groups: list[list[Post]], overrides: Sequence[Override], posts: Sequence[Post], registry: Registry,
-    title_of: Callable[[Sequence[Post]], str],
+    titles: Sequence[str],
 ) -> _Regrouped:
     # Which slug does each automatic group answer to? Ask the registry, without keeping its answer.
-    provisional = assign([Group(tuple(p.id for p in g), title_of(g)) for g in groups], registry)[0]
+    provisional = assign([Group(tuple(p.id for p in g), title) for g, title in zip(groups, titles)], registry)[0]
     where: dict[str, int] = {}
     for n, identity in enumerate(provisional):
         for name in (identity.id, identity.slug, *identity.aliases):

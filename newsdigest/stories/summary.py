@@ -37,6 +37,7 @@ summary can be traced back to the versions that say it. The steps:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection
 
@@ -44,10 +45,11 @@ import numpy as np
 
 from newsdigest.model import Post
 from newsdigest.stories.align import PAIRED, Alignment
+from newsdigest.stories.phase import MainEvent, looks_back
 from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
 from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
 
-__all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
+__all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
 
 MAX_SENTENCES = 3
 MAX_WORDS = 100
@@ -112,25 +114,43 @@ def _readability_penalty(text: str) -> float:
     return penalty
 
 
-def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = ()) -> str:
-    """2–3 sentences drawn from what most versions agree on (see the module doc).
+@dataclass(frozen=True)
+class Summary:
+    """A story's summary and the versions it speaks for."""
+
+    text: str
+    sources: tuple[str, ...]
+    """Ids of the versions of the main event that carry the summary's opening statement, those carrying more of
+    its statements first: where the story's headline should come from."""
+
+
+def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = (),
+              event: MainEvent | None = None) -> Summary:
+    """2–3 sentences drawn from what most versions of the main event agree on (see the module doc).
 
     `first` is the index of the earliest version, whose wording wins ties;
     `disputed` holds sentences that state a figure most versions contradict,
-    which a consensus summary must not repeat.
+    which a consensus summary must not repeat. `event`: the versions of the
+    story's main event (`phase.main_event`; None: all of them); a sentence of
+    another version is never shown nor counted as support, and neither is one
+    that announces as still to come a day before the main event (`phase.looks_back`).
     """
     sentences = alignment.sentences
-    disputed = set(disputed)
     nv = len(alignment.posts)
+    on_event = event.versions if event is not None else frozenset(range(nv))
+    start = event.start if event is not None else None
     if not sentences:
-        return ""
+        return Summary("", ())
+    disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start)}
     support = np.ones(len(sentences), dtype=np.int64)
     clusters: list[list[int]] = []
     aligned = alignment.aligned_matrix
     for n in range(len(sentences)):
         members = [n, *(int(m) for m in alignment.match[n, np.nonzero(aligned[n])[0]])]
+        members = [m for m in members if sentences[m].version in on_event]
         support[n] = len({sentences[m].version for m in members})
-        clusters.append(members)
+        clusters.append(members or [n])
+    nv = len(on_event)
 
     representatives: dict[int, int] = {}
 
@@ -168,7 +188,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = representative_of(n)
         text = sentences[rep].text
-        if text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
+        if sentences[rep].version not in on_event or text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -212,7 +232,18 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     if plain and plain[0] != order[0]:
         order.remove(plain[0])
         order.insert(0, plain[0])
-    return " ".join(undated(sentences[chosen[i]].text) for i in order)
+    return Summary(" ".join(undated(sentences[chosen[i]].text) for i in order),
+                   _sources(alignment, [chosen_clusters[i] for i in order]))
+
+
+def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[str, ...]:
+    """The versions carrying the opening statement (`clusters[0]`: the main event), those carrying more of the
+    others first."""
+    if not clusters:
+        return ()
+    carriers = [{alignment.sentences[m].version for m in members} for members in clusters]
+    ranked = sorted(carriers[0], key=lambda v: (-sum(v in c for c in carriers), v))
+    return tuple(alignment.posts[v].id for v in ranked)
 
 
 def lead(post: Post) -> str:
