@@ -32,6 +32,13 @@ summary can be traced back to the versions that say it. The steps:
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
 4. After the opening, order them as the versions do (by mean position).
+
+Only the versions of the story's main event count (`phase.main_event`: the
+largest run of their dates; undated versions count): a story whose versions
+span months tells its latest phase, not a verdict beside an earlier "trial is
+set for June 17", and no sentence announcing as still to come a day before
+the main event is used (`phase.looks_back`). The versions carrying the opening
+statement are where the story's headline is taken from (`Summary.sources`).
 """
 
 from __future__ import annotations
