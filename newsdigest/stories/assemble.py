@@ -43,12 +43,13 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
     return sorted(posts, key=founder_key)
 
 
-def choose_title(posts: Sequence[Post], sources: Collection[str] = (), event: Collection[str] | None = None,
-                 summary: str = "") -> str:
+def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
+                 event: Collection[str] | None = None, summary: str = "") -> str:
     """The most representative headline (see the module docstring).
 
-    `sources`: the versions the story's summary opens with (`summary.Summary.sources`), which are then the typical
-    ones, so that headline and summary tell the same event; without them, the versions closest to the others.
+    `sources`: the versions the story's summary comes from, nearest first (`summary.Summary`: those carrying its
+    opening statement, then those carrying another), which are then the typical ones, so that headline and summary
+    tell the same event; without them, the versions closest to the others.
     `event`: the versions of the story's main event (None: all); only their words count as agreement.
     `summary`: the story's summary; a headline's words found in it count as much as those the other versions share,
     so that the headline does not tell the opposite of what the summary says.
@@ -59,21 +60,26 @@ def choose_title(posts: Sequence[Post], sources: Collection[str] = (), event: Co
         return "Untitled story"
     voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
-    typical = set(sources) or _typical(voters, texts)
+    levels = [set(level) for level in sources if level] or [_typical(voters, texts)]
     summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
-        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions,
-        # then the same of the others; a sentence-long line only when nothing else is left, the outlet's
-        # own before a derived one, and a line cut off mid-phrase last of all.
+        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions, then
+        # the same of the others; a sentence-long line only when nothing else is left, the outlet's own before a
+        # derived one, and a line cut off mid-phrase last of all. Within a tier, the versions carrying the summary's
+        # opening (its main event) first, then agreement.
         shaped = _headline_shaped(post.title)
+        typical = level(post) < len(levels)
         if not post.title_derived and shaped:
-            return 0 if post.id in typical else 2
+            return 0 if typical else 2
         if post.title_derived and _cut(post):
             return 6
         if shaped:
-            return 1 if post.id in typical else 3
+            return 1 if typical else 3
         return 5 if post.title_derived else 4
+
+    def level(post: Post) -> int:
+        return next((n for n, ids in enumerate(levels) if post.id in ids), len(levels))
 
     def agreement(post: Post) -> float:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
@@ -87,7 +93,7 @@ def choose_title(posts: Sequence[Post], sources: Collection[str] = (), event: Co
             return shared
         return (shared + len(words & summary_words) / max(len(words), 6)) / 2
 
-    best = min(titled, key=lambda p: (tier(p), -round(agreement(p), 2), titled.index(p)))
+    best = min(titled, key=lambda p: (tier(p), level(p), -round(agreement(p), 2), titled.index(p)))
     return without_label(best.title)
 
 

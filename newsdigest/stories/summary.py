@@ -126,9 +126,9 @@ class Summary:
     """A story's summary and the versions it speaks for."""
 
     text: str
-    sources: tuple[str, ...]
-    """Ids of the versions of the main event that carry the summary's opening statement, those carrying more of
-    its statements first: where the story's headline should come from."""
+    sources: tuple[tuple[str, ...], tuple[str, ...]]
+    """Ids of the versions of the main event that carry the summary's opening statement, then of those carrying
+    another of its statements, those carrying more first in each: where the story's headline should come from."""
 
 
 def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = (),
@@ -147,7 +147,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     on_event = event.versions if event is not None else frozenset(range(nv))
     start = event.start if event is not None else None
     if not sentences:
-        return Summary("", ())
+        return Summary("", ((), ()))
     disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start)}
     support = np.ones(len(sentences), dtype=np.int64)
     clusters: list[list[int]] = []
@@ -243,14 +243,17 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
                    _sources(alignment, [chosen_clusters[i] for i in order]))
 
 
-def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[str, ...]:
-    """The versions carrying the opening statement (`clusters[0]`: the main event), those carrying more of the
-    others first."""
+def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The versions carrying the opening statement (`clusters[0]`: the main event), then the others carrying any
+    of the summary's statements; those carrying more statements first in each."""
     if not clusters:
-        return ()
+        return ((), ())
     carriers = [{alignment.sentences[m].version for m in members} for members in clusters]
-    ranked = sorted(carriers[0], key=lambda v: (-sum(v in c for c in carriers), v))
-    return tuple(alignment.posts[v].id for v in ranked)
+
+    def ranked(versions: set[int]) -> tuple[str, ...]:
+        return tuple(alignment.posts[v].id for v in sorted(versions, key=lambda v: (-sum(v in c for c in carriers), v)))
+
+    return ranked(carriers[0]), ranked(set().union(*carriers[1:]) - carriers[0])
 
 
 def lead(post: Post) -> str:
