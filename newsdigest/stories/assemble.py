@@ -60,7 +60,11 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
         return "Untitled story"
     voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
-    levels = [set(level) for level in sources if level] or [_typical(voters, texts)]
+    closest = _typical(voters, texts)
+    carriers = set().union(*sources) if sources else set()
+    broad = (closest & carriers) or carriers or closest
+    opening = set(sources[0]) if sources else set()
+    levels = [level for level in ((opening & broad) or opening, broad) if level]
     summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
@@ -93,7 +97,9 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
             return shared
         return (shared + len(words & summary_words) / max(len(words), 6)) / 2
 
-    best = min(titled, key=lambda p: (tier(p), level(p), -round(agreement(p), 2), titled.index(p)))
+    # Among lines that are no headline's shape (nothing better is left), the words agreed on weigh first.
+    best = min(titled, key=lambda p: (tier(p), level(p) if tier(p) < 4 else 0, -round(agreement(p), 2),
+                                      titled.index(p)))
     return without_label(best.title)
 
 
