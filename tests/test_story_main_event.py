@@ -118,3 +118,25 @@ def test_a_derived_headline_cut_at_an_abbreviation_is_cut():
                   "No one was hurt as fire damages Harlow Chapel.\n\nThe fire was set on Friday night.", None,
                   title_derived=True)
     assert choose_title([cut, whole]) == "No one was hurt as fire damages Harlow Chapel"
+
+
+def test_headline_comes_from_a_version_carrying_the_summarys_opening():
+    from newsdigest.stories.assemble import choose_title
+
+    # All four versions tell of the clashes; one outlet's headline, whose words the others share best, tells of
+    # the calm before them. The summary opens on the clashes, carried by version "a": its headline is the one.
+    background = ("Calm returned to Varnholm streets on Sunday after a week of unrest over the student's death, "
+                  "the council said, before the clashes began again.")
+    clashes = ("Youths threw stones at the police headquarters in Varnholm on Tuesday night, a week after a "
+               "student was shot dead by an officer.\n\nShops and two banks on Kessel Street were set on fire, "
+               f"the fire service said.\n\n{background}")
+    posts = [
+        _post("calm", "Calm returns to Varnholm streets after week of unrest over student's death", clashes, None),
+        _post("a", "Stones thrown at Varnholm police", clashes.replace("Youths threw", "Young men threw"), None),
+        _post("b", "Banks burn in Varnholm", clashes.replace("Shops and two banks", "Two banks and shops"), None),
+        _post("c", "Varnholm police headquarters attacked", clashes.replace("Tuesday night", "Tuesday evening"),
+              None),
+    ]
+    summary = clashes.split("\n\n")[0]
+    assert choose_title(posts).startswith("Calm returns")  # without the summary: the words the others share
+    assert choose_title(posts, (("a",), ("calm", "b", "c")), summary=summary) == "Stones thrown at Varnholm police"

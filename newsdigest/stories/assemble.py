@@ -3,12 +3,13 @@
 The headline a story shows is the editor's pin when there is one; otherwise
 one a typical version gave, shaped like a headline (short, no closing full stop,
 never a time stamp), the outlet's own before one derived from a lead; among
-those, the one whose words the other versions of the main event share most (a
-teaser of a few words counts as short of it). It is chosen after the analysis,
-which stores it with its findings: the typical versions are those the summary's
-statements come from (`summary.Summary.sources`), so the headline tells the
-event the summary tells, not a minority's angle, an earlier phase or a related
-event (without a summary, `_typical`: the versions closest to the others). Ties go to the earliest: the outlet that
+those, the one whose words the summary and the other versions of the main event
+share most (a teaser of a few words counts as short of it). It is chosen after
+the analysis, which stores it with its findings: the typical versions are those
+closest to the others (`_typical`) that carry the summary's statements, the
+carriers of its opening first (`summary.Summary.sources`), so the headline tells
+the event the summary tells, not a minority's angle, an earlier phase or a
+related event. Ties go to the earliest: the outlet that
 broke the story named it. Page labels, date stamps and datelines are dropped
 from it (`without_label`).
 """
@@ -47,9 +48,11 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
                  event: Collection[str] | None = None, summary: str = "") -> str:
     """The most representative headline (see the module docstring).
 
-    `sources`: the versions the story's summary comes from, nearest first (`summary.Summary`: those carrying its
-    opening statement, then those carrying another), which are then the typical ones, so that headline and summary
-    tell the same event; without them, the versions closest to the others.
+    `sources`: the versions the story's summary comes from (`summary.Summary.sources`: those carrying its opening
+    statement, then those carrying another). The typical versions are those of them closest to the others
+    (`_typical`), and among them the carriers of the opening come first (kept to even when none is among the
+    closest: the opening is the main event), so that headline and summary tell the same event. Without sources,
+    the versions closest to the others.
     `event`: the versions of the story's main event (None: all); only their words count as agreement.
     `summary`: the story's summary; a headline's words found in it count as much as those the other versions share,
     so that the headline does not tell the opposite of what the summary says.
