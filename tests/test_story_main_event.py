@@ -140,3 +140,31 @@ def test_headline_comes_from_a_version_carrying_the_summarys_opening():
     summary = clashes.split("\n\n")[0]
     assert choose_title(posts).startswith("Calm returns")  # without the summary: the words the others share
     assert choose_title(posts, (("a",), ("calm", "b", "c")), summary=summary) == "Stones thrown at Varnholm police"
+
+
+def test_a_heading_kept_in_the_body_is_no_summary_sentence():
+    from newsdigest.stories.analysis import analyse
+
+    heading = "Scientists Call on Harbour Board to Overturn Dredging Rules That Cut Science Out of Port Decisions"
+    body = ("More than 300 marine scientists asked the Kelport harbour board on Monday to overturn the dredging "
+            "rules it adopted in January.\n\nThe rules let the board approve dredging without consulting the "
+            "fisheries office, the scientists wrote in a letter.")
+    posts = [
+        _post("a", "Scientists ask Kelport board to drop dredging rules", f"{heading}\n\n{body}", None),
+        _post("b", "Kelport dredging rules challenged", f"{heading}\n\n{body.replace('on Monday', 'this week')}",
+              None),
+    ]
+    summary = analyse(posts).summary
+    assert "marine scientists" in summary
+    assert heading not in summary
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Saturday, the 41-year-old was named the new conductor of the Kelport orchestra.", True),
+    ("The 41-year-old was named the new conductor.", True),
+    ("On Saturday, Ann Roe was named the new conductor of the Kelport orchestra.", False),
+])
+def test_a_sentence_naming_nobody_after_a_time_phrase_reads_as_a_follow_on(sentence, expected):
+    from newsdigest.stories.standalone import reads_as_follow_on
+
+    assert reads_as_follow_on(sentence) is expected

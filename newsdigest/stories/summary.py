@@ -101,6 +101,13 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
+def _unfinished(text: str) -> bool:
+    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Scientists Call on
+    Board to Overturn Rules"), or a line an extraction cut off: joined to the next sentence of a summary, it reads
+    as one run-on sentence."""
+    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
+
+
 def _opens_on_quote(text: str) -> bool:
     """Does the sentence start with a quotation mark? Its speaker is named only after the words."""
     return text.lstrip()[:1] in "\"“‘'"
@@ -173,7 +180,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, speaker_lost(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
+            speaker_lost(sentences[members[i]].text),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
             -centrality[i], sentences[members[i]].version != first, members[i]))
@@ -195,7 +203,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = representative_of(n)
         text = sentences[rep].text
-        if sentences[rep].version not in on_event or text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
+        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
+                or speaker_lost(text) or leans_on_context(text)):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -262,7 +271,7 @@ def lead(post: Post) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or speaker_lost(sentence)
+            if (is_trivial(sentence) or _is_label(sentence) or _unfinished(sentence) or speaker_lost(sentence)
                     or _readability_penalty(sentence) >= 1.0 or any(repeats(sentence, c) for c in chosen)):
                 continue
             size = len(sentence.split())
