@@ -6,12 +6,14 @@ The order of work, and why:
    (`index.StoryIndex`); nothing the editor said is needed to find events.
 2. **Recognise** the clusters against the registry of last build, only to learn
    which slug each one answers to, so that `content/stories/<slug>.md` finds
-   its story.
+   its story (a cluster the registry does not know answers to the slug of the
+   headline its analysis gives it).
 3. **Apply the editor's overrides**: pinned posts move in, excluded posts move
    out, a pin to an unknown slug founds a new story (a split).
 4. **Analyse** each final group (cached per story: `story_cache`), which also
-   chooses its headline; the groups before the overrides are titled the same way
-   (most are the same groups, analysed once).
+   chooses its headline, from the versions its summary comes from; the clusters
+   of step 2 are titled the same way (most are the same groups, analysed once
+   per build).
 5. **Identify** the final groups against the registry (`identity.assign`; a new
    story's slug is made from its headline once, then kept, so a later headline
    never moves its URL), record the new membership, and **assemble** each group
