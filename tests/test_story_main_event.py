@@ -94,18 +94,21 @@ def test_the_main_event_is_the_largest_run_of_dates_and_undated_versions_stay():
     assert tie.versions == frozenset({1})
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Trial is set for June 17 for Ossian Brack of Kelvale.", True),
-    ("He will be sentenced on 3 March, prosecutors said.", True),
-    ("Jurors are expected to return on Sept. 12, 2031.", False),  # after the main event's first day
-    ("He was sentenced on March 3.", False),  # told as past: a fact of the story, not an announcement
-    ("The hearing is set for October 2.", False),
+@pytest.mark.parametrize("sentence, written, expected", [
+    ("Trial is set for June 17 for Ossian Brack of Kelvale.", date(2031, 1, 9), True),
+    ("He will be sentenced on 3 March, prosecutors said.", date(2031, 1, 9), True),
+    ("Jurors are expected to return on Sept. 12, 2031.", None, False),  # after the main event's first day
+    ("Jurors were sent home on June 17, 2031.", None, False),  # told as past: a fact, not an announcement
+    ("The hearing is set for October 2.", date(2031, 9, 20), False),
+    ("Her last day in office will be Feb. 28.", date(2031, 9, 20), False),  # from September: next February
+    ("Trial is set for June 17 for Ossian Brack of Kelvale.", None, False),  # undated: which June is unknown
+    ("Trial is set for June 17, 2031 for Ossian Brack of Kelvale.", None, True),
 ])
-def test_a_sentence_announcing_a_day_already_past_looks_back(sentence, expected):
+def test_a_sentence_announcing_a_day_already_past_looks_back(sentence, written, expected):
     from newsdigest.stories.phase import looks_back
 
-    assert looks_back(sentence, date(2031, 9, 10)) is expected
-    assert looks_back(sentence, None) is False
+    assert looks_back(sentence, date(2031, 9, 10), written) is expected
+    assert looks_back(sentence, None, written) is False
 
 
 def test_a_derived_headline_cut_at_an_abbreviation_is_cut():

@@ -12,7 +12,7 @@ tell the phases apart:
 * the sentence's own tense and date (`looks_back`): a sentence that announces
   something as still to come ("is set for June 17", "will be sentenced on
   March 3") for a day before the main event's first date was written in an
-  earlier phase, whichever version carries it.
+  earlier phase, and so is every copy of it.
 """
 
 from __future__ import annotations
@@ -70,21 +70,35 @@ def main_event(posts: Sequence[Post]) -> MainEvent:
     return MainEvent(frozenset({n for _, n in main} | undated), main[0][0])
 
 
-def looks_back(sentence: str, start: date | None) -> bool:
+def looks_back(sentence: str, start: date | None, written: date | None = None) -> bool:
     """Does the sentence announce as still to come a day before `start` (the main event's first day)?
 
-    A day without its year is read in `start`'s year: "is set for June 17" in a
-    story whose main event is in September was written before June 17.
+    A day without its year is the first such day on or after `written`, the day
+    its version was published: "is set for June 17" in a version of January 3
+    is June 17 of that year, before a September verdict; in a version of
+    December 20, "will leave on Feb. 28" looks to the next year. In an undated
+    version only a day with its year can be placed.
     """
     if start is None or not _TO_COME.search(sentence):
         return False
     for found in _DATE.finditer(sentence):
         month = _MONTHS[(found.group("month") or found.group("month2")).casefold()]
-        year = int(found.group("year")) if found.group("year") else start.year
-        try:
-            day = date(year, month, int(found.group("day") or found.group("day2")))
-        except ValueError:
+        number = int(found.group("day") or found.group("day2"))
+        if found.group("year"):
+            day = _day(int(found.group("year")), month, number)
+        elif written is not None:
+            day = _day(written.year, month, number)
+            if day is not None and day < written:
+                day = _day(written.year + 1, month, number)
+        else:
             continue
-        if day < start:
+        if day is not None and day < start:
             return True
     return False
+
+
+def _day(year: int, month: int, number: int) -> date | None:
+    try:
+        return date(year, month, number)
+    except ValueError:  # "February 30"
+        return None

@@ -155,7 +155,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     start = event.start if event is not None else None
     if not sentences:
         return Summary("", ((), ()))
-    disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start)}
+    written = [p.published.date() if p.published else None for p in alignment.posts]
+    disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start, written[s.version])}
     support = np.ones(len(sentences), dtype=np.int64)
     clusters: list[list[int]] = []
     aligned = alignment.aligned_matrix
