@@ -1,11 +1,12 @@
 """A story's summary and headline tell its main event: not an earlier phase, not another angle of it.
 
-Fixtures are made up: invented towns, people and outlets.
+Fixtures are made up: invented towns, people, outlets and events.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -19,90 +20,165 @@ def _post(pid: str, title: str, body: str, when: datetime | None, **extra) -> Po
 JANUARY = datetime(2031, 1, 9, 15, 0, tzinfo=timezone.utc)
 SEPTEMBER = datetime(2031, 9, 19, 18, 0, tzinfo=timezone.utc)
 
-_MOTIVE = "Prosecutors say Brack shot Olle after a quarrel over the lease of the family's orchard near Kelvale."
+_BACKGROUND = ("The Kelvale orchard cooperative lost its cider licence last year after inspectors found "
+               "unlabelled casks in its cellars.")
 
 
-def _trial_story() -> list[Post]:
-    """A murder case told in two phases months apart: the plea in January (one dated version, two undated
-    rewrites), the verdict in September (three versions)."""
-    plea = ("A Kelvale man pleaded not guilty on Thursday to first-degree murder in the death of Marit Olle, "
-            "a cider maker from Dunmere.\n\nTrial is set for June 17 for 41-year-old Ossian Brack of Kelvale, "
-            f"who is accused of shooting Olle in her barn.\n\n{_MOTIVE}")
-    plea_copy = ("A Kelvale man has pleaded not guilty to first-degree murder in the death of Marit Olle, a "
-                 "cider maker from Dunmere.\n\nTrial is set for June 17 for 41-year-old Ossian Brack of Kelvale, "
-                 f"who is accused of shooting Olle in her barn.\n\n{_MOTIVE}")
-    verdict = ("A jury in Kelvale convicted Ossian Brack of first-degree murder on Friday in the shooting death "
-               "of cider maker Marit Olle.\n\nJurors recommended a sentence of life in prison without parole.\n\n"
-               f"{_MOTIVE}")
-    verdict_b = ("Jurors in Kelvale on Friday convicted Ossian Brack of first-degree murder in the shooting death "
-                 "of cider maker Marit Olle.\n\nThe jury recommended life in prison without parole.\n\n"
-                 f"{_MOTIVE}")
-    verdict_c = ("A Kelvale jury convicted Ossian Brack on Friday of first-degree murder in the shooting death of "
-                 f"cider maker Marit Olle, after four hours of deliberation.\n\n{_MOTIVE}")
+def _appeal() -> str:
+    return ("The Kelvale orchard cooperative lodged an appeal on Thursday against the loss of its cider licence.\n\n"
+            "The licensing tribunal is set to hear the appeal on March 4, the registrar said.\n\n"
+            f"{_BACKGROUND}")
+
+
+def _ruling(opening: str, second: str) -> str:
+    return f"{opening}\n\n{second}\n\n{_BACKGROUND}"
+
+
+def _licence_story() -> list[Post]:
+    """A licence dispute told in two phases months apart: the appeal in January (one dated version, two undated
+    rewrites), the tribunal's ruling in September (three dated versions, one undated)."""
+    appeal = _appeal()
     return [
-        _post("plea", "Kelvale man pleads not guilty in death of Dunmere cider maker", plea, JANUARY),
-        _post("verdict-a", "Jury convicts Kelvale man in cider maker's death", verdict, SEPTEMBER),
-        _post("verdict-b", "Ossian Brack guilty of murdering Marit Olle", verdict_b, SEPTEMBER),
-        _post("verdict-c", "Kelvale orchard killing ends in murder verdict", verdict_c, SEPTEMBER),
-        _post("plea-copy", "Man pleads not guilty in death of Dunmere cider maker Marit Olle", plea_copy, None),
-        _post("plea-wire", "Not guilty plea in Dunmere cider maker's death",
-              plea_copy.replace("A Kelvale man has pleaded", "A man from Kelvale pleaded"), None),
+        _post("appeal", "Kelvale cooperative appeals loss of cider licence", appeal, JANUARY),
+        _post("ruling-a", "Tribunal restores Kelvale cooperative's cider licence", _ruling(
+            "The licensing tribunal in Dunmere restored the cider licence of the Kelvale orchard cooperative on "
+            "Friday.", "The cooperative may sell cider again from October, the tribunal ruled."), SEPTEMBER),
+        _post("ruling-b", "Kelvale cider makers win back their licence", _ruling(
+            "The Kelvale orchard cooperative won back its cider licence on Friday when the licensing tribunal in "
+            "Dunmere upheld its appeal.", "Sales of its cider may resume in October."), SEPTEMBER),
+        _post("ruling-c", "Dunmere tribunal hands licence back to Kelvale orchard", _ruling(
+            "The licensing tribunal in Dunmere on Friday restored the Kelvale orchard cooperative's cider "
+            "licence.", "The cooperative may sell cider again from October."), SEPTEMBER),
+        _post("ruling-d", "Cider licence restored to Kelvale orchard cooperative", _ruling(
+            "The Kelvale orchard cooperative's cider licence was restored on Friday by the licensing tribunal in "
+            "Dunmere.", "The cooperative may sell its cider again from October, the tribunal ruled."), None),
+        _post("appeal-copy", "Kelvale orchard appeals against cider licence loss",
+              appeal.replace("lodged an appeal on Thursday", "has lodged an appeal"), None),
+        _post("appeal-wire", "Appeal over Kelvale cider licence",
+              appeal.replace("The Kelvale orchard cooperative lodged", "Kelvale's orchard cooperative lodged"), None),
     ]
 
 
 def test_summary_of_a_story_in_two_phases_tells_the_main_event_only():
     from newsdigest.stories.analysis import analyse
 
-    found = analyse(_trial_story())
-    assert "convicted Ossian Brack" in found.summary
-    # The plea's "Trial is set for June 17", written before the verdict, is not told beside it.
-    assert "June 17" not in found.summary
-    assert "pleaded not guilty" not in found.summary
+    found = analyse(_licence_story())
+    assert "restored" in found.summary or "won back" in found.summary
+    # The appeal's "is set to hear the appeal on March 4", written before the ruling, is not told beside it.
+    assert "March 4" not in found.summary
+    assert "lodged an appeal" not in found.summary
 
 
 def test_headline_comes_from_a_version_of_the_main_event_the_summary_tells():
     from newsdigest.stories.analysis import analyse
 
-    posts = _trial_story()
+    posts = _licence_story()
     found = analyse(posts)
-    verdicts = {p.title for p in posts if p.id.startswith("verdict")}
-    assert found.headline in verdicts
+    assert found.headline in {p.title for p in posts if p.id.startswith("ruling")}
 
 
-def test_a_build_titles_each_story_by_its_analysis(tmp_path):
+def test_undated_versions_join_the_run_of_dates_their_head_or_their_words_belong_to():
+    from newsdigest.stories.phase import main_event
+
+    posts = _licence_story()
+    event = main_event(posts)
+    # The undated rewrites of the appeal go with the appeal, the undated ruling with the ruling: four against three.
+    assert {posts[n].id for n in event.versions} == {"ruling-a", "ruling-b", "ruling-c", "ruling-d"}
+    assert event.start == date(2031, 9, 19)
+
+    # A day stamped in its head places a version even when its words lean to the other run.
+    appeal, ruling = posts[0], posts[1]
+    stamped = _post("stamped", "Sept. 19, 2031", _appeal().replace("lodged", "had lodged"), None)
+    told = _post("told", "Tribunal rules for Kelvale cooperative", posts[2].body, None)
+    copied = _post("copied", "Kelvale appeal lodged", _appeal(), None)
+    event = main_event([appeal, ruling, stamped, told, copied])
+    assert event.versions == frozenset({1, 2, 3})
+
+
+def test_on_a_tie_the_latest_run_of_dates_is_the_main_event():
+    from newsdigest.stories.phase import main_event
+
+    posts = _licence_story()
+    assert main_event([posts[0], posts[1]]).versions == frozenset({1})
+
+
+def test_a_summary_never_announces_as_to_come_a_day_before_the_main_event():
+    from newsdigest.stories.analysis import analyse
+
+    # Every version of the ruling, dated or not, still carries the appeal's dated announcement; it is their only
+    # sign of the earlier phase.
+    stale = "The licensing tribunal is set to hear the appeal on March 4, 2031, the registrar said."
+    posts = [p for p in _licence_story() if p.id.startswith("ruling")]
+    posts = [_post(p.id, p.title, p.body.replace(_BACKGROUND, f"{stale}\n\n{_BACKGROUND}"), p.published)
+             for p in posts]
+    posts += [_post(f"{p.id}-copy", f"{p.title} (copy)", p.body.replace("on Friday", "this week"), None)
+              for p in posts[:2]]
+    summary = analyse(posts).summary
+    assert "restored" in summary or "won back" in summary
+    assert "March 4" not in summary
+
+
+def test_a_build_titles_each_story_by_its_analysis_and_keeps_its_address(tmp_path):
     from newsdigest.stories.analysis import analyse
     from newsdigest.stories.group import group_posts
 
-    posts = _trial_story()
-    stories, registry = group_posts(posts, cache_dir=tmp_path / "cache")
+    posts = _licence_story()
+    appeal_only = [p for p in posts if p.id.startswith("appeal")]
+    first, registry = group_posts(appeal_only, cache_dir=tmp_path / "cache")
+    assert len(first) == 1
+    assert first[0].title == analyse([v.post for v in first[0].versions]).headline
+    # The ruling comes in: the story's headline now tells it, and its address, made once, stays.
+    again, _ = group_posts(posts, registry=registry, cache_dir=tmp_path / "cache")
+    assert len(again) == 1
+    assert again[0].title == analyse([v.post for v in again[0].versions]).headline
+    assert again[0].title != first[0].title
+    assert again[0].slug == first[0].slug
+
+
+def test_overrides_analyse_before_regrouping_only_the_stories_the_registry_does_not_know(tmp_path, monkeypatch):
+    from newsdigest.stories import story_cache
+    from newsdigest.stories.group import group_posts
+    from newsdigest.stories.overrides import Override
+
+    posts = [p for p in _licence_story() if p.id.startswith("ruling")]
+    stories, registry = group_posts(posts)
     assert len(stories) == 1
-    assert stories[0].title == analyse([v.post for v in stories[0].versions]).headline
-    # Its address was made once: a build that finds another headline keeps it.
-    again, _ = group_posts(posts[:3], registry=registry, cache_dir=tmp_path / "cache")
-    assert again[0].slug == stories[0].slug
+    analysed: list[set[str]] = []
+    compute = story_cache._compute
+
+    def recording(groups):
+        analysed.extend({p.id for p in g} for g in groups)
+        return compute(groups)
+
+    monkeypatch.setattr(story_cache, "_compute", recording)
+    override = Override(slug=stories[0].slug, path=tmp_path / "override.md", exclude=("ruling-d",))
+    group_posts(posts, [override], registry=registry)
+    assert sorted(analysed, key=len) == [{"ruling-d"}, {"ruling-a", "ruling-b", "ruling-c"}]
 
 
-def test_the_main_event_is_the_largest_run_of_dates_and_undated_versions_stay():
-    from newsdigest.stories.phase import main_event
+def test_a_build_removes_the_folder_of_headlines_kept_apart_by_earlier_builds(tmp_path):
+    from newsdigest.stories.group import group_posts
 
-    posts = _trial_story()
-    event = main_event(posts)
-    assert {posts[n].id for n in event.versions} == {"verdict-a", "verdict-b", "verdict-c", "plea-copy", "plea-wire"}
-    assert event.start == date(2031, 9, 19)
-    # On a tie, the latest run of dates is the news.
-    tie = main_event([posts[0], posts[1]])
-    assert tie.versions == frozenset({1})
+    old = tmp_path / "cache" / "titles"
+    old.mkdir(parents=True)
+    (old / "entry.pickle").write_bytes(b"headlines of an earlier build")
+    group_posts(_licence_story()[:2], cache_dir=tmp_path / "cache")
+    assert not old.exists()
+    assert (tmp_path / "cache").is_dir()
 
 
 @pytest.mark.parametrize("sentence, written, expected", [
-    ("Trial is set for June 17 for Ossian Brack of Kelvale.", date(2031, 1, 9), True),
-    ("He will be sentenced on 3 March, prosecutors said.", date(2031, 1, 9), True),
-    ("Jurors are expected to return on Sept. 12, 2031.", None, False),  # after the main event's first day
-    ("Jurors were sent home on June 17, 2031.", None, False),  # told as past: a fact, not an announcement
+    ("The appeal is set to be heard on June 17 in Dunmere.", date(2031, 1, 9), True),
+    ("The cooperative will be told of the ruling on 3 March, its lawyer said.", date(2031, 1, 9), True),
+    ("Inspectors are expected to return on Sept. 12, 2031.", None, False),  # after the main event's first day
+    ("Inspectors visited the cellars on June 17, 2031.", None, False),  # told as past: a fact, not an announcement
     ("The hearing is set for October 2.", date(2031, 9, 20), False),
-    ("Her last day in office will be Feb. 28.", date(2031, 9, 20), False),  # from September: next February
-    ("Trial is set for June 17 for Ossian Brack of Kelvale.", None, False),  # undated: which June is unknown
-    ("Trial is set for June 17, 2031 for Ossian Brack of Kelvale.", None, True),
+    ("The last ferry crossing will be on Feb. 28.", date(2031, 9, 20), False),  # from September: next February
+    ("The appeal is set to be heard on June 17 in Dunmere.", None, False),  # undated: which June is unknown
+    ("The appeal is set to be heard on June 17, 2031, in Dunmere.", None, True),
+    # The day is not the future verb's: it belongs to another clause.
+    ("Closed on June 3, 2031, the cellars will be inspected again next month.", None, False),
+    ("The cellars, sealed on June 3, 2031, will be inspected again next month.", None, False),
 ])
 def test_a_sentence_announcing_a_day_already_past_looks_back(sentence, written, expected):
     from newsdigest.stories.phase import looks_back
@@ -114,58 +190,99 @@ def test_a_sentence_announcing_a_day_already_past_looks_back(sentence, written, 
 def test_a_derived_headline_cut_at_an_abbreviation_is_cut():
     from newsdigest.stories.assemble import choose_title
 
-    body = ("Harlow Chapel, the home church of Ostmark Gov. Ann Roe and her family, was damaged by a fire set on "
-            "Friday night.\n\nNo one was hurt.")
-    cut = _post("cut", "Harlow Chapel, the home church of Ostmark Gov", body, None, title_derived=True)
-    whole = _post("whole", "No one was hurt as fire damages Harlow Chapel",
-                  "No one was hurt as fire damages Harlow Chapel.\n\nThe fire was set on Friday night.", None,
-                  title_derived=True)
-    assert choose_title([cut, whole]) == "No one was hurt as fire damages Harlow Chapel"
+    # The cut line shares more words with the other version and comes first: only its being cut sets it aside.
+    body = ("Volunteers from the Harlow Chapel roof repair crews working for the Rev. Ann Roe mended the slates by "
+            "Friday.\n\nNo one was hurt.")
+    cut = _post("cut", "Volunteers from the Harlow Chapel roof repair crews working for the Rev", body,
+                datetime(2031, 5, 2, tzinfo=timezone.utc), title_derived=True)
+    whole = _post("whole", "Chapel slates mended", body.replace("by Friday", "on Friday"),
+                  datetime(2031, 5, 3, tzinfo=timezone.utc), title_derived=True)
+    assert choose_title([cut, whole]) == "Chapel slates mended"
+
+
+def _flood_versions() -> list[Post]:
+    """Four versions of a breach in a river wall; one outlet's headline, whose words the others share best,
+    tells of the dry days before it."""
+    before = ("The Oskel had stayed within its banks through a dry week, the river board said, before the rain "
+              "returned on Sunday.")
+    breach = ("The river wall at Marrow Quay in Oskelford gave way on Monday night after two days of rain.\n\n"
+              f"Water reached the doors of the old grain hall, the river board said.\n\n{before}")
+    return [
+        _post("dry", "Oskel stays within its banks through a dry week, river board says", breach, None),
+        _post("a", "River wall gives way at Marrow Quay", breach.replace("gave way", "collapsed"), None),
+        _post("b", "Oskelford quay wall breached", breach.replace("two days of rain", "two wet days"), None),
+        _post("c", "Latest from the Oskel", breach.replace("Monday night", "Monday evening"), None),
+    ]
 
 
 def test_headline_comes_from_a_version_carrying_the_summarys_opening():
     from newsdigest.stories.assemble import choose_title
 
-    # All four versions tell of the clashes; one outlet's headline, whose words the others share best, tells of
-    # the calm before them. The summary opens on the clashes, carried by version "a": its headline is the one.
-    background = ("Calm returned to Varnholm streets on Sunday after a week of unrest over the student's death, "
-                  "the council said, before the clashes began again.")
-    clashes = ("Youths threw stones at the police headquarters in Varnholm on Tuesday night, a week after a "
-               "student was shot dead by an officer.\n\nShops and two banks on Kessel Street were set on fire, "
-               f"the fire service said.\n\n{background}")
-    posts = [
-        _post("calm", "Calm returns to Varnholm streets after week of unrest over student's death", clashes, None),
-        _post("a", "Stones thrown at Varnholm police", clashes.replace("Youths threw", "Young men threw"), None),
-        _post("b", "Banks burn in Varnholm", clashes.replace("Shops and two banks", "Two banks and shops"), None),
-        _post("c", "Varnholm police headquarters attacked", clashes.replace("Tuesday night", "Tuesday evening"),
-              None),
-    ]
-    summary = clashes.split("\n\n")[0]
-    assert choose_title(posts).startswith("Calm returns")  # without the summary: the words the others share
-    assert choose_title(posts, (("a",), ("calm", "b", "c")), summary=summary) == "Stones thrown at Varnholm police"
+    posts = _flood_versions()
+    summary = posts[0].body.split("\n\n")[0]
+    assert choose_title(posts).startswith("Oskel stays")  # without the summary: the words the others share
+    # Half of the versions carry the summary's opening: the headline is one of theirs.
+    assert choose_title(posts, (("a", "b"), ("dry", "c")), summary=summary) in {
+        "River wall gives way at Marrow Quay", "Oskelford quay wall breached"}
+
+
+def test_an_opening_a_minority_carries_does_not_choose_the_headline():
+    from newsdigest.stories.assemble import choose_title
+
+    posts = _flood_versions()
+    summary = posts[0].body.split("\n\n")[0]
+    # One version of four carries the opening: it speaks for no more of them than another statement, and its
+    # headline, which the others share few words of, is not preferred for it.
+    chosen = choose_title(posts, (("c",), ("dry", "a", "b")), summary=summary)
+    assert chosen != "Latest from the Oskel"
+    assert chosen == choose_title(posts, summary=summary)
 
 
 def test_a_heading_kept_in_the_body_is_no_summary_sentence():
     from newsdigest.stories.analysis import analyse
 
-    heading = "Scientists Call on Harbour Board to Overturn Dredging Rules That Cut Science Out of Port Decisions"
-    body = ("More than 300 marine scientists asked the Kelport harbour board on Monday to overturn the dredging "
-            "rules it adopted in January.\n\nThe rules let the board approve dredging without consulting the "
-            "fisheries office, the scientists wrote in a letter.")
+    heading = "Beekeepers Urge Valley Council to Lift Its Ban on Hillside Hives Before the Clover Season"
+    body = ("More than 200 beekeepers asked the Harlow valley council on Monday to lift the ban on hillside hives "
+            "it adopted in January.\n\nThe ban keeps hives off council land above the orchards, the beekeepers "
+            "wrote in a letter.")
     posts = [
-        _post("a", "Scientists ask Kelport board to drop dredging rules", f"{heading}\n\n{body}", None),
-        _post("b", "Kelport dredging rules challenged", f"{heading}\n\n{body.replace('on Monday', 'this week')}",
-              None),
+        _post("a", "Beekeepers ask Harlow council to lift hive ban", f"{heading}\n\n{body}", None),
+        _post("b", "Harlow hive ban challenged", f"{heading}\n\n{body.replace('on Monday', 'this week')}", None),
     ]
     summary = analyse(posts).summary
-    assert "marine scientists" in summary
+    assert "200 beekeepers" in summary
     assert heading not in summary
 
 
+def test_a_sentence_presenting_the_outlets_own_feature_is_no_summary_sentence():
+    from newsdigest.stories.analysis import analyse
+
+    feature = ("With the Kelport regatta opening on Friday, Kelportpost.com takes a look back at the ten crews "
+               "that have won it.")
+    body = ("The Kelport regatta opens on Friday with 48 crews from nine towns on the harbour course.\n\n"
+            f"{feature}\n\nThe final is to be rowed on Sunday afternoon, the organisers said.")
+    posts = [
+        _post("a", "Kelport regatta opens with 48 crews", body, None),
+        _post("b", "48 crews for Kelport regatta", body.replace("nine towns", "nine harbour towns"), None),
+    ]
+    summary = analyse(posts).summary
+    assert "48 crews" in summary
+    assert "takes a look back" not in summary
+
+
+def test_a_lone_version_without_full_stops_still_gets_its_summary():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Ferry crossings to Harlow Island resume after a three-day strike by deck crews\n\n"
+            "The first sailing leaves Kelport at seven with about 200 passengers aboard")
+    summary = analyse([_post("lone", "Harlow ferries sail again", body, None)]).summary
+    assert summary.startswith("Ferry crossings to Harlow Island resume")
+
+
 @pytest.mark.parametrize("sentence, expected", [
-    ("On Saturday, the 41-year-old was named the new conductor of the Kelport orchestra.", True),
-    ("The 41-year-old was named the new conductor.", True),
-    ("On Saturday, Ann Roe was named the new conductor of the Kelport orchestra.", False),
+    ("Late on Tuesday, the 58-year-old was elected chair of the Kelport rowing club.", True),
+    ("The 58-year-old was elected chair of the rowing club.", True),
+    ("Late on Tuesday, Ann Roe was elected chair of the Kelport rowing club.", False),
 ])
 def test_a_sentence_naming_nobody_after_a_time_phrase_reads_as_a_follow_on(sentence, expected):
     from newsdigest.stories.standalone import reads_as_follow_on

@@ -61,7 +61,8 @@ class Analysis:
     summary: str
     """Two or three sentences most versions of the main event agree on, as plain text."""
     headline: str
-    """The headline, from a version the summary comes from (`assemble.choose_title`)."""
+    """The headline (`assemble.choose_title`): preferably an outlet's line of a version carrying the summary's
+    opening, when at least half of the main event's versions carry it; else of one close to the others."""
     copy_map: dict[str, dict[str, CopyShare]] = field(default_factory=dict)
     """copy_map[a][b]: how much of version a is found in version b (a != b)."""
 

@@ -9,7 +9,9 @@ the analysis, which stores it with its findings: the typical versions are those
 closest to the others (`_typical`) that carry the summary's statements, the
 carriers of its opening first (`summary.Summary.sources`), so the headline tells
 the event the summary tells, not a minority's angle, an earlier phase or a
-related event. Ties go to the earliest: the outlet that
+related event. An opening that fewer than half of the main event's versions
+carry speaks for no more of them than another statement: then the typical
+versions are only those closest to the others. Ties go to the earliest: the outlet that
 broke the story named it. Page labels, date stamps and datelines are dropped
 from it (`without_label`).
 """
@@ -52,7 +54,7 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     statement, then those carrying another). The typical versions are those of them closest to the others
     (`_typical`), and among them the carriers of the opening come first (kept to even when none is among the
     closest: the opening is the main event), so that headline and summary tell the same event. Without sources,
-    the versions closest to the others.
+    or when fewer than half of the main event's versions carry the opening, the versions closest to the others.
     `event`: the versions of the story's main event (None: all); only their words count as agreement.
     `summary`: the story's summary; a headline's words found in it count as much as those the other versions share,
     so that the headline does not tell the opposite of what the summary says.
@@ -64,10 +66,13 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
     closest = _typical(voters, texts)
-    carriers = set().union(*sources) if sources else set()
-    broad = (closest & carriers) or carriers or closest
     opening = set(sources[0]) if sources else set()
-    levels = [level for level in ((opening & broad) or opening, broad) if level]
+    if 2 * len(opening) >= len(voters):
+        carriers = set().union(*sources)
+        broad = (closest & carriers) or carriers or closest
+        levels = [level for level in ((opening & broad) or opening, broad) if level]
+    else:  # an opening told by a minority is no statement of the story's to title it by
+        levels = [closest]
     summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
@@ -126,7 +131,7 @@ def _headline_shaped(title: str) -> bool:
 
 def _cut(post: Post) -> bool:
     """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…",
-    or "Officials of Alaska Gov" of "Officials of Alaska Gov. Ann Roe said…", where an abbreviation's full stop
+    or "Crews of the Rev" of "Crews of the Rev. Ann Roe's mission said…", where an abbreviation's full stop
     ends no sentence: the sentence splitter knows)?"""
     title = post.title.rstrip().removesuffix("…").rstrip()
     if title != post.title.rstrip():

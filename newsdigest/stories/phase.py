@@ -2,17 +2,21 @@
 
 A story's versions may span months: an arraignment in January, a verdict in
 September. A summary of it should tell the event most versions report, not run
-the two phases together ("convicted … Trial is set for June 17"). Two signs
+the two phases together (a verdict beside "the hearing is set for Oct. 4"). Two signs
 tell the phases apart:
 
-* the versions' dates (`main_versions`): the dated versions fall into runs of
-  dates with no gap over `GAP_DAYS` between neighbours; the run with the most
-  versions is the main event (on a tie, the most recent one: the latest news).
-  Undated versions are kept, neutral: nothing says they are off the event.
+* the versions' dates (`main_event`): the dated versions fall into runs of
+  dates with no gap over `GAP_DAYS` between neighbours. Each undated version
+  joins the run a date in its head falls in (its title or opening lines, where
+  an outlet stamps the day: "Oct. 2, 2031", "KELPORT, Oct. 2 -"), or,
+  when its head places it in no single run, the run whose dated versions its
+  words are closest to (mean cosine of sublinear TF-IDF). The run with the
+  most versions is the main event (on a tie, the most recent one: the latest
+  news).
 * the sentence's own tense and date (`looks_back`): a sentence that announces
-  something as still to come ("is set for June 17", "will be sentenced on
-  March 3") for a day before the main event's first date was written in an
-  earlier phase, and so is every copy of it.
+  something as still to come ("is set for Oct. 4", "will be heard on 3 March",
+  the day in the clause of its verb) for a day before the main event's first
+  date was written in an earlier phase, and so is every copy of it.
 """
 
 from __future__ import annotations
@@ -24,12 +28,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsdigest.model import Post
+from newsdigest.stories.sentences import content_tokens, markdown_paragraphs
+from newsdigest.stories.tfidf import TfidfVectorizer
 
 __all__ = ["GAP_DAYS", "MainEvent", "looks_back", "main_event"]
 
 GAP_DAYS = 7
 """Coverage of one event runs day after day; a week with no dated version between two runs of dates is a new phase
 (a hearing, then a verdict months later) or another event grouped with it."""
+
+HEAD_PARAGRAPHS = 2
+"""The head of a version, where an outlet stamps its day: the title and the first paragraphs (a stamp or a
+dateline line, then the lead)."""
 
 _MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
@@ -44,6 +54,10 @@ _TO_COME = re.compile(
     r"\b(?:will(?:\s+not)?|(?:is|are)\s+(?:now\s+)?(?:set|scheduled|slated|due|expected|planned)|"
     r"(?:is|are)\s+to\s+(?:be|begin|start|appear|face|return))\b", re.I)
 """The present or future of something still to come: 'will be sentenced', 'is set for', 'are due to'."""
+_CLAUSE_END = re.compile(r"[;:!?]|,\s+(?!(?:19|20)\d\d\b)")
+"""Where the clause of a verb ends: a comma (but the one before a day's year), a semicolon, a colon."""
+_CLAUSE_CHARS = 80
+"""How far on from its verb a day is still the verb's: 'is set to be heard by the full court on Oct. 4'."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,8 @@ class MainEvent:
 
 
 def main_event(posts: Sequence[Post]) -> MainEvent:
-    """The main event's versions: the largest run of dates (ties: the latest), and every undated version."""
+    """The main event's versions: the largest run of dates, undated versions placed in the run they belong to (see
+    the module docstring); on a tie, the latest run."""
     dated = sorted((p.published.date(), n) for n, p in enumerate(posts) if p.published is not None)
     if not dated:
         return MainEvent(frozenset(range(len(posts))), None)
@@ -65,35 +80,87 @@ def main_event(posts: Sequence[Post]) -> MainEvent:
         if (current[0] - previous[0]).days > GAP_DAYS:
             runs.append([])
         runs[-1].append(current)
-    main = max(runs, key=lambda run: (len(run), run[-1][0]))
-    undated = {n for n, p in enumerate(posts) if p.published is None}
-    return MainEvent(frozenset({n for _, n in main} | undated), main[0][0])
+    members = [{n for _, n in run} for run in runs]
+    undated = [n for n, p in enumerate(posts) if p.published is None]
+    for n, place in zip(undated, _places(posts, undated, runs)):
+        members[place].add(n)
+    main = max(range(len(runs)), key=lambda r: (len(members[r]), runs[r][-1][0]))
+    return MainEvent(frozenset(members[main]), runs[main][0][0])
+
+
+def _places(posts: Sequence[Post], undated: Sequence[int], runs: Sequence[Sequence[tuple[date, int]]]) -> list[int]:
+    """The run each undated version belongs to: the one the dates of its head fall in, else the closest in words."""
+    if len(runs) == 1:
+        return [0] * len(undated)
+    placed = [_run_of_head(posts[n], runs) for n in undated]
+    if all(place is not None for place in placed):
+        return [place for place in placed if place is not None]
+    closest = _closest_runs(posts, runs)
+    return [place if place is not None else closest[n] for n, place in zip(undated, placed)]
+
+
+def _run_of_head(post: Post, runs: Sequence[Sequence[tuple[date, int]]]) -> int | None:
+    """The one run (index) that the days stated in the version's head fall in (within `GAP_DAYS` of its dates);
+    a day without its year is read in each run's years. None when they fall in none or in several."""
+    head = " ".join([post.title or "", *markdown_paragraphs(post.body)[:HEAD_PARAGRAPHS]])
+    found: set[int] = set()
+    for match in _DATE.finditer(head):
+        month = _MONTHS[(match.group("month") or match.group("month2")).casefold()]
+        number = int(match.group("day") or match.group("day2"))
+        for place, run in enumerate(runs):
+            years = {int(match.group("year"))} if match.group("year") else {day.year for day, _ in run}
+            days = [d for d in (_day(year, month, number) for year in years) if d is not None]
+            if any(abs((d - near).days) <= GAP_DAYS for d in days for near in (run[0][0], run[-1][0])):
+                found.add(place)
+    return found.pop() if len(found) == 1 else None
+
+
+def _closest_runs(posts: Sequence[Post], runs: Sequence[Sequence[tuple[date, int]]]) -> dict[int, int]:
+    """Each version (index) -> the run whose dated versions its words are closest to, by mean cosine (the first
+    run on a tie)."""
+    import numpy as np  # only for a story whose dates fall in several runs
+
+    try:
+        matrix = TfidfVectorizer(lambda n: content_tokens(f"{posts[n].title} {posts[n].body}"),
+                                 sublinear_tf=True).fit_transform(list(range(len(posts))))
+    except ValueError:  # no words at all: nothing to tell the runs apart
+        return {n: 0 for n in range(len(posts))}
+    cosine = np.asarray((matrix @ matrix.T).todense())
+    return {n: int(np.argmax([cosine[n, [m for _, m in run]].mean() for run in runs]))
+            for n in range(len(posts))}
 
 
 def looks_back(sentence: str, start: date | None, written: date | None = None) -> bool:
     """Does the sentence announce as still to come a day before `start` (the main event's first day)?
 
+    Only a day in the clause of a verb of what is to come counts: after "will",
+    "is set", "are due to" … and before the next comma, semicolon or colon (a
+    comma before a year belongs to the day), at most `_CLAUSE_CHARS` on. So
+    "arrested on 3 March, the driver will be heard in court" announces nothing
+    for 3 March.
     A day without its year is the first such day on or after `written`, the day
-    its version was published: "is set for June 17" in a version of January 3
-    is June 17 of that year, before a September verdict; in a version of
+    its version was published: "is set for Oct. 4" in a version of January 3
+    is October 4 of that year, before a December verdict; in a version of
     December 20, "will leave on Feb. 28" looks to the next year. In an undated
     version only a day with its year can be placed.
     """
-    if start is None or not _TO_COME.search(sentence):
+    if start is None:
         return False
-    for found in _DATE.finditer(sentence):
-        month = _MONTHS[(found.group("month") or found.group("month2")).casefold()]
-        number = int(found.group("day") or found.group("day2"))
-        if found.group("year"):
-            day = _day(int(found.group("year")), month, number)
-        elif written is not None:
-            day = _day(written.year, month, number)
-            if day is not None and day < written:
-                day = _day(written.year + 1, month, number)
-        else:
-            continue
-        if day is not None and day < start:
-            return True
+    for verb in _TO_COME.finditer(sentence):
+        clause = _CLAUSE_END.split(sentence[verb.end():verb.end() + _CLAUSE_CHARS], maxsplit=1)[0]
+        for found in _DATE.finditer(clause):
+            month = _MONTHS[(found.group("month") or found.group("month2")).casefold()]
+            number = int(found.group("day") or found.group("day2"))
+            if found.group("year"):
+                day = _day(int(found.group("year")), month, number)
+            elif written is not None:
+                day = _day(written.year, month, number)
+                if day is not None and day < written:
+                    day = _day(written.year + 1, month, number)
+            else:
+                continue
+            if day is not None and day < start:
+                return True
     return False
 
 

@@ -23,6 +23,7 @@ import dataclasses
 import importlib.util
 import multiprocessing
 import os
+import shutil
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -103,17 +104,24 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+RETIRED_TITLES_FOLDER = "titles"
+"""Where earlier builds kept the headlines of groups apart from their analyses; the analysis now holds its
+headline, so nothing reads that folder and a build removes it (`StoryAnalyses.finish`)."""
+
+
 class StoryAnalyses:
     """The findings of each story's analysis (its posts in time order), from the cache where it holds them.
 
     A build asks for the groups it found and again for the groups the editor's overrides leave (mostly the same
     ones): each story is read or analysed once per build. `finish` then removes the entries no story of this
     build used, once it has analysed some (a build that analyses nothing leaves at most the entries of stories
-    that went away, for the next one to remove). `digests`: the posts' `post_digests`, when the caller has them.
+    that went away, for the next one to remove), and the folder of headlines earlier builds kept apart
+    (`RETIRED_TITLES_FOLDER`). `digests`: the posts' `post_digests`, when the caller has them.
     """
 
     def __init__(self, cache_dir: Path | None, digests: Mapping[str, str] | None = None) -> None:
         self._store = Store(cache_dir)
+        self._cache_dir = cache_dir
         self._digests = digests
         self._found: dict[str, Findings] = {}
         self._analysed = False
@@ -138,6 +146,8 @@ class StoryAnalyses:
     def finish(self) -> None:
         if self._analysed:
             self._store.keep_only(self._found)
+        if self._cache_dir is not None:
+            shutil.rmtree(self._cache_dir / RETIRED_TITLES_FOLDER, ignore_errors=True)
 
 
 def _findings(posts: Sequence[Post]) -> Findings:

@@ -34,11 +34,13 @@ summary can be traced back to the versions that say it. The steps:
 4. After the opening, order them as the versions do (by mean position).
 
 Only the versions of the story's main event count (`phase.main_event`: the
-largest run of their dates; undated versions count): a story whose versions
-span months tells its latest phase, not a verdict beside an earlier "trial is
-set for June 17", and no sentence announcing as still to come a day before
+largest run of their dates, each undated version placed in the run it belongs
+to, the latest run on a tie): a story whose versions span months tells the
+phase most of them report, not a verdict beside an earlier "the hearing is
+set for Oct. 4", and no sentence announcing as still to come a day before
 the main event is used (`phase.looks_back`). The versions carrying the opening
-statement are where the story's headline is taken from (`Summary.sources`).
+statement are where the story's headline is preferably taken from
+(`Summary.sources`, `assemble.choose_title`).
 """
 
 from __future__ import annotations
@@ -102,10 +104,24 @@ def _is_label(text: str) -> bool:
 
 
 def _unfinished(text: str) -> bool:
-    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Scientists Call on
-    Board to Overturn Rules"), or a line an extraction cut off: joined to the next sentence of a summary, it reads
-    as one run-on sentence."""
+    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
+    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
+    one run-on sentence."""
     return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
+
+
+_OWN_WORK = re.compile(
+    r"(?:^\W*|[,;:]\s+)(?:[a-z][\w-]*\.(?:com|org|net|co\.uk)|we)\s+(?:also\s+|now\s+)?(?:takes?|took|looks?|looked|"
+    r"presents?|rounds?\s+up|revisits?|brings?\s+you|offers?)\b|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:a|our|the)?\s*"
+    r"(?:look|list|rundown|roundup|gallery|timeline)\b", re.I)
+"""An outlet presenting its own work, named by its web address or "we" ("…, example.com takes a look back at…",
+"Here's a look at…"): it tells what that page offers, not the event."""
+
+
+def _presents_own_work(text: str) -> bool:
+    """Does the sentence speak of the outlet's own feature rather than the event (`_OWN_WORK`)? Outside its page,
+    as the summary of every version, it misleads; speech is left alone: its "we" is the speaker's."""
+    return not _opens_on_quote(text) and bool(_OWN_WORK.search(text))
 
 
 def _opens_on_quote(text: str) -> bool:
@@ -182,6 +198,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
             sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
+            _presents_own_work(sentences[members[i]].text),
             speaker_lost(sentences[members[i]].text),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
@@ -205,7 +222,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         rep = representative_of(n)
         text = sentences[rep].text
         if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
-                or speaker_lost(text) or leans_on_context(text)):
+                or _presents_own_work(text) or speaker_lost(text) or leans_on_context(text)):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -267,13 +284,21 @@ def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str
 
 
 def lead(post: Post) -> str:
-    """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`."""
+    """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`.
+
+    Lines that stop without a sentence's end (`_unfinished`) are passed over, unless no line of the version
+    ends one (a text kept without its full stops): its first lines are all it has to say."""
+    return _lead(post, finished_only=True) or _lead(post, finished_only=False)
+
+
+def _lead(post: Post, finished_only: bool) -> str:
     chosen: list[str] = []
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or _unfinished(sentence) or speaker_lost(sentence)
-                    or _readability_penalty(sentence) >= 1.0 or any(repeats(sentence, c) for c in chosen)):
+            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and _unfinished(sentence))
+                    or speaker_lost(sentence) or _readability_penalty(sentence) >= 1.0
+                    or any(repeats(sentence, c) for c in chosen)):
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
