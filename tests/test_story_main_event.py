@@ -30,8 +30,20 @@ def _appeal() -> str:
             f"{_BACKGROUND}")
 
 
-def _ruling(opening: str, second: str) -> str:
-    return f"{opening}\n\n{second}\n\n{_BACKGROUND}"
+_RULINGS = [  # id, headline, opening, second sentence, published
+    ("ruling-a", "Tribunal restores Kelvale cooperative's cider licence",
+     "The licensing tribunal in Dunmere restored the cider licence of the Kelvale orchard cooperative on Friday.",
+     "The cooperative may sell cider again from October, the tribunal ruled.", SEPTEMBER),
+    ("ruling-b", "Kelvale cider makers win back their licence",
+     "The Kelvale orchard cooperative won back its cider licence on Friday when the licensing tribunal in Dunmere "
+     "upheld its appeal.", "Sales of its cider may resume in October.", SEPTEMBER),
+    ("ruling-c", "Dunmere tribunal hands licence back to Kelvale orchard",
+     "The licensing tribunal in Dunmere on Friday restored the Kelvale orchard cooperative's cider licence.",
+     "The cooperative may sell cider again from October.", SEPTEMBER),
+    ("ruling-d", "Cider licence restored to Kelvale orchard cooperative",
+     "The Kelvale orchard cooperative's cider licence was restored on Friday by the licensing tribunal in Dunmere.",
+     "The cooperative may sell its cider again from October, the tribunal ruled.", None),
+]
 
 
 def _licence_story() -> list[Post]:
@@ -40,18 +52,8 @@ def _licence_story() -> list[Post]:
     appeal = _appeal()
     return [
         _post("appeal", "Kelvale cooperative appeals loss of cider licence", appeal, JANUARY),
-        _post("ruling-a", "Tribunal restores Kelvale cooperative's cider licence", _ruling(
-            "The licensing tribunal in Dunmere restored the cider licence of the Kelvale orchard cooperative on "
-            "Friday.", "The cooperative may sell cider again from October, the tribunal ruled."), SEPTEMBER),
-        _post("ruling-b", "Kelvale cider makers win back their licence", _ruling(
-            "The Kelvale orchard cooperative won back its cider licence on Friday when the licensing tribunal in "
-            "Dunmere upheld its appeal.", "Sales of its cider may resume in October."), SEPTEMBER),
-        _post("ruling-c", "Dunmere tribunal hands licence back to Kelvale orchard", _ruling(
-            "The licensing tribunal in Dunmere on Friday restored the Kelvale orchard cooperative's cider "
-            "licence.", "The cooperative may sell cider again from October."), SEPTEMBER),
-        _post("ruling-d", "Cider licence restored to Kelvale orchard cooperative", _ruling(
-            "The Kelvale orchard cooperative's cider licence was restored on Friday by the licensing tribunal in "
-            "Dunmere.", "The cooperative may sell its cider again from October, the tribunal ruled."), None),
+        *(_post(pid, title, f"{opening}\n\n{second}\n\n{_BACKGROUND}", when)
+          for pid, title, opening, second, when in _RULINGS),
         _post("appeal-copy", "Kelvale orchard appeals against cider licence loss",
               appeal.replace("lodged an appeal on Thursday", "has lodged an appeal"), None),
         _post("appeal-wire", "Appeal over Kelvale cider licence",
@@ -107,7 +109,7 @@ def test_a_summary_never_announces_as_to_come_a_day_before_the_main_event():
 
     # Every version of the ruling, dated or not, still carries the appeal's dated announcement; it is their only
     # sign of the earlier phase.
-    stale = "The licensing tribunal is set to hear the appeal on March 4, 2031, the registrar said."
+    stale = "Dunmere's licensing tribunal is set to hear an appeal by the cooperative's neighbours on March 4, 2031."
     posts = [p for p in _licence_story() if p.id.startswith("ruling")]
     posts = [_post(p.id, p.title, p.body.replace(_BACKGROUND, f"{stale}\n\n{_BACKGROUND}"), p.published)
              for p in posts]
@@ -257,8 +259,8 @@ def test_a_heading_kept_in_the_body_is_no_summary_sentence():
 def test_a_sentence_presenting_the_outlets_own_feature_is_no_summary_sentence():
     from newsdigest.stories.analysis import analyse
 
-    feature = ("With the Kelport regatta opening on Friday, Kelportpost.com takes a look back at the ten crews "
-               "that have won it.")
+    feature = ("As the rowers gather, Kelportpost.com takes a look back at the ten crews that have won the Harbour "
+               "Cup since 1990.")
     body = ("The Kelport regatta opens on Friday with 48 crews from nine towns on the harbour course.\n\n"
             f"{feature}\n\nThe final is to be rowed on Sunday afternoon, the organisers said.")
     posts = [

@@ -48,7 +48,7 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
                    rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\.?)\b"
                    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
-"""'June 17', 'Sept. 3, 2013', '17 June': a day of a month, with its year where given."""
+"""'Oct. 4', 'Sept. 3, 2031', '4 October': a day of a month, with its year where given."""
 
 _TO_COME = re.compile(
     r"\b(?:will(?:\s+not)?|(?:is|are)\s+(?:now\s+)?(?:set|scheduled|slated|due|expected|planned)|"
@@ -141,7 +141,7 @@ def looks_back(sentence: str, start: date | None, written: date | None = None) -
     A day without its year is the first such day on or after `written`, the day
     its version was published: "is set for Oct. 4" in a version of January 3
     is October 4 of that year, before a December verdict; in a version of
-    December 20, "will leave on Feb. 28" looks to the next year. In an undated
+    December 20, "will reopen on Feb. 20" looks to the next year. In an undated
     version only a day with its year can be placed.
     """
     if start is None:

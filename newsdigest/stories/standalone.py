@@ -38,10 +38,10 @@ _DANGLING = re.compile(
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z0-9][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
                             r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…', 'The governor, a Republican, told…', 'The 26-year-old was…': a common
+"""'The document said…', 'The move comes…', 'The governor, a Republican, told…', 'The 58-year-old was…': a common
 noun with no name, maybe introduced earlier."""
 _LEADING_TIME = re.compile(r"^\W*(?:on|in|at|by|late|early)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+", re.I)
-"""'On Saturday, ', 'Late on Friday, ': when the rest follows a leading phrase of time or place, it is the rest
+"""'Late on Friday, ', 'In Kelport, ': when the rest follows a leading phrase of time or place, it is the rest
 that names (or does not name) who did what."""
 
 _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
