@@ -5,8 +5,7 @@ Fixtures are made up: invented towns, people, outlets and events.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from pathlib import Path
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -17,8 +16,8 @@ def _post(pid: str, title: str, body: str, when: datetime | None, **extra) -> Po
     return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=when, **extra)
 
 
-JANUARY = datetime(2031, 1, 9, 15, 0, tzinfo=timezone.utc)
-SEPTEMBER = datetime(2031, 9, 19, 18, 0, tzinfo=timezone.utc)
+JANUARY = datetime(2031, 1, 9, 15, 0, tzinfo=UTC)
+SEPTEMBER = datetime(2031, 9, 19, 18, 0, tzinfo=UTC)
 
 _BACKGROUND = ("The Kelvale orchard cooperative lost its cider licence last year after inspectors found "
                "unlabelled casks in its cellars.")
@@ -35,8 +34,8 @@ _RULINGS = [  # id, headline, opening, second sentence, published
      "The licensing tribunal in Dunmere restored the cider licence of the Kelvale orchard cooperative on Friday.",
      "The cooperative may sell cider again from October, the tribunal ruled.", SEPTEMBER),
     ("ruling-b", "Kelvale cider makers win back their licence",
-     "The Kelvale orchard cooperative won back its cider licence on Friday when the licensing tribunal in Dunmere "
-     "upheld its appeal.", "Sales of its cider may resume in October.", SEPTEMBER),
+     ("The Kelvale orchard cooperative won back its cider licence on Friday when the licensing tribunal in Dunmere "
+      "upheld its appeal."), "Sales of its cider may resume in October.", SEPTEMBER),
     ("ruling-c", "Dunmere tribunal hands licence back to Kelvale orchard",
      "The licensing tribunal in Dunmere on Friday restored the Kelvale orchard cooperative's cider licence.",
      "The cooperative may sell cider again from October.", SEPTEMBER),
@@ -196,9 +195,9 @@ def test_a_derived_headline_cut_at_an_abbreviation_is_cut():
     body = ("Volunteers from the Harlow Chapel roof repair crews working for the Rev. Ann Roe mended the slates by "
             "Friday.\n\nNo one was hurt.")
     cut = _post("cut", "Volunteers from the Harlow Chapel roof repair crews working for the Rev", body,
-                datetime(2031, 5, 2, tzinfo=timezone.utc), title_derived=True)
+                datetime(2031, 5, 2, tzinfo=UTC), title_derived=True)
     whole = _post("whole", "Chapel slates mended", body.replace("by Friday", "on Friday"),
-                  datetime(2031, 5, 3, tzinfo=timezone.utc), title_derived=True)
+                  datetime(2031, 5, 3, tzinfo=UTC), title_derived=True)
     assert choose_title([cut, whole]) == "Chapel slates mended"
 
 

@@ -29,8 +29,8 @@ from newsdigest.stories.additions import additions as find_additions
 from newsdigest.stories.align import align
 from newsdigest.stories.assemble import choose_title
 from newsdigest.stories.disagreements import find_disagreements
-from newsdigest.stories.quotes import analyse_quotes
 from newsdigest.stories.phase import main_event
+from newsdigest.stories.quotes import analyse_quotes
 from newsdigest.stories.relations import pair_shares, relate
 from newsdigest.stories.summary import lead, summarise
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from newsdigest.model import Post
 from newsdigest.stories.sentences import content_tokens, markdown_paragraphs
@@ -47,12 +48,12 @@ _MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
                    rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\.?)\b"
-                   r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+                   r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.IGNORECASE)
 """'Oct. 4', 'Sept. 3, 2031', '4 October': a day of a month, with its year where given."""
 
 _TO_COME = re.compile(
     r"\b(?:will(?:\s+not)?|(?:is|are)\s+(?:now\s+)?(?:set|scheduled|slated|due|expected|planned)|"
-    r"(?:is|are)\s+to\s+(?:be|begin|start|appear|face|return))\b", re.I)
+    r"(?:is|are)\s+to\s+(?:be|begin|start|appear|face|return))\b", re.IGNORECASE)
 """The present or future of something still to come: 'will be sentenced', 'is set for', 'are due to'."""
 _CLAUSE_END = re.compile(r"[;:!?]|,\s+(?!(?:19|20)\d\d\b)")
 """Where the clause of a verb ends: a comma (but the one before a day's year), a semicolon, a colon."""
@@ -76,7 +77,7 @@ def main_event(posts: Sequence[Post]) -> MainEvent:
     if not dated:
         return MainEvent(frozenset(range(len(posts))), None)
     runs: list[list[tuple[date, int]]] = [[dated[0]]]
-    for previous, current in zip(dated, dated[1:]):
+    for previous, current in pairwise(dated):
         if (current[0] - previous[0]).days > GAP_DAYS:
             runs.append([])
         runs[-1].append(current)

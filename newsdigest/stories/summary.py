@@ -113,7 +113,7 @@ def _unfinished(text: str) -> bool:
 _OWN_WORK = re.compile(
     r"(?:^\W*|[,;:]\s+)(?:[a-z][\w-]*\.(?:com|org|net|co\.uk)|we)\s+(?:also\s+|now\s+)?(?:takes?|took|looks?|looked|"
     r"presents?|rounds?\s+up|revisits?|brings?\s+you|offers?)\b|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:a|our|the)?\s*"
-    r"(?:look|list|rundown|roundup|gallery|timeline)\b", re.I)
+    r"(?:look|list|rundown|roundup|gallery|timeline)\b", re.IGNORECASE)
 """An outlet presenting its own work, named by its web address or "we" ("…, example.com rounds up the best…",
 "Here's a look at…"): it tells what that page offers, not the event."""
 
