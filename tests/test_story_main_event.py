@@ -96,6 +96,19 @@ def test_undated_versions_join_the_run_of_dates_their_head_or_their_words_belong
     assert event.versions == frozenset({1, 2, 3})
 
 
+def test_a_day_stamped_inside_a_long_run_of_dates_places_its_version_there():
+    from newsdigest.stories.phase import main_event
+
+    appeal, ruling = _licence_story()[:2]
+    january = [_post(f"appeal-{day}", appeal.title, appeal.body, datetime(2031, 1, day, tzinfo=UTC))
+               for day in (1, 6, 12, 18, 24)]
+    september = [_post(f"ruling-{n}", ruling.title, ruling.body, SEPTEMBER) for n in range(3)]
+    # Stamped eleven days after the run's first date and twelve before its last; its words are the ruling's.
+    stamped = _post("stamped", "Jan. 12, 2031", ruling.body, None)
+    event = main_event([*january, *september, stamped])
+    assert event.versions == frozenset({0, 1, 2, 3, 4, 8})
+
+
 def test_on_a_tie_the_latest_run_of_dates_is_the_main_event():
     from newsdigest.stories.phase import main_event
 

@@ -101,17 +101,19 @@ def _places(posts: Sequence[Post], undated: Sequence[int], runs: Sequence[Sequen
 
 
 def _run_of_head(post: Post, runs: Sequence[Sequence[tuple[date, int]]]) -> int | None:
-    """The one run (index) that the days stated in the version's head fall in (within `GAP_DAYS` of its dates);
-    a day without its year is read in each run's years. None when they fall in none or in several."""
+    """The one run (index) that the days stated in the version's head fall in (from `GAP_DAYS` before its first
+    date to `GAP_DAYS` after its last); a day without its year is read in each run's years and those beside them.
+    None when they fall in none or in several."""
     head = " ".join([post.title or "", *markdown_paragraphs(post.body)[:HEAD_PARAGRAPHS]])
     found: set[int] = set()
     for match in _DATE.finditer(head):
         month = _MONTHS[(match.group("month") or match.group("month2")).casefold()]
         number = int(match.group("day") or match.group("day2"))
         for place, run in enumerate(runs):
-            years = {int(match.group("year"))} if match.group("year") else {day.year for day, _ in run}
+            years = ({int(match.group("year"))} if match.group("year")
+                     else {day.year + step for day, _ in run for step in (-1, 0, 1)})  # 'Dec. 30' of a run in January
             days = [d for d in (_day(year, month, number) for year in years) if d is not None]
-            if any(abs((d - near).days) <= GAP_DAYS for d in days for near in (run[0][0], run[-1][0])):
+            if any(-GAP_DAYS <= (d - run[0][0]).days and (d - run[-1][0]).days <= GAP_DAYS for d in days):
                 found.add(place)
     return found.pop() if len(found) == 1 else None
 
