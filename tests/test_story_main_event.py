@@ -302,3 +302,14 @@ def test_a_sentence_naming_nobody_after_a_time_phrase_reads_as_a_follow_on(sente
     from newsdigest.stories.standalone import reads_as_follow_on
 
     assert reads_as_follow_on(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In a statement, the harbour master, Ann Roe, agreed.", True),
+    ("The river board's engineer disagreed.", True),
+    ("Ann Roe agreed to pay for the repairs to the quay wall.", False),
+])
+def test_a_sentence_that_only_agrees_with_what_came_before_needs_it(sentence, expected):
+    from newsdigest.stories.standalone import leans_on_context
+
+    assert leans_on_context(sentence) is expected

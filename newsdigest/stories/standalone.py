@@ -49,6 +49,10 @@ _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonet
 """'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
 adds to, turns from or follows something not shown."""
 
+_ASSENT_ONLY = re.compile(r"\b(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
+"""A sentence ending on a bare verb of assent or dissent ("Ann Roe agreed."): it only says that someone shares
+or rejects a view stated before it, which the reader does not see."""
+
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
 """'KELBURY ― ', 'OSKEL (Wire) - ': where the report was filed, not part of what it says. A hyphen needs a
@@ -137,9 +141,10 @@ def _opening(text: str) -> str:
 
 
 def leans_on_context(text: str) -> bool:
-    """Does the sentence need the one before it ("He added…", "However, …"), or what it introduces after it
-    ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence is refused."""
-    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)))
+    """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
+    introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
+    is refused."""
+    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.search(text))
 
 
 def reads_as_follow_on(text: str) -> bool:
