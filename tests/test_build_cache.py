@@ -109,15 +109,15 @@ def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
     output, cache = tmp_path / "output", tmp_path / "cache"
     _build(content, output, cache)
     good = _tree(output)
-    # The stories' analyses (the posts' bags of terms, the fit's labels and the headlines live in their own
-    # folders and hold other kinds of value).
+    # The stories' analyses (the posts' bags of terms and the fit's labels live in their own folders and hold
+    # other kinds of value).
     entries = sorted(path for path in (cache / "stories").rglob("*.pickle")
-                     if not {"bags", "labels", "titles"} & set(path.parts))
+                     if not {"bags", "labels"} & set(path.parts))
     assert len(entries) >= 4
     entries[0].write_bytes(b"not a pickle")
     with entries[1].open("rb") as handle:
         entry = pickle.load(handle)
-    entry["value"] = entry["value"].__class__({}, {}, (), (), "a summary from some other story")
+    entry["value"] = entry["value"].__class__({}, {}, (), (), "a summary from some other story", "A headline")
     entries[1].write_bytes(pickle.dumps(entry))
     os.replace(entries[2], entries[3])  # an entry filed under another story's digest
     shutil.rmtree(output)

@@ -88,3 +88,19 @@ def test_a_lone_version_page_says_each_fact_once():
 def test_demo_summary_opens_on_the_plain_news_not_the_spun_wording(demo):
     summary = re.search(r'<p class="standfirst">(.*?)</p>', story_page(demo), re.S).group(1)
     assert "revealed that" not in summary  # the one version's frame, put before a statement the others make
+
+
+def test_a_story_of_unnamed_outlets_does_not_count_zero_outlets(tmp_path):
+    sources = tmp_path / "content" / "sources"
+    sources.mkdir(parents=True)
+    text = ("Ferry service to Harlow Island resumed on Monday after a three-day strike by deck crews ended with a "
+            "pay deal, the operator said.\n\nThe first sailing left Kelport at seven in the morning with about 200 "
+            "passengers aboard.\n\nUnion leaders said members had voted to accept a rise of four percent.\n")
+    (sources / "first.txt").write_text("Harlow Island ferries sail again after strike\n\n" + text, encoding="utf-8")
+    (sources / "second.txt").write_text("Ferries to Harlow Island resume as strike ends\n\n" + text.replace(
+        "the operator said", "its operator said"), encoding="utf-8")
+    config = make_config(tmp_path, content_dir=tmp_path / "content")
+    build(config, progress=False)
+    text = re.sub(r"<[^>]+>", " ", story_page(config.output_dir))
+    assert re.search(r"\b2 versions\b", text)
+    assert "0 outlets" not in text

@@ -8,7 +8,8 @@ story told by several outlets:
 * which direct quotes the versions share, and who said them (`quotes`),
 * where they state a fact differently (`disagreements`) or credit a quote to
   different people (`quotes`),
-* what most of them agree on, in two or three sentences (`summary`).
+* what most of them agree on, in two or three sentences (`summary`), and the
+  headline of a version the summary comes from (`headline`).
 
 Each answer lives in its own module; this one only wires them to the story's
 sentence alignment (`align`): one of every sentence for additions and the
@@ -26,7 +27,9 @@ from typing import Sequence
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind
 from newsdigest.stories.additions import additions as find_additions
 from newsdigest.stories.align import align
+from newsdigest.stories.assemble import choose_title
 from newsdigest.stories.disagreements import find_disagreements
+from newsdigest.stories.phase import main_event
 from newsdigest.stories.quotes import analyse_quotes
 from newsdigest.stories.relations import pair_shares, relate
 from newsdigest.stories.summary import lead, summarise
@@ -56,7 +59,10 @@ class Analysis:
     disagreements: tuple[Disagreement, ...]
     """Figures the versions state incompatibly, claim by claim."""
     summary: str
-    """Two or three sentences most versions agree on, as plain text."""
+    """Two or three sentences most versions of the main event agree on, as plain text."""
+    headline: str
+    """The headline (`assemble.choose_title`): preferably an outlet's line of a version carrying the summary's
+    opening, when at least half of the main event's versions carry it; else of one close to the others."""
     copy_map: dict[str, dict[str, CopyShare]] = field(default_factory=dict)
     """copy_map[a][b]: how much of version a is found in version b (a != b)."""
 
@@ -65,7 +71,7 @@ def analyse(posts: Sequence[Post]) -> Analysis:
     """Relations, additions, shared quotes, disagreements and a consensus summary for one story."""
     posts = tuple(posts)
     if not posts:
-        return Analysis({}, {}, (), (), "")
+        return Analysis({}, {}, (), (), "", "Untitled story")
     if len(posts) == 1:  # most stories of a big build: nothing to compare, so no vectors to build
         only = posts[0]
         return Analysis(
@@ -74,6 +80,7 @@ def analyse(posts: Sequence[Post]) -> Analysis:
             quotes=analyse_quotes(posts)[0],
             disagreements=(),
             summary=lead(only),
+            headline=choose_title(posts),
         )
     alignment = align(posts)
     prose = align(posts, prose_only=True)  # copying is judged on the outlets' own words, not shared quotes
@@ -91,12 +98,15 @@ def analyse(posts: Sequence[Post]) -> Analysis:
     disputed = {c.sentence for d in disagreements for c in d.claims}
     additions = {pid: tuple(s for s in found if s not in disputed)
                  for pid, found in find_additions(alignment).items()}
+    event = main_event(posts)
+    summary = summarise(alignment, first, disputed=_not_agreed(disagreements), event=event)
     return Analysis(
         relations=relations,
         additions=additions,
         quotes=quotes,
         disagreements=disagreements,
-        summary=summarise(alignment, first, disputed=_not_agreed(disagreements)),
+        summary=summary.text,
+        headline=choose_title(posts, summary.sources, {posts[n].id for n in event.versions}, summary.text),
         copy_map=copy_map,
     )
 

@@ -1,11 +1,17 @@
 """A group of posts becomes a `Story`: versions in time order, a headline, the analysis.
 
 The headline a story shows is the editor's pin when there is one; otherwise
-one a typical version gave (`_typical`: the versions closest to the others, so
-not a minority's angle or a related event's), shaped like a headline (short, no
-closing full stop, never a time stamp), the outlet's own before one derived from
-a lead; among those, the one whose words the other versions share most (a teaser
-of a few words counts as short of it). Ties go to the earliest: the outlet that
+one a typical version gave, shaped like a headline (short, no closing full stop,
+never a time stamp), the outlet's own before one derived from a lead; among
+those, the one whose words the summary and the other versions of the main event
+share most (a teaser of a few words counts as short of it). It is chosen after
+the analysis, which stores it with its findings: the typical versions are those
+closest to the others (`_typical`) that carry the summary's statements, the
+carriers of its opening first (`summary.Summary.sources`), so the headline tells
+the event the summary tells, not a minority's angle, an earlier phase or a
+related event. An opening that fewer than half of the main event's versions
+carry speaks for no more of them than another statement: then the typical
+versions are only those closest to the others. Ties go to the earliest: the outlet that
 broke the story named it. Page labels, date stamps and datelines are dropped
 from it (`without_label`).
 """
@@ -14,14 +20,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
-from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs
+from newsdigest.stories.sentences import (CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs,
+                                         split_sentences)
 from newsdigest.stories.standalone import undated
 from newsdigest.stories.tfidf import TfidfVectorizer
 
@@ -39,38 +46,68 @@ def chronological(posts: Sequence[Post]) -> list[Post]:
     return sorted(posts, key=founder_key)
 
 
-def choose_title(posts: Sequence[Post]) -> str:
-    """The most representative headline (see the module docstring)."""
+def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
+                 event: Collection[str] | None = None, summary: str = "") -> str:
+    """The most representative headline (see the module docstring).
+
+    `sources`: the versions the story's summary comes from (`summary.Summary.sources`: those carrying its opening
+    statement, then those carrying another). The typical versions are those of them closest to the others
+    (`_typical`), and among them the carriers of the opening come first (kept to even when none is among the
+    closest: the opening is the main event), so that headline and summary tell the same event. Without sources,
+    or when fewer than half of the main event's versions carry the opening, the versions closest to the others.
+    `event`: the versions of the story's main event (None: all); only their words count as agreement.
+    `summary`: the story's summary; a headline's words found in it count as much as those the other versions share,
+    so that the headline does not tell the opposite of what the summary says.
+    """
     ordered = chronological(posts)
     titled = [p for p in ordered if p.title and not _is_stamp(p.title)]
     if not titled:
         return "Untitled story"
+    voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
-    typical = _typical(ordered, texts)
+    closest = _typical(voters, texts)
+    opening = set(sources[0]) if sources else set()
+    if 2 * len(opening) >= len(voters):
+        carriers = set().union(*sources)
+        broad = (closest & carriers) or carriers or closest
+        levels = [level for level in ((opening & broad) or opening, broad) if level]
+    else:  # an opening told by a minority is no statement of the story's to title it by
+        levels = [closest]
+    summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
-        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions,
-        # then the same of the others; a sentence-long line only when nothing else is left, the outlet's
-        # own before a derived one, and a line cut off mid-phrase last of all.
+        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions, then
+        # the same of the others; a sentence-long line only when nothing else is left, the outlet's own before a
+        # derived one, and a line cut off mid-phrase last of all. Within a tier, the versions carrying the summary's
+        # opening (its main event) first, then agreement.
         shaped = _headline_shaped(post.title)
+        typical = level(post) < len(levels)
         if not post.title_derived and shaped:
-            return 0 if post.id in typical else 2
+            return 0 if typical else 2
         if post.title_derived and _cut(post):
             return 6
         if shaped:
-            return 1 if post.id in typical else 3
+            return 1 if typical else 3
         return 5 if post.title_derived else 4
+
+    def level(post: Post) -> int:
+        return next((n for n, ids in enumerate(levels) if post.id in ids), len(levels))
 
     def agreement(post: Post) -> float:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
         # on a perfect share alone: below six words the shortfall counts as unshared.
         words = set(_words(post.title))
-        others = [texts[o.id] for o in ordered if o.id != post.id]
+        others = [texts[o.id] for o in voters if o.id != post.id]
         if not words or not others:
             return 0.0
-        return sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
+        shared = sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
+        if not summary_words:
+            return shared
+        return (shared + len(words & summary_words) / max(len(words), 6)) / 2
 
-    best = min(titled, key=lambda p: (tier(p), -round(agreement(p), 2), titled.index(p)))
+    # Among lines that are no headline's shape (nothing better is left), the words agreed on weigh first.
+    best = min(titled, key=lambda p: (tier(p), level(p) if tier(p) < 4 else 0, -round(agreement(p), 2),
+                                      titled.index(p)))
     return without_label(best.title)
 
 
@@ -93,13 +130,18 @@ def _headline_shaped(title: str) -> bool:
 
 
 def _cut(post: Post) -> bool:
-    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…")?"""
+    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…",
+    or "Crews of the Rev" of "Crews of the Rev. Ann Roe's mission said…", where an abbreviation's full stop
+    ends no sentence: the sentence splitter knows)?"""
     title = post.title.rstrip().removesuffix("…").rstrip()
     if title != post.title.rstrip():
         return True
     lead = " ".join(markdown_paragraphs(post.body)[:2])
     at = lead.find(title)
-    return at >= 0 and bool(re.match(r"\s*[^\s.!?…]", lead[at + len(title):]))
+    if at < 0:
+        return False
+    sentence = next((s for s in split_sentences(lead[at:]) if s), "")
+    return bool(re.search(r"[^\s.!?…\"'”’)\]]", sentence[len(title):]))
 
 
 def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
@@ -157,13 +199,15 @@ class Findings:
     quotes: tuple[Quote, ...]
     disagreements: tuple[Disagreement, ...]
     summary: str
+    headline: str
+    """`choose_title`'s, from the versions the summary comes from."""
 
 
 def build_story(ordered: Sequence[Post], analysis: Findings, identity: Identity, title: str,
                 override: Override | None) -> Story:
     """Everything the site needs about one story: its posts in time order (`chronological`) and their analysis.
 
-    `title` is the one its group was given (the editor's, or `choose_title`'s).
+    `title` is the one its group was given (the editor's, or the analysis's `headline`).
     """
     versions = tuple(
         Version(

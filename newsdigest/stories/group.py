@@ -6,11 +6,20 @@ The order of work, and why:
    (`index.StoryIndex`); nothing the editor said is needed to find events.
 2. **Recognise** the clusters against the registry of last build, only to learn
    which slug each one answers to, so that `content/stories/<slug>.md` finds
-   its story.
+   its story. Only when there are overrides to apply; a cluster the registry
+   does not know answers to the slug of the headline its analysis gives it,
+   so only those clusters are analysed here.
 3. **Apply the editor's overrides**: pinned posts move in, excluded posts move
    out, a pin to an unknown slug founds a new story (a split).
-4. **Identify** the final groups against the registry (`identity.assign`),
-   record the new membership, and **assemble** each group into a `Story`.
+4. **Analyse** each final group (cached per story: `story_cache`), which also
+   chooses its headline, from the versions its summary comes from. A group
+   analysed in step 2 and left as it was by the overrides is not analysed
+   again; one the overrides changed is (its analysis of step 2 was only for
+   its slug).
+5. **Identify** the final groups against the registry (`identity.assign`; a new
+   story's slug is made from its headline once, then kept, so a later headline
+   never moves its URL), record the new membership, and **assemble** each group
+   into a `Story`.
 
 Overrides are checked before any of this: an override naming a post that does
 not exist stops the build with the file and line.
@@ -27,9 +36,9 @@ from newsdigest.config import Config
 from newsdigest.model import Post, Story
 from newsdigest.stories.assemble import build_story, chronological, founder_key, newest_first
 from newsdigest.stories.fit_cache import fitted_labels
-from newsdigest.stories.identity import Group, Registry, assign, load_registry, save_registry
+from newsdigest.stories.identity import Group, Identity, Registry, assign, load_registry, save_registry
 from newsdigest.stories.overrides import Override, load_overrides, validate
-from newsdigest.stories.story_cache import Titles, analyse_stories, post_digests
+from newsdigest.stories.story_cache import StoryAnalyses, post_digests
 
 if TYPE_CHECKING:
     from newsdigest.stories.index import GroupingSettings
@@ -69,21 +78,24 @@ def group_posts(
         clusters.setdefault(label, []).append(post)
     groups = [chronological(c) for c in clusters.values()]
     groups.sort(key=lambda g: founder_key(g[0]))
-    title_of = Titles(cache_dir, digests)  # most groups are asked for before and after the overrides
+    analyse = StoryAnalyses(cache_dir, digests)  # the headline comes of the analysis: groups are titled by it
 
-    regrouped = _apply_overrides(groups, overrides, ordered, registry, title_of)
+    def headlines(members: list[list[Post]]) -> list[str]:
+        return [a.headline for a in analyse(members)]
+
+    regrouped = _apply_overrides(groups, overrides, ordered, registry, headlines)
     targets = _targets(regrouped.plans, overrides)
+    analyses = analyse(regrouped.members)
+    analyse.finish()
     final = [
         Group(
             posts=tuple(p.id for p in members),
-            title=(targets[n].title if n in targets and targets[n].title else None) or title_of(members),
+            title=(targets[n].title if n in targets and targets[n].title else None) or analysis.headline,
             slug=regrouped.slugs.get(n),
         )
-        for n, members in enumerate(regrouped.members)
+        for n, (members, analysis) in enumerate(zip(regrouped.members, analyses))
     ]
-    title_of.save()
     identities, updated = assign(final, registry)
-    analyses = analyse_stories(regrouped.members, cache_dir, digests)
     stories = [
         build_story(members, analysis, identity, group.title, targets.get(n))
         for n, (members, analysis, identity, group) in enumerate(zip(regrouped.members, analyses, identities, final))
@@ -102,10 +114,11 @@ class _Regrouped:
 
 def _apply_overrides(
     groups: list[list[Post]], overrides: Sequence[Override], posts: Sequence[Post], registry: Registry,
-    title_of: Callable[[Sequence[Post]], str],
+    headlines: Callable[[list[list[Post]]], list[str]],
 ) -> _Regrouped:
-    # Which slug does each automatic group answer to? Ask the registry, without keeping its answer.
-    provisional = assign([Group(tuple(p.id for p in g), title_of(g)) for g in groups], registry)[0]
+    if not overrides and not any(post.story for post in posts):
+        return _Regrouped(members=groups, slugs={}, plans={})
+    provisional = _provisional(groups, registry, headlines)
     where: dict[str, int] = {}
     for n, identity in enumerate(provisional):
         for name in (identity.id, identity.slug, *identity.aliases):
@@ -156,6 +169,20 @@ def _apply_overrides(
         slugs={renumber[n]: s for n, s in slugs.items() if n in renumber},
         plans={renumber[n]: s for n, s in plans.items() if n in renumber},
     )
+
+
+def _provisional(groups: list[list[Post]], registry: Registry,
+                 headlines: Callable[[list[list[Post]]], list[str]]) -> list[Identity]:
+    """Which slug each automatic group answers to, asked of the registry without keeping its answer. A story the
+    registry knows answers to its own slug; only a new one needs its headline (its analysis) to make one, so only
+    those groups are analysed before the overrides move posts."""
+    ids = [tuple(p.id for p in g) for g in groups]
+    first = assign([Group(members, "") for members in ids], registry)[0]
+    new = [n for n, identity in enumerate(first) if identity.id not in registry.stories]
+    if not new:
+        return first
+    named = dict(zip(new, headlines([groups[n] for n in new])))
+    return assign([Group(members, named.get(n, "")) for n, members in enumerate(ids)], registry)[0]
 
 
 def _targets(plans: dict[int, str], overrides: Sequence[Override]) -> dict[int, Override]:

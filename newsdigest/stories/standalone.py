@@ -35,16 +35,23 @@ _DANGLING = re.compile(
 """Openers that lean on a sentence before them: pronouns and connectives. Only "It seems/appears…" and
 "This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do."""
 
-_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
+_BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z0-9][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
                             r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…', 'The governor, a Republican, told…': a common noun with no name,
-maybe introduced earlier."""
+"""'The document said…', 'The move comes…', 'The governor, a Republican, told…', 'The 58-year-old was…': a common
+noun with no name, maybe introduced earlier."""
+_LEADING_TIME = re.compile(r"^\W*(?:on|in|at|by|late|early)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+", re.I)
+"""'Late on Friday, ', 'In Kelport, ': when the rest follows a leading phrase of time or place, it is the rest
+that names (or does not name) who did what."""
 
 _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
                    r"^\W*(?:earlier|later|previously|the other)\b", re.I)
 """'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
 adds to, turns from or follows something not shown."""
+
+_ASSENT_ONLY = re.compile(r"\b(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
+"""A sentence ending on a bare verb of assent or dissent ("Ann Roe agreed."): it only says that someone shares
+or rejects a view stated before it, which the reader does not see."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
@@ -134,13 +141,15 @@ def _opening(text: str) -> str:
 
 
 def leans_on_context(text: str) -> bool:
-    """Does the sentence need the one before it ("He added…", "However, …"), or what it introduces after it
-    ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence is refused."""
-    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)))
+    """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
+    introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
+    is refused."""
+    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.search(text))
 
 
 def reads_as_follow_on(text: str) -> bool:
     """Does the sentence read as a follow-on ("The move comes…", "Ann Roe also said…")? It may still state a
     fact worth showing; a summary prefers another wording or statement to it."""
     opening = _opening(text)
-    return bool(_BARE_DEFINITE.match(opening) or _ALSO.match(opening))
+    rest = _LEADING_TIME.sub("", opening, count=1)
+    return bool(_BARE_DEFINITE.match(opening) or _BARE_DEFINITE.match(rest) or _ALSO.match(opening))

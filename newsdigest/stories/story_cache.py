@@ -1,5 +1,5 @@
-"""Story analysis, cached per story by the digest of what it reads, and spread over the cores;
-and the headline chosen for each group of posts, cached the same way.
+"""Story analysis (its headline included), cached per story by the digest of what it reads, and spread over
+the cores.
 
 `analyse` is a pure function of a story's posts (in time order): their every
 field but the file path, and the code of this stage. So the digest of those is
@@ -23,6 +23,7 @@ import dataclasses
 import importlib.util
 import multiprocessing
 import os
+import shutil
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -30,9 +31,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdigest.cache_store import Store, Table, code_digest, digest
+from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.model import Post
-from newsdigest.stories.assemble import Findings, choose_title
+from newsdigest.stories.assemble import Findings
 
 if TYPE_CHECKING:
     from newsdigest.stories.analysis import Analysis
@@ -84,41 +85,14 @@ def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None
                   *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
 
 
-TITLES_FOLDER = "titles"
-"""The folder, inside the analysis cache's, of the headlines chosen for groups of posts (one entry)."""
-
-
-class Titles:
-    """`choose_title` per set of posts, kept between builds: it reads every word of every version.
-
-    A title is a function of its posts and this stage's code, so it is filed under
-    their digests, in one entry keyed by the code that keeps this build's sets only.
-    """
-
-    def __init__(self, cache_dir: Path | None, digests: Mapping[str, str]) -> None:
-        store = Store(cache_dir / TITLES_FOLDER if cache_dir is not None else None)
-        self._table = Table(store, digest("titles", stage_digest()), _valid_titles)
-        self._digests = digests
-
-    def __call__(self, members: Sequence[Post]) -> str:
-        key = digest(*sorted(self._digests[p.id] for p in members))
-        return self._table.get(key, lambda: choose_title(members))
-
-    def save(self) -> None:
-        self._table.save()
-
-
-def _valid_titles(value: object) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) and v for k, v in value.items())
-
-
 def _valid_for(posts: Sequence[Post]):
     ids = {p.id for p in posts}
 
     def valid(value: object) -> bool:
         return (isinstance(value, Findings) and set(value.relations) == ids
                 and set(value.additions) <= ids and isinstance(value.quotes, tuple)
-                and isinstance(value.disagreements, tuple) and isinstance(value.summary, str))
+                and isinstance(value.disagreements, tuple) and isinstance(value.summary, str)
+                and isinstance(value.headline, str) and bool(value.headline))
     return valid
 
 
@@ -130,24 +104,50 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def analyse_stories(stories: Sequence[Sequence[Post]], cache_dir: Path | None,
-                    digests: Mapping[str, str] | None = None) -> list[Findings]:
+RETIRED_TITLES_FOLDER = "titles"
+"""Where earlier builds kept the headlines of groups apart from their analyses; the analysis now holds its
+headline, so nothing reads that folder and a build removes it (`StoryAnalyses.finish`)."""
+
+
+class StoryAnalyses:
     """The findings of each story's analysis (its posts in time order), from the cache where it holds them.
 
-    With a `cache_dir`, entries no story of this build used are removed once it has analysed some (a build that
-    analyses nothing leaves at most the entries of stories that went away, for the next one to remove).
-    `digests`: the posts' `post_digests`, when the caller has them.
+    A build asks for the groups it found and again for the groups the editor's overrides leave (mostly the same
+    ones): each story is read or analysed once per build. `finish` then removes the entries no story of this
+    build used, once it has analysed some (a build that analyses nothing leaves at most the entries of stories
+    that went away, for the next one to remove), and the folder of headlines earlier builds kept apart
+    (`RETIRED_TITLES_FOLDER`). `digests`: the posts' `post_digests`, when the caller has them.
     """
-    store = Store(cache_dir)
-    keys = [analysis_key(posts, digests) for posts in stories]
-    found: list[Findings | None] = [store.get(key, _valid_for(posts)) for key, posts in zip(keys, stories)]
-    todo = [n for n, hit in enumerate(found) if hit is None]
-    for n, analysis in zip(todo, _compute([tuple(stories[n]) for n in todo])):
-        found[n] = analysis
-        store.put(keys[n], analysis)
-    if todo:
-        store.keep_only(keys)
-    return [a for a in found if a is not None]
+
+    def __init__(self, cache_dir: Path | None, digests: Mapping[str, str] | None = None) -> None:
+        self._store = Store(cache_dir)
+        self._cache_dir = cache_dir
+        self._digests = digests
+        self._found: dict[str, Findings] = {}
+        self._analysed = False
+
+    def __call__(self, stories: Sequence[Sequence[Post]]) -> list[Findings]:
+        keys = [analysis_key(posts, self._digests) for posts in stories]
+        todo: dict[str, tuple[Post, ...]] = {}
+        for key, posts in zip(keys, stories):
+            if key in self._found or key in todo:
+                continue
+            hit = self._store.get(key, _valid_for(posts))
+            if hit is None:
+                todo[key] = tuple(posts)
+            else:
+                self._found[key] = hit
+        for key, analysis in zip(todo, _compute(list(todo.values()))):
+            self._found[key] = analysis
+            self._store.put(key, analysis)
+        self._analysed = self._analysed or bool(todo)
+        return [self._found[key] for key in keys]
+
+    def finish(self) -> None:
+        if self._analysed:
+            self._store.keep_only(self._found)
+        if self._cache_dir is not None:
+            shutil.rmtree(self._cache_dir / RETIRED_TITLES_FOLDER, ignore_errors=True)
 
 
 def _findings(posts: Sequence[Post]) -> Findings:
@@ -159,7 +159,8 @@ def _findings(posts: Sequence[Post]) -> Findings:
 
 def _shown(analysis: Analysis) -> Findings:
     return Findings(relations=analysis.relations, additions=analysis.additions, quotes=tuple(analysis.quotes),
-                    disagreements=tuple(analysis.disagreements), summary=analysis.summary)
+                    disagreements=tuple(analysis.disagreements), summary=analysis.summary,
+                    headline=analysis.headline)
 
 
 def _compute(stories: list[tuple[Post, ...]]) -> list[Findings]:

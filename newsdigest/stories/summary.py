@@ -32,11 +32,21 @@ summary can be traced back to the versions that say it. The steps:
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
 4. After the opening, order them as the versions do (by mean position).
+
+Only the versions of the story's main event count (`phase.main_event`: the
+largest run of their dates, each undated version placed in the run it belongs
+to, the latest run on a tie): a story whose versions span months tells the
+phase most of them report, not a verdict beside an earlier "the hearing is
+set for Oct. 4", and no sentence announcing as still to come a day before
+the main event is used (`phase.looks_back`). The versions carrying the opening
+statement are where the story's headline is preferably taken from
+(`Summary.sources`, `assemble.choose_title`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection
 
@@ -44,10 +54,11 @@ import numpy as np
 
 from newsdigest.model import Post
 from newsdigest.stories.align import PAIRED, Alignment
+from newsdigest.stories.phase import MainEvent, looks_back
 from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
 from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
 
-__all__ = ["MAX_SENTENCES", "MAX_WORDS", "lead", "summarise"]
+__all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
 
 MAX_SENTENCES = 3
 MAX_WORDS = 100
@@ -92,6 +103,27 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
+def _unfinished(text: str) -> bool:
+    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
+    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
+    one run-on sentence."""
+    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
+
+
+_OWN_WORK = re.compile(
+    r"(?:^\W*|[,;:]\s+)(?:[a-z][\w-]*\.(?:com|org|net|co\.uk)|we)\s+(?:also\s+|now\s+)?(?:takes?|took|looks?|looked|"
+    r"presents?|rounds?\s+up|revisits?|brings?\s+you|offers?)\b|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:a|our|the)?\s*"
+    r"(?:look|list|rundown|roundup|gallery|timeline)\b", re.IGNORECASE)
+"""An outlet presenting its own work, named by its web address or "we" ("…, example.com rounds up the best…",
+"Here's a look at…"): it tells what that page offers, not the event."""
+
+
+def _presents_own_work(text: str) -> bool:
+    """Does the sentence speak of the outlet's own feature rather than the event (`_OWN_WORK`)? Outside its page,
+    as the summary of every version, it misleads; speech is left alone: its "we" is the speaker's."""
+    return not _opens_on_quote(text) and bool(_OWN_WORK.search(text))
+
+
 def _opens_on_quote(text: str) -> bool:
     """Does the sentence start with a quotation mark? Its speaker is named only after the words."""
     return text.lstrip()[:1] in "\"“‘'"
@@ -112,25 +144,44 @@ def _readability_penalty(text: str) -> float:
     return penalty
 
 
-def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = ()) -> str:
-    """2–3 sentences drawn from what most versions agree on (see the module doc).
+@dataclass(frozen=True)
+class Summary:
+    """A story's summary and the versions it speaks for."""
+
+    text: str
+    sources: tuple[tuple[str, ...], tuple[str, ...]]
+    """Ids of the versions of the main event that carry the summary's opening statement, then of those carrying
+    another of its statements, those carrying more first in each: where the story's headline should come from."""
+
+
+def summarise(alignment: Alignment, first: int | None = None, disputed: Collection[str] = (),
+              event: MainEvent | None = None) -> Summary:
+    """2–3 sentences drawn from what most versions of the main event agree on (see the module doc).
 
     `first` is the index of the earliest version, whose wording wins ties;
     `disputed` holds sentences that state a figure most versions contradict,
-    which a consensus summary must not repeat.
+    which a consensus summary must not repeat. `event`: the versions of the
+    story's main event (`phase.main_event`; None: all of them); a sentence of
+    another version is never shown nor counted as support, and neither is one
+    that announces as still to come a day before the main event (`phase.looks_back`).
     """
     sentences = alignment.sentences
-    disputed = set(disputed)
     nv = len(alignment.posts)
+    on_event = event.versions if event is not None else frozenset(range(nv))
+    start = event.start if event is not None else None
     if not sentences:
-        return ""
+        return Summary("", ((), ()))
+    written = [p.published.date() if p.published else None for p in alignment.posts]
+    disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start, written[s.version])}
     support = np.ones(len(sentences), dtype=np.int64)
     clusters: list[list[int]] = []
     aligned = alignment.aligned_matrix
     for n in range(len(sentences)):
         members = [n, *(int(m) for m in alignment.match[n, np.nonzero(aligned[n])[0]])]
+        members = [m for m in members if sentences[m].version in on_event]
         support[n] = len({sentences[m].version for m in members})
-        clusters.append(members)
+        clusters.append(members or [n])
+    nv = len(on_event)
 
     representatives: dict[int, int] = {}
 
@@ -146,7 +197,9 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, speaker_lost(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
+            _presents_own_work(sentences[members[i]].text),
+            speaker_lost(sentences[members[i]].text),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
             -centrality[i], sentences[members[i]].version != first, members[i]))
@@ -168,7 +221,8 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = representative_of(n)
         text = sentences[rep].text
-        if text in disputed or _is_label(text) or speaker_lost(text) or leans_on_context(text):
+        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
+                or _presents_own_work(text) or speaker_lost(text) or leans_on_context(text)):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -212,17 +266,39 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     if plain and plain[0] != order[0]:
         order.remove(plain[0])
         order.insert(0, plain[0])
-    return " ".join(undated(sentences[chosen[i]].text) for i in order)
+    return Summary(" ".join(undated(sentences[chosen[i]].text) for i in order),
+                   _sources(alignment, [chosen_clusters[i] for i in order]))
+
+
+def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The versions carrying the opening statement (`clusters[0]`: the main event), then the others carrying any
+    of the summary's statements; those carrying more statements first in each."""
+    if not clusters:
+        return ((), ())
+    carriers = [{alignment.sentences[m].version for m in members} for members in clusters]
+
+    def ranked(versions: set[int]) -> tuple[str, ...]:
+        return tuple(alignment.posts[v].id for v in sorted(versions, key=lambda v: (-sum(v in c for c in carriers), v)))
+
+    return ranked(carriers[0]), ranked(set().union(*carriers[1:]) - carriers[0])
 
 
 def lead(post: Post) -> str:
-    """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`."""
+    """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`.
+
+    Lines that stop without a sentence's end (`_unfinished`) are passed over, unless no line of the version
+    ends one (a text kept without its full stops): its first lines are all it has to say."""
+    return _lead(post, finished_only=True) or _lead(post, finished_only=False)
+
+
+def _lead(post: Post, finished_only: bool) -> str:
     chosen: list[str] = []
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or speaker_lost(sentence)
-                    or _readability_penalty(sentence) >= 1.0 or any(repeats(sentence, c) for c in chosen)):
+            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and _unfinished(sentence))
+                    or speaker_lost(sentence) or _readability_penalty(sentence) >= 1.0
+                    or any(repeats(sentence, c) for c in chosen)):
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
