@@ -55,7 +55,13 @@ import numpy as np
 from newsdigest.model import Post
 from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.phase import MainEvent, looks_back
-from newsdigest.stories.sentences import content_tokens, is_trivial, markdown_paragraphs, split_sentences
+from newsdigest.stories.sentences import (
+    content_tokens,
+    is_trivial,
+    markdown_paragraphs,
+    own_prose,
+    split_sentences,
+)
 from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
@@ -110,18 +116,15 @@ def _unfinished(text: str) -> bool:
     return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
 
 
-_OWN_WORK = re.compile(
-    r"(?:^\W*|[,;:]\s+)(?:[a-z][\w-]*\.(?:com|org|net|co\.uk)|we)\s+(?:also\s+|now\s+)?(?:takes?|took|looks?|looked|"
-    r"presents?|rounds?\s+up|revisits?|brings?\s+you|offers?)\b|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:a|our|the)?\s*"
-    r"(?:look|list|rundown|roundup|gallery|timeline)\b", re.IGNORECASE)
-"""An outlet presenting its own work, named by its web address or "we" ("…, example.com rounds up the best…",
-"Here's a look at…"): it tells what that page offers, not the event."""
+_WEB_ADDRESS = re.compile(r"(?<![\w.@/])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[a-z]{2,6}\b(?![\w.@/-])")
+"""A web address written as a word ("example.com", "news.example.org"): a sentence whose own prose names one
+speaks of a page ("…, example.com looks back at…", "Read more at example.org"), not of the event."""
 
 
 def _presents_own_work(text: str) -> bool:
-    """Does the sentence speak of the outlet's own feature rather than the event (`_OWN_WORK`)? Outside its page,
-    as the summary of every version, it misleads; speech is left alone: its "we" is the speaker's."""
-    return not _opens_on_quote(text) and bool(_OWN_WORK.search(text))
+    """Does the sentence speak of a page (its own prose names a web address) rather than the event? Outside its
+    page, as the summary of every version, it misleads. A quoted address is the speaker's and is left alone."""
+    return bool(_WEB_ADDRESS.search(own_prose(text)))
 
 
 def _opens_on_quote(text: str) -> bool:
