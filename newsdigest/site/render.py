@@ -43,7 +43,7 @@ from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.context import body_source
-from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
+from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.code_cache import code_store
@@ -139,7 +139,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     # Pieces made from one story each (its feed entry, its stories.json entry): a file listing every story is
     # rewritten at every change, but only the changed stories' pieces are made again.
     feed_entries, story_entries = (
-        Table(conversions, digest("fragments", name)) for name in (FEED_TEMPLATE, "stories.json"))
+        Table(conversions, digest("fragments", name)) for name in (_FEED_ENTRIES, "stories.json"))
     try:
         if uses(FEED_TEMPLATE) and paths is None:
             write_feeds(catalog, env, config, writer, keys, feed_entries)
@@ -151,7 +151,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
                 shown = _in_use(memo, catalog)
                 if shown.keys() != known:  # most builds show the conversions they found: nothing to write
                     conversions.put(_CONVERSIONS, shown)
-                feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
+                feed_entries.save(kept_entries(catalog, keys))
                 story_entries.save()
             if search:
                 searchable = _finish_search(writer, indexing)
@@ -168,6 +168,8 @@ _MANIFEST = digest("manifest")
 
 
 _CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdown", "nh3")))
+_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", *(metadata.version(name) for name in ("feedgen", "lxml")))
+"""Feed entries are kept as feedgen lays them out, with lxml."""
 
 
 def _conversions(config: Config) -> Store:
