@@ -24,7 +24,7 @@ import shutil
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
-from collections.abc import Collection
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsdigest import build_state
@@ -73,8 +73,10 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         post_cache.save()
         stories = group(posts, config)
         files = publish(stories, config, present=published if output.is_dir() else None)
-        build_state.remember(config, build_state.inputs_digest(config, inputs[1]), len(stories), len(posts), report,
-                             files)
+        # The inputs as this build read them; when ingest wrote posts, as they are now (the record is of what the
+        # published site was made from: an edit made meanwhile must make the next build run).
+        build_state.remember(config, build_state.inputs_digest(config, inputs[1]) if report.written else inputs,
+                             len(stories), len(posts), report, files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
 
 
@@ -166,9 +168,10 @@ def _valid_posts(value: object) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, Post) for k, v in value.items())
 
 
-def publish(stories: tuple[Story, ...], config: Config, *, present: Collection[str] | None = None
+def publish(stories: tuple[Story, ...], config: Config, *, present: Mapping[str, Sequence[int]] | None = None
             ) -> dict[str, list[int]] | None:
-    """Publish the site: over the published one in place, given `present` (its files), else staged and swapped in.
+    """Publish the site: over the published one in place, given `present` (its files and their `output_state`),
+    else staged and swapped in.
 
     Returns the state of every published file (size, modification time, inode)
     when the render reported it, for the up-to-date check.

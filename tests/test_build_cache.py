@@ -192,3 +192,37 @@ def test_the_site_code_digest_covers_every_module_the_site_stage_imports():
     digested = {p.resolve() for p in READS if p.is_file()}
     outside = {p.resolve() for p in seen if (package / "site") not in p.parents and p != package / "__init__.py"}
     assert outside and outside <= digested, sorted(str(p) for p in outside - digested)
+
+
+def test_an_edit_made_while_a_build_runs_is_built_by_the_next_one(tmp_path, monkeypatch, capsys):
+    """The record says what the published site was made from: an edit the running build did not read must make
+    the next build run, not find the site up to date."""
+    from newsdigest import pipeline
+
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    _edit_a_post(content)
+    _build(content, output, cache)
+    capsys.readouterr()
+    _build(content, output, cache)
+    assert "Up to date" in capsys.readouterr().out
+
+    group = pipeline.group
+
+    def editing_meanwhile(posts, config):
+        _edit_a_post(content)  # the posts were read already
+        return group(posts, config)
+
+    def shown(text: str) -> bool:
+        return any(text in page.decode("utf-8", "replace") for page in _tree(output).values())
+
+    _edit_a_post(content)  # so that the next build runs
+    monkeypatch.setattr(pipeline, "group", editing_meanwhile)
+    _build(content, output, cache)
+    monkeypatch.undo()
+    assert shown("Revised Revised") and not shown("Revised Revised Revised")
+    capsys.readouterr()
+    _build(content, output, cache)
+    assert "Built" in capsys.readouterr().out
+    assert shown("Revised Revised Revised")

@@ -30,12 +30,15 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
+import feedgen.version
+import markdown
+import nh3
 from jinja2 import Environment
+from lxml import etree
 from markupsafe import Markup
 
 from newsdigest.cache_store import Store, Table, digest
@@ -78,7 +81,7 @@ class RenderResult:
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
            only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None,
            previous: Path | None = None, in_place: bool = False,
-           present: Collection[str] | None = None) -> RenderResult:
+           present: Collection[str] | Mapping[str, Sequence[int]] | None = None) -> RenderResult:
     """Write every page, feed, data file and the search index for `stories`.
 
     With `only_templates` (template names such as "post.html" or
@@ -90,7 +93,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     preview server's quick look at a few stories' own pages).
     With `previous` (the published site), a full render reuses its unchanged files.
     With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
-    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already.
+    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already, each
+    with its state (size, modification time, inode) when a mapping, so that no file is looked at twice.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
@@ -100,7 +104,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         previous = config.output_dir
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
-                    manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place)
+                    manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place,
+                    states=present if in_place and isinstance(present, Mapping) else None)
     try:
         result = _render(stories, config, writer, manifests, search=search, only_templates=only_templates,
                          only_paths=only_paths)
@@ -167,9 +172,11 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
 _MANIFEST = digest("manifest")
 
 
-_CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdown", "nh3")))
-_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", *(metadata.version(name) for name in ("feedgen", "lxml")))
-"""Feed entries are kept as feedgen lays them out, with lxml."""
+_CONVERSIONS = digest("markdown", markdown.__version__, nh3.__version__)
+_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", feedgen.version.version_str, etree.__version__,
+                       repr(etree.LIBXML_VERSION))
+"""Feed entries are kept as feedgen lays them out, with lxml and libxml2 (versions read from the modules: asking
+the installed packages' metadata costs more than the build that needs it)."""
 
 
 def _conversions(config: Config) -> Store:
