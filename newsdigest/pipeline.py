@@ -18,13 +18,15 @@ work in proportion to the change, not to the site.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
 import shutil
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsdigest import build_state
@@ -56,7 +58,7 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     The whole run holds the site's lock, and first clears what a killed build left.
     """
     check_folders(config)
-    with site_lock(config):
+    with site_lock(config), _fewer_collections():
         clean_leftovers(config)
         output = config.output_dir.resolve()
         published = build_state.output_state(output)
@@ -78,6 +80,24 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         build_state.remember(config, build_state.inputs_digest(config, inputs[1]) if report.written else inputs,
                              len(stories), len(posts), report, files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Look for garbage cycles less often while a build runs (reference counting still frees the rest at once).
+
+    A build keeps what it makes (posts, stories, views, pages) until it ends,
+    and the interpreter's default thresholds walk that growing heap again and
+    again: about an eighth of the processor time of a build after one edit,
+    three full collections included. With a young generation of 50,000
+    objects the collector runs a handful of times.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def ingest(config: Config, *, progress: bool = True) -> IngestReport:
