@@ -70,7 +70,7 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
                 build_state.refresh_seen(config, inputs[1])
             return BuildResult(last.summary, (), (), config.output_dir, last.stories, last.posts, up_to_date=True)
         report = ingest(config, progress=progress)
-        post_cache = PostCache(config.cache_dir)
+        post_cache = PostCache(config.cache_dir, inputs[1])
         posts = load_posts(config, reader=post_cache.read)
         post_cache.save()
         stories = group(posts, config)
@@ -146,24 +146,35 @@ class PostCache:
     Parsing front matter is most of the cost of reading thousands of posts;
     reading and digesting their bytes is cheap. A post is a function of its
     file's bytes, its path and this package's code, so the cache is filed under
-    the code's digest and each post under its bytes' digest.
+    the code's digest and each post under its bytes' digest. A build's up-to-date
+    check has just digested every input file (`build_state.inputs_digest`), so a
+    post file whose state is still the one it digested is not even read again.
     """
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, digested: Mapping[str, Sequence[Any]] | None = None) -> None:
+        """`digested`: what `inputs_digest` learnt of each file (its state, then its digest)."""
         from newsdigest.cache_store import Store, code_digest, digest
 
         self._store = Store(cache_dir / "posts")
         self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
         self._known: dict[str, Post] = self._store.get(self._key, _valid_posts) or {}
         self._seen: dict[str, Post] = {}
+        self._digested = digested or {}
 
     def read(self, path: Path) -> Post:
         try:
-            data = path.read_bytes() if stat.S_ISREG(os.lstat(path).st_mode) else None
+            info = os.lstat(path)
         except OSError:
-            data = None
-        if data is None:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode):
             return read_post(path)  # it reports what is wrong with the path
+        digested = self._digested.get(str(path))
+        if digested is not None and list(digested[:4]) == build_state.file_state(info) and digested[4] in self._known:
+            return self._keep(str(digested[4]), self._known[digested[4]], path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return read_post(path)
         sha = hashlib.sha256(data).hexdigest()
         post = self._known.get(sha)
         if post is None:
@@ -171,7 +182,10 @@ class PostCache:
                 post = parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
             except UnicodeDecodeError:
                 return read_post(path)  # it says so
-        elif post.path != path:
+        return self._keep(sha, post, path)
+
+    def _keep(self, sha: str, post: Post, path: Path) -> Post:
+        if post.path != path:
             post = dataclasses.replace(post, path=path)
         self._seen[sha] = post
         return post

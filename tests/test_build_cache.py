@@ -226,3 +226,26 @@ def test_an_edit_made_while_a_build_runs_is_built_by_the_next_one(tmp_path, monk
     _build(content, output, cache)
     assert "Built" in capsys.readouterr().out
     assert shown("Revised Revised Revised")
+
+
+def test_a_post_unchanged_since_the_inputs_were_digested_is_not_read_again(tmp_path, monkeypatch):
+    """The up-to-date check digests every post file; reading the posts after it reads only the changed ones."""
+    from newsdigest import build_state
+
+    monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every file's state is old enough to trust at once
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    _edit_a_post(content)
+    edited = sorted((content / "posts").glob("*.md"))[1]
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    _build(content, output, cache)
+    assert {path for path in read if path.parent.name == "posts"} == {edited}  # by the check, then parsed
+    assert any(b"Revised" in data for data in _tree(output).values())
