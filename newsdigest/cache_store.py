@@ -14,7 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,12 +27,11 @@ FORMAT = 1
 
 def digest(*parts: str | bytes) -> str:
     """A hex SHA-256 of the parts, each length-prefixed so that no two sequences collide."""
-    h = hashlib.sha256()
+    chunks = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.sha256(b"".join(chunks)).hexdigest()  # one call: a build digests thousands of small parts
 
 
 @cache
@@ -124,9 +123,9 @@ class Table:
             self._used[key] = known if known is not None else make()
         return self._used[key]
 
-    def save(self, wanted: Collection[str] | None = None) -> None:
-        """Keep this build's texts, and those under `wanted` keys that it did not need (only these: the cache
+    def save(self, wanted: Callable[[str], bool] | None = None) -> None:
+        """Keep this build's texts, and those it did not need whose key is `wanted` (only these: the cache
         does not grow)."""
-        kept = self._used | {k: v for k, v in self._known.items() if k in wanted} if wanted else self._used
+        kept = self._used | {k: v for k, v in self._known.items() if wanted(k)} if wanted else self._used
         if self._store is not None and kept != self._known:
             self._store.put(self._name, kept)

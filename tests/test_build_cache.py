@@ -192,3 +192,60 @@ def test_the_site_code_digest_covers_every_module_the_site_stage_imports():
     digested = {p.resolve() for p in READS if p.is_file()}
     outside = {p.resolve() for p in seen if (package / "site") not in p.parents and p != package / "__init__.py"}
     assert outside and outside <= digested, sorted(str(p) for p in outside - digested)
+
+
+def test_an_edit_made_while_a_build_runs_is_built_by_the_next_one(tmp_path, monkeypatch, capsys):
+    """The record says what the published site was made from: an edit the running build did not read must make
+    the next build run, not find the site up to date."""
+    from newsdigest import pipeline
+
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    _edit_a_post(content)
+    _build(content, output, cache)
+    capsys.readouterr()
+    _build(content, output, cache)
+    assert "Up to date" in capsys.readouterr().out
+
+    group = pipeline.group
+
+    def editing_meanwhile(posts, config):
+        _edit_a_post(content)  # the posts were read already
+        return group(posts, config)
+
+    def shown(text: str) -> bool:
+        return any(text in page.decode("utf-8", "replace") for page in _tree(output).values())
+
+    _edit_a_post(content)  # so that the next build runs
+    monkeypatch.setattr(pipeline, "group", editing_meanwhile)
+    _build(content, output, cache)
+    monkeypatch.undo()
+    assert shown("Revised Revised") and not shown("Revised Revised Revised")
+    capsys.readouterr()
+    _build(content, output, cache)
+    assert "Built" in capsys.readouterr().out
+    assert shown("Revised Revised Revised")
+
+
+def test_a_post_unchanged_since_the_inputs_were_digested_is_not_read_again(tmp_path, monkeypatch):
+    """The up-to-date check digests every post file; reading the posts after it reads only the changed ones."""
+    from newsdigest import build_state
+
+    monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every file's state is old enough to trust at once
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    _edit_a_post(content)
+    edited = sorted((content / "posts").glob("*.md"))[1]
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    _build(content, output, cache)
+    assert {path for path in read if path.parent.name == "posts"} == {edited}  # by the check, then parsed
+    assert any(b"Revised" in data for data in _tree(output).values())

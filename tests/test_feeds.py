@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import feedparser
 import pytest
-from site_fixtures import built_site, demo_story, hidden_story, make_config, second_story
+from site_fixtures import all_stories, built_site, demo_story, hidden_story, make_config, second_story
 
 from newsdigest.model import Post, Relation, RelationKind, Version
 from newsdigest.site import render
@@ -142,3 +142,36 @@ def test_feeds_hold_the_newest_stories_up_to_the_limit(tmp_path):
     for name, items in entries(feeds).items():
         assert len(items) == FEED_LIMIT, name
     assert feeds["atom.xml"].entries[0].title == "Story number 0"  # newest first
+
+
+def test_feeds_put_together_from_kept_entries_are_feedgens_own_layout_byte_for_byte(tmp_path):
+    """Each entry is laid out once and kept; a feed is its head with those texts put in. Checked against
+    feedgen laying out the whole feed at once, for entries with markup, non-ASCII text, one tag or several."""
+    from feedgen.feed import FeedGenerator
+
+    from newsdigest.site.catalog import build_catalog
+    from newsdigest.site.chars import printable
+    from newsdigest.site.feeds import _entries_start, _entry, _frame, _laid_out, _serialised
+
+    config = make_config(tmp_path)
+    stories = build_catalog(all_stories(), config.timezone).listed
+    assert len(stories) > 20 and len({len(s.tags) for s in stories}) > 1
+    moment = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    made = [_entry(s, moment, moment, printable(f"<p>{s.title} — «{n}» & ]]> <b>x</b></p>"), config)
+            for n, s in enumerate(stories)]
+    for kind in ("rss", "atom"):
+        whole = FeedGenerator()
+        whole.id("https://digest.example.org/")
+        whole.title("A feed")
+        whole.description("Its description")
+        whole.link(href="https://digest.example.org/", rel="alternate")
+        whole.updated(moment)
+        whole.lastBuildDate(moment)
+        empty = _serialised(whole, kind)
+        frame = _frame(kind)
+        texts = [_laid_out(frame, kind, entry) for entry in made]
+        for entry in made:
+            whole.add_entry(entry, order="append")
+        start = _entries_start(empty, kind)
+        assert "".join((empty[:start], *texts, empty[start:])) == _serialised(whole, kind), kind
+        assert len(texts) == len(stories) and all(text.count("<title>") == 1 for text in texts)

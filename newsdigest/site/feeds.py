@@ -22,7 +22,7 @@ from typing import Any
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from newsdigest.cache_store import Table
 from newsdigest.config import Config
@@ -59,7 +59,7 @@ def entry_id(story_id: str, config: Config) -> str:
 def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writer,
                 keys: Keys | None, entries: Table) -> list[FeedSpec]:
     """Every feed; with `keys`, a feed whose stories and settings are unchanged is linked from the last build,
-    and a story's entry content (kept in `entries`) is rendered again only when its story changed."""
+    and a story's entry (kept in `entries`, laid out in each format) is made again only when its story changed."""
     specs = [FeedSpec("/", config.title, config.description, catalog.listed)]
     for section in catalog.tags:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
@@ -67,33 +67,110 @@ def write_feeds(catalog: Catalog, env: Environment, config: Config, writer: Writ
     for section in catalog.outlets:
         specs.append(FeedSpec(section.ref.url, f"{config.title}: {section.ref.name}",
                               f"Stories covered by {section.ref.name} in {config.title}.", section.stories))
-    template = env.get_template(FEED_TEMPLATE)
-    contents: dict[str, str] = {}
-    made: dict[tuple[str, str, str], tuple[FeedEntry, str]] = {}
-
-    def content(story: StoryView) -> str:
-        # A story sits in several feeds (site, its tags, its outlets): render its entry once.
-        if story.id not in contents:
-            contents[story.id] = entries.get(entry_key(story, keys), lambda: printable(template.render(story=story)))
-        return contents[story.id]
-
-    def entry(story: StoryView, published: datetime, updated: datetime) -> tuple[FeedEntry, str]:
-        # And make its entry once for all of them, in every format (its times differ only where it has none).
-        # Keyed on the times as written: one instant at two offsets compares equal as a datetime, and one
-        # feed would show the other's offset.
-        made_key = (story.id, published.isoformat(), updated.isoformat())
-        found = made.get(made_key)
-        if found is None:
-            found = made[made_key] = (
-                _entry(story, published, updated, content(story), config),
-                piece(_item(story, published, updated, content(story), config), 2))
-        return found
-
+    made = Entries(env.get_template(FEED_TEMPLATE), config, keys, entries)
     for spec in specs:
         key = keys.page(FEED_TEMPLATE, spec) if keys is not None else None
         if not all([writer.reuse(spec.base + name, key) for name in FEED_FILES]):
-            write_feed(spec, entry, config, writer, key)
+            write_feed(spec, made, config, writer, key)
     return specs
+
+
+class Entries:
+    """Each story's entry, laid out in every format, made once per build and kept between builds.
+
+    A story sits in several feeds (the site's, its tags', its outlets'), and a
+    feed listing a changed story is rewritten whole. Laying out the same
+    entries again for every feed at every build was most of the feeds' cost;
+    so an entry is laid out once, as the text feedgen gives it inside a feed
+    (`_laid_out`), kept in `table` under its story's key and its times, and
+    the feeds are put together around those texts (`write_feed`).
+    """
+
+    def __init__(self, template: Template, config: Config, keys: Keys | None, table: Table) -> None:
+        self._template = template
+        self._config = config
+        self._keys = keys
+        self._table = table
+        self._contents: dict[str, str] = {}
+        self._texts: dict[tuple[str, str, str, str], str] = {}
+        self._frames: dict[str, FeedGenerator] = {}
+
+    def text(self, kind: str, story: StoryView, published: datetime, updated: datetime) -> str:
+        """A story's entry in a feed of `kind` ("rss", "atom" or "json"), at the times given.
+
+        Keyed on the times as written: one instant at two offsets compares equal
+        as a datetime, and one feed would show the other's offset. A story
+        without times of its own takes its feed's, so its entry may differ by feed.
+        """
+        times = (published.isoformat(), updated.isoformat())
+        found = self._texts.get((kind, story.id, *times))
+        if found is None:
+            content_key = entry_key(story, self._keys)
+            key = None if content_key is None else "/".join((content_key, kind, *times))
+            found = self._texts[(kind, story.id, *times)] = self._table.get(
+                key, lambda: self._make(kind, story, published, updated))
+        return found
+
+    def _content(self, story: StoryView) -> str:
+        if story.id not in self._contents:
+            self._contents[story.id] = printable(self._template.render(story=story))
+        return self._contents[story.id]
+
+    def _make(self, kind: str, story: StoryView, published: datetime, updated: datetime) -> str:
+        content = self._content(story)
+        if kind == "json":
+            return piece(_item(story, published, updated, content, self._config), 2)
+        if kind not in self._frames:
+            self._frames[kind] = _frame(kind)
+        return _laid_out(self._frames[kind], kind, _entry(story, published, updated, content, self._config))
+
+
+def kept_entries(catalog: Catalog, keys: Keys | None) -> Callable[[str], bool]:
+    """Which kept entries the next build may want: those of the stories listed now (a feed linked from the last
+    build made none of its entries, yet they are not stale)."""
+    wanted = {entry_key(story, keys) for story in catalog.listed} - {None}
+    return lambda key: key.split("/", 1)[0] in wanted
+
+
+def _serialised(fg: FeedGenerator, kind: str) -> str:
+    return (fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)).decode("utf-8")
+
+
+def _entries_start(text: str, kind: str) -> int:
+    """Where a feed's entries go in its text: at the start of the line closing the element that holds them."""
+    return text.rindex("\n", 0, text.rindex("</channel>" if kind == "rss" else "</feed>")) + 1
+
+
+def _frame(kind: str) -> FeedGenerator:
+    """A feed of `kind` with nothing but what feedgen requires, to lay out entries in."""
+    fg = FeedGenerator()
+    fg.id("frame")
+    fg.title("frame")
+    fg.description("frame")
+    fg.link(href="frame", rel="alternate")
+    fg.updated(EPOCH)
+    fg.lastBuildDate(EPOCH)
+    return fg
+
+
+def _laid_out(frame: FeedGenerator, kind: str, entry: FeedEntry) -> str:
+    """`entry` as feedgen lays it out in a feed of `kind`: the text its adding puts into `frame`'s.
+
+    An entry's text depends only on its depth in the feed, which is the same
+    in every feed of a kind (pretty-printing indents an element by its depth
+    alone); a feed of many entries is their texts in order (tests prove it
+    against feedgen's own, byte for byte).
+    """
+    empty = _serialised(frame, kind)
+    frame.add_entry(entry, order="append")
+    try:
+        full = _serialised(frame, kind)
+    finally:
+        frame.remove_entry(entry)
+    start, size = _entries_start(empty, kind), len(full) - len(empty)
+    if full[:start] != empty[:start] or full[start + size :] != empty[start:]:
+        raise ValueError(f"feedgen laid out a {kind} entry where none was expected")
+    return full[start : start + size]
 
 
 def _item(story: StoryView, published: datetime, updated: datetime, content: str, config: Config) -> dict[str, Any]:
@@ -144,9 +221,8 @@ def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> li
     return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
 
 
-def write_feed(spec: FeedSpec, entry: Callable[[StoryView, datetime, datetime], tuple[FeedEntry, str]],
-               config: Config, writer: Writer, key: str | None = None) -> None:
-    """A feed's files; `entry` gives each story's entry (feedgen's) and JSON item (a `json_text.piece`)."""
+def write_feed(spec: FeedSpec, entries: Entries, config: Config, writer: Writer, key: str | None = None) -> None:
+    """A feed's files: feedgen's layout of the feed without entries, with each entry's text (`entries`) put in."""
     feed_updated, updated, published = _times(spec.stories, config)
     stories = _ordered(spec.stories, updated)
     page_url = config.absolute_url(spec.base)
@@ -166,10 +242,10 @@ def write_feed(spec: FeedSpec, entry: Callable[[StoryView, datetime, datetime], 
         # feedgen's RSS <link> is the last link given, so the page goes after the self link.
         fg.link(href=config.absolute_url(spec.base + self_name), rel="self")
         fg.link(href=page_url, rel="alternate")
-        for story in stories:
-            fg.add_entry(entry(story, published[story.id], updated[story.id])[0], order="append")
-        data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
-        writer.write_bytes(spec.base + self_name, data, key)
+        empty = _serialised(fg, kind)
+        start = _entries_start(empty, kind)
+        texts = [entries.text(kind, story, published[story.id], updated[story.id]) for story in stories]
+        writer.write_bytes(spec.base + self_name, "".join((empty[:start], *texts, empty[start:])).encode("utf-8"), key)
 
     head = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -180,5 +256,5 @@ def write_feed(spec: FeedSpec, entry: Callable[[StoryView, datetime, datetime], 
         "language": config.language,
         "authors": [{"name": config.author or config.title, "url": config.absolute_url("/")}],
     }
-    items = [entry(story, published[story.id], updated[story.id])[1] for story in stories]
+    items = [entries.text("json", story, published[story.id], updated[story.id]) for story in stories]
     writer.write_text(spec.base + "feed.json", document(head, "items", items) + "\n", key)

@@ -30,12 +30,15 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
+import feedgen.version
+import markdown
+import nh3
 from jinja2 import Environment
+from lxml import etree
 from markupsafe import Markup
 
 from newsdigest.cache_store import Store, Table, digest
@@ -43,7 +46,7 @@ from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.context import body_source
-from newsdigest.site.feeds import FEED_TEMPLATE, entry_key, write_feeds
+from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.code_cache import code_store
@@ -78,7 +81,7 @@ class RenderResult:
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
            only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None,
            previous: Path | None = None, in_place: bool = False,
-           present: Collection[str] | None = None) -> RenderResult:
+           present: Collection[str] | Mapping[str, Sequence[int]] | None = None) -> RenderResult:
     """Write every page, feed, data file and the search index for `stories`.
 
     With `only_templates` (template names such as "post.html" or
@@ -90,7 +93,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     preview server's quick look at a few stories' own pages).
     With `previous` (the published site), a full render reuses its unchanged files.
     With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
-    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already.
+    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already, each
+    with its state (size, modification time, inode) when a mapping, so that no file is looked at twice.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
@@ -100,7 +104,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         previous = config.output_dir
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
-                    manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place)
+                    manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place,
+                    states=present if in_place and isinstance(present, Mapping) else None)
     try:
         result = _render(stories, config, writer, manifests, search=search, only_templates=only_templates,
                          only_paths=only_paths)
@@ -139,7 +144,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     # Pieces made from one story each (its feed entry, its stories.json entry): a file listing every story is
     # rewritten at every change, but only the changed stories' pieces are made again.
     feed_entries, story_entries = (
-        Table(conversions, digest("fragments", name)) for name in (FEED_TEMPLATE, "stories.json"))
+        Table(conversions, digest("fragments", name)) for name in (_FEED_ENTRIES, "stories.json"))
     try:
         if uses(FEED_TEMPLATE) and paths is None:
             write_feeds(catalog, env, config, writer, keys, feed_entries)
@@ -151,7 +156,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
                 shown = _in_use(memo, catalog)
                 if shown.keys() != known:  # most builds show the conversions they found: nothing to write
                     conversions.put(_CONVERSIONS, shown)
-                feed_entries.save({entry_key(story, keys) for story in catalog.listed} - {None})
+                feed_entries.save(kept_entries(catalog, keys))
                 story_entries.save()
             if search:
                 searchable = _finish_search(writer, indexing)
@@ -167,7 +172,11 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
 _MANIFEST = digest("manifest")
 
 
-_CONVERSIONS = digest("markdown", *(metadata.version(name) for name in ("markdown", "nh3")))
+_CONVERSIONS = digest("markdown", markdown.__version__, nh3.__version__)
+_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", feedgen.version.version_str, etree.__version__,
+                       repr(etree.LIBXML_VERSION))
+"""Feed entries are kept as feedgen lays them out, with lxml and libxml2 (versions read from the modules: asking
+the installed packages' metadata costs more than the build that needs it)."""
 
 
 def _conversions(config: Config) -> Store:

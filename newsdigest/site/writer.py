@@ -26,7 +26,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +54,10 @@ def valid_manifest(value: object) -> bool:
 
 class Writer:
     def __init__(self, root: Path, previous: Path | None = None, manifest: Manifest | None = None, *,
-                 in_place: bool = False) -> None:
-        """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself."""
+                 in_place: bool = False, states: Mapping[str, Sequence[int]] | None = None) -> None:
+        """`previous`: the published folder whose files `manifest` describes; with `in_place`, `root` itself.
+        `states`: the state (size, modification time, inode) of every file of `previous` (relative), when the
+        caller has just walked it, so the writer need not look at each file again."""
         self.root = Path(os.path.realpath(root))
         self.in_place = in_place
         self.previous = self.root if in_place else previous.resolve() if previous is not None else None
@@ -64,6 +66,7 @@ class Writer:
         self.old: Manifest = manifest or {}
         self.entries: Manifest = {}
         """What this build put in the folder, to be the next build's manifest."""
+        self._states = states
         self._root = str(self.root)
         self._previous = str(self.previous) if self.previous is not None else None
         self._places: dict[str, tuple[str, str]] = {}
@@ -137,6 +140,11 @@ class Writer:
         if old is None or self._previous is None:
             return None
         path = os.path.join(self._previous, relative)
+        if self._states is not None:
+            state = self._states.get(relative)
+            if state is None or tuple(state) != (old.size, old.mtime_ns, old.inode):
+                return None
+            return path, old
         try:
             st = os.stat(path)
         except OSError:
