@@ -1,9 +1,10 @@
 """Which lines a text dump's byline reader offers as candidates: names it used to miss."""
 
+from test_text_metadata_fields import LEAD
+
 from newsdigest.ingest.text_byline import candidates
 from newsdigest.ingest.textdump import parse_text_dump
 from newsdigest.ingest.textmeta import page_context
-from test_text_metadata_fields import LEAD
 
 
 def offered(text: str) -> set[tuple[str, ...]]:

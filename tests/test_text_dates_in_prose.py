@@ -2,8 +2,8 @@
 
 from newsdigest.ingest.explanation import metadata_choices
 from newsdigest.ingest.text_dateline import candidates
-from newsdigest.ingest.textmeta import page_context
 from newsdigest.ingest.textdump import parse_text_dump
+from newsdigest.ingest.textmeta import page_context
 
 OPENING = (
     "The regional court sentenced the former harbour master to six years on Monday, closing a case that has "
@@ -46,8 +46,8 @@ def _left_out_rows(text: str) -> list[str]:
 
 def test_explain_names_the_line_and_the_date_left_out_as_reported():
     assert _left_out_rows(OPENING + LIST) == [
-        "date: not a candidate, a date the article's sentences mention below its lead (what it reports): "
-        "line 9 ('June 3, 2011')"
+        ("date: not a candidate, a date the article's sentences mention below its lead (what it reports): "
+         "line 9 ('June 3, 2011')")
     ]
 
 
@@ -58,6 +58,6 @@ def test_explain_names_only_the_reported_date_of_a_line_whose_dateline_is_a_cand
     ctx = page_context(text)
     assert 7 in {ctx.lines[c.index].number for c in candidates(ctx, None, None)}
     assert _left_out_rows(text) == [
-        "date: not a candidate, a date the article's sentences mention below its lead (what it reports): "
-        "line 7 ('3 March 2009'), line 11 ('June 3, 2011')"
+        ("date: not a candidate, a date the article's sentences mention below its lead (what it reports): "
+         "line 7 ('3 March 2009'), line 11 ('June 3, 2011')")
     ]

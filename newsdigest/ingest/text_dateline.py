@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
-from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.text_lines import STOP_WORDS
 
 _ENGLISH = STOP_WORDS["en"]
@@ -49,11 +49,11 @@ def left_out(ctx: Context, zone: tzinfo | None = None) -> list[tuple[int, FoundD
     They are what the article reports. `ingest --explain` shows them, from the same
     reading `candidates` makes, so it names exactly the dates that were not weighed.
     """
-    return _read(ctx, zone, left_out=True)[1]
+    return _read(ctx, zone, with_left_out=True)[1]
 
 
 def _read(
-    ctx: Context, zone: tzinfo | None, *, left_out: bool = False
+    ctx: Context, zone: tzinfo | None, *, with_left_out: bool = False
 ) -> tuple[list[tuple[int, FoundDate]], list[tuple[int, FoundDate]]]:
     """The (line, date) pairs that are candidates and, when asked, those left out below the lead.
 
@@ -72,7 +72,7 @@ def _read(
             head = text[:PROSE_HEAD] if line.prose else text
             kept = [f for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
             found += [(i, f) for f in kept]
-            if left_out:
+            if with_left_out:
                 starts = {f.start for f in kept}
                 dropped += [(i, f) for f in find_dates(text, zone, ctx.lang) if f.start not in starts]
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
