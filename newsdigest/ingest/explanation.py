@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import tzinfo
-from itertools import pairwise
 from pathlib import Path
 
 from rich.console import Console
@@ -163,19 +162,18 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
         body, title = "", ""
     article_words = _shingles(body)
     folded_body = fold(body)
-    cut = _cut_from_the_end(text)
-    cut_words, folded_cut = _shingles(cut), fold(cut)
     for number, line in enumerate(lines, 1):
         grams = _shingles(line.text)
-        inside = _part_of(line.text, grams, article_words, folded_body)
+        if grams:
+            inside = len(grams & article_words) / len(grams) >= 0.6
+        else:
+            inside = len(line.text.split()) > 1 and fold(line.text) in folded_body
         if title and fold(line.text) == title:
             inside, reason = True, "the headline (the post's title)"
         elif inside and lead and fold(line.text) == lead:
             reason = "the article's lead: the page shows its description under the headline"
         elif inside:
             reason = "part of the extracted article"
-        elif cut and _part_of(line.text, grams, cut_words, folded_cut):
-            reason = "extracted, then cut from the body's end: the page sets it apart from the article"
         elif line.region:
             reason = f"outside the article: {line.region}"
         elif len(line.text.split()) <= 4:
@@ -185,25 +183,6 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
         _line(console, number, inside, line.text, reason)
     console.print()
     _explain_html_metadata(text, body, config, console)
-
-
-def _part_of(line: str, grams: set[tuple[str, ...]], words: set[tuple[str, ...]], folded: str) -> bool:
-    """Whether a page's line is part of a text: most of its word triples are, or (a short line) all of it."""
-    if grams:
-        return len(grams & words) / len(grams) >= 0.6
-    return len(line.split()) > 1 and fold(line) in folded
-
-
-def _cut_from_the_end(text: str) -> str:
-    """The lines the tail cut took off the extracted body's end ('' when it took none)."""
-    from newsdigest.ingest.html_fields import headline
-    from newsdigest.ingest.html_source import TAIL_STEP, body_steps, read_page
-
-    read = read_page(text)  # a tree of its own: extraction may change the tree it reads
-    if read is None:
-        return ""
-    steps = body_steps(*read, headline(read[1]))
-    return next((before.body[len(step.body):] for before, step in pairwise(steps) if step.step == TAIL_STEP), "")
 
 
 def _explain_html_metadata(text: str, body: str, config: Config, console: Console) -> None:

@@ -5,8 +5,7 @@ and the base here. It is tuned for a digest: comments are not the article, and
 when a page is unsure precision wins, because a teaser or a sign-up form in a
 post is worse than a lost caption. Its body is then checked: a leading copy of
 the headline, and trailing lines that are the page's furniture (teasers, share
-prompts, newsletter and comment calls, copyright, and a final run the page
-sets apart from the article: see `html_tail`), are cut. Where trafilatura
+prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
 finds too little, the text-dump cleaner on the page's visible text or the
 page's JSON-LD `articleBody` stand in (a second, recall-first extraction of a
 short page was tried too: no measurable gain on the development pages, so it
@@ -36,7 +35,6 @@ from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
-from newsdigest.ingest.html_tail import cut_outside_tail
 from newsdigest.ingest.split_article import complete_split_article
 
 _JSONLD_MIN_WORDS = 40
@@ -62,10 +60,6 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
         title = derive_headline(body)
         title_derived = title is not None
     return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
-
-
-TAIL_STEP = "tail outside the article"
-"""The step of `body_steps` that cuts a final run the page sets apart from the article (`ingest --explain` names it)."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +94,6 @@ def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[Bod
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_JSONLD_MIN_WORDS, 1.5 * _words(body)):
         body = record("json-ld articleBody", jsonld_body)
-    body = record(TAIL_STEP, cut_outside_tail(tree, body))
     record("tidy", tidy_body(body, title=title))
     return steps
 

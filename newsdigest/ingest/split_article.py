@@ -52,7 +52,7 @@ def complete_split_article(tree: HtmlElement, body: str) -> str:
             element in anchors or any(a in family for a in _ancestors(element, 2))
         )
     ]
-    chunks = [chunk for chunk in chunks if chunk in anchors or not in_furniture(chunk)]
+    chunks = [chunk for chunk in chunks if chunk in anchors or not _in_furniture(chunk)]
     if len(chunks) < 2:
         return body
     result = list(body_lines)
@@ -88,7 +88,7 @@ _FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "form", "header"})
 _FURNITURE_CLASS = re.compile(r"comment(?!ary)|related|recommend|sidebar|footer|teaser|promo|newsletter|share|more-from", re.IGNORECASE)
 
 
-def in_furniture(element: HtmlElement) -> bool:
+def _in_furniture(element: HtmlElement) -> bool:
     """True when an element sits in the page's furniture: comments, related links, sidebars, footers."""
     for node in (element, *element.iterancestors()):
         if node.tag in _FURNITURE_TAGS:
