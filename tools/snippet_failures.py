@@ -1,15 +1,23 @@
 """Per page, the `with` snippets the body loses and the `without` snippets it keeps, and why.
 
     python tools/snippet_failures.py [--corpus ../shared/corpus] [--kind txt|html] [--sites half|other|all] [--seed 1]
-                                     [--held-out]
+                                     [--held-out] [--quiet]
 
 For a text dump each failing snippet is shown with the line that holds it and
-the cleaner's reason for that line (the reasons `ingest --explain` gives), and
-the failures are counted by the decision behind them at the end; for a saved page, what trafilatura alone
-gives beside what the whole reader gives. `--sites half` reads the first of
-two random halves of the sites (the same split as `train_body.py --halves`),
-the half failures are classified on. With `--held-out` (text dumps, one half)
-the line model is first fitted on the other half's pages, as `train_body.py
+the cleaner's reason for that line (the reasons `ingest --explain` gives). A
+saved page is decoded as ingest decodes it and followed through the steps of
+`html_source.body_steps` (trafilatura, the text-dump cleaner, the split
+article, embeds, the lead, JSON-LD, the final tidy): a failing snippet is put
+down to the last step that changed whether the body holds it, or to
+trafilatura when no step did, and a lost one is also placed in the page:
+whether the visible page shows it at all, and whether the element holding it
+sits inside the container of the paragraphs the body kept (the article's own
+block, left out) or outside it (elsewhere on the page). The failures are
+counted by the decision behind them at the end, with the selection's snippet
+F1 as `score.py snippets` scores it. `--sites half` reads the first of two
+random halves of the sites (the same split as `train_body.py --halves`), the
+half failures are classified on. With `--held-out` (text dumps, one half) the
+line model is first fitted on the other half's pages, as `train_body.py
 --halves` does, keeping the shipped thresholds: the failures are then those of
 pages the model has not seen, which the shipped model, fitted on every page,
 hides. The corpus is read, never copied.
@@ -28,7 +36,11 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsdigest.errors import SourceError  # noqa: E402
+from lxml.html import HtmlElement  # noqa: E402
+
+from newsdigest.ingest.decode import decode  # noqa: E402
+from newsdigest.ingest.html_fields import headline  # noqa: E402
+from newsdigest.ingest.html_source import BodyStep, body_steps, read_page  # noqa: E402
 from newsdigest.ingest.line_model import LineModel, load_model  # noqa: E402
 from newsdigest.ingest.textdump import parse_text_dump  # noqa: E402
 
@@ -50,9 +62,11 @@ def first_half(gold: dict, seed: int) -> set[str]:
 
 
 def _kind(note: str) -> str:
-    """The decision behind a failing snippet's note: the rule's, or the rule the model overruled."""
-    if "trafilatura alone" in note:
-        return "trafilatura alone " + ("right" if note.endswith("right)") else "the same")
+    """The decision behind a failing snippet's note: the body step and place, the rule's, or the rule overruled."""
+    step = re.match(r"  \w+ \[([^\]]+)\]", note)
+    if step:
+        where = note.split("\n      ", 1)[1] if "\n      " in note else ""
+        return step.group(1) + (f": {where.split(':')[0].split(' <')[0]}" if where else "")
     if "kept=" not in note:
         return "no single line holds it"
     reason = note.split("kept=", 1)[1].split(": ", 1)[-1]
@@ -96,27 +110,82 @@ def _txt(path: Path, entry: dict, score, model: LineModel | None = None) -> tupl
 
 
 def _html(path: Path, entry: dict, score) -> tuple[str, list[str]]:
-    from trafilatura import extract
-
-    from newsdigest.ingest.html_source import read_html
-
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        body = read_html(raw).body
-    except SourceError as error:
-        body = ""
-        print(f"{path.name}: {error}")
-    alone = extract(raw, include_comments=False) or ""
-    # Both read as the scorer reads a post, so a character it strips counts the same for each.
-    ours, theirs = score.squash(score.markdown_to_text(body)), score.squash(score.markdown_to_text(alone))
+    text = decode(path.read_bytes(), html=True)  # as ingest decodes it: a legacy encoding is not read as mojibake
+    read = read_page(text)
+    steps = body_steps(*read, headline(read[1])) if read else [BodyStep("unreadable", "")]
+    # Each step read as the scorer reads a post, so a character it strips counts the same for each.
+    seen = [score.squash(score.markdown_to_text(step.body)) for step in steps]
     notes = []
+    root = page_text = None
     for flag, snippets in (("LOST", entry.get("with", [])), ("KEPT", entry.get("without", []))):
         for snippet in snippets:
             needle = score.squash(snippet)
-            us, them = needle in ours, needle in theirs
-            if us == (flag == "KEPT"):
-                notes.append(f"  {flag} {snippet[:70]!r} (trafilatura alone {'same' if us == them else 'right'})")
-    return body, notes
+            if (needle in seen[-1]) != (flag == "KEPT"):
+                continue
+            step = steps[0].step
+            for index in range(1, len(steps)):
+                if (needle in seen[index]) != (needle in seen[index - 1]):
+                    step = steps[index].step
+            where = ""
+            if flag == "LOST" and read:
+                if page_text is None:
+                    page_text = score.squash(read[0].text_content())
+                    root = _article_root(read[0], steps[-1].body, score.squash)
+                where = _place(read[0], root, needle, page_text, score.squash)
+            notes.append(f"  {flag} [{step}] {snippet[:70]!r}" + (f"\n      {where}" if where else ""))
+    return steps[-1].body, notes
+
+
+def _place(tree: HtmlElement, root: HtmlElement | None, needle: str, page_text: str, squash) -> str:
+    """Where the page shows a lost snippet: not as one run of text, inside the article's container, or outside it."""
+    holder = _holder(tree, needle, squash) if needle in page_text else None
+    if holder is None:
+        return "not shown as one run of text"
+    if root is not None and (holder is root or root in set(holder.iterancestors())):
+        return f"inside the article {_describe(root)}: {_describe(holder)}"
+    return f"outside the article: {_describe(holder)}"
+
+
+def _holder(tree: HtmlElement, needle: str, squash) -> HtmlElement | None:
+    """The deepest element whose text holds `needle` (squashed)."""
+    found = None
+    for element in tree.iter():
+        if isinstance(element.tag, str) and needle in squash(element.text_content()):
+            found = element
+    return found
+
+
+def _article_root(tree: HtmlElement, body: str, squash) -> HtmlElement | None:
+    """The lowest element holding every paragraph of the body that the page shows in one element."""
+    kept = [squash(line.lstrip("#>-* ")) for line in body.split("\n") if len(line.split()) >= 8]
+    homes = []
+    for element in tree.iter("p", "li", "h2", "h3", "blockquote", "div"):
+        text = squash(element.text_content())
+        if len(text) > 40 and any(text[:60] in k for k in kept):
+            homes.append(element)
+    if not homes:
+        return None
+    common = [homes[0], *homes[0].iterancestors()]
+    for home in homes[1:]:
+        ancestors = {id(a) for a in (home, *home.iterancestors())}
+        common = [a for a in common if id(a) in ancestors]
+    return common[0] if common else None
+
+
+def _describe(element: HtmlElement) -> str:
+    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    return f"<{element.tag}{' ' + marks[:40] if marks else ''}>"
+
+
+def _counts(body: str, entry: dict, score) -> Counter[str]:
+    """The page's snippet counts as `score.py snippets` makes them: tp, fn, fp."""
+    text = score.squash(score.markdown_to_text(body))
+    found: Counter[str] = Counter()
+    for snippet in entry.get("with", []):
+        found["tp" if score.squash(snippet) in text else "fn"] += 1
+    for snippet in entry.get("without", []):
+        found["fp"] += score.squash(snippet) in text
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", choices=("half", "other", "all"), default="all")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--held-out", action="store_true", help="fit the line model on the other half's pages first")
+    parser.add_argument("--quiet", action="store_true", help="print the tallies and the score only")
     args = parser.parse_args(argv)
     if args.held_out and (args.kind != "txt" or args.sites == "all"):
         parser.error("--held-out reads text dumps of one half: use it with --kind txt and --sites half or other")
@@ -146,19 +216,22 @@ def main(argv: list[str] | None = None) -> int:
         path = args.corpus / "meta" / f"{key}.{args.kind}"
         if not path.is_file() or not (entry.get("with") or entry.get("without")):
             continue
-        _, notes = _txt(path, entry, score, model) if args.kind == "txt" else _html(path, entry, score)
+        body, notes = _txt(path, entry, score, model) if args.kind == "txt" else _html(path, entry, score)
+        tally.update(_counts(body, entry, score))
         failures = [n for n in notes if n.startswith(("  LOST", "  KEPT"))]
-        tally["lost"] += sum(n.startswith("  LOST") for n in failures)
-        tally["kept"] += sum(n.startswith("  KEPT") for n in failures)
         for note in failures:
             kinds[note[2:6]][_kind(note)] += 1
-        if failures:
+        if failures and not args.quiet:
             print(f"== {key} ({_site(key, entry)})")
             print("\n".join(notes))
-    print(f"lost with: {tally['lost']}, kept without: {tally['kept']}")
+    tp, fn, fp = tally["tp"], tally["fn"], tally["fp"]
+    print(f"lost with: {fn}, kept without: {fp}")
     for flag, counted in kinds.items():
         if counted:
             print(f"{flag} by decision: " + "; ".join(f"{kind} {n}" for kind, n in counted.most_common()))
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"snippets: tp={tp} fn={fn} fp={fp} F1={f1:.3f} precision={precision:.3f} recall={recall:.3f}")
     return 0
 
 

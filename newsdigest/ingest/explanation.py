@@ -125,10 +125,11 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     if title is not None and title[1] != ctx.lines[title[0]].text.strip():
         out.append(f"headline: read from part of line {ctx.lines[title[0]].number}, "
                    "without the site name, kicker or date printed beside it")
-    mentioned = text_dateline.mentions(ctx, timezone)
-    if mentioned:
-        out.append("date: not a candidate, a date the article's sentences mention below its lead (what it reports): line "
-                   + ", ".join(str(ctx.lines[i].number) for i in mentioned[:5]))
+    left_out = text_dateline.left_out(ctx, timezone)
+    if left_out:
+        out.append("date: not a candidate, a date the article's sentences mention below its lead (what it reports): "
+                   + ", ".join(f"line {ctx.lines[i].number} ({ctx.lines[i].raw.strip()[f.start:f.end]!r})"
+                               for i, f in left_out[:5]))
     dated = ranked(text_dateline.MODEL, fields[2][2])
     if dated and dated[0].candidate.value.updated:
         out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")

@@ -5,12 +5,11 @@ and the base here. It is tuned for a digest: comments are not the article, and
 when a page is unsure precision wins, because a teaser or a sign-up form in a
 post is worse than a lost caption. Its body is then checked: a leading copy of
 the headline, and trailing lines that are the page's furniture (teasers, share
-prompts, newsletter and comment calls, copyright, and whatever the page shows
-after the article's container: see `html_tail`), are cut. Where trafilatura
+prompts, newsletter and comment calls, copyright), are cut. Where trafilatura
 finds too little, the text-dump cleaner on the page's visible text or the
 page's JSON-LD `articleBody` stand in (a second, recall-first extraction of a
-short page was tried too: on the development pages it kept more furniture
-than article, and cost a second parse); an article the page splits into
+short page was tried too: no measurable gain on the development pages, so it
+is left out and one parse saved); an article the page splits into
 chunks, and social posts it embeds, are put back whole, and the lead the page
 shows under its headline (see `html_lead`) opens the body.
 
@@ -36,7 +35,6 @@ from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
-from newsdigest.ingest.html_tail import cut_outside_tail
 from newsdigest.ingest.split_article import complete_split_article
 
 _JSONLD_MIN_WORDS = 40
@@ -96,7 +94,6 @@ def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[Bod
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_JSONLD_MIN_WORDS, 1.5 * _words(body)):
         body = record("json-ld articleBody", jsonld_body)
-    body = record("tail outside the article", cut_outside_tail(tree, body))
     record("tidy", tidy_body(body, title=title))
     return steps
 
@@ -163,7 +160,7 @@ _CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{
 
 
 def _words(text: str) -> int:
-    """How many words `text` has, in any script (a length for thresholds, not a tokeniser)."""
+    """How many words `text` has, Chinese and Japanese included (a length for thresholds, not a tokeniser)."""
     spaced = text.split()
     if not _CJK_WORD.search(text):
         return len(spaced)

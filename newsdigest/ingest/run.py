@@ -376,7 +376,10 @@ def _salt(config: Config, outlets: OutletBook) -> str:
 
 
 def _code_fingerprint() -> str:
-    """A hash of ingest's own code and its extractors' versions: new code never reads an old cache."""
+    """A hash of ingest's own code and the versions of its extractors and name lists: new code never reads an old cache.
+
+    faker's first names weigh byline candidates, and a release may change them: its version counts too.
+    """
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
@@ -387,7 +390,7 @@ def _code_fingerprint() -> str:
         candidate = here.parent.parent / module
         if candidate.is_file():
             digest.update(candidate.read_bytes())
-    for package in ("trafilatura", "htmldate", "charset-normalizer", "ftfy", "python-dateutil"):
+    for package in ("trafilatura", "htmldate", "charset-normalizer", "ftfy", "python-dateutil", "faker"):
         try:
             digest.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:

@@ -52,7 +52,7 @@ def complete_split_article(tree: HtmlElement, body: str) -> str:
             element in anchors or any(a in family for a in _ancestors(element, 2))
         )
     ]
-    chunks = [chunk for chunk in chunks if chunk in anchors or not in_furniture(chunk)]
+    chunks = [chunk for chunk in chunks if chunk in anchors or not _in_furniture(chunk)]
     if len(chunks) < 2:
         return body
     result = list(body_lines)
@@ -72,7 +72,7 @@ def complete_split_article(tree: HtmlElement, body: str) -> str:
                 continue
             if len(text.split()) < 8 or not re.search(r"[.!?”\"’)]$", text):
                 continue  # a caption or a label, not a paragraph of prose
-            line = text if node.tag == "p" else as_markdown(node.tag, text)
+            line = text if node.tag == "p" else _markdown(node.tag, text)
             insert_at = last + 1 if last >= 0 else len(result)
             result[insert_at:insert_at] = ["", line]
             positions = {k: (v + 2 if v >= insert_at else v) for k, v in positions.items()}
@@ -88,15 +88,9 @@ _FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "form", "header"})
 _FURNITURE_CLASS = re.compile(r"comment(?!ary)|related|recommend|sidebar|footer|teaser|promo|newsletter|share|more-from", re.IGNORECASE)
 
 
-def in_furniture(element: HtmlElement, *, within: HtmlElement | None = None) -> bool:
-    """True when an element sits in the page's furniture: comments, related links, sidebars, footers.
-
-    With `within`, only the element and its ancestors below `within` are looked at: when the
-    article itself sits in a container so marked, that container is the article's.
-    """
+def _in_furniture(element: HtmlElement) -> bool:
+    """True when an element sits in the page's furniture: comments, related links, sidebars, footers."""
     for node in (element, *element.iterancestors()):
-        if node is within:
-            return False
         if node.tag in _FURNITURE_TAGS:
             return True
         marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
@@ -121,7 +115,7 @@ def _ancestors(node: HtmlElement, depth: int) -> list[HtmlElement]:
     return found
 
 
-def as_markdown(tag: str, text: str) -> str:
+def _markdown(tag: str, text: str) -> str:
     """A block's text as the Markdown of its kind of element: a heading, a list item, a quote, a paragraph."""
     if tag in ("h2", "h3", "h4"):
         return "#" * int(tag[1]) + " " + text

@@ -97,7 +97,7 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
 
 
 def _sentence(line: Line) -> bool:
-    """Whether `line` reads as a sentence: a short line ending in an initial ("Juan Ruiz C.", "Joe S.") does not."""
+    """Whether `line` reads as a sentence: a short line ending in an initial ("Oda Venn K.", "Per T.") does not."""
     return line.sentence and not (line.n_words <= 5 and _INITIAL_END.search(line.text))
 
 

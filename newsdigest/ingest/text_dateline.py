@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
-from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.text_lines import STOP_WORDS
 
 _ENGLISH = STOP_WORDS["en"]
@@ -40,16 +40,41 @@ def candidates(
     ctx: Context, title_index: int | None, byline_index: int | None, zone: tzinfo | None = None
 ) -> list[Candidate]:
     """Every date the page states outside long prose, with its features."""
-    lines, (start, end) = ctx.lines, ctx.span
+    return _features(ctx, _read(ctx, zone)[0], title_index, byline_index)
+
+
+def left_out(ctx: Context, zone: tzinfo | None = None) -> list[tuple[int, FoundDate]]:
+    """The dates in the article's sentences below its lead that `candidates` leaves out, as (line, date).
+
+    They are what the article reports. `ingest --explain` shows them, from the same
+    reading `candidates` makes, so it names exactly the dates that were not weighed.
+    """
+    return _read(ctx, zone, with_left_out=True)[1]
+
+
+def _read(
+    ctx: Context, zone: tzinfo | None, *, with_left_out: bool = False
+) -> tuple[list[tuple[int, FoundDate]], list[tuple[int, FoundDate]]]:
+    """The (line, date) pairs that are candidates and, when asked, those left out below the lead.
+
+    Ingest does not ask: below the lead only a paragraph's head is read, and the
+    dates in the rest of it are looked for only to be shown.
+    """
+    lines, (_, end) = ctx.lines, ctx.span
     opening = opening_end(ctx)
     found: list[tuple[int, FoundDate]] = []
+    dropped: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         text = line.raw.strip()
         labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
         if opening < i < end and not labelled and line.sentence:
             # Only a date opening the line counts there: a paragraph's head is all that needs reading.
             head = text[:PROSE_HEAD] if line.prose else text
-            found += [(i, f) for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
+            kept = [f for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
+            found += [(i, f) for f in kept]
+            if with_left_out:
+                starts = {f.start for f in kept}
+                dropped += [(i, f) for f in find_dates(text, zone, ctx.lang) if f.start not in starts]
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
@@ -57,8 +82,16 @@ def candidates(
         else:
             # Except a dateline opening the paragraph ("Berlin, 12.11.2021 – The …"), glued to it by the copy.
             found += [(i, f) for f in find_dates(text[:PROSE_HEAD], zone, ctx.lang) if f.start <= PROSE_HEAD // 2]
+    return found, dropped
+
+
+def _features(
+    ctx: Context, found: list[tuple[int, FoundDate]], title_index: int | None, byline_index: int | None
+) -> list[Candidate]:
+    """The candidates `found`, each with the observations the model weighs."""
     if not found:
         return []
+    lines, (start, end) = ctx.lines, ctx.span
     days = [f.moment.date() for _, f in found]
     first, last = min(days), max(days)
     anchor = title_index if title_index is not None else start
@@ -111,19 +144,8 @@ def opening_end(ctx: Context) -> int:
     return next((i for i in range(start, end) if ctx.lines[i].prose), start)
 
 
-def mentions(ctx: Context, zone: tzinfo | None = None) -> list[int]:
-    """The lines whose dates are left out as what the article reports (for `ingest --explain`)."""
-    lines, (_, end) = ctx.lines, ctx.span
-    return [
-        i for i in range(opening_end(ctx) + 1, end)
-        if lines[i].sentence and not (PUBLISHED_LABEL.search(lines[i].raw) or UPDATED_LABEL.search(lines[i].raw)
-                                      or BYLINE_PREFIX.match(lines[i].raw.strip()))
-        and any(_mentioned(lines[i].raw.strip(), f, ctx.stop) for f in find_dates(lines[i].raw.strip(), zone, ctx.lang))
-    ]
-
-
 def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
-    """Whether a date in a sentence of the article is one it mentions ("… and Sept. 11, 2001 conspirator …").
+    """Whether a date in a sentence of the article is one it mentions ("Since the June 3, 2011 stocktaking …").
 
     Below the article's opening, a date in a sentence is a dateline only where
     it opens its line ("01.02.2022 The …", "Berlin, 12.11.2021 – …") or is most of it.
@@ -134,7 +156,8 @@ def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
 def _opens(before: str, stop: frozenset[str]) -> bool:
     """Whether a date after `before` opens its line: nothing before it, or a place name, but no sentence's words.
 
-    "On Sept. 11, 2001, …" and "… conspirator" are prose around a date; "Berlin, " is a dateline's place.
+    "Since the June 3, 2011 …" and "… after the fire of 3 March 2009" are prose around a date; "Berlin, " is a
+    dateline's place.
     """
     words = re.findall(r"[^\W\d_]+", before)
     return len(words) <= 3 and not any(w.lower() in stop or w.lower() in _ENGLISH or w[:1].islower() for w in words)
