@@ -202,8 +202,56 @@ def _features(
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
+        | _block(ctx, i, line, words)
     )
     return features
+
+
+BLOCK = 3
+"""How far a headline's block reaches each way: kicker, headline, standfirst, dateline."""
+
+
+def _block(ctx: Context, i: int, line: Line, words: set[str]) -> dict[str, float]:
+    """Where the line stands among the heading-like lines around it.
+
+    A headline, its kicker and its standfirst stand together; of them the
+    headline is the topmost line that shares its words with the others and
+    mostly the shorter one: a standfirst under it is longer and repeats its
+    topic, a kicker over it is shorter but shares nothing.
+    """
+    lines = ctx.lines
+    near = [j for j in range(i - BLOCK, i + BLOCK + 1)
+            if j != i and 0 <= j < len(lines) and _heading_like(lines[j])]
+    above = [j for j in near if j < i]
+    below = [j for j in near if j > i]
+
+    def shares(j: int) -> bool:
+        return bool(words & content_words(lines[j].words, ctx.stop))
+
+    nxt, prev = (lines[i + 1] if i + 1 < len(lines) else None), (lines[i - 1] if i > 0 else None)
+    return {
+        "shorter_sharing_above": float(any(lines[j].n_words < line.n_words and shares(j) for j in above)),
+        "longer_sharing_below": float(any(lines[j].n_words > line.n_words and shares(j) for j in below)),
+        "shares_next": _overlap(words, nxt, ctx.stop),
+        "shares_prev": _overlap(words, prev, ctx.stop),
+        "block_top": float(not above),
+        # A standfirst: a whole sentence right under a shorter heading-like line.
+        "standfirst": float(line.sentence and any(lines[j].n_words < line.n_words for j in above if j >= i - 2)),
+        "shorter_near": sum(lines[j].n_words < line.n_words for j in near) / max(1, len(near)),
+    }
+
+
+def _heading_like(line: Line) -> bool:
+    """A line that could stand in a headline's block: a few words, not a menu entry, not running text."""
+    return 2 <= line.n_words <= 40 and not line.furniture and not line.prose
+
+
+def _overlap(words: set[str], other: Line | None, stop: frozenset[str]) -> float:
+    """The share of the content words of the line and `other` that both hold (0 without `other`)."""
+    if other is None or not words:
+        return 0.0
+    theirs = content_words(other.words, stop)
+    return len(words & theirs) / len(words | theirs) if theirs else 0.0
 
 
 def _headline_shaped(ctx: Context, j: int, words: int) -> bool:
