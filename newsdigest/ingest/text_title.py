@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, clean_authors
 from newsdigest.ingest.dates import find_dates
@@ -140,6 +140,13 @@ class _Around:
     dated: set[int]
     bylines: set[int]
     first_prose: int
+    topics: dict[int, set[str]] = field(default_factory=dict)
+    """Content words of the lines looked at, by index: each line is a neighbour of several candidates."""
+
+    def topic(self, ctx: Context, j: int) -> set[str]:
+        if j not in self.topics:
+            self.topics[j] = content_words(ctx.lines[j].words, ctx.stop)
+        return self.topics[j]
 
 
 def _features(
@@ -202,8 +209,52 @@ def _features(
             "short": float(line.n_words < 4),
             "long": float(line.n_words > 20),
         }
+        | _block(ctx, i, line, words, around)
     )
     return features
+
+
+BLOCK = 3
+"""How far a headline's block reaches each way: kicker, headline, standfirst, dateline."""
+
+
+def _block(ctx: Context, i: int, line: Line, words: set[str], around: _Around) -> dict[str, float]:
+    """Where the line stands among the heading-like lines around it.
+
+    A headline, its kicker and its standfirst stand together; of them the
+    headline is the topmost line that shares its words with the others and
+    mostly the shorter one: a standfirst under it is longer and repeats its
+    topic, a kicker over it is shorter but shares nothing.
+    """
+    lines = ctx.lines
+    near = [j for j in range(i - BLOCK, i + BLOCK + 1)
+            if j != i and 0 <= j < len(lines) and _heading_like(lines[j])]
+    above = [j for j in near if j < i]
+    below = [j for j in near if j > i]
+
+    def shares(j: int) -> bool:
+        return bool(words & around.topic(ctx, j))
+
+    def overlap(j: int) -> float:
+        """The share of the content words of the line and line `j` that both hold (0 without line `j`)."""
+        theirs = around.topic(ctx, j) if 0 <= j < len(lines) else set()
+        return len(words & theirs) / len(words | theirs) if words and theirs else 0.0
+
+    return {
+        "shorter_sharing_above": float(any(lines[j].n_words < line.n_words and shares(j) for j in above)),
+        "longer_sharing_below": float(any(lines[j].n_words > line.n_words and shares(j) for j in below)),
+        "shares_next": overlap(i + 1),
+        "shares_prev": overlap(i - 1),
+        "block_top": float(not above),
+        # A standfirst: a whole sentence right under a shorter heading-like line.
+        "standfirst": float(line.sentence and any(lines[j].n_words < line.n_words for j in above if j >= i - 2)),
+        "shorter_near": sum(lines[j].n_words < line.n_words for j in near) / max(1, len(near)),
+    }
+
+
+def _heading_like(line: Line) -> bool:
+    """A line that could stand in a headline's block: a few words, not a menu entry, not running text."""
+    return 2 <= line.n_words <= 40 and not line.furniture and not line.prose
 
 
 def _headline_shaped(ctx: Context, j: int, words: int) -> bool:
