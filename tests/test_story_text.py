@@ -94,6 +94,25 @@ def test_summary_never_repeats_speech_whose_speaker_it_does_not_name():
         assert lost not in summary
 
 
+def test_summary_keeps_speech_a_copy_lost_the_quotation_marks_of_as_speech_or_leaves_it_out():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "The Kelport cathedral named the organist Ivo Brandt its new choir master on Monday."
+    words = "Being asked to lead this choir is a rare honour"
+    quoted = f"\u201c{words},\u201d Brandt said."
+    bare = f"{words}."
+    rest = "He takes over the choir of 40 singers in September from Nadia Ferro, who retires after 22 years."
+    posts = [
+        post("a", f"{lead}\n\n{quoted}\n\n{rest}", "Kelport cathedral names new choir master"),
+        post("b", f"{lead}\n\n{bare}\n\n{rest}", "Ivo Brandt to lead Kelport cathedral choir", hours=1),
+        post("c", f"{lead}\n\n{bare}\n\n{rest.replace('He takes', 'Brandt takes')}", "New choir master",
+             hours=2),
+    ]
+    summary = analyse(posts).summary
+    assert summary.startswith(lead)
+    assert "rare honour" not in summary or quoted in summary
+
+
 def test_summary_says_each_thing_once():
     from newsdigest.stories.analysis import analyse
 

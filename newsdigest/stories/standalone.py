@@ -18,12 +18,13 @@ later sentence will do, and "only in this version" lists it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsdigest.stories.quotes import SPEECH_VERBS
 from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose
 
-__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked", "undated"]
 
 _DANGLING = re.compile(
     r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
@@ -49,9 +50,13 @@ _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonet
 """'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
 adds to, turns from or follows something not shown."""
 
-_ASSENT_ONLY = re.compile(r"\b(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
-"""A sentence ending on a bare verb of assent or dissent ("Ann Roe agreed."): it only says that someone shares
-or rejects a view stated before it, which the reader does not see."""
+_ASSENT_ONLY = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,4}[\w.'’-]+(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+|also\s+)?"
+    r"(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
+"""A sentence that is only a subject (a few words, maybe with a description set off by commas) and a verb of
+assent or dissent ("The river board's engineer disagreed."): it says that someone shares or rejects a view
+stated before it, which the reader does not see. A sentence that ends on such a verb after a statement of its
+own ("Fares rose by a third, a rise the union objects.") is left alone."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
@@ -59,6 +64,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w
 space beside it: 'NATO-led troops…' has no dateline."""
 
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS})\b", re.I)
+_NAMED_SPEAKER = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{SPEECH_VERBS})\b")
 _SAYS = re.compile(rf"\b(?:{SPEECH_VERBS}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 _FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|me|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself|"
@@ -106,6 +112,23 @@ def speaker_lost(text: str) -> bool:
     return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
 
 
+def _is_speech(text: str) -> bool:
+    """Is the sentence mostly quoted speech ("“…,” Ann Roe said.")?"""
+    quoted = len(text.split()) - len(own_prose(text).split())
+    return quoted * 2 >= len(text.split())
+
+
+def speech_unmarked(text: str, copies: Sequence[str]) -> bool:
+    """Is `text` speech that lost its marks? When another copy of the statement carries it as quoted speech
+    ("“…,” Ann Roe said."), it is someone's words; a copy with neither quotation marks nor a speaker named
+    before a verb of saying ("Being chosen is an honour.") shows them as the outlet's. Such a copy is refused: the summary keeps
+    the quote and its speaker, or leaves the statement out."""
+    prose = own_prose(text)
+    if prose != re.sub(r"\s+", " ", text).strip() or _NAMED_SPEAKER.search(prose):
+        return False  # it keeps a quotation, or names who speaks ("Ann Roe said being chosen was…")
+    return any(_is_speech(copy) for copy in copies if copy != text)
+
+
 REPEATED = 0.6
 """Share of the shorter sentence's content words found in the other above which two sentences tell the
 reader the same thing twice ("Ann Lee checked into a clinic" after "After her arrest, Ann Lee checked
@@ -144,7 +167,7 @@ def leans_on_context(text: str) -> bool:
     """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
     introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
     is refused."""
-    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.search(text))
+    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.match(_opening(text)))
 
 
 def reads_as_follow_on(text: str) -> bool:

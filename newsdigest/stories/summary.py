@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -62,7 +63,14 @@ from newsdigest.stories.sentences import (
     own_prose,
     split_sentences,
 )
-from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
+from newsdigest.stories.standalone import (
+    leans_on_context,
+    reads_as_follow_on,
+    repeats,
+    speaker_lost,
+    speech_unmarked,
+    undated,
+)
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
 
@@ -117,14 +125,29 @@ def _unfinished(text: str) -> bool:
 
 
 _WEB_ADDRESS = re.compile(r"(?<![\w.@/])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[a-z]{2,6}\b(?![\w.@/-])")
-"""A web address written as a word ("example.com", "news.example.org"): a sentence whose own prose names one
-speaks of a page ("…, example.com looks back at…", "Read more at example.org"), not of the event."""
+"""A web address written as a word ("example.com", "news.example.org")."""
 
 
-def _presents_own_work(text: str) -> bool:
-    """Does the sentence speak of a page (its own prose names a web address) rather than the event? Outside its
-    page, as the summary of every version, it misleads. A quoted address is the speaker's and is left alone."""
-    return bool(_WEB_ADDRESS.search(own_prose(text)))
+def _squashed(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def _presents_own_work(text: str, post: Post) -> bool:
+    """Does the sentence's own prose name the version's own site ("…, example.com looks back at…", "Read more at
+    example.org"): the host of its address, or its outlet's name written as a domain? It speaks of the outlet's
+    page, not the event, and misleads as the summary of every version. Any other address is part of the news
+    (a company's or a source's name: "Example.com's chief said…") and is left alone, and so is a quoted one,
+    which is the speaker's."""
+    host = (urlsplit(post.url).hostname or "") if post.url else ""
+    host = host.casefold().removeprefix("www.")
+    outlet = _squashed(post.outlet or "")
+    for found in _WEB_ADDRESS.finditer(own_prose(text)):
+        address = found.group().casefold().removeprefix("www.")
+        if host and (address == host or host.endswith(f".{address}") or address.endswith(f".{host}")):
+            return True
+        if outlet and outlet in (_squashed(address), _squashed(address.rsplit(".", 1)[0])):
+            return True
+    return False
 
 
 def _opens_on_quote(text: str) -> bool:
@@ -197,12 +220,12 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     def representative(members: list[int]) -> int:
         if len(members) == 1:
             return 0
+        copies = [sentences[m].text for m in members]
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
             sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
-            _presents_own_work(sentences[members[i]].text),
-            speaker_lost(sentences[members[i]].text),
+            speaker_lost(sentences[members[i]].text) or speech_unmarked(sentences[members[i]].text, copies),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
             -centrality[i], sentences[members[i]].version != first, members[i]))
@@ -225,7 +248,10 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         rep = representative_of(n)
         text = sentences[rep].text
         if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
-                or _presents_own_work(text) or speaker_lost(text) or leans_on_context(text)):
+                or any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
+                       for m in clusters[n])
+                or speaker_lost(text) or leans_on_context(text)
+                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
