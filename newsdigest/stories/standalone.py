@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsdigest.stories.quotes import SPEECH_VERBS
-from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose
+from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose, quoted_spans
 
-__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked", "undated"]
+__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked", "undated",
+           "unfinished"]
 
 _DANGLING = re.compile(
     r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
@@ -112,21 +113,23 @@ def speaker_lost(text: str) -> bool:
     return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
 
 
-def _is_speech(text: str) -> bool:
-    """Is the sentence mostly quoted speech ("“…,” Ann Roe said.")?"""
-    quoted = len(text.split()) - len(own_prose(text).split())
-    return quoted * 2 >= len(text.split())
-
-
 def speech_unmarked(text: str, copies: Sequence[str]) -> bool:
-    """Is `text` speech that lost its marks? When another copy of the statement carries it as quoted speech
-    ("“…,” Ann Roe said."), it is someone's words; a copy with neither quotation marks nor a speaker named
-    before a verb of saying ("Being chosen is an honour.") shows them as the outlet's. Such a copy is refused: the summary keeps
-    the quote and its speaker, or leaves the statement out."""
+    """Is `text` speech that lost its marks? When another copy of the statement carries its words as quoted speech
+    ("“…,” Ann Roe said."), they are someone's words; a copy with neither quotation marks nor a speaker named
+    before a verb of saying ("Being chosen is an honour.") shows them as the outlet's. Such a copy is refused:
+    the summary keeps the quote and its speaker, or leaves the statement out. Copies are the same statement when
+    most of the bare copy's content words (`REPEATED`) stand inside the other's quotation."""
     prose = own_prose(text)
     if prose != re.sub(r"\s+", " ", text).strip() or _NAMED_SPEAKER.search(prose):
         return False  # it keeps a quotation, or names who speaks ("Ann Roe said being chosen was…")
-    return any(_is_speech(copy) for copy in copies if copy != text)
+    words = set(content_tokens(text))
+    if not words:
+        return False
+    for copy in copies:
+        said = set(content_tokens(" ".join(copy[start:end] for start, end in quoted_spans(copy))))
+        if len(words & said) >= REPEATED * len(words):
+            return True
+    return False
 
 
 REPEATED = 0.6
@@ -149,6 +152,13 @@ def repeats(a: str, b: str) -> bool:
     """Would `a` after `b` (or `b` after `a`) say the same thing twice (see `REPEATED`)?"""
     x, y = _said(a), _said(b)
     return bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y))
+
+
+def unfinished(text: str) -> bool:
+    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
+    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
+    one run-on sentence, and as a headline it stops mid-phrase."""
+    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
 
 
 def undated(sentence: str) -> str:

@@ -70,6 +70,7 @@ from newsdigest.stories.standalone import (
     speaker_lost,
     speech_unmarked,
     undated,
+    unfinished,
 )
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
@@ -115,13 +116,6 @@ def _is_label(text: str) -> bool:
     if not any(c.isalpha() and c.lower() != c.upper() for c in text):
         return False  # a script without letter case: no such sign
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
-
-
-def _unfinished(text: str) -> bool:
-    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
-    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
-    one run-on sentence."""
-    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
 
 
 _WEB_ADDRESS = re.compile(r"(?<![\w.@/])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[a-z]{2,6}\b(?![\w.@/-])")
@@ -224,7 +218,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, unfinished(sentences[members[i]].text),
             speaker_lost(sentences[members[i]].text) or speech_unmarked(sentences[members[i]].text, copies),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
@@ -247,7 +241,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = representative_of(n)
         text = sentences[rep].text
-        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
+        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or unfinished(text)
                 or any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
                        for m in clusters[n])
                 or speaker_lost(text) or leans_on_context(text)
@@ -315,7 +309,7 @@ def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str
 def lead(post: Post) -> str:
     """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`.
 
-    Lines that stop without a sentence's end (`_unfinished`) are passed over, unless no line of the version
+    Lines that stop without a sentence's end (`standalone.unfinished`) are passed over, unless no line of the version
     ends one (a text kept without its full stops): its first lines are all it has to say."""
     return _lead(post, finished_only=True) or _lead(post, finished_only=False)
 
@@ -325,7 +319,7 @@ def _lead(post: Post, finished_only: bool) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and _unfinished(sentence))
+            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and unfinished(sentence))
                     or speaker_lost(sentence) or _readability_penalty(sentence) >= 1.0
                     or any(repeats(sentence, c) for c in chosen)):
                 continue
