@@ -96,6 +96,17 @@ def test_undated_versions_join_the_run_of_dates_their_head_or_their_words_belong
     assert event.versions == frozenset({1, 2, 3, 4})
 
 
+def test_a_day_stamped_without_its_year_is_read_in_the_years_beside_its_run_too():
+    from newsdigest.stories.phase import main_event
+
+    appeal, ruling = _licence_story()[:2]
+    early = [_post(f"appeal-{day}", appeal.title, appeal.body, datetime(2031, 1, day, tzinfo=UTC)) for day in (2, 4, 6)]
+    late = [_post(f"ruling-{n}", ruling.title, ruling.body, SEPTEMBER) for n in range(3)]
+    # Stamped on the last days of the year before the January run; its words are the ruling's.
+    stamped = _post("stamped", "Dec. 30", ruling.body, None)
+    assert main_event([*early, *late, stamped]).versions == frozenset({0, 1, 2, 6})
+
+
 def test_a_day_stamped_inside_a_long_run_of_dates_places_its_version_there():
     from newsdigest.stories.phase import main_event
 
@@ -213,6 +224,11 @@ def test_a_build_removes_the_folder_of_headlines_kept_apart_by_earlier_builds(tm
     # The day is not the future verb's: it belongs to another clause.
     ("Closed on June 3, 2031, the cellars will be inspected again next month.", None, False),
     ("The cellars, sealed on June 3, 2031, will be inspected again next month.", None, False),
+    ("The cellars will be inspected again next month by the two wine inspectors of the county who had sealed "
+     "them on June 3, 2031.", None, False),  # too far on from the verb to be its day
+    # A weekday's comma before its date ends no clause.
+    ("The appeal is set to be heard on Tuesday, June 17, in Dunmere.", date(2031, 1, 9), True),
+    ("The appeal is set to be heard on Tuesday, the registrar said on June 17.", date(2031, 1, 9), False),
 ])
 def test_a_sentence_announcing_a_day_already_past_looks_back(sentence, written, expected):
     from newsdigest.stories.phase import looks_back
@@ -342,6 +358,7 @@ def test_a_sentence_naming_nobody_after_a_time_phrase_reads_as_a_follow_on(sente
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The lock keeper, Tomas Hale, agreed.", True),
+    ("In a joint letter, the lock keeper, Tomas Hale, and the ferry pilot, Lina Ortz, concurred.", True),
     ("The river board's engineer disagreed.", True),
     ("Ann Roe agreed to pay for the repairs to the quay wall.", False),
     # A statement of its own that ends on such a verb stands alone.

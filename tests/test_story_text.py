@@ -253,6 +253,38 @@ def test_headline_is_never_a_line_cut_off_mid_phrase():
                                                    "Kelbury on Monday")
 
 
+def test_a_cut_headline_is_made_whole_when_its_sentence_is_short_enough():
+    from newsdigest.stories.assemble import choose_title
+
+    body = "The Kelport rowing club on Tuesday elected the boat builder Ann Roe as its chair.\n\nShe takes over in May."
+    cut = post("cut", body, "The Kelport rowing club on Tuesday elected the boat builder Ann Roe…", 0,
+               title_derived=True)
+    assert choose_title([cut]) == "The Kelport rowing club on Tuesday elected the boat builder Ann Roe as its chair"
+
+
+_ELECTION = [  # id, the lead's first sentence (over the length limit), its derived headline
+    ("opening", "Ann Roe, a boat builder who has rowed for the Kelport club since she was twelve years old, was "
+     "elected its chair on Tuesday.", "Ann Roe, a boat builder who has rowed for the Kelport club"),
+    ("phrase", "The Kelport rowing club elected Ann Roe as its chair on Tuesday, ending a year in which the club "
+     "had nobody at its head.", "The Kelport rowing club elected Ann Roe as its chair on Tuesday"),
+    ("other", "The Kelport rowing club, which has 300 members and four boats, met on Tuesday evening in the "
+     "boathouse to choose who would lead it.", "The Kelport rowing club, which has 300 members and four boats, met"),
+]
+
+
+def test_among_cut_headlines_one_cut_where_a_phrase_ends_wins_without_credit_for_the_summarys_words():
+    from newsdigest.stories.assemble import choose_title
+
+    rest = "\n\nThe club has 300 members and four boats.\n\nRoe takes over in May."
+    posts = [post(pid, f"{first}{rest}", title, n, title_derived=True)
+             for n, (pid, first, title) in enumerate(_ELECTION)]
+    summary = _ELECTION[0][1]
+    assert choose_title(posts, summary=summary) == _ELECTION[1][2]
+    # Between two lines cut mid-phrase, the cut start of the summary's own opening earns nothing for its words.
+    without = [p for p in posts if p.id != "phrase"]
+    assert choose_title(without, summary=summary) == choose_title(without) == _ELECTION[2][2]
+
+
 @pytest.mark.parametrize("headline, expected", [
     ("Update: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
     ("BREAKING: Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),

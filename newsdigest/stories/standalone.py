@@ -40,7 +40,7 @@ _DANGLING = re.compile(
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z0-9][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
                             r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…', 'The governor, a Republican, told…', 'The 58-year-old was…': a common
+"""'The document said…', 'The move comes…', 'The warden, a former diver, told…', 'The 58-year-old was…': a common
 noun with no name, maybe introduced earlier."""
 _LEADING_TIME = re.compile(r"^\W*(?:on|in|at|by|late|early)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+", re.I)
 """'Late on Friday, ', 'In Kelport, ': when the rest follows a leading phrase of time or place, it is the rest
@@ -51,13 +51,16 @@ _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonet
 """'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
 adds to, turns from or follows something not shown."""
 
+_SUBJECT = r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+(?:,[^,]{1,60},)?"
+"""Who: up to five words, maybe with a description set off by commas ("the lock keeper, Tomas Hale,")."""
 _ASSENT_ONLY = re.compile(
-    r"^\W*(?:[\w.'’-]+\s+){0,4}[\w.'’-]+(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+|also\s+)?"
-    r"(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
-"""A sentence that is only a subject (a few words, maybe with a description set off by commas) and a verb of
+    rf"^\W*(?:(?:in|on|at|by|after|asked|speaking)\b[^,]{{0,40}},\s+)?{_SUBJECT}(?:\s+(?:and|or)\s+{_SUBJECT})?"
+    r"\s+(?:[a-z]+ly\s+|also\s+)?(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$",
+    re.IGNORECASE)
+"""A sentence that is only who (one subject or two, maybe after a setting: "In a letter, …") and a verb of
 assent or dissent ("The river board's engineer disagreed."): it says that someone shares or rejects a view
 stated before it, which the reader does not see. A sentence that ends on such a verb after a statement of its
-own ("Fares rose by a third, a rise the union objects.") is left alone."""
+own ("Fares rose by a third, a change with which the union disagrees.") is left alone."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")

@@ -25,9 +25,11 @@ summary can be traced back to the versions that say it. The steps:
    plain one even when the spun version is the one the others rewrote.
    A sentence that opens on a pronoun or a connective ("He added…",
    "However, …"), speech whose speaker the sentence does not name ("“…,” he
-   said.", a bare quotation, "I …" outside quotation marks) and a statement
-   already told are never used; one that reads as a follow-on ("The move
-   comes…", "Ann Roe also said…") or asks a question is passed over when
+   said.", a bare quotation, "I …" outside quotation marks), a copy that shows
+   as the outlet's words what another copy quotes as someone's speech
+   (`standalone.speech_unmarked`), a statement a copy of which names its
+   version's own site (`_presents_own_work`) and a statement already told are
+   never used; one that reads as a follow-on ("The move comes…", "Ann Roe also said…") or asks a question is passed over when
    another wording or statement will do.
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
@@ -38,7 +40,8 @@ largest run of their dates, each undated version placed in the run it belongs
 to, the latest run on a tie): a story whose versions span months tells the
 phase most of them report, not a verdict beside an earlier "the hearing is
 set for Oct. 4", and no sentence announcing as still to come a day before
-the main event is used (`phase.looks_back`). The versions carrying the opening
+the main event is used (`phase.looks_back`). A story whose winning run of dates
+has a single dated version is not split: all its versions count. The versions carrying the opening
 statement are where the story's headline is preferably taken from
 (`Summary.sources`, `assemble.choose_title`).
 """
@@ -309,8 +312,10 @@ def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str
 def lead(post: Post) -> str:
     """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`.
 
-    Lines that stop without a sentence's end (`standalone.unfinished`) are passed over, unless no line of the version
-    ends one (a text kept without its full stops): its first lines are all it has to say."""
+    Lines that stop without a sentence's end (`standalone.unfinished`) are passed over, unless that leaves
+    nothing: no line of the version ends a sentence (a text kept without its full stops), or every one that does
+    is refused (a quotation, a follow-on). Then its first lines that stand alone, finished or not, are all it has
+    to say."""
     return _lead(post, finished_only=True) or _lead(post, finished_only=False)
 
 
