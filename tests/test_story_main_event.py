@@ -131,6 +131,22 @@ def _later(post: Post, days: int) -> Post:
     return _post(f"{post.id}-later", post.title, post.body, post.published + timedelta(days=days))
 
 
+def test_an_undated_copy_of_one_version_joins_that_versions_run_however_the_rest_of_it_is_worded():
+    from newsdigest.stories.phase import main_event
+
+    posts = _licence_story()
+    appeal, ruling = posts[0], posts[1]
+    again = _post("appeal-2", "Kelvale appeal", _appeal().replace("lodged an appeal on Thursday", "appealed"),
+                  datetime(2031, 1, 10, tzinfo=UTC))
+    briefs = [_post("brief-1", "Cider again", "Dunmere tribunal sides with orchard growers; sales resume in autumn.",
+                    SEPTEMBER),
+              _post("brief-2", "Orchard wins", "Growers near Kelvale celebrate as the casks can be sold again.",
+                    SEPTEMBER)]
+    # The ruling retold with the appeal's opening line: nearest to the ruling, though the briefs share few words.
+    told = _post("told", ruling.title, f"{ruling.body}\n\n{_appeal().split(chr(10))[0]}", None)
+    assert main_event([appeal, again, ruling, *briefs, told]).versions == frozenset({2, 3, 4, 5})
+
+
 def test_a_run_with_one_dated_version_splits_no_phases():
     from newsdigest.stories.phase import main_event
 

@@ -10,7 +10,9 @@ tell the phases apart:
   joins the run a date in its head falls in (its title or opening lines, where
   an outlet stamps the day: "Oct. 2, 2031", "KELPORT, Oct. 2 -"), or,
   when its head places it in no single run, the run whose dated versions its
-  words are closest to (mean cosine of sublinear TF-IDF). The run with the
+  words are closest to (the run of the dated version nearest to it, by cosine
+  of sublinear TF-IDF: an undated copy of one version goes with it however
+  the rest of that run is worded). The run with the
   most versions is the main event (on a tie, the most recent one: the latest
   news), when at least `MIN_DATED` of its versions are dated; otherwise the
   versions are not split and all of them count.
@@ -128,8 +130,9 @@ def _run_of_head(post: Post, runs: Sequence[Sequence[tuple[date, int]]]) -> int 
 
 
 def _closest_runs(posts: Sequence[Post], runs: Sequence[Sequence[tuple[date, int]]]) -> dict[int, int]:
-    """Each version (index) -> the run whose dated versions its words are closest to, by mean cosine (the first
-    run on a tie)."""
+    """Each version (index) -> the run of the dated version its words are closest to, by cosine (the first run on
+    a tie). Nearest, not mean: a copy of one version of a run whose other versions are worded apart is that
+    version's, not the phase of another run whose lone version shares its background lines."""
     import numpy as np  # only for a story whose dates fall in several runs
 
     try:
@@ -138,7 +141,7 @@ def _closest_runs(posts: Sequence[Post], runs: Sequence[Sequence[tuple[date, int
     except ValueError:  # no words at all: nothing to tell the runs apart
         return {n: 0 for n in range(len(posts))}
     cosine = np.asarray((matrix @ matrix.T).todense())
-    return {n: int(np.argmax([cosine[n, [m for _, m in run]].mean() for run in runs]))
+    return {n: int(np.argmax([cosine[n, [m for _, m in run]].max() for run in runs]))
             for n in range(len(posts))}
 
 
