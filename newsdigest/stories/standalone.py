@@ -8,7 +8,8 @@ speaker it does not name, which there reads as someone else's words. Both are
 refused (`leans_on_context`, `speaker_lost`) as far as their signs show:
 speech is caught by its quotation marks, by the first person or "you", or
 an order ("Please…") outside them; speech run into the article without
-any of these still passes. A sentence about "the storm" or
+any of these still passes, unless another copy of the same statement quotes
+its words (`speech_unmarked`). A sentence about "the storm" or
 one that says what someone "also" did usually still tells a fact a reader can
 use; it only reads less well than a wording that names its subject
 (`reads_as_follow_on`): a summary passes it over when another wording or a
