@@ -94,6 +94,25 @@ def test_summary_never_repeats_speech_whose_speaker_it_does_not_name():
         assert lost not in summary
 
 
+def test_summary_keeps_speech_a_copy_lost_the_quotation_marks_of_as_speech_or_leaves_it_out():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "The Kelport cathedral named the organist Ivo Brandt its new choir master on Monday."
+    words = "Being asked to lead this choir is a rare honour"
+    quoted = f"\u201c{words},\u201d Brandt said."
+    bare = f"{words}."
+    rest = "He takes over the choir of 40 singers in September from Nadia Ferro, who retires after 22 years."
+    posts = [
+        post("a", f"{lead}\n\n{quoted}\n\n{rest}", "Kelport cathedral names new choir master"),
+        post("b", f"{lead}\n\n{bare}\n\n{rest}", "Ivo Brandt to lead Kelport cathedral choir", hours=1),
+        post("c", f"{lead}\n\n{bare}\n\n{rest.replace('He takes', 'Brandt takes')}", "New choir master",
+             hours=2),
+    ]
+    summary = analyse(posts).summary
+    assert summary.startswith(lead)
+    assert "rare honour" not in summary or quoted in summary
+
+
 def test_summary_says_each_thing_once():
     from newsdigest.stories.analysis import analyse
 
@@ -232,6 +251,38 @@ def test_headline_is_never_a_line_cut_off_mid_phrase():
                    "Monday, and engineers shut it at once.", 1)
     assert choose_title([cut, written]).startswith("Divers found cracks in two piers of the Tarrow river bridge in "
                                                    "Kelbury on Monday")
+
+
+def test_a_cut_headline_is_made_whole_when_its_sentence_is_short_enough():
+    from newsdigest.stories.assemble import choose_title
+
+    body = "The Kelport rowing club on Tuesday elected the boat builder Ann Roe as its chair.\n\nShe takes over in May."
+    cut = post("cut", body, "The Kelport rowing club on Tuesday elected the boat builder Ann Roe…", 0,
+               title_derived=True)
+    assert choose_title([cut]) == "The Kelport rowing club on Tuesday elected the boat builder Ann Roe as its chair"
+
+
+_ELECTION = [  # id, the lead's first sentence (over the length limit), its derived headline
+    ("opening", "Ann Roe, a boat builder who has rowed for the Kelport club since she was twelve years old, was "
+     "elected its chair on Tuesday.", "Ann Roe, a boat builder who has rowed for the Kelport club"),
+    ("phrase", "The Kelport rowing club elected Ann Roe as its chair on Tuesday, ending a year in which the club "
+     "had nobody at its head.", "The Kelport rowing club elected Ann Roe as its chair on Tuesday"),
+    ("other", "The Kelport rowing club, which has 300 members and four boats, met on Tuesday evening in the "
+     "boathouse to choose who would lead it.", "The Kelport rowing club, which has 300 members and four boats, met"),
+]
+
+
+def test_among_cut_headlines_one_cut_where_a_phrase_ends_wins_without_credit_for_the_summarys_words():
+    from newsdigest.stories.assemble import choose_title
+
+    rest = "\n\nThe club has 300 members and four boats.\n\nRoe takes over in May."
+    posts = [post(pid, f"{first}{rest}", title, n, title_derived=True)
+             for n, (pid, first, title) in enumerate(_ELECTION)]
+    summary = _ELECTION[0][1]
+    assert choose_title(posts, summary=summary) == _ELECTION[1][2]
+    # Between two lines cut mid-phrase, the cut start of the summary's own opening earns nothing for its words.
+    without = [p for p in posts if p.id != "phrase"]
+    assert choose_title(without, summary=summary) == choose_title(without) == _ELECTION[2][2]
 
 
 @pytest.mark.parametrize("headline, expected", [

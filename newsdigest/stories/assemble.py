@@ -29,7 +29,7 @@ from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 from newsdigest.stories.sentences import (CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs,
                                          split_sentences)
-from newsdigest.stories.standalone import undated
+from newsdigest.stories.standalone import undated, unfinished
 from newsdigest.stories.tfidf import TfidfVectorizer
 
 _LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
@@ -61,6 +61,7 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     """
     ordered = chronological(posts)
     titled = [p for p in ordered if p.title and not _is_stamp(p.title)]
+    lines = {p.id: _line(p) for p in titled}
     if not titled:
         return "Untitled story"
     voters = [p for p in ordered if event is None or p.id in event] or ordered
@@ -76,16 +77,17 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     summary_words = set(_words(summary))
 
     def tier(post: Post) -> int:
-        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions, then
-        # the same of the others; a sentence-long line only when nothing else is left, the outlet's own before a
-        # derived one, and a line cut off mid-phrase last of all. Within a tier, the versions carrying the summary's
-        # opening (its main event) first, then agreement.
-        shaped = _headline_shaped(post.title)
+        # Outlet-written headlines of typical versions, then short whole derived ones of typical versions (a cut
+        # line made whole where its sentence is short enough: `_line`), then the same of the others; a
+        # sentence-long line only when nothing else is left, the outlet's own before a derived one, and a cut line
+        # last of all: one cut where a phrase ends (`_cut_between_phrases`) before one cut mid-phrase. Within a
+        # tier, the versions carrying the summary's opening (its main event) first, then agreement.
+        shaped = _headline_shaped(lines[post.id])
         typical = level(post) < len(levels)
         if not post.title_derived and shaped:
             return 0 if typical else 2
-        if post.title_derived and _cut(post):
-            return 6
+        if lines[post.id] == post.title and post.title_derived and _cut(post):
+            return 6 if _cut_between_phrases(post) else 7
         if shaped:
             return 1 if typical else 3
         return 5 if post.title_derived else 4
@@ -96,19 +98,22 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     def agreement(post: Post) -> float:
         # Words the other versions share, per headline word, but a four-word teaser cannot win
         # on a perfect share alone: below six words the shortfall counts as unshared.
-        words = set(_words(post.title))
+        # A line cut off mid-phrase earns nothing for the summary's words: the cut start of the summary's own
+        # opening would always win on them.
+        words = set(_words(lines[post.id]))
         others = [texts[o.id] for o in voters if o.id != post.id]
         if not words or not others:
             return 0.0
         shared = sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
         if not summary_words:
             return shared
-        return (shared + len(words & summary_words) / max(len(words), 6)) / 2
+        told = 0.0 if tier(post) >= 6 else len(words & summary_words) / max(len(words), 6)
+        return (shared + told) / 2
 
     # Among lines that are no headline's shape (nothing better is left), the words agreed on weigh first.
     best = min(titled, key=lambda p: (tier(p), level(p) if tier(p) < 4 else 0, -round(agreement(p), 2),
                                       titled.index(p)))
-    return without_label(best.title)
+    return without_label(lines[best.id])
 
 
 MAX_HEADLINE_WORDS = 16
@@ -136,12 +141,38 @@ def _cut(post: Post) -> bool:
     title = post.title.rstrip().removesuffix("…").rstrip()
     if title != post.title.rstrip():
         return True
+    sentence = _first_sentence(post)
+    return sentence is not None and bool(re.search(r"[^\s.!?…\"'”’)\]]", sentence[len(title):]))
+
+
+def _cut_between_phrases(post: Post) -> bool:
+    """Does the sentence a derived headline was cut from go on after a comma, a semicolon or a dash ("Ann Roe was
+    elected chair" of "Ann Roe was elected chair, the club said.")? The line then ends where a phrase ends."""
+    sentence = _first_sentence(post)
+    title = post.title.rstrip().removesuffix("…").rstrip()
+    return sentence is not None and sentence[len(title):].lstrip()[:1] in {",", ";", "—", "–", "(", "-"}
+
+
+def _first_sentence(post: Post) -> str | None:
+    """The lead's sentence a derived headline was cut from (None when the lead no longer holds the headline)."""
+    title = post.title.rstrip().removesuffix("…").rstrip()
     lead = " ".join(markdown_paragraphs(post.body)[:2])
     at = lead.find(title)
     if at < 0:
-        return False
-    sentence = next((s for s in split_sentences(lead[at:]) if s), "")
-    return bool(re.search(r"[^\s.!?…\"'”’)\]]", sentence[len(title):]))
+        return None
+    return next((s for s in split_sentences(lead[at:]) if s), "")
+
+
+def _line(post: Post) -> str:
+    """The headline a version offers: its title, or for a derived one cut off mid-phrase the whole sentence it was
+    cut from when that is within `MAX_HEADLINE_WORDS` ("Ann Roe has been elected" of "Ann Roe has been elected
+    chair of the Kelport rowing club.": the cut line ends before the sentence says what she was elected)."""
+    if not post.title_derived or not _cut(post):
+        return post.title
+    sentence = (_first_sentence(post) or "").strip()
+    if not sentence or len(sentence.split()) > MAX_HEADLINE_WORDS or unfinished(sentence):
+        return post.title
+    return sentence.removesuffix(".")
 
 
 def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:

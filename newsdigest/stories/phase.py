@@ -10,9 +10,12 @@ tell the phases apart:
   joins the run a date in its head falls in (its title or opening lines, where
   an outlet stamps the day: "Oct. 2, 2031", "KELPORT, Oct. 2 -"), or,
   when its head places it in no single run, the run whose dated versions its
-  words are closest to (mean cosine of sublinear TF-IDF). The run with the
+  words are closest to (the run of the dated version nearest to it, by cosine
+  of sublinear TF-IDF: an undated copy of one version goes with it however
+  the rest of that run is worded). The run with the
   most versions is the main event (on a tie, the most recent one: the latest
-  news).
+  news), when at least `MIN_DATED` of its versions are dated; otherwise the
+  versions are not split and all of them count.
 * the sentence's own tense and date (`looks_back`): a sentence that announces
   something as still to come ("is set for Oct. 4", "will be heard on 3 March",
   the day in the clause of its verb) for a day before the main event's first
@@ -38,6 +41,11 @@ GAP_DAYS = 7
 """Coverage of one event runs day after day; a week with no dated version between two runs of dates is a new phase
 (a hearing, then a verdict months later) or another event grouped with it."""
 
+MIN_DATED = 2
+"""A run of dates is a phase of its own only when at least this many versions are dated in it. A run won by
+versions placed there by their words alone, around one dated version, may as well be the closeness of those
+words to that one document: then the versions are not split into phases at all."""
+
 HEAD_PARAGRAPHS = 2
 """The head of a version, where an outlet stamps its day: the title and the first paragraphs (a stamp or a
 dateline line, then the lead)."""
@@ -55,8 +63,10 @@ _TO_COME = re.compile(
     r"\b(?:will(?:\s+not)?|(?:is|are)\s+(?:now\s+)?(?:set|scheduled|slated|due|expected|planned)|"
     r"(?:is|are)\s+to\s+(?:be|begin|start|appear|face|return))\b", re.IGNORECASE)
 """The present or future of something still to come: 'will be sentenced', 'is set for', 'are due to'."""
-_CLAUSE_END = re.compile(r"[;:!?]|,\s+(?!(?:19|20)\d\d\b)")
-"""Where the clause of a verb ends: a comma (but the one before a day's year), a semicolon, a colon."""
+_CLAUSE_END = re.compile(r"[;:!?]|(?<!day),\s+(?!(?:19|20)\d\d\b)|"
+                         rf"(?<=day),\s+(?!(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b|[0-3]?\d\b)", re.IGNORECASE)
+"""Where the clause of a verb ends: a comma (but the one before a day's year, or between a weekday and its date:
+'is set for Tuesday, June 17'), a semicolon, a colon."""
 _CLAUSE_CHARS = 80
 """How far on from its verb a day is still the verb's: 'is set to be heard by the full court on Oct. 4'."""
 
@@ -67,7 +77,7 @@ class MainEvent:
 
     versions: frozenset[int]
     start: date | None
-    """None when no version is dated."""
+    """None when no version is dated, or when the versions are not split into phases (`MIN_DATED`)."""
 
 
 def main_event(posts: Sequence[Post]) -> MainEvent:
@@ -86,6 +96,8 @@ def main_event(posts: Sequence[Post]) -> MainEvent:
     for n, place in zip(undated, _places(posts, undated, runs)):
         members[place].add(n)
     main = max(range(len(runs)), key=lambda r: (len(members[r]), runs[r][-1][0]))
+    if len(runs) > 1 and len(runs[main]) < MIN_DATED:
+        return MainEvent(frozenset(range(len(posts))), None)  # no phase that dates of its own show: keep them all
     return MainEvent(frozenset(members[main]), runs[main][0][0])
 
 
@@ -107,8 +119,7 @@ def _run_of_head(post: Post, runs: Sequence[Sequence[tuple[date, int]]]) -> int 
     head = " ".join([post.title or "", *markdown_paragraphs(post.body)[:HEAD_PARAGRAPHS]])
     found: set[int] = set()
     for match in _DATE.finditer(head):
-        month = _MONTHS[(match.group("month") or match.group("month2")).casefold()]
-        number = int(match.group("day") or match.group("day2"))
+        month, number = _month_day(match)
         for place, run in enumerate(runs):
             years = ({int(match.group("year"))} if match.group("year")
                      else {day.year + step for day, _ in run for step in (-1, 0, 1)})  # 'Dec. 30' of a run in January
@@ -119,8 +130,9 @@ def _run_of_head(post: Post, runs: Sequence[Sequence[tuple[date, int]]]) -> int 
 
 
 def _closest_runs(posts: Sequence[Post], runs: Sequence[Sequence[tuple[date, int]]]) -> dict[int, int]:
-    """Each version (index) -> the run whose dated versions its words are closest to, by mean cosine (the first
-    run on a tie)."""
+    """Each version (index) -> the run of the dated version its words are closest to, by cosine (the first run on
+    a tie). Nearest, not mean: a copy of one version of a run whose other versions are worded apart is that
+    version's, not the phase of another run whose lone version shares its background lines."""
     import numpy as np  # only for a story whose dates fall in several runs
 
     try:
@@ -129,7 +141,7 @@ def _closest_runs(posts: Sequence[Post], runs: Sequence[Sequence[tuple[date, int
     except ValueError:  # no words at all: nothing to tell the runs apart
         return {n: 0 for n in range(len(posts))}
     cosine = np.asarray((matrix @ matrix.T).todense())
-    return {n: int(np.argmax([cosine[n, [m for _, m in run]].mean() for run in runs]))
+    return {n: int(np.argmax([cosine[n, [m for _, m in run]].max() for run in runs]))
             for n in range(len(posts))}
 
 
@@ -152,8 +164,7 @@ def looks_back(sentence: str, start: date | None, written: date | None = None) -
     for verb in _TO_COME.finditer(sentence):
         clause = _CLAUSE_END.split(sentence[verb.end():verb.end() + _CLAUSE_CHARS], maxsplit=1)[0]
         for found in _DATE.finditer(clause):
-            month = _MONTHS[(found.group("month") or found.group("month2")).casefold()]
-            number = int(found.group("day") or found.group("day2"))
+            month, number = _month_day(found)
             if found.group("year"):
                 day = _day(int(found.group("year")), month, number)
             elif written is not None:
@@ -165,6 +176,11 @@ def looks_back(sentence: str, start: date | None, written: date | None = None) -
             if day is not None and day < start:
                 return True
     return False
+
+
+def _month_day(found: re.Match[str]) -> tuple[int, int]:
+    """The month and the day of the month a `_DATE` match states, in either order ('Oct. 4', '4 October')."""
+    return _MONTHS[(found.group("month") or found.group("month2")).casefold()], int(found.group("day") or found.group("day2"))
 
 
 def _day(year: int, month: int, number: int) -> date | None:

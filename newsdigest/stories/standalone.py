@@ -8,7 +8,8 @@ speaker it does not name, which there reads as someone else's words. Both are
 refused (`leans_on_context`, `speaker_lost`) as far as their signs show:
 speech is caught by its quotation marks, by the first person or "you", or
 an order ("Please…") outside them; speech run into the article without
-any of these still passes. A sentence about "the storm" or
+any of these still passes, unless another copy of the same statement quotes
+its words (`speech_unmarked`). A sentence about "the storm" or
 one that says what someone "also" did usually still tells a fact a reader can
 use; it only reads less well than a wording that names its subject
 (`reads_as_follow_on`): a summary passes it over when another wording or a
@@ -18,12 +19,14 @@ later sentence will do, and "only in this version" lists it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsdigest.stories.quotes import SPEECH_VERBS
-from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose
+from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose, quoted_spans
 
-__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "undated"]
+__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked", "undated",
+           "unfinished"]
 
 _DANGLING = re.compile(
     r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
@@ -38,7 +41,7 @@ _DANGLING = re.compile(
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z0-9][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
                             r"could|came|said|says|told|did|does|left|made|took|gave|went|put|set|sent|met|brought)\b")
-"""'The document said…', 'The move comes…', 'The governor, a Republican, told…', 'The 58-year-old was…': a common
+"""'The document said…', 'The move comes…', 'The warden, a former diver, told…', 'The 58-year-old was…': a common
 noun with no name, maybe introduced earlier."""
 _LEADING_TIME = re.compile(r"^\W*(?:on|in|at|by|late|early)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+", re.I)
 """'Late on Friday, ', 'In Kelport, ': when the rest follows a leading phrase of time or place, it is the rest
@@ -49,9 +52,16 @@ _ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonet
 """'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
 adds to, turns from or follows something not shown."""
 
-_ASSENT_ONLY = re.compile(r"\b(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$", re.IGNORECASE)
-"""A sentence ending on a bare verb of assent or dissent ("Ann Roe agreed."): it only says that someone shares
-or rejects a view stated before it, which the reader does not see."""
+_SUBJECT = r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+(?:,[^,]{1,60},)?"
+"""Who: up to five words, maybe with a description set off by commas ("the lock keeper, Tomas Hale,")."""
+_ASSENT_ONLY = re.compile(
+    rf"^\W*(?:(?:in|on|at|by|after|asked|speaking)\b[^,]{{0,40}},\s+)?{_SUBJECT}(?:\s+(?:and|or)\s+{_SUBJECT})?"
+    r"\s+(?:[a-z]+ly\s+|also\s+)?(?:agreed|agrees|concurred|concurs|disagreed|disagrees|objected|objects)\W*$",
+    re.IGNORECASE)
+"""A sentence that is only who (one subject or two, maybe after a setting: "In a letter, …") and a verb of
+assent or dissent ("The river board's engineer disagreed."): it says that someone shares or rejects a view
+stated before it, which the reader does not see. A sentence that ends on such a verb after a statement of its
+own ("Fares rose by a third, a change with which the union disagrees.") is left alone."""
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^)]{1,30}\))?"
                        r"(?:\s*[―—–]+\s*|\s*-+\s+|\s+-+\s*)")
@@ -59,6 +69,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w
 space beside it: 'NATO-led troops…' has no dateline."""
 
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS})\b", re.I)
+_NAMED_SPEAKER = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{SPEECH_VERBS})\b")
 _SAYS = re.compile(rf"\b(?:{SPEECH_VERBS}|according|asked|asks)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 _FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z]|['’])|me|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Mm]yself|"
@@ -106,6 +117,25 @@ def speaker_lost(text: str) -> bool:
     return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
 
 
+def speech_unmarked(text: str, copies: Sequence[str]) -> bool:
+    """Is `text` speech that lost its marks? When another copy of the statement carries its words as quoted speech
+    ("“…,” Ann Roe said."), they are someone's words; a copy with neither quotation marks nor a speaker named
+    before a verb of saying ("Being chosen is an honour.") shows them as the outlet's. Such a copy is refused:
+    the summary keeps the quote and its speaker, or leaves the statement out. Copies are the same statement when
+    most of the bare copy's content words (`REPEATED`) stand inside the other's quotation."""
+    prose = own_prose(text)
+    if prose != re.sub(r"\s+", " ", text).strip() or _NAMED_SPEAKER.search(prose):
+        return False  # it keeps a quotation, or names who speaks ("Ann Roe said being chosen was…")
+    words = set(content_tokens(text))
+    if not words:
+        return False
+    for copy in copies:
+        said = set(content_tokens(" ".join(copy[start:end] for start, end in quoted_spans(copy))))
+        if len(words & said) >= REPEATED * len(words):
+            return True
+    return False
+
+
 REPEATED = 0.6
 """Share of the shorter sentence's content words found in the other above which two sentences tell the
 reader the same thing twice ("Ann Lee checked into a clinic" after "After her arrest, Ann Lee checked
@@ -128,6 +158,13 @@ def repeats(a: str, b: str) -> bool:
     return bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y))
 
 
+def unfinished(text: str) -> bool:
+    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
+    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
+    one run-on sentence, and as a headline it stops mid-phrase."""
+    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
+
+
 def undated(sentence: str) -> str:
     """A sentence without a leading dateline."""
     return _DATELINE.sub("", sentence, count=1)
@@ -144,7 +181,7 @@ def leans_on_context(text: str) -> bool:
     """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
     introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
     is refused."""
-    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.search(text))
+    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.match(_opening(text)))
 
 
 def reads_as_follow_on(text: str) -> bool:

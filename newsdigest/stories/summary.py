@@ -25,9 +25,11 @@ summary can be traced back to the versions that say it. The steps:
    plain one even when the spun version is the one the others rewrote.
    A sentence that opens on a pronoun or a connective ("He added…",
    "However, …"), speech whose speaker the sentence does not name ("“…,” he
-   said.", a bare quotation, "I …" outside quotation marks) and a statement
-   already told are never used; one that reads as a follow-on ("The move
-   comes…", "Ann Roe also said…") or asks a question is passed over when
+   said.", a bare quotation, "I …" outside quotation marks), a copy that shows
+   as the outlet's words what another copy quotes as someone's speech
+   (`standalone.speech_unmarked`), a statement a copy of which names its
+   version's own site (`_presents_own_work`) and a statement already told are
+   never used; one that reads as a follow-on ("The move comes…", "Ann Roe also said…") or asks a question is passed over when
    another wording or statement will do.
    A wording that states a figure most versions contradict (see
    `disagreements`) is never used.
@@ -38,7 +40,8 @@ largest run of their dates, each undated version placed in the run it belongs
 to, the latest run on a tie): a story whose versions span months tells the
 phase most of them report, not a verdict beside an earlier "the hearing is
 set for Oct. 4", and no sentence announcing as still to come a day before
-the main event is used (`phase.looks_back`). The versions carrying the opening
+the main event is used (`phase.looks_back`). A story whose winning run of dates
+has a single dated version is not split: all its versions count. The versions carrying the opening
 statement are where the story's headline is preferably taken from
 (`Summary.sources`, `assemble.choose_title`).
 """
@@ -49,6 +52,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -62,7 +66,15 @@ from newsdigest.stories.sentences import (
     own_prose,
     split_sentences,
 )
-from newsdigest.stories.standalone import leans_on_context, reads_as_follow_on, repeats, speaker_lost, undated
+from newsdigest.stories.standalone import (
+    leans_on_context,
+    reads_as_follow_on,
+    repeats,
+    speaker_lost,
+    speech_unmarked,
+    undated,
+    unfinished,
+)
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
 
@@ -109,22 +121,30 @@ def _is_label(text: str) -> bool:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", text) if word.islower()) < 2
 
 
-def _unfinished(text: str) -> bool:
-    """Does the line stop without the end of a sentence? A heading or a deck kept in the body ("Council Votes to
-    Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
-    one run-on sentence."""
-    return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
-
-
 _WEB_ADDRESS = re.compile(r"(?<![\w.@/])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[a-z]{2,6}\b(?![\w.@/-])")
-"""A web address written as a word ("example.com", "news.example.org"): a sentence whose own prose names one
-speaks of a page ("…, example.com looks back at…", "Read more at example.org"), not of the event."""
+"""A web address written as a word ("example.com", "news.example.org")."""
 
 
-def _presents_own_work(text: str) -> bool:
-    """Does the sentence speak of a page (its own prose names a web address) rather than the event? Outside its
-    page, as the summary of every version, it misleads. A quoted address is the speaker's and is left alone."""
-    return bool(_WEB_ADDRESS.search(own_prose(text)))
+def _squashed(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def _presents_own_work(text: str, post: Post) -> bool:
+    """Does the sentence's own prose name the version's own site ("…, example.com looks back at…", "Read more at
+    example.org"): the host of its address, or its outlet's name written as a domain? It speaks of the outlet's
+    page, not the event, and misleads as the summary of every version. Any other address is part of the news
+    (a company's or a source's name: "Example.com's chief said…") and is left alone, and so is a quoted one,
+    which is the speaker's."""
+    host = (urlsplit(post.url).hostname or "") if post.url else ""
+    host = host.casefold().removeprefix("www.")
+    outlet = _squashed(post.outlet or "")
+    for found in _WEB_ADDRESS.finditer(own_prose(text)):
+        address = found.group().casefold().removeprefix("www.")
+        if host and (address == host or host.endswith(f".{address}") or address.endswith(f".{host}")):
+            return True
+        if outlet and outlet in (_squashed(address), _squashed(address.rsplit(".", 1)[0])):
+            return True
+    return False
 
 
 def _opens_on_quote(text: str) -> bool:
@@ -197,12 +217,12 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     def representative(members: list[int]) -> int:
         if len(members) == 1:
             return 0
+        copies = [sentences[m].text for m in members]
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return min(range(len(members)), key=lambda i: (
-            sentences[members[i]].text in disputed, _unfinished(sentences[members[i]].text),
-            _presents_own_work(sentences[members[i]].text),
-            speaker_lost(sentences[members[i]].text),
+            sentences[members[i]].text in disputed, unfinished(sentences[members[i]].text),
+            speaker_lost(sentences[members[i]].text) or speech_unmarked(sentences[members[i]].text, copies),
             _readability_penalty(sentences[members[i]].text)
             + 0.5 * _framed(sentences[members[i]].text, [sentences[m].text for m in members if m != members[i]]),
             -centrality[i], sentences[members[i]].version != first, members[i]))
@@ -224,8 +244,11 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
             return False
         rep = representative_of(n)
         text = sentences[rep].text
-        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or _unfinished(text)
-                or _presents_own_work(text) or speaker_lost(text) or leans_on_context(text)):
+        if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or unfinished(text)
+                or any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
+                       for m in clusters[n])
+                or speaker_lost(text) or leans_on_context(text)
+                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -289,8 +312,10 @@ def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str
 def lead(post: Post) -> str:
     """A lone version's summary: its first sentences that can stand alone, up to `MAX_SENTENCES`/`MAX_WORDS`.
 
-    Lines that stop without a sentence's end (`_unfinished`) are passed over, unless no line of the version
-    ends one (a text kept without its full stops): its first lines are all it has to say."""
+    Lines that stop without a sentence's end (`standalone.unfinished`) are passed over, unless that leaves
+    nothing: no line of the version ends a sentence (a text kept without its full stops), or every one that does
+    is refused (a quotation, a follow-on). Then its first lines that stand alone, finished or not, are all it has
+    to say."""
     return _lead(post, finished_only=True) or _lead(post, finished_only=False)
 
 
@@ -299,7 +324,7 @@ def _lead(post: Post, finished_only: bool) -> str:
     words = 0
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
-            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and _unfinished(sentence))
+            if (is_trivial(sentence) or _is_label(sentence) or (finished_only and unfinished(sentence))
                     or speaker_lost(sentence) or _readability_penalty(sentence) >= 1.0
                     or any(repeats(sentence, c) for c in chosen)):
                 continue
