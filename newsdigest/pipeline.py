@@ -23,11 +23,11 @@ import hashlib
 import os
 import shutil
 import stat
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
@@ -73,13 +73,26 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         post_cache = PostCache(config.cache_dir, inputs[1])
         posts = load_posts(config, reader=post_cache.read)
         post_cache.save()
+        stories_folder = _stories_folder_state(config)
         stories = group(posts, config)
         files = publish(stories, config, present=published if output.is_dir() else None)
-        # The inputs as this build read them; when ingest wrote posts, as they are now (the record is of what the
-        # published site was made from: an edit made meanwhile must make the next build run).
-        build_state.remember(config, build_state.inputs_digest(config, inputs[1]) if report.written else inputs,
+        # The record is of what the published site was made from: the inputs as this build read them, so that an
+        # edit made meanwhile makes the next build run. Where the build itself wrote inputs (ingest's posts, the
+        # stories stage's registry), they are digested again as they are now, or the next build would run again;
+        # an edit made to a post meanwhile is then taken as built (only the next change to it is seen).
+        wrote = report.written or _stories_folder_state(config) != stories_folder
+        build_state.remember(config, build_state.inputs_digest(config, inputs[1]) if wrote else inputs,
                              len(stories), len(posts), report, files)
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
+
+
+def _stories_folder_state(config: Config) -> dict[str, tuple[int, int]]:
+    """Each file of `content/stories/` with its modification time and size: the stories stage may write there."""
+    try:
+        return {entry.name: (entry.stat().st_mtime_ns, entry.stat().st_size)
+                for entry in os.scandir(config.stories_dir) if entry.is_file()}
+    except OSError:
+        return {}
 
 
 @contextmanager

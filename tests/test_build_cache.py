@@ -159,6 +159,35 @@ def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
     assert _tree(output) == incremental
 
 
+def test_a_new_base_url_reaches_every_page_the_cache_compiled_before(tmp_path):
+    """Jinja folds `'/'|site_url` into a template's compiled code: a site moved under a path must not keep the
+    links its cached templates were compiled with. Each build is a process of its own, as an editor runs it: the
+    stale links showed only when a new process read the code an earlier one had cached."""
+    import subprocess
+    import sys
+
+    settings = (ROOT / "site.toml").read_text(encoding="utf-8")
+    (tmp_path / "site.toml").write_text(settings, encoding="utf-8")
+    content = _demo(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+
+    def build() -> None:
+        subprocess.run([sys.executable, "-m", "newsdigest.cli", "build", "--content", str(content), "--output",
+                        str(output), "--cache", str(cache), "--config", str(tmp_path / "site.toml")],
+                       check=True, capture_output=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+    build()
+    moved = settings.replace('base_url = "https://digest.example.org"', 'base_url = "https://news.example.net/digest"')
+    assert moved != settings
+    (tmp_path / "site.toml").write_text(moved, encoding="utf-8")
+    build()
+    incremental = _tree(output)
+    assert 'href="/digest/"' in incremental["index.html"].decode("utf-8")
+    shutil.rmtree(output)
+    shutil.rmtree(cache)
+    build()
+    assert _tree(output) == incremental
+
 def _imported_modules(path: Path) -> set[str]:
     """The package's modules `path` imports, at the top or inside a function (both run during a build)."""
     import ast
@@ -249,3 +278,23 @@ def test_a_post_unchanged_since_the_inputs_were_digested_is_not_read_again(tmp_p
     _build(content, output, cache)
     assert {path for path in read if path.parent.name == "posts"} == {edited}  # by the check, then parsed
     assert any(b"Revised" in data for data in _tree(output).values())
+
+
+def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_path, capsys):
+    """Deleting a post retires its story from `content/stories/registry.json` during the build; the next build
+    has nothing new to read and must say so, not build the whole site again."""
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    registry = content / "stories" / "registry.json"
+    before = registry.read_bytes()
+    for post in sorted((content / "posts").glob("*.md")):
+        if "avonford" in post.read_text(encoding="utf-8").lower():
+            post.unlink()
+    for source in (content / "sources").glob("avonford-*.md"):
+        source.unlink()
+    _build(content, output, cache)
+    assert registry.read_bytes() != before  # the build itself rewrote an input
+    capsys.readouterr()
+    _build(content, output, cache)
+    assert "Up to date" in capsys.readouterr().out

@@ -200,25 +200,30 @@ def _template_files(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 class CompiledTemplates(BytecodeCache):
-    """Templates compiled by an earlier build, filed under their name, source and the site stage's code.
+    """Templates compiled by an earlier build, filed under their name, source, the site's settings and the site
+    stage's code.
 
     Compiling the theme took a tenth of a build after a small change. Jinja
     files each template's code under its name and checks its source; the
     folder is the site stage code's (which sets the environment's options), so
-    other code never reads this code. An entry of another Jinja or Python is
-    refused by Jinja itself and compiled again.
+    other code never reads this code. The settings are part of the key because
+    Jinja folds a filter given constant arguments into the compiled code
+    (`'/'|site_url` becomes the site's path): a new `base_url` must compile
+    again. An entry of another Jinja or Python is refused by Jinja itself and
+    compiled again.
     """
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, settings: str) -> None:
         self.store = code_store(cache_dir, "templates")
+        self.settings = settings
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.store.get(digest(bucket.key, bucket.checksum), lambda value: isinstance(value, bytes))
+        code = self.store.get(digest(bucket.key, bucket.checksum, self.settings), lambda value: isinstance(value, bytes))
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store.put(digest(bucket.key, bucket.checksum), bucket.bytecode_to_string())
+        self.store.put(digest(bucket.key, bucket.checksum, self.settings), bucket.bytecode_to_string())
 
 
 def environment(config: Config, assets: Assets) -> Environment:
@@ -254,7 +259,7 @@ def environment(config: Config, assets: Assets) -> Environment:
             keep_trailing_newline=True,
             finalize=finalize,
             auto_reload=False,  # the key above notices changes, for every file at once
-            bytecode_cache=CompiledTemplates(config.cache_dir),
+            bytecode_cache=CompiledTemplates(config.cache_dir, repr(site)),
         )
         env.globals.update(
             site=site_view(site),
