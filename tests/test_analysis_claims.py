@@ -19,6 +19,14 @@ from newsdigest.stories.quotes import analyse_quotes, find_quotes
 # --- disagreements: the same quantity of the same thing ---------------------------------------------
 
 
+def test_a_count_joined_to_its_unit_is_labelled_as_a_number_of_that_unit():
+    # "a 212-page report" counts pages: the label says so, not "Figure given for page".
+    a = post("a", "The inspectors published a 212-page report on the Kelmouth dam on Tuesday, the ministry said.")
+    b = post("b", "On Tuesday the ministry said the inspectors published a 218-page report on the Kelmouth dam.")
+    [d] = find_disagreements([a, b])
+    assert values([d]) == [("212", "218")]
+    assert d.subject == "Number of pages"
+
 def test_a_number_changed_in_one_outlets_own_sentence_is_found():
     a = post("a", "The strike has left 40,000 homes without heating oil, the port authority said on Monday.\n\n"
                   "Dockers walked out after talks on pay broke down.")

@@ -268,7 +268,12 @@ def _subject(mentions: Sequence[Mention]) -> str:
         other_nouns = dict.fromkeys(m.phrase.split()[-1] for m in mentions if m.phrase and m.head != main_head)
         nouns = " / ".join([phrase, *list(other_nouns)[:2]])
         last = phrase.lower().split()[-1]
-        subject = f"Number of {nouns}" if last.endswith("s") or last in _PLURALS else f"Figure given for {nouns}"
+        if last.endswith("s") or last in _PLURALS:
+            subject = f"Number of {nouns}"
+        elif all(m.text.lower().endswith(f"-{last}") for m in mentions if m.phrase == phrase):
+            subject = f"Number of {last}s"  # '38-word oath', '12-page ruling': a count of that unit
+        else:
+            subject = f"Figure given for {nouns}"
         # '26 dozen' reads like 26 at a glance: say what it comes to.
         hidden = {m.figure: m.value for m in mentions if m.scaled and re.search(r"dozen|hundred", m.figure, re.I)}
         if hidden:
