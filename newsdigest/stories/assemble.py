@@ -61,9 +61,10 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
     """
     ordered = chronological(posts)
     titled = [p for p in ordered if p.title and not _is_stamp(p.title)]
-    lines = {p.id: _line(p) for p in titled}
     if not titled:
         return "Untitled story"
+    offered = {p.id: _offered(p) for p in titled}
+    lines = {pid: line for pid, (line, _) in offered.items()}
     voters = [p for p in ordered if event is None or p.id in event] or ordered
     texts = {p.id: Counter(_words(f"{p.title} {p.body}")) for p in ordered}
     closest = _typical(voters, texts)
@@ -78,16 +79,17 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
 
     def tier(post: Post) -> int:
         # Outlet-written headlines of typical versions, then short whole derived ones of typical versions (a cut
-        # line made whole where its sentence is short enough: `_line`), then the same of the others; a
+        # line made whole where its sentence is short enough: `_offered`), then the same of the others; a
         # sentence-long line only when nothing else is left, the outlet's own before a derived one, and a cut line
-        # last of all: one cut where a phrase ends (`_cut_between_phrases`) before one cut mid-phrase. Within a
+        # last of all: one cut where a phrase ends before one cut mid-phrase. Within a
         # tier, the versions carrying the summary's opening (its main event) first, then agreement.
         shaped = _headline_shaped(lines[post.id])
         typical = level(post) < len(levels)
         if not post.title_derived and shaped:
             return 0 if typical else 2
-        if lines[post.id] == post.title and post.title_derived and _cut(post):
-            return 6 if _cut_between_phrases(post) else 7
+        cut = offered[post.id][1]
+        if cut != _WHOLE:
+            return 6 if cut == _CUT_BETWEEN_PHRASES else 7
         if shaped:
             return 1 if typical else 3
         return 5 if post.title_derived else 4
@@ -134,45 +136,43 @@ def _headline_shaped(title: str) -> bool:
     return len(title.split()) <= MAX_HEADLINE_WORDS and not title.rstrip().endswith(".")
 
 
-def _cut(post: Post) -> bool:
-    """Is a headline derived from the lead only the start of its first sentence ("Voters in Ruritania went to the…",
-    or "Crews of the Rev" of "Crews of the Rev. Ann Roe's mission said…", where an abbreviation's full stop
-    ends no sentence: the sentence splitter knows)?"""
+_WHOLE, _CUT_BETWEEN_PHRASES, _CUT_MID_PHRASE = range(3)
+"""How a version's headline line ends: whole, or cut off from a sentence where a phrase ends or in mid-phrase."""
+
+
+def _offered(post: Post) -> tuple[str, int]:
+    """The headline a version offers, and whether it is whole (`_WHOLE`) or a line cut from its lead's first
+    sentence ("Voters in Ruritania went to the…"; "Crews of the Rev" of "Crews of the Rev. Ann Roe's mission
+    said…", where an abbreviation's full stop ends no sentence: the sentence splitter knows).
+
+    A derived line cut off is replaced by the whole sentence it was cut from when that is within
+    `MAX_HEADLINE_WORDS` ("Ann Roe has been elected" of "Ann Roe has been elected chair of the Kelport rowing
+    club.": the cut line ends before the sentence says what she was elected). Otherwise it stays, cut where a
+    phrase ends when its sentence goes on after a comma, a semicolon or a dash ("Ann Roe was elected chair" of
+    "Ann Roe was elected chair, the club said."), else cut mid-phrase.
+    """
+    if not post.title_derived:
+        return post.title, _WHOLE
     title = post.title.rstrip().removesuffix("…").rstrip()
-    if title != post.title.rstrip():
-        return True
-    sentence = _first_sentence(post)
-    return sentence is not None and bool(re.search(r"[^\s.!?…\"'”’)\]]", sentence[len(title):]))
+    sentence = _first_sentence(post, title)
+    rest = sentence[len(title):] if sentence is not None else ""
+    if title == post.title.rstrip() and not re.search(r"[^\s.!?…\"'”’)\]]", rest):
+        return post.title, _WHOLE  # no ellipsis, and the sentence ends where the line does
+    whole = (sentence or "").strip()
+    if whole and len(whole.split()) <= MAX_HEADLINE_WORDS and not unfinished(whole):
+        return whole.removesuffix("."), _WHOLE
+    between = sentence is not None and rest.lstrip()[:1] in {",", ";", "—", "–", "(", "-"}
+    return post.title, _CUT_BETWEEN_PHRASES if between else _CUT_MID_PHRASE
 
 
-def _cut_between_phrases(post: Post) -> bool:
-    """Does the sentence a derived headline was cut from go on after a comma, a semicolon or a dash ("Ann Roe was
-    elected chair" of "Ann Roe was elected chair, the club said.")? The line then ends where a phrase ends."""
-    sentence = _first_sentence(post)
-    title = post.title.rstrip().removesuffix("…").rstrip()
-    return sentence is not None and sentence[len(title):].lstrip()[:1] in {",", ";", "—", "–", "(", "-"}
-
-
-def _first_sentence(post: Post) -> str | None:
-    """The lead's sentence a derived headline was cut from (None when the lead no longer holds the headline)."""
-    title = post.title.rstrip().removesuffix("…").rstrip()
+def _first_sentence(post: Post, title: str) -> str | None:
+    """The lead's sentence a derived headline (`title`, without a closing ellipsis) was cut from (None when the
+    lead no longer holds it)."""
     lead = " ".join(markdown_paragraphs(post.body)[:2])
     at = lead.find(title)
     if at < 0:
         return None
     return next((s for s in split_sentences(lead[at:]) if s), "")
-
-
-def _line(post: Post) -> str:
-    """The headline a version offers: its title, or for a derived one cut off mid-phrase the whole sentence it was
-    cut from when that is within `MAX_HEADLINE_WORDS` ("Ann Roe has been elected" of "Ann Roe has been elected
-    chair of the Kelport rowing club.": the cut line ends before the sentence says what she was elected)."""
-    if not post.title_derived or not _cut(post):
-        return post.title
-    sentence = (_first_sentence(post) or "").strip()
-    if not sentence or len(sentence.split()) > MAX_HEADLINE_WORDS or unfinished(sentence):
-        return post.title
-    return sentence.removesuffix(".")
 
 
 def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
