@@ -86,10 +86,10 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
     return BuildResult(report, posts, stories, config.output_dir, len(stories), len(posts))
 
 
-def _stories_folder_state(config: Config) -> dict[str, tuple[int, int]]:
-    """Each file of `content/stories/` with its modification time and size: the stories stage may write there."""
+def _stories_folder_state(config: Config) -> dict[str, list[int]]:
+    """Each file of `content/stories/` with its `file_state`: the stories stage may write there."""
     try:
-        return {entry.name: (entry.stat().st_mtime_ns, entry.stat().st_size)
+        return {entry.name: build_state.file_state(entry.stat())
                 for entry in os.scandir(config.stories_dir) if entry.is_file()}
     except OSError:
         return {}

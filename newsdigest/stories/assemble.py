@@ -27,8 +27,13 @@ from datetime import UTC, datetime
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
-from newsdigest.stories.sentences import (CALENDAR_WORDS, GROUPING_STOP_WORDS, STAMP_WORDS, markdown_paragraphs,
-                                         split_sentences)
+from newsdigest.stories.sentences import (
+    CALENDAR_WORDS,
+    GROUPING_STOP_WORDS,
+    STAMP_WORDS,
+    markdown_paragraphs,
+    split_sentences,
+)
 from newsdigest.stories.standalone import undated, unfinished
 from newsdigest.stories.tfidf import TfidfVectorizer
 
