@@ -176,7 +176,7 @@ LOCALES_FOR_CERTAIN = 5
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, float]:
     """Faker's first names of every locale, each weighted by how many locales list it (only its lists are read)."""
-    import faker.providers.person as person  # noqa: PLC0415  (a quarter second: loaded by `warm_up` before forking)
+    from faker.providers import person  # a quarter second: loaded by `warm_up` before forking
 
     locales: dict[str, int] = {}
     for module in pkgutil.iter_modules(person.__path__):

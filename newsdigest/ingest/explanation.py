@@ -208,8 +208,6 @@ def _explain_markdown(text: str, console: Console) -> None:
             _line(console, number, True, line.strip(), "Markdown body, kept as written")
 
 
-
-
 def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
