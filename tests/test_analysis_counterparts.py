@@ -303,14 +303,17 @@ def test_days_are_read_against_the_day_each_version_was_published():
     assert (period.low, period.high) == (date(2025, 1, 1).toordinal(), date(2025, 12, 31).toordinal())
     [passed] = find_dates("The resolution passed Tuesday.", 0, tuesday)  # a weekday after a verb
     assert passed.low == tuesday.toordinal()
-    # Published a week apart, "on Monday" and "on Tuesday" are days of two different weeks: they clash. Published
-    # a day apart, "on Monday" and "earlier this week" can be the same day.
+    # Published a day apart, "on Monday" (the 6th) and "on Sunday" (the 5th) are two days of one week: they
+    # clash; "on Monday" and "earlier this week" can be the same day.
     a = post("a", "The harbour council voted on Monday to close the north quay to ferries.", published=DAY)
-    b = post("b", "The harbour council voted on Tuesday to close the north quay to ferries.",
-             published=DAY + timedelta(days=7))
+    b = post("b", "The harbour council voted on Sunday to close the north quay to ferries.",
+             published=DAY + timedelta(days=1))
     c = post("c", "The harbour council voted to close the north quay to ferries earlier this week.",
              published=DAY + timedelta(days=1))
-    assert values(find_disagreements([a, b])) == [("Monday", "Tuesday")]
+    assert values(find_disagreements([a, b])) == [("Monday", "Sunday")]
+    # Published a week later, its "on Tuesday" is a day the first version could not report: a later vote.
+    later = post("b", b.body.replace("Sunday", "Tuesday"), published=DAY + timedelta(days=7))
+    assert find_disagreements([a, later]) == ()
     assert find_disagreements([a, c]) == ()
     d = post("d", "The harbour council voted to close the north quay to ferries last month.", published=DAY)
     assert values(find_disagreements([a, d])) == [("Monday", "last month")]

@@ -41,6 +41,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from typing import Sequence, TypeVar
 
 import numpy as np
@@ -62,6 +63,7 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
+from newsdigest.stories.occasions import two_occasions
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
     STAMP_WORDS,
@@ -137,6 +139,11 @@ def statements(post: Post) -> list[str]:
     for paragraph in markdown_paragraphs(post.body):
         out.extend(split_sentences(paragraph))
     return list(dict.fromkeys(out))  # an excerpt that repeats the lead is one statement
+
+
+def _published_days(posts: Sequence[Post]) -> list[date | None]:
+    """The day each version was published: what its days ("on Tuesday", "last week") are read from."""
+    return [p.published.date() if p.published else None for p in posts]
 
 
 def _is_stamp(sentence: str) -> bool:
@@ -307,13 +314,13 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
     context: list[dict[str, float]] = []
     sentence_bags: list[Counter[str]] = []
     df: Counter[str] = Counter()
+    published = _published_days(posts)
     for v, sentences in enumerate(per_post):
-        published = posts[v].published.date() if posts[v].published else None
         for s in sentences:
             bag = _bag(s)
             quoted = quoted_spans(s)
             stamp = _is_stamp(s)
-            found = [*find_mentions(s, v), *find_dates(s, v, published)]
+            found = [*find_mentions(s, v), *find_dates(s, v, published[v])]
             # The specific figures of a sentence are words of it too: two sentences giving "1.3 million"
             # are the more alike for it (a figure's own value and the other end of its span aside).
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
@@ -478,6 +485,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     base = _comparable(mentions)
     comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
     comparable &= ~told_apart(mentions, casing or Casing())
+    comparable &= ~two_occasions(mentions, _published_days(posts))  # a later meeting, "a second arrest"
     # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $2.9
     # million" / "outraising her $3.8 million" fit as well as if both said $2.9 million), so what a pair
     # needs is lowered by as much as its score.
