@@ -40,19 +40,23 @@ def test_a_number_changed_in_one_outlets_own_sentence_is_found():
     assert find_disagreements([hedged, b]) == ()
 
 
-def test_two_floors_given_for_one_figure_are_two_reports_of_it():
+def test_a_hedged_value_is_never_disputed_against_a_value_it_allows():
     a = post("a", "Prosecutors say the treasurer funnelled more than $9,200 into the union's strike fund.")
     b = post("b", "The treasurer is accused of funnelling at least $10,000 into the union's strike fund.")
-    [d] = find_disagreements([a, b])
-    assert values([d]) == [("at least $10,000", "more than $9,200")]
-    # The same floor, or a bound against an exact figure it allows, is agreement.
-    same = post("b", b.body.replace("at least $10,000", "more than $9,200"))
+    # Two floors: both are true if the treasurer funnelled $10,000 or more.
+    assert find_disagreements([a, b]) == ()
     exact = post("b", b.body.replace("at least $10,000", "$9,870"))
-    assert find_disagreements([a, same]) == () and find_disagreements([a, exact]) == ()
-    # Ceilings likewise: "fewer than 300" and "under 250" report different figures.
+    assert find_disagreements([a, exact]) == ()
+    # A value the floor rules out is still a dispute.
+    below = post("b", b.body.replace("at least $10,000", "$8,000"))
+    assert values(find_disagreements([a, below])) == [("$8,000", "more than $9,200")]
+    # A toll reported on two days as two floors, and two ceilings, agree likewise.
+    day_one = post("a", "The fighting in the Varn valley has claimed more than 600 lives, aid agencies said.")
+    day_two = post("b", "The fighting in the Varn valley has now claimed more than 660 lives, aid agencies said.")
+    assert find_disagreements([day_one, day_two]) == ()
     c = post("c", "Fewer than 300 dockers voted in the strike ballot on Monday, the union said.")
     e = post("e", "Under 250 dockers voted in the strike ballot on Monday, according to the union.")
-    assert values(find_disagreements([c, e])) == [("Fewer than 300", "Under 250")]
+    assert find_disagreements([c, e]) == ()
 
 
 def test_a_bare_repetition_of_a_hedged_figure_allows_what_the_hedge_allows():

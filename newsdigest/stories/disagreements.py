@@ -28,8 +28,8 @@ is decided the way a reader would — by what surrounds the figure:
 Incompatible means the intervals the statements allow do not meet:
 "more than 30 countries" and "35 countries" agree; "30" and "35" do not;
 "three-and-a-half years" and "a 42-month war" agree. Two bounds on the same side
-are the exception: "more than $7,300" and "at least $8,000" are two floors
-reported for one figure, so they disagree (`_clashes`).
+always meet: "more than 600 lives" and "more than 660 lives" are both true if
+the larger holds (a toll that grew between two reports), so they agree (`_clashes`).
 
 The excerpt and headline of a post are statements too ("26 dozen countries" of
 the demo lives in an excerpt), so they are read along with the body.
@@ -698,25 +698,17 @@ def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
 def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
     """(M, M): do the two statements of a figure contradict each other?
 
-    They do when the intervals they allow do not meet ("30" against "35"; "more than 30" against "25"),
-    and also when both give a bound on the same side and the bounds differ: "more than $7,300" against
-    "at least $8,000" are logically compatible, but each outlet reports the figure it was given, as a
-    floor, so the two report different figures. A bound against a point value it allows ("more than 30"
-    / "35") is still agreement: the hedge is what lets a rounded report stand beside an exact one.
+    They do when the intervals they allow do not meet: "30" against "35"; "more than 30" against "25". A
+    hedged value is never disputed against a value it allows: "more than 30" and "35" agree, and so do two
+    bounds on the same side, "more than $9,200" and "at least $10,000" (both true if the figure is $10,000
+    or more), or "fewer than 300" and "under 250". A reader shown such a pair as a dispute would be told
+    one outlet is wrong when both may be right.
     """
     low = np.array([m.low for m in mentions])
     high = np.array([m.high for m in mentions])
     value = np.array([m.value for m in mentions])
     tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
-    apart = tolerance[:, None] + tolerance[None, :]
-    clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
-    floor = np.isfinite(low) & np.isposinf(high)  # "more than 30", "at least 30"
-    ceiling = (low == 0.0) & (value > 0.0) & np.isfinite(high)  # "less than 30", "fewer than 30"
-    # The bounds themselves differ: "as many as 35 to 40" and "as many as 30 to 40" give one ceiling, 40.
-    with np.errstate(invalid="ignore"):  # infinite ends of floors: never compared as ceilings
-        clash |= floor[:, None] & floor[None, :] & (np.abs(low[:, None] - low[None, :]) > apart)
-        clash |= ceiling[:, None] & ceiling[None, :] & (np.abs(high[:, None] - high[None, :]) > apart)
-    return clash
+    return (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
 
 
 def _threshold(m: Mention, crowded: frozenset[str] | set[str] = frozenset()) -> float:
