@@ -52,3 +52,13 @@ def test_a_marker_of_another_occurrence_makes_two_occasions():
     ranked = post("b", "Police arrested a man on Tuesday over the shooting outside the Copper Kettle, the "
                        "second-largest club in Dunmore.", published=on(8))
     assert values(find_disagreements([first, ranked])) == [("Monday", "Tuesday")]
+
+
+def test_the_same_marker_in_both_versions_names_one_further_occasion():
+    # Both versions report the second arrest: its day, told two ways, is a disagreement.
+    a = post("a", ARREST.format(who="a second man", day="Monday"), published=on(8))
+    b = post("b", ARREST.format(who="a second man", day="Tuesday"), published=on(8))
+    assert values(find_disagreements([a, b])) == [("Monday", "Tuesday")]
+    # "A second" against "a third" are two further arrests.
+    c = post("b", ARREST.format(who="a third man", day="Tuesday"), published=on(8))
+    assert find_disagreements([a, c]) == ()
