@@ -16,7 +16,9 @@ is decided the way a reader would — by what surrounds the figure:
   a verb of outdoing counts as the verb it outdoes ("outscoring" / "scored");
 * days are read against the day each version was published ("on Tuesday",
   "earlier this week", "last year" become the days they may mean), and need a
-  clearly shared statement (`MATCH_DAYS`);
+  clearly shared statement (`MATCH_DAYS`); days that may be two occasions —
+  one after the other version was published, or "a second man … on Wednesday"
+  — are not compared (`occasions.two_occasions`);
 * between two versions the figures are paired one to one, best fit first, so
   a version that simply does not mention a figure yields no pair for it — a
   missing figure is an addition, never a disagreement;
