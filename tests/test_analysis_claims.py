@@ -40,23 +40,34 @@ def test_a_number_changed_in_one_outlets_own_sentence_is_found():
     assert find_disagreements([hedged, b]) == ()
 
 
-def test_a_hedged_value_is_never_disputed_against_a_value_it_allows():
+def test_two_floors_given_the_same_day_are_two_reports_of_one_figure():
     a = post("a", "Prosecutors say the treasurer funnelled more than $9,200 into the union's strike fund.")
     b = post("b", "The treasurer is accused of funnelling at least $10,000 into the union's strike fund.")
-    # Two floors: both are true if the treasurer funnelled $10,000 or more.
-    assert find_disagreements([a, b]) == ()
+    [d] = find_disagreements([a, b])
+    assert values([d]) == [("at least $10,000", "more than $9,200")]
+    # The same floor, or a bound against an exact figure it allows, is agreement.
+    same = post("b", b.body.replace("at least $10,000", "more than $9,200"))
     exact = post("b", b.body.replace("at least $10,000", "$9,870"))
-    assert find_disagreements([a, exact]) == ()
-    # A value the floor rules out is still a dispute.
+    assert find_disagreements([a, same]) == () and find_disagreements([a, exact]) == ()
+    # A value the floor rules out is a dispute whatever the days.
     below = post("b", b.body.replace("at least $10,000", "$8,000"))
     assert values(find_disagreements([a, below])) == [("$8,000", "more than $9,200")]
-    # A toll reported on two days as two floors, and two ceilings, agree likewise.
-    day_one = post("a", "The fighting in the Varn valley has claimed more than 600 lives, aid agencies said.")
-    day_two = post("b", "The fighting in the Varn valley has now claimed more than 660 lives, aid agencies said.")
-    assert find_disagreements([day_one, day_two]) == ()
+    # Ceilings likewise: "fewer than 300" and "under 250" report different figures.
     c = post("c", "Fewer than 300 dockers voted in the strike ballot on Monday, the union said.")
     e = post("e", "Under 250 dockers voted in the strike ballot on Monday, according to the union.")
-    assert find_disagreements([c, e]) == ()
+    assert values(find_disagreements([c, e])) == [("Fewer than 300", "Under 250")]
+
+
+def test_two_floors_of_different_or_unknown_days_may_tell_a_count_that_grew():
+    day_one = post("a", "The fighting in the Varn valley has claimed more than 600 lives, aid agencies said.",
+                   published=datetime(2026, 3, 2, tzinfo=timezone.utc))
+    day_two = post("b", "The fighting in the Varn valley has now claimed more than 660 lives, aid agencies said.",
+                   published=datetime(2026, 3, 4, tzinfo=timezone.utc))
+    assert find_disagreements([day_one, day_two]) == ()
+    undated = [post(p.id, p.body, published=None) for p in (day_one, day_two)]
+    assert find_disagreements(undated) == ()
+    same_day = [post(p.id, p.body, published=datetime(2026, 3, 4, tzinfo=timezone.utc)) for p in (day_one, day_two)]
+    assert values(find_disagreements(same_day)) == [("more than 600", "more than 660")]
 
 
 def test_a_bare_repetition_of_a_hedged_figure_allows_what_the_hedge_allows():

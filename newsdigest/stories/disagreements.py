@@ -30,8 +30,10 @@ is decided the way a reader would — by what surrounds the figure:
 Incompatible means the intervals the statements allow do not meet:
 "more than 30 countries" and "35 countries" agree; "30" and "35" do not;
 "three-and-a-half years" and "a 42-month war" agree. Two bounds on the same side
-always meet: "more than 600 lives" and "more than 660 lives" are both true if
-the larger holds (a toll that grew between two reports), so they agree (`_clashes`).
+given the same day are the exception: "more than $7,300" and "at least $8,000"
+are two floors reported for one figure, so they disagree; across days two floors
+may tell a count that grew ("more than 600 lives", then "more than 660"), so
+they agree (`_clashes`).
 
 The excerpt and headline of a post are statements too ("26 dozen countries" of
 the demo lives in an excerpt), so they are read along with the body.
@@ -478,7 +480,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
             need[i, j] = MATCH
     day = np.array([m.dimension == "day" for m in mentions])
     value = np.array([m.value for m in mentions])
-    clash = _clashes(mentions)
+    clash = _clashes(mentions, _published_days(posts))
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
     distance[:, np.isin([m.dimension for m in mentions], [*CALENDAR, "age"])] = 0.0  # labels, not amounts
     same_numeral = numerals[:, None] == numerals[None, :]
@@ -697,20 +699,32 @@ def _read_as_hedged(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _clashes(mentions: Sequence[Mention]) -> np.ndarray:
+def _clashes(mentions: Sequence[Mention], published: Sequence[date | None]) -> np.ndarray:
     """(M, M): do the two statements of a figure contradict each other?
 
     They do when the intervals they allow do not meet: "30" against "35"; "more than 30" against "25". A
-    hedged value is never disputed against a value it allows: "more than 30" and "35" agree, and so do two
-    bounds on the same side, "more than $9,200" and "at least $10,000" (both true if the figure is $10,000
-    or more), or "fewer than 300" and "under 250". A reader shown such a pair as a dispute would be told
-    one outlet is wrong when both may be right.
+    bound against a value it allows agrees: "more than 30" and "35" (the hedge is what lets a rounded
+    report stand beside an exact one). Two bounds on the same side ("more than $7,300" / "at least
+    $8,000"; "fewer than 300" / "under 250") are each the figure an outlet was given, stated as a floor or
+    a ceiling: versions published the same day that give different bounds report different figures, so
+    they disagree. Versions of different or unknown days may give two floors of a count that grew between
+    the reports ("more than 600 lives", then "more than 660"), and both may be true: they agree.
     """
     low = np.array([m.low for m in mentions])
     high = np.array([m.high for m in mentions])
     value = np.array([m.value for m in mentions])
     tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
-    return (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
+    apart = tolerance[:, None] + tolerance[None, :]
+    clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
+    day = np.array([published[m.post].toordinal() if published[m.post] else -1 for m in mentions])
+    same_day = (day[:, None] == day[None, :]) & (day[:, None] >= 0)
+    floor = np.isfinite(low) & np.isposinf(high)  # "more than 30", "at least 30"
+    ceiling = (low == 0.0) & (value > 0.0) & np.isfinite(high)  # "less than 30", "fewer than 30"
+    # The bounds themselves differ: "as many as 35 to 40" and "as many as 30 to 40" give one ceiling, 40.
+    with np.errstate(invalid="ignore"):  # infinite ends of floors: never compared as ceilings
+        clash |= same_day & floor[:, None] & floor[None, :] & (np.abs(low[:, None] - low[None, :]) > apart)
+        clash |= same_day & ceiling[:, None] & ceiling[None, :] & (np.abs(high[:, None] - high[None, :]) > apart)
+    return clash
 
 
 def _threshold(m: Mention, crowded: frozenset[str] | set[str] = frozenset()) -> float:
