@@ -49,8 +49,8 @@ def test_story_page_shows_versions_relations_quotes_and_disagreement(site):
     for outlet in ["The Morning Herald", "Daily Courier", "Global Gazette", "Wire Service", "Unnamed source"]:
         assert outlet in html
     assert html.count('class="version version--') == 5
-    assert "Copy of The Morning Herald · 91% shared" in html
-    assert "Rewrite of The Morning Herald · 62% shared" in html
+    assert "Copy of The Morning Herald · 91% of sentences shared" in html
+    assert "Rewrite of The Morning Herald · 62% of sentences shared" in html
     assert "Independent" in html and "First published" in html
     assert "<mark>26 dozen countries</mark>" in html
     assert "“26”" in html and "“26 dozen countries”" in html

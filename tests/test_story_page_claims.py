@@ -83,6 +83,15 @@ def test_a_lone_version_page_says_each_fact_once():
     assert "badge--independent" not in html  # independent of what? there is nothing to compare
     assert "1 version" not in text
     assert "story-head__meta" not in html  # no empty line of facts under the headline
+    # Its headline is the story's: shown once, under the kicker, not again on the lone card.
+    title = re.search(r'<h1 class="story-head__title">(.*?)</h1>', html, re.S).group(1)
+    assert re.search(r'class="version__title visually-hidden"', html)
+    assert "Every version" not in text and title
+
+
+def test_demo_says_how_much_a_rewrite_shares_once(demo):
+    text = re.sub(r"<[^>]+>", " ", story_page(demo))
+    assert text.count("31% of sentences shared") == 1 and "of its sentences shared" not in text
 
 
 def test_demo_summary_opens_on_the_plain_news_not_the_spun_wording(demo):

@@ -293,6 +293,7 @@ def test_among_cut_headlines_one_cut_where_a_phrase_ends_wins_without_credit_for
     # A body in capitals before a colon is who says it: without it the claim reads as fact.
     ("OSKA: Rowing club broke its funding rules", "OSKA: Rowing club broke its funding rules"),
     ("04/05/2026 - Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
+    ("04 / 05 / 2026-Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
     ("2026-05-04 | Oskel bridge reopens to traffic", "Oskel bridge reopens to traffic"),
     ("OSKEL — Bridge reopens to traffic after repairs", "Bridge reopens to traffic after repairs"),
     ("OSKA-led crews reopen the Oskel bridge", "OSKA-led crews reopen the Oskel bridge"),
@@ -387,3 +388,296 @@ def test_summary_never_starts_on_a_quotation():
                 for i in range(3)]
     summary = analyse(versions).summary
     assert "Mayor Ada Quill" in summary and not summary.startswith("“")
+
+
+# --- standing alone: no bare surname, no sentence pointing back, no fragment ------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "After the hearing ended on Friday, she vowed to appeal the ruling.",
+    "Soon, the ferry office reopened its doors to passengers.",
+    "The bakers' union objected as well, citing the cost of flour.",
+    "Councillors in Oskel said they would never back such a tax.",
+    "Inspectors found the sluice gate open during a subsequent audit.",
+    "Even they admitted that the timetable for the works was tight.",
+    "The lock keeper said the gate had been shut that morning.",
+    "Others questioned the timing of the sale of the quay.",
+    "One of them, a retired pilot, raised the alarm by radio.",
+    "Mayors of both towns rejected those proposals on Tuesday.",
+])
+def test_a_sentence_pointing_back_at_what_it_does_not_say_does_not_stand_alone(sentence):
+    from newsdigest.stories.standalone import leans_on_context
+
+    assert leans_on_context(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kelbury council voted on Monday to close two libraries.",
+    "In Kelbury on Monday, the council voted to close two libraries.",
+    "Cities such as Oskel closed their libraries too.",
+    "The mayor said the plan would cost $3 million, as well as two new posts.",
+    "The council shut the Oskel ferry on Friday, a second such closure this spring.",
+    "Even before the storm reached the coast, crews had closed the harbour road.",
+    "Soon after the vote, the mayor of Oskel resigned.",
+    "Short of boats of its own, the ferry line hired two from Oskel.",
+])
+def test_a_sentence_that_says_all_it_means_is_not_refused(sentence):
+    from newsdigest.stories.standalone import leans_on_context
+
+    assert not leans_on_context(sentence)
+
+
+def test_a_bare_surname_needs_the_full_name_shown_before_it():
+    from newsdigest.stories.standalone import full_names, unintroduced
+
+    surnames = full_names(["Police arrested Tam Vell in Kelbury. Mayor Ida Okoye spoke."])
+    assert unintroduced("Vell was charged with arson.", "", surnames)
+    assert unintroduced("“It was arson,” Mr. Vell said.", "A barn burned in Kelbury.", surnames)
+    assert not unintroduced("Vell was charged with arson.", "Police arrested Tam Vell on Monday.", surnames)
+    assert not unintroduced("Tam Vell, 34, was charged with arson.", "", surnames)
+    assert not unintroduced("Kelbury voted.", "", surnames)  # a place, not a person called by surname
+    assert full_names(["The Kelbury council met. Then Kelbury voted."]) == frozenset()  # "The" is no first name
+    # "Police" in "Kelbury Police" is a common noun the story also writes in lower case, not a surname.
+    assert full_names(["Kelbury Police said the fire was arson. Later the police arrested Tam Vell."]) == {"Vell"}
+    assert not unintroduced("Police arrested a farmhand.", "", full_names(["Ask Kelbury Police. The police came."]))
+    # A group's plural ("Kelbury Greens" beside "a Green") is no surname.
+    assert full_names(["Kelbury Greens met. A Green spoke to Tam Vell."]) == {"Vell"}
+    # A verb before a capitalised word is no first name.
+    assert full_names(["Praising Kelbury for its patience, the mayor left. Kelbury is a market town."]) == frozenset()
+
+
+@pytest.mark.parametrize("before, sentence, bare", [
+    # A possessive is the name it owns by, whichever apostrophe either version types.
+    ("Mayor Ida Okoye's budget passed.", "Mrs. Okoye’s plan for the quay was dropped.", False),
+    ("Mayor Ida Okoye’s budget passed.", "Mrs. Okoye's plan for the quay was dropped.", False),
+    ("The budget passed in Oskel.", "The council rejected Mrs. Okoye’s plan for the quay.", True),
+])
+def test_a_possessive_surname_is_the_person_named_before(before, sentence, bare):
+    from newsdigest.stories.standalone import full_names, unintroduced
+
+    surnames = full_names(["Mayor Ida Okoye spoke on Monday. Mrs. Okoye’s aides left."])
+    assert unintroduced(sentence, before, surnames) is bare
+
+
+def test_a_surname_is_the_same_whichever_apostrophe_it_is_typed_with():
+    from newsdigest.stories.standalone import full_names, unintroduced
+
+    surnames = full_names(["Mayor Ida O’Dowd spoke on Monday. Mrs. O’Dowd left."])
+    assert not unintroduced("Mrs. O’Dowd’s plan for the quay was dropped.", "Mayor Ida O'Dowd spoke.", surnames)
+
+
+def test_summary_names_someone_in_full_before_calling_them_by_surname():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "A barn fire destroyed a winter's hay on a farm outside Kelbury on Saturday night."
+    arrest = "Police arrested Tam Vell, a farmhand, on Sunday and charged him with arson."
+    bare = "Vell will appear before magistrates in Oskel next month, his lawyer said."
+    rest = "Firefighters from three villages fought the blaze for six hours before it was out."
+    # Every version carries the bare-surname sentence above the one naming him in full.
+    bodies = [f"{lead}\n\n{bare}\n\n{arrest}\n\n{rest}"] * 3
+    titles = ["Kelbury barn fire", "Hay lost in Kelbury barn fire", "Farmhand charged over Kelbury fire"]
+    summary = analyse([post(f"b{i}", body, titles[i], i) for i, body in enumerate(bodies)]).summary
+    assert summary.startswith("A barn fire destroyed")
+    assert "Tam Vell" in summary and "Vell will appear" in summary
+    assert summary.index("Tam Vell") < summary.index("Vell will appear")
+
+
+_GULL_BARE = "Brask ran the trawler Gull onto a sandbar off Kelport in thick fog on Monday."
+_GULL_REST = "The coastguard towed the boat off the bar at high tide and nobody was hurt."
+_GULL_OTHER = "Six crew waited for hours on the stranded trawler Gull as the tide fell."
+
+
+@pytest.mark.parametrize("bodies, opening", [
+    # No two versions open alike; the first sentence most like the others calls the skipper by surname alone.
+    ([_GULL_BARE, "In fog, skipper Ada Brask lost her bearings and her boat stuck fast near Kelport.", _GULL_OTHER],
+     "In fog, skipper Ada Brask"),
+    # Two versions open alike on the bare surname; all three tell the skipper's full name second.
+    *[([f"{first}\n\nThe skipper of the Gull, Ada Brask, radioed the coastguard at dawn." for first in
+        (_GULL_BARE, _GULL_BARE, _GULL_OTHER)], "The skipper of the Gull, Ada Brask,")],
+])
+def test_summary_opens_on_a_lead_naming_its_subject_in_full(bodies, opening):
+    from newsdigest.stories.analysis import analyse
+
+    titles = ["Six crew wait for the tide", "Crew of six stranded for hours", "Hours on a stranded boat"]
+    summary = analyse([post(f"g{i}", f"{body}\n\n{_GULL_REST}", titles[i], i) for i, body in enumerate(bodies)]).summary
+    assert summary.startswith(opening)
+
+
+@pytest.mark.parametrize("leaning, refused", [
+    ("At a packed meeting on Tuesday, she called the closures short-sighted.", "she called"),
+    ("The council's leader also said that a reading room would open in the town hall.", "also said"),
+    ("The council's leader was referring to a reading room that closed in the spring.", "referring"),
+])
+def test_summary_passes_over_a_sentence_that_leans_on_one_it_does_not_show(leaning, refused):
+    from newsdigest.stories.analysis import analyse
+
+    lead = "The Kelbury council voted on Monday to close two of the town's four libraries to save money."
+    rest = "The libraries will shut their doors at the end of June, the council said."
+    # The leaning sentence is one version's own, where a summary takes what it finds: it must still refuse it.
+    versions = [post("l0", f"{lead}\n\n{leaning}", "Kelbury to shut two libraries", 0),
+                post("l1", f"{lead}\n\n{rest}", "Two Kelbury libraries to close", 1)]
+    summary = analyse(versions).summary
+    assert summary.startswith("The Kelbury council voted") and "shut their doors" in summary
+    assert refused not in summary
+
+
+# --- headline -----------------------------------------------------------------------------------
+
+def _ferry(pid: str, title: str, lead: str, hours: float | None = None, derived: bool = True) -> Post:
+    body = (f"{lead}\n\nThe Tessel ferry service said crossings would resume once the quay is repaired.\n\n"
+            "Engineers from the harbour board inspected the damage on Monday.")
+    return post(pid, body, title, hours, title_derived=derived)
+
+
+_CLAUSE_LEAD = ("The Tessel ferry has docked safely at Kelport after drifting without power for a day in the "
+                "storm that closed the harbour.")
+_CLAUSE_CUT = "The Tessel ferry has docked safely at Kelport…"
+_MID_LEAD = ("Crews of the Tessel ferry that drifted for a day without power in the storm were praised by the "
+             "harbour board on Monday for keeping passengers calm.")
+_MID_CUT = "Crews of the Tessel ferry that drifted for a day without power in the…"
+
+
+def test_a_name_with_only_its_description_is_no_headline():
+    from newsdigest.stories.assemble import choose_title
+
+    # Cut at the comma closing "Ada Brask, the pilot of the Tessel ferry," the line is a subject without its verb,
+    # and loses to one cut where a clause ends.
+    fragment = _ferry("frag", "Ada Brask, the pilot of the Tessel ferry",
+                      "Ada Brask, the pilot of the Tessel ferry, has been praised by the harbour board for bringing "
+                      "the boat home through the storm without power.")
+    assert choose_title([fragment, _ferry("clause", _CLAUSE_CUT, _CLAUSE_LEAD)]) == _CLAUSE_CUT
+    from newsdigest.stories.assemble import _CUT_MID_PHRASE, _offered
+
+    assert _offered(fragment)[1] == _CUT_MID_PHRASE  # the comma closing the apposition ends no phrase
+
+
+@pytest.mark.parametrize("line", [
+    "Well, we have all seen this coming for a while now",
+    "Last spring, a storm tore the Tessel ferry from its moorings",
+    "The veteran pilot has brought the ferry home without power",
+])
+def test_a_line_that_leans_on_what_came_before_ranks_below_whole_and_clause_cut_lines(line):
+    from newsdigest.stories.assemble import choose_title
+
+    # The leaning line is whole and short: by its shape alone it would win over a line cut at a clause.
+    leaning = _ferry("leaning", line, f"{line}.")
+    assert choose_title([leaning, _ferry("clause", _CLAUSE_CUT, _CLAUSE_LEAD)]) == _CLAUSE_CUT
+    # A line cut mid-phrase says less still: the leaning line wins over it.
+    assert choose_title([leaning, _ferry("mid", _MID_CUT, _MID_LEAD)]) == line
+
+
+def test_an_outlets_headline_that_names_no_one_loses_to_one_that_does():
+    from newsdigest.stories.assemble import choose_title
+
+    outlets = _ferry("outlet", "The veteran has brought the ferry home", "A storm hit Kelport on Sunday.",
+                     derived=False)
+    whole = _ferry("whole", "Tessel ferry docks safely at Kelport after storm",
+                   "Tessel ferry docks safely at Kelport after storm.")
+    assert choose_title([outlets, whole]) == "Tessel ferry docks safely at Kelport after storm"
+
+
+def test_summary_drops_the_page_label_an_outlet_put_before_its_lead():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "Ferry crossings between Oskel and Kelport will resume on Thursday after repairs to the quay."
+    rest = "The storm tore two pontoons loose and flooded the ticket office last week."
+    bodies = [f"Update: {lead}\n\n{rest}", f"{lead}\n\n{rest}"]
+    summary = analyse([post(f"u{i}", body, f"Ferries to resume ({i})", i) for i, body in enumerate(bodies)]).summary
+    assert summary.startswith("Ferry crossings between Oskel")
+
+
+def test_summary_leaves_out_a_site_speaking_of_its_own_page_but_keeps_a_company_in_the_news():
+    from newsdigest.stories.analysis import analyse
+    from newsdigest.stories.summary import lead as lead_of
+
+    lead = "The Kelport harbour board has reopened the north quay to ferries after a month of repairs."
+    page = "To mark the reopening, portwatch.net gathers twenty photographs of the quay through the years."
+    news = "Tesselferries.com has agreed to run four crossings a day from the quay until October."
+    bodies = [f"{lead}\n\n{page}\n\n{news}", f"{lead}\n\n{page}\n\n{news}"]
+    versions = [post(f"q{i}", body, f"North quay reopens ({i})", None) for i, body in enumerate(bodies)]
+    summary = analyse(versions).summary
+    assert summary.startswith("The Kelport harbour board") and "Tesselferries.com has agreed" in summary
+    assert "gathers" not in summary
+    assert "gathers" not in lead_of(versions[0]) and "Tesselferries.com" in lead_of(versions[0])
+
+
+def test_summary_does_not_tell_one_lead_twice_in_two_outlets_words():
+    from newsdigest.stories.analysis import analyse
+
+    bodies = ["The Tessel ferry that lost power off Oskel was towed into Kelport by a tug on Sunday.",
+              "The Tessel ferry that lost power off Oskel reached Kelport under tow with 200 passengers aboard."]
+    rest = "The harbour board closed the outer channel until the storm passes."
+    summary = analyse([post(f"c{i}", f"{body}\n\n{rest}", f"Ferry towed to Kelport ({i})", i)
+                       for i, body in enumerate(bodies)]).summary
+    assert summary.count("The Tessel ferry that lost power") == 1
+
+
+def test_two_statements_that_only_open_alike_are_not_one():
+    from newsdigest.stories.standalone import repeats
+
+    assert not repeats("The harbour board said the quay would reopen in June after repairs.",
+                       "The harbour board said two pilots had resigned over unpaid wages.")
+    # One remark quoted twice, framed apart, is one statement; two quotations sharing a word or two are not.
+    assert repeats("“The plan is a disgrace to the town. It must go,” said Ada Brask, the pilots' spokeswoman.",
+                   "Speaking on the radio, Ada Brask called the harbour plan “a disgrace to the town.”")
+    assert not repeats("“The plan must go,” said Ada Brask.", "“The ferry must go faster,” the mayor said.")
+
+
+def test_summary_opens_on_what_independent_versions_lead_with_not_the_details_they_share():
+    from newsdigest.stories.analysis import analyse
+
+    # Three outlets word their first two sentences apart; all of them carry the same background lines further down.
+    leads = ["Ivo Brant resigned on Monday as harbour master of Kelport after a ferry ran aground.\n\n"
+             "Passengers were taken off by lifeboat before the tide turned.",
+             "The port boss quit, days after the grounding of a vessel carrying 200 passengers.\n\n"
+             "Councillors had demanded an inquiry into the night crossing.",
+             "The man in charge of the docks has stepped down following last week's accident in the bay.\n\n"
+             "A deputy will run the harbour until a successor is named in June."]
+    details = ("Shipyards in Oskel refitted the ferry two winters ago for a sum nobody would confirm.\n\n"
+               "An operator on the northern lakes bought its sister ship in the spring.\n\n"
+               "About a thousand passengers a week cross the bay on the route in summer.")
+    titles = ["Shake-up on the waterfront", "Waterfront exit", "Exit on the waterfront"]  # no help from headlines
+    summary = analyse([post(f"k{i}", f"{lead}\n\n{details}", titles[i], i) for i, lead in enumerate(leads)]).summary
+    assert summary.startswith(tuple(lead.split("\n")[0] for lead in leads))
+
+
+def test_summary_opens_on_the_first_sentence_the_others_agree_with_not_the_one_the_headlines_echo():
+    from newsdigest.stories.analysis import analyse
+
+    # No two first sentences alike; two tell the sale, one how it was received, and every headline is about that.
+    firsts = ["Oskel will sell its ferry quay to a Kelport shipyard, the town decided on Tuesday.",
+              "A Kelport shipyard is to buy the landing stage in Oskel after a council vote.",
+              "Campaigners who fought for two years with petitions and marches booed as the result was read out in "
+              "the hall."]
+    rest = "The shipyard will pay two million crowns and keep the quay open to fishing boats."
+    titles = ["Campaigners boo result after years of petitions", "Marches and petitions end in boos",
+              "Two years of campaigners' marches"]
+    summary = analyse([post(f"s{i}", f"{first}\n\n{rest}", titles[i], i)
+                       for i, first in enumerate(firsts)]).summary
+    assert summary.startswith(tuple(firsts[:2]))
+
+
+@pytest.mark.parametrize("line, lead", [
+    # Cut mid-phrase.
+    (_MID_CUT, _MID_LEAD),
+    # Cut before "after", but inside its subject's relative clause: the main verb is still to come.
+    ("A Tessel ferry that drifted for a day without power",
+     "A Tessel ferry that drifted for a day without power after its engines failed was towed into Kelport on "
+     "Sunday by a harbour tug."),
+])
+def test_a_line_cut_before_a_clause_ranks_above_one_cut_mid_phrase(line, lead):
+    from newsdigest.stories.assemble import choose_title
+
+    assert choose_title([_ferry("other", line, lead), _ferry("clause", _CLAUSE_CUT, _CLAUSE_LEAD)]) == _CLAUSE_CUT
+
+
+def test_summary_drops_the_outlets_own_name_run_into_its_lead():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "The Kelbury council voted on Monday to close two of the town's four libraries to save money."
+    rest = "The libraries will shut their doors at the end of June after two more public hearings."
+    versions = [post("c0", f"Kelbury Courier-{lead}\n\n{rest}", "Kelbury to shut two libraries", 0,
+                     outlet="Kelbury Courier"),
+                post("c1", f"{lead}\n\n{rest}", "Two Kelbury libraries to close", 1, outlet="Tessel Post")]
+    assert analyse(versions).summary.startswith("The Kelbury council voted")
+    lone = analyse([versions[0]]).summary
+    assert lone.startswith("The Kelbury council voted")

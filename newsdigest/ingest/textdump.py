@@ -30,8 +30,8 @@ from datetime import tzinfo
 
 import numpy as np
 
-from newsdigest.ingest.article import Article
-from newsdigest.ingest.text_lines import STOP_WORDS, Line, content_words, detect_language, read_lines
+from newsdigest.ingest.article import Article, headline_from_sentence
+from newsdigest.ingest.text_lines import Line, content_words, detect_language, read_lines
 from newsdigest.ingest.text_region import coherence, find_article, off_topic_tail
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
@@ -628,17 +628,9 @@ def _blocks(lines: list[Line], reasons: list[tuple[bool, str]]) -> list[Block]:
     return blocks
 
 
-_CLAUSE_BREAK = frozenset({"as", "after", "while", "because", "—", "–", "amid", "but", "which", "who", "when"})
-"""Words where a lead sentence's main clause usually ends."""
-
-
 def _derive_title(blocks: list[Block]) -> str | None:
-    """A short, honest headline from the lead's first clause, for pages that show none.
-
-    It only shortens what the lead says (never rephrases): the first sentence
-    cut at its first clause break after six words, at most fourteen words,
-    without a dangling function word at the end.
-    """
+    """A short, honest headline from the lead's first sentence, for pages that show none: the one every reader
+    derives (`article.headline_from_sentence`), which only shortens what the lead says, never rephrases."""
     lead = next((b.text for b in blocks if b.kind == "paragraph" and len(b.text.split()) >= 8), None)
     if not lead:
         return None
@@ -648,18 +640,4 @@ def _derive_title(blocks: list[Block]) -> str | None:
         if len(sentence.split()) >= 6:
             break
         sentence += " " + more  # "Am 12. September …": a number's full stop is not a sentence's end
-    sentence = sentence.rstrip(".!?")
-    words = sentence.split()
-    cut = len(words)
-    for index, word in enumerate(words):
-        if index >= 6 and word.endswith((",", ";", ":")):
-            cut = index + 1
-            break
-        if index >= 6 and word.lower() in _CLAUSE_BREAK:
-            cut = index
-            break
-    words = words[: min(cut, 14)]
-    while words and words[-1].lower().strip(",;:") in STOP_WORDS["en"]:
-        words.pop()
-    title = " ".join(words).rstrip(",;:")
-    return title or None
+    return headline_from_sentence(sentence)

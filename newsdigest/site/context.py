@@ -374,7 +374,7 @@ def _relation_view(version: Version, refs: dict[str, VersionRef]) -> RelationVie
         sentence = "copied from another version" if kind is RelationKind.COPY else "rewrote another version"
     else:
         verb = "copied" if kind is RelationKind.COPY else "rewrote"
-        sentence = f"{verb} {of.outlet}" + (f" ({share}% of its sentences shared)" if share is not None else "")
+        sentence = f"{verb} {of.outlet}"  # how much it shares is on the version's own card, beside the evidence
     return RelationView(kind=kind.value, label=_LABELS[kind], of=of, share_percent=share, sentence=sentence,
                         evidence=tuple(relation.evidence) if of else ())
 

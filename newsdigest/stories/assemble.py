@@ -24,6 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newsdigest.ingest.article import opens_clause
 from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
@@ -34,10 +35,16 @@ from newsdigest.stories.sentences import (
     markdown_paragraphs,
     split_sentences,
 )
-from newsdigest.stories.standalone import undated, unfinished
+from newsdigest.stories.standalone import (
+    leans_on_context,
+    reads_as_follow_on,
+    speaker_lost,
+    undated,
+    unfinished,
+    unlabelled,
+)
 from newsdigest.stories.tfidf import TfidfVectorizer
 
-_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -87,14 +94,20 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
         # line made whole where its sentence is short enough: `_offered`), then the same of the others; a
         # sentence-long line only when nothing else is left, the outlet's own before a derived one, and a cut line
         # last of all: one cut where a phrase ends before one cut mid-phrase. Within a
-        # tier, the versions carrying the summary's opening (its main event) first, then agreement.
+        # tier, the versions carrying the summary's opening (its main event) first, then agreement. A line that does
+        # not stand on its own (`_stands_alone`) comes after every whole line and every line cut where a phrase
+        # ends, but before one cut mid-phrase, which says less still.
         shaped = _headline_shaped(lines[post.id])
         typical = level(post) < len(levels)
+        cut = offered[post.id][1]
+        if cut == _CUT_MID_PHRASE:
+            return 8
+        if not _stands_alone(lines[post.id]):
+            return 7
         if not post.title_derived and shaped:
             return 0 if typical else 2
-        cut = offered[post.id][1]
         if cut != _WHOLE:
-            return 6 if cut == _CUT_BETWEEN_PHRASES else 7
+            return 6
         if shaped:
             return 1 if typical else 3
         return 5 if post.title_derived else 4
@@ -166,8 +179,30 @@ def _offered(post: Post) -> tuple[str, int]:
     whole = (sentence or "").strip()
     if whole and len(whole.split()) <= MAX_HEADLINE_WORDS and not unfinished(whole):
         return whole.removesuffix("."), _WHOLE
-    between = sentence is not None and rest.lstrip()[:1] in {",", ";", "—", "–", "(", "-"}
+    # A comma closing an apposition the line opened ("Ann Roe, the ferry's pilot" of "Ann Roe, the ferry's pilot,
+    # was praised…") ends no phrase: the line is the subject without its verb. A line cut before a word opening a
+    # clause ("The ferry has docked safely" of "… safely after losing power") ends where a phrase does, unless the
+    # line's subject opened a relative clause it has not closed ("A ferry that drifted for a day" of "… for a day
+    # after losing power has docked"): the main verb is still to come.
+    opener = re.match(r"\s*([a-z]+)\b\W*(\w*)", rest)
+    relative = re.search(r"\b(?:who|which|that)\b([^,]*)$", title)
+    between = sentence is not None and (rest.lstrip()[:1] in {",", ";", "—", "–", "(", "-"} or bool(
+        opener and opens_clause(opener.group(1), opener.group(2)) and not relative)) and not (
+        rest.lstrip()[:1] == "," and title.count(",") % 2 == 1)
     return post.title, _CUT_BETWEEN_PHRASES if between else _CUT_MID_PHRASE
+
+
+_LOOKS_BACK = re.compile(r"^\W*(?:last|earlier|previously|in\s+(?:19|20)\d\d|(?:\w+\s+){1,2}(?:years?|months?)\s+ago)\b"
+                         r"[^,;:]{0,30},", re.IGNORECASE)
+"""'Last spring, a flood closed…', 'In 2004, …', 'Two years ago, …': a line that opens on the background, set off by a
+comma before the sentence's news."""
+
+
+def _stands_alone(line: str) -> bool:
+    """Can a line be a headline, the outlet's own or one drawn from a lead? Not when it leans on what came before
+    ("Well, so it goes…", "The singer has cancelled…" of a sentence naming no one), speaks in the first person, or
+    opens on an earlier time than the news (`_LOOKS_BACK`): a headline names the story's event on its own."""
+    return not (leans_on_context(line) or reads_as_follow_on(line) or speaker_lost(line) or _LOOKS_BACK.match(line))
 
 
 def _first_sentence(post: Post, title: str) -> str | None:
@@ -201,25 +236,15 @@ def _typical(posts: Sequence[Post], texts: dict[str, Counter[str]]) -> set[str]:
     return {p.id for p, c in zip(posts, closeness) if c >= cut}
 
 
-_FURNITURE = frozenset("""
-    update updated updates watch video videos photos photo pictures gallery breaking news exclusive opinion
-    analysis live listen podcast review editorial explainer poll quiz interactive graphic developing
-""".split())
-"""Labels an outlet tags its pages with, not words about the event. A word before a colon that is not one of
-them is usually a speaker ("Mayor: …", "WHO: …"), which a headline must keep: without it, a claim reads
-as fact."""
-_DATE_PREFIX = re.compile(r"^\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s*")
-"""A leading numeric date ("04/05/2026 - ", "2026-05-04 | ") stamps the page, not the event."""
+_DATE_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s*")
+"""A leading numeric date ("04/05/2026 - ", "04 / 05 / 2026-", "2026-05-04 | ") stamps the page, not the event."""
 
 
 def without_label(headline: str) -> str:
     """Drop what tags the version rather than the event: a page label before a colon ("Update: …",
     "BREAKING: …"), a leading date stamp ("04/05/2026 - …") or a dateline ("KELBURY — …")."""
     rest = _DATE_PREFIX.sub("", headline, count=1)
-    rest = undated(rest) if not rest.isupper() else rest
-    match = _LABEL.match(rest)
-    if match and all(w.casefold() in _FURNITURE for w in rest[: match.end()].rstrip(": ").split()):
-        rest = rest[match.end():]
+    rest = unlabelled(undated(rest) if not rest.isupper() else rest)
     return rest if len(rest.split()) >= 4 else headline
 
 

@@ -195,7 +195,7 @@ def _attributions(quote: str, before: str, after: str, previous: str,
         head = ""  # the quote closed its sentence: what follows is a new statement, not its attribution
     m = _AFTER_VERB_NAME.search(head)
     if m and m.group("name").endswith(("'s", "’s")):
-        # "…,” said the statement from Grimm's attorney, William McGinley: the possessor did not speak.
+        # "…,” said the statement from Roe's attorney, Ann Kell: the possessor did not speak.
         later = re.search(rf"(?<![\w'’])({_NAME_RUN})(?![\w'’])", head[m.end():])
         if later and not later.group(1).endswith(("'s", "’s")):
             yield later.group(1), True

@@ -19,24 +19,53 @@ later sentence will do, and "only in this version" lists it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from newsdigest.stories.quotes import SPEECH_VERBS
-from newsdigest.stories.sentences import CALENDAR_WORDS, content_tokens, own_prose, quoted_spans
+from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, content_tokens, own_prose, quoted_spans
 
-__all__ = ["REPEATED", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked", "undated",
-           "unfinished"]
+__all__ = ["REPEATED", "adds_to_unseen", "full_names", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked",
+           "undated", "unfinished", "unintroduced", "unlabelled"]
 
 _DANGLING = re.compile(
     r"^\W*(?!it\s+(?:seems|appears)\b|this\s+(?:morning|afternoon|evening|week|weekend|month|year|season|spring|"
     r"summer|autumn|fall|winter)\b)"
-    r"(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
-    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b",
+    r"(?:(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|however|meanwhile|also|still|yet|"
+    r"such|so|then|instead|in addition|additionally|furthermore|moreover|besides)\b|"
+    r"(?:soon|even|likewise|similarly|subsequently|afterwards?|thereafter|nonetheless|nevertheless|thus|therefore|"
+    r"hence|otherwise|(?:more|most)\s+recently)(?:\s*,|\s+(?:he|she|it|they|this|that|these|those|his|her|its|"
+    r"their)\b))",
     re.I,
 )
 """Openers that lean on a sentence before them: pronouns and connectives. Only "It seems/appears…" and
-"This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do."""
+"This week/morning…" point at nothing before them: "That night…", "Her season…" and "Their trip…" do. An adverb
+of time or consequence leans only when it stands alone ("Soon, …", "Likewise, …") or before a pronoun ("Even
+they…"); "Even before the storm reached the coast, …" and "Soon after the vote, …" say what they follow."""
+
+_SETTING_PHRASE = re.compile(r"^\W*(?:in|on|at|by|from|during|after|before|since|with|late|early|last|earlier|later|"
+                             r"speaking|asked|reading|writing)\b[^,;:“”\"]{0,60},\s+", re.I)
+"""'In a statement on Monday, ', 'Speaking at the quay, ': a scene set before the subject; a pronoun or a
+connective after it ("…, he decried…") leans on the sentence before as much as one that opens the sentence."""
+
+_ANAPHORA = re.compile(
+    r"\b(?:(?:those|these)\s+(?!who\b|which\b|that\b|of\b|in\b|at\b|days\b|include)[a-z]{3,}|"
+    r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!no\s)(?<!any\s)(?<!one\s)(?<!other\s)(?<!all\s)(?<!many\s)"
+    r"such\s+(?:a\s+|an\s+)?(?!as\b)[a-z]{3,}|"
+    r"(?:to|of|with|about|on|by|for|up|over|from|against|behind|after)\s+(?:this|that)\s+(?!morning\b|afternoon\b|"
+    r"evening\b|night\b|week\b|weekend\b|month\b|year\b|season\b|time\b|is\b|was\b|has\b|had\b|will\b|would\b|"
+    r"could\b|can\b|may\b|might\b|should\b|must\b|are\b|were\b)[a-z]{3,}|"
+    r"as\s+well(?=\s*[,.;]|\s*$)|a\s+subsequent\b|"
+    r"(?:after|before|despite|besides|like|beyond|about)\s+(?:this|that|these|those)(?=\s*[,.;])|"
+    r"^\W*(?:one|some|many|most|all|each|both|none|two|three|several)\s+of\s+(?:them|those|these)\b|"
+    r"(?<!said\s)(?<!says\s)\bthat\s+(?:night|day|morning|afternoon|evening|week|weekend|month|year)\b|^\W*others\b)",
+    re.I,
+)
+"""Words that point back at something the sentence does not say: "those plans", "such a tax", "answer that
+claim", "objected as well", "during a subsequent audit", "After that, …", "One of them, …", "the gate was locked
+that morning" (a time told before; "this week" is the reader's), "Others said…". Quoted words are the
+speaker's and are not looked at; "those who…", "such as", "that week" point at nothing before, and "the town's
+second such arrest", "no such plan" count what the sentence itself tells."""
 
 _BARE_DEFINITE = re.compile(r"^\W*(?i:the|this|that|these|those)\s+[a-z0-9][\w-]*(?:\s+[a-z][\w-]*)?(?:,[^,]{1,50},)?\s+"
                             r"(?:also\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|had|will|would|can|"
@@ -47,10 +76,12 @@ _LEADING_TIME = re.compile(r"^\W*(?:on|in|at|by|late|early)\s+(?:[\w'’-]+\s+){
 """'Late on Friday, ', 'In Kelport, ': when the rest follows a leading phrase of time or place, it is the rest
 that names (or does not name) who did what."""
 
-_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless)\b|^[^,]{1,60},\s*(?:though|however|too),|"
+_ALSO = re.compile(r"^\W*(?:[\w.’'-]+\s+){1,4}(?:also|again|nevertheless|nonetheless|later|subsequently|then|"
+                   r"continued|added|went\s+on|(?:was|were|is|are)\s+referring\s+to)\b|^[^,]{1,60},\s*(?:though|however|too),|"
                    r"^\W*(?:earlier|later|previously|the other)\b", re.I)
-"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'The mayor, though, said…', 'Earlier Monday, …', 'The other, …':
-adds to, turns from or follows something not shown."""
+"""'Ann Roe also said…', 'Ann Roe nevertheless said…', 'Ann Roe later said…', 'Ann Roe continued, …', 'Ann Roe
+was referring to…' (words not shown), 'The mayor,
+though, said…', 'Earlier Monday, …', 'The other, …': adds to, turns from or follows something not shown."""
 
 _SUBJECT = r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+(?:,[^,]{1,60},)?"
 """Who: up to five words, maybe with a description set off by commas ("the lock keeper, Tomas Hale,")."""
@@ -153,9 +184,42 @@ def _said(text: str) -> set[str]:
 
 
 def repeats(a: str, b: str) -> bool:
-    """Would `a` after `b` (or `b` after `a`) say the same thing twice (see `REPEATED`)?"""
+    """Would `a` after `b` (or `b` after `a`) say the same thing twice (see `REPEATED`)? Two sentences that open
+    on the same words and share a good part of the rest ("The ferry that lost power off Oskel was towed…", "The
+    ferry that lost power off Oskel reached…") are two outlets' leads of one report, however their ends differ;
+    two statements that only open alike ("The mayor's office said the vote…", "The mayor's office said the
+    bridge…") are two pieces of news. Two sentences quoting the same words (`_QUOTED_RUN` of them) tell one
+    statement twice, however they frame it."""
     x, y = _said(a), _said(b)
-    return bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y))
+    if bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y)):
+        return True
+    if _quoted_runs(a) & _quoted_runs(b):
+        return True  # the same words quoted twice ("“a disgrace to the town”"): one statement, told twice
+    words_a, words_b = re.findall(r"[\w'’-]+", a), re.findall(r"[\w'’-]+", b)
+    opening = [w.casefold() for w in words_a[:_SAME_OPENING]]
+    if len(opening) < _SAME_OPENING or opening != [w.casefold() for w in words_b[:_SAME_OPENING]]:
+        return False
+    rest_a, rest_b = _said(" ".join(words_a[_SAME_OPENING:])), _said(" ".join(words_b[_SAME_OPENING:]))
+    return bool(rest_a and rest_b) and len(rest_a & rest_b) >= REPEATED / 2 * min(len(rest_a), len(rest_b))
+
+
+_SAME_OPENING = 4
+"""Words two sentences must open on alike to be one lead told twice, if they share half as much of the rest as
+`REPEATED` asks of two sentences worded apart."""
+
+
+_QUOTED_RUN = 4
+"""Words in a row two quotations must share to be the same words quoted."""
+
+
+@lru_cache(maxsize=65536)
+def _quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of `_QUOTED_RUN` words inside the sentence's quotations, lower-cased."""
+    runs: set[tuple[str, ...]] = set()
+    for start, end in quoted_spans(text):
+        words = re.findall(r"[\w'’-]+", text[start:end].casefold())
+        runs.update(tuple(words[i:i + _QUOTED_RUN]) for i in range(len(words) - _QUOTED_RUN + 1))
+    return frozenset(runs)
 
 
 def unfinished(text: str) -> bool:
@@ -163,6 +227,25 @@ def unfinished(text: str) -> bool:
     Close Two Libraries"), or a line an extraction cut off: joined to the next sentence of a summary, it reads as
     one run-on sentence, and as a headline it stops mid-phrase."""
     return not re.search(r"[.!?…。！？][\"'”’)\]]*\s*$", text)
+
+
+_FURNITURE = frozenset("""
+    update updated updates watch video videos photos photo pictures gallery breaking news exclusive opinion
+    analysis live listen podcast review editorial explainer poll quiz interactive graphic developing
+""".split())
+"""Labels an outlet tags its pages with, not words about the event. A word before a colon that is not one of
+them is usually a speaker ("Mayor: …", "WHO: …"), which a headline must keep: without it, a claim reads
+as fact."""
+_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+")
+
+
+def unlabelled(text: str) -> str:
+    """The text without a page label before a colon ("Update: …", "BREAKING: …"): it tags the outlet's page, not
+    the event, in a headline or a summary alike. A speaker before a colon ("Mayor: …") stays."""
+    match = _LABEL.match(text)
+    if match and all(w.casefold() in _FURNITURE for w in text[: match.end()].rstrip(": ").split()):
+        return text[match.end():]
+    return text
 
 
 def undated(sentence: str) -> str:
@@ -181,7 +264,19 @@ def leans_on_context(text: str) -> bool:
     """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
     introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
     is refused."""
-    return text.rstrip().endswith(":") or bool(_DANGLING.match(_opening(text)) or _ASSENT_ONLY.match(_opening(text)))
+    opening = _opening(text)
+    after_setting = _SETTING_PHRASE.sub("", opening, count=1)
+    return (text.rstrip().endswith(":") or bool(_DANGLING.match(opening) or _ASSENT_ONLY.match(opening))
+            or (after_setting != opening and bool(_DANGLING.match(after_setting)))
+            or bool(_ANAPHORA.search(opening)))
+
+
+def adds_to_unseen(text: str) -> bool:
+    """Does the sentence add to, turn from or follow a statement it does not show ("Ann Roe also said…", "The
+    mayor, though, said…", `_ALSO`)? After a summary's opening, which came from other versions, there is no
+    such statement to follow."""
+    opening = _opening(text)
+    return bool(_ALSO.match(opening) or _ALSO.match(_SETTING_PHRASE.sub("", opening, count=1)))
 
 
 def reads_as_follow_on(text: str) -> bool:
@@ -189,4 +284,71 @@ def reads_as_follow_on(text: str) -> bool:
     fact worth showing; a summary prefers another wording or statement to it."""
     opening = _opening(text)
     rest = _LEADING_TIME.sub("", opening, count=1)
-    return bool(_BARE_DEFINITE.match(opening) or _BARE_DEFINITE.match(rest) or _ALSO.match(opening))
+    return bool(_BARE_DEFINITE.match(opening) or _BARE_DEFINITE.match(rest)) or adds_to_unseen(text)
+
+
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Capt|Sgt|Sen|Rep|Gov|Gen|Lt|Col)\.?"
+_NAME = r"[A-Z][A-Za-z’'-]*[a-z](?<!['’]s)(?:-[A-Z][a-z]+)?"
+"""A surname: capitalised, maybe with a capital inside ('McAllan', 'DeVries', "O'Dowd"), without the "'s" that
+makes it a possessive ("Mr. Roe's" is Roe)."""
+_FULLER = re.compile(rf"\b(?!{_HONORIFIC}\s)(?:[A-Z][a-z]{{0,3}}\.|[A-Z][\w’'-]*)\s+(?=({_NAME})\b)")
+"""A name with a word before it ('Tam Vell', 'Mayor Okoye', 'Rep. Ann Roe'): who the bare surname is."""
+_PERSON = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?P<titled>{_NAME})\b(?!\s+[A-Z])|"
+                     rf"(?<![\w.’'-])(?P<given>[A-Z][a-z]{{2,}})\s+(?P<surname>{_NAME})\b"
+                     rf"(?!\s+[A-Z])|\b(?P<aged>{_NAME}),\s+\d{{1,3}},")
+"""Signs that a surname is a person's: a courtesy title ('Mr. Roe'), a first name before it ('Ann Roe', where no
+capitalised word goes before or after: not 'Kelbury Lock Team'), an age after it ('Roe, 34,')."""
+_BARE_PERSON = re.compile(
+    rf"\b{_HONORIFIC}\s+(?P<titled>{_NAME})\b(?!\s+[A-Z])|"
+    rf"^\W*(?P<subject>{_NAME})(?:,\s+\d{{1,3}},|\s+[a-z])|"
+    rf"\b(?P<speaker>{_NAME})\s+(?:{SPEECH_VERBS})\b|"
+    rf"\b(?:{SPEECH_VERBS})\s+(?P<said>{_NAME})\b(?!\s+[A-Z])")
+"""A surname standing alone for a person: after a title ('Mr. Vell said', "Mrs. Okoye's plan"), as the subject
+opening the sentence ('Vell has been charged', 'Okoye, 34, was…'), or beside a verb of saying ('Okoye added', 'said
+Vell'). A bare possessive is not looked at: "Kelbury's mayor" is a place's as often as a person's."""
+
+
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
+
+
+def _folded(name: str) -> str:
+    """A name with its apostrophes alike: "O’Dowd" in one version is "O'Dowd" in another."""
+    return name.replace("’", "'")
+
+
+def full_names(texts: Sequence[str]) -> frozenset[str]:
+    """Surnames the texts show to be people's (`_PERSON`: a title, a first name, an age) and also give with a
+    word before them ('Ann Roe', 'Mayor Roe'): those a reader could have been told in full. A company or a
+    place ("Kelbury said…") has none of those signs, and a common noun ("Kelbury Police") is also written in
+    lower case."""
+    people: set[str] = set()
+    fuller: set[str] = set()
+    for text in texts:
+        for m in _PERSON.finditer(text):
+            given = (m.group("given") or "").casefold()
+            if given and (given in CALENDAR_WORDS or given in GROUPING_STOP_WORDS or given.endswith("ing")):
+                continue  # "Monday Roe", "The Kelbury…", "Describing Kelbury…": a day, a first word, a verb
+            people.add(_folded(m.group("titled") or m.group("surname") or m.group("aged")))
+        fuller.update(_folded(m.group(1)) for m in _FULLER.finditer(text))
+    # A word the texts also write in lower case is a common noun capitalised in a name ("Kelbury Police", "the
+    # police said"), not a surname.
+    common = {word for text in texts for word in re.findall(r"\b[a-z][\w’'-]*", text)}
+    # A plural whose singular the texts also use ("Kelbury Greens" beside "a Green") names a group.
+    words = {word for text in texts for word in re.findall(r"\b[A-Z][\w’'-]*", text)}
+    return frozenset(name for name in people & fuller
+                     if name.casefold() not in common | CALENDAR_WORDS and not (name.endswith("s") and name[:-1] in words))
+
+
+def unintroduced(text: str, before: str, surnames: Collection[str]) -> bool:
+    """Does the sentence call someone by a bare surname ("Mr. Roe said…", "Roe was charged…") that neither the
+    text shown before it (`before`) nor the sentence itself gives in full ("Ann Roe", "Mayor Roe") though the
+    story does (`surnames`, from `full_names`)? Away from the article, "Roe" is nobody the reader has met."""
+    for found in _BARE_PERSON.finditer(text):
+        kind = next(key for key, value in found.groupdict().items() if value)
+        name = _folded(found.group(kind))
+        if name not in surnames or (kind != "titled" and _NAMED_BEFORE.search(text[:found.start(kind)])):
+            continue  # not a person's, or the end of a longer name ("President Roe's", "Ann Roe said")
+        shown = f"{before} {text[:found.end()]}"
+        if not any(_folded(m.group(1)) == name for m in _FULLER.finditer(shown)):
+            return True
+    return False

@@ -12,7 +12,11 @@ summary can be traced back to the versions that say it. The steps:
    sentence before a second one (the second leans on the first for who and
    what), then one a majority of versions confirm, then the one sharing most
    words with the headlines (news is an inverted pyramid, and the headlines are
-   the outlets' own summaries). Then
+   the outlets' own summaries); one naming everyone in full before one using a
+   bare surname. When no version's lead is confirmed by another (independent
+   reporting words its leads apart), the first sentence sharing most words with
+   the headlines opens: the event the versions open on, not a detail two of them
+   happen to share further down. Then
    add the best-supported statements, at most `MAX_SENTENCES` in all, never
    two that align with each other or share most of their words
    (`standalone.REPEATED`; two sentences about one event worded apart can
@@ -59,6 +63,7 @@ import numpy as np
 from newsdigest.model import Post
 from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.phase import MainEvent, looks_back
+from newsdigest.stories.quotes import SPEECH_VERBS
 from newsdigest.stories.sentences import (
     content_tokens,
     is_trivial,
@@ -67,6 +72,8 @@ from newsdigest.stories.sentences import (
     split_sentences,
 )
 from newsdigest.stories.standalone import (
+    adds_to_unseen,
+    full_names,
     leans_on_context,
     reads_as_follow_on,
     repeats,
@@ -74,6 +81,8 @@ from newsdigest.stories.standalone import (
     speech_unmarked,
     undated,
     unfinished,
+    unintroduced,
+    unlabelled,
 )
 
 __all__ = ["MAX_SENTENCES", "MAX_WORDS", "Summary", "lead", "summarise"]
@@ -125,26 +134,56 @@ _WEB_ADDRESS = re.compile(r"(?<![\w.@/])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)
 """A web address written as a word ("example.com", "news.example.org")."""
 
 
+_PRESENT_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?!(?:is|has|was|does|{SPEECH_VERBS})\b)[a-z]+[^\Ws]s\b(?!['’])")
+"""A main verb in the simple present right after its subject ("… looks back at", "… rounds up"): a page describing
+what it does as the reader reads it. News of a company tells its past or its words ("… was fined", "… has
+agreed", "… says"), which are left alone."""
+
+
 def _squashed(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.casefold())
 
 
+def _own_names(post: Post) -> set[str]:
+    """The version's own site and outlet, squashed (`_squashed`): the host of its address and each of its labels,
+    the outlet's name, and that name without a domain ending ("Example.org" → "example")."""
+    host = ((urlsplit(post.url).hostname or "") if post.url else "").casefold().removeprefix("www.")
+    outlet = post.outlet or ""
+    return {name for name in (_squashed(host), _squashed(outlet), _squashed(outlet.rsplit(".", 1)[0]),
+                              *(_squashed(label) for label in host.split(".")[:-1])) if name}
+
+
 def _presents_own_work(text: str, post: Post) -> bool:
-    """Does the sentence's own prose name the version's own site ("…, example.com looks back at…", "Read more at
-    example.org"): the host of its address, or its outlet's name written as a domain? It speaks of the outlet's
-    page, not the event, and misleads as the summary of every version. Any other address is part of the news
-    (a company's or a source's name: "Example.com's chief said…") and is left alone, and so is a quoted one,
+    """Does the sentence's own prose speak as the page: name the version's own site or outlet as a web address
+    ("Read more at example.org"), or make any web address the subject of a verb in the simple present ("…,
+    example.com looks back at…", `_PRESENT_VERB`), which only the page itself says of its work? It speaks of the
+    outlet's page, not the event, and misleads as the summary of every version. Any other address is part of the
+    news (a company's or a source's name: "Example.com's chief said…") and is left alone, and so is a quoted one,
     which is the speaker's."""
-    host = (urlsplit(post.url).hostname or "") if post.url else ""
-    host = host.casefold().removeprefix("www.")
-    outlet = _squashed(post.outlet or "")
-    for found in _WEB_ADDRESS.finditer(own_prose(text)):
-        address = found.group().casefold().removeprefix("www.")
-        if host and (address == host or host.endswith(f".{address}") or address.endswith(f".{host}")):
+    own = _own_names(post)
+    prose = own_prose(text)
+    for found in _WEB_ADDRESS.finditer(prose):
+        subject = not prose[:found.start()].strip(" \"'“‘") or prose[:found.start()].rstrip().endswith(",")
+        if subject and _PRESENT_VERB.match(prose[found.end():]):
             return True
-        if outlet and outlet in (_squashed(address), _squashed(address.rsplit(".", 1)[0])):
+        labels = found.group().casefold().split(".")
+        if _squashed("".join(labels)) in own or _squashed(labels[-2]) in own:
             return True
     return False
+
+
+_CREDIT = re.compile(r"^\s*([\w.&'’ ]{2,40}?)\s*[-–—:|]+\s*(?=[A-Z\"“‘'])")
+"""'Example News - Ann Roe said…', 'examplenews-Ann Roe said…': a name put before the lead, maybe with no space."""
+
+
+def _shown(text: str, post: Post) -> str:
+    """The sentence as the summary shows it: without a leading dateline, page label ('Update: ') or the version's
+    own outlet credited before its lead ('Example News-The council voted…'), which tag the page, not the event."""
+    text = unlabelled(text)
+    credit = _CREDIT.match(text)
+    if credit and _squashed(credit.group(1)) in _own_names(post):
+        text = text[credit.end():]
+    return undated(text)
 
 
 def _opens_on_quote(text: str) -> bool:
@@ -206,21 +245,26 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         clusters.append(members or [n])
     nv = len(on_event)
 
-    representatives: dict[int, int] = {}
+    surnames = full_names([p.body for v, p in enumerate(alignment.posts) if v in on_event])
+    representatives: dict[int, list[int]] = {}
 
-    def representative_of(n: int) -> int:
-        """The sentence that speaks for sentence `n`'s cluster, worked out once: the opening and the rest ask again."""
+    def ranked_members(n: int) -> list[int]:
+        """Sentence `n`'s cluster, the sentence that best speaks for it first, worked out once: the opening and the
+        rest ask again."""
         if n not in representatives:
-            representatives[n] = clusters[n][representative(clusters[n])]
+            representatives[n] = [clusters[n][i] for i in ranked(clusters[n])]
         return representatives[n]
 
-    def representative(members: list[int]) -> int:
+    def representative_of(n: int) -> int:
+        return ranked_members(n)[0]
+
+    def ranked(members: list[int]) -> list[int]:
         if len(members) == 1:
-            return 0
+            return [0]
         copies = [sentences[m].text for m in members]
         vectors = alignment.vectors[members]
         centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
-        return min(range(len(members)), key=lambda i: (
+        return sorted(range(len(members)), key=lambda i: (
             sentences[members[i]].text in disputed, unfinished(sentences[members[i]].text),
             speaker_lost(sentences[members[i]].text) or speech_unmarked(sentences[members[i]].text, copies),
             _readability_penalty(sentences[members[i]].text)
@@ -239,16 +283,27 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     chosen: list[int] = []
     chosen_clusters: list[list[int]] = []
 
-    def take(n: int, strict: bool) -> bool:
+    def take(n: int, strict: bool, introduced: bool | None = None) -> bool:
+        """Add statement `n` if it may be shown. `introduced`: must everyone it calls by surname have been named in
+        full before it (`standalone.unintroduced`)? By default only after the first statement, which sits under
+        the headline drawn from the same versions. After the opening, a statement adding to one not shown ("The
+        senator also said…", `standalone.adds_to_unseen`) is refused: the summary does not show what it adds to."""
         if len(chosen) >= MAX_SENTENCES or any(n in c for c in chosen_clusters):
             return False
-        rep = representative_of(n)
+        # The best wording of the statement, unless it calls someone by a surname not yet given in full and another
+        # wording of it does not ("Ann Roe, 34, was…" for "Roe, 34, was…" before Ann Roe is named).
+        must_introduce = bool(chosen) if introduced is None else introduced
+        shown = " ".join(sentences[c].text for c in chosen)
+        rep = next((m for m in ranked_members(n) if not (must_introduce and unintroduced(sentences[m].text, shown,
+                                                                                           surnames))),
+                   representative_of(n))
         text = sentences[rep].text
         if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or unfinished(text)
                 or any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
                        for m in clusters[n])
-                or speaker_lost(text) or leans_on_context(text)
-                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])):
+                or speaker_lost(text) or leans_on_context(text) or (bool(chosen) and adds_to_unseen(text))
+                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])
+                or (must_introduce and unintroduced(text, shown, surnames))):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
@@ -271,7 +326,20 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
              and not _opens_on_quote(sentences[representative_of(n)].text)]
     leads.sort(key=lambda n: (place[n], -min(int(support[n]), need), -affinity[n], -support[n],
                               sentences[n].version != first, n))
-    opened = any(take(n, strict=True) for n in leads)
+    # A lead naming everyone in full opens before one calling its subject by a bare surname ("Roe was charged…"),
+    # which still tells the main event better than any later sentence.
+    # No lead told by two versions in like words (independent reporting seldom words them alike): the story's event
+    # is still what the versions open on. Of their first sentences, the one closest to what the headlines say.
+    firsts = [n for n in range(len(sentences)) if place[n] == 0 and sentences[n].version in on_event
+              and not _opens_on_quote(sentences[n].text)] if nv > 1 else []
+    # Ranked by how much each agrees with the other versions' first sentences (what most of them open on), not by
+    # the headlines' words alone, which a long sentence gathers by its length.
+    agreed = {n: round(float(np.mean([alignment.sentence_similarity(n, m) for m in firsts
+                                      if sentences[m].version != sentences[n].version] or [0.0])), 2) for n in firsts}
+    firsts.sort(key=lambda n: (-agreed[n], -affinity[n], sentences[n].version != first, n))
+    opened = (any(take(n, strict=True, introduced=True) for n in leads)
+              or any(take(n, strict=True, introduced=True) for n in firsts)
+              or any(take(n, strict=True) for n in leads) or any(take(n, strict=True) for n in firsts))
     for floor in (need, 2 if nv > 1 else 1, 1):
         candidates = [n for n in range(len(sentences)) if support[n] >= floor]
         candidates.sort(key=lambda n: (-rank[n], _readability_penalty(sentences[n].text),
@@ -292,8 +360,23 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     if plain and plain[0] != order[0]:
         order.remove(plain[0])
         order.insert(0, plain[0])
-    return Summary(" ".join(undated(sentences[chosen[i]].text) for i in order),
+    order = order[:1] + _introduced_first([sentences[c].text for c in chosen], order[1:], surnames, order[:1])
+    return Summary(" ".join(_shown(sentences[chosen[i]].text, alignment.posts[sentences[chosen[i]].version])
+                            for i in order),
                    _sources(alignment, [chosen_clusters[i] for i in order]))
+
+
+def _introduced_first(texts: list[str], order: list[int], surnames: frozenset[str], opening: list[int]) -> list[int]:
+    """The order after the `opening`, but a statement calling someone by a bare surname comes after the one naming
+    them in full ("Ann Roe was arrested…" before "Roe, 34, was…"): each was chosen once its name had been given."""
+    placed: list[int] = []
+    waiting = list(order)
+    while waiting:
+        shown = " ".join(texts[i] for i in opening + placed)
+        ready = next((i for i in waiting if not unintroduced(texts[i], shown, surnames)), waiting[0])
+        placed.append(ready)
+        waiting.remove(ready)
+    return placed
 
 
 def _sources(alignment: Alignment, clusters: list[list[int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -322,16 +405,18 @@ def lead(post: Post) -> str:
 def _lead(post: Post, finished_only: bool) -> str:
     chosen: list[str] = []
     words = 0
+    surnames = full_names([post.body])
     for paragraph in markdown_paragraphs(post.body):
         for sentence in split_sentences(paragraph):
             if (is_trivial(sentence) or _is_label(sentence) or (finished_only and unfinished(sentence))
+                    or _presents_own_work(sentence, post)
                     or speaker_lost(sentence) or _readability_penalty(sentence) >= 1.0
-                    or any(repeats(sentence, c) for c in chosen)):
+                    or any(repeats(sentence, c) for c in chosen) or unintroduced(sentence, " ".join(chosen), surnames)):
                 continue
             size = len(sentence.split())
             if chosen and words + size > MAX_WORDS:
                 return " ".join(chosen)
-            chosen.append(undated(sentence))
+            chosen.append(_shown(sentence, post))
             words += size
             if len(chosen) >= 2:  # two sentences of one outlet's lead say what it is about
                 return " ".join(chosen)
