@@ -41,17 +41,17 @@ def test_a_number_changed_in_one_outlets_own_sentence_is_found():
 
 
 def test_two_floors_given_the_same_day_are_two_reports_of_one_figure():
-    a = post("a", "Prosecutors say the treasurer funnelled more than $9,200 into the union's strike fund.")
-    b = post("b", "The treasurer is accused of funnelling at least $10,000 into the union's strike fund.")
+    a = post("a", "Prosecutors say the treasurer funnelled more than $7,300 into the union's strike fund.")
+    b = post("b", "The treasurer is accused of funnelling at least $8,000 into the union's strike fund.")
     [d] = find_disagreements([a, b])
-    assert values([d]) == [("at least $10,000", "more than $9,200")]
+    assert values([d]) == [("at least $8,000", "more than $7,300")]
     # The same floor, or a bound against an exact figure it allows, is agreement.
-    same = post("b", b.body.replace("at least $10,000", "more than $9,200"))
-    exact = post("b", b.body.replace("at least $10,000", "$9,870"))
+    same = post("b", b.body.replace("at least $8,000", "more than $7,300"))
+    exact = post("b", b.body.replace("at least $8,000", "$7,940"))
     assert find_disagreements([a, same]) == () and find_disagreements([a, exact]) == ()
     # A value the floor rules out is a dispute whatever the days.
-    below = post("b", b.body.replace("at least $10,000", "$8,000"))
-    assert values(find_disagreements([a, below])) == [("$8,000", "more than $9,200")]
+    below = post("b", b.body.replace("at least $8,000", "$6,500"))
+    assert values(find_disagreements([a, below])) == [("$6,500", "more than $7,300")]
     # Ceilings likewise: "fewer than 300" and "under 250" report different figures.
     c = post("c", "Fewer than 300 dockers voted in the strike ballot on Monday, the union said.")
     e = post("e", "Under 250 dockers voted in the strike ballot on Monday, according to the union.")
@@ -59,15 +59,15 @@ def test_two_floors_given_the_same_day_are_two_reports_of_one_figure():
 
 
 def test_two_floors_of_different_or_unknown_days_may_tell_a_count_that_grew():
-    day_one = post("a", "The fighting in the Varn valley has claimed more than 600 lives, aid agencies said.",
+    day_one = post("a", "The fighting in the Varn valley has claimed more than 400 lives, aid agencies said.",
                    published=datetime(2026, 3, 2, tzinfo=timezone.utc))
-    day_two = post("b", "The fighting in the Varn valley has now claimed more than 660 lives, aid agencies said.",
+    day_two = post("b", "The fighting in the Varn valley has now claimed more than 450 lives, aid agencies said.",
                    published=datetime(2026, 3, 4, tzinfo=timezone.utc))
     assert find_disagreements([day_one, day_two]) == ()
     undated = [post(p.id, p.body, published=None) for p in (day_one, day_two)]
     assert find_disagreements(undated) == ()
     same_day = [post(p.id, p.body, published=datetime(2026, 3, 4, tzinfo=timezone.utc)) for p in (day_one, day_two)]
-    assert values(find_disagreements(same_day)) == [("more than 600", "more than 660")]
+    assert values(find_disagreements(same_day)) == [("more than 400", "more than 450")]
 
 
 def test_a_bare_repetition_of_a_hedged_figure_allows_what_the_hedge_allows():

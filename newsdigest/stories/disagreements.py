@@ -32,7 +32,7 @@ Incompatible means the intervals the statements allow do not meet:
 "three-and-a-half years" and "a 42-month war" agree. Two bounds on the same side
 given the same day are the exception: "more than $7,300" and "at least $8,000"
 are two floors reported for one figure, so they disagree; across days two floors
-may tell a count that grew ("more than 600 lives", then "more than 660"), so
+may tell a count that grew ("more than 400 lives", then "more than 450"), so
 they agree (`_clashes`).
 
 The excerpt and headline of a post are statements too ("26 dozen countries" of
@@ -708,7 +708,7 @@ def _clashes(mentions: Sequence[Mention], published: Sequence[date | None]) -> n
     $8,000"; "fewer than 300" / "under 250") are each the figure an outlet was given, stated as a floor or
     a ceiling: versions published the same day that give different bounds report different figures, so
     they disagree. Versions of different or unknown days may give two floors of a count that grew between
-    the reports ("more than 600 lives", then "more than 660"), and both may be true: they agree.
+    the reports ("more than 400 lives", then "more than 450"), and both may be true: they agree.
     """
     low = np.array([m.low for m in mentions])
     high = np.array([m.high for m in mentions])
