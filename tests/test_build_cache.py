@@ -94,6 +94,45 @@ def test_a_generated_site_is_the_same_with_and_without_the_cache(tmp_path):
     _check_cache_changes_nothing(tmp_path, _generated)
 
 
+def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path):
+    """Each change an editor makes, one after the other over the same site and cache, ends where a cold build of
+    the same inputs starts: a post's byline edited (its terms and date unchanged, so grouping reuses its fit), a
+    post's words edited, a source added, a post deleted, a template edited, the settings changed."""
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    content = _generated(tmp_path / "a")
+    output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
+    options = ["--output", str(output), "--cache", str(cache), "--config", str(tmp_path / "site.toml")]
+    assert main(["build", "--content", str(content), *options]) == 0
+    posts = sorted((content / "posts").glob("*.md"))
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def same_as_cold() -> None:
+        assert main(["build", "--content", str(content), *options]) == 0
+        fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+        shutil.copytree(content, fresh / "content")
+        assert main(["build", "--content", str(fresh / "content"), "--output", str(fresh / "output"),
+                     "--cache", str(fresh / "cache"), "--config", str(tmp_path / "site.toml")]) == 0
+        assert _tree(output) == _tree(fresh / "output")
+
+    edit(posts[0], "\nauthor: Sam Lee", "\nauthor: Alex Moreno")
+    same_as_cold()
+    assert "Alex Moreno" in "".join(p.read_text(encoding="utf-8") for p in output.rglob("index.html"))
+    edit(posts[1], "\ntitle: ", "\ntitle: Late ")
+    shutil.copy(content / "sources" / "avonford-1.md", content / "sources" / "avonford-9.md")
+    edit(content / "sources" / "avonford-9.md", "publisher: ", "publisher: Weekly ")
+    posts[2].unlink()
+    (tmp_path / "templates").mkdir()
+    base = (ROOT / "newsdigest" / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "base.html").write_text(base.replace("</body>", "<p>theme-marker</p></body>"),
+                                                      encoding="utf-8")
+    edit(tmp_path / "site.toml", 'title = "', 'title = "Weekend ')
+    same_as_cold()
+
+
 def test_two_cold_builds_give_the_same_bytes(tmp_path):
     sites = []
     for name in ("one", "two"):
