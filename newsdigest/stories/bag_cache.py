@@ -52,6 +52,7 @@ def cached_bags(posts: Sequence[Post], cache_dir: Path | None, digests: Mapping[
                       np.concatenate([table[2][a:b] for a, b in spans] or [table[2][:0]]),
                       table[3][order] if order else table[3][:0])
     store.put(key, result)
+    store.keep_only((key,))  # and no other code's: the folder does not grow with every upgrade
     return _bags(result)
 
 
