@@ -9,6 +9,7 @@ again. Either way the stories are the ones grouping without any cache makes.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -63,9 +64,16 @@ def test_an_edit_to_the_words_or_the_date_fits_again(tmp_path, fits):
     stories, _ = group_posts(worded, cache_dir=tmp_path)
     assert len(fits) == 2
     assert _memberships(stories) == _memberships(group_posts(worded)[0])
-    dated = _with(posts, 0, published=None)
-    group_posts(dated, cache_dir=tmp_path)
+    first, _ = group_posts(posts, cache_dir=tmp_path)  # the cache holds the original posts' fit again
     assert len(fits) == 4  # the uncached grouping above fitted too
+    story = next(s for s in first if len(s.posts) >= 3 and all(p.published for p in s.posts))
+    n = posts.index(story.posts[0])  # a version of a story of three or more, all dated
+    dated = _with(posts, n, published=posts[n].published + timedelta(days=400))
+    stories, _ = group_posts(dated, cache_dir=tmp_path)
+    assert len(fits) == 5, "a date the fit reads changed: it fits again"
+    cold, _ = group_posts(dated)
+    assert _memberships(stories) == _memberships(cold)
+    assert _memberships(stories) != _memberships(first), "a version dated a year apart leaves its story"
 
 
 def test_the_bag_cache_gives_what_extraction_gives_after_edits_and_removals(tmp_path):
