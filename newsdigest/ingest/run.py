@@ -157,31 +157,26 @@ def find_sources(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def source_problem(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> str | None:
-    """Why `path` is not read as a source, or None when it is a regular file within the limits.
+def _source_check(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> tuple[str | None, list[int]]:
+    """Why `path` is not read as a source (None when it is a regular file within the limits), and the
+    `file_state` of the file the source reads (that of the file a link leads to).
 
     Only a regular file is read: a FIFO would block the build, a device such as
     `/dev/zero` never ends, a socket cannot be read. A link is followed only when
     it leads inside the content folder (a link elsewhere would publish whatever
     it points at), and a file above `limit` bytes is skipped rather than read
     into memory.
-    """
-    return _source_check(path, content_dir, limit)[0]
-
-
-def _source_check(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> tuple[str | None, list[int]]:
-    """`source_problem`, and the `file_state` of the file the source reads (that of the file a link leads to).
 
     A build with nothing to ingest still looks at every source: one `lstat` answers both questions for a file
     that is not a link (its state is then what `stat` would say), where a separate link test and `stat` and
-    then the state's own `stat` cost three.
+    then the state's own `stat` cost three. A link costs more: where it leads (`realpath`, of it and of the
+    content folder) and the `stat` of its target.
     """
     try:
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            problem = _link_problem(path, content_dir)
-            if problem is not None:
-                return problem, []
+            if _leads_outside(path, content_dir):
+                return _OUTSIDE, []
             info = os.stat(path)
         return _stat_problem(info, limit), file_state(info)
     except FileNotFoundError:
@@ -191,7 +186,7 @@ def _source_check(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> t
 
 
 def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
-    """The bytes of one source, or `SourceError` saying why it is not read (see `source_problem`).
+    """The bytes of one source, or `SourceError` saying why it is not read (see `_source_check`).
 
     The file is opened without blocking and checked again once open, so a file
     swapped for a FIFO or grown after the check does not hang or flood the build.
@@ -220,10 +215,16 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
     return data
 
 
+_OUTSIDE = "a link that leads outside the content folder is not followed"
+
+
 def _link_problem(path: Path, content_dir: Path) -> str | None:
-    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
-        return "a link that leads outside the content folder is not followed"
-    return None
+    return _OUTSIDE if path.is_symlink() and _leads_outside(path, content_dir) else None
+
+
+def _leads_outside(link: Path, content_dir: Path) -> bool:
+    """Whether the link `link` leads out of the content folder (the caller knows it is a link)."""
+    return not Path(os.path.realpath(link)).is_relative_to(Path(os.path.realpath(content_dir)))
 
 
 def _stat_problem(info: os.stat_result, limit: int) -> str | None:
@@ -297,7 +298,7 @@ def post_slug(text: str) -> str:
     """A post id from a file name: its slug, or "post" when it has no Latin letters.
 
     Kept for each name: an ingest asks it of every source twice (its id, whether it was renamed), and the
-    preview server at every save."""
+    preview server asks it again whenever it ingests changed sources."""
     return slugify(text) or "post"
 
 
