@@ -12,13 +12,11 @@ from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
-import pytest
 from test_stories_group_fixtures import corpus
 
 from newsdigest.stories import bag_cache
 from newsdigest.stories.bags import bags_many
 from newsdigest.stories.group import group_posts
-from newsdigest.stories.index import StoryIndex
 from newsdigest.stories.story_cache import post_digests
 
 
@@ -28,20 +26,6 @@ def _memberships(stories) -> set[frozenset[str]]:
 
 def _with(posts, n: int, **changes):
     return [replace(p, **changes) if k == n else p for k, p in enumerate(posts)]
-
-
-@pytest.fixture
-def fits(monkeypatch):
-    """Counts the fits that run."""
-    calls = []
-    real = StoryIndex.fit
-
-    def counted(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(StoryIndex, "fit", counted)
-    return calls
 
 
 def test_an_edit_that_leaves_the_terms_and_dates_reuses_the_fit(tmp_path, fits):
