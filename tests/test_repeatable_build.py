@@ -6,7 +6,9 @@ empty output, must give the same stories and the same bytes. The case that
 once failed: a post split off its story by a pin (its own `story:`, or an
 override's `posts`) after another post was edited. Grouping keeps putting the
 pinned post back among its old neighbours, and the build after the split
-merged all of them under the pinned slug and retired the old one.
+merged all of them under the pinned slug and retired the old one; and a merge
+by an override, whose pinned posts, counted in their own old cluster, took the
+merged story's identity there on the next build.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_build_cache import _build, _demo, _tree
+from test_build_cache import _build, _demo, _generated, _tree
 
 SPLIT = "a-split-story"
 
@@ -65,3 +67,27 @@ def test_a_split_after_an_edit_stays_split_on_the_next_builds(tmp_path, pin):
     _build(fresh / "content", fresh / "output", fresh / "cache")  # the same content, no cache, no output
     assert _tree(fresh / "output") == site
     assert (fresh / "content" / "stories" / "registry.json").read_bytes() == registry
+
+
+def test_a_merge_by_an_override_stays_merged_on_the_next_builds(tmp_path):
+    """An override that pins every post of a larger story into a smaller one: the next build, from the same
+    content without the cache and output, keeps them merged under the smaller story's address."""
+    content = _generated(tmp_path / "a")
+    output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
+    _build(content, output, cache)
+    by_size = sorted(_stories(output).items(), key=lambda item: (len(item[1]), item[0]))
+    (small, small_posts), (_, large_posts) = by_size[0], by_size[-1]
+    assert len(large_posts) > len(small_posts)
+    (content / "stories" / f"{small}.md").write_text(f"---\nposts: [{', '.join(sorted(large_posts))}]\n---\n",
+                                                      encoding="utf-8")
+    _build(content, output, cache)
+    merged = _stories(output)
+    assert merged[small] == small_posts | large_posts
+    site, registry = _tree(output), (content / "stories" / "registry.json").read_bytes()
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(content, fresh / "content")
+    _build(fresh / "content", fresh / "output", fresh / "cache")
+    assert _stories(fresh / "output") == merged
+    assert (fresh / "content" / "stories" / "registry.json").read_bytes() == registry
+    assert _tree(fresh / "output") == site
