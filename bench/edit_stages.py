@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages           # one edited post, three times
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind source
+    PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --trials 1 --profile /tmp/edit.prof
 
 The peer benchmark's corpus (`peer_corpus`, 2,000 articles) is written into
 `--folder` and built once (cold) when the folder has no site yet; it is kept,
@@ -31,9 +32,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 STAGES = ("ingest", "load_posts", "group", "publish")
 
 
-def _one(folder: Path) -> None:
-    """In the child: one build of the kept site, printing each stage's clock and processor seconds."""
+def _one(folder: Path, profile: Path | None = None) -> None:
+    """In the child: one build of the kept site, printing each stage's clock and processor seconds
+    (and writing the build's profile to `profile`, when given; the stage times then include the profiler's cost).
+
+    The profile starts before the imports of `pipeline` and `cli`: what a build imports is part of its cost."""
     start_clock, start_cpu = time.perf_counter(), time.process_time()
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     from newsdigest import pipeline
     from newsdigest.cli import main
 
@@ -50,8 +60,12 @@ def _one(folder: Path) -> None:
 
     for name in STAGES:
         setattr(pipeline, name, timed(name))
-    code = main(["build", "--content", str(folder / "content"), "--output", str(folder / "output"),
-                 "--cache", str(folder / "cache"), "--config", str(ROOT / "site.toml")])
+    argv = ["build", "--content", str(folder / "content"), "--output", str(folder / "output"),
+            "--cache", str(folder / "cache"), "--config", str(ROOT / "site.toml")]
+    code = main(argv)
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
     children = os.times()
     print(f"    {'build':10} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s "
           f"processor (+ {children.children_user + children.children_system:.2f} s in the search indexer)")
@@ -64,10 +78,11 @@ def main() -> int:
     parser.add_argument("--folder", type=Path, required=True, help="where the site is kept between runs")
     parser.add_argument("--kind", choices=("edit", "source"), default="edit")
     parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--profile", type=Path, help="write each trial's cProfile statistics to PROFILE.N")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        _one(args.folder)
+        _one(args.folder, args.profile)
         return 0
     from bench_peers import Newsdigest
     from peer_corpus import articles
@@ -89,7 +104,9 @@ def main() -> int:
                                  if not (args.folder / "content" / "sources" / f"s{n % 400:05d}-extra.md").exists()))
         print(f"  trial {trial + 1} ({'one edited post' if args.kind == 'edit' else 'one new source'}):", flush=True)
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, __file__, "--folder", str(args.folder), "--one"], env=env, cwd=ROOT)
+        profile = [] if args.profile is None else ["--profile", f"{args.profile}.{trial + 1}"]
+        child = subprocess.Popen([sys.executable, __file__, "--folder", str(args.folder), "--one", *profile],
+                                 env=env, cwd=ROOT)
         _pid, status, usage = os.wait4(child.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit("the build failed")

@@ -47,6 +47,22 @@ def demo_site(tmp_path_factory) -> BuiltSite:
     return build_site(tmp_path_factory.mktemp("demo"))
 
 
+@pytest.fixture
+def fits(monkeypatch) -> list[int]:
+    """Counts the fits grouping runs (one item per fit): a cache that should spare a fit is seen to."""
+    from newsdigest.stories.index import StoryIndex
+
+    calls: list[int] = []
+    real = StoryIndex.fit
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoryIndex, "fit", counted)
+    return calls
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright (its own browser download does not work here)."""

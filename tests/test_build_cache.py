@@ -94,6 +94,58 @@ def test_a_generated_site_is_the_same_with_and_without_the_cache(tmp_path):
     _check_cache_changes_nothing(tmp_path, _generated)
 
 
+def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path, fits):
+    """Each change an editor makes, one after the other over the same site and cache, ends where a cold build of
+    the same inputs does: a post's byline edited (its terms and date unchanged, so grouping reuses its fit), a
+    post's words edited, a source added, a post deleted (which ingest makes again), a source deleted with its post, a template edited, the settings changed. The cold build
+    is given the content as it was before the incremental build (which may rewrite the story registry), and each
+    incremental build fits grouping exactly when what the fit reads changed."""
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    content = _generated(tmp_path / "a")
+    output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
+    options = ["--output", str(output), "--cache", str(cache), "--config", str(tmp_path / "site.toml")]
+    assert main(["build", "--content", str(content), *options]) == 0
+    posts = sorted((content / "posts").glob("*.md"))
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def same_as_cold(change: str, fitted: int) -> None:
+        fresh = tmp_path / change
+        shutil.copytree(content, fresh / "content")  # the inputs as the incremental build finds them
+        before = len(fits)
+        assert main(["build", "--content", str(content), *options]) == 0
+        assert len(fits) - before == fitted, f"{change}: grouping fitted {len(fits) - before} times"
+        assert main(["build", "--content", str(fresh / "content"), "--output", str(fresh / "output"),
+                     "--cache", str(fresh / "cache"), "--config", str(tmp_path / "site.toml")]) == 0
+        assert _tree(output) == _tree(fresh / "output"), f"{change}: the incremental build differs from a cold one"
+
+    edit(posts[0], "\nauthor: Sam Lee", "\nauthor: Alex Moreno")
+    same_as_cold("byline", fitted=0)
+    assert "Alex Moreno" in "".join(p.read_text(encoding="utf-8") for p in output.rglob("index.html"))
+    edit(posts[1], "\ntitle: ", "\ntitle: Late ")
+    same_as_cold("title", fitted=1)
+    shutil.copy(content / "sources" / "avonford-1.md", content / "sources" / "avonford-9.md")
+    edit(content / "sources" / "avonford-9.md", "publisher: ", "publisher: Weekly ")
+    same_as_cold("source-added", fitted=1)
+    posts[2].unlink()
+    same_as_cold("post-deleted", fitted=0)  # ingest makes it again from its source, as it was
+    assert posts[2].is_file()
+    (content / "sources" / "avonford-9.md").unlink()  # and its post: the version is gone
+    next(p for p in (content / "posts").glob("*.md") if "source: sources/avonford-9.md" in p.read_text(encoding="utf-8")).unlink()
+    same_as_cold("version-deleted", fitted=1)
+    (tmp_path / "templates").mkdir()
+    base = (ROOT / "newsdigest" / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "base.html").write_text(base.replace("</body>", "<p>theme-marker</p></body>"),
+                                                      encoding="utf-8")
+    same_as_cold("template", fitted=0)
+    assert "theme-marker" in (output / "index.html").read_text(encoding="utf-8")
+    edit(tmp_path / "site.toml", 'title = "', 'title = "Weekend ')
+    same_as_cold("settings", fitted=0)
+
+
 def test_two_cold_builds_give_the_same_bytes(tmp_path):
     sites = []
     for name in ("one", "two"):

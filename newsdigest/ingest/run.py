@@ -17,9 +17,9 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,8 @@ from newsdigest.publish import die_with_parent
 from newsdigest.slugs import slugify
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from newsdigest.ingest.source import Outcome
 
 INGEST_VERSION = "2"
@@ -62,14 +64,17 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     """Normalise new or changed sources into posts; return what happened to each."""
     outlets = load_outlets(config.outlets_file)
     skipped: list[tuple[Path, str]] = []
-    sources: list[Path] = []
+    sources: dict[Path, list[int]] = {}
+    """Each source that can be read, with the state of the file it reads (one stat each: see `_source_check`)."""
     for path in find_sources(config.sources_dir):
-        problem = source_problem(path, config.content_dir)
+        problem, state = _source_check(path, config.content_dir)
         if problem is None:
-            sources.append(path)
+            sources[path] = state
         else:
             skipped.append((path, problem))
     ids = assign_ids(sources, config.sources_dir)  # only sources that can be read take an id
+    posts_dir = config.posts_dir
+    targets = {path: posts_dir / f"{post_id}.md" for path, post_id in ids.items()}
     cache = _Cache(config.cache_dir / "ingest")
     salt = _salt(config, outlets)
     states = _States(config.cache_dir / "ingest" / STATES, salt)
@@ -79,8 +84,8 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     jobs: list[_Job] = []
     outcomes: dict[Path, tuple[str | None, str | None]] = {}
     """Source -> its post file's text (None: skipped) and the reason of a skip."""
-    for path in sources:
-        found = states.result(path, ids[path], config.posts_dir / f"{ids[path]}.md")
+    for path, state in sources.items():
+        found = states.result(path, ids[path], targets[path], state)
         if found is not None:
             done[path] = found
             continue
@@ -112,7 +117,7 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     kept: list[Path] = []
     for path in sources:
         outcome = outcomes.get(path)
-        target = config.posts_dir / f"{ids[path]}.md"
+        target = targets[path]
         if path in done:
             result, reason = done[path]
         elif outcome is None:
@@ -152,25 +157,36 @@ def find_sources(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def source_problem(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> str | None:
-    """Why `path` is not read as a source, or None when it is a regular file within the limits.
+def _source_check(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> tuple[str | None, list[int]]:
+    """Why `path` is not read as a source (None when it is a regular file within the limits), and the
+    `file_state` of the file the source reads (that of the file a link leads to).
 
     Only a regular file is read: a FIFO would block the build, a device such as
     `/dev/zero` never ends, a socket cannot be read. A link is followed only when
     it leads inside the content folder (a link elsewhere would publish whatever
     it points at), and a file above `limit` bytes is skipped rather than read
     into memory.
+
+    A build with nothing to ingest still looks at every source: one `lstat` answers both questions for a file
+    that is not a link (its state is then what `stat` would say), where a separate link test and `stat` and
+    then the state's own `stat` cost three. A link costs more: where it leads (`realpath`, of it and of the
+    content folder) and the `stat` of its target.
     """
     try:
-        return _link_problem(path, content_dir) or _stat_problem(path.stat(), limit)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if _leads_outside(path, content_dir):
+                return _OUTSIDE, []
+            info = os.stat(path)
+        return _stat_problem(info, limit), file_state(info)
     except FileNotFoundError:
-        return "a link to a file that does not exist"
+        return "a link to a file that does not exist", []
     except OSError as exc:
-        return f"cannot read the file: {exc.strerror or exc}"
+        return f"cannot read the file: {exc.strerror or exc}", []
 
 
 def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> bytes:
-    """The bytes of one source, or `SourceError` saying why it is not read (see `source_problem`).
+    """The bytes of one source, or `SourceError` saying why it is not read (see `_source_check`).
 
     The file is opened without blocking and checked again once open, so a file
     swapped for a FIFO or grown after the check does not hang or flood the build.
@@ -199,10 +215,16 @@ def read_source_file(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -
     return data
 
 
+_OUTSIDE = "a link that leads outside the content folder is not followed"
+
+
 def _link_problem(path: Path, content_dir: Path) -> str | None:
-    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(content_dir))):
-        return "a link that leads outside the content folder is not followed"
-    return None
+    return _OUTSIDE if path.is_symlink() and _leads_outside(path, content_dir) else None
+
+
+def _leads_outside(link: Path, content_dir: Path) -> bool:
+    """Whether the link `link` leads out of the content folder (the caller knows it is a link)."""
+    return not Path(os.path.realpath(link)).is_relative_to(Path(os.path.realpath(content_dir)))
 
 
 def _stat_problem(info: os.stat_result, limit: int) -> str | None:
@@ -271,16 +293,20 @@ def assign_ids(paths: Iterable[Path], sources_dir: Path) -> dict[Path, str]:
     return ids
 
 
+@lru_cache(maxsize=65536)
 def post_slug(text: str) -> str:
-    """A post id from a file name: its slug, or "post" when it has no Latin letters."""
+    """A post id from a file name: its slug, or "post" when it has no Latin letters.
+
+    Kept for each name: an ingest asks it of every source twice (its id, whether it was renamed), and the
+    preview server asks it again whenever it ingests changed sources."""
     return slugify(text) or "post"
 
 
 def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: bool) -> Iterator[tuple[_Job, Outcome]]:
+    if not jobs:
+        return  # before the readers' import (ftfy, charset detection, their patterns): most of a run with no work
     from newsdigest.ingest.source import Outcome, process_source
 
-    if not jobs:
-        return
     tz_name = config.timezone.key
     bar = _progress_bar() if progress and len(jobs) >= _PROGRESS_FROM else None
     workers = min(2, os.cpu_count() or 1)
@@ -292,6 +318,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
         return
     preload_readers()
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
@@ -427,22 +454,23 @@ class _States:
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
         self.fresh: dict[str, list] = {}
 
-    def result(self, path: Path, post_id: str, target: Path) -> tuple[str, str | None] | None:
-        """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded."""
+    def result(self, path: Path, post_id: str, target: Path, state: list[int]) -> tuple[str, str | None] | None:
+        """("unchanged" | "kept" | "skipped", the reason of a skip) when nothing changed since it was recorded;
+        `state`: the source's `file_state`, as just taken."""
         old = self.known.get(str(path))
         if isinstance(old, list) and len(old) == 6:
-            return self._checked(path, post_id, target, old)
-        if not isinstance(old, list) or len(old) != 5 or old[:3] != [_state(path), post_id, _state(target)]:
+            return self._checked(path, post_id, target, old, state)
+        if not isinstance(old, list) or len(old) != 5 or old[:3] != [state, post_id, _state(target)]:
             return None
         if old[3] not in ("unchanged", "kept", "skipped") or not (old[4] is None or isinstance(old[4], str)):
             return None
         self.fresh[str(path)] = old  # still true, and still old enough to trust
         return old[3], old[4]
 
-    def _checked(self, path: Path, post_id: str, target: Path, old: list) -> tuple[str, None] | None:
+    def _checked(self, path: Path, post_id: str, target: Path, old: list, state: list[int]) -> tuple[str, None] | None:
         """A post recorded too soon after ingest wrote it (`record`): unchanged when its source is as it was and
         it still holds the bytes written (read and digested, but its source not read again)."""
-        if old[:2] != [_state(path), post_id] or old[3] != "unchanged" or not isinstance(old[5], str):
+        if old[:2] != [state, post_id] or old[3] != "unchanged" or not isinstance(old[5], str):
             return None
         post = _state(target)
         try:

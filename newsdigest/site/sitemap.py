@@ -2,11 +2,14 @@
 
 The sitemap lists exactly the pages `pages.plan()` marked as indexable (no 404,
 no redirects, no hidden stories), with `lastmod` where the page has a time.
+Text is escaped with `html.escape(quote=False)` (`&`, `<`, `>`, as
+`xml.sax.saxutils.escape` does), whose module costs nothing to import, where
+`xml.sax.saxutils` pulls in `urllib.request`, `http.client` and `ssl`.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from newsdigest.config import Config
 from newsdigest.site.pages import Page
@@ -20,9 +23,9 @@ def write_sitemap(pages: list[Page], config: Config, writer: Writer) -> None:
         if not page.in_sitemap:
             continue
         lines.append("  <url>")
-        lines.append(f"    <loc>{escape(config.absolute_url(page.path))}</loc>")
+        lines.append(f"    <loc>{escape(config.absolute_url(page.path), quote=False)}</loc>")
         if page.lastmod:
-            lines.append(f"    <lastmod>{escape(page.lastmod)}</lastmod>")
+            lines.append(f"    <lastmod>{escape(page.lastmod, quote=False)}</lastmod>")
         lines.append("  </url>")
     lines.append("</urlset>")
     writer.write_text("/sitemap.xml", "\n".join(lines) + "\n")

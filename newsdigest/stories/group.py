@@ -6,7 +6,9 @@ The order of work, and why:
    (`index.StoryIndex`); nothing the editor said is needed to find events.
 2. **Recognise** the clusters against the registry of last build, only to learn
    which slug each one answers to, so that `content/stories/<slug>.md` finds
-   its story. Only when there are overrides to apply; a cluster the registry
+   its story. The posts the editor pinned do not count here (see
+   `_provisional`: else a split is undone by the next build). Only when there
+   are overrides to apply; a cluster the registry
    does not know answers to the slug of the headline its analysis gives it,
    so only those clusters are analysed here.
 3. **Apply the editor's overrides**: pinned posts move in, excluded posts move
@@ -118,10 +120,11 @@ def _apply_overrides(
 ) -> _Regrouped:
     if not overrides and not any(post.story for post in posts):
         return _Regrouped(members=groups, slugs={}, plans={})
-    provisional = _provisional(groups, registry, headlines)
+    pinned = {pid for o in overrides for pid in o.posts} | {post.id for post in posts if post.story}
+    provisional = _provisional([[p for p in g if p.id not in pinned] for g in groups], registry, headlines)
     where: dict[str, int] = {}
     for n, identity in enumerate(provisional):
-        for name in (identity.id, identity.slug, *identity.aliases):
+        for name in (identity.id, identity.slug, *identity.aliases) if identity is not None else ():
             where.setdefault(name, n)
     members = [list(g) for g in groups]
     home = {p.id: n for n, g in enumerate(members) for p in g}
@@ -172,17 +175,29 @@ def _apply_overrides(
 
 
 def _provisional(groups: list[list[Post]], registry: Registry,
-                 headlines: Callable[[list[list[Post]]], list[str]]) -> list[Identity]:
-    """Which slug each automatic group answers to, asked of the registry without keeping its answer. A story the
-    registry knows answers to its own slug; only a new one needs its headline (its analysis) to make one, so only
-    those groups are analysed before the overrides move posts."""
-    ids = [tuple(p.id for p in g) for g in groups]
-    first = assign([Group(members, "") for members in ids], registry)[0]
-    new = [n for n, identity in enumerate(first) if identity.id not in registry.stories]
-    if not new:
-        return first
-    named = dict(zip(new, headlines([groups[n] for n in new])))
-    return assign([Group(members, named.get(n, "")) for n, members in enumerate(ids)], registry)[0]
+                 headlines: Callable[[list[list[Post]]], list[str]]) -> list[Identity | None]:
+    """Which story each automatic group answers to (None: a group of pinned posts only), asked of the registry
+    without keeping its answer. A story the registry knows answers to its own slug; only a new one needs its
+    headline (its analysis) to make one, so only those groups are analysed before the overrides move posts.
+
+    `groups` are grouping's, without the posts the editor pinned (a post's `story:`, an override's `posts`):
+    where a pinned post goes is the pin's to say, so it must not also decide which story a group answers to.
+    Grouping keeps putting a pinned post back among the neighbours it was split from; were it counted there,
+    the story it was pinned to would look merged into theirs, the pin would then lead to their group, and the
+    build after a split would undo it (all of them moved under the pinned slug, their own slug retired). The
+    editor who wrote `story: x` wants that post in story x and nothing else moved, on every build.
+    """
+    present = [n for n, g in enumerate(groups) if g]
+    ids = [tuple(p.id for p in groups[n]) for n in present]
+    found = assign([Group(members, "") for members in ids], registry)[0]
+    new = [k for k, identity in enumerate(found) if identity.id not in registry.stories]
+    if new:
+        named = dict(zip(new, headlines([groups[present[k]] for k in new])))
+        found = assign([Group(members, named.get(k, "")) for k, members in enumerate(ids)], registry)[0]
+    answers: list[Identity | None] = [None] * len(groups)
+    for k, n in enumerate(present):
+        answers[n] = found[k]
+    return answers
 
 
 def _targets(plans: dict[int, str], overrides: Sequence[Override]) -> dict[int, Override]:
