@@ -454,3 +454,17 @@ def test_sigint_stops_cleanly(tmp_path, shared_cache):
     assert "Traceback" not in server.text()
     with pytest.raises((ConnectionError, OSError, urllib.error.URLError)):
         urllib.request.urlopen(server.url + "/", timeout=2)
+
+
+def test_sigint_right_after_start_stops_cleanly_every_time(tmp_path, shared_cache):
+    """Stopped at once, the server is still warming up in the background (readers, story index): it must
+    wait for that work, not exit under it (which now and then aborted the process with -6)."""
+    for attempt in range(3):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        server = start_server(folder, shared_cache)
+        code = server.stop(signal.SIGINT)
+        log = server.text()
+        assert code == 0, log
+        assert "Traceback" not in log and "terminate called" not in log, log
+        assert "Stopped." in log, log

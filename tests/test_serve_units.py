@@ -468,3 +468,35 @@ def test_debouncer_settles_quickly_once_files_are_complete():
         assert fired and fired[0] - start < 0.5
     finally:
         debouncer.stop()
+
+
+def test_a_stopped_rebuilder_leaves_no_background_thread_running(tmp_path):
+    """The first build starts the readers' warm-up and the placement fit; stopping waits for both, so the
+    interpreter never exits under them (which aborted the server now and then)."""
+    from newsdigest.serve.rebuild import Rebuilder
+    from newsdigest.serve.worker import InlineRunner
+
+    (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text())
+    config = load_config(tmp_path / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "output",
+                         cache_dir=tmp_path / "cache")
+    config.posts_dir.mkdir(parents=True)
+    for pid in ("a-1", "a-2", "b-1"):
+        _write_post(config.posts_dir, pid, f"Title {pid}")
+    rebuilder = Rebuilder(config, runner=InlineRunner())
+    assert rebuilder.rebuild(everything=True).problem is None
+    rebuilder.close()
+    assert rebuilder.join(timeout=60.0)
+    running = {t.name for t in threading.enumerate() if t.is_alive()}
+    assert not running & {"newsdigest-readers", "newsdigest-placement"}, running
+
+
+def test_a_warm_up_told_to_stop_starts_no_import():
+    """A server stopped during the readers' warm-up waits for one import at most: none when stopped before."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from newsdigest.ingest.run import READER_MODULES, preload_readers; "
+            "preload_readers(lambda: True); print(sorted(set(READER_MODULES) & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            check=True)
+    assert result.stdout.strip() == "[]", result.stdout

@@ -352,25 +352,33 @@ def _showing(bar, total: int) -> Iterator[Callable[[], None]]:
         bar.stop()
 
 
-def preload_readers() -> None:
+READER_MODULES = ("htmldate", "trafilatura", "trafilatura.settings", "trafilatura.utils", "trafilatura.xml",
+                  "newsdigest.ingest.html_source", "newsdigest.ingest.markdown_source",
+                  "newsdigest.ingest.text_source")
+"""What `preload_readers` imports, one step at a time."""
+
+
+def preload_readers(stopping: Callable[[], bool] = lambda: False) -> None:
     """Import the readers and their libraries: once in the parent, so that forked workers start warm; in the
-    background of a preview server, so that the first new source is not read cold."""
-    import htmldate  # noqa: F401
-    import trafilatura
-    import trafilatura.settings
-    import trafilatura.utils
-    import trafilatura.xml  # noqa: F401
+    background of a preview server, so that the first new source is not read cold.
 
-    import newsdigest.ingest.html_source
-    import newsdigest.ingest.markdown_source
-    import newsdigest.ingest.text_source
+    `stopping()` is asked between steps: an import cannot be interrupted, so a server that stops waits for
+    the step in hand only (a thread left inside a native library while the interpreter exits can abort it)."""
+    import importlib
 
+    for name in READER_MODULES:
+        if stopping():
+            return
+        importlib.import_module(name)
+    if stopping():
+        return
     try:
         import newsdigest.ingest.textdump  # noqa: F401
         from newsdigest.ingest.textmeta import warm_up
     except ImportError:
         return
-    warm_up()
+    if not stopping():
+        warm_up()
 
 
 def _progress_bar():

@@ -29,10 +29,12 @@ Like MkDocs' livereload, it is a development server: single user, local.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -131,20 +133,35 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
     finally:
         hub.close()
         rebuilder.close()
-        if debouncer is not None:
-            debouncer.stop()
-        if settler is not None:
-            settler.stop(timeout=5.0)
-        search.stop()
-        finish_cleanups()
-        if watcher is not None:
-            watcher.stop()
+        ended = [debouncer.stop() if debouncer is not None else True,
+                 settler.stop(timeout=5.0) if settler is not None else True,
+                 search.stop(),
+                 rebuilder.join(timeout=8.0),
+                 finish_cleanups(),
+                 watcher.stop() if watcher is not None else True]
         httpd.server_close()
         if threading.current_thread() is threading.main_thread():
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
     console.print("Stopped.")
+    if not all(ended):
+        _leave_without_finalising()
     return 0
+
+
+def _leave_without_finalising() -> None:
+    """Exit now (code 0), without finalising the interpreter under threads that did not end in time.
+
+    Finalising would unwind them from inside whatever native code they are in,
+    which aborts the process (see `newsdigest.background`). Every thread the
+    server started was asked to stop and waited for; one still running is busy
+    in work nobody will use, and its output folders are temporary ones.
+    """
+    errors.print("[dim]background work did not finish in time; left unfinished[/]", soft_wrap=True)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
 
 
 def _after(outcome: Outcome, fingerprints: Fingerprints, watcher: Watcher, hub: LiveReload,

@@ -70,13 +70,14 @@ class Debouncer:
                 self._open |= paths
             self._cond.notify_all()
 
-    def stop(self, timeout: float = 3.0) -> None:
-        """Stop after the batch in hand (if any) is done; pending paths are dropped."""
+    def stop(self, timeout: float = 3.0) -> bool:
+        """Stop after the batch in hand (if any) is done; pending paths are dropped. True once the thread ended."""
         with self._cond:
             self._stopped = True
             self._cond.notify_all()
         if self._thread.is_alive():
             self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def _run(self) -> None:
         while True:

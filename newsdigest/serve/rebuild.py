@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsdigest import pipeline
+from newsdigest.background import Background
 from newsdigest.config import Config, load_config
 from newsdigest.model import Post, Story
 from newsdigest.postfile import read_post
@@ -159,12 +160,12 @@ class Outcome:
     """A settle whose result was dropped because a newer edit had been published meanwhile."""
 
 
-def _preload_readers() -> None:
+def _preload_readers(stopping: Callable[[], bool]) -> None:
     """A warm-up only: a reader that cannot load says so when a source needs it."""
     from newsdigest.ingest.run import preload_readers
 
     with contextlib.suppress(Exception):
-        preload_readers()
+        preload_readers(stopping)
 
 
 def _render_options(quick: bool, previous: Path | None = None) -> dict[str, object]:
@@ -183,23 +184,17 @@ def rendered_files(scratch: Path) -> set[str]:
             for folder, _dirs, files in os.walk(scratch) for name in files}
 
 
-_cleanups: list[threading.Thread] = []
+_cleanups = Background("newsdigest-cleanup")
 
 
 def discard(folder: Path) -> None:
     """Remove a used staging folder off the rebuild's critical path (deleting thousands of files is slow)."""
-    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
-                              name="newsdigest-cleanup", daemon=True)
-    _cleanups[:] = [t for t in _cleanups if t.is_alive()]
-    _cleanups.append(thread)
-    thread.start()
+    _cleanups.start(shutil.rmtree, folder, ignore_errors=True)
 
 
-def finish_cleanups(timeout: float = 10.0) -> None:
-    """Wait (bounded) for staging folders to be removed, so none is left behind on exit."""
-    deadline = time.monotonic() + timeout
-    for thread in tuple(_cleanups):  # a copy: `discard` may run meanwhile
-        thread.join(max(0.0, deadline - time.monotonic()))
+def finish_cleanups(timeout: float = 10.0) -> bool:
+    """Wait (bounded) for staging folders to be removed, so none is left behind on exit; True when done."""
+    return _cleanups.join(timeout)
 
 
 def _pages_by_story(stories: Sequence[Story]) -> dict[str, set[str]]:
@@ -257,10 +252,18 @@ class Rebuilder:
         """When the settle owed is only for the pages using these templates (None: the whole site)."""
         """The generation a settle is owed for (the fast lane published a preview of it)."""
         self._closing = False
+        self._warm_up = Background("newsdigest-readers")
 
     def close(self) -> None:
-        """The server is stopping: a settle in progress stops at its next step and publishes nothing."""
+        """The server is stopping: a settle in progress stops at its next step and publishes nothing, and the
+        readers' warm-up at its next import."""
         self._closing = True
+
+    def join(self, timeout: float) -> bool:
+        """Wait (bounded) for the warm-up and the placement fit this rebuilder started; True when both ended."""
+        deadline = time.monotonic() + timeout
+        warm = self._warm_up.join(timeout)
+        return self.placer.join(max(0.0, deadline - time.monotonic())) and warm
 
     def stories(self) -> tuple[Story, ...] | None:
         """The stories of the last full grouping (whose pages the site holds once it has settled)."""
@@ -378,11 +381,11 @@ class Rebuilder:
             self._posts, self._stories = posts, stories
         self._latest_posts = posts
         self._pending = Needs()
-        if not self._published or config_changed:
+        if (not self._published or config_changed) and not self._closing:
             self.placer.prepare(posts)  # in the background: for placing new posts in previews
-        if not self._published:
+        if not self._published and not self._closing:
             # Ingest found nothing to read: its readers are imported now, not when the first new source arrives.
-            threading.Thread(target=_preload_readers, name="newsdigest-readers", daemon=True).start()
+            self._warm_up.start(_preload_readers, lambda: self._closing)
         self._published = True
         search_stale = search_stale and any(path.endswith(".html") for path in changed)
         return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),

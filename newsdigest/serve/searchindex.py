@@ -45,8 +45,9 @@ class SearchRefresh:
         """Ask for a refresh once rebuilds have been quiet for a moment."""
         self._debouncer.push([self._output])
 
-    def stop(self) -> None:
-        self._debouncer.stop(timeout=2.0)
+    def stop(self, timeout: float = 2.0) -> bool:
+        """Stop refreshing once the refresh in hand (if any) is done; True once the thread ended."""
+        return self._debouncer.stop(timeout=timeout)
 
     def _run(self, _batch: set[Path]) -> None:
         _lower_priority()

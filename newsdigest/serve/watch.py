@@ -137,7 +137,9 @@ class Watcher:
                 self._observer.schedule(self._relay, str(root.parent), recursive=False)
                 self._scheduled.add((root.parent, False))
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Stop watching; True once the observer's thread ended."""
         self._observer.stop()
         if self._observer.is_alive():
             self._observer.join(timeout=5)
+        return not self._observer.is_alive()

@@ -20,6 +20,7 @@ import logging
 import threading
 from collections.abc import Mapping, Sequence
 
+from newsdigest.background import Background
 from newsdigest.model import Post, Relation, RelationKind, Story, Version
 
 log = logging.getLogger(__name__)
@@ -31,11 +32,16 @@ class Placer:
         self._index: object | None = None
         self._placed: dict[str, tuple[str, ...]] = {}
         """Post id -> its cluster-mates when placed (empty for the posts the index was fitted on)."""
+        self._fits = Background("newsdigest-placement")
 
     def prepare(self, posts: Sequence[Post]) -> None:
         """Fit an index on `posts` in the background (the way the stories stage does), replacing any other."""
-        thread = threading.Thread(target=self._fit, args=(tuple(posts),), name="newsdigest-placement", daemon=True)
-        thread.start()
+        self._fits.start(self._fit, tuple(posts))
+
+    def join(self, timeout: float) -> bool:
+        """Wait (bounded) for the fits in progress, numpy and scipy work that cannot be interrupted
+        (see `newsdigest.background`); True when none is left running."""
+        return self._fits.join(timeout)
 
     def _fit(self, posts: tuple[Post, ...]) -> None:
         try:
