@@ -1,23 +1,26 @@
-"""When a saved page's article was published: its own statement first, then `<time>`, then htmldate.
+"""When a saved page's article was published: its own statements, checked against the dates it shows.
 
 JSON-LD `datePublished` and `article:published_time` state the moment with its
 offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
-offset. A date written with dots ("10.12.2022") puts the day first. Without a
-stated date, the first `<time datetime>` element is the page's own; without
-one, htmldate reads the markup, URL and text (original date, extensive
-search), and a bare copyright year is no publication date.
-"""
+offset. A date written with dots ("10.12.2022") puts the day first. The
+visible page then says which statement is the article's date: the day it
+prints under the headline is the publication's, or the update's where the page
+shows only that. Without a stated date, the first `<time datetime>` element is
+the page's own; without one, htmldate reads the markup, URL and text (original
+date, extensive search), and a bare copyright year is no publication date;
+either yields to the first date the page prints where the page does not print
+its day."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
-from newsdigest.ingest.dates import parse_date
+from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
 from newsdigest.model import is_day_only
@@ -60,20 +63,55 @@ def _day_first(value: str) -> str:
 
 
 def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str | None = None) -> DateChoice:
-    """When the article was first published: the page's own statement first, then `<time>`, then htmldate."""
+    """When the article was published, as the page dates it: its statements, checked against the dates it shows.
+
+    The page's metadata states when the article was published and last updated; its
+    visible page prints one of them under the headline. The date readers see is the
+    article's date: the stated publication where the page shows that day, else the
+    stated update where the page shows that day instead (an article re-dated on
+    update), else the stated publication all the same. Without a statement, the
+    first `<time datetime>` or, failing it, htmldate's reading stands where the page
+    shows its day; where it does not, the first date the page shows is the date.
+    """
+    shown = _shown_days(page, tz)
+    stated = _stated_published(page, tz, host)
+    if stated.moment:
+        updated = _first_date(_updated_candidates(page), tz)
+        for choice, why in ((stated, ""), (updated, ", the update the page shows as its date (not the publication)")):
+            moment = _as_shown(choice.moment, shown)
+            if moment:
+                return DateChoice(moment, f"{choice.source}{why}, the day the page shows")
+        return stated
+    guess = _unstated(page, tz, html)
+    if guess.moment and (moment := _as_shown(guess.moment, shown)):
+        return DateChoice(moment, f"{guess.source}, the day the page shows")
+    if shown:
+        first = next(iter(shown.values()))
+        doubted = f"; {guess.source.split(' (')[0]} is not shown" if guess.moment else ""
+        return DateChoice(first, f"the first date the page shows (no date stated in its metadata{doubted})")
+    return guess
+
+
+def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> DateChoice:
+    """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`)."""
     stated = _first_date((
         ("JSON-LD datePublished", page.jsonld.get("datePublished")),
         *((f"meta {key}", page.meta.get(key)) for key in _PUBLISHED_KEYS),
         ("JSON-LD dateCreated", page.jsonld.get("dateCreated")),
     ), tz)
-    if stated.moment:
-        local = _in_local_time(stated.moment, page)
-        if local is not stated.moment:
-            return DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
-        zone = _readers_zone(local, page, host)
-        if zone:
-            return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
+    if not stated.moment:
         return stated
+    local = _in_local_time(stated.moment, page)
+    if local is not stated.moment:
+        return DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+    zone = _readers_zone(local, page, host)
+    if zone:
+        return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
+    return stated
+
+
+def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
+    """The page's first `<time datetime>`, else htmldate's reading: the dates of a page whose metadata states none."""
     for value in page.times:
         # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
@@ -86,6 +124,26 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         if moment and not _year_only(moment, html):
             return DateChoice(moment, "htmldate's reading of the page (no date stated in its metadata)")
     return DateChoice(None, "no date found in the page")
+
+
+def _shown_days(page: PageMeta, tz: tzinfo | None) -> dict[date, datetime]:
+    """The days the visible page prints, in any language (`dates.find_dates`), each at its first printing."""
+    lang = (page.lang or "").split("-")[0].split("_")[0].lower() or None
+    shown: dict[date, datetime] = {}
+    for text in page.texts:
+        for found in find_dates(text, tz, lang):
+            shown.setdefault(found.moment.date(), found.moment)
+    return shown
+
+
+def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
+    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day."""
+    if moment is None:
+        return None
+    if moment.date() in shown:
+        return moment
+    utc = moment.astimezone(dt_timezone.utc)
+    return utc if utc.date() in shown else None
 
 
 def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
@@ -148,7 +206,11 @@ def _year_only(moment: datetime, html: str) -> bool:
 
 def stated_updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
     """When the page says the article was last changed."""
-    return _first_date((
+    return _first_date(_updated_candidates(page), tz).moment
+
+
+def _updated_candidates(page: PageMeta) -> tuple[tuple[str, Any], ...]:
+    return (
         ("JSON-LD dateModified", page.jsonld.get("dateModified")),
         *((f"meta {key}", page.meta.get(key)) for key in _UPDATED_KEYS),
-    ), tz).moment
+    )

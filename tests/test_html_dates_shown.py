@@ -1,0 +1,61 @@
+"""Saved HTML pages: the stated publication and update dates checked against the dates the page prints."""
+
+from zoneinfo import ZoneInfo
+
+from trafilatura.utils import load_html
+
+from newsdigest.ingest.html_fields import explain_choices
+from newsdigest.ingest.html_meta import read_page_meta
+from newsdigest.ingest.html_source import read_html
+
+LONDON = ZoneInfo("Europe/London")
+BODY = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "Der Wasserverband hat am Montag beschlossen, den Damm des nördlichen Speichersees neu zu bauen, nachdem "
+        "Prüfer festgestellt hatten, dass er sich seit dem Frühjahrshochwasser um mehrere Zentimeter gesetzt hat.",
+        "Die Arbeiten sollen im Herbst beginnen und etwa zwei Jahre dauern; der Speicher wird so lange nur zur "
+        "Hälfte gefüllt, und der Uferweg auf der Ostseite bleibt gesperrt.",
+        "Die Landwirte im Tal begrüßen die Reparatur, verlangen aber genug Wasser für die Bewässerung in den "
+        "trockenen Monaten, wenn der Bedarf am größten ist.",
+    )
+)
+
+
+def page(*, head: str = "", shown: str = "", lang: str = "de") -> str:
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><title>Damm wird neu gebaut</title>{head}</head><body>
+<main><article><h1>Damm wird neu gebaut</h1><p class="meta">{shown}</p><div>{BODY}</div></article></main>
+<footer><p>Kontakt</p></footer></body></html>"""
+
+
+def published(html: str) -> str:
+    return read_html(html, timezone=LONDON).published.date().isoformat()
+
+
+STATED = ('<meta property="article:published_time" content="2021-11-29T14:13:37+01:00">'
+          '<meta property="article:modified_time" content="2022-01-12T09:27:30+01:00">')
+
+
+def test_the_stated_publication_stands_where_the_page_shows_its_day_or_no_date():
+    assert published(page(head=STATED, shown="29. November 2021, aktualisiert 12.01.2022")) == "2021-11-29"
+    assert published(page(head=STATED)) == "2021-11-29"
+
+
+def test_an_update_the_page_shows_as_its_only_date_is_the_articles_date():
+    assert published(page(head=STATED, shown="Stand: 12.01.2022")) == "2022-01-12"
+
+
+def test_a_time_in_utc_is_read_on_the_day_the_page_prints():
+    head = '<meta property="article:published_time" content="2019-12-09T23:30:00+00:00">'
+    assert published(page(head=head, lang="de-DE", shown="9. Dezember 2019")) == "2019-12-09"
+    assert published(page(head=head, lang="de-DE")) == "2019-12-10"
+
+
+def test_without_stated_dates_a_time_element_the_page_does_not_print_yields_to_the_printed_date():
+    shown_time = '<time datetime="2020-03-31T10:00:00+02:00">31.03.2020</time>'
+    assert published(page(shown=shown_time)) == "2020-03-31"
+    hidden_time = '<time datetime="2020-06-02T10:00:00+02:00"></time> veröffentlicht am 31. März 2020'
+    html = page(shown=hidden_time)
+    assert published(html) == "2020-03-31"
+    lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
+    assert lines[2].startswith("published: 2020-03-31") and "first date the page shows" in lines[2]
