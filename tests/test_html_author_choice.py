@@ -82,3 +82,15 @@ def test_the_explanation_reads_the_same_visible_bylines_as_ingest():
     explained = explain_choices(read[1], html, LONDON, article.body)[1]
     assert article.authors == ("Ines Moreau",) and explained.startswith("authors: Ines Moreau")
     assert "Hidden Draftsman" not in explained
+
+
+def test_a_reading_that_names_every_author_wins_over_one_that_names_the_first():
+    head = '<meta name="author" content="Ines Moreau, Paul Lindqvist">'
+    body = ('<div class="byline"><a href="/author/ines-moreau">Ines Moreau</a></div>'
+            f'<p class="article-authors">Ines Moreau and Paul Lindqvist</p>{STORY}')
+    assert set(chosen(body, head)) == {"Ines Moreau", "Paul Lindqvist"}
+
+
+def test_the_roles_before_a_colon_are_no_names():
+    assert chosen(f'<p class="byline">Text, Fotos: Ines Moreau</p>{STORY}') == ("Ines Moreau",)
+    assert chosen(f'<p class="byline">Text &amp; Bild: Ines Moreau</p>{STORY}') == ("Ines Moreau",)

@@ -13,8 +13,10 @@ split into people by `authors.clean_authors`, and marked when it names no person
 the article does not spell out). A logistic model (`data/html_authors.json`,
 fitted by `tools/train_html_authors.py` on development pages and
 cross-validated across sites) scores each reading by where it comes from, how
-many other readings of the page name the same people, and what its names look
-like; the best one is the page's byline. A page without any reading names no one.
+many other readings of the page name the same people, whether another names
+more of them (a second author the metadata leaves out) or names them in full
+where this one gives a first name or initials, whether it names no person where
+another does, and what its names look like; the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ MODEL_FILE = "data/html_authors.json"
 
 _NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*\s*\)")
 """A Twitter handle, an e-mail or a link beside a name ("Jane Doe @janedoe")."""
-_LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
-"""A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe")."""
+_LABEL = re.compile(r"^\s*(?:[^\W\d_]+\s*[,;&+/]\s*)*(?:\w+\s+)?\w+\s*[:：]\s*(?=\S)")
+"""A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe"),
+or of several roles ("Text, Fotos: Jane Doe", "Text & Bild: Jane Doe")."""
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
 """Sources where the page states its byline as such, even when it names no person."""
@@ -91,12 +94,18 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
     title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
     text = f" {fold(body)} "
     seen = [(_kind(c.source), _folded(c.names)) for c in readings]
+    people = [names for (_, names), c in zip(seen, readings) if not c.outlet and names]
     candidates = []
     for index, choice in enumerate(readings):
         kind, names = seen[index]
         folded = [f" {fold(n)} " for n in choice.names]
+        others = [n for j, (_, n) in enumerate(seen) if j != index and n]
         features = {f"from {k}": float(kind == k) for k in _KINDS} | {
             "no person": float(choice.outlet),
+            "no person, where another reading names one": float(choice.outlet and any(p != names for p in people)),
+            "fewer people than another reading": float(any(names < n for n in others)),
+            "short for another reading": float(any(_shorter(names, n) for n in others)),
+            "readings it is the full form of": min(sum(1 for n in others if _shorter(n, names)), 4) / 4,
             "other kinds agreeing": min(len({k for k, n in seen if k != kind and n & names}), 4) / 4,
             "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and n & names), 8) / 8,
             "earlier of its kind": min(sum(1 for k, _ in seen[:index] if k == kind), 4) / 4,
@@ -126,6 +135,18 @@ def _kind(source: str) -> str:
 
 def _folded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for n in names if (f := fold(n)))
+
+
+def _shorter(short: frozenset[str], full: frozenset[str]) -> bool:
+    """Whether every name of `short` is a first name or the initials of a name of `full` that says more
+    ("jane" or "jd" for "jane doe"): the same people, named in short."""
+    return bool(short) and short != full and all(
+        any(s == f or _short_for(s, f) for f in full) for s in short) and not short <= full
+
+
+def _short_for(short: str, full: str) -> bool:
+    words = full.split()
+    return " " not in short and len(words) > 1 and short in (words[0], "".join(w[0] for w in words))
 
 
 def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
