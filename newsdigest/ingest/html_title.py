@@ -62,14 +62,22 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
     stripped = [(source, text) for source, title in stated if (text := strip_site(title, site))]
     # A stated title that is only the site's name is no headline, where the page states another.
     stripped = [(s, t) for s, t in stripped if not site.names_it(t)] or stripped
-    for source, text in stripped:
+    # A stated title of a word or two is a section's name ("Medienmitteilungen") where another statement says more.
+    said = [(s, t) for s, t in stripped if not _a_label(t)] or stripped
+    passed = f" (its {stripped[0][0]} {stripped[0][1]!r} names a section)" if said and said[0] != stripped[0] else ""
+    for source, text in said:
         longer = [t for _, t in stripped if _completes(t, text)]
         if longer:
-            return TitleChoice(min(longer, key=len), f"{source} completed by a longer stated title")
-        return TitleChoice(text, f"{source} without the site's name around it")
+            return TitleChoice(min(longer, key=len), f"{source} completed by a longer stated title{passed}")
+        return TitleChoice(text, f"{source} without the site's name around it{passed}")
     if long_headings:
         return TitleChoice(normalize(long_headings[0]), "the page's first <h1>")
     return None
+
+
+def _a_label(text: str) -> bool:
+    """A title of one or two words: a section's or a page's name rather than a headline (written with spaces)."""
+    return len(fold(text).split()) <= 2 and len(text) < 25
 
 
 def _stated(page: PageMeta) -> list[tuple[str, str]]:
