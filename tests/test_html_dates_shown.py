@@ -59,3 +59,13 @@ def test_without_stated_dates_a_time_element_the_page_does_not_print_yields_to_t
     assert published(html) == "2020-03-31"
     lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
     assert lines[2].startswith("published: 2020-03-31") and "first date the page shows" in lines[2]
+
+
+def test_a_stated_day_the_page_never_prints_yields_to_the_date_under_the_headline():
+    html = page(head=STATED, shown="Von Jana Muster · 6. Januar 2022")
+    assert published(html) == "2022-01-06"
+    lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
+    assert "printed under the headline" in lines[2] and "2021-11-29" in lines[2]
+    # Far below the headline (a teaser, a comment), a date says nothing of the article's.
+    teasers = "".join(f"<p>Weitere Meldung {n}</p>" for n in range(12)) + "<p>6. Januar 2022</p>"
+    assert published(page(head=STATED, shown=teasers)) == "2021-11-29"

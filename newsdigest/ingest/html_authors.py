@@ -103,7 +103,7 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
         features = {f"from {k}": float(kind == k) for k in _KINDS} | {
             "no person": float(choice.outlet),
             "no person, where another reading names one": float(choice.outlet and any(p != names for p in people)),
-            "fewer people than another reading": float(any(names < n for n in others)),
+            "fewer people than another reading": float(any(_fewer(names, n) for n in others)),
             "short for another reading": float(any(_shorter(names, n) for n in others)),
             "readings it is the full form of": min(sum(1 for n in others if _shorter(n, names)), 4) / 4,
             "other kinds agreeing": min(len({k for k, n in seen if k != kind and n & names}), 4) / 4,
@@ -135,6 +135,11 @@ def _kind(source: str) -> str:
 
 def _folded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for n in names if (f := fold(n)))
+
+
+def _fewer(some: frozenset[str], more: frozenset[str]) -> bool:
+    """Whether `more` names everyone `some` names and another person (a name of two words or more, not a desk)."""
+    return some < more and any(len(n.split()) >= 2 for n in more - some)
 
 
 def _shorter(short: frozenset[str], full: frozenset[str]) -> bool:

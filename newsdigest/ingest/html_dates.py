@@ -5,8 +5,8 @@ offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
 offset. A date written with dots ("10.12.2022") puts the day first. The
 visible page then says which statement is the article's date: the day it
-prints under the headline is the publication's, or the update's where the page
-shows only that. Without a stated date, the first `<time datetime>` element is
+prints is the publication's, or the update's where the page shows only that;
+where it prints neither, the date under its headline is the article's. Without a stated date, the first `<time datetime>` element is
 the page's own; without one, htmldate reads the markup, URL and text (original
 date, extensive search), and a bare copyright year is no publication date;
 either yields to the first date the page prints where the page does not print
@@ -22,6 +22,7 @@ from typing import Any
 
 from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_site import fold
 from newsdigest.ingest.html_zone import page_zone
 from newsdigest.model import is_day_only
 
@@ -69,11 +70,15 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     visible page prints one of them under the headline. The date readers see is the
     article's date: the stated publication where the page shows that day, else the
     stated update where the page shows that day instead (an article re-dated on
-    update), else the stated publication all the same. Without a statement, the
+    update), else the date printed under the headline, else the stated publication
+    all the same. Without a statement, the
     first `<time datetime>` or, failing it, htmldate's reading stands where the page
     shows its day; where it does not, the first date the page shows is the date.
     """
-    shown = _shown_days(page, tz)
+    printed = _printed(page, tz)
+    shown: dict[date, datetime] = {}
+    for _, moment in printed:
+        shown.setdefault(moment.date(), moment)
     stated = _stated_published(page, tz, host)
     if stated.moment:
         updated = _first_date(_updated_candidates(page), tz)
@@ -81,6 +86,10 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
             moment = _as_shown(choice.moment, shown)
             if moment:
                 return DateChoice(moment, f"{choice.source}{why}, the day the page shows")
+        beside = _under_headline(page, printed)
+        if beside:
+            return DateChoice(beside, f"the date printed under the headline ({stated.source} states "
+                                      f"{stated.moment.date().isoformat()}, a day the page does not print)")
         return stated
     guess = _unstated(page, tz, html)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
@@ -126,14 +135,26 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
     return DateChoice(None, "no date found in the page")
 
 
-def _shown_days(page: PageMeta, tz: tzinfo | None) -> dict[date, datetime]:
-    """The days the visible page prints, in any language (`dates.find_dates`), each at its first printing."""
+def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime]]:
+    """The dates the visible page prints, in any language (`dates.find_dates`), with the index of the
+    piece of text each is printed in (`PageMeta.texts`)."""
     lang = (page.lang or "").split("-")[0].split("_")[0].lower() or None
-    shown: dict[date, datetime] = {}
-    for text in page.texts:
-        for found in find_dates(text, tz, lang):
-            shown.setdefault(found.moment.date(), found.moment)
-    return shown
+    return [(index, found.moment) for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
+
+
+_UNDER_HEADLINE = 10
+"""How many pieces of text after the headline's own still belong to its head (kicker, byline, date line)."""
+
+
+def _under_headline(page: PageMeta, printed: list[tuple[int, datetime]]) -> datetime | None:
+    """The first date printed in the few pieces of text after the page's first `<h1>`, if any."""
+    if not page.h1 or not printed:
+        return None
+    heading = f" {fold(page.h1[0])} "
+    at = next((i for i, text in enumerate(page.texts) if len(folded := fold(text)) > 10 and f" {folded} " in heading), None)
+    if at is None:
+        return None
+    return next((moment for index, moment in printed if at <= index <= at + _UNDER_HEADLINE), None)
 
 
 def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
