@@ -69,3 +69,8 @@ def test_a_stated_day_the_page_never_prints_yields_to_the_date_under_the_headlin
     # Far below the headline (a teaser, a comment), a date says nothing of the article's.
     teasers = "".join(f"<p>Weitere Meldung {n}</p>" for n in range(12)) + "<p>6. Januar 2022</p>"
     assert published(page(head=STATED, shown=teasers)) == "2021-11-29"
+
+
+def test_a_date_in_digits_that_may_be_read_two_ways_confirms_the_stated_day_it_can_mean():
+    head = '<meta property="article:published_time" content="2020-04-12T09:00:00+01:00">'
+    assert published(page(head=head, lang="en", shown="Posted 12/04/2020")) == "2020-04-12"

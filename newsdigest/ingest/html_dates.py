@@ -77,13 +77,16 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     """
     printed = _printed(page, tz)
     shown: dict[date, datetime] = {}
-    for _, moment in printed:
+    for _, moment, _ in printed:
         shown.setdefault(moment.date(), moment)
     stated = _stated_published(page, tz, host)
     if stated.moment:
+        # A stated date also settles which day a date in digits alone means; a reading of the page's text
+        # (htmldate's) cannot, since it may have read those very digits the other way.
+        either = shown | {other: moment for _, moment, other in printed if other and other not in shown}
         updated = _first_date(_updated_candidates(page), tz)
         for choice, why in ((stated, ""), (updated, ", the update the page shows as its date (not the publication)")):
-            moment = _as_shown(choice.moment, shown)
+            moment = _as_shown(choice.moment, either)
             if moment:
                 return DateChoice(moment, f"{choice.source}{why}, the day the page shows")
         beside = _under_headline(page, printed)
@@ -135,18 +138,26 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
     return DateChoice(None, "no date found in the page")
 
 
-def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime]]:
-    """The dates the visible page prints, in any language (`dates.find_dates`), with the index of the
-    piece of text each is printed in (`PageMeta.texts`)."""
+def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, date | None]]:
+    """The dates the visible page prints, in any language (`dates.find_dates`): the index of the piece of
+    text each is printed in (`PageMeta.texts`), the moment, and the other day a date written in digits
+    alone may mean ("04/12/2020": 4 December or 12 April), where it may mean two."""
     lang = (page.lang or "").split("-")[0].split("_")[0].lower() or None
-    return [(index, found.moment) for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
+    return [(index, found.moment, _other_reading(found.moment, text[found.start:found.end]))
+            for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
+
+
+def _other_reading(moment: datetime, written: str) -> date | None:
+    if re.search(r"[^\W\d_]", written) or moment.day > 12 or moment.day == moment.month:
+        return None
+    return date(moment.year, moment.day, moment.month)
 
 
 _UNDER_HEADLINE = 10
 """How many pieces of text after the headline's own still belong to its head (kicker, byline, date line)."""
 
 
-def _under_headline(page: PageMeta, printed: list[tuple[int, datetime]]) -> datetime | None:
+def _under_headline(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> datetime | None:
     """The first date printed in the few pieces of text after the page's first `<h1>`, if any."""
     if not page.h1 or not printed:
         return None
@@ -154,7 +165,7 @@ def _under_headline(page: PageMeta, printed: list[tuple[int, datetime]]) -> date
     at = next((i for i, text in enumerate(page.texts) if len(folded := fold(text)) > 10 and f" {folded} " in heading), None)
     if at is None:
         return None
-    return next((moment for index, moment in printed if at <= index <= at + _UNDER_HEADLINE), None)
+    return next((moment for index, moment, _ in printed if at <= index <= at + _UNDER_HEADLINE), None)
 
 
 def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
