@@ -55,10 +55,14 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
             if heading:
                 return TitleChoice(normalize(heading), f"a heading of the page agrees with its {source}")
     long_headings = [h for h in page.h1 if not site.names_it(h)]
-    if len(long_headings) == 1:
+    # Of several <h1>s, a label of a word or two ("Anwendung") and one the page repeats (a newsletter
+    # box's) head furniture; one left standing is the headline.
+    headlines = [h for h in long_headings if not _a_label(h) and page.h1.count(h) == 1] if len(long_headings) > 1 else long_headings
+    if len(headlines) == 1:
         # The page shows one headline and describes itself otherwise (a social-media title):
         # readers know the article by what the page shows.
-        return TitleChoice(normalize(long_headings[0]), "the page's only <h1> (no stated title agrees with it)")
+        only = "only <h1>" if len(long_headings) == 1 else "only <h1> that is neither a label nor repeated"
+        return TitleChoice(normalize(headlines[0]), f"the page's {only} (no stated title agrees with it)")
     stripped = [(source, text) for source, title in stated if (text := strip_site(title, site))]
     # A stated title that is only the site's name is no headline, where the page states another.
     stripped = [(s, t) for s, t in stripped if not site.names_it(t)] or stripped
