@@ -94,3 +94,10 @@ def test_a_reading_that_names_every_author_wins_over_one_that_names_the_first():
 def test_the_roles_before_a_colon_are_no_names():
     assert chosen(f'<p class="byline">Text, Fotos: Ines Moreau</p>{STORY}') == ("Ines Moreau",)
     assert chosen(f'<p class="byline">Text &amp; Bild: Ines Moreau</p>{STORY}') == ("Ines Moreau",)
+
+
+def test_readings_that_give_a_first_name_agree_with_the_one_that_gives_it_in_full():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library reopens reading room",'
+            ' "author": {"@type": "Person", "name": "Ines Moreau"}}</script><meta name="author" content="Ines">'
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ines">')
+    assert chosen(f'<a href="/author/ines">Ines</a>{STORY}', head) == ("Ines Moreau",)

@@ -106,8 +106,9 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
             "fewer people than another reading": float(any(_fewer(names, n) for n in others)),
             "short for another reading": float(any(_shorter(names, n) for n in others)),
             "readings it is the full form of": min(sum(1 for n in others if _shorter(n, names)), 4) / 4,
-            "other kinds agreeing": min(len({k for k, n in seen if k != kind and n & names}), 4) / 4,
-            "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and n & names), 8) / 8,
+            # A reading that names the same people in short ("Jane" for "Jane Doe") agrees with the full one.
+            "other kinds agreeing": min(len({k for k, n in seen if k != kind and _agree(n, names)}), 4) / 4,
+            "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and _agree(n, names)), 8) / 8,
             "earlier of its kind": min(sum(1 for k, _ in seen[:index] if k == kind), 4) / 4,
             "names": min(len(choice.names), 4) / 4,
             "words per name": min(sum(len(n.split()) for n in choice.names) / len(choice.names), 5) / 5,
@@ -135,6 +136,11 @@ def _kind(source: str) -> str:
 
 def _folded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for n in names if (f := fold(n)))
+
+
+def _agree(other: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether another reading names some of the same people, in full or in short."""
+    return bool(other & names) or _shorter(other, names)
 
 
 def _fewer(some: frozenset[str], more: frozenset[str]) -> bool:
