@@ -12,12 +12,12 @@ LONDON = ZoneInfo("Europe/London")
 BODY = "".join(
     f"<p>{text}</p>"
     for text in (
-        "Der Wasserverband hat am Montag beschlossen, den Damm des nördlichen Speichersees neu zu bauen, nachdem "
-        "Prüfer festgestellt hatten, dass er sich seit dem Frühjahrshochwasser um mehrere Zentimeter gesetzt hat.",
-        "Die Arbeiten sollen im Herbst beginnen und etwa zwei Jahre dauern; der Speicher wird so lange nur zur "
-        "Hälfte gefüllt, und der Uferweg auf der Ostseite bleibt gesperrt.",
-        "Die Landwirte im Tal begrüßen die Reparatur, verlangen aber genug Wasser für die Bewässerung in den "
-        "trockenen Monaten, wenn der Bedarf am größten ist.",
+        ("Der Wasserverband hat am Montag beschlossen, den Damm des nördlichen Speichersees neu zu bauen, nachdem "
+         "Prüfer festgestellt hatten, dass er sich seit dem Frühjahrshochwasser um mehrere Zentimeter gesetzt hat."),
+        ("Die Arbeiten sollen im Herbst beginnen und etwa zwei Jahre dauern; der Speicher wird so lange nur zur "
+         "Hälfte gefüllt, und der Uferweg auf der Ostseite bleibt gesperrt."),
+        ("Die Landwirte im Tal begrüßen die Reparatur, verlangen aber genug Wasser für die Bewässerung in den "
+         "trockenen Monaten, wenn der Bedarf am größten ist."),
     )
 )
 

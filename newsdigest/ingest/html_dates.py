@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
@@ -174,7 +174,7 @@ def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime 
         return None
     if moment.date() in shown:
         return moment
-    utc = moment.astimezone(dt_timezone.utc)
+    utc = moment.astimezone(UTC)
     return utc if utc.date() in shown else None
 
 
