@@ -101,3 +101,10 @@ def test_readings_that_give_a_first_name_agree_with_the_one_that_gives_it_in_ful
             ' "author": {"@type": "Person", "name": "Ines Moreau"}}</script><meta name="author" content="Ines">'
             '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ines">')
     assert chosen(f'<a href="/author/ines">Ines</a>{STORY}', head) == ("Ines Moreau",)
+
+
+def test_a_byline_printed_under_the_headline_wins_over_one_under_a_teaser_further_down():
+    teasers = "".join(f"<p>More from the county: item {n}</p>" for n in range(50))
+    body = (f'<p>Ines Moreau</p>{STORY}{teasers}<div class="teaser"><h3>Bridge works</h3>'
+            '<span class="byline"><a href="/author/paul-lindqvist">Paul Lindqvist</a></span></div>')
+    assert chosen(body) == ("Ines Moreau",)

@@ -16,7 +16,9 @@ cross-validated across sites) scores each reading by where it comes from, how
 many other readings of the page name the same people, whether another names
 more of them (a second author the metadata leaves out) or names them in full
 where this one gives a first name or initials, whether it names no person where
-another does, and what its names look like; the best one is the page's byline. A page without any reading names no one.
+another does, whether its names are printed in the article's head (near the
+headline, where bylines stand, rather than under a teaser further down), and
+what its names look like; the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
     title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
     text = f" {fold(body)} "
     seen = [(_kind(c.source), _folded(c.names)) for c in readings]
+    at = page.headline_at
+    head = [] if at is None else [f" {fold(t)} " for t in page.texts[max(0, at - _HEAD[0]) : at + _HEAD[1] + 1]]
     people = [names for (_, names), c in zip(seen, readings) if not c.outlet and names]
     candidates = []
     for index, choice in enumerate(readings):
@@ -120,10 +124,14 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
             "in the headline": float(any(n in title for n in folded)),
             "in the article": float(any(n in text for n in folded)),
             "the site": float(any(site.mentions(n) for n in choice.names)),
+            "printed near the headline": float(any(f" {n} " in piece for n in _folded(choice.names) for piece in head)),
         }
         candidates.append(Candidate(choice, features))
     return candidates
 
+
+_HEAD = (10, 40)
+"""The pieces of text before and after the headline's own that make the article's head, where its byline is printed."""
 
 _KINDS = ("json-ld", "meta", "twitter", "visible", "printed", "author link", "byline element", "signature",
           "copyright")

@@ -22,7 +22,6 @@ from typing import Any
 
 from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
-from newsdigest.ingest.html_site import fold
 from newsdigest.ingest.html_zone import page_zone
 from newsdigest.model import is_day_only
 
@@ -159,10 +158,7 @@ _UNDER_HEADLINE = 10
 
 def _under_headline(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> datetime | None:
     """The first date printed in the few pieces of text after the page's first `<h1>`, if any."""
-    if not page.h1 or not printed:
-        return None
-    heading = f" {fold(page.h1[0])} "
-    at = next((i for i, text in enumerate(page.texts) if len(folded := fold(text)) > 10 and f" {folded} " in heading), None)
+    at = page.headline_at if printed else None
     if at is None:
         return None
     return next((moment for index, moment, _ in printed if at <= index <= at + _UNDER_HEADLINE), None)

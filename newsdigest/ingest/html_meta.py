@@ -67,6 +67,17 @@ class PageMeta:
         return list(_printed_bylines(self.texts))
 
     @cached_property
+    def headline_at(self) -> int | None:
+        """Which of `texts` holds (a piece of) the first `<h1>`: where the article's head is on the page."""
+        from newsdigest.ingest.html_site import fold
+
+        if not self.h1:
+            return None
+        heading = f" {fold(self.h1[0])} "
+        return next((i for i, text in enumerate(self.texts) if len(folded := fold(text)) > 10 and f" {folded} " in heading),
+                    None)
+
+    @cached_property
     def texts(self) -> list[str]:
         """The body's pieces of text in page order, spaces folded, scripts and styles left out (the first 4000)."""
         return _texts(self.tree) if self.tree is not None else []
