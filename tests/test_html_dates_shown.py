@@ -32,17 +32,17 @@ def published(html: str) -> str:
     return read_html(html, timezone=LONDON).published.date().isoformat()
 
 
-STATED = ('<meta property="article:published_time" content="2021-11-29T14:13:37+01:00">'
-          '<meta property="article:modified_time" content="2022-01-12T09:27:30+01:00">')
+STATED = ('<meta property="article:published_time" content="2018-05-14T08:00:00+02:00">'
+          '<meta property="article:modified_time" content="2018-06-20T11:15:00+02:00">')
 
 
 def test_the_stated_publication_stands_where_the_page_shows_its_day_or_no_date():
-    assert published(page(head=STATED, shown="29. November 2021, aktualisiert 12.01.2022")) == "2021-11-29"
-    assert published(page(head=STATED)) == "2021-11-29"
+    assert published(page(head=STATED, shown="14. Mai 2018, aktualisiert 20.06.2018")) == "2018-05-14"
+    assert published(page(head=STATED)) == "2018-05-14"
 
 
 def test_an_update_the_page_shows_as_its_only_date_is_the_articles_date():
-    assert published(page(head=STATED, shown="Stand: 12.01.2022")) == "2022-01-12"
+    assert published(page(head=STATED, shown="Stand: 20.06.2018")) == "2018-06-20"
 
 
 def test_a_time_in_utc_is_read_on_the_day_the_page_prints():
@@ -52,25 +52,25 @@ def test_a_time_in_utc_is_read_on_the_day_the_page_prints():
 
 
 def test_without_stated_dates_a_time_element_the_page_does_not_print_yields_to_the_printed_date():
-    shown_time = '<time datetime="2020-03-31T10:00:00+02:00">31.03.2020</time>'
-    assert published(page(shown=shown_time)) == "2020-03-31"
-    hidden_time = '<time datetime="2020-06-02T10:00:00+02:00"></time> veröffentlicht am 31. März 2020'
+    shown_time = '<time datetime="2017-10-03T10:00:00+02:00">03.10.2017</time>'
+    assert published(page(shown=shown_time)) == "2017-10-03"
+    hidden_time = '<time datetime="2017-11-21T10:00:00+01:00"></time> veröffentlicht am 3. Oktober 2017'
     html = page(shown=hidden_time)
-    assert published(html) == "2020-03-31"
+    assert published(html) == "2017-10-03"
     lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
-    assert lines[2].startswith("published: 2020-03-31") and "first date the page shows" in lines[2]
+    assert lines[2].startswith("published: 2017-10-03") and "first date the page shows" in lines[2]
 
 
 def test_a_stated_day_the_page_never_prints_yields_to_the_date_under_the_headline():
-    html = page(head=STATED, shown="Von Jana Muster · 6. Januar 2022")
-    assert published(html) == "2022-01-06"
+    html = page(head=STATED, shown="Von Jana Muster · 27. Juni 2018")
+    assert published(html) == "2018-06-27"
     lines = explain_choices(read_page_meta(load_html(html)), html, LONDON)
-    assert "printed under the headline" in lines[2] and "2021-11-29" in lines[2]
+    assert "printed under the headline" in lines[2] and "2018-05-14" in lines[2]
     # Far below the headline (a teaser, a comment), a date says nothing of the article's.
-    teasers = "".join(f"<p>Weitere Meldung {n}</p>" for n in range(12)) + "<p>6. Januar 2022</p>"
-    assert published(page(head=STATED, shown=teasers)) == "2021-11-29"
+    teasers = "".join(f"<p>Weitere Meldung {n}</p>" for n in range(12)) + "<p>27. Juni 2018</p>"
+    assert published(page(head=STATED, shown=teasers)) == "2018-05-14"
 
 
 def test_a_date_in_digits_that_may_be_read_two_ways_confirms_the_stated_day_it_can_mean():
-    head = '<meta property="article:published_time" content="2020-04-12T09:00:00+01:00">'
-    assert published(page(head=head, lang="en", shown="Posted 12/04/2020")) == "2020-04-12"
+    head = '<meta property="article:published_time" content="2016-08-03T09:00:00+01:00">'
+    assert published(page(head=head, lang="en", shown="Posted 03/08/2016")) == "2016-08-03"

@@ -55,7 +55,7 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
             if heading:
                 return TitleChoice(normalize(heading), f"a heading of the page agrees with its {source}")
     long_headings = [h for h in page.h1 if not site.names_it(h)]
-    # Of several <h1>s, a label of a word or two ("Anwendung") and one the page repeats (a newsletter
+    # Of several <h1>s, a label of a word or two (a section's name) and one the page repeats (a newsletter
     # box's) head furniture; one left standing is the headline.
     headlines = [h for h in long_headings if not _a_label(h) and page.h1.count(h) == 1] if len(long_headings) > 1 else long_headings
     if len(headlines) == 1:
@@ -66,7 +66,7 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
     stripped = [(source, text) for source, title in stated if (text := strip_site(title, site))]
     # A stated title that is only the site's name is no headline, where the page states another.
     stripped = [(s, t) for s, t in stripped if not site.names_it(t)] or stripped
-    # A stated title of a word or two is a section's name ("Medienmitteilungen") where another statement says more.
+    # A stated title of a word or two is a section's name (a single plural noun, say) where another statement says more.
     said = [(s, t) for s, t in stripped if not _a_label(t)] or stripped
     passed = f" (its {stripped[0][0]} {stripped[0][1]!r} names a section)" if said and said[0] != stripped[0] else ""
     for source, text in said:
