@@ -6,11 +6,14 @@ offset; a page that states it only in UTC is read in its country's zone (see
 offset. A date written with dots ("10.12.2022") puts the day first. The
 visible page then says which statement is the article's date: the day it
 prints is the publication's, or the update's where the page shows only that;
-where it prints neither, the date under its headline is the article's. Without a stated date, the first `<time datetime>` element is
-the page's own; without one, htmldate reads the markup, URL and text (original
-date, extensive search), and a bare copyright year is no publication date;
-either yields to the first date the page prints where the page does not print
-its day."""
+where it prints neither, a date printed in the article's head (beside the
+first `<h1>`, before the first paragraph of the body) is the article's.
+Without a stated date, the first `<time datetime>` element is the page's own;
+without one, htmldate reads the markup, URL and text (original date, extensive
+search), and a bare copyright year is no publication date; either yields to a
+date printed in the article's head where the page does not print its day. A
+date printed anywhere else (the body, a photo credit, an infobox, a teaser) is
+never taken as the article's, only as a sign that a statement's day is shown."""
 
 from __future__ import annotations
 
@@ -66,13 +69,13 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     """When the article was published, as the page dates it: its statements, checked against the dates it shows.
 
     The page's metadata states when the article was published and last updated; its
-    visible page prints one of them under the headline. The date readers see is the
-    article's date: the stated publication where the page shows that day, else the
-    stated update where the page shows that day instead (an article re-dated on
-    update), else the date printed under the headline, else the stated publication
-    all the same. Without a statement, the
-    first `<time datetime>` or, failing it, htmldate's reading stands where the page
-    shows its day; where it does not, the first date the page shows is the date.
+    visible page often prints one of them in the article's head. The date readers see
+    is the article's date: the stated publication where the page prints that day
+    anywhere, else the stated update where it prints that day instead (an article
+    re-dated on update), else the date printed in the article's head, else the stated
+    publication all the same. Without a statement, the first `<time datetime>` or,
+    failing it, htmldate's reading stands where the page prints its day or prints no
+    date in the article's head; where the head prints another day, that day is the date.
     """
     printed = _printed(page, tz)
     shown: dict[date, datetime] = {}
@@ -84,23 +87,24 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         # (htmldate's) cannot, since it may have read those very digits the other way.
         either = shown | {other: moment for _, moment, other in printed if other and other not in shown}
         updated = _first_date(_updated_candidates(page), tz)
-        for choice, why in ((stated, ""), (updated, ", the update the page shows as its date (not the publication)")):
+        for choice, why in ((stated, ""), (updated, ", the update the page prints as its date (not the publication)")):
             moment = _as_shown(choice.moment, either)
             if moment:
-                return DateChoice(moment, f"{choice.source}{why}, the day the page shows")
-        beside = _under_headline(page, printed)
-        if beside:
-            return DateChoice(beside, f"the date printed under the headline ({stated.source} states "
-                                      f"{stated.moment.date().isoformat()}, a day the page does not print)")
+                return DateChoice(moment, f"{choice.source}{why}, on a day the page prints")
+        head = _in_head(page, printed)
+        if head:
+            return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
+                                       f"print the day of {stated.source}, {stated.moment.date().isoformat()})")
         return stated
     guess = _unstated(page, tz, html)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
-        return DateChoice(moment, f"{guess.source}, the day the page shows")
-    if shown:
-        first = next(iter(shown.values()))
-        doubted = f"; {guess.source.split(' (')[0]} is not shown" if guess.moment else ""
-        return DateChoice(first, f"the first date the page shows (no date stated in its metadata{doubted})")
-    return guess
+        return DateChoice(moment, f"{guess.source}, on a day the page prints")
+    head = _in_head(page, printed)
+    if head:
+        doubted = f"; the page does not print the day of {guess.source}" if guess.moment else ""
+        return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} "
+                                   f"(no date stated in its metadata{doubted})")
+    return DateChoice(guess.moment, f"{guess.source} (no date stated in its metadata)") if guess.moment else guess
 
 
 def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> DateChoice:
@@ -128,12 +132,12 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
         moment = parse_date(_day_first(value), tz)
         if moment:
-            return DateChoice(moment, "the page's first <time> element (no date stated in its metadata)")
+            return DateChoice(moment, "the page's first <time> element")
     found = _htmldate(page)
     if found:
         moment = parse_date(found, tz)
         if moment and not _year_only(moment, html):
-            return DateChoice(moment, "htmldate's reading of the page (no date stated in its metadata)")
+            return DateChoice(moment, "htmldate's reading of the page")
     return DateChoice(None, "no date found in the page")
 
 
@@ -152,16 +156,31 @@ def _other_reading(moment: datetime, written: str) -> date | None:
     return date(moment.year, moment.day, moment.month)
 
 
-_UNDER_HEADLINE = 10
-"""How many pieces of text after the headline's own still belong to its head (kicker, byline, date line)."""
+_HEAD_BEFORE, _HEAD_AFTER = 3, 10
+"""How many pieces of text before the first `<h1>`'s own (a breadcrumb, a date line above the headline)
+and after it (kicker, byline, date line) may belong to the article's head."""
+_PARAGRAPH = 100
+"""Characters that make a piece of text a paragraph of prose. Under the headline the first may be the
+standfirst (the article's summary, part of its head); the second is the body's (or a teaser's) own."""
 
 
-def _under_headline(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> datetime | None:
-    """The first date printed in the few pieces of text after the page's first `<h1>`, if any."""
+def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> tuple[datetime, str] | None:
+    """The date printed in the article's head, and the text it is printed in: the one nearest the first `<h1>`
+    within a few pieces of text either side of it, with no paragraph of prose between it and the headline
+    but a standfirst (a date past the body's first paragraph is the body's, a teaser's or a sidebar's)."""
     at = page.headline_at if printed else None
     if at is None:
         return None
-    return next((moment for index, moment, _ in printed if at <= index <= at + _UNDER_HEADLINE), None)
+    texts = page.texts
+    prose = [i for i in range(at + 1, min(len(texts), at + _HEAD_AFTER + 1)) if len(texts[i]) >= _PARAGRAPH]
+    first = prose[1] if len(prose) > 1 else at + _HEAD_AFTER + 1
+    last = next((i for i in range(at - 1, max(-1, at - _HEAD_BEFORE - 1), -1) if len(texts[i]) >= _PARAGRAPH),
+                at - _HEAD_BEFORE - 1)
+    near = [(abs(index - at) + (index < at) / 2, index, moment) for index, moment, _ in printed if last < index < first]
+    if not near:
+        return None
+    _, index, moment = min(near, key=lambda found: found[0])
+    return moment, texts[index][:80]
 
 
 def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:

@@ -68,14 +68,28 @@ class PageMeta:
 
     @cached_property
     def headline_at(self) -> int | None:
-        """Which of `texts` holds (a piece of) the first `<h1>`: where the article's head is on the page."""
+        """Which of `texts` holds (the start of) the first `<h1>` found among them: where the article's head is.
+
+        A heading may stand in one piece of text, be split over several ("Thema" + "– Corona"), or have one of
+        its parts (a kicker) stand alone; a part counts only when it says more than a word or two."""
         from newsdigest.ingest.html_site import fold
 
-        if not self.h1:
-            return None
-        heading = f" {fold(self.h1[0])} "
-        return next((i for i, text in enumerate(self.texts) if len(folded := fold(text)) > 10 and f" {folded} " in heading),
-                    None)
+        folded = [fold(text) for text in self.texts]
+        for h1 in self.h1:
+            heading = fold(h1)
+            if not heading:
+                continue
+            for i, text in enumerate(folded):
+                joined, j = text, i
+                while joined and f"{heading} ".startswith(f"{joined} ") and j < i + 8:
+                    if joined == heading:
+                        return i
+                    j += 1
+                    joined = f"{joined} {folded[j]}".strip() if j < len(folded) else ""
+            part = next((i for i, text in enumerate(folded) if len(text) > 10 and f" {text} " in f" {heading} "), None)
+            if part is not None:
+                return part
+        return None
 
     @cached_property
     def texts(self) -> list[str]:
