@@ -103,8 +103,16 @@ def test_readings_that_give_a_first_name_agree_with_the_one_that_gives_it_in_ful
     assert chosen(f'<a href="/author/ines">Ines</a>{STORY}', head) == ("Ines Moreau",)
 
 
-def test_a_byline_printed_under_the_headline_wins_over_one_under_a_teaser_further_down():
-    teasers = "".join(f"<p>More from the county: item {n}</p>" for n in range(50))
-    body = (f'<p>Ines Moreau</p>{STORY}{teasers}<div class="teaser"><h3>Bridge works</h3>'
-            '<span class="byline"><a href="/author/paul-lindqvist">Paul Lindqvist</a></span></div>')
-    assert chosen(body) == ("Ines Moreau",)
+def test_a_desk_named_beside_the_author_is_no_second_author_even_when_hyphenated():
+    for desk in ("Online-Redaktion", "Redaktion"):
+        head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library reopens reading room",'
+                f' "author": [{{"@type": "Person", "name": "Ines Moreau"}}, {{"@type": "Person", "name": "{desk}"}}]}}'
+                '</script>')
+        body = f'<div class="byline"><a href="/author/ines-moreau" rel="author">Ines Moreau</a></div>{STORY}'
+        assert chosen(body, head) == ("Ines Moreau",), desk
+
+
+def test_a_byline_naming_the_site_stands_against_a_lone_word_the_page_prints_after_by():
+    # A sorting control ("By" / "Date") reads as a "By" line naming no one the page states or repeats.
+    head = '<meta property="og:site_name" content="Shire Gazette"><meta name="author" content="Shire Gazette">'
+    assert chosen(f'<div class="sort"><p>By</p><p>Date</p></div>{STORY}', head) == ("Shire Gazette",)

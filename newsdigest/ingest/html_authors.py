@@ -16,9 +16,8 @@ cross-validated across sites) scores each reading by where it comes from, how
 many other readings of the page name the same people, whether another names
 more of them (a second author the metadata leaves out) or names them in full
 where this one gives a first name or initials, whether it names no person where
-another does, whether its names are printed in the article's head (near the
-headline, where bylines stand, rather than under a teaser further down), and
-what its names look like; the best one is the page's byline. A page without any reading names no one.
+another reading stated as a byline (or agreed by a third) names one, and what its
+names look like; the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
@@ -96,9 +95,13 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
     title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
     text = f" {fold(body)} "
     seen = [(_kind(c.source), _folded(c.names)) for c in readings]
-    at = page.headline_at
-    head = [] if at is None else [f" {fold(t)} " for t in page.texts[max(0, at - _HEAD[0]) : at + _HEAD[1] + 1]]
-    people = [names for (_, names), c in zip(seen, readings) if not c.outlet and names]
+    spoken = {fold(n): n for c in readings for n in c.names}
+    # Names another reading gives for people, where the page's metadata states them as its byline or another kind
+    # of reading agrees: a lone guess at a name (a heading, a place, the word after "Sort by", repeated as often as
+    # the page repeats it) is no sign that a byline naming no person is wrong.
+    people = [names for (kind, names), c in zip(seen, readings) if not c.outlet and names and (
+        c.source.startswith(("json-ld", "meta")) and c.source in _STATED
+        or any(k != kind and _agree(n, names) for k, n in seen if n))]
     candidates = []
     for index, choice in enumerate(readings):
         kind, names = seen[index]
@@ -107,9 +110,8 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
         features = {f"from {k}": float(kind == k) for k in _KINDS} | {
             "no person": float(choice.outlet),
             "no person, where another reading names one": float(choice.outlet and any(p != names for p in people)),
-            "fewer people than another reading": float(any(_fewer(names, n) for n in others)),
+            "fewer people than another reading": float(any(_fewer(names, n, spoken) for n in others)),
             "short for another reading": float(any(_shorter(names, n) for n in others)),
-            "readings it is the full form of": min(sum(1 for n in others if _shorter(n, names)), 4) / 4,
             # A reading that names the same people in short ("Jane" for "Jane Doe") agrees with the full one.
             "other kinds agreeing": min(len({k for k, n in seen if k != kind and _agree(n, names)}), 4) / 4,
             "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and _agree(n, names)), 8) / 8,
@@ -118,20 +120,15 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
             "words per name": min(sum(len(n.split()) for n in choice.names) / len(choice.names), 5) / 5,
             "one word": float(all(len(n.split()) == 1 for n in choice.names)),
             "lower case": float(any(n == n.lower() for n in choice.names)),
-            "upper case": float(any(n == n.upper() and len(n) > 3 for n in choice.names)),
             "not letters": float(any(re.search(r"[^\w\s.'’-]", n) for n in choice.names)),
             "digits": float(any(re.search(r"\d", n) for n in choice.names)),
             "in the headline": float(any(n in title for n in folded)),
             "in the article": float(any(n in text for n in folded)),
             "the site": float(any(site.mentions(n) for n in choice.names)),
-            "printed near the headline": float(any(f" {n} " in piece for n in _folded(choice.names) for piece in head)),
         }
         candidates.append(Candidate(choice, features))
     return candidates
 
-
-_HEAD = (10, 40)
-"""The pieces of text before and after the headline's own that make the article's head, where its byline is printed."""
 
 _KINDS = ("json-ld", "meta", "twitter", "visible", "printed", "author link", "byline element", "signature",
           "copyright")
@@ -151,9 +148,10 @@ def _agree(other: frozenset[str], names: frozenset[str]) -> bool:
     return bool(other & names) or _shorter(other, names)
 
 
-def _fewer(some: frozenset[str], more: frozenset[str]) -> bool:
-    """Whether `more` names everyone `some` names and another person (a name of two words or more, not a desk)."""
-    return some < more and any(len(n.split()) >= 2 for n in more - some)
+def _fewer(some: frozenset[str], more: frozenset[str], spoken: dict[str, str]) -> bool:
+    """Whether `more` names everyone `some` names and another person: a name of two words or more as the page
+    writes it (`spoken`, folded name to written one), not a desk ("Redaktion", "Online-Redaktion")."""
+    return some < more and any(len(spoken.get(n, n).split()) >= 2 for n in more - some)
 
 
 def _shorter(short: frozenset[str], full: frozenset[str]) -> bool:
