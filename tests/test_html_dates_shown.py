@@ -79,7 +79,7 @@ def test_a_stated_day_the_page_never_prints_yields_to_the_date_under_the_headlin
     html = page(head=STATED, shown="Von Jana Muster · 27. Juni 2018")
     assert published(html) == "2018-06-27"
     assert "printed in the article's head, 'Von Jana Muster · 27. Juni 2018'" in explained(html)
-    assert "does not print the day of meta article:published_time, 2018-05-14" in explained(html)
+    assert "does not print the day meta article:published_time states, 2018-05-14" in explained(html)
     # A breadcrumb's date just above the headline is the head's too.
     assert published(page(head=STATED, above="Presse &gt; 27.06.2018")) == "2018-06-27"
     # Far below the headline (a teaser, a comment), a date says nothing of the article's.

@@ -81,7 +81,7 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     shown: dict[date, datetime] = {}
     for _, moment, _ in printed:
         shown.setdefault(moment.date(), moment)
-    stated = _stated_published(page, tz, host)
+    label, stated = _stated_published(page, tz, host)
     if stated.moment:
         # A stated date also settles which day a date in digits alone means; a reading of the page's text
         # (htmldate's) cannot, since it may have read those very digits the other way.
@@ -94,35 +94,36 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         head = _in_head(page, printed)
         if head:
             return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
-                                       f"print the day of {stated.source}, {stated.moment.date().isoformat()})")
+                                       f"print the day {label} states, {stated.moment.date().isoformat()})")
         return stated
     guess = _unstated(page, tz, html)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
         return DateChoice(moment, f"{guess.source}, on a day the page prints")
     head = _in_head(page, printed)
     if head:
-        doubted = f"; the page does not print the day of {guess.source}" if guess.moment else ""
+        doubted = f"; the page does not print the day {guess.source} gives" if guess.moment else ""
         return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} "
                                    f"(no date stated in its metadata{doubted})")
     return DateChoice(guess.moment, f"{guess.source} (no date stated in its metadata)") if guess.moment else guess
 
 
-def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> DateChoice:
-    """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`)."""
+def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tuple[str, DateChoice]:
+    """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`), and
+    the statement's own label ("JSON-LD datePublished") for explanations that name it apart from how it was read."""
     stated = _first_date((
         ("JSON-LD datePublished", page.jsonld.get("datePublished")),
         *((f"meta {key}", page.meta.get(key)) for key in _PUBLISHED_KEYS),
         ("JSON-LD dateCreated", page.jsonld.get("dateCreated")),
     ), tz)
     if not stated.moment:
-        return stated
+        return stated.source, stated
     local = _in_local_time(stated.moment, page)
     if local is not stated.moment:
-        return DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+        return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
     zone = _readers_zone(local, page, host)
     if zone:
-        return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
-    return stated
+        return stated.source, DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
+    return stated.source, stated
 
 
 def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
