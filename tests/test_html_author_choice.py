@@ -82,3 +82,37 @@ def test_the_explanation_reads_the_same_visible_bylines_as_ingest():
     explained = explain_choices(read[1], html, LONDON, article.body)[1]
     assert article.authors == ("Ines Moreau",) and explained.startswith("authors: Ines Moreau")
     assert "Hidden Draftsman" not in explained
+
+
+def test_a_reading_that_names_every_author_wins_over_one_that_names_the_first():
+    head = '<meta name="author" content="Ines Moreau, Paul Lindqvist">'
+    body = ('<div class="byline"><a href="/author/ines-moreau">Ines Moreau</a></div>'
+            f'<p class="article-authors">Ines Moreau and Paul Lindqvist</p>{STORY}')
+    assert set(chosen(body, head)) == {"Ines Moreau", "Paul Lindqvist"}
+
+
+def test_the_roles_before_a_colon_are_no_names():
+    assert chosen(f'<p class="byline">Text, Fotos: Ines Moreau</p>{STORY}') == ("Ines Moreau",)
+    assert chosen(f'<p class="byline">Text &amp; Bild: Ines Moreau</p>{STORY}') == ("Ines Moreau",)
+
+
+def test_readings_that_give_a_first_name_agree_with_the_one_that_gives_it_in_full():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library reopens reading room",'
+            ' "author": {"@type": "Person", "name": "Ines Moreau"}}</script><meta name="author" content="Ines">'
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ines">')
+    assert chosen(f'<a href="/author/ines">Ines</a>{STORY}', head) == ("Ines Moreau",)
+
+
+def test_a_desk_named_beside_the_author_is_no_second_author_even_when_hyphenated():
+    for desk in ("Online-Redaktion", "Redaktion"):
+        head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library reopens reading room",'
+                f' "author": [{{"@type": "Person", "name": "Ines Moreau"}}, {{"@type": "Person", "name": "{desk}"}}]}}'
+                '</script>')
+        body = f'<div class="byline"><a href="/author/ines-moreau" rel="author">Ines Moreau</a></div>{STORY}'
+        assert chosen(body, head) == ("Ines Moreau",), desk
+
+
+def test_a_byline_naming_the_site_stands_against_a_lone_word_the_page_prints_after_by():
+    # A sorting control ("By" / "Date") reads as a "By" line naming no one the page states or repeats.
+    head = '<meta property="og:site_name" content="Shire Gazette"><meta name="author" content="Shire Gazette">'
+    assert chosen(f'<div class="sort"><p>By</p><p>Date</p></div>{STORY}', head) == ("Shire Gazette",)

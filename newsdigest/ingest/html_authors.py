@@ -13,8 +13,11 @@ split into people by `authors.clean_authors`, and marked when it names no person
 the article does not spell out). A logistic model (`data/html_authors.json`,
 fitted by `tools/train_html_authors.py` on development pages and
 cross-validated across sites) scores each reading by where it comes from, how
-many other readings of the page name the same people, and what its names look
-like; the best one is the page's byline. A page without any reading names no one.
+many other readings of the page name the same people, whether another names
+more of them (a second author the metadata leaves out) or names them in full
+where this one gives a first name or initials, whether it names no person where
+another reading stated as a byline (or agreed by a third) names one, and what its
+names look like; the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ MODEL_FILE = "data/html_authors.json"
 
 _NOT_NAME_PARTS = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+|\(\s*@?\w*\s*\)")
 """A Twitter handle, an e-mail or a link beside a name ("Jane Doe @janedoe")."""
-_LABEL = re.compile(r"^\s*(?:\w+\s+)?\w+\s*:\s+(?=\S)")
-"""A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe")."""
+_LABEL = re.compile(r"^\s*(?:[^\W\d_]+\s*[,;&+/]\s*)*(?:\w+\s+)?\w+\s*[:：]\s*(?=\S)")
+"""A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe"),
+or of several roles ("Text, Fotos: Jane Doe", "Text & Bild: Jane Doe")."""
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
 """Sources where the page states its byline as such, even when it names no person."""
@@ -91,20 +95,31 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
     title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
     text = f" {fold(body)} "
     seen = [(_kind(c.source), _folded(c.names)) for c in readings]
+    spoken = {fold(n): n for c in readings for n in c.names}
+    # Names another reading gives for people, where the page's metadata states them as its byline or another kind
+    # of reading agrees: a lone guess at a name (a heading, a place, the word after "Sort by", repeated as often as
+    # the page repeats it) is no sign that a byline naming no person is wrong.
+    people = [names for (kind, names), c in zip(seen, readings) if not c.outlet and names and (
+        c.source.startswith(("json-ld", "meta")) and c.source in _STATED
+        or any(k != kind and _agree(n, names) for k, n in seen if n))]
     candidates = []
     for index, choice in enumerate(readings):
         kind, names = seen[index]
         folded = [f" {fold(n)} " for n in choice.names]
+        others = [n for j, (_, n) in enumerate(seen) if j != index and n]
         features = {f"from {k}": float(kind == k) for k in _KINDS} | {
             "no person": float(choice.outlet),
-            "other kinds agreeing": min(len({k for k, n in seen if k != kind and n & names}), 4) / 4,
-            "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and n & names), 8) / 8,
+            "no person, where another reading names one": float(choice.outlet and any(p != names for p in people)),
+            "fewer people than another reading": float(any(_fewer(names, n, spoken) for n in others)),
+            "short for another reading": float(any(_shorter(names, n) for n in others)),
+            # A reading that names the same people in short ("Jane" for "Jane Doe") agrees with the full one.
+            "other kinds agreeing": min(len({k for k, n in seen if k != kind and _agree(n, names)}), 4) / 4,
+            "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and _agree(n, names)), 8) / 8,
             "earlier of its kind": min(sum(1 for k, _ in seen[:index] if k == kind), 4) / 4,
             "names": min(len(choice.names), 4) / 4,
             "words per name": min(sum(len(n.split()) for n in choice.names) / len(choice.names), 5) / 5,
             "one word": float(all(len(n.split()) == 1 for n in choice.names)),
             "lower case": float(any(n == n.lower() for n in choice.names)),
-            "upper case": float(any(n == n.upper() and len(n) > 3 for n in choice.names)),
             "not letters": float(any(re.search(r"[^\w\s.'’-]", n) for n in choice.names)),
             "digits": float(any(re.search(r"\d", n) for n in choice.names)),
             "in the headline": float(any(n in title for n in folded)),
@@ -126,6 +141,29 @@ def _kind(source: str) -> str:
 
 def _folded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for n in names if (f := fold(n)))
+
+
+def _agree(other: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether another reading names some of the same people, in full or in short."""
+    return bool(other & names) or _shorter(other, names)
+
+
+def _fewer(some: frozenset[str], more: frozenset[str], spoken: dict[str, str]) -> bool:
+    """Whether `more` names everyone `some` names and another person: a name of two words or more as the page
+    writes it (`spoken`, folded name to written one), not a desk ("Redaktion", "Online-Redaktion")."""
+    return some < more and any(len(spoken.get(n, n).split()) >= 2 for n in more - some)
+
+
+def _shorter(short: frozenset[str], full: frozenset[str]) -> bool:
+    """Whether every name of `short` is a first name or the initials of a name of `full` that says more
+    ("jane" or "jd" for "jane doe"): the same people, named in short."""
+    return bool(short) and short != full and all(
+        any(s == f or _short_for(s, f) for f in full) for s in short) and not short <= full
+
+
+def _short_for(short: str, full: str) -> bool:
+    words = full.split()
+    return " " not in short and len(words) > 1 and short in (words[0], "".join(w[0] for w in words))
 
 
 def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:

@@ -1,23 +1,29 @@
-"""When a saved page's article was published: its own statement first, then `<time>`, then htmldate.
+"""When a saved page's article was published: its own statements, checked against the dates it shows.
 
 JSON-LD `datePublished` and `article:published_time` state the moment with its
 offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
-offset. A date written with dots ("10.12.2022") puts the day first. Without a
-stated date, the first `<time datetime>` element is the page's own; without
-one, htmldate reads the markup, URL and text (original date, extensive
-search), and a bare copyright year is no publication date.
-"""
+offset. A date written with dots ("10.12.2022") puts the day first. The
+visible page then says which statement is the article's date: the day it
+prints is the publication's, or the update's where the page shows only that;
+where it prints neither, a date printed in the article's head (beside the
+first `<h1>`, before the first paragraph of the body) is the article's.
+Without a stated date, the first `<time datetime>` element is the page's own;
+without one, htmldate reads the markup, URL and text (original date, extensive
+search), and a bare copyright year is no publication date; either yields to a
+date printed in the article's head where the page does not print its day. A
+date printed anywhere else (the body, a photo credit, an infobox, a teaser) is
+never taken as the article's, only as a sign that a statement's day is shown."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
-from newsdigest.ingest.dates import parse_date
+from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
 from newsdigest.model import is_day_only
@@ -60,32 +66,132 @@ def _day_first(value: str) -> str:
 
 
 def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str | None = None) -> DateChoice:
-    """When the article was first published: the page's own statement first, then `<time>`, then htmldate."""
+    """When the article was published, as the page dates it: its statements, checked against the dates it shows.
+
+    The page's metadata states when the article was published and last updated; its
+    visible page often prints one of them in the article's head. The date readers see
+    is the article's date: the stated publication where the page prints that day
+    anywhere, else the stated update where it prints that day instead (an article
+    re-dated on update), else the date printed in the article's head, else the stated
+    publication all the same. Without a statement, the first `<time datetime>` or,
+    failing it, htmldate's reading stands where the page prints its day or prints no
+    date in the article's head; where the head prints another day, that day is the date.
+    """
+    printed = _printed(page, tz)
+    shown: dict[date, datetime] = {}
+    for _, moment, _ in printed:
+        shown.setdefault(moment.date(), moment)
+    label, stated = _stated_published(page, tz, host)
+    if stated.moment:
+        # A stated date also settles which day a date in digits alone means; a reading of the page's text
+        # (htmldate's) cannot, since it may have read those very digits the other way.
+        either = shown | {other: moment for _, moment, other in printed if other and other not in shown}
+        updated = _first_date(_updated_candidates(page), tz)
+        for choice, why in ((stated, ""), (updated, ", the update the page prints as its date (not the publication)")):
+            moment = _as_shown(choice.moment, either)
+            if moment:
+                return DateChoice(moment, f"{choice.source}{why}, on a day the page prints")
+        head = _in_head(page, printed)
+        if head:
+            return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
+                                       f"print the day {label} states, {stated.moment.date().isoformat()})")
+        return stated
+    guess = _unstated(page, tz, html)
+    if guess.moment and (moment := _as_shown(guess.moment, shown)):
+        return DateChoice(moment, f"{guess.source}, on a day the page prints")
+    head = _in_head(page, printed)
+    if head:
+        doubted = f"; the page does not print the day {guess.source} gives" if guess.moment else ""
+        return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} "
+                                   f"(no date stated in its metadata{doubted})")
+    return DateChoice(guess.moment, f"{guess.source} (no date stated in its metadata)") if guess.moment else guess
+
+
+def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tuple[str, DateChoice]:
+    """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`), and
+    the statement's own label ("JSON-LD datePublished") for explanations that name it apart from how it was read."""
     stated = _first_date((
         ("JSON-LD datePublished", page.jsonld.get("datePublished")),
         *((f"meta {key}", page.meta.get(key)) for key in _PUBLISHED_KEYS),
         ("JSON-LD dateCreated", page.jsonld.get("dateCreated")),
     ), tz)
-    if stated.moment:
-        local = _in_local_time(stated.moment, page)
-        if local is not stated.moment:
-            return DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
-        zone = _readers_zone(local, page, host)
-        if zone:
-            return DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
-        return stated
+    if not stated.moment:
+        return stated.source, stated
+    local = _in_local_time(stated.moment, page)
+    if local is not stated.moment:
+        return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+    zone = _readers_zone(local, page, host)
+    if zone:
+        return stated.source, DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
+    return stated.source, stated
+
+
+def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
+    """The page's first `<time datetime>`, else htmldate's reading: the dates of a page whose metadata states none."""
     for value in page.times:
         # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
         moment = parse_date(_day_first(value), tz)
         if moment:
-            return DateChoice(moment, "the page's first <time> element (no date stated in its metadata)")
+            return DateChoice(moment, "the page's first <time> element")
     found = _htmldate(page)
     if found:
         moment = parse_date(found, tz)
         if moment and not _year_only(moment, html):
-            return DateChoice(moment, "htmldate's reading of the page (no date stated in its metadata)")
+            return DateChoice(moment, "htmldate's reading of the page")
     return DateChoice(None, "no date found in the page")
+
+
+def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, date | None]]:
+    """The dates the visible page prints, in any language (`dates.find_dates`): the index of the piece of
+    text each is printed in (`PageMeta.texts`), the moment, and the other day a date written in digits
+    alone may mean ("04/12/2020": 4 December or 12 April), where it may mean two."""
+    lang = (page.lang or "").split("-")[0].split("_")[0].lower() or None
+    return [(index, found.moment, _other_reading(found.moment, text[found.start:found.end]))
+            for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
+
+
+def _other_reading(moment: datetime, written: str) -> date | None:
+    if re.search(r"[^\W\d_]", written) or moment.day > 12 or moment.day == moment.month:
+        return None
+    return date(moment.year, moment.day, moment.month)
+
+
+_HEAD_BEFORE, _HEAD_AFTER = 3, 10
+"""How many pieces of text before the first `<h1>`'s own (a breadcrumb, a date line above the headline)
+and after it (kicker, byline, date line) may belong to the article's head."""
+_PARAGRAPH = 100
+"""Characters that make a piece of text a paragraph of prose. Under the headline the first may be the
+standfirst (the article's summary, part of its head); the second is the body's (or a teaser's) own."""
+
+
+def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> tuple[datetime, str] | None:
+    """The date printed in the article's head, and the text it is printed in: the one nearest the first `<h1>`
+    within a few pieces of text either side of it, with no paragraph of prose between it and the headline
+    but a standfirst (a date past the body's first paragraph is the body's, a teaser's or a sidebar's)."""
+    at = page.headline_at if printed else None
+    if at is None:
+        return None
+    texts = page.texts
+    prose = [i for i in range(at + 1, min(len(texts), at + _HEAD_AFTER + 1)) if len(texts[i]) >= _PARAGRAPH]
+    first = prose[1] if len(prose) > 1 else at + _HEAD_AFTER + 1
+    last = next((i for i in range(at - 1, max(-1, at - _HEAD_BEFORE - 1), -1) if len(texts[i]) >= _PARAGRAPH),
+                at - _HEAD_BEFORE - 1)
+    near = [(abs(index - at) + (index < at) / 2, index, moment) for index, moment, _ in printed if last < index < first]
+    if not near:
+        return None
+    _, index, moment = min(near, key=lambda found: found[0])
+    return moment, texts[index][:80]
+
+
+def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
+    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day."""
+    if moment is None:
+        return None
+    if moment.date() in shown:
+        return moment
+    utc = moment.astimezone(UTC)
+    return utc if utc.date() in shown else None
 
 
 def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
@@ -148,7 +254,11 @@ def _year_only(moment: datetime, html: str) -> bool:
 
 def stated_updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
     """When the page says the article was last changed."""
-    return _first_date((
+    return _first_date(_updated_candidates(page), tz).moment
+
+
+def _updated_candidates(page: PageMeta) -> tuple[tuple[str, Any], ...]:
+    return (
         ("JSON-LD dateModified", page.jsonld.get("dateModified")),
         *((f"meta {key}", page.meta.get(key)) for key in _UPDATED_KEYS),
-    ), tz).moment
+    )

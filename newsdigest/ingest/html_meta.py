@@ -64,7 +64,37 @@ class PageMeta:
     @cached_property
     def by_lines(self) -> list[str]:
         """Names the visible page puts after a "By" (the printed byline), in page order."""
-        return list(_printed_bylines(self.tree)) if self.tree is not None else []
+        return list(_printed_bylines(self.texts))
+
+    @cached_property
+    def headline_at(self) -> int | None:
+        """Which of `texts` holds (the start of) the first `<h1>` found among them: where the article's head is.
+
+        A heading may stand in one piece of text, be split over several ("Thema" + "– Corona"), or have one of
+        its parts (a kicker) stand alone; a part counts only when it says more than a word or two."""
+        from newsdigest.ingest.html_site import fold
+
+        folded = [fold(text) for text in self.texts]
+        for h1 in self.h1:
+            heading = fold(h1)
+            if not heading:
+                continue
+            for i, text in enumerate(folded):
+                joined, j = text, i
+                while joined and f"{heading} ".startswith(f"{joined} ") and j < i + 8:
+                    if joined == heading:
+                        return i
+                    j += 1
+                    joined = f"{joined} {folded[j]}".strip() if j < len(folded) else ""
+            part = next((i for i, text in enumerate(folded) if len(text) > 10 and f" {text} " in f" {heading} "), None)
+            if part is not None:
+                return part
+        return None
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The body's pieces of text in page order, spaces folded, scripts and styles left out (the first 4000)."""
+        return _texts(self.tree) if self.tree is not None else []
 
     @cached_property
     def copyright_holder(self) -> str | None:
@@ -142,12 +172,11 @@ _BY_NAME = re.compile(rf"^(?i:{_BY_WORD})\s+([^\W\d_][^\n]{{2,80}})$")
 as names are, in any script (`str.isupper`): "Par ailleurs, …" opens a sentence, not a byline."""
 
 
-def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
-    """"By Jane Doe" as the page shows it, whether in one text node or split over elements."""
+def _texts(tree: HtmlElement) -> list[str]:
     body = tree.find(".//body")
-    if body is None:
-        return
     chunks: list[str] = []
+    if body is None:
+        return chunks
     for node in body.iter():
         if node.tag in ("script", "style", "noscript", "template") or not isinstance(node.tag, str):
             continue
@@ -156,6 +185,11 @@ def _printed_bylines(tree: HtmlElement) -> Iterator[str]:
                 chunks.append(" ".join(piece.split()))
         if len(chunks) > 4000:
             break
+    return chunks
+
+
+def _printed_bylines(chunks: list[str]) -> Iterator[str]:
+    """"By Jane Doe" as the page shows it, whether in one text node or split over elements."""
     found = 0
     for index, chunk in enumerate(chunks):
         match = _BY_NAME.match(chunk)

@@ -55,21 +55,33 @@ def choose_headline(page: PageMeta, site: Site) -> TitleChoice | None:
             if heading:
                 return TitleChoice(normalize(heading), f"a heading of the page agrees with its {source}")
     long_headings = [h for h in page.h1 if not site.names_it(h)]
-    if len(long_headings) == 1:
+    # Of several <h1>s, a label of a word or two (a section's name) and one the page repeats (a newsletter
+    # box's) head furniture; one left standing is the headline.
+    headlines = [h for h in long_headings if not _a_label(h) and page.h1.count(h) == 1] if len(long_headings) > 1 else long_headings
+    if len(headlines) == 1:
         # The page shows one headline and describes itself otherwise (a social-media title):
         # readers know the article by what the page shows.
-        return TitleChoice(normalize(long_headings[0]), "the page's only <h1> (no stated title agrees with it)")
+        only = "only <h1>" if len(long_headings) == 1 else "only <h1> that is neither a label nor repeated"
+        return TitleChoice(normalize(headlines[0]), f"the page's {only} (no stated title agrees with it)")
     stripped = [(source, text) for source, title in stated if (text := strip_site(title, site))]
     # A stated title that is only the site's name is no headline, where the page states another.
     stripped = [(s, t) for s, t in stripped if not site.names_it(t)] or stripped
-    for source, text in stripped:
+    # A stated title of a word or two is a section's name (a single plural noun, say) where another statement says more.
+    said = [(s, t) for s, t in stripped if not _a_label(t)] or stripped
+    passed = f" (its {stripped[0][0]} {stripped[0][1]!r} names a section)" if said and said[0] != stripped[0] else ""
+    for source, text in said:
         longer = [t for _, t in stripped if _completes(t, text)]
         if longer:
-            return TitleChoice(min(longer, key=len), f"{source} completed by a longer stated title")
-        return TitleChoice(text, f"{source} without the site's name around it")
+            return TitleChoice(min(longer, key=len), f"{source} completed by a longer stated title{passed}")
+        return TitleChoice(text, f"{source} without the site's name around it{passed}")
     if long_headings:
         return TitleChoice(normalize(long_headings[0]), "the page's first <h1>")
     return None
+
+
+def _a_label(text: str) -> bool:
+    """A title of one or two words: a section's or a page's name rather than a headline (written with spaces)."""
+    return len(fold(text).split()) <= 2 and len(text) < 25
 
 
 def _stated(page: PageMeta) -> list[tuple[str, str]]:
