@@ -480,7 +480,8 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
             need[i, j] = MATCH
     day = np.array([m.dimension == "day" for m in mentions])
     value = np.array([m.value for m in mentions])
-    clash = _clashes(mentions, _published_days(posts))
+    published = _published_days(posts)
+    clash = _clashes(mentions, published)
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
     distance[:, np.isin([m.dimension for m in mentions], [*CALENDAR, "age"])] = 0.0  # labels, not amounts
     same_numeral = numerals[:, None] == numerals[None, :]
@@ -489,7 +490,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     base = _comparable(mentions)
     comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
     comparable &= ~told_apart(mentions, casing or Casing())
-    comparable &= ~two_occasions(mentions, _published_days(posts))  # a later meeting, "a second arrest"
+    comparable &= ~two_occasions(mentions, published)  # a later meeting, "a second arrest"
     # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $2.9
     # million" / "outraising her $3.8 million" fit as well as if both said $2.9 million), so what a pair
     # needs is lowered by as much as its score.
