@@ -81,7 +81,7 @@ class RenderResult:
 def render(stories: Iterable[Story], config: Config, *, search: bool = True,
            only_templates: Collection[str] | None = None, only_paths: Collection[str] | None = None,
            previous: Path | None = None, in_place: bool = False,
-           present: Collection[str] | Mapping[str, Sequence[int]] | None = None) -> RenderResult:
+           present: Mapping[str, Sequence[int]] | None = None) -> RenderResult:
     """Write every page, feed, data file and the search index for `stories`.
 
     With `only_templates` (template names such as "post.html" or
@@ -93,8 +93,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     preview server's quick look at a few stories' own pages).
     With `previous` (the published site), a full render reuses its unchanged files.
     With `in_place` (a full render over the published site in `config.output_dir`), only changed files are
-    replaced; `present` lists the folder's files (relative paths) when the caller has walked it already, each
-    with its state (size, modification time, inode) when a mapping, so that no file is looked at twice.
+    replaced; `present` gives the folder's files (relative paths) with their states (size, modification time,
+    inode) when the caller has walked it already, so that no file is looked at twice.
     """
     stories = tuple(stories)
     config.output_dir.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     manifests = _manifests(config, previous) if full else None
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place,
-                    states=present if in_place and isinstance(present, Mapping) else None)
+                    states=present if in_place else None)
     try:
         result = _render(stories, config, writer, manifests, search=search, only_templates=only_templates,
                          only_paths=only_paths)
