@@ -45,14 +45,13 @@ from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
+from newsdigest.site.code_cache import code_store
 from newsdigest.site.context import body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
-from newsdigest.site.code_cache import code_store
 from newsdigest.site.render_keys import Keys, seed_views, site_key
-from newsdigest.site.search import (SEARCH_FOLDER, Indexing, Shard, bundle_plan, in_bundle, shard_key,
-                                     start_search_index)
+from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_plan, in_bundle, shard_key, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
