@@ -144,13 +144,19 @@ def _squashed(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.casefold())
 
 
-def _own_names(post: Post) -> set[str]:
+def _own_names(post: Post) -> frozenset[str]:
     """The version's own site and outlet, squashed (`_squashed`): the host of its address and each of its labels,
     the outlet's name, and that name without a domain ending ("Example.org" → "example")."""
-    host = ((urlsplit(post.url).hostname or "") if post.url else "").casefold().removeprefix("www.")
-    outlet = post.outlet or ""
-    return {name for name in (_squashed(host), _squashed(outlet), _squashed(outlet.rsplit(".", 1)[0]),
-                              *(_squashed(label) for label in host.split(".")[:-1])) if name}
+    return _names_of(post.url, post.outlet)
+
+
+@lru_cache(maxsize=1024)
+def _names_of(url: str | None, outlet: str | None) -> frozenset[str]:
+    """`_own_names` of a version at `url` by `outlet`: asked for each sentence a summary weighs, worked out once."""
+    host = ((urlsplit(url).hostname or "") if url else "").casefold().removeprefix("www.")
+    outlet = outlet or ""
+    return frozenset({name for name in (_squashed(host), _squashed(outlet), _squashed(outlet.rsplit(".", 1)[0]),
+                              *(_squashed(label) for label in host.split(".")[:-1])) if name})
 
 
 def _presents_own_work(text: str, post: Post) -> bool:
@@ -283,6 +289,15 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     chosen: list[int] = []
     chosen_clusters: list[list[int]] = []
 
+    page_speaks: dict[int, bool] = {}
+
+    def own_work(n: int) -> bool:
+        """Does a wording of statement `n` speak as its page (`_presents_own_work`)? The same for every call."""
+        if n not in page_speaks:
+            page_speaks[n] = any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
+                                 for m in clusters[n])
+        return page_speaks[n]
+
     def take(n: int, strict: bool, introduced: bool | None = None) -> bool:
         """Add statement `n` if it may be shown. `introduced`: must everyone it calls by surname have been named in
         full before it (`standalone.unintroduced`)? By default only after the first statement, which sits under
@@ -295,15 +310,14 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         must_introduce = bool(chosen) if introduced is None else introduced
         shown = " ".join(sentences[c].text for c in chosen)
         rep = next((m for m in ranked_members(n) if not (must_introduce and unintroduced(sentences[m].text, shown,
-                                                                                           surnames))),
-                   representative_of(n))
+                                                                                           surnames))), None)
+        if rep is None:
+            return False
         text = sentences[rep].text
         if (sentences[rep].version not in on_event or text in disputed or _is_label(text) or unfinished(text)
-                or any(_presents_own_work(sentences[m].text, alignment.posts[sentences[m].version])
-                       for m in clusters[n])
+                or own_work(n)
                 or speaker_lost(text) or leans_on_context(text) or (bool(chosen) and adds_to_unseen(text))
-                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])
-                or (must_introduce and unintroduced(text, shown, surnames))):
+                or speech_unmarked(text, [sentences[m].text for m in clusters[n]])):
             return False
         if any(alignment.sentence_similarity(rep, c) >= PAIRED or repeats(sentences[rep].text, sentences[c].text)
                for c in chosen):
