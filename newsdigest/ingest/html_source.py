@@ -36,6 +36,7 @@ from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
 from newsdigest.ingest.split_article import complete_split_article
+from newsdigest.ingest.text_lines import CJK_WORD
 
 _JSONLD_MIN_WORDS = 40
 """The page's JSON-LD `articleBody` replaces the body only when it has at least this many words (and half as many again)."""
@@ -155,16 +156,12 @@ def _second_opinion(tree: HtmlElement) -> str:
         return ""
 
 
-_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
-"""Chinese and Japanese write no spaces between words: each one or two of their characters count as a word."""
-
-
 def _words(text: str) -> int:
     """How many words `text` has, Chinese and Japanese included (a length for thresholds, not a tokeniser)."""
     spaced = text.split()
-    if not _CJK_WORD.search(text):
+    if not CJK_WORD.search(text):
         return len(spaced)
-    return sum(1 for token in spaced if not _CJK_WORD.search(token)) + len(_CJK_WORD.findall(text))
+    return sum(1 for token in spaced if not CJK_WORD.search(token)) + len(CJK_WORD.findall(text))
 
 
 def _jsonld_body(page: PageMeta) -> str | None:

@@ -41,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-][^\W\d_])*", re.UNICODE)
 FENCE = re.compile(r"^\s*(?:```|“`|‘`|``|~~~)\s*[\w+-]*\s*$")
 # Scripts written without spaces: every two characters count as a word, so
 # that a Japanese or Chinese paragraph weighs what its English translation would.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
+CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
 _BULLET = re.compile(r"^(?:[•·▪◦●○‣∙*\-–]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"""[.!?…。！？](?:\s?["'”’»)\]])*$|[.!?]["'”’]?\s*\(?[^()]{0,40}\)$""")
 # Words of a page's furniture rather than its article: consent notices,
@@ -185,9 +185,9 @@ def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line
 
 def _observe(line: Line, stop: frozenset[str]) -> None:
     words = _WORD.findall(line.text)
-    cjk = _CJK.findall(line.text)
+    cjk = CJK_WORD.findall(line.text)
     if cjk:
-        words = [w for w in words if not _CJK.match(w)] + cjk
+        words = [w for w in words if not CJK_WORD.match(w)] + cjk
         stop = frozenset()
     line.words = words
     if words and stop:
