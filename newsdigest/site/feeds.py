@@ -93,7 +93,7 @@ class Entries:
         self._table = table
         self._contents: dict[str, str] = {}
         self._texts: dict[tuple[str, str, str, str], str] = {}
-        self._frames: dict[str, FeedGenerator] = {}
+        self._frames: dict[str, _Frame] = {}
 
     def text(self, kind: str, story: StoryView, published: datetime, updated: datetime) -> str:
         """A story's entry in a feed of `kind` ("rss", "atom" or "json"), at the times given.
@@ -141,8 +141,18 @@ def _entries_start(text: str, kind: str) -> int:
     return text.rindex("\n", 0, text.rindex("</channel>" if kind == "rss" else "</feed>")) + 1
 
 
-def _frame(kind: str) -> FeedGenerator:
-    """A feed of `kind` with nothing but what feedgen requires, to lay out entries in."""
+@dataclass(frozen=True)
+class _Frame:
+    """A feed of one kind with nothing but what feedgen requires, to lay out entries in, and its text when empty
+    (the same for every entry: the frame's fields never change) with where entries go in that text."""
+
+    generator: FeedGenerator
+    empty: str
+    start: int
+
+
+def _frame(kind: str) -> _Frame:
+    """The frame of `kind` (`_Frame`)."""
     fg = FeedGenerator()
     fg.id("frame")
     fg.title("frame")
@@ -150,10 +160,11 @@ def _frame(kind: str) -> FeedGenerator:
     fg.link(href="frame", rel="alternate")
     fg.updated(EPOCH)
     fg.lastBuildDate(EPOCH)
-    return fg
+    empty = _serialised(fg, kind)
+    return _Frame(fg, empty, _entries_start(empty, kind))
 
 
-def _laid_out(frame: FeedGenerator, kind: str, entry: FeedEntry) -> str:
+def _laid_out(frame: _Frame, kind: str, entry: FeedEntry) -> str:
     """`entry` as feedgen lays it out in a feed of `kind`: the text its adding puts into `frame`'s.
 
     An entry's text depends only on its depth in the feed, which is the same
@@ -161,13 +172,13 @@ def _laid_out(frame: FeedGenerator, kind: str, entry: FeedEntry) -> str:
     alone); a feed of many entries is their texts in order (tests prove it
     against feedgen's own, byte for byte).
     """
-    empty = _serialised(frame, kind)
-    frame.add_entry(entry, order="append")
+    empty, start = frame.empty, frame.start
+    frame.generator.add_entry(entry, order="append")
     try:
-        full = _serialised(frame, kind)
+        full = _serialised(frame.generator, kind)
     finally:
-        frame.remove_entry(entry)
-    start, size = _entries_start(empty, kind), len(full) - len(empty)
+        frame.generator.remove_entry(entry)
+    size = len(full) - len(empty)
     if full[:start] != empty[:start] or full[start + size :] != empty[start:]:
         raise ValueError(f"feedgen laid out a {kind} entry where none was expected")
     return full[start : start + size]
