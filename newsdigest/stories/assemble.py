@@ -127,11 +127,12 @@ def choose_title(posts: Sequence[Post], sources: Sequence[Collection[str]] = (),
         shared = sum(len(words & other.keys()) for other in others) / (len(others) * max(len(words), 6))
         if not summary_words:
             return shared
-        told = 0.0 if tier(post) >= 6 else len(words & summary_words) / max(len(words), 6)
+        told = 0.0 if tiers[post.id] >= 6 else len(words & summary_words) / max(len(words), 6)
         return (shared + told) / 2
 
+    tiers = {p.id: tier(p) for p in titled}
     # Among lines that are no headline's shape (nothing better is left), the words agreed on weigh first.
-    best = min(titled, key=lambda p: (tier(p), level(p) if tier(p) < 4 else 0, -round(agreement(p), 2),
+    best = min(titled, key=lambda p: (tiers[p.id], level(p) if tiers[p.id] < 4 else 0, -round(agreement(p), 2),
                                       titled.index(p)))
     return without_label(lines[best.id])
 
