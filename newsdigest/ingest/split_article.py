@@ -15,6 +15,8 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from newsdigest.ingest.html_site import fold
+
 _PARAGRAPHS = ("p", "h2", "h3", "h4", "li", "blockquote")
 _MIN_CHARS = 40
 
@@ -131,16 +133,16 @@ def _text(node: HtmlElement) -> str:
 
 
 def _key(text: str) -> str:
-    return fold(text)[:80]
+    return _fold(text)[:80]
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`#>]")
-_NOT_WORDS = re.compile(r"\W+")
 
 
-def fold(text: str) -> str:
-    """Text as words only: Markdown's link targets and marks, punctuation and case gone, to find a block in a body."""
+def _fold(text: str) -> str:
+    """Text as words only (`html_site.fold`) once Markdown's link targets and marks are gone, to find a block in a
+    body."""
     if "](" in text:
         text = _LINK.sub(r"\1", text)
-    return _NOT_WORDS.sub(" ", _MARKS.sub("", text)).strip().lower()
+    return fold(_MARKS.sub("", text))
