@@ -120,7 +120,8 @@ def _apply_overrides(
 ) -> _Regrouped:
     if not overrides and not any(post.story for post in posts):
         return _Regrouped(members=groups, slugs={}, plans={})
-    pinned = {pid for o in overrides for pid in o.posts} | {post.id for post in posts if post.story}
+    pinned_by_override = {pid for o in overrides for pid in o.posts}
+    pinned = pinned_by_override | {post.id for post in posts if post.story}
     provisional = _provisional([[p for p in g if p.id not in pinned] for g in groups], registry, headlines)
     where: dict[str, int] = {}
     for n, identity in enumerate(provisional):
@@ -161,7 +162,6 @@ def _apply_overrides(
         n = target(override.slug, override.story_id)
         for pid in override.posts:
             move(pid, n)
-    pinned_by_override = {pid for o in overrides for pid in o.posts}
     for post in posts:
         if post.story and post.id not in pinned_by_override:
             move(post.id, target(post.story, post.story))
