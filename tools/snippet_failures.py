@@ -13,8 +13,10 @@ trafilatura when no step did, and a lost one is also placed in the page:
 whether the visible page shows it at all, and whether the element holding it
 sits inside the container of the paragraphs the body kept (the article's own
 block, left out) or outside it (elsewhere on the page). The failures are
-counted by the decision behind them at the end, with the selection's snippet
-F1 as `score.py snippets` scores it. `--sites half` reads the first of two
+counted by the decision behind them at the end (a text dump's also by where
+the line sits against the kept article: before its first kept line, inside,
+after its last; and by its shape), with the selection's snippet F1 as
+`score.py snippets` scores it. `--sites half` reads the first of two
 random halves of the sites (the same split as `train_body.py --halves`), the
 half failures are classified on. With `--held-out` (text dumps, one half) the
 line model is first fitted on the other half's pages, as `train_body.py
@@ -87,11 +89,22 @@ def _fit_elsewhere(corpus: Path, keys: set[str]) -> LineModel:
     return model.with_thresholds(shipped.threshold, shipped.overrule, shipped.switch)
 
 
+def _place_in_dump(decisions: list, at: int) -> str:
+    """Where a line sits against the kept article (before its first kept line, inside, after its last) and its shape."""
+    kept = [k for k, d in enumerate(decisions) if d.kept]
+    where = "no article" if not kept else "before" if at < kept[0] else "after" if at > kept[-1] else "inside"
+    words = len(decisions[at].text.split())
+    ends = decisions[at].text.rstrip().endswith((".", "!", "?", "…", ":", '"', "”", "“", "»", "«", ")"))
+    shape = "short (1-5 words)" if words <= 5 else ("sentence" if ends else "open") + (" 6-15 words" if words <= 15 else " 16+ words")
+    return f"{where}, {shape}"
+
+
 def _txt(path: Path, entry: dict, score, model: LineModel | None = None) -> tuple[str, list[str]]:
     dump = parse_text_dump(path.read_text(encoding="utf-8", errors="replace"), model=model)
     body = dump.body
     notes = []
     squashed = [(_squash(d.text), d) for d in dump.lines]
+    index = {id(d): k for k, d in enumerate(dump.lines)}
     for flag, snippets in (("LOST", entry.get("with", [])), ("KEPT", entry.get("without", []))):
         text = score.squash(score.markdown_to_text(body))
         for snippet in snippets:
@@ -101,7 +114,10 @@ def _txt(path: Path, entry: dict, score, model: LineModel | None = None) -> tupl
                 where = [d for s, d in squashed if needle[:60] in s]
                 if where:
                     d = where[0]
-                    notes.append(f"  {flag} {snippet[:70]!r}\n      line {d.number} kept={d.kept}: {d.reason[:160]}")
+                    notes.append(
+                        f"  {flag} {snippet[:70]!r}\n      line {d.number} <{_place_in_dump(list(dump.lines), index[id(d)])}> "
+                        f"kept={d.kept}: {d.reason[:160]}"
+                    )
                 else:
                     notes.append(f"  {flag} {snippet[:70]!r}\n      (no single line holds it)")
     if dump.title:
@@ -210,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         model = _fit_elsewhere(args.corpus, read)
     tally: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {"LOST": Counter(), "KEPT": Counter()}
+    places: dict[str, Counter[str]] = {"LOST": Counter(), "KEPT": Counter()}
     for key, entry in sorted(gold.items()):
         if args.sites == "half" and key not in half or args.sites == "other" and key in half:
             continue
@@ -221,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         failures = [n for n in notes if n.startswith(("  LOST", "  KEPT"))]
         for note in failures:
             kinds[note[2:6]][_kind(note)] += 1
+            place = re.search(r" <([^>]+)> kept=", note)
+            places[note[2:6]][place.group(1) if place else "no single line holds it"] += 1
         if failures and not args.quiet:
             print(f"== {key} ({_site(key, entry)})")
             print("\n".join(notes))
@@ -229,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     for flag, counted in kinds.items():
         if counted:
             print(f"{flag} by decision: " + "; ".join(f"{kind} {n}" for kind, n in counted.most_common()))
+    for flag, counted in places.items():
+        if counted:
+            print(f"{flag} by place and shape: " + "; ".join(f"{kind} {n}" for kind, n in counted.most_common()))
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"snippets: tp={tp} fn={fn} fp={fp} F1={f1:.3f} precision={precision:.3f} recall={recall:.3f}")
