@@ -9,33 +9,64 @@ earlier stage decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import Enum
 from pathlib import Path
 from typing import Any, Mapping
 
 
-def is_day_only(moment: datetime) -> bool:
-    """True for a date its source stated without a time of day.
-
-    Ingest writes such a date as midnight (in the outlet's or the site's zone),
-    since a post's dates are ISO 8601 with an offset; a story really published
-    at 00:00:00 sharp is rare enough to be read as its day.
-    """
-    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+When = datetime | date
+"""A post's or story's date as its source knows it: a `datetime` when a time of day was stated, a bare
+`date` when only the day was (written back as `2025-09-05`). A `date` cannot be compared with a `datetime`
+by accident (Python refuses), so a reader that forgets the helpers below fails loudly instead of
+inventing a time; a time stated as 00:00:00 sharp stays a time."""
 
 
-def latest_instant(moment: datetime) -> datetime:
-    """The latest instant a date allows, in UTC: a day-only date may mean any time that day.
+def is_timed(value: When) -> bool:
+    """True when the source stated a time of day, not just the day."""
+    return isinstance(value, datetime)
+
+
+def earliest_instant(value: When) -> datetime:
+    """The earliest instant a date allows, in UTC: a day known only to the day is read as the UTC day,
+    so this is its first moment; a naive time is taken as UTC."""
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def latest_instant(value: When) -> datetime:
+    """The latest instant a date allows, in UTC: a day may mean any time that day (read as the UTC day).
 
     Ordering by it never puts a version dated only by its day ahead of one timed
     on that same day; a naive time is taken as UTC.
     """
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    if is_day_only(moment):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment.astimezone(timezone.utc)
+    if not isinstance(value, datetime):
+        return earliest_instant(value) + timedelta(days=1) - timedelta(microseconds=1)
+    return earliest_instant(value)
+
+
+def day_of(value: When, zone: tzinfo | None = None) -> date:
+    """The day a date falls on: a day is its own day in every zone; a time falls on its day in `zone`
+    (in its own offset when no zone is given, the day its outlet's readers saw)."""
+    if not isinstance(value, datetime):
+        return value
+    if zone is not None and value.tzinfo is not None:
+        value = value.astimezone(zone)
+    return value.date()
+
+
+def sort_key(value: When | None) -> tuple[int, float]:
+    """Oldest first with undated last (`sorted(..., key=...)` ascending); a day sorts after every time
+    on that day, since it may mean any of them."""
+    if value is None:
+        return (1, 0.0)
+    return (0, latest_instant(value).timestamp())
+
+
+def iso_text(value: When) -> str:
+    """ISO 8601 as a post file writes it: a day stays a bare date (`2025-09-05`), a time keeps its offset."""
+    return value.isoformat()
 
 
 @dataclass(frozen=True)
@@ -48,8 +79,8 @@ class Post:
     source: str
     outlet: str | None = None
     authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     url: str | None = None
     excerpt: str | None = None
     tags: tuple[str, ...] = ()
@@ -61,7 +92,7 @@ class Post:
     path: Path | None = None
 
     @property
-    def when(self) -> datetime | None:
+    def when(self) -> When | None:
         """The latest moment this version was touched: updated, else published."""
         return self.updated or self.published
 
@@ -134,8 +165,8 @@ class Story:
     title: str
     summary: str
     versions: tuple[Version, ...]
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     quotes: tuple[Quote, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     featured: bool = False

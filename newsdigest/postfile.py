@@ -20,7 +20,7 @@ import yaml
 
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
-from newsdigest.model import Post, is_day_only
+from newsdigest.model import Post, When, iso_text
 
 DIGEST_KEY = "ingest_digest"
 KNOWN_KEYS = (
@@ -100,7 +100,7 @@ def parse_post(text: str, path: Path) -> Post:
             raise ContentError(f"'{key}' must be text", path, line_of(key))
         return str(value)
 
-    def when(key: str) -> datetime | None:
+    def when(key: str) -> When | None:
         value = meta.get(key)
         if value in (None, ""):
             return None
@@ -143,22 +143,25 @@ def parse_post(text: str, path: Path) -> Post:
     )
 
 
-def parse_datetime(value: Any) -> datetime:
-    """A front-matter date (YAML may already have parsed it) as a datetime; naive means UTC."""
+def parse_datetime(value: Any) -> When:
+    """A front-matter date (YAML may already have parsed it): a bare date (`2025-09-05`) is a day, known
+    only to the day; a date with a time is that time, and a naive time means UTC."""
     if isinstance(value, datetime):
         result = value
     elif isinstance(value, date):
-        result = datetime(value.year, value.month, value.day)
+        return value
     else:
-        result = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        text = str(value).strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            result = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return result if result.tzinfo else result.replace(tzinfo=timezone.utc)
 
 
-def written_date(moment: datetime | None) -> str | None:
-    """A date as a post file writes it: ISO 8601 with its offset; a date stated without a time stays a bare date (`2025-09-05`)."""
-    if moment is None:
-        return None
-    return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()
+def written_date(moment: When | None) -> str | None:
+    """A date as a post file writes it: ISO 8601 with its offset; a day stays a bare date (`2025-09-05`)."""
+    return None if moment is None else iso_text(moment)
 
 
 def _digest(text: str) -> str:

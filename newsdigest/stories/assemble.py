@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.ingest.article import opens_clause
-from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
+from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, earliest_instant, latest_instant
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 from newsdigest.stories.sentences import (
@@ -307,7 +307,7 @@ def newest_first(stories: Sequence[Story]) -> tuple[Story, ...]:
             stories,
             key=lambda s: (
                 (s.updated or s.published) is None,
-                -(s.updated or s.published or _LATEST).timestamp() if (s.updated or s.published) else 0.0,
+                -earliest_instant(s.updated or s.published or _LATEST).timestamp() if (s.updated or s.published) else 0.0,
                 s.id,
             ),
         )
