@@ -29,7 +29,7 @@ from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
-from newsdigest.site.dates import EPOCH, localize, newest
+from newsdigest.site.dates import EPOCH, feed_instant, newest
 from newsdigest.site.json_text import document, piece
 from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
@@ -222,9 +222,10 @@ def entry_key(story: StoryView, keys: Keys | None) -> str | None:
 
 def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:
     tz = config.timezone
-    feed_updated = newest((s.updated_at for s in stories), tz) or EPOCH
-    updated = {s.id: localize(s.updated_at, tz) if s.updated_at else feed_updated for s in stories}
-    published = {s.id: localize(s.published_at, tz) if s.published_at else updated[s.id] for s in stories}
+    latest = newest((s.updated_at for s in stories), tz)
+    feed_updated = feed_instant(latest, tz) if latest else EPOCH
+    updated = {s.id: feed_instant(s.updated_at, tz) if s.updated_at else feed_updated for s in stories}
+    published = {s.id: feed_instant(s.published_at, tz) if s.published_at else updated[s.id] for s in stories}
     return feed_updated, updated, published
 
 
