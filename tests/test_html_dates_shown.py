@@ -7,6 +7,7 @@ from trafilatura.utils import load_html
 from newsdigest.ingest.html_fields import explain_choices
 from newsdigest.ingest.html_meta import read_page_meta
 from newsdigest.ingest.html_source import read_html
+from newsdigest.model import day_of
 
 LONDON = ZoneInfo("Europe/London")
 BODY = "".join(
@@ -34,7 +35,7 @@ def explained(html: str) -> str:
 
 
 def published(html: str) -> str:
-    return read_html(html, timezone=LONDON).published.date().isoformat()
+    return day_of(read_html(html, timezone=LONDON).published).isoformat()
 
 
 STATED = ('<meta property="article:published_time" content="2018-05-14T08:00:00+02:00">'

@@ -26,7 +26,7 @@ from typing import Any
 from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
-from newsdigest.model import is_day_only
+from newsdigest.model import When, day_of
 
 __all__ = ["DateChoice", "choose_published", "stated_updated"]
 
@@ -39,7 +39,7 @@ _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "la
 
 @dataclass(frozen=True)
 class DateChoice:
-    moment: datetime | None
+    moment: When | None
     source: str
     """Where the date was read, for `ingest --explain`."""
 
@@ -78,9 +78,9 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     date in the article's head; where the head prints another day, that day is the date.
     """
     printed = _printed(page, tz)
-    shown: dict[date, datetime] = {}
+    shown: dict[date, When] = {}
     for _, moment, _ in printed:
-        shown.setdefault(moment.date(), moment)
+        shown.setdefault(day_of(moment), moment)
     label, stated = _stated_published(page, tz, host)
     if stated.moment:
         # A stated date also settles which day a date in digits alone means; a reading of the page's text
@@ -94,7 +94,7 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         head = _in_head(page, printed)
         if head:
             return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
-                                       f"print the day {label} states, {stated.moment.date().isoformat()})")
+                                       f"print the day {label} states, {day_of(stated.moment).isoformat()})")
         return stated
     guess = _unstated(page, tz, html)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
@@ -121,7 +121,7 @@ def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tu
     if local is not stated.moment:
         return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
     zone = _readers_zone(local, page, host)
-    if zone:
+    if zone and isinstance(local, datetime):
         return stated.source, DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
     return stated.source, stated
 
@@ -142,7 +142,7 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
     return DateChoice(None, "no date found in the page")
 
 
-def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, date | None]]:
+def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, When, date | None]]:
     """The dates the visible page prints, in any language (`dates.find_dates`): the index of the piece of
     text each is printed in (`PageMeta.texts`), the moment, and the other day a date written in digits
     alone may mean ("04/12/2020": 4 December or 12 April), where it may mean two."""
@@ -151,7 +151,7 @@ def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, dat
             for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
 
 
-def _other_reading(moment: datetime, written: str) -> date | None:
+def _other_reading(moment: When, written: str) -> date | None:
     if re.search(r"[^\W\d_]", written) or moment.day > 12 or moment.day == moment.month:
         return None
     return date(moment.year, moment.day, moment.month)
@@ -165,7 +165,7 @@ _PARAGRAPH = 100
 standfirst (the article's summary, part of its head); the second is the body's (or a teaser's) own."""
 
 
-def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> tuple[datetime, str] | None:
+def _in_head(page: PageMeta, printed: list[tuple[int, When, date | None]]) -> tuple[When, str] | None:
     """The date printed in the article's head, and the text it is printed in: the one nearest the first `<h1>`
     within a few pieces of text either side of it, with no paragraph of prose between it and the headline
     but a standfirst (a date past the body's first paragraph is the body's, a teaser's or a sidebar's)."""
@@ -184,17 +184,20 @@ def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -
     return moment, texts[index][:80]
 
 
-def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
-    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day."""
+def _as_shown(moment: When | None, shown: dict[date, When]) -> When | None:
+    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day
+    (a day has no other reading)."""
     if moment is None:
         return None
-    if moment.date() in shown:
+    if day_of(moment) in shown:
         return moment
+    if not isinstance(moment, datetime):
+        return None
     utc = moment.astimezone(UTC)
     return utc if utc.date() in shown else None
 
 
-def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
+def _in_local_time(moment: When, page: PageMeta) -> When:
     """A UTC time re-expressed in the outlet's own offset, where the page shows that same moment locally.
 
     Metadata often gives times in UTC while the page prints the outlet's local time
@@ -202,7 +205,7 @@ def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
     date readers saw; the offset is the difference between the two, when it is a
     whole number of quarter hours and the minutes and seconds agree.
     """
-    if moment.utcoffset() != timedelta(0):
+    if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
         return moment
     for value in page.times:
         match = _NAIVE_TIME.match(value.strip())
@@ -219,9 +222,9 @@ def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
     return moment
 
 
-def _readers_zone(moment: datetime, page: PageMeta, host: str | None) -> tzinfo | None:
+def _readers_zone(moment: When, page: PageMeta, host: str | None) -> tzinfo | None:
     """For a time stated in UTC, the zone of the page's country (see `html_zone`), where known."""
-    if moment.utcoffset() != timedelta(0) or is_day_only(moment):
+    if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
         return None
     return page_zone(page, host)
 
@@ -242,7 +245,7 @@ def _htmldate(page: PageMeta) -> str | None:
         return None
 
 
-def _year_only(moment: datetime, html: str) -> bool:
+def _year_only(moment: When, html: str) -> bool:
     """True when a 1 January date stands for a bare year (a copyright line), which is no publication date."""
     if (moment.month, moment.day) != (1, 1):
         return False
@@ -252,7 +255,7 @@ def _year_only(moment: datetime, html: str) -> bool:
     return not any(form in html for form in stated)
 
 
-def stated_updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
+def stated_updated(page: PageMeta, tz: tzinfo | None) -> When | None:
     """When the page says the article was last changed."""
     return _first_date(_updated_candidates(page), tz).moment
 
