@@ -9,11 +9,10 @@ earlier stage decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import Enum
 from pathlib import Path
 from typing import Any, Mapping
-
 
 When = datetime | date
 """A post's or story's date as its source knows it: a `datetime` when a time of day was stated, a bare
@@ -31,8 +30,8 @@ def earliest_instant(value: When) -> datetime:
     """The earliest instant a date allows, in UTC: a day known only to the day is read as the UTC day,
     so this is its first moment; a naive time is taken as UTC."""
     if not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def latest_instant(value: When) -> datetime:

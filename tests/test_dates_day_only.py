@@ -2,7 +2,7 @@
 midnight included."""
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,16 @@ from site_fixtures import make_config
 
 from newsdigest.check import _untimed_story
 from newsdigest.model import (
-    Post, Relation, RelationKind, Story, Version, day_of, earliest_instant, is_timed, iso_text, latest_instant,
+    Post,
+    Relation,
+    RelationKind,
+    Story,
+    Version,
+    day_of,
+    earliest_instant,
+    is_timed,
+    iso_text,
+    latest_instant,
     sort_key,
 )
 from newsdigest.postfile import parse_post, render_post
@@ -37,22 +46,22 @@ def test_a_day_only_version_never_goes_before_one_timed_that_day():
 
 
 def test_the_instants_a_day_allows_span_its_utc_day():
-    assert earliest_instant(date(2025, 9, 5)) == datetime(2025, 9, 5, tzinfo=timezone.utc)
-    assert latest_instant(date(2025, 9, 5)) == datetime(2025, 9, 5, 23, 59, 59, 999999, tzinfo=timezone.utc)
+    assert earliest_instant(date(2025, 9, 5)) == datetime(2025, 9, 5, tzinfo=UTC)
+    assert latest_instant(date(2025, 9, 5)) == datetime(2025, 9, 5, 23, 59, 59, 999999, tzinfo=UTC)
     midnight = datetime(2025, 9, 5, tzinfo=PLUS_TWO)
-    assert earliest_instant(midnight) == latest_instant(midnight) == datetime(2025, 9, 4, 22, tzinfo=timezone.utc)
-    assert latest_instant(datetime(2025, 9, 5, 8)) == datetime(2025, 9, 5, 8, tzinfo=timezone.utc)  # naive is UTC
+    assert earliest_instant(midnight) == latest_instant(midnight) == datetime(2025, 9, 4, 22, tzinfo=UTC)
+    assert latest_instant(datetime(2025, 9, 5, 8)) == datetime(2025, 9, 5, 8, tzinfo=UTC)  # naive is UTC
 
 
 def test_the_day_a_date_falls_on():
     assert day_of(date(2025, 9, 5), TOKYO) == date(2025, 9, 5)  # a day is its own day in every zone
-    late = datetime(2025, 9, 5, 20, 0, tzinfo=timezone.utc)
+    late = datetime(2025, 9, 5, 20, 0, tzinfo=UTC)
     assert day_of(late) == date(2025, 9, 5)
     assert day_of(late, TOKYO) == date(2025, 9, 6)
 
 
 def test_sort_key_puts_a_day_after_the_times_of_that_day_and_undated_last():
-    values = [None, date(2025, 9, 5), datetime(2025, 9, 5, 23, 0, tzinfo=timezone.utc), date(2025, 9, 4)]
+    values = [None, date(2025, 9, 5), datetime(2025, 9, 5, 23, 0, tzinfo=UTC), date(2025, 9, 4)]
     assert sorted(values, key=sort_key) == [date(2025, 9, 4), values[2], date(2025, 9, 5), None]
 
 

@@ -25,7 +25,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.ingest.article import opens_clause
-from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, earliest_instant, latest_instant
+from newsdigest.model import (
+    Disagreement,
+    Post,
+    Quote,
+    Relation,
+    RelationKind,
+    Story,
+    Version,
+    earliest_instant,
+    latest_instant,
+)
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 from newsdigest.stories.sentences import (
