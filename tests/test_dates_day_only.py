@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from site_fixtures import make_config
 
-from newsdigest.check import _untimed_story
+from newsdigest.check import check
 from newsdigest.model import (
     Post,
     Relation,
@@ -88,9 +88,6 @@ def test_a_post_timed_at_midnight_is_timed():
     # It is earlier than a version of the same day timed at 08:00 in London: the first, not "some time that day".
     later = post("b", datetime(2025, 9, 5, 8, tzinfo=LONDON_SUMMER))
     assert earliest_apart([later, read]) == 1
-    # `check` does not call a story of it untimed.
-    story = Story(id="s", slug="s", title="Bridge", summary="", versions=(Version(read, Relation(RelationKind.FIRST)),))
-    assert _untimed_story(story, {"a": Path("a.md")}) is None
 
 
 def test_a_story_of_midnight_times_shows_their_clock_time(tmp_path):
@@ -142,3 +139,12 @@ def test_a_day_and_a_time_of_that_day_order_and_date_a_story(tmp_path):
     assert listed["published"] == "2011-10-26T09:30:00+01:00" and listed["updated"] == "2011-10-26"
     page = (config.output_dir / "stories" / "bridge-reopens" / "index.html").read_text(encoding="utf-8")
     assert page.index('id="v-a"') < page.index('id="v-b"')
+
+
+def test_check_warns_of_a_story_with_no_time_of_day_but_not_of_one_timed_at_midnight(tmp_path):
+    untimed = "has a time of day"
+    for published, warned in (("2025-09-05", True), ("2025-09-05T00:00:00+02:00", False)):
+        config = make_config(tmp_path / published[-5:].replace(":", ""))
+        config.posts_dir.mkdir(parents=True)
+        (config.posts_dir / "a.md").write_text(_post_text(published), encoding="utf-8")
+        assert any(untimed in warning for warning in check(config).warnings) is warned, published

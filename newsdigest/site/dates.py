@@ -80,7 +80,8 @@ def localize(value: When, tz: ZoneInfo) -> When:
 
 def feed_instant(value: When, tz: ZoneInfo) -> datetime:
     """The full timestamp a feed needs (RSS and Atom have no bare dates): a time in the site's zone; a
-    day its first instant, midnight UTC, the day a reader of the feed sees in any zone west of Asia."""
+    day its first instant, midnight UTC (a post file's bare date is read as its UTC day, see
+    `model.earliest_instant`), so that a day's entry never claims a clock time of the site's zone."""
     return localize(value, tz) if isinstance(value, datetime) else earliest_instant(value)
 
 
