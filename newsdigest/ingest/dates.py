@@ -24,6 +24,7 @@ from dateutil.tz import tzoffset
 from newsdigest.model import When
 
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}")
 _TZ_NAMES = {
     "UTC": 0, "GMT": 0, "Z": 0,
     "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 10800,
@@ -59,8 +60,8 @@ def parse_date(value: Any, tz: tzinfo | None = None) -> When | None:
 def _parse_text(text: str, zone: tzinfo) -> When | None:
     if _ISO_LIKE.match(text):
         try:
-            if len(text) == len("2025-09-05"):
-                return date.fromisoformat(text)
+            if not _ISO_TIME.search(text):
+                return date.fromisoformat(text[:10])  # a day, whatever zone is written after it
             return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")), zone)
         except ValueError:
             pass

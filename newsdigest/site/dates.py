@@ -89,7 +89,7 @@ def local_day(value: When | None, tz: ZoneInfo) -> date | None:
     """The edition day a time belongs to; a day is its own edition day."""
     if value is None:
         return None
-    return day_of(localize(value, tz))
+    return day_of(value, tz)
 
 
 def day_label(day: date) -> str:
