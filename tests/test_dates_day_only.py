@@ -148,3 +148,15 @@ def test_check_warns_of_a_story_with_no_time_of_day_but_not_of_one_timed_at_midn
         config.posts_dir.mkdir(parents=True)
         (config.posts_dir / "a.md").write_text(_post_text(published), encoding="utf-8")
         assert any(untimed in warning for warning in check(config).warnings) is warned, published
+
+
+def test_ingest_reads_a_date_alone_as_its_day_and_a_written_midnight_as_a_time():
+    from newsdigest.ingest.dates import find_dates, parse_date
+
+    assert parse_date("Fri. Sep 5th, 2025", PLUS_TWO) == date(2025, 9, 5)
+    assert parse_date("2025-09-05", PLUS_TWO) == date(2025, 9, 5)
+    assert parse_date("September 5, 2025 12:00 am", PLUS_TWO) == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
+    assert parse_date("2025-09-05T00:00:00+02:00") == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
+    (day,) = find_dates("Posted 5 September 2025", PLUS_TWO)
+    (midnight,) = find_dates("Posted 5 September 2025, 00:00", PLUS_TWO)
+    assert day.moment == date(2025, 9, 5) and midnight.moment == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
