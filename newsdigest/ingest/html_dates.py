@@ -3,7 +3,9 @@
 JSON-LD `datePublished` and `article:published_time` state the moment with its
 offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
-offset. A date written with dots ("10.12.2022") puts the day first. The
+offset. A midnight stated there (00:00:00) is how many publishing systems write
+a day: it is that day, unless the page prints the midnight as a time ("00:00",
+"12:00 am"). A date written with dots ("10.12.2022") puts the day first. The
 visible page then says which statement is the article's date: the day it
 prints is the publication's, or the update's where the page shows only that;
 where it prints neither, a date printed in the article's head (beside the
@@ -19,14 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
 from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
-from newsdigest.model import When, day_of
+from newsdigest.model import When, day_of, is_timed
 
 __all__ = ["DateChoice", "choose_published", "stated_updated"]
 
@@ -81,12 +83,12 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     shown: dict[date, When] = {}
     for _, moment, _ in printed:
         shown.setdefault(day_of(moment), moment)
-    label, stated = _stated_published(page, tz, host)
+    label, stated = _stated_published(page, tz, host, printed)
     if stated.moment:
         # A stated date also settles which day a date in digits alone means; a reading of the page's text
         # (htmldate's) cannot, since it may have read those very digits the other way.
         either = shown | {other: moment for _, moment, other in printed if other and other not in shown}
-        updated = _first_date(_updated_candidates(page), tz)
+        updated = _updated(page, tz, printed)
         for choice, why in ((stated, ""), (updated, ", the update the page prints as its date (not the publication)")):
             moment = _as_shown(choice.moment, either)
             if moment:
@@ -96,7 +98,7 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
             return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
                                        f"print the day {label} states, {day_of(stated.moment).isoformat()})")
         return stated
-    guess = _unstated(page, tz, html)
+    guess = _unstated(page, tz, html, printed)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
         return DateChoice(moment, f"{guess.source}, on a day the page prints")
     head = _in_head(page, printed)
@@ -107,7 +109,8 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     return DateChoice(guess.moment, f"{guess.source} (no date stated in its metadata)") if guess.moment else guess
 
 
-def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tuple[str, DateChoice]:
+def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None,
+                      printed: list[tuple[int, When, date | None]]) -> tuple[str, DateChoice]:
     """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`), and
     the statement's own label ("JSON-LD datePublished") for explanations that name it apart from how it was read."""
     stated = _first_date((
@@ -120,18 +123,21 @@ def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tu
     local = _in_local_time(stated.moment, page)
     if local is not stated.moment:
         return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+    day = _day_of_midnight(local, page, tz, printed)
+    if day is not local:
+        return stated.source, DateChoice(day, f"{stated.source}, a midnight the page prints no time for: the day")
     zone = _readers_zone(local, page, host)
-    if zone and isinstance(local, datetime):
+    if zone and is_timed(local):
         return stated.source, DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
     return stated.source, stated
 
 
-def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
+def _unstated(page: PageMeta, tz: tzinfo | None, html: str, printed: list[tuple[int, When, date | None]]) -> DateChoice:
     """The page's first `<time datetime>`, else htmldate's reading: the dates of a page whose metadata states none."""
     for value in page.times:
         # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
-        moment = parse_date(_day_first(value), tz)
+        moment = _day_of_midnight(parse_date(_day_first(value), tz), page, tz, printed)
         if moment:
             return DateChoice(moment, "the page's first <time> element")
     found = _htmldate(page)
@@ -191,10 +197,27 @@ def _as_shown(moment: When | None, shown: dict[date, When]) -> When | None:
         return None
     if day_of(moment) in shown:
         return moment
-    if not isinstance(moment, datetime):
+    if not is_timed(moment):
         return None
     utc = moment.astimezone(UTC)
     return utc if utc.date() in shown else None
+
+
+def _day_of_midnight(moment: When | None, page: PageMeta, tz: tzinfo | None,
+                     printed: list[tuple[int, When, date | None]] | None = None) -> When | None:
+    """A midnight stated in the page's markup as the day it stands for, unless the page prints it as a time.
+
+    Many publishing systems write a date known only to its day as 00:00:00 in JSON-LD, meta tags and
+    `<time datetime>`; read as a time it would show a clock time nobody stated, or the day before once
+    converted to another zone. So it is the day written, in the offset it was written in. Only where the
+    page itself prints that midnight as a time on that day ("00:00", "12:00 am") is it a time.
+    """
+    if moment is None or not is_timed(moment) or moment.time() != time(0):
+        return moment
+    printed = _printed(page, tz) if printed is None else printed
+    if any(is_timed(shown) and shown.date() == moment.date() and shown.time() == time(0) for _, shown, _ in printed):
+        return moment
+    return moment.date()
 
 
 def _in_local_time(moment: When, page: PageMeta) -> When:
@@ -205,7 +228,7 @@ def _in_local_time(moment: When, page: PageMeta) -> When:
     date readers saw; the offset is the difference between the two, when it is a
     whole number of quarter hours and the minutes and seconds agree.
     """
-    if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
+    if not is_timed(moment) or moment.utcoffset() != timedelta(0):
         return moment
     for value in page.times:
         match = _NAIVE_TIME.match(value.strip())
@@ -224,7 +247,7 @@ def _in_local_time(moment: When, page: PageMeta) -> When:
 
 def _readers_zone(moment: When, page: PageMeta, host: str | None) -> tzinfo | None:
     """For a time stated in UTC, the zone of the page's country (see `html_zone`), where known."""
-    if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
+    if not is_timed(moment) or moment.utcoffset() != timedelta(0):
         return None
     return page_zone(page, host)
 
@@ -257,7 +280,13 @@ def _year_only(moment: When, html: str) -> bool:
 
 def stated_updated(page: PageMeta, tz: tzinfo | None) -> When | None:
     """When the page says the article was last changed."""
-    return _first_date(_updated_candidates(page), tz).moment
+    return _updated(page, tz).moment
+
+
+def _updated(page: PageMeta, tz: tzinfo | None, printed: list[tuple[int, When, date | None]] | None = None) -> DateChoice:
+    """The update the page's metadata states, a midnight the page prints no time for read as its day."""
+    stated = _first_date(_updated_candidates(page), tz)
+    return DateChoice(_day_of_midnight(stated.moment, page, tz, printed), stated.source)
 
 
 def _updated_candidates(page: PageMeta) -> tuple[tuple[str, Any], ...]:
