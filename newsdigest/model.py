@@ -8,20 +8,41 @@ earlier stage decided.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import Enum
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeGuard
 
 When = datetime | date
 """A post's or story's date as its source knows it: a `datetime` when a time of day was stated, a bare
-`date` when only the day was (written back as `2025-09-05`). A `date` cannot be compared with a `datetime`
-by accident (Python refuses), so a reader that forgets the helpers below fails loudly instead of
-inventing a time; a time stated as 00:00:00 sharp stays a time."""
+`date` when only the day was (written back as `2025-09-05`). Python refuses to order a `date` against a
+`datetime` (`<`, `max`, `sorted`) and a `date` has no `.time()` or `.astimezone()`, so those mix-ups fail
+loudly; but `==` between the two is quietly False and `isinstance(x, date)` holds for a `datetime` too,
+so every reader goes through the helpers below (`is_timed`, `day_of`, `sort_key`…) rather than testing
+types itself."""
+
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
 
-def is_timed(value: When) -> bool:
+def parse_iso(text: str, zone: tzinfo = UTC) -> When:
+    """ISO 8601 text as the date it states: the one reading of ISO dates, shared by ingest and post files.
+
+    A date written without a time is its day, and a zone written after a bare day (`2025-09-05+02:00`)
+    does not move it: the day is the one written. A time keeps its offset; a naive one is placed in
+    `zone`. Anything else raises `ValueError`.
+    """
+    text = text.strip()
+    day = _ISO_DAY.fullmatch(text)
+    try:
+        return date.fromisoformat(day.group(1) if day else text)
+    except ValueError:
+        moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def is_timed(value: When) -> TypeGuard[datetime]:
     """True when the source stated a time of day, not just the day."""
     return isinstance(value, datetime)
 
@@ -29,7 +50,7 @@ def is_timed(value: When) -> bool:
 def earliest_instant(value: When) -> datetime:
     """The earliest instant a date allows, in UTC: a day known only to the day is read as the UTC day,
     so this is its first moment; a naive time is taken as UTC."""
-    if not isinstance(value, datetime):
+    if not is_timed(value):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
@@ -40,7 +61,7 @@ def latest_instant(value: When) -> datetime:
     Ordering by it never puts a version dated only by its day ahead of one timed
     on that same day; a naive time is taken as UTC.
     """
-    if not isinstance(value, datetime):
+    if not is_timed(value):
         return earliest_instant(value) + timedelta(days=1) - timedelta(microseconds=1)
     return earliest_instant(value)
 
@@ -48,7 +69,7 @@ def latest_instant(value: When) -> datetime:
 def day_of(value: When, zone: tzinfo | None = None) -> date:
     """The day a date falls on: a day is its own day in every zone; a time falls on its day in `zone`
     (in its own offset when no zone is given, the day its outlet's readers saw)."""
-    if not isinstance(value, datetime):
+    if not is_timed(value):
         return value
     if zone is not None and value.tzinfo is not None:
         value = value.astimezone(zone)
@@ -56,15 +77,24 @@ def day_of(value: When, zone: tzinfo | None = None) -> date:
 
 
 def sort_key(value: When | None) -> tuple[int, float]:
-    """Oldest first with undated last (`sorted(..., key=...)` ascending); a day sorts after every time
-    on that day, since it may mean any of them."""
+    """Oldest first with undated last (`sorted(..., key=...)` ascending), by `latest_instant`: a day
+    sorts after every time of that day, since it may mean any of them."""
     if value is None:
         return (1, 0.0)
     return (0, latest_instant(value).timestamp())
 
 
+def recency_key(value: When | None) -> tuple[int, float]:
+    """Newest first with undated last, the order of every list of stories (`stories.json`, the home page,
+    the feeds): `sort_key` reversed, so a day comes before every time of that day, and only the
+    undated stay last."""
+    undated, instant = sort_key(value)
+    return (undated, -instant)
+
+
 def iso_text(value: When) -> str:
-    """ISO 8601 as a post file writes it: a day stays a bare date (`2025-09-05`), a time keeps its offset."""
+    """ISO 8601 as a post file and the site's data write it: a day stays a bare date (`2025-09-05`), a
+    time keeps its offset."""
     return value.isoformat()
 
 

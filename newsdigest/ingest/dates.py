@@ -21,10 +21,9 @@ from typing import Any
 from dateutil import parser as dateutil_parser
 from dateutil.tz import tzoffset
 
-from newsdigest.model import When
+from newsdigest.model import When, parse_iso
 
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
-_ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}")
 _TZ_NAMES = {
     "UTC": 0, "GMT": 0, "Z": 0,
     "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 10800,
@@ -60,9 +59,7 @@ def parse_date(value: Any, tz: tzinfo | None = None) -> When | None:
 def _parse_text(text: str, zone: tzinfo) -> When | None:
     if _ISO_LIKE.match(text):
         try:
-            if not _ISO_TIME.search(text):
-                return date.fromisoformat(text[:10])  # a day, whatever zone is written after it
-            return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")), zone)
+            return parse_iso(text, zone)
         except ValueError:
             pass
     cleaned = _LABEL.sub("", text)

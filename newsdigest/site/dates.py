@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from newsdigest.model import When, day_of, earliest_instant, latest_instant, sort_key
+from newsdigest.model import When, day_of, earliest_instant, is_timed, iso_text, latest_instant, sort_key
+from newsdigest.model import recency_key as newest_first_key
 
 UNKNOWN = "date unknown"
 
@@ -40,13 +41,13 @@ NO_MOMENT = Moment(False, "", UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN)
 def moment(value: When | None, tz: ZoneInfo) -> Moment:
     if value is None:
         return NO_MOMENT
-    if not isinstance(value, datetime):
+    if not is_timed(value):
         # The source gave a day, not a time: show the day as the outlet dated it,
         # rather than inventing a clock time (or a different day) by converting zones.
         day = value
         return Moment(
             known=True,
-            iso=day.isoformat(),
+            iso=iso_text(day),
             text=f"{day.day} {day.strftime('%B %Y')}",
             time="",
             day=day_label(day),
@@ -57,7 +58,7 @@ def moment(value: When | None, tz: ZoneInfo) -> Moment:
     clock, name, offset, month, weekday, abbreviated = local.strftime("%H:%M\x1f%Z\x1f%z\x1f%B %Y\x1f%A\x1f%b %Y").split("\x1f")
     return Moment(
         known=True,
-        iso=local.isoformat(timespec="seconds"),
+        iso=_iso_to_the_second(local),
         text=f"{local.day} {month}, {clock} {name or offset}".strip(),
         time=clock,
         day=f"{weekday} {local.day} {month}",
@@ -71,7 +72,7 @@ def localize(value: When, tz: ZoneInfo) -> When:
     A day stays a day: converting it would turn "26 October" into "01:00 on
     26 October" (or into the day before), a clock time nobody stated.
     """
-    if not isinstance(value, datetime):
+    if not is_timed(value):
         return value
     if value.tzinfo is None:
         return value.replace(tzinfo=tz)
@@ -79,10 +80,11 @@ def localize(value: When, tz: ZoneInfo) -> When:
 
 
 def feed_instant(value: When, tz: ZoneInfo) -> datetime:
-    """The full timestamp a feed needs (RSS and Atom have no bare dates): a time in the site's zone; a
-    day its first instant, midnight UTC (a post file's bare date is read as its UTC day, see
-    `model.earliest_instant`), so that a day's entry never claims a clock time of the site's zone."""
-    return localize(value, tz) if isinstance(value, datetime) else earliest_instant(value)
+    """The full timestamp a feed needs: a time in the site's zone; a day its first instant, 00:00:00 UTC
+    (a post file's bare date is read as its UTC day, see `model.earliest_instant`). RSS and Atom have no
+    bare dates, so a day's entry does carry that clock time; midnight UTC keeps it on the day written,
+    where midnight in a zone ahead of UTC would be the evening before."""
+    return localize(value, tz) if is_timed(value) else earliest_instant(value)
 
 
 def local_day(value: When | None, tz: ZoneInfo) -> date | None:
@@ -99,11 +101,12 @@ def day_label(day: date) -> str:
 def iso_utc(value: When | None, tz: ZoneInfo) -> str | None:
     """Machine-readable time for data files: ISO 8601 with its offset, a bare date
     for a day (as a post file writes it), or None."""
-    if value is None:
-        return None
-    if not isinstance(value, datetime):
-        return value.isoformat()
-    return localize(value, tz).isoformat(timespec="seconds")
+    return None if value is None else _iso_to_the_second(localize(value, tz))
+
+
+def _iso_to_the_second(value: When) -> str:
+    """`model.iso_text` without fractions of a second, which no page or feed needs."""
+    return iso_text(value.replace(microsecond=0) if is_timed(value) else value)
 
 
 def newest(values: Iterable[When | None], tz: ZoneInfo) -> When | None:
@@ -117,9 +120,8 @@ def oldest(values: Iterable[When | None], tz: ZoneInfo) -> When | None:
 
 
 def recency_key(value: When | None, tz: ZoneInfo) -> tuple[int, float]:
-    """Sort key for newest first with undated last: use with `sorted(..., key=...)` ascending."""
-    undated, instant = chronological_key(value, tz)
-    return (undated, -instant)
+    """Sort key for newest first with undated last (`model.recency_key`; a naive time is in the site's zone)."""
+    return newest_first_key(None if value is None else localize(value, tz))
 
 
 def chronological_key(value: When | None, tz: ZoneInfo) -> tuple[int, float]:
