@@ -24,7 +24,7 @@ from newsdigest.model import (
 )
 from newsdigest.postfile import parse_post, render_post
 from newsdigest.site import render
-from newsdigest.stories.assemble import chronological
+from newsdigest.stories.assemble import chronological, newest_first
 from newsdigest.stories.relations import earliest_apart
 
 LONDON_SUMMER = timezone(timedelta(hours=1))
@@ -153,10 +153,48 @@ def test_check_warns_of_a_story_with_no_time_of_day_but_not_of_one_timed_at_midn
 def test_ingest_reads_a_date_alone_as_its_day_and_a_written_midnight_as_a_time():
     from newsdigest.ingest.dates import find_dates, parse_date
 
-    assert parse_date("Fri. Sep 5th, 2025", PLUS_TWO) == date(2025, 9, 5)
+    assert parse_date("Tue. Jun 11th, 2024", PLUS_TWO) == date(2024, 6, 11)
     assert parse_date("2025-09-05", PLUS_TWO) == date(2025, 9, 5)
     assert parse_date("September 5, 2025 12:00 am", PLUS_TWO) == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
     assert parse_date("2025-09-05T00:00:00+02:00") == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
     (day,) = find_dates("Posted 5 September 2025", PLUS_TWO)
     (midnight,) = find_dates("Posted 5 September 2025, 00:00", PLUS_TWO)
     assert day.moment == date(2025, 9, 5) and midnight.moment == datetime(2025, 9, 5, tzinfo=PLUS_TWO)
+
+
+def test_post_files_and_ingest_read_an_iso_day_with_a_zone_as_that_day():
+    """One ISO reader: a zone written after a bare day does not make it a time (02:00 UTC) or move the day."""
+    from newsdigest.ingest.dates import parse_date
+
+    for written in ("2025-09-05+02:00", "2025-09-05Z", "2025-09-05"):
+        assert parse_post(_post_text(written), Path("a.md")).published == date(2025, 9, 5), written
+        assert parse_date(written, TOKYO) == date(2025, 9, 5), written
+    assert parse_post(_post_text("2025-09-05T00:00:00Z"), Path("a.md")).published == datetime(2025, 9, 5, tzinfo=UTC)
+    assert parse_date("2025-09-05 10:00", TOKYO) == datetime(2025, 9, 5, 10, tzinfo=TOKYO)
+
+
+def test_every_list_of_stories_puts_a_day_before_the_stories_timed_that_day(tmp_path):
+    """A story last touched on a day may have been touched at any time of it: stories.json, the home page and
+    the feeds all take the latest, and so agree on one order."""
+    harbour = Story(id="s-harbour", slug="harbour", title="Harbour dredging starts", summary="Dredging started.",
+                    versions=(Version(post("h", datetime(2011, 10, 26, 10, tzinfo=UTC)), Relation(RelationKind.FIRST)),),
+                    published=datetime(2011, 10, 26, 10, tzinfo=UTC), updated=datetime(2011, 10, 26, 10, tzinfo=UTC))
+    library = Story(id="s-library", slug="library", title="Library reopens", summary="The library reopened.",
+                    versions=(Version(post("l", date(2011, 10, 26)), Relation(RelationKind.FIRST)),),
+                    published=date(2011, 10, 26), updated=date(2011, 10, 26))
+    earlier = Story(id="s-earlier", slug="earlier", title="Ferry timetable changes", summary="The ferry changed.",
+                    versions=(Version(post("e", date(2011, 10, 25)), Relation(RelationKind.FIRST)),),
+                    published=date(2011, 10, 25), updated=date(2011, 10, 25))
+    ordered = newest_first([earlier, harbour, library])
+    assert [s.slug for s in ordered] == ["library", "harbour", "earlier"]
+    config = make_config(tmp_path)
+    render(list(ordered), config, search=False)
+    out = config.output_dir
+    assert [s["slug"] for s in json.loads((out / "stories.json").read_text(encoding="utf-8"))["stories"]] == [
+        "library", "harbour", "earlier"]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.index("Library reopens") < home.index("Harbour dredging starts") < home.index("Ferry timetable changes")
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert [item["title"] for item in items] == ["Library reopens", "Harbour dredging starts", "Ferry timetable changes"]
+    rss = (out / "feed.xml").read_text(encoding="utf-8")
+    assert rss.index("Library reopens") < rss.index("Harbour dredging starts")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -29,7 +30,7 @@ from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
-from newsdigest.site.dates import EPOCH, feed_instant, newest
+from newsdigest.site.dates import EPOCH, feed_instant, newest, recency_key
 from newsdigest.site.json_text import document, piece
 from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
@@ -229,14 +230,15 @@ def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, di
     return feed_updated, updated, published
 
 
-def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> list[StoryView]:
-    return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
+def _ordered(stories: tuple[StoryView, ...], tz: ZoneInfo) -> list[StoryView]:
+    """The newest stories, in the order the home page and `stories.json` list them (`recency_key`)."""
+    return sorted(stories, key=lambda s: (recency_key(s.updated_at, tz), s.id))[:FEED_LIMIT]
 
 
 def write_feed(spec: FeedSpec, entries: Entries, config: Config, writer: Writer, key: str | None = None) -> None:
     """A feed's files: feedgen's layout of the feed without entries, with each entry's text (`entries`) put in."""
     feed_updated, updated, published = _times(spec.stories, config)
-    stories = _ordered(spec.stories, updated)
+    stories = _ordered(spec.stories, config.timezone)
     page_url = config.absolute_url(spec.base)
 
     for kind in ("rss", "atom"):

@@ -33,8 +33,8 @@ from newsdigest.model import (
     RelationKind,
     Story,
     Version,
-    earliest_instant,
     latest_instant,
+    recency_key,
 )
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
@@ -311,17 +311,9 @@ def build_story(ordered: Sequence[Post], analysis: Findings, identity: Identity,
 
 
 def newest_first(stories: Sequence[Story]) -> tuple[Story, ...]:
-    """Latest activity first; stories with no date at all last, by id."""
-    return tuple(
-        sorted(
-            stories,
-            key=lambda s: (
-                (s.updated or s.published) is None,
-                -earliest_instant(s.updated or s.published or _LATEST).timestamp() if (s.updated or s.published) else 0.0,
-                s.id,
-            ),
-        )
-    )
+    """Latest activity first, as every list of stories orders them (`model.recency_key`: a day before the
+    times of that day, since it may mean the latest of them); stories with no date at all last; then by id."""
+    return tuple(sorted(stories, key=lambda s: (recency_key(s.updated or s.published), s.id)))
 
 
 def _words(text: str) -> list[str]:
