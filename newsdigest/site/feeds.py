@@ -231,8 +231,11 @@ def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, di
 
 
 def _ordered(stories: tuple[StoryView, ...], tz: ZoneInfo) -> list[StoryView]:
-    """The newest stories, in the order the home page and `stories.json` list them (`recency_key`)."""
-    return sorted(stories, key=lambda s: (recency_key(s.updated_at, tz), s.id))[:FEED_LIMIT]
+    """The newest stories first, ranked as the home page and `stories.json` rank them (`recency_key`: a day
+    before the stories timed that day). A story with no date carries the feed's own date (`_times`), so it
+    ranks with the newest story, as its entry says."""
+    latest = newest((s.updated_at for s in stories), tz)
+    return sorted(stories, key=lambda s: (recency_key(s.updated_at or latest, tz), s.id))[:FEED_LIMIT]
 
 
 def write_feed(spec: FeedSpec, entries: Entries, config: Config, writer: Writer, key: str | None = None) -> None:
