@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import NewsdigestError
-from newsdigest.model import Post, Story, is_day_only
+from newsdigest.model import Post, Story, is_timed
 from newsdigest.postfile import read_post
 
 
@@ -110,7 +110,7 @@ def _story_warnings(posts: Sequence[Post], files: dict[str, Path], config: Confi
 
 def _untimed_story(story: Story, files: dict[str, Path]) -> str | None:
     """A story none of whose versions has a time of day: its timeline cannot tell who published first."""
-    if any(v.post.published is not None and not is_day_only(v.post.published) for v in story.versions):
+    if any(v.post.published is not None and is_timed(v.post.published) for v in story.versions):
         return None
     paths = [str(files[v.post.id]) for v in story.versions if v.post.id in files]
     names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")

@@ -8,34 +8,94 @@ earlier stage decided.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import Enum
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeGuard
+
+When = datetime | date
+"""A post's or story's date as its source knows it: a `datetime` when a time of day was stated, a bare
+`date` when only the day was (written back as `2025-09-05`). Python refuses to order a `date` against a
+`datetime` (`<`, `max`, `sorted`) and a `date` has no `.time()` or `.astimezone()`, so those mix-ups fail
+loudly; but `==` between the two is quietly False and `isinstance(x, date)` holds for a `datetime` too,
+so every reader goes through the helpers below (`is_timed`, `day_of`, `sort_key`…) rather than testing
+types itself."""
+
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
 
-def is_day_only(moment: datetime) -> bool:
-    """True for a date its source stated without a time of day.
+def parse_iso(text: str, zone: tzinfo = UTC) -> When:
+    """ISO 8601 text as the date it states: the one reading of ISO dates, shared by ingest and post files.
 
-    Ingest writes such a date as midnight (in the outlet's or the site's zone),
-    since a post's dates are ISO 8601 with an offset; a story really published
-    at 00:00:00 sharp is rare enough to be read as its day.
+    A date written without a time is its day, and a zone written after a bare day (`2025-09-05+02:00`)
+    does not move it: the day is the one written. A time keeps its offset; a naive one is placed in
+    `zone`. Anything else raises `ValueError`.
     """
-    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+    text = text.strip()
+    day = _ISO_DAY.fullmatch(text)
+    try:
+        return date.fromisoformat(day.group(1) if day else text)
+    except ValueError:
+        moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-def latest_instant(moment: datetime) -> datetime:
-    """The latest instant a date allows, in UTC: a day-only date may mean any time that day.
+def is_timed(value: When) -> TypeGuard[datetime]:
+    """True when the source stated a time of day, not just the day."""
+    return isinstance(value, datetime)
+
+
+def earliest_instant(value: When) -> datetime:
+    """The earliest instant a date allows, in UTC: a day known only to the day is read as the UTC day,
+    so this is its first moment; a naive time is taken as UTC."""
+    if not is_timed(value):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def latest_instant(value: When) -> datetime:
+    """The latest instant a date allows, in UTC: a day may mean any time that day (read as the UTC day).
 
     Ordering by it never puts a version dated only by its day ahead of one timed
     on that same day; a naive time is taken as UTC.
     """
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    if is_day_only(moment):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment.astimezone(timezone.utc)
+    if not is_timed(value):
+        return earliest_instant(value) + timedelta(days=1) - timedelta(microseconds=1)
+    return earliest_instant(value)
+
+
+def day_of(value: When, zone: tzinfo | None = None) -> date:
+    """The day a date falls on: a day is its own day in every zone; a time falls on its day in `zone`
+    (in its own offset when no zone is given, the day its outlet's readers saw)."""
+    if not is_timed(value):
+        return value
+    if zone is not None and value.tzinfo is not None:
+        value = value.astimezone(zone)
+    return value.date()
+
+
+def sort_key(value: When | None) -> tuple[int, float]:
+    """Oldest first with undated last (`sorted(..., key=...)` ascending), by `latest_instant`: a day
+    sorts after every time of that day, since it may mean any of them."""
+    if value is None:
+        return (1, 0.0)
+    return (0, latest_instant(value).timestamp())
+
+
+def recency_key(value: When | None) -> tuple[int, float]:
+    """Newest first with undated last, the order of every list of stories (`stories.json`, the home page,
+    the feeds): `sort_key` reversed, so a day comes before every time of that day, and only the
+    undated stay last."""
+    undated, instant = sort_key(value)
+    return (undated, -instant)
+
+
+def iso_text(value: When) -> str:
+    """ISO 8601 as a post file and the site's data write it: a day stays a bare date (`2025-09-05`), a
+    time keeps its offset."""
+    return value.isoformat()
 
 
 @dataclass(frozen=True)
@@ -48,8 +108,8 @@ class Post:
     source: str
     outlet: str | None = None
     authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     url: str | None = None
     excerpt: str | None = None
     tags: tuple[str, ...] = ()
@@ -61,7 +121,7 @@ class Post:
     path: Path | None = None
 
     @property
-    def when(self) -> datetime | None:
+    def when(self) -> When | None:
         """The latest moment this version was touched: updated, else published."""
         return self.updated or self.published
 
@@ -134,8 +194,8 @@ class Story:
     title: str
     summary: str
     versions: tuple[Version, ...]
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     quotes: tuple[Quote, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     featured: bool = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import yaml
 
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
-from newsdigest.model import Post, is_day_only
+from newsdigest.model import Post, When, iso_text, parse_iso
 
 DIGEST_KEY = "ingest_digest"
 KNOWN_KEYS = (
@@ -37,9 +37,9 @@ def render_post(post: Post) -> str:
         meta["title_derived"] = True
     meta["outlet"] = post.outlet
     meta["author"] = list(post.authors) if len(post.authors) > 1 else (post.authors[0] if post.authors else None)
-    meta["published"] = written_date(post.published)
+    meta["published"] = iso_text(post.published) if post.published else None
     if post.updated:
-        meta["updated"] = written_date(post.updated)
+        meta["updated"] = iso_text(post.updated)
     meta["url"] = post.url
     meta["source"] = post.source
     meta["excerpt"] = post.excerpt
@@ -100,12 +100,12 @@ def parse_post(text: str, path: Path) -> Post:
             raise ContentError(f"'{key}' must be text", path, line_of(key))
         return str(value)
 
-    def when(key: str) -> datetime | None:
+    def when(key: str) -> When | None:
         value = meta.get(key)
         if value in (None, ""):
             return None
         try:
-            return parse_datetime(value)
+            return parse_when(value)
         except ValueError:
             raise ContentError(f"'{key}' is not a date and time in ISO 8601 form: {value!r}", path, line_of(key)) from None
 
@@ -143,22 +143,15 @@ def parse_post(text: str, path: Path) -> Post:
     )
 
 
-def parse_datetime(value: Any) -> datetime:
-    """A front-matter date (YAML may already have parsed it) as a datetime; naive means UTC."""
+def parse_when(value: Any) -> When:
+    """A front-matter date (YAML may already have parsed it), read as ingest reads one (`model.parse_iso`):
+    a bare date (`2025-09-05`) is a day, known only to the day; a date with a time is that time, and a
+    naive time means UTC."""
     if isinstance(value, datetime):
-        result = value
-    elif isinstance(value, date):
-        result = datetime(value.year, value.month, value.day)
-    else:
-        result = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    return result if result.tzinfo else result.replace(tzinfo=timezone.utc)
-
-
-def written_date(moment: datetime | None) -> str | None:
-    """A date as a post file writes it: ISO 8601 with its offset; a date stated without a time stays a bare date (`2025-09-05`)."""
-    if moment is None:
-        return None
-    return moment.date().isoformat() if is_day_only(moment) else moment.isoformat()
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return value
+    return parse_iso(str(value))
 
 
 def _digest(text: str) -> str:

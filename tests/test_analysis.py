@@ -8,7 +8,7 @@ the quayside. Each test asserts something a reader of the story page would see.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -367,9 +367,9 @@ def test_summary_is_drawn_from_what_the_versions_agree_on(story):
 
 
 def test_a_bare_date_is_never_earlier_than_a_version_timed_that_day():
-    midnight = Post(id="day", title="t", body=COPY, source="d", published=datetime(2026, 3, 3, tzinfo=timezone.utc))
+    day = Post(id="day", title="t", body=COPY, source="d", published=date(2026, 3, 3))
     timed = post("timed", ORIGINAL, 5)  # 13:00 the same day
-    relations = analyse([midnight, timed]).relations
+    relations = analyse([day, timed]).relations
     # The same day: neither is "first", but the bare date never counts as the earlier source.
     assert not any(r.kind is RelationKind.FIRST for r in relations.values())
     assert relations["day"].kind is RelationKind.COPY and relations["day"].of == "timed"
@@ -377,7 +377,7 @@ def test_a_bare_date_is_never_earlier_than_a_version_timed_that_day():
 
 def test_first_only_when_times_separate_the_versions():
     def dated(pid: str, day: int, hour: int | None) -> Post:
-        moment = datetime(2026, 3, day, hour or 0, tzinfo=timezone.utc)
+        moment = date(2026, 3, day) if hour is None else datetime(2026, 3, day, hour, tzinfo=timezone.utc)
         return Post(id=pid, title="t", body=ORIGINAL if pid == "a" else INDEPENDENT, source=pid, published=moment)
 
     same_day = analyse([dated("a", 3, None), dated("b", 3, None)]).relations

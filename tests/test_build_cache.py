@@ -254,7 +254,7 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def test_the_site_code_digest_covers_every_module_the_site_stage_imports():
-    """A change to a module the site computes with (the model's `is_day_only`, slugs…) must give new keys,
+    """A change to a module the site computes with (the model's `iso_text`, slugs…) must give new keys,
     or an incremental build would publish pages made by the old code."""
     from newsdigest.site.code_cache import READS
 

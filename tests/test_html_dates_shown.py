@@ -1,5 +1,6 @@
 """Saved HTML pages: the stated publication and update dates checked against the dates the page prints."""
 
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from trafilatura.utils import load_html
@@ -7,6 +8,7 @@ from trafilatura.utils import load_html
 from newsdigest.ingest.html_fields import explain_choices
 from newsdigest.ingest.html_meta import read_page_meta
 from newsdigest.ingest.html_source import read_html
+from newsdigest.model import day_of
 
 LONDON = ZoneInfo("Europe/London")
 BODY = "".join(
@@ -34,7 +36,7 @@ def explained(html: str) -> str:
 
 
 def published(html: str) -> str:
-    return read_html(html, timezone=LONDON).published.date().isoformat()
+    return day_of(read_html(html, timezone=LONDON).published).isoformat()
 
 
 STATED = ('<meta property="article:published_time" content="2018-05-14T08:00:00+02:00">'
@@ -96,3 +98,35 @@ def test_a_stated_day_the_page_never_prints_yields_to_the_date_under_the_headlin
 def test_a_date_in_digits_that_may_be_read_two_ways_confirms_the_stated_day_it_can_mean():
     head = '<meta property="article:published_time" content="2016-08-03T09:00:00+01:00">'
     assert published(page(head=head, lang="en", shown="Posted 03/08/2016")) == "2016-08-03"
+
+
+def _dated(html: str):
+    article = read_html(html, timezone=LONDON)
+    return article.published, article.updated
+
+
+MIDNIGHTS = ('<meta property="article:published_time" content="2018-05-14T00:00:00-05:00">'
+             '<meta property="article:modified_time" content="2018-05-16T00:00:00+00:00">')
+
+
+def test_a_midnight_in_the_metadata_of_a_page_that_prints_no_time_is_the_day_written():
+    """00:00 is how many publishing systems state a day: shown as a clock time (05:00 in UTC) it would be made
+    up, and read in London it would move the update to the evening before."""
+    for shown in ("14. Mai 2018", "14. Mai 2018, aktualisiert am 16.05.2018", ""):
+        assert _dated(page(head=MIDNIGHTS, shown=shown)) == (date(2018, 5, 14), date(2018, 5, 16)), shown
+    element = '<time datetime="2018-05-14T00:00:00+02:00"></time>'
+    assert _dated(page(shown=element)) == (date(2018, 5, 14), None)
+
+
+def test_a_midnight_the_page_prints_as_a_time_stays_a_time():
+    minus_five = timezone(timedelta(hours=-5))
+    assert _dated(page(head=MIDNIGHTS, shown="14. Mai 2018, 00:00 Uhr"))[0] == datetime(2018, 5, 14, tzinfo=minus_five)
+    english = page(head=MIDNIGHTS, lang="en", shown="Posted May 14, 2018 12:00 am")
+    assert _dated(english)[0] == datetime(2018, 5, 14, tzinfo=minus_five)
+
+
+def test_a_day_in_a_time_element_stands_where_the_page_prints_it_over_another_day_in_the_head():
+    element = '<p>Erstellt: <time datetime="2018-05-14">14. Mai 2018</time></p>'
+    assert _dated(page(shown="27. Juni 2018", below=element))[0] == date(2018, 5, 14)
+    # Unprinted, the day yields to the date printed in the head.
+    assert _dated(page(shown="27. Juni 2018", below='<time datetime="2018-05-14"></time>'))[0] == date(2018, 6, 27)

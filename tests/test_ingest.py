@@ -181,10 +181,10 @@ def test_seed_bylines_dates_and_front_matter(seed_posts):
     assert seed_posts["001"].authors == ("Erizia Rubyjeana",)
     gazette = seed_posts["002"]
     assert gazette.authors == ("Ethan Collins",)
-    assert gazette.published.date().isoformat() == "2025-09-06"
+    assert gazette.published.isoformat() == "2025-09-06"
     assert gazette.updated.isoformat().startswith("2026-01-29T09:50")
     assert gazette.outlet == "Global Gazette"
-    assert seed_posts["004"].published.date().isoformat() == "2025-09-05"
+    assert seed_posts["004"].published.isoformat() == "2025-09-05"
 
 
 def test_explain_a_text_dump_and_a_page_line_by_line(tmp_path):

@@ -75,7 +75,7 @@ def test_a_printed_byline_and_time_element_stand_in_for_missing_metadata():
     extra = '<p class="meta">By Sam Lee and Kim Park</p><time datetime="2024-03-05">5 March 2024</time>'
     article = read_html(page(article_extra=extra), timezone=LONDON)
     assert article.authors == ("Sam Lee", "Kim Park")
-    assert article.published.date().isoformat() == "2024-03-05"
+    assert article.published.isoformat() == "2024-03-05"
     assert article.title == "Harbour bridge to close to cars"
 
 

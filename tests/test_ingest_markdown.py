@@ -57,7 +57,7 @@ def test_hugo_toml_front_matter_is_mapped_and_unknown_keys_kept():
     article = read_markdown(HUGO, timezone=LONDON)
     assert article.authors == ("Sam Lee", "Kim Park")
     assert article.published.isoformat() == "2025-03-05T18:30:00+00:00"
-    assert article.updated.date().isoformat() == "2025-03-07"
+    assert article.updated.isoformat() == "2025-03-07"
     assert article.excerpt == "The harbour bridge closes."
     assert article.image == "cover.png"
     assert article.extra == {"series": "City"}

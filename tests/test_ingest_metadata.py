@@ -37,8 +37,8 @@ def test_stated_offsets_and_zone_names_are_kept():
 
 
 def test_written_dates_in_common_forms():
-    assert parse_date("Fri. Sep 5th, 2025", LONDON).date().isoformat() == "2025-09-05"
-    assert parse_date("Last edited at:2025/9/5", LONDON).date().isoformat() == "2025-09-05"
+    assert parse_date("Tue. Jun 11th, 2024", LONDON).isoformat() == "2024-06-11"
+    assert parse_date("Last edited at:2025/9/5", LONDON).isoformat() == "2025-09-05"
     assert parse_date("January 29, 2026 9:50 am", LONDON).isoformat() == "2026-01-29T09:50:00+00:00"
 
 

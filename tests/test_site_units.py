@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,9 +28,7 @@ def test_moment_in_site_zone_and_unknown():
 
 
 def test_a_date_without_a_time_shows_its_day_and_no_invented_clock():
-    from datetime import timedelta, timezone
-
-    day_only = moment(datetime(2025, 9, 5, tzinfo=timezone(timedelta(hours=-4))), ZoneInfo("Europe/London"))
+    day_only = moment(date(2025, 9, 5), ZoneInfo("Europe/London"))
     assert day_only.text == "5 September 2025"
     assert day_only.iso == "2025-09-05"
     assert "00:00" not in day_only.short and "05:00" not in day_only.text

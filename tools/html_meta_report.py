@@ -100,13 +100,11 @@ def held_out_authors(gold: dict[str, dict], half: dict[str, str], candidates: di
 
 
 def render_post_date(moment: object) -> str:
-    from datetime import datetime
+    from datetime import date
 
-    from newsdigest.model import is_day_only
+    from newsdigest.model import day_of
 
-    if not isinstance(moment, datetime):
-        return ""
-    return (moment.date().isoformat() if is_day_only(moment) else moment.isoformat())[:10]
+    return day_of(moment).isoformat() if isinstance(moment, date) else ""
 
 
 def meta_arguments(description: str) -> argparse.ArgumentParser:

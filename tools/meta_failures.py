@@ -26,6 +26,7 @@ import train_meta  # noqa: E402
 from newsdigest.ingest import meta_model, text_title  # noqa: E402
 from newsdigest.ingest.textdump import analyse  # noqa: E402
 from newsdigest.ingest.textmeta import page_context  # noqa: E402
+from newsdigest.model import day_of  # noqa: E402
 
 norm = train_meta.norm
 
@@ -71,7 +72,7 @@ def main() -> int:
             written = norm(gold if isinstance(gold, str) else " ".join(gold)) in norm(text)
             kind = "right" if right else f"{'wrong' if ours else 'none'}, gold {'on' if written else 'not on'} the page"
         else:
-            ours = meta.published.date().isoformat() if meta.published else ""
+            ours = day_of(meta.published).isoformat() if meta.published else ""
             kind = "right" if ours == gold else "wrong" if ours else "none"
         kinds[kind] += 1
         if kind != "right":

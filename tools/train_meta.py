@@ -38,6 +38,7 @@ from newsdigest.ingest import meta_model, text_byline, text_dateline, text_title
 from newsdigest.ingest.meta_model import Candidate  # noqa: E402
 from newsdigest.ingest.textdump import analyse  # noqa: E402
 from newsdigest.ingest.textmeta import page_context  # noqa: E402
+from newsdigest.model import day_of  # noqa: E402
 
 
 def norm(text: object) -> str:
@@ -235,7 +236,7 @@ def main() -> int:
     author_rows = [(k, c, [author_ok(GOLD[k]["author"], x.value) for x in c])
                    for k in keys if GOLD[k].get("author") for c in [text_byline.candidates(contexts[k], title_at.get(k))]]
     weights["author"], byline_at = train_field("author", author_rows)
-    date_rows = [(k, c, [x.value.moment.date().isoformat() == GOLD[k]["date"] for x in c])
+    date_rows = [(k, c, [day_of(x.value.moment).isoformat() == GOLD[k]["date"] for x in c])
                  for k in keys if GOLD[k].get("date")
                  for c in [text_dateline.candidates(contexts[k], title_at.get(k), byline_at.get(k))]]
     weights["date"], _ = train_field("date", date_rows)
@@ -262,7 +263,7 @@ def measure(folder: Path, keys: list[str], label: str) -> None:
         if gold.get("author"):
             row["author"] = author_ok(gold["author"], meta.authors)
         if gold.get("date"):
-            row["date"] = meta.published is not None and meta.published.date().isoformat() == gold["date"]
+            row["date"] = meta.published is not None and day_of(meta.published).isoformat() == gold["date"]
         seen.update(row.keys())
         hits.update(k for k, v in row.items() if v)
     share = {k: hits[k] / seen[k] if seen[k] else 0.0 for k in ("title", "author", "date")}

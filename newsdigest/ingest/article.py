@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
+
+from newsdigest.model import When
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class Article:
     title_derived: bool = False
     """True when the source states no headline and `title` was made from the lead."""
     authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     outlet: str | None = None
     section: str | None = None
     tags: tuple[str, ...] = ()

@@ -1,10 +1,12 @@
-"""Dates in any common written form, as timezone-aware datetimes.
+"""Dates in any common written form: timezone-aware datetimes, or bare days where no time is written.
 
 Sources state dates every way there is: ISO 8601 in metadata, "September 6,
 2025 9:50 am" under a headline, "2025/9/5" in a footer. A date with an offset
 keeps it (the outlet's local date is the one readers saw); a date without one
 is read in the site's own time zone, the editor's best knowledge of where the
-source came from. A string that is not a date gives `None`, never a guess.
+source came from. A date written without a time of day is that day (a bare
+`date`, see `model.When`), never midnight in some zone. A string that is not a
+date gives `None`, never a guess.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 from dateutil.tz import tzoffset
+
+from newsdigest.model import When, parse_iso
 
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
 _TZ_NAMES = {
@@ -33,10 +37,10 @@ _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b", re.IGNORECASE)
 _WEEKDAY_DOT = re.compile(r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.", re.IGNORECASE)
 
 
-def parse_date(value: Any, tz: tzinfo | None = None) -> datetime | None:
-    """A datetime for `value` (text, date or datetime), or `None` when it is not a date.
+def parse_date(value: Any, tz: tzinfo | None = None) -> When | None:
+    """`value` (text, date or datetime) as a time, a day where it states no time, or `None` when it is not a date.
 
-    Naive results are placed in `tz` (UTC when none is given).
+    Naive times are placed in `tz` (UTC when none is given).
     """
     zone = tz or UTC
     if value is None or value == "":
@@ -44,7 +48,7 @@ def parse_date(value: Any, tz: tzinfo | None = None) -> datetime | None:
     if isinstance(value, datetime):
         return _aware(value, zone)
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=zone)
+        return value
     text = " ".join(str(value).split())
     if not text or len(text) > 80 or not re.search(r"\d", text):
         return None
@@ -52,10 +56,10 @@ def parse_date(value: Any, tz: tzinfo | None = None) -> datetime | None:
 
 
 @lru_cache(maxsize=4096)
-def _parse_text(text: str, zone: tzinfo) -> datetime | None:
+def _parse_text(text: str, zone: tzinfo) -> When | None:
     if _ISO_LIKE.match(text):
         try:
-            return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")), zone)
+            return parse_iso(text, zone)
         except ValueError:
             pass
     cleaned = _LABEL.sub("", text)
@@ -68,11 +72,18 @@ def _parse_text(text: str, zone: tzinfo) -> datetime | None:
             # would only reach the editor's terminal as noise.
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
             parsed = dateutil_parser.parse(cleaned, tzinfos=_TZINFOS, default=datetime(1, 1, 1), fuzzy=False)
+            # dateutil fills what the text leaves out from `default`: read again with another default
+            # time, and a time that moves with it was never written.
+            untimed = parsed.time() == time() and dateutil_parser.parse(
+                cleaned, tzinfos=_TZINFOS, default=_UNWRITTEN_TIME, fuzzy=False).time() == _UNWRITTEN_TIME.time()
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year not in _PLAUSIBLE_YEARS or parsed.year == 1:
         return None
-    return _aware(parsed, zone)
+    return parsed.date() if untimed else _aware(parsed, zone)
+
+
+_UNWRITTEN_TIME = datetime(1, 1, 1, 1, 1, 1)
 
 
 def _aware(moment: datetime, zone: tzinfo) -> datetime:
@@ -117,7 +128,8 @@ _LETTER = r"[^\W\d_]"
 class FoundDate:
     """A date written in a line of text, where it stands and whether a time and a label come with it."""
 
-    moment: datetime
+    moment: When
+    """A time where one is written after the date, else the bare day."""
     has_time: bool
     updated: bool
     """Labelled as an update or an edit rather than a publication."""
@@ -199,8 +211,8 @@ _HAS_DIGITS = re.compile(r"(?:19|20)\d\d|\d[/.-]\s?\d{1,2}[/.-]\s?\d\d")
 def find_dates(text: str, zone: tzinfo | None = None, lang: str | None = None) -> tuple[FoundDate, ...]:
     """Every date written in `text` (one line), in order, in any of `MONTH_LANGUAGES`.
 
-    Times without a zone take `zone`; a date without a time stays at midnight of
-    that day (the house's way of saying "known to the day", see `model.is_day_only`).
+    Times without a zone take `zone`; a date without a time is that day (a bare
+    `date`: known to the day, see `model.When`).
     `lang` settles what the text alone cannot: whose month "listopad" is, and
     whether 05/09/2025 is day first (everywhere but in English).
     """
@@ -246,7 +258,7 @@ def _dates_in(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDa
     return tuple(sorted(found, key=lambda f: f.start))
 
 
-def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> datetime | None:
+def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> When | None:
     groups = match.groupdict()
     try:
         year = int(groups["y"])
@@ -269,14 +281,14 @@ def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> date
         return None
     if moment_date.year not in _PLAUSIBLE_YEARS:
         return None
-    hour = minute = second = 0
-    if groups.get("h") is not None:
-        hour, minute, second = int(groups["h"]), int(groups["mi"]), int(groups["s"] or 0)
-        ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
+    if groups.get("h") is None:
+        return moment_date
+    hour, minute, second = int(groups["h"]), int(groups["mi"]), int(groups["s"] or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
     return datetime.combine(moment_date, time(hour, minute, second), _zone(groups.get("tz"), zone))
 
 

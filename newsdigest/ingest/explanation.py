@@ -21,7 +21,7 @@ from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
 from newsdigest.ingest.html_site import fold
-from newsdigest.postfile import written_date
+from newsdigest.model import iso_text
 
 
 def explain(path: Path, config: Config, console: Console) -> None:
@@ -54,8 +54,8 @@ def explain(path: Path, config: Config, console: Console) -> None:
     rows = {
         "title": f"{article.title}{' (derived from the lead)' if article.title_derived else ''}",
         "author": ", ".join(article.authors) or None,
-        "published": written_date(article.published),
-        "updated": written_date(article.updated),
+        "published": iso_text(article.published) if article.published else None,
+        "updated": iso_text(article.updated) if article.updated else None,
         "outlet": article.outlet,
         "section": article.section,
         "tags": ", ".join(article.tags) or None,
@@ -119,7 +119,7 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
                    + ("" if scored else "; none on this page"))
         for item in scored[:shown]:
             value = item.candidate.value
-            shown_value = (written_date(value.moment) if hasattr(value, "moment")
+            shown_value = (iso_text(value.moment) if hasattr(value, "moment")
                            else ", ".join(value) if isinstance(value, tuple) else str(value))
             out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
     if title is not None and title[1] != ctx.lines[title[0]].text.strip():

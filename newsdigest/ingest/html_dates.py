@@ -3,7 +3,9 @@
 JSON-LD `datePublished` and `article:published_time` state the moment with its
 offset; a page that states it only in UTC is read in its country's zone (see
 `html_zone`), and one that prints the same moment locally beside it at that
-offset. A date written with dots ("10.12.2022") puts the day first. The
+offset. A midnight stated there (00:00:00) is how many publishing systems write
+a day: it is that day, unless the page prints the midnight as a time ("00:00",
+"12:00 am"). A date written with dots ("10.12.2022") puts the day first. The
 visible page then says which statement is the article's date: the day it
 prints is the publication's, or the update's where the page shows only that;
 where it prints neither, a date printed in the article's head (beside the
@@ -19,14 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from typing import Any
 
 from newsdigest.ingest.dates import find_dates, parse_date
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
-from newsdigest.model import is_day_only
+from newsdigest.model import When, day_of, is_timed
 
 __all__ = ["DateChoice", "choose_published", "stated_updated"]
 
@@ -39,7 +41,7 @@ _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "la
 
 @dataclass(frozen=True)
 class DateChoice:
-    moment: datetime | None
+    moment: When | None
     source: str
     """Where the date was read, for `ingest --explain`."""
 
@@ -78,15 +80,15 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     date in the article's head; where the head prints another day, that day is the date.
     """
     printed = _printed(page, tz)
-    shown: dict[date, datetime] = {}
+    shown: dict[date, When] = {}
     for _, moment, _ in printed:
-        shown.setdefault(moment.date(), moment)
-    label, stated = _stated_published(page, tz, host)
+        shown.setdefault(day_of(moment), moment)
+    label, stated = _stated_published(page, tz, host, printed)
     if stated.moment:
         # A stated date also settles which day a date in digits alone means; a reading of the page's text
         # (htmldate's) cannot, since it may have read those very digits the other way.
         either = shown | {other: moment for _, moment, other in printed if other and other not in shown}
-        updated = _first_date(_updated_candidates(page), tz)
+        updated = _updated(page, tz, printed)
         for choice, why in ((stated, ""), (updated, ", the update the page prints as its date (not the publication)")):
             moment = _as_shown(choice.moment, either)
             if moment:
@@ -94,9 +96,9 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
         head = _in_head(page, printed)
         if head:
             return DateChoice(head[0], f"the date printed in the article's head, {head[1]!r} (the page does not "
-                                       f"print the day {label} states, {stated.moment.date().isoformat()})")
+                                       f"print the day {label} states, {day_of(stated.moment).isoformat()})")
         return stated
-    guess = _unstated(page, tz, html)
+    guess = _unstated(page, tz, html, printed)
     if guess.moment and (moment := _as_shown(guess.moment, shown)):
         return DateChoice(moment, f"{guess.source}, on a day the page prints")
     head = _in_head(page, printed)
@@ -107,7 +109,8 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     return DateChoice(guess.moment, f"{guess.source} (no date stated in its metadata)") if guess.moment else guess
 
 
-def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tuple[str, DateChoice]:
+def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None,
+                      printed: list[tuple[int, When, date | None]]) -> tuple[str, DateChoice]:
     """The publication date the page's metadata states, as the day its readers saw it (see `html_zone`), and
     the statement's own label ("JSON-LD datePublished") for explanations that name it apart from how it was read."""
     stated = _first_date((
@@ -120,18 +123,21 @@ def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None) -> tu
     local = _in_local_time(stated.moment, page)
     if local is not stated.moment:
         return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
+    day = _day_of_midnight(local, page, tz, printed)
+    if day is not local:
+        return stated.source, DateChoice(day, f"{stated.source}, a midnight the page prints no time for: the day")
     zone = _readers_zone(local, page, host)
-    if zone:
+    if zone and is_timed(local):
         return stated.source, DateChoice(local.astimezone(zone), f"{stated.source}, stated in UTC, read in {zone}")
     return stated.source, stated
 
 
-def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
+def _unstated(page: PageMeta, tz: tzinfo | None, html: str, printed: list[tuple[int, When, date | None]]) -> DateChoice:
     """The page's first `<time datetime>`, else htmldate's reading: the dates of a page whose metadata states none."""
     for value in page.times:
         # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
-        moment = parse_date(_day_first(value), tz)
+        moment = _day_of_midnight(parse_date(_day_first(value), tz), page, tz, printed)
         if moment:
             return DateChoice(moment, "the page's first <time> element")
     found = _htmldate(page)
@@ -142,7 +148,7 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str) -> DateChoice:
     return DateChoice(None, "no date found in the page")
 
 
-def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, date | None]]:
+def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, When, date | None]]:
     """The dates the visible page prints, in any language (`dates.find_dates`): the index of the piece of
     text each is printed in (`PageMeta.texts`), the moment, and the other day a date written in digits
     alone may mean ("04/12/2020": 4 December or 12 April), where it may mean two."""
@@ -151,7 +157,7 @@ def _printed(page: PageMeta, tz: tzinfo | None) -> list[tuple[int, datetime, dat
             for index, text in enumerate(page.texts) for found in find_dates(text, tz, lang)]
 
 
-def _other_reading(moment: datetime, written: str) -> date | None:
+def _other_reading(moment: When, written: str) -> date | None:
     if re.search(r"[^\W\d_]", written) or moment.day > 12 or moment.day == moment.month:
         return None
     return date(moment.year, moment.day, moment.month)
@@ -165,7 +171,7 @@ _PARAGRAPH = 100
 standfirst (the article's summary, part of its head); the second is the body's (or a teaser's) own."""
 
 
-def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -> tuple[datetime, str] | None:
+def _in_head(page: PageMeta, printed: list[tuple[int, When, date | None]]) -> tuple[When, str] | None:
     """The date printed in the article's head, and the text it is printed in: the one nearest the first `<h1>`
     within a few pieces of text either side of it, with no paragraph of prose between it and the headline
     but a standfirst (a date past the body's first paragraph is the body's, a teaser's or a sidebar's)."""
@@ -184,17 +190,37 @@ def _in_head(page: PageMeta, printed: list[tuple[int, datetime, date | None]]) -
     return moment, texts[index][:80]
 
 
-def _as_shown(moment: datetime | None, shown: dict[date, datetime]) -> datetime | None:
-    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day."""
+def _as_shown(moment: When | None, shown: dict[date, When]) -> When | None:
+    """The moment on the day the page prints it: as read, or in UTC where the page prints the UTC day
+    (a day has no other reading)."""
     if moment is None:
         return None
-    if moment.date() in shown:
+    if day_of(moment) in shown:
         return moment
+    if not is_timed(moment):
+        return None
     utc = moment.astimezone(UTC)
     return utc if utc.date() in shown else None
 
 
-def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
+def _day_of_midnight(moment: When | None, page: PageMeta, tz: tzinfo | None,
+                     printed: list[tuple[int, When, date | None]] | None = None) -> When | None:
+    """A midnight stated in the page's markup as the day it stands for, unless the page prints it as a time.
+
+    Many publishing systems write a date known only to its day as 00:00:00 in JSON-LD, meta tags and
+    `<time datetime>`; read as a time it would show a clock time nobody stated, or the day before once
+    converted to another zone. So it is the day written, in the offset it was written in. Only where the
+    page itself prints that midnight as a time on that day ("00:00", "12:00 am") is it a time.
+    """
+    if moment is None or not is_timed(moment) or moment.time() != time(0):
+        return moment
+    printed = _printed(page, tz) if printed is None else printed
+    if any(is_timed(shown) and shown.date() == moment.date() and shown.time() == time(0) for _, shown, _ in printed):
+        return moment
+    return moment.date()
+
+
+def _in_local_time(moment: When, page: PageMeta) -> When:
     """A UTC time re-expressed in the outlet's own offset, where the page shows that same moment locally.
 
     Metadata often gives times in UTC while the page prints the outlet's local time
@@ -202,7 +228,7 @@ def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
     date readers saw; the offset is the difference between the two, when it is a
     whole number of quarter hours and the minutes and seconds agree.
     """
-    if moment.utcoffset() != timedelta(0):
+    if not is_timed(moment) or moment.utcoffset() != timedelta(0):
         return moment
     for value in page.times:
         match = _NAIVE_TIME.match(value.strip())
@@ -219,9 +245,9 @@ def _in_local_time(moment: datetime, page: PageMeta) -> datetime:
     return moment
 
 
-def _readers_zone(moment: datetime, page: PageMeta, host: str | None) -> tzinfo | None:
+def _readers_zone(moment: When, page: PageMeta, host: str | None) -> tzinfo | None:
     """For a time stated in UTC, the zone of the page's country (see `html_zone`), where known."""
-    if moment.utcoffset() != timedelta(0) or is_day_only(moment):
+    if not is_timed(moment) or moment.utcoffset() != timedelta(0):
         return None
     return page_zone(page, host)
 
@@ -242,7 +268,7 @@ def _htmldate(page: PageMeta) -> str | None:
         return None
 
 
-def _year_only(moment: datetime, html: str) -> bool:
+def _year_only(moment: When, html: str) -> bool:
     """True when a 1 January date stands for a bare year (a copyright line), which is no publication date."""
     if (moment.month, moment.day) != (1, 1):
         return False
@@ -252,9 +278,15 @@ def _year_only(moment: datetime, html: str) -> bool:
     return not any(form in html for form in stated)
 
 
-def stated_updated(page: PageMeta, tz: tzinfo | None) -> datetime | None:
+def stated_updated(page: PageMeta, tz: tzinfo | None) -> When | None:
     """When the page says the article was last changed."""
-    return _first_date(_updated_candidates(page), tz).moment
+    return _updated(page, tz).moment
+
+
+def _updated(page: PageMeta, tz: tzinfo | None, printed: list[tuple[int, When, date | None]] | None = None) -> DateChoice:
+    """The update the page's metadata states, a midnight the page prints no time for read as its day."""
+    stated = _first_date(_updated_candidates(page), tz)
+    return DateChoice(_day_of_midnight(stated.moment, page, tz, printed), stated.source)
 
 
 def _updated_candidates(page: PageMeta) -> tuple[tuple[str, Any], ...]:

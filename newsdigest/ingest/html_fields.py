@@ -20,7 +20,7 @@ from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.html_title import choose_headline
 from newsdigest.ingest.outlets import clean_site_name, domain_of
-from newsdigest.postfile import written_date
+from newsdigest.model import iso_text
 
 __all__ = ["headline", "described", "explain_choices"]
 
@@ -68,7 +68,7 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
          + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")
          + f", the best-scored of {readings} reading{'s' if readings != 1 else ''} of the byline") if authors
         else "authors: none named by the page",
-        f"published: {written_date(published.moment) or 'unknown'} — {published.source}",
+        f"published: {iso_text(published.moment) if published.moment else 'unknown'} — {published.source}",
     ]
     return lines
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_lines import STOP_WORDS
+from newsdigest.model import When, day_of
 
 _ENGLISH = STOP_WORDS["en"]
 """Pages in every language use English templates: their function words are never a dateline's place."""
@@ -30,8 +31,8 @@ PROSE_HEAD = 48
 
 @dataclass(frozen=True)
 class Dates:
-    published: datetime | None
-    updated: datetime | None
+    published: When | None
+    updated: When | None
     lines: dict[int, str]
     """Lines read as datelines, with the reason `--explain` shows."""
 
@@ -92,7 +93,7 @@ def _features(
     if not found:
         return []
     lines, (start, end) = ctx.lines, ctx.span
-    days = [f.moment.date() for _, f in found]
+    days = [day_of(f.moment) for _, f in found]
     first, last = min(days), max(days)
     anchor = title_index if title_index is not None else start
     after_anchor = [i for i, _ in found if i >= anchor]
@@ -101,7 +102,7 @@ def _features(
     for order, (i, f) in enumerate(found):
         line = lines[i]
         text = line.raw.strip()
-        day = f.moment.date()
+        day = day_of(f.moment)
         features = ctx.shape(i)
         features.update(
             {
@@ -178,11 +179,11 @@ def read_dates(
     near = [c for c in found if abs(c.index - scored.candidate.index) <= 3 and c is not scored.candidate]
     if chosen.updated:
         # The page labels this date an update: the publication is the unlabelled one beside it, if any.
-        earlier = [c.value for c in near if not c.value.updated and c.value.moment.date() <= chosen.moment.date()]
+        earlier = [c.value for c in near if not c.value.updated and day_of(c.value.moment) <= day_of(chosen.moment)]
         if earlier:
             published, updated = earlier[0].moment, chosen.moment
     else:
-        later = [c for c in near if c.value.updated and c.value.moment.date() >= chosen.moment.date()]
+        later = [c for c in near if c.value.updated and day_of(c.value.moment) >= day_of(chosen.moment)]
         if later:
             updated = later[0].value.moment
             if not later[0].features.get("in_prose"):

@@ -148,7 +148,7 @@ def parse_text_dump(text: str, *, timezone: tzinfo | None = None, model: LineMod
     """Clean a text dump into an article body plus whatever metadata the text states.
 
     `timezone` is the site's zone, applied to stated times that carry no zone;
-    a date without a time stays a date (midnight), never an invented time.
+    a date without a time stays a day (`model.When`), never an invented time.
     `model` replaces the shipped line model (the training script measures its
     candidates this way).
     """

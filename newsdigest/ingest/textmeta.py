@@ -8,7 +8,7 @@ module (`text_title`, `text_byline`, `text_dateline`) with weights fitted on
 development pages (`meta_model`); the outlet from the footer (`text_outlet`),
 the tags after the article (`text_tags`). This module only puts them together
 and marks the lines they took, so the body leaves them out. Anything not stated stays
-`None`: a date with no time stays a date (see `model.is_day_only`), a page
+`None`: a date with no time stays a day (see `model.When`), a page
 without a headline gets none here (the caller may derive one and mark it).
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from newsdigest.ingest import text_byline, text_dateline, text_title
 from newsdigest.ingest.authors import employer_in_role, given_name_weight
@@ -26,6 +26,7 @@ from newsdigest.ingest.meta_model import Context
 from newsdigest.ingest.text_lines import Line, normalise
 from newsdigest.ingest.text_outlet import read_outlet
 from newsdigest.ingest.text_tags import read_tags
+from newsdigest.model import When
 
 __all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
 
@@ -34,8 +35,8 @@ __all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of
 class TextMeta:
     title: str | None = None
     authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: When | None = None
+    updated: When | None = None
     outlet: str | None = None
     section: str | None = None
     tags: tuple[str, ...] = ()

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from newsdigest.model import Disagreement, Post, Quote, RelationKind, Story, Version
+from newsdigest.model import Disagreement, Post, Quote, RelationKind, Story, Version, When
 from newsdigest.site.dates import (
     NO_MOMENT,
     Moment,
@@ -177,8 +177,8 @@ class StoryView:
     editor_note: Markup
     summary_by_editor: bool
     # Raw times for ordering and grouping; templates use the Moments above.
-    published_at: datetime | None = field(default=None, repr=False)
-    updated_at: datetime | None = field(default=None, repr=False)
+    published_at: When | None = field(default=None, repr=False)
+    updated_at: When | None = field(default=None, repr=False)
     activity_days: tuple[date, ...] = field(default=(), repr=False)
 
 
@@ -190,8 +190,8 @@ class PostView:
     story: StoryView
     body: Markup
     image: str | None
-    published_at: datetime | None = field(default=None, repr=False)
-    updated_at: datetime | None = field(default=None, repr=False)
+    published_at: When | None = field(default=None, repr=False)
+    updated_at: When | None = field(default=None, repr=False)
 
 
 class Directory:

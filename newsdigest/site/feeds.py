@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -29,7 +30,7 @@ from newsdigest.config import Config
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
-from newsdigest.site.dates import EPOCH, localize, newest
+from newsdigest.site.dates import EPOCH, feed_instant, newest, recency_key
 from newsdigest.site.json_text import document, piece
 from newsdigest.site.render_keys import Keys
 from newsdigest.site.writer import Writer
@@ -222,20 +223,25 @@ def entry_key(story: StoryView, keys: Keys | None) -> str | None:
 
 def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:
     tz = config.timezone
-    feed_updated = newest((s.updated_at for s in stories), tz) or EPOCH
-    updated = {s.id: localize(s.updated_at, tz) if s.updated_at else feed_updated for s in stories}
-    published = {s.id: localize(s.published_at, tz) if s.published_at else updated[s.id] for s in stories}
+    latest = newest((s.updated_at for s in stories), tz)
+    feed_updated = feed_instant(latest, tz) if latest else EPOCH
+    updated = {s.id: feed_instant(s.updated_at, tz) if s.updated_at else feed_updated for s in stories}
+    published = {s.id: feed_instant(s.published_at, tz) if s.published_at else updated[s.id] for s in stories}
     return feed_updated, updated, published
 
 
-def _ordered(stories: tuple[StoryView, ...], updated: dict[str, datetime]) -> list[StoryView]:
-    return sorted(stories, key=lambda s: (-updated[s.id].timestamp(), s.id))[:FEED_LIMIT]
+def _ordered(stories: tuple[StoryView, ...], tz: ZoneInfo) -> list[StoryView]:
+    """The newest stories first, ranked as the home page and `stories.json` rank them (`recency_key`: a day
+    before the stories timed that day). A story with no date carries the feed's own date (`_times`), so it
+    ranks with the newest story, as its entry says."""
+    latest = newest((s.updated_at for s in stories), tz)
+    return sorted(stories, key=lambda s: (recency_key(s.updated_at or latest, tz), s.id))[:FEED_LIMIT]
 
 
 def write_feed(spec: FeedSpec, entries: Entries, config: Config, writer: Writer, key: str | None = None) -> None:
     """A feed's files: feedgen's layout of the feed without entries, with each entry's text (`entries`) put in."""
     feed_updated, updated, published = _times(spec.stories, config)
-    stories = _ordered(spec.stories, updated)
+    stories = _ordered(spec.stories, config.timezone)
     page_url = config.absolute_url(spec.base)
 
     for kind in ("rss", "atom"):

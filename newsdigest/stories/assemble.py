@@ -25,7 +25,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsdigest.ingest.article import opens_clause
-from newsdigest.model import Disagreement, Post, Quote, Relation, RelationKind, Story, Version, latest_instant
+from newsdigest.model import (
+    Disagreement,
+    Post,
+    Quote,
+    Relation,
+    RelationKind,
+    Story,
+    Version,
+    latest_instant,
+    recency_key,
+)
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
 from newsdigest.stories.sentences import (
@@ -301,17 +311,9 @@ def build_story(ordered: Sequence[Post], analysis: Findings, identity: Identity,
 
 
 def newest_first(stories: Sequence[Story]) -> tuple[Story, ...]:
-    """Latest activity first; stories with no date at all last, by id."""
-    return tuple(
-        sorted(
-            stories,
-            key=lambda s: (
-                (s.updated or s.published) is None,
-                -(s.updated or s.published or _LATEST).timestamp() if (s.updated or s.published) else 0.0,
-                s.id,
-            ),
-        )
-    )
+    """Latest activity first, as every list of stories orders them (`model.recency_key`: a day before the
+    times of that day, since it may mean the latest of them); stories with no date at all last; then by id."""
+    return tuple(sorted(stories, key=lambda s: (recency_key(s.updated or s.published), s.id)))
 
 
 def _words(text: str) -> list[str]:

@@ -51,7 +51,7 @@ from typing import Sequence, TypeVar
 import numpy as np
 from scipy import sparse
 
-from newsdigest.model import Claim, Disagreement, Post
+from newsdigest.model import Claim, Disagreement, Post, day_of
 from newsdigest.stories.counterparts import (
     NUMBERISH,
     Casing,
@@ -147,7 +147,7 @@ def statements(post: Post) -> list[str]:
 
 def _published_days(posts: Sequence[Post]) -> list[date | None]:
     """The day each version was published: what its days ("on Tuesday", "last week") are read from."""
-    return [p.published.date() if p.published else None for p in posts]
+    return [day_of(p.published) if p.published else None for p in posts]
 
 
 def _is_stamp(sentence: str) -> bool:

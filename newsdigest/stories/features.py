@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 
-from newsdigest.model import Post
+from newsdigest.model import Post, When
 from newsdigest.stories.sentences import GROUPING_STOP_WORDS
 
 _TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -48,7 +47,7 @@ class Features:
     names: dict[str, int]
     numbers: dict[str, int]
     headline: dict[str, int]
-    published: datetime | None
+    published: When | None
 
 
 def extract(post: Post) -> Features:

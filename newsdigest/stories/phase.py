@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from newsdigest.model import Post
+from newsdigest.model import Post, day_of
 from newsdigest.stories.sentences import content_tokens, markdown_paragraphs
 from newsdigest.stories.tfidf import TfidfVectorizer
 
@@ -83,7 +83,7 @@ class MainEvent:
 def main_event(posts: Sequence[Post]) -> MainEvent:
     """The main event's versions: the largest run of dates, undated versions placed in the run they belong to (see
     the module docstring); on a tie, the latest run."""
-    dated = sorted((p.published.date(), n) for n, p in enumerate(posts) if p.published is not None)
+    dated = sorted((day_of(p.published), n) for n, p in enumerate(posts) if p.published is not None)
     if not dated:
         return MainEvent(frozenset(range(len(posts))), None)
     runs: list[list[tuple[date, int]]] = [[dated[0]]]

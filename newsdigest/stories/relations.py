@@ -44,10 +44,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Sequence
 
-from newsdigest.model import Post, Relation, RelationKind, latest_instant
+from newsdigest.model import Post, Relation, RelationKind, earliest_instant, latest_instant
 from newsdigest.stories.align import VERBATIM, Alignment
 
 __all__ = ["COPY_SHARE", "REWRITE_SHARE", "MIN_SENTENCES", "PairShare", "pair_shares", "chronology", "relate",
@@ -125,14 +124,7 @@ def earliest_apart(posts: Sequence[Post]) -> int | None:
         return order[0]
     first, second = posts[order[0]].published, posts[order[1]].published
     assert first is not None and second is not None
-    return order[0] if latest_instant(first) < _earliest_instant(second) else None
-
-
-def _earliest_instant(moment: datetime) -> datetime:
-    """The earliest instant a date allows, in UTC: a day-only date may mean its first moment."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return order[0] if latest_instant(first) < earliest_instant(second) else None
 
 
 def relate(posts: Sequence[Post], alignment: Alignment,

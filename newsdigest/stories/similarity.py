@@ -25,10 +25,11 @@ set needs, rather than at a peak on one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 from scipy import sparse
+
+from newsdigest.model import When, earliest_instant
 
 UNDATED = np.nan
 
@@ -47,9 +48,10 @@ class SimilaritySettings:
     pair_chunk: int = 200_000
 
 
-def timestamps(dates: list[datetime | None]) -> np.ndarray:
-    """Days since the epoch as floats, NaN for an undated post."""
-    return np.array([d.timestamp() / 86400.0 if d is not None else UNDATED for d in dates], dtype=np.float64)
+def timestamps(dates: list[When | None]) -> np.ndarray:
+    """Days since the epoch as floats, NaN for an undated post; a day counts from its first instant."""
+    return np.array([earliest_instant(d).timestamp() / 86400.0 if d is not None else UNDATED for d in dates],
+                    dtype=np.float64)
 
 
 def within_window(days: np.ndarray, i: np.ndarray, j: np.ndarray, window: float) -> np.ndarray:

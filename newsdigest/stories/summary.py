@@ -60,7 +60,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from newsdigest.model import Post
+from newsdigest.model import Post, day_of
 from newsdigest.stories.align import PAIRED, Alignment
 from newsdigest.stories.phase import MainEvent, looks_back
 from newsdigest.stories.quotes import SPEECH_VERBS
@@ -239,7 +239,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
     start = event.start if event is not None else None
     if not sentences:
         return Summary("", ((), ()))
-    written = [p.published.date() if p.published else None for p in alignment.posts]
+    written = [day_of(p.published) if p.published else None for p in alignment.posts]
     disputed = set(disputed) | {s.text for s in sentences if looks_back(s.text, start, written[s.version])}
     support = np.ones(len(sentences), dtype=np.int64)
     clusters: list[list[int]] = []
