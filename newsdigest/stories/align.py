@@ -151,6 +151,27 @@ class Alignment:
             return 0.0
         return float((values_a[mine] * values_b[theirs]).sum())
 
+    def centralities(self, groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """For each group of sentences, each member's summed similarity to the group (itself included), rounded to
+        two places: to the bit what `np.round(np.asarray((v @ v.T).sum(axis=1)).ravel(), 2)` gives for
+        `v = vectors[group]`, for every group in one sparse product instead of one per group.
+
+        The groups' rows are laid side by side, each group's terms in columns of its own, so the product is
+        block-diagonal: every row meets only its own group's rows, visiting the same terms in the same order
+        and meeting its group's rows in the same order as the group's own product would, so each similarity
+        and each row's sum is added up in the same float32 order.
+        """
+        if not groups:
+            return []
+        sizes = [len(group) for group in groups]
+        block = self.vectors[np.fromiter((m for group in groups for m in group), dtype=np.int64, count=sum(sizes))]
+        width = self.vectors.shape[1]
+        shift = np.repeat(np.repeat(np.arange(len(groups), dtype=np.int64) * width, sizes), np.diff(block.indptr))
+        block = sparse.csr_matrix((block.data, block.indices + shift, block.indptr),
+                                  shape=(block.shape[0], width * len(groups)))
+        sums = np.round(np.asarray((block @ block.T).sum(axis=1)).ravel(), 2)
+        return np.split(sums, np.cumsum(sizes)[:-1])
+
 
 _CHUNK_CELLS = 4_000_000
 """Cells of dense similarity (float32: 16 MB) computed at a time; a story of ordinary size is one chunk."""
