@@ -9,7 +9,8 @@ render succeeded. Either way a failed build leaves the last good site
 untouched, and `output/` is whole at every instant.
 
 A build first asks `build_state` whether the published site is already what
-it would make (same inputs, `output/` untouched) and then stops at once. The
+it would make (same inputs, `output/` untouched) and then stops at once,
+having imported nothing else (not even the post reader and its YAML). The
 stages themselves cache per story (analysis) and per file (rendering keys,
 files linked from the published site), so a build after a small change does
 work in proportion to the change, not to the site.
@@ -33,7 +34,6 @@ from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
-from newsdigest.postfile import parse_post, read_post
 from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
@@ -134,12 +134,14 @@ def render(stories: tuple[Story, ...], config: Config, **options: Any) -> Render
     return run(stories, config, **options)
 
 
-def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) -> tuple[Post, ...]:
+def load_posts(config: Config, *, reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
     """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`.
 
     `reader` lets the preview server reuse posts it parsed before (a cache keyed
-    by file state); a plain build reads every file.
+    by file state); a plain build reads every file (`postfile.read_post`).
     """
+    if reader is None:
+        from newsdigest.postfile import read_post as reader
     posts: list[Post] = []
     seen: dict[str, Path] = {}
     for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
@@ -175,6 +177,8 @@ class PostCache:
         self._digested = digested or {}
 
     def read(self, path: Path) -> Post:
+        from newsdigest.postfile import parse_post, read_post
+
         try:
             info = os.lstat(path)
         except OSError:
