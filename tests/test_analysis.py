@@ -182,6 +182,20 @@ def test_centralities_of_many_groups_are_each_groups_own_product_to_the_bit(stor
             assert got.dtype == expected.dtype and got.tobytes() == expected.tobytes(), group
 
 
+def test_stacked_rows_are_the_rows_of_scipys_stack_in_the_given_order():
+    from scipy import sparse
+
+    from newsdigest.stories.align import _stacked_rows
+
+    rng = np.random.default_rng(3)
+    parts = [sparse.random(7, 11, density=0.3, format="csr", dtype=np.float32, random_state=rng),
+             sparse.random(5, 11, density=0.4, format="csr", dtype=np.float32, random_state=rng)]
+    order = rng.permutation(12)
+    got, expected = _stacked_rows(parts, order), sparse.vstack(parts).tocsr()[order]
+    assert (got.indptr == expected.indptr).all()
+    assert got.indices.tolist() == expected.indices.tolist() and got.data.tobytes() == expected.data.tobytes()
+
+
 def test_an_undated_version_leaves_nobody_first_and_may_copy_a_later_dated_one():
     posts = [post("undated", ORIGINAL, None), post("dated", COPY, 5)]
     relations = analyse(posts).relations

@@ -181,6 +181,19 @@ def _analyzer(text: str) -> list[str]:
     return content_tokens(text)
 
 
+def _stacked_rows(parts: Sequence[sparse.csr_matrix], order: np.ndarray) -> sparse.csr_matrix:
+    """Rows `order` of the matrices stacked one above the other: what `sparse.vstack(parts)[order]` gives, the
+    same rows with their entries in the same order, gathered at once instead of stacked and then copied."""
+    data = np.concatenate([part.data for part in parts])
+    indices = np.concatenate([part.indices for part in parts])
+    starts = np.concatenate([part.indptr[:-1] + offset for part, offset
+                             in zip(parts, np.cumsum([0, *(part.nnz for part in parts[:-1])]))])[order]
+    lengths = np.concatenate([np.diff(part.indptr) for part in parts])[order]
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    gather = np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1])
+    return sparse.csr_matrix((data[gather], indices[gather], indptr), shape=(len(order), parts[0].shape[1]))
+
+
 def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str, str]]:
     """(paragraph index, sentence compared, sentence as written) for the non-trivial sentences of a body.
 
@@ -246,13 +259,13 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
         # Each row scaled in place: the float32 products a diagonal matrix's product would make, without building
         # it (only the order of a row's entries differs, and nothing below depends on it).
         pairs.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(pairs.indptr))
-        units = sparse.vstack([x, pairs]).tocsr()
+        stacked = [x, pairs]
         owner = np.concatenate([np.arange(n), np.array(pair_owner)])
     else:
-        units, owner = x, np.arange(n)
+        stacked, owner = [x], np.arange(n)
     unit_version = np.array([s.version for s in sentences], dtype=np.int64)[owner]
     order = np.argsort(unit_version, kind="stable")
-    units, owner, unit_version = units[order], owner[order], unit_version[order]
+    units, owner, unit_version = _stacked_rows(stacked, order), owner[order], unit_version[order]
     bounds = np.searchsorted(unit_version, np.arange(nv + 1))
 
     # The product is taken a few rows at a time, so memory stays linear in the story's size (one dense
