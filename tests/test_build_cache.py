@@ -350,3 +350,20 @@ def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_
     capsys.readouterr()
     _build(content, output, cache)
     assert "Up to date" in capsys.readouterr().out
+
+
+def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path):
+    import json
+
+    content = _demo(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    good = _tree(output)
+    record = json.loads((cache / "build.json").read_text(encoding="utf-8"))
+    seen = record["inputs_seen"]
+    seen[next(iter(seen))] = 7  # a file's state and digest replaced by something else
+    record["files"] = {path: "changed" for path in record["files"]}
+    (cache / "build.json").write_text(json.dumps(record), encoding="utf-8")
+    (output / "index.html").write_text("defaced", encoding="utf-8")
+    _build(content, output, cache)  # the record is not trusted: the site is built again
+    assert _tree(output) == good
