@@ -23,8 +23,7 @@ reader reads to tell:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 

@@ -267,7 +267,7 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
         return ranked_members(n)[0]
 
     def ranked(members: list[int], centrality: np.ndarray | None) -> list[int]:
-        """`centrality`: each member's summed similarity to the others (`Alignment.centralities`)."""
+        """`centrality`: each member's summed similarity to its group, itself included (`Alignment.centralities`)."""
         if centrality is None:
             return [0]
         copies = [sentences[m].text for m in members]
