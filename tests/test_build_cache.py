@@ -352,18 +352,33 @@ def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_
     assert "Up to date" in capsys.readouterr().out
 
 
-def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path):
+RECORD_DAMAGES = {
+    "not an object": lambda record: [],
+    "null": lambda record: None,
+    "an input's state without its digest": lambda record: {
+        **record, "inputs_seen": {path: state[:4] for path, state in record["inputs_seen"].items()}},
+    "an input's state not a list": lambda record: {  # as long as a real one, so only its type tells
+        **record, "inputs_seen": {path: dict(enumerate(state)) for path, state in record["inputs_seen"].items()}},
+    "published files of another shape": lambda record: {**record, "files": dict.fromkeys(record["files"], "changed")},
+}
+
+
+def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypatch):
+    """Each damage in turn: the record is not trusted and the defaced site is built again (the inputs unchanged,
+    so an input's damaged state still matches its file's)."""
     import json
 
+    from newsdigest import build_state
+
+    monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every input's state is recorded, so there is one to damage
     content = _demo(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
     _build(content, output, cache)
     good = _tree(output)
-    record = json.loads((cache / "build.json").read_text(encoding="utf-8"))
-    seen = record["inputs_seen"]
-    seen[next(iter(seen))] = 7  # a file's state and digest replaced by something else
-    record["files"] = {path: "changed" for path in record["files"]}
-    (cache / "build.json").write_text(json.dumps(record), encoding="utf-8")
-    (output / "index.html").write_text("defaced", encoding="utf-8")
-    _build(content, output, cache)  # the record is not trusted: the site is built again
-    assert _tree(output) == good
+    for name, damage in RECORD_DAMAGES.items():
+        record = json.loads((cache / "build.json").read_text(encoding="utf-8"))
+        assert record["inputs_seen"] and record["files"], name
+        (cache / "build.json").write_text(json.dumps(damage(record)), encoding="utf-8")
+        (output / "index.html").write_text("defaced", encoding="utf-8")
+        _build(content, output, cache)
+        assert _tree(output) == good, name
