@@ -168,8 +168,11 @@ class PostCache:
 
     def __init__(self, cache_dir: Path, digested: Mapping[str, Sequence[Any]] | None = None) -> None:
         """`digested`: what `inputs_digest` learnt of each file (its state, then its digest)."""
+        # Imported here, once per build, not at the top: a build with nothing to do reads no post and never loads them.
         from newsdigest.cache_store import Store, code_digest, digest
+        from newsdigest.postfile import parse_post, read_post
 
+        self._parse_post, self._read_post = parse_post, read_post
         self._store = Store(cache_dir / "posts")
         self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
         self._known: dict[str, Post] = self._store.get(self._key, _valid_posts) or {}
@@ -177,28 +180,26 @@ class PostCache:
         self._digested = digested or {}
 
     def read(self, path: Path) -> Post:
-        from newsdigest.postfile import parse_post, read_post
-
         try:
             info = os.lstat(path)
         except OSError:
             info = None
         if info is None or not stat.S_ISREG(info.st_mode):
-            return read_post(path)  # it reports what is wrong with the path
+            return self._read_post(path)  # it reports what is wrong with the path
         digested = self._digested.get(str(path))
         if digested is not None and list(digested[:4]) == build_state.file_state(info) and digested[4] in self._known:
             return self._keep(str(digested[4]), self._known[digested[4]], path)
         try:
             data = path.read_bytes()
         except OSError:
-            return read_post(path)
+            return self._read_post(path)
         sha = hashlib.sha256(data).hexdigest()
         post = self._known.get(sha)
         if post is None:
             try:
-                post = parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
+                post = self._parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
             except UnicodeDecodeError:
-                return read_post(path)  # it says so
+                return self._read_post(path)  # it says so
         return self._keep(sha, post, path)
 
     def _keep(self, sha: str, post: Post, path: Path) -> Post:
