@@ -382,3 +382,28 @@ def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypa
         (output / "index.html").write_text("defaced", encoding="utf-8")
         _build(content, output, cache)
         assert _tree(output) == good, name
+
+
+def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp_path):
+    """Such a build only compares states and digests: loading PyYAML, the front matter reader or ctypes would be
+    most of its time. Each build is a process of its own, as an editor runs it; the first, which reads the posts,
+    shows that the modules looked for are the ones a build loads."""
+    import subprocess
+    import sys
+
+    content = _demo(tmp_path)
+    heavy = ("yaml", "newsdigest.postfile", "ctypes")
+    probe = ("import sys\nfrom newsdigest.cli import main\n"
+             f"code = main(['build', '--content', {str(content)!r}, '--output', {str(tmp_path / 'output')!r},"
+             f" '--cache', {str(tmp_path / 'cache')!r}, '--config', {str(ROOT / 'site.toml')!r}])\n"
+             f"print('loaded:', *sorted(name for name in {heavy!r} if name in sys.modules))\nsys.exit(code)\n")
+
+    def build() -> tuple[str, set[str]]:
+        out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+        return out, set(out.rpartition("loaded:")[2].split())
+
+    out, loaded = build()
+    assert "Built" in out and loaded == set(heavy)
+    out, loaded = build()
+    assert "Up to date" in out and loaded == set()
