@@ -2,13 +2,15 @@
 
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages           # one edited post, three times
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind source
+    PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind cold     # no cache, output nor posts
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --trials 1 --profile /tmp/edit.prof
 
 The peer benchmark's corpus (`peer_corpus`, 2,000 articles) is written into
 `--folder` and built once (cold) when the folder has no site yet; it is kept,
 so later runs start at once. Each trial then makes one change as
 `bench_peers` does (a post's title edited, or another outlet's version of a
-story added) and runs one build in a fresh process, as `python build.py build`
+story added; or, with `--kind cold`, the cache, output and posts removed, as
+`bench_peers` resets before a cold build) and runs one build in a fresh process, as `python build.py build`
 would, timing the pipeline's stages there: ingest, reading the posts, grouping
 (with the analysis of the stories the change reaches) and rendering (with
 publishing), and the whole process (start-up, imports and the up-to-date check
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 STAGES = ("ingest", "load_posts", "group", "publish")
+KINDS = {"edit": "one edited post", "source": "one new source", "cold": "cold"}
 
 
 def _one(folder: Path, profile: Path | None = None) -> None:
@@ -51,11 +54,12 @@ def _one(folder: Path, profile: Path | None = None) -> None:
         stage = getattr(pipeline, name)
 
         def run(*args, **kwargs):
-            clock, cpu = time.perf_counter(), time.process_time()
+            clock, cpu, workers = time.perf_counter(), time.process_time(), _children()
             try:
                 return stage(*args, **kwargs)
             finally:
-                print(f"    {name:10} {time.perf_counter() - clock:6.2f} s, {time.process_time() - cpu:5.2f} s processor")
+                print(f"    {name:10} {time.perf_counter() - clock:6.2f} s, {time.process_time() - cpu:5.2f} s processor"
+                      f" (+ {_children() - workers:5.2f} s in its worker processes)")
         return run
 
     for name in STAGES:
@@ -66,17 +70,22 @@ def _one(folder: Path, profile: Path | None = None) -> None:
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
-    children = os.times()
     print(f"    {'build':10} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s "
-          f"processor (+ {children.children_user + children.children_system:.2f} s in the search indexer)")
+          f"processor (+ {_children():.2f} s in worker processes and the search indexer)")
     if code != 0:
         raise SystemExit(code)
+
+
+def _children() -> float:
+    """Processor seconds of this process's finished children (pool workers, the search indexer)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, required=True, help="where the site is kept between runs")
-    parser.add_argument("--kind", choices=("edit", "source"), default="edit")
+    parser.add_argument("--kind", choices=("edit", "source", "cold"), default="edit")
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--profile", type=Path, help="write each trial's cProfile statistics to PROFILE.N")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
@@ -97,12 +106,14 @@ def main() -> int:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for trial in range(args.trials):
         stamp = time.time_ns() % 1000
-        if args.kind == "edit":
+        if args.kind == "cold":
+            site.reset()
+        elif args.kind == "edit":
             site.edit_post(100 + stamp)
         else:
             site.add_source(next(n % 400 for n in range(stamp, stamp + 400)
                                  if not (args.folder / "content" / "sources" / f"s{n % 400:05d}-extra.md").exists()))
-        print(f"  trial {trial + 1} ({'one edited post' if args.kind == 'edit' else 'one new source'}):", flush=True)
+        print(f"  trial {trial + 1} ({KINDS[args.kind]}):", flush=True)
         start = time.perf_counter()
         profile = [] if args.profile is None else ["--profile", f"{args.profile}.{trial + 1}"]
         child = subprocess.Popen([sys.executable, __file__, "--folder", str(args.folder), "--one", *profile],

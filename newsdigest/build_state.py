@@ -206,13 +206,21 @@ def _write(config: Config, data: dict[str, Any]) -> None:
 
 
 def _parse(data: Any) -> Record:
+    """The record as JSON gave it (this module wrote it), checked only where a damaged one would break a build.
+
+    `files` is only ever compared with the published folder's state, so one of another shape just differs and the
+    site is built again; an input's state is indexed (its four parts, then its digest), so it must have all five."""
+    if not isinstance(data, dict):
+        raise TypeError("not a record")
     if data.get("format") != FORMAT:
         raise ValueError("another format")
-    files = {str(k): [int(n) for n in v] for k, v in data["files"].items()}
+    files, seen = data["files"], data.get("inputs_seen", {})
+    if not isinstance(seen, dict) or not all(type(state) is list and len(state) == 5 for state in seen.values()):
+        raise ValueError("damaged")
     summary = data["summary"]
     return Record(
         inputs=str(data["inputs"]), files=files, stories=int(data["stories"]), posts=int(data["posts"]),
-        inputs_seen={str(k): list(v) for k, v in data.get("inputs_seen", {}).items()},
+        inputs_seen=seen,
         summary=IngestReport(
             unchanged=tuple(Path(p) for p in summary["unchanged"]),
             kept=tuple(Path(p) for p in summary["kept"]),

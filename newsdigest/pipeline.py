@@ -9,7 +9,8 @@ render succeeded. Either way a failed build leaves the last good site
 untouched, and `output/` is whole at every instant.
 
 A build first asks `build_state` whether the published site is already what
-it would make (same inputs, `output/` untouched) and then stops at once. The
+it would make (same inputs, `output/` untouched) and then stops at once,
+having imported nothing else (not even the post reader and its YAML). The
 stages themselves cache per story (analysis) and per file (rendering keys,
 files linked from the published site), so a build after a small change does
 work in proportion to the change, not to the site.
@@ -33,7 +34,6 @@ from newsdigest import build_state
 from newsdigest.config import Config, is_folder_note
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
-from newsdigest.postfile import parse_post, read_post
 from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
 
 if TYPE_CHECKING:
@@ -134,12 +134,14 @@ def render(stories: tuple[Story, ...], config: Config, **options: Any) -> Render
     return run(stories, config, **options)
 
 
-def load_posts(config: Config, *, reader: Callable[[Path], Post] = read_post) -> tuple[Post, ...]:
+def load_posts(config: Config, *, reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
     """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`.
 
     `reader` lets the preview server reuse posts it parsed before (a cache keyed
-    by file state); a plain build reads every file.
+    by file state); a plain build reads every file (`postfile.read_post`).
     """
+    if reader is None:
+        from newsdigest.postfile import read_post as reader
     posts: list[Post] = []
     seen: dict[str, Path] = {}
     for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
@@ -166,8 +168,11 @@ class PostCache:
 
     def __init__(self, cache_dir: Path, digested: Mapping[str, Sequence[Any]] | None = None) -> None:
         """`digested`: what `inputs_digest` learnt of each file (its state, then its digest)."""
+        # Imported here, once per build, not at the top: a build with nothing to do reads no post and never loads them.
         from newsdigest.cache_store import Store, code_digest, digest
+        from newsdigest.postfile import parse_post, read_post
 
+        self._parse_post, self._read_post = parse_post, read_post
         self._store = Store(cache_dir / "posts")
         self._key = digest("posts", code_digest(Path(__file__).resolve().parent))
         self._known: dict[str, Post] = self._store.get(self._key, _valid_posts) or {}
@@ -180,21 +185,21 @@ class PostCache:
         except OSError:
             info = None
         if info is None or not stat.S_ISREG(info.st_mode):
-            return read_post(path)  # it reports what is wrong with the path
+            return self._read_post(path)  # it reports what is wrong with the path
         digested = self._digested.get(str(path))
         if digested is not None and list(digested[:4]) == build_state.file_state(info) and digested[4] in self._known:
             return self._keep(str(digested[4]), self._known[digested[4]], path)
         try:
             data = path.read_bytes()
         except OSError:
-            return read_post(path)
+            return self._read_post(path)
         sha = hashlib.sha256(data).hexdigest()
         post = self._known.get(sha)
         if post is None:
             try:
-                post = parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
+                post = self._parse_post(data.decode("utf-8-sig"), path)  # exactly the bytes digested
             except UnicodeDecodeError:
-                return read_post(path)  # it says so
+                return self._read_post(path)  # it says so
         return self._keep(sha, post, path)
 
     def _keep(self, sha: str, post: Post, path: Path) -> Post:

@@ -20,7 +20,6 @@ process id in its name so that a running server's files are never touched.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import functools
 import os
@@ -32,6 +31,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:
     import fcntl
@@ -40,6 +40,9 @@ except ImportError:  # Windows: no advisory locks; builds there are not guarded 
 
 from newsdigest.config import Config
 from newsdigest.errors import ConfigError, cannot_write
+
+if TYPE_CHECKING:
+    import ctypes
 
 MARKER = ".newsdigest-output"
 """The file that marks a folder as written by newsdigest (other generators keep a similar file)."""
@@ -209,6 +212,8 @@ def _exchange(a: Path, b: Path) -> bool:
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     if result == 0:
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
         return False  # an old kernel or a file system without exchange: fall back
@@ -220,6 +225,8 @@ def _libc() -> ctypes.CDLL | None:
     """The C library of this process (Linux), for the calls Python does not offer; None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: a build with nothing to do never needs it
+
     try:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:

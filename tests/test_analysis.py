@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 
 from newsdigest.model import Post, RelationKind
@@ -163,6 +164,36 @@ def test_sentence_similarity_is_scipys_sparse_product_to_the_bit(story):
                 assert alignment.sentence_similarity(a, b) == expected, (a, b)
                 shared += expected > 0
         assert shared > n  # sentences other than each with itself share terms: the sums were put to the test
+
+
+def test_centralities_of_many_groups_are_each_groups_own_product_to_the_bit(story):
+    # The summary ranks a statement's wordings by these sums rounded to two places, so a last-bit difference could
+    # reorder two wordings: one product for all groups must add up every sum in the order a group's own would.
+    posts, _ = story
+    for prose_only in (False, True):
+        alignment = align(posts, prose_only=prose_only)
+        n = len(alignment.sentences)
+        groups = [[a, *(b for b in range(n) if b != a and alignment.sentence_similarity(a, b) > 0)] for a in range(n)]
+        groups = [g for g in groups if len(g) > 1] + [list(range(n)), [n - 1, 0]]
+        assert sum(len(g) for g in groups) > 3 * n  # groups overlap, so each row is met in several blocks
+        for group, got in zip(groups, alignment.centralities(groups), strict=True):
+            vectors = alignment.vectors[group]
+            expected = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
+            assert got.dtype == expected.dtype and got.tobytes() == expected.tobytes(), group
+
+
+def test_stacked_rows_are_the_rows_of_scipys_stack_in_the_given_order():
+    from scipy import sparse
+
+    from newsdigest.stories.align import _stacked_rows
+
+    rng = np.random.default_rng(3)
+    parts = [sparse.random(7, 11, density=0.3, format="csr", dtype=np.float32, random_state=rng),
+             sparse.random(5, 11, density=0.4, format="csr", dtype=np.float32, random_state=rng)]
+    order = rng.permutation(12)
+    got, expected = _stacked_rows(parts, order), sparse.vstack(parts).tocsr()[order]
+    assert (got.indptr == expected.indptr).all()
+    assert got.indices.tolist() == expected.indices.tolist() and got.data.tobytes() == expected.data.tobytes()
 
 
 def test_an_undated_version_leaves_nobody_first_and_may_copy_a_later_dated_one():

@@ -350,3 +350,60 @@ def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_
     capsys.readouterr()
     _build(content, output, cache)
     assert "Up to date" in capsys.readouterr().out
+
+
+RECORD_DAMAGES = {
+    "not an object": lambda record: [],
+    "null": lambda record: None,
+    "an input's state without its digest": lambda record: {
+        **record, "inputs_seen": {path: state[:4] for path, state in record["inputs_seen"].items()}},
+    "an input's state not a list": lambda record: {  # as long as a real one, so only its type tells
+        **record, "inputs_seen": {path: dict(enumerate(state)) for path, state in record["inputs_seen"].items()}},
+    "published files of another shape": lambda record: {**record, "files": dict.fromkeys(record["files"], "changed")},
+}
+
+
+def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypatch):
+    """Each damage in turn: the record is not trusted and the defaced site is built again (the inputs unchanged,
+    so an input's damaged state still matches its file's)."""
+    import json
+
+    from newsdigest import build_state
+
+    monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every input's state is recorded, so there is one to damage
+    content = _demo(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    good = _tree(output)
+    for name, damage in RECORD_DAMAGES.items():
+        record = json.loads((cache / "build.json").read_text(encoding="utf-8"))
+        assert record["inputs_seen"] and record["files"], name
+        (cache / "build.json").write_text(json.dumps(damage(record)), encoding="utf-8")
+        (output / "index.html").write_text("defaced", encoding="utf-8")
+        _build(content, output, cache)
+        assert _tree(output) == good, name
+
+
+def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp_path):
+    """Such a build only compares states and digests: loading PyYAML, the front matter reader or ctypes would be
+    most of its time. Each build is a process of its own, as an editor runs it; the first, which reads the posts,
+    shows that the modules looked for are the ones a build loads."""
+    import subprocess
+    import sys
+
+    content = _demo(tmp_path)
+    heavy = ("yaml", "newsdigest.postfile", "ctypes")
+    probe = ("import sys\nfrom newsdigest.cli import main\n"
+             f"code = main(['build', '--content', {str(content)!r}, '--output', {str(tmp_path / 'output')!r},"
+             f" '--cache', {str(tmp_path / 'cache')!r}, '--config', {str(ROOT / 'site.toml')!r}])\n"
+             f"print('loaded:', *sorted(name for name in {heavy!r} if name in sys.modules))\nsys.exit(code)\n")
+
+    def build() -> tuple[str, set[str]]:
+        out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+        return out, set(out.rpartition("loaded:")[2].split())
+
+    out, loaded = build()
+    assert "Built" in out and loaded == set(heavy)
+    out, loaded = build()
+    assert "Up to date" in out and loaded == set()

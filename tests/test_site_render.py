@@ -204,15 +204,45 @@ def test_empty_site_still_renders(tmp_path):
     assert json.loads((config.output_dir / "stories.json").read_text()) == {"stories": []}
 
 
+def _assert_same_files(a: Path, b: Path) -> None:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for name in files:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
 def test_render_is_deterministic(tmp_path):
     stories = [demo_story(), second_story(), hidden_story(), *many_stories(12)]
     a, b = make_config(tmp_path, output="a"), make_config(tmp_path, output="b")
     render(stories, a, search=False)
     render(stories, b, search=False)
-    files = sorted(p.relative_to(a.output_dir) for p in a.output_dir.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(b.output_dir) for p in b.output_dir.rglob("*") if p.is_file())
-    for name in files:
-        assert (a.output_dir / name).read_bytes() == (b.output_dir / name).read_bytes(), name
+    _assert_same_files(a.output_dir, b.output_dir)
+
+
+def test_pages_shared_among_forked_workers_are_the_pages_one_process_renders(tmp_path, monkeypatch):
+    """Past `PARALLEL_MIN` pages, one page of each template is rendered before the fork and the rest by the workers:
+    every page must still be written, with the bytes one process gives it."""
+    import importlib
+    import os
+
+    stages = importlib.import_module("newsdigest.site.render")  # the module; the package's `render` is its function
+    stories = [demo_story(), second_story(), hidden_story(), *many_stories(12)]
+    alone, shared = make_config(tmp_path / "alone"), make_config(tmp_path / "shared")
+    render(stories, alone, search=False)
+    in_parent: list[str] = []
+    render_page = stages._render_page
+
+    def noting(page, *args):
+        in_parent.append(page.path)  # a forked worker appends to its own copy of the list
+        render_page(page, *args)
+
+    monkeypatch.setattr(stages, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(stages.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
+    monkeypatch.setattr(stages, "_render_page", noting)
+    pages = render(stories, shared, search=False).pages
+    assert 0 < len(in_parent) < len(pages)  # the workers rendered some pages, this process the others
+    _assert_same_files(alone.output_dir, shared.output_dir)
 
 
 def _theme_copy(tmp_path: Path) -> Path:

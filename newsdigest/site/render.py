@@ -224,6 +224,12 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
         for page in todo:
             _render_page(page, env, writer, keys)
         return
+    # One page of each template first, here: the templates it reaches are compiled once, in this process, and the
+    # workers inherit them instead of each compiling them all again.
+    firsts = {id(page): page for page in {page.template: page for page in reversed(todo)}.values()}
+    for page in firsts.values():
+        _render_page(page, env, writer, keys)
+    todo = [page for page in todo if id(page) not in firsts]
     global _job
     _job = (todo, env, writer, keys)  # inherited by the forked workers: nothing is pickled but the results
     try:

@@ -151,6 +151,27 @@ class Alignment:
             return 0.0
         return float((values_a[mine] * values_b[theirs]).sum())
 
+    def centralities(self, groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """For each group of sentences, each member's summed similarity to the group (itself included), rounded to
+        two places: to the bit what `np.round(np.asarray((v @ v.T).sum(axis=1)).ravel(), 2)` gives for
+        `v = vectors[group]`, for every group in one sparse product instead of one per group.
+
+        The groups' rows are laid side by side, each group's terms in columns of its own, so the product is
+        block-diagonal: every row meets only its own group's rows, visiting the same terms in the same order
+        and meeting its group's rows in the same order as the group's own product would, so each similarity
+        and each row's sum is added up in the same float32 order.
+        """
+        if not groups:
+            return []
+        sizes = [len(group) for group in groups]
+        block = self.vectors[np.fromiter((m for group in groups for m in group), dtype=np.int64, count=sum(sizes))]
+        width = self.vectors.shape[1]
+        shift = np.repeat(np.repeat(np.arange(len(groups), dtype=np.int64) * width, sizes), np.diff(block.indptr))
+        block = sparse.csr_matrix((block.data, block.indices + shift, block.indptr),
+                                  shape=(block.shape[0], width * len(groups)))
+        sums = np.round(np.asarray((block @ block.T).sum(axis=1)).ravel(), 2)
+        return np.split(sums, np.cumsum(sizes)[:-1])
+
 
 _CHUNK_CELLS = 4_000_000
 """Cells of dense similarity (float32: 16 MB) computed at a time; a story of ordinary size is one chunk."""
@@ -158,6 +179,19 @@ _CHUNK_CELLS = 4_000_000
 
 def _analyzer(text: str) -> list[str]:
     return content_tokens(text)
+
+
+def _stacked_rows(parts: Sequence[sparse.csr_matrix], order: np.ndarray) -> sparse.csr_matrix:
+    """Rows `order` of the matrices stacked one above the other: what `sparse.vstack(parts)[order]` gives, the
+    same rows with their entries in the same order, gathered at once instead of stacked and then copied."""
+    data = np.concatenate([part.data for part in parts])
+    indices = np.concatenate([part.indices for part in parts])
+    starts = np.concatenate([part.indptr[:-1] + offset for part, offset
+                             in zip(parts, np.cumsum([0, *(part.nnz for part in parts[:-1])]))])[order]
+    lengths = np.concatenate([np.diff(part.indptr) for part in parts])[order]
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    gather = np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1])
+    return sparse.csr_matrix((data[gather], indices[gather], indptr), shape=(len(order), parts[0].shape[1]))
 
 
 def post_sentences(post: Post, prose_only: bool = False) -> list[tuple[int, str, str]]:
@@ -222,14 +256,16 @@ def align(posts: Sequence[Post], prose_only: bool = False) -> Alignment:
         pairs = a @ x
         norms = np.sqrt(np.asarray(pairs.multiply(pairs).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        pairs = sparse.diags(1.0 / norms).astype(np.float32) @ pairs
-        units = sparse.vstack([x, pairs]).tocsr()
+        # Each row scaled in place: the float32 products a diagonal matrix's product would make, without building
+        # it (only the order of a row's entries differs, and nothing below depends on it).
+        pairs.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(pairs.indptr))
+        stacked = [x, pairs]
         owner = np.concatenate([np.arange(n), np.array(pair_owner)])
     else:
-        units, owner = x, np.arange(n)
+        stacked, owner = [x], np.arange(n)
     unit_version = np.array([s.version for s in sentences], dtype=np.int64)[owner]
     order = np.argsort(unit_version, kind="stable")
-    units, owner, unit_version = units[order], owner[order], unit_version[order]
+    units, owner, unit_version = _stacked_rows(stacked, order), owner[order], unit_version[order]
     bounds = np.searchsorted(unit_version, np.arange(nv + 1))
 
     # The product is taken a few rows at a time, so memory stays linear in the story's size (one dense

@@ -23,8 +23,8 @@ reader reads to tell:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -87,11 +87,25 @@ class Casing:
     lower: frozenset[str] = frozenset()
     inner: frozenset[str] = frozenset()
     namesakes: frozenset[str] = frozenset()
+    named: Mapping[str, list[tuple[int, str, bool]]] = field(default_factory=dict, compare=False, repr=False)
+    """The `names` of each sentence `casing_of` read, found while it looked for namesakes: `told_apart` asks
+    again for the sentences of the story's figures."""
+
+    def names_in(self, sentence: str) -> list[tuple[int, str, bool]]:
+        known = self.named.get(sentence)
+        return known if known is not None else names(sentence, self)
 
 
 @lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return word.lower().replace("’", "'").removesuffix("'s")
+
+
+@lru_cache(maxsize=65536)
+def _tokens(sentence: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset, word, `_key`) of each word of a sentence: `casing_of` reads every sentence twice, and `names`
+    is asked again of the sentences of the story's figures."""
+    return tuple((m.start(), m.group(0), _key(m.group(0))) for m in TOKEN.finditer(sentence))
 
 
 @lru_cache(maxsize=4096)
@@ -105,19 +119,21 @@ def casing_of(sentences: Sequence[str]) -> Casing:
     lower: set[str] = set()
     inner: set[str] = set()
     for sentence in sentences:
-        for k, m in enumerate(TOKEN.finditer(sentence)):
-            word = m.group(0)
+        for k, (_, word, key) in enumerate(_tokens(sentence)):
             if word[0].islower():
-                lower.add(_key(word))
+                lower.add(key)
             elif k:
-                inner.add(_key(word))
+                inner.add(key)
     casing = Casing(frozenset(lower), frozenset(inner))
     given: dict[str, set[str]] = {}
+    named: dict[str, list[tuple[int, str, bool]]] = {}
     for sentence in sentences:
-        for run in _full_names(sentence, names(sentence, casing)):
+        if sentence not in named:
+            named[sentence] = names(sentence, casing)  # the namesakes found below do not change a sentence's names
+        for run in _full_names(sentence, named[sentence]):
             if len(run) >= 2:
                 given.setdefault(run[-1], set()).add(run[0])
-    return Casing(casing.lower, casing.inner, frozenset(s for s, first in given.items() if len(first) >= 2))
+    return Casing(casing.lower, casing.inner, frozenset(s for s, first in given.items() if len(first) >= 2), named)
 
 
 def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
@@ -130,13 +146,11 @@ def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
     """
     found: list[tuple[int, str, bool]] = []
     before, in_name, acts = "", False, True
-    for k, m in enumerate(TOKEN.finditer(sentence)):
-        word = m.group(0)
-        key = _key(word)
+    for k, (at, word, key) in enumerate(_tokens(sentence)):
         if word[0].isupper() and key not in casing.lower and key not in _NOT_NAMES and (k or key in casing.inner):
             if not in_name:
                 acts = before not in _PREPOSITIONS
-            found.append((m.start(), key, acts))
+            found.append((at, key, acts))
             in_name = True
             continue
         in_name = False
@@ -219,7 +233,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     * Those eligible to act against those who did: "3.1 million residents eligible" / "2.9 million residents
       cast ballots" (`potential`).
     """
-    by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
+    by_sentence = {m.sentence: casing.names_in(m.sentence) for m in mentions}
     actor = [_actor(m, by_sentence[m.sentence]) for m in mentions]
     vocab = {key: k for k, key in enumerate({key for found in by_sentence.values() for _, key, _ in found})}
     n = len(mentions)

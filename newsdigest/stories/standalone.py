@@ -154,17 +154,24 @@ def speech_unmarked(text: str, copies: Sequence[str]) -> bool:
     before a verb of saying ("Being chosen is an honour.") shows them as the outlet's. Such a copy is refused:
     the summary keeps the quote and its speaker, or leaves the statement out. Copies are the same statement when
     most of the bare copy's content words (`REPEATED`) stand inside the other's quotation."""
+    words = _bare_words(text)
+    return bool(words) and any(len(words & _quoted_words(copy)) >= REPEATED * len(words) for copy in copies)
+
+
+@lru_cache(maxsize=65536)
+def _bare_words(text: str) -> frozenset[str]:
+    """The content words of a sentence that shows no quotation and names no speaker; none for any other.
+    Kept for each text: the summary asks of every wording of a statement against every other, again and again."""
     prose = own_prose(text)
     if prose != re.sub(r"\s+", " ", text).strip() or _NAMED_SPEAKER.search(prose):
-        return False  # it keeps a quotation, or names who speaks ("Ann Roe said being chosen was…")
-    words = set(content_tokens(text))
-    if not words:
-        return False
-    for copy in copies:
-        said = set(content_tokens(" ".join(copy[start:end] for start, end in quoted_spans(copy))))
-        if len(words & said) >= REPEATED * len(words):
-            return True
-    return False
+        return frozenset()  # it keeps a quotation, or names who speaks ("Ann Roe said being chosen was…")
+    return frozenset(content_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _quoted_words(text: str) -> frozenset[str]:
+    """The content words inside a sentence's quotations (kept for each text, as `_bare_words`)."""
+    return frozenset(content_tokens(" ".join(text[start:end] for start, end in quoted_spans(text))))
 
 
 REPEATED = 0.6

@@ -253,23 +253,24 @@ def summarise(alignment: Alignment, first: int | None = None, disputed: Collecti
 
     surnames = full_names([p.body for v, p in enumerate(alignment.posts) if v in on_event])
     representatives: dict[int, list[int]] = {}
+    shared = [n for n in range(len(sentences)) if len(clusters[n]) > 1]
+    centralities = dict(zip(shared, alignment.centralities([clusters[n] for n in shared])))
 
     def ranked_members(n: int) -> list[int]:
         """Sentence `n`'s cluster, the sentence that best speaks for it first, worked out once: the opening and the
         rest ask again."""
         if n not in representatives:
-            representatives[n] = [clusters[n][i] for i in ranked(clusters[n])]
+            representatives[n] = [clusters[n][i] for i in ranked(clusters[n], centralities.get(n))]
         return representatives[n]
 
     def representative_of(n: int) -> int:
         return ranked_members(n)[0]
 
-    def ranked(members: list[int]) -> list[int]:
-        if len(members) == 1:
+    def ranked(members: list[int], centrality: np.ndarray | None) -> list[int]:
+        """`centrality`: each member's summed similarity to its group, itself included (`Alignment.centralities`)."""
+        if centrality is None:
             return [0]
         copies = [sentences[m].text for m in members]
-        vectors = alignment.vectors[members]
-        centrality = np.round(np.asarray((vectors @ vectors.T).sum(axis=1)).ravel(), 2)
         return sorted(range(len(members)), key=lambda i: (
             sentences[members[i]].text in disputed, unfinished(sentences[members[i]].text),
             speaker_lost(sentences[members[i]].text) or speech_unmarked(sentences[members[i]].text, copies),
