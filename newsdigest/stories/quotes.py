@@ -3,7 +3,7 @@
 A quote is the one piece of a story that outlets are supposed to copy word for
 word, so it is the best evidence of shared sourcing and the first thing a
 reader checks ("did he really say that?"). Outlets still differ in the quote
-marks they use and in small edits ("sea or air" / "sea, or air", a trimmed
+marks they use and in small edits ("by road or rail" / "by road, or rail", a trimmed
 first sentence), so quotes are matched by word bigrams, not by string.
 """
 
@@ -12,16 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator, Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache, partial
+from typing import Sequence
 
 from newsdigest.model import Claim, Disagreement, Post, Quote
-from newsdigest.stories.sentences import markdown_paragraphs, plain_words, split_sentences
+from newsdigest.stories.attribution import (BODIES, SPEECH, SPEECH_VERBS, Around, clean_speaker, lower_case_words, names_of,
+                                             role_holders, speaker)
+from newsdigest.stories.sentences import markdown_paragraphs, own_prose, plain_words
 
-__all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
+__all__ = ["MIN_WORDS", "SPEECH_VERBS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
 MIN_WORDS = 3
-"""Shorter quoted phrases are scare quotes or labels ("probably", "guarantors"), not statements."""
+"""Shorter quoted phrases are scare quotes or labels ("soon", "partners"), not statements."""
 
 MATCH = 0.6
 """Share of the shorter quote's word bigrams that must appear in the longer for the two to be one quote.
@@ -29,12 +32,18 @@ Tolerates a trimmed clause or changed punctuation; two different sentences of
 one speech rarely share more than a few bigrams."""
 
 SHARED_WORDS = 5
-"""Fewer words in common than this ("spill the beans") are a phrase two outlets happen to quote, not a
+"""Fewer words in common than this ("a fine old mess") are a phrase two outlets happen to quote, not a
 shared quotation."""
 
 UNATTRIBUTED_WORDS = 8
 """A quote no version credits to anyone must be at least this long to be listed: shorter ones are phrases
-lifted from a document or scare quotes ("asserts his innocence of any wrongdoing")."""
+lifted from a document or scare quotes ("keeps the door open to talks")."""
+
+RUN_WORDS = 2 * SHARED_WORDS
+"""Two versions quoting this many words alike in a row quote one statement, however differently they cut it
+(one quotes the sentence before it, the other the sentence after): twice a statement's worth (`SHARED_WORDS`), so
+that a stock phrase or a title two different statements both quote ("the national security of the United
+States") does not make them one."""
 
 CARRY_WORDS = 12
 """A quote that follows an attributed one in its paragraph, with no more than this many words of
@@ -42,60 +51,11 @@ attribution between them ('“…,” said his lawyer, Ann Roe. “…”'), goe
 
 _PAIRS = [
     re.compile(r"“([^“”]+)”"),
+    re.compile(r"“([^“”\"\n]+)\"(?!\w)"),  # marks mixed by an editor: “…," Roe said.
     re.compile(r'(?<![\w"])"([^"\n]+)"(?![\w])'),
     re.compile(r"(?<![\w‘])‘([^‘’]+?)’(?!\w)"),
     re.compile(r"(?<![\w'])'([^'\n]+?)'(?!\w)"),
 ]
-
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
-    r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
-    r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
-    r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted|"
-    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained|"
-    r"concluded|read|reads|testified|ruled|observed"
-)
-_NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|le|la)"
-_NAME_RUN = rf"{_NAME}(?:\s+{_NAME})*"
-_RELATIVE = re.compile(r"\b(?:who|whom|which|that|he|she|they|it|we)\b")  # "Trump, who he says": not an apposition
-_SPEECH_BEFORE_QUOTE = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?=[^“”\"]*$)")
-_NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{_NAME_RUN})(?:,[^,“”\"]{{1,60}},|\s*\([^)]{{1,15}}\)|,\s*[A-Z]-[A-Z][\w.]*,)?,?\s+(?:{SPEECH_VERBS})\b")
-_AUX_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|again|later|previously|recently|once|[a-z]+ly))*\s*,?\s*$")
-_QUOTED_AS = re.compile(rf"quot\w*\s+(?:[\w'’]+\s+){{0,4}}?(?P<name>{_NAME_RUN})\s+as\s+saying")
-_ACCORDING = re.compile(rf"according to\s+(?:[a-z]\w*\s+)*(?P<name>{_NAME_RUN})")
-# after the quote: ', said Macron' / ', Macron said' / ' he added'
-_AFTER_VERB_NAME = re.compile(
-    rf"^\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})")
-_AFTER_NAME_VERB = re.compile(
-    rf"^\W{{0,3}}\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})\s+(?:{SPEECH_VERBS})\b")
-_PRONOUN = re.compile(
-    rf"^\W{{0,3}}\s*(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|(?:^|\W)(?:he|she)\s+(?:{SPEECH_VERBS})\b[^“”\"]*$", re.I)
-
-_TITLES = {
-    "president", "prime", "minister", "sir", "dame", "chancellor", "secretary", "general", "secretary-general",
-    "spokesperson", "spokesman", "spokeswoman", "chief", "leader", "mr", "mrs", "ms", "dr", "senator", "governor",
-    "mayor", "king", "queen", "prince", "princess", "pope", "the", "a", "an", "uk", "us", "u.s.", "eu", "french",
-    "german", "russian", "ukrainian", "american", "british", "chinese", "defence", "defense", "foreign", "interior",
-    "italian", "spanish", "japanese", "indian", "israeli", "iranian", "turkish", "polish", "dutch", "canadian",
-    "australian", "european", "western", "irish", "scottish", "welsh", "korean", "north", "south",
-    "state", "deputy", "vice", "former", "envoy", "special", "ceo", "judge", "general-secretary", "senior",
-    "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "rev", "congressman", "congresswoman", "representative",
-    "speaker", "sheriff", "attorney", "lawyer", "spokesman", "aide", "adviser", "advisor", "democrat", "republican",
-    "democratic", "house", "senate", "white", "campaign", "statement", "letter",
-    "then", "but", "and", "however", "meanwhile", "when", "while", "as", "in", "on", "at", "after",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their",
-}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    name: str
-    direct: bool
-    """Named in the quote's own sentence ("…," Ann Roe said), not inferred from a pronoun or a neighbour."""
-
 
 @dataclass(frozen=True)
 class QuoteMention:
@@ -110,137 +70,21 @@ class QuoteMention:
     """The speaker is named in that sentence (see `Attribution`)."""
 
 
-def _clean_speaker(raw: str | None) -> str | None:
-    """'UK Prime Minister Sir Keir Starmer' → 'Keir Starmer'; 'The Kremlin' → None."""
-    if not raw:
-        return None
-    words = [w.strip(".,;:") for w in raw.split()]
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-    while words and words[0].lower() in _TITLES:
-        words = words[1:]
-    # A run like "Russian President Vladimir Putin": keep the last two capitalised words.
-    names = [w for w in words if w and w.lower() not in _TITLES and re.search(r"[a-z]", w)
-             and not re.match(r"I['’]", w)]
-    if not names:
-        return None
-    name = " ".join(names[-3:] if len(names) >= 3 and names[-3][0].islower() else names[-2:])
-    return name if name[0].isupper() else None
+_OPENING_MARKS = ("“", '"')
 
 
-def _inferred(tail: str, earlier: str, recent: str | None) -> Iterator[tuple[str | None, bool]]:
-    """Whom a pronoun ("he said") stands for, likeliest first: the sentence's subject, the one before's, the last named."""
-    yield _subject(tail), False
-    yield _subject(earlier), False
-    yield recent, False
-
-
-def _name_before_verb(tail: str) -> str | None:
-    """'… the ministry's spokesperson, Ivan Petrov, said:' → 'Ivan Petrov' (nearest speech verb first)."""
-    for verb in reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail))):
-        left = _AUX_TAIL.sub("", tail[:verb.start()]).rstrip(", ")
-        m = re.search(rf"({_NAME_RUN})$", left)
-        if m and _clean_speaker(m.group(1)):
-            return _clean_speaker(m.group(1))
-        # "Ivan Petrov, the minister, said"
-        m = re.search(rf"({_NAME_RUN}),(?P<apposition>[^,“”\"]{{1,80}})$", left)
-        if m and _clean_speaker(m.group(1)) and not _RELATIVE.search(m.group("apposition")):
-            return _clean_speaker(m.group(1))
-    return None
-
-
-def _subject(previous: str) -> str | None:
-    """The named subject opening the last sentence of `previous`, for a following 'he said'.
-
-    Only a name in subject position counts ("Trump told CBS…"): a name met later
-    in the sentence is as likely the person spoken about as the speaker, and a
-    wrong speaker is worse than none.
-    """
-    last = re.split(r"(?<=[.!?])\s+", previous.strip())[-1] if previous.strip() else ""
-    m = re.match(rf"\W*(?P<name>{_NAME_RUN})(?:,[^,]{{1,80}},|\s+\([^)]{{1,15}}\))?\s+[a-z]", last)
-    if m and _clean_speaker(m.group("name")):
-        return _clean_speaker(m.group("name"))
-    # "At the same time, Nato chief Mark Rutte said …": the first name that speaks.
-    m = re.search(rf"(?P<name>{_NAME_RUN})(?:\s+\([^)]{{1,15}}\))?\s+(?:{SPEECH_VERBS})\b", last)
-    return _clean_speaker(m.group("name")) if m else None
-
-
-def _speaker(quote: str, before: str, after: str, previous: str, proper: frozenset[str] = frozenset(),
-             recent: str | None = None) -> Attribution | None:
-    """Who is credited with the quote: the first attribution around it that names a real name.
-
-    A real name is one the text also capitalises in mid-sentence (`proper_names`): a word
-    that is capitalised only because it opens a sentence ("There", "Posting") names nobody.
-    """
-    for raw, direct in _attributions(quote, before, after, previous, recent):
-        name = _clean_speaker(raw)
-        if name and (not proper or name.split()[-1] in proper):
-            return Attribution(name, direct)
-    return None
-
-
-def _attributions(quote: str, before: str, after: str, previous: str,
-                  recent: str | None) -> Iterator[tuple[str | None, bool]]:
-    """Candidate speakers, the most direct attribution first; True for a name in the quote's own sentence."""
-    tail = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
-    earlier = before.strip()[: len(before.strip()) - len(tail)].strip() or previous  # the sentence before
-    m = _QUOTED_AS.search(tail)
-    if m:
-        yield m.group("name"), True
-    if re.search(r"\d\W*$", quote):
-        # "“The bid is €40” million, the chairman said": the mark closed inside the figure, so its scale
-        # word is not the start of the attribution, which follows it (the quote's text keeps the bare figure).
-        after = re.sub(r"^\s*(?:thousand|million|billion|trillion)\b", "", after)
-    head = (split_sentences(after.strip()) or [""])[0]  # "…,” Mr. Trump said: not cut at "Mr."
-    if re.search(r"[.!?…]\W*$", quote) and not re.match(r"\W*[a-z,]", after):
-        head = ""  # the quote closed its sentence: what follows is a new statement, not its attribution
-    m = _AFTER_VERB_NAME.search(head)
-    if m and m.group("name").endswith(("'s", "’s")):
-        # "…,” said the statement from Roe's attorney, Ann Kell: the possessor did not speak.
-        later = re.search(rf"(?<![\w'’])({_NAME_RUN})(?![\w'’])", head[m.end():])
-        if later and not later.group(1).endswith(("'s", "’s")):
-            yield later.group(1), True
-    elif m:
-        # "said Harbor Labs researcher Ana Ruiz": the person comes after the body and the role.
-        person = re.match(rf"\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_NAME_RUN})", head[m.end():])
-        yield (person.group("name") if person else m.group("name")), True
-    attached = not re.match(r"\W*(?!(?:the|a|an|his|her|its|their)\b)[a-z]+\b", head)  # not "while X said"
-    if attached and (re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote))):
-        # "…,” the Republican leader, Ana Okafor, said / Senate President Ana Okafor (R) said
-        for m in _NAME_THEN_VERB.finditer(head):
-            if not re.search(r"\b(?:of|in|from|at)\s+$", head[:m.start()]):  # "of New York": a place
-                yield m.group("name"), True
-                break
-    if _PRONOUN.search(head):
-        yield from _inferred(tail, earlier, recent)
-    yield _name_before_verb(tail), True
-    if _PRONOUN.search(tail):  # "Marsh praised Ortiz, who he says …": the sentence's own subject first
-        yield from _inferred(tail, earlier, recent)
-    m = _ACCORDING.search(tail + " " + head)
-    if m:
-        yield m.group("name"), True
-    opening = tail if re.search(r"[.!?]\W*$", tail) else "" if tail else earlier
-    if opening and re.search(rf"\b(?:{SPEECH_VERBS}|speak)\b", opening):
-        # "Mr. Lind went on to say that … history. “There have been …”": the quote is what was said.
-        yield _subject(opening), False
-
-
-_MID_SENTENCE_CAPITAL = re.compile(
-    r"(?:(?<=[\w,;)]\s)|(?<=\b[A-Z]\.\s)|(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Dr\.\s)|(?<=Mrs\.\s))([A-Z][\w'’-]*)")
-
-
-def proper_names(paragraphs: Sequence[str]) -> frozenset[str]:
-    """Capitalised words the text uses in mid-sentence: names, not sentence (or quotation) openers."""
-    found: set[str] = set()
-    for paragraph in paragraphs:
-        for sentence in split_sentences(paragraph):
-            for m in _MID_SENTENCE_CAPITAL.finditer(sentence):
-                if m.start() > 0:
-                    found.add(m.group(1))
-    return frozenset(found)
+def _running_on(paragraph: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A quote opened after the paragraph's last closed one and never closed: news copy leaves a quote that goes on
+    into the next paragraph open at the paragraph's end (that paragraph opens with a mark again)."""
+    start = spans[-1][1] if spans else 0
+    m = re.search(r"(?<![\w\"])(?P<mark>“|\")(?P<inner>[^“”\"]+)$", paragraph[start:])
+    if not m or (m.group("mark") == '"' and (paragraph.count('"') % 2 == 0 or not re.match(r"\s*[A-Z\d]", m.group("inner")))):
+        return []  # a straight mark is as often a closing one ('…, " said Roe'): only an unpaired one opening a sentence
+    return [(start + m.start(), len(paragraph), m.group("inner"))]
 
 
 def _is_label(text: str) -> bool:
-    """'Coalition of the Willing': a quoted name, not words anyone said."""
+    """'Friends of the Harbour': a quoted name, not words anyone said."""
     small = {"of", "the", "and", "for", "a", "in", "on"}
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in small]
     return bool(words) and all(w[0].isupper() for w in words) and len(words) <= 6
@@ -258,8 +102,9 @@ def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
     mentions: list[QuoteMention] = []
     paragraphs = markdown_paragraphs(body)
     previous, previous_speaker, recent = "", None, None
-    proper = proper_names(paragraphs)
-    for paragraph in paragraphs:
+    names = names_of(paragraphs)
+    roles = role_holders(paragraphs, names)
+    for number, paragraph in enumerate(paragraphs):
         spans: list[tuple[int, int, str]] = []
         for pattern in _PAIRS:
             for m in pattern.finditer(paragraph):
@@ -267,12 +112,18 @@ def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
                     continue
                 spans.append((m.start(), m.end(), m.group(1)))
         spans.sort()
+        follows = paragraphs[number + 1].lstrip()[:1] if number + 1 < len(paragraphs) else ""
+        if follows in _OPENING_MARKS:
+            spans.extend(_running_on(paragraph, spans))
         last_end = 0
         # A paragraph that is nothing but a quote goes on with the speaker the paragraph before introduced
         # ("…, he said in a statement:" / an attributed quote), as news copy does.
         standalone = bool(spans) and spans[0][0] <= 1 and len(paragraph) - spans[-1][1] <= 2
         last_speaker = previous_speaker if standalone and (previous.rstrip().endswith(":") or previous_speaker) \
             else None
+        # Nothing but quotes, with no verb of saying of their own: they go on with that speaker rather than with
+        # whoever a neighbouring sentence has speak.
+        unattributed = standalone and not SPEECH.search(own_prose(paragraph))
         for start, end, inner in spans:
             text = inner.strip().strip(",").strip()
             words = plain_words(text)
@@ -280,21 +131,78 @@ def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
                 continue
             before = paragraph[:start]
             after = paragraph[end:]
-            found = _speaker(inner, before, after, previous, proper, recent)
-            speaker, direct = (found.name, found.direct) if found else (None, False)
+            earlier = "\n\n".join(paragraphs[max(0, number - 2):number])
+            found = speaker(Around(inner, before, after, earlier, partial(roles, number, start)), names, recent)
+            credit, direct = (found.name, found.direct) if found else (None, False)
             gap = paragraph[last_end:start]
-            if speaker is None and last_speaker and (not re.search(r"[.!?]\s", gap) or len(gap.split()) <= CARRY_WORDS):
-                speaker = last_speaker  # '… said there was “…” and that “…”' / '“…,” he said. “…”': one speaker
-            last_end, last_speaker = end, speaker
-            recent = speaker or recent
+            close = not re.search(r"[.!?]\s", gap) or len(gap.split()) <= CARRY_WORDS
+            # Only the last speaker is named between the two quotes ('“…,” Roe said. “…”'): the second one goes on
+            # with Roe rather than with a guess from a neighbouring sentence.
+            nobody_new = last_speaker and not set(re.findall(r"[A-Z][\w'’-]+", gap)) & names.proper - set(
+                last_speaker.split())
+            if (found is None or (not direct and (unattributed or nobody_new))) and last_speaker and close:
+                credit = last_speaker  # '… said there was “…” and that “…”' / '“…,” he said. “…”': one speaker
+            last_end, last_speaker = end, credit
+            recent = credit or recent
             bigrams = frozenset(zip(words, words[1:]))
             sentence = (re.split(r"(?<=[.!?])\s+", before)[-1] + paragraph[start:end]
                         + re.split(r"(?<=[.!?”\"])\s+", after, maxsplit=1)[0])
-            mentions.append(QuoteMention(index, text.rstrip(","), speaker, bigrams, len(words), sentence.strip(),
+            mentions.append(QuoteMention(index, text.rstrip(","), credit, bigrams, len(words), sentence.strip(),
                                          direct))
         previous_speaker = last_speaker if spans else None
         previous = paragraph
     return tuple(mentions)
+
+
+def _common_passages(items: Sequence[QuoteMention]) -> list[QuoteMention]:
+    """The words two versions quote alike where they cut a quote differently ('Where were you all winter, Ana? You
+    were arguing about the colour of the new benches.' / 'You were arguing about the colour of the new benches.
+    The roads are still broken.'): the longest run of `RUN_WORDS` words or more that two mentions from different
+    versions share, as the first of them writes it."""
+    found: list[QuoteMention] = []
+    for k, a in enumerate(items):
+        for b in items[k + 1:]:
+            if a.post == b.post or len(a.bigrams & b.bigrams) < RUN_WORDS - 1:
+                continue
+            run = _trimmed(_longest_run(plain_words(a.text), plain_words(b.text)))
+            if len(run) < RUN_WORDS:
+                continue
+            pattern = r"[\W_]+".join(re.escape(w).replace("'", "['’]") for w in run)
+            m = re.search(pattern, a.text, re.I)
+            if m:
+                found.append(QuoteMention(a.post, m.group(0), a.speaker, frozenset(zip(run, run[1:])), len(run),
+                                          a.sentence, a.direct))
+    return found
+
+
+_EDGE_WORDS = frozenset("and or but nor so the a an of to by for in on at with as from any that than".split())
+"""Words that join a passage to what was cut off around it."""
+
+
+def _trimmed(run: Sequence[str]) -> Sequence[str]:
+    """A run of words without the function words it starts or stops on ('… the new benches and'): a cut passage
+    reads from a word that says something to another."""
+    start, end = 0, len(run)
+    while start < end and run[start] in _EDGE_WORDS:
+        start += 1
+    while end > start and run[end - 1] in _EDGE_WORDS:
+        end -= 1
+    return run[start:end]
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> Sequence[str]:
+    """The longest run of words that `a` and `b` both hold."""
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[m.a:m.a + m.size]
+
+
+def _one_quote(a: QuoteMention, b: QuoteMention) -> bool:
+    """Two mentions of one quote: most word pairs shared (`_same`), or a long run of words quoted alike by two
+    versions that cut the quote differently (`_common_passages`)."""
+    if _same(a, b):
+        return True
+    return a.post != b.post and len(a.bigrams & b.bigrams) >= RUN_WORDS - 1 and len(
+        _longest_run(plain_words(a.text), plain_words(b.text))) >= RUN_WORDS
 
 
 def _same(a: QuoteMention, b: QuoteMention) -> bool:
@@ -304,15 +212,42 @@ def _same(a: QuoteMention, b: QuoteMention) -> bool:
     return len(short.bigrams & long.bigrams) / len(short.bigrams) >= MATCH
 
 
-def _full_names(posts: Sequence[Post]) -> dict[str, str]:
-    """Surname -> the full name the story uses for it ('Putin' -> 'Vladimir Putin'), where one is clear."""
+FULL_NAME_WORDS = 3
+"""The most words a story's full name for someone keeps ('Ada Maren Roe', 'Kim Il Sung'): a longer run of
+capitals is a body's name before a person's."""
+
+
+def _full_names(posts: Sequence[Post]) -> dict[str, Counter[str]]:
+    """Surname -> the full names the story uses for it, with how often ('Roe' -> 'Ada Maren Roe': 2, 'Ada Roe': 1).
+    A name of three words loses an opening word the story also uses alone or writes in lower case: 'Kelbury Ann
+    Roe' beside "Kelbury said" is a body's name before a person's."""
+    common = {w for p in posts for w in lower_case_words(p.body)}
+    runs = [m.group(0).split() for p in posts for m in _CAPITALISED_RUN.finditer(p.body)]
+    alone = {run[0] for run in runs if len(run) == 1}
     seen: dict[str, Counter[str]] = {}
-    for post in posts:
-        for m in re.finditer(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+", post.body):
-            name = _clean_speaker(m.group(0))
-            if name and " " in name:
-                seen.setdefault(name.split()[-1], Counter())[name] += 1
-    return {surname: names.most_common(1)[0][0] for surname, names in seen.items()}
+    for run in runs:
+        if len(run) < 2:
+            continue
+        words = (clean_speaker(" ".join(run), FULL_NAME_WORDS) or "").split()
+        while len(words) > 2 and (words[0].casefold() in common or words[0] in alone):
+            words.pop(0)
+        if len(words) > 1:
+            seen.setdefault(words[-1], Counter())[" ".join(words)] += 1
+    return seen
+
+
+def _fullest(speaker: str, full_names: dict[str, Counter[str]]) -> str:
+    """The name the story uses most for `speaker` among those that end with it ('Roe' or 'Maren Roe' →
+    'Ada Maren Roe'); the speaker as credited where it uses none, or two as often ('Ada Roe' and 'Bo Roe':
+    which Roe spoke, the story does not tell)."""
+    used = full_names.get(speaker.split()[-1], Counter())
+    fuller = sorted(((count, name) for name, count in used.items() if name.endswith(" " + speaker)), reverse=True)
+    if not fuller or (len(fuller) > 1 and fuller[0][0] == fuller[1][0]):
+        return speaker
+    return fuller[0][1]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 
 
 def quoted(posts: Sequence[Post]) -> list[tuple[QuoteMention, int]]:
@@ -345,8 +280,8 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
     Each quote is shown in the longest wording that every version carrying it
     holds (a version quoting a fragment is not credited with the whole); its
     speaker is the one most versions name, in the fullest form the story uses
-    ('Putin' is 'Vladimir Putin'). A quote that one version gives to Peskov and
-    another to Putin is a disagreement about a name — but only when both name
+    ('Roe' is 'Ada Maren Roe'). A quote that one version gives to Lind and
+    another to Roe is a disagreement about a name — but only when both name
     the speaker in the quote's own sentence and the versions quote the same
     words: a credit inferred from "he said" is too weak to accuse an outlet of.
     """
@@ -356,65 +291,106 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
     quotes: list[tuple[int, int, Quote]] = []
     disputes: list[tuple[int, Disagreement]] = []
     for members in _groups(mentions):
-        items = [mentions[i] for i in members]
-        wording, carriers = _wording(items)
-        post_ids = tuple(posts[i].id for i in carriers)
-        text = wording.text
-        speakers = [m.speaker for m in items if m.speaker]
-        speaker = None
-        if speakers:
-            # A credit in the quote's own sentence outweighs one inferred from "he said" or a neighbour;
-            # between equals, the person the story quotes most is the likelier speaker.
-            surnames: Counter[str] = Counter()
-            for m in items:
-                if m.speaker:
-                    surname = m.speaker.split()[-1]
-                    surnames[surname] += (2 if m.direct else 1) + 0.001 * quoted_most[surname]
-            surname = surnames.most_common(1)[0][0]
-            speaker = max((s for s in speakers if s.split()[-1] == surname), key=len)
-            if " " not in speaker:
-                speaker = full_names.get(speaker, speaker)
-            dispute = _who_said(items, text, posts)
-            if dispute:
-                disputes.append((min(members), dispute))
-        if speaker is None and max(m.words for m in items) < UNATTRIBUTED_WORDS:
-            continue  # a short quoted phrase nobody is credited with: a label or scare quote, not a statement
-        quotes.append((-len(post_ids), min(members), Quote(text, speaker, post_ids)))
+        for k, (wording, carriers, items) in enumerate(_wordings([mentions[i] for i in members])):
+            post_ids = tuple(posts[i].id for i in carriers)
+            text = wording.text
+            speakers = [m.speaker for m in items if m.speaker]
+            if any(not s.startswith("the ") for s in speakers):  # a person named outweighs a document
+                speakers = [s for s in speakers if not s.startswith("the ")]
+            speaker = None
+            if speakers:
+                # A credit in the quote's own sentence outweighs one inferred from "he said" or a neighbour;
+                # between equals, the person the story quotes most is the likelier speaker.
+                surnames: Counter[str] = Counter()
+                for m in items:
+                    if m.speaker in speakers:
+                        surname = m.speaker.split()[-1]
+                        surnames[surname] += (2 if m.direct else 1) + 0.001 * quoted_most[surname]
+                surname = surnames.most_common(1)[0][0]
+                speaker = max((s for s in speakers if s.split()[-1] == surname), key=len)
+                speaker = _fullest(speaker, full_names)
+                dispute = _who_said(items, text, posts)
+                if dispute:
+                    disputes.append((min(members), dispute))
+            if speaker is None and wording.words < UNATTRIBUTED_WORDS:
+                continue  # a short quoted phrase nobody is credited with: a label or scare quote, not a statement
+            quotes.append((-len(post_ids), (min(members), k), Quote(text, speaker, post_ids)))
     quotes.sort(key=lambda t: (t[0], t[1]))
     disputes.sort(key=lambda t: t[0])
     return tuple(q for _, _, q in quotes), tuple(d for _, d in disputes)
 
 
-def _wording(items: Sequence[QuoteMention]) -> tuple[QuoteMention, tuple[int, ...]]:
-    """The wording to show and the versions that really carry it (most of its word pairs).
+def _wordings(items: Sequence[QuoteMention]) -> list[tuple[QuoteMention, tuple[int, ...], list[QuoteMention]]]:
+    """The wordings to show of one quote, each with the versions that carry it and their mentions of it.
 
-    The longest wording that two versions or more carry, if it is a statement
-    (`SHARED_WORDS` words or more); else the longest wording, with the versions
-    that carry all of it. A version quoting three words of a long quote is not
+    First the longest wording, a version's own or the words two versions' cuts
+    of it have in common (`_common_passages`), that two versions or more carry
+    (`_carries`: a changed word or punctuation is the same quote, a sentence
+    left out is not), if it is a statement (`SHARED_WORDS` words or more). Then each
+    shorter one that two versions or more carry whole, every word pair of it,
+    and that repeats no statement's worth of a wording already shown: one
+    version may quote in one passage what others quote as two, and a reader
+    sees each part once. A version quoting three words of a long quote is not
     credited with the quote, and three shared words are not a shared quote.
+    With no such wording, the longest one, with the versions that carry it.
     """
-    def carriers(candidate: QuoteMention) -> tuple[int, ...]:
-        return tuple(sorted({m.post for m in items
-                             if len(candidate.bigrams & m.bigrams) >= MATCH * max(1, len(candidate.bigrams))}))
+    def carrying(candidate: QuoteMention, whole: bool) -> list[QuoteMention]:
+        return [m for m in items if (candidate.bigrams <= m.bigrams or not whole) and _carries(m, candidate)]
 
-    ranked = sorted(items, key=lambda m: (-m.words, m.post))
+    ranked = sorted([*items, *_common_passages(items)], key=lambda m: (-m.words, m not in items, m.post))
+    shown: list[tuple[QuoteMention, tuple[int, ...], list[QuoteMention]]] = []
     for candidate in ranked:
-        found = carriers(candidate)
-        if len(found) > 1 and candidate.words >= SHARED_WORDS:
-            return candidate, found
-    return ranked[0], carriers(ranked[0])
+        if candidate.words < SHARED_WORDS or any(
+                len(candidate.bigrams & wording.bigrams) >= SHARED_WORDS - 1 for wording, _, _ in shown):
+            continue  # too short to be a statement, or it repeats part of a wording already shown
+        members = carrying(candidate, whole=bool(shown))
+        carriers = tuple(sorted({m.post for m in members}))
+        if len(carriers) >= 2:
+            shown.append((candidate, carriers, members))
+    if not shown:
+        longest = max(items, key=lambda m: (m.words, -m.post))
+        members = carrying(longest, whole=False)
+        shown.append((longest, tuple(sorted({m.post for m in members})), members))
+    return shown
+
+
+def _carries(mention: QuoteMention, wording: QuoteMention) -> bool:
+    """Does a version's mention quote this wording? It holds most of the wording's words (`MATCH`) in the
+    wording's order, and neither leaves out a statement's worth of it nor puts one in between its words
+    (`SHARED_WORDS` words in a row): a version that quotes one sentence of a two-sentence passage does not
+    carry the passage, and one whose long quote holds the same word pairs scattered ('a shameful waste of
+    time … the money of the harbour') does not carry 'a shameful waste of the money of the harbour'."""
+    if len(wording.bigrams & mention.bigrams) < MATCH * max(1, len(wording.bigrams)):
+        return False
+    words, held = plain_words(wording.text), plain_words(mention.text)
+    cuts = {len(plain_words(wording.text[:m.start()])) for m in re.finditer(r"…|\.\.\.", wording.text)}
+    covered = matched = 0
+    reached = None  # where the last matched block ended in the mention
+    for block in SequenceMatcher(None, words, held, autojunk=False).get_matching_blocks():
+        put_in = block.size and reached is not None and block.b - reached >= SHARED_WORDS \
+            and not any(covered <= cut <= block.a for cut in cuts)  # an ellipsis says words were cut there
+        if block.a - covered >= SHARED_WORDS or put_in:
+            return False  # a statement's worth left out, or put in between the wording's words
+        covered, matched = max(covered, block.a + block.size), matched + block.size
+        reached = block.b + block.size if block.size else reached
+    return matched >= MATCH * len(words)
 
 
 def _who_said(items: Sequence[QuoteMention], text: str, posts: Sequence[Post]) -> Disagreement | None:
     """Versions naming different people, each in the quote's own sentence, for the same words."""
     if len(plain_words(text)) < UNATTRIBUTED_WORDS:
         return None  # a short phrase is said by many; crediting it differently is no dispute
-    credited = [m for m in items if m.speaker and m.direct and _same_words(m, items)]
+    # A body ('the Interior Ministry said') is no rival to a person: someone speaks for it.
+    credited = [m for m in items if m.speaker and m.direct and m.speaker.split()[-1].casefold() not in BODIES
+                and _same_words(m, items)]
     if len({m.speaker.split()[-1] for m in credited if m.speaker}) < 2 or len({m.post for m in credited}) < 2:
         return None
     quoted = set(plain_words(text))
     if any(w.lower().replace("’", "'") in quoted for m in credited if m.speaker for w in m.speaker.split()):
         return None  # a name inside the quote itself: the attribution is as likely the person spoken of
+    surnames = {m.speaker.split()[-1] for m in credited if m.speaker}
+    if any(len({s for s in surnames if s in m.sentence.replace(m.text, "")}) >= 2 for m in items):
+        return None  # "Ada Roe and Bo Lind said in a statement": one version credits them together
     claims = tuple(dict.fromkeys(Claim(posts[m.post].id, m.speaker or "", m.sentence)
                                  for m in sorted(credited, key=lambda m: m.post)))
     short = text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
@@ -453,7 +429,7 @@ def _groups(mentions: Sequence[QuoteMention]) -> list[list[int]]:
             for j in by_bigram[g]:
                 if j > i and j not in seen:
                     seen.add(j)
-                    if _same(m, mentions[j]):
+                    if _one_quote(m, mentions[j]):
                         parent[root(j)] = root(i)
 
     groups: dict[int, list[int]] = {}
