@@ -316,7 +316,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    preload_readers()
+    _preload_for_workers()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -324,9 +324,10 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
+        # The largest sources first: one left for the end would keep a worker busy while the other idles.
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
-            for job in jobs
+            for job in sorted(jobs, key=lambda job: len(job.data), reverse=True)
         ]
         with _showing(bar, len(jobs)) as advance:
             for job, future in futures:
@@ -379,6 +380,31 @@ def preload_readers(stopping: Callable[[], bool] = lambda: False) -> None:
         return
     if not stopping():
         warm_up()
+
+
+def _preload_for_workers() -> None:
+    """`preload_readers`, with the language identifier's model loaded beside it in a thread.
+
+    A batch worth two workers nearly always holds a page whose function words do not tell its
+    language; loaded here, the model is shared by both workers instead of loaded by each. Its
+    decompression does not hold the interpreter, so it costs the imports little time.
+    """
+    import threading
+
+    from newsdigest.ingest.language import load_identifier
+
+    def load() -> None:
+        try:
+            load_identifier()
+        except Exception:  # noqa: BLE001 - the first page that needs the model reports what is wrong with it
+            pass
+
+    loader = threading.Thread(target=load, name="language model", daemon=True)
+    loader.start()
+    try:
+        preload_readers()
+    finally:
+        loader.join()  # before the fork: a thread does not survive it, and its half-loaded model would not either
 
 
 def _progress_bar():
