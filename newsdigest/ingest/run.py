@@ -305,7 +305,7 @@ def post_slug(text: str) -> str:
 def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: bool) -> Iterator[tuple[_Job, Outcome]]:
     if not jobs:
         return  # before the readers' import (ftfy, charset detection, their patterns): most of a run with no work
-    from newsdigest.ingest.source import Outcome, process_source
+    from newsdigest.ingest.source import Outcome, looks_like_markup, process_source
 
     tz_name = config.timezone.key
     bar = _progress_bar() if progress and len(jobs) >= _PROGRESS_FROM else None
@@ -316,7 +316,7 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    _preload_for_workers()
+    _preload_for_workers(identify=not all(looks_like_markup(job.data) for job in jobs))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -382,13 +382,17 @@ def preload_readers(stopping: Callable[[], bool] = lambda: False) -> None:
         warm_up()
 
 
-def _preload_for_workers() -> None:
-    """`preload_readers`, with the language identifier's model loaded beside it in a thread.
+def _preload_for_workers(*, identify: bool) -> None:
+    """`preload_readers`, with the language identifier's model loaded beside it in a thread where `identify`
+    says that some source is not an HTML page (a text dump or a Markdown post may need it).
 
-    A batch worth two workers nearly always holds a page whose function words do not tell its
+    A batch of text worth two workers nearly always holds one whose function words do not tell its
     language; loaded here, the model is shared by both workers instead of loaded by each. Its
     decompression does not hold the interpreter, so it costs the imports little time.
     """
+    if not identify:
+        preload_readers()
+        return
     import threading
 
     from newsdigest.ingest.language import load_identifier
