@@ -4,9 +4,10 @@
 
 Runs `source.process_source` (decode, tell the shape, read, render the post) on
 every `.html` and then every `.txt` file of a corpus set, after the readers are
-imported and warmed as ingest's workers have them (`run.preload_readers`, and
-the language identifier's model, which `run` loads before forking; asked
-of a Latin text, so that older versions of the package load it too). Prints the
+imported and warmed as ingest's workers have them (`run.preload_readers`), and
+the language identifier's model loaded (asked of a Latin text): a worker loads it
+when its first source needs it, and few do, so its half second is left out of
+every page's figure rather than charged to whichever page asks first. Prints the
 processor milliseconds per page of each kind: the figure to compare before and
 after a change, back to back, since a shared machine stretches the clock far
 more than processor time. `--profile N` adds the N functions with the most

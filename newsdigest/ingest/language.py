@@ -28,12 +28,6 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def load_identifier() -> None:
-    """Load the identifier's model now: before ingest forks its workers, so that they share one copy
-    instead of each paying the load (most of it decompression, which runs beside other work in a thread)."""
-    _identifier()
-
-
 SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF))),
     ("han", ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))),

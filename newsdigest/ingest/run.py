@@ -305,7 +305,7 @@ def post_slug(text: str) -> str:
 def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: bool) -> Iterator[tuple[_Job, Outcome]]:
     if not jobs:
         return  # before the readers' import (ftfy, charset detection, their patterns): most of a run with no work
-    from newsdigest.ingest.source import Outcome, looks_like_markup, process_source
+    from newsdigest.ingest.source import Outcome, process_source
 
     tz_name = config.timezone.key
     bar = _progress_bar() if progress and len(jobs) >= _PROGRESS_FROM else None
@@ -316,11 +316,15 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    _preload_for_workers(identify=not all(looks_like_markup(job.data) for job in jobs))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    if context is not None:  # forked workers start with the parent's readers; one started fresh imports its own
+        preload_readers()
+    # The language identifier's model is left to the worker whose source first needs it: few do (6 of the 505
+    # corpus text dumps; a page rarely, when its lines are read again as a text dump), so loading it here would
+    # be wasted work on most batches.
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
@@ -380,35 +384,6 @@ def preload_readers(stopping: Callable[[], bool] = lambda: False) -> None:
         return
     if not stopping():
         warm_up()
-
-
-def _preload_for_workers(*, identify: bool) -> None:
-    """`preload_readers`, with the language identifier's model loaded beside it in a thread where `identify`
-    says that some source is not an HTML page (a text dump or a Markdown post may need it).
-
-    A batch of text worth two workers nearly always holds one whose function words do not tell its
-    language; loaded here, the model is shared by both workers instead of loaded by each. Its
-    decompression does not hold the interpreter, so it costs the imports little time.
-    """
-    if not identify:
-        preload_readers()
-        return
-    import threading
-
-    from newsdigest.ingest.language import load_identifier
-
-    def load() -> None:
-        try:
-            load_identifier()
-        except Exception:  # noqa: BLE001 - the first page that needs the model reports what is wrong with it
-            pass
-
-    loader = threading.Thread(target=load, name="language model", daemon=True)
-    loader.start()
-    try:
-        preload_readers()
-    finally:
-        loader.join()  # before the fork: a thread does not survive it, and its half-loaded model would not either
 
 
 def _progress_bar():

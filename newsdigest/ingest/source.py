@@ -97,7 +97,6 @@ def to_post(article: Article, *, post_id: str, source: str, outlets: OutletBook)
 
 
 def looks_like_markup(data: bytes) -> bool:
-    """Whether a source's first bytes hold an HTML document's tags: its encoding may then be declared in them,
-    and ingest's workers need no language identifier for it (a page's visible byline is read without)."""
+    """Whether a source's first bytes hold an HTML document's tags: its encoding may then be declared in them."""
     head = data[:16384].lower()
     return bool(re.search(rb"<(?:!doctype|html|head|meta)\b", head))
