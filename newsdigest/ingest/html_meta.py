@@ -281,7 +281,7 @@ _AUTHOR_IDS = ("byline", "author", "autor")
 def _marked_as_author(tree: HtmlElement) -> Iterator[HtmlElement]:
     """Every element marked as an author's, in page order: `rel` or `itemprop` "author", or a class or id naming one.
 
-    One walk with a few attribute reads per element: an XPath of nine tests over the whole page took twice as long.
+    One walk with a few attribute reads per element: an XPath of nine tests over the whole page took half as long again.
     """
     for node in tree.getroottree().getroot().iter():
         if not isinstance(node.tag, str):
