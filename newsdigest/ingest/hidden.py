@@ -15,7 +15,9 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-_CARD = re.compile(r"tooltip|popover|popup|rollover|hovercard|hover-card|flyout", re.I)
+_CARD_NAMES = ("tooltip", "popover", "popup", "rollover", "hovercard", "hover-card", "flyout")
+"""What a hover card's class names hold."""
+_CARD = re.compile("|".join(_CARD_NAMES), re.I)
 _CARD_LENGTH = 60
 
 
@@ -29,7 +31,8 @@ def _is_card(node: HtmlElement) -> bool:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-_CARD_CLASSES = ("tooltip", "popover", "popup", "rollover", "hovercard", "hover-card", "flyout", "Tooltip", "Popover")
+_CARD_CLASSES = (*_CARD_NAMES, "Tooltip", "Popover")
+"""The card names `_candidates` looks for, case as written: lower case, and the two capitalised forms pages use."""
 
 
 def _candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
