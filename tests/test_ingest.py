@@ -138,6 +138,26 @@ def test_many_sources_run_in_parallel_with_the_same_result(tmp_path):
     assert read_post(config.posts_dir / "s03.md").authors == ("Author NumberD",)
 
 
+def test_sources_of_every_size_read_by_the_workers_give_the_posts_read_one_by_one(tmp_path):
+    """The workers take the largest sources first and share what the parent loaded: nothing of that shows."""
+    from newsdigest.ingest.outlets import OutletBook
+    from newsdigest.ingest.source import process_source
+
+    config = make_config(tmp_path)
+    for number in range(10):
+        paragraphs = "\n\n".join([ARTICLE.strip()] * (1 + number % 4))
+        text = f"Bridge number {number} closes\n\nBy Sam Lee{chr(65 + number)}\n\n{paragraphs}\n"
+        add(config, f"s{number}.txt", text if number % 2 else f"<html><body><h1>Bridge number {number} closes</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs.split("\n\n")) + "</body></html>")
+    report = ingest(config, progress=False)
+    assert len(report.written) == 10
+    for number in range(10):
+        source = config.sources_dir / f"s{number}.txt"
+        alone = process_source(source.read_bytes(), f"sources/s{number}.txt", f"s{number}", config.timezone.key,
+                               OutletBook())
+        assert (config.posts_dir / f"s{number}.md").read_text(encoding="utf-8") == alone.text
+
+
 def test_explain_shows_each_line_kept_or_dropped(tmp_path):
     config = make_config(tmp_path)
     path = add(config, "a.md", MARKDOWN)

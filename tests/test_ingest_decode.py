@@ -41,6 +41,17 @@ def test_line_ends_and_invisible_spaces_are_normalised():
     assert decode(raw) == "One twothree\nfour\nfive"
 
 
+def test_plain_ascii_text_only_gets_unix_line_ends():
+    assert decode(b"One two\r\nthree\rfour\n") == "One two\nthree\nfour\n"
+
+
+@pytest.mark.parametrize("space", "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000")
+@pytest.mark.parametrize("invisible", "\u200b\u2060\ufeff\u200e\u200f\u00ad")
+def test_every_odd_space_becomes_a_space_and_every_invisible_character_goes(space, invisible):
+    raw = f"Zürich{space}council{invisible} votes\r\non{invisible}{space}Tuesday"
+    assert decode(raw.encode("utf-8"), html=True) == "Zürich council votes\non Tuesday"
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\t ", bytes(range(256)) * 8, b"\x89PNG\r\n\x1a\n" + bytes(300)])
 def test_empty_and_binary_files_are_refused_with_a_reason(data):
     with pytest.raises(SourceError) as caught:

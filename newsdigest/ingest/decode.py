@@ -27,11 +27,14 @@ _BOMS = (
 )
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-# Spaces a browser shows as a space but that break word matching and line rules.
-_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
-# Invisible characters with no meaning in an article's text. Zero-width (non-)joiners
-# are kept: some scripts and emoji need them.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u200e\u200f\u00ad]")
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"
+"""Spaces a browser shows as a space but that break word matching and line rules."""
+_INVISIBLE = "\u200b\u2060\ufeff\u200e\u200f\u00ad"
+"""Invisible characters with no meaning in an article's text. Zero-width (non-)joiners are kept: some
+scripts and emoji need them."""
+_ODD_CHARACTER = re.compile(f"[{_SPACES}{_INVISIBLE}]")
+"""Either kind, found in one pass over the text: a saved page is a few hundred thousand characters, and two
+passes (one per kind) cost twice as much as one that asks which kind each rare hit is."""
 _FIXER = ftfy.TextFixerConfig(
     # Curly quotes and full-width characters are the outlet's typography, not damage.
     uncurl_quotes=False,
@@ -61,11 +64,20 @@ def normalize(text: str, *, fix_mojibake: bool = True) -> str:
     Also used on text extracted from HTML (where entities such as `&nbsp;` only
     become characters after parsing).
     """
+    if text.isascii():  # known without a scan (Python records it): no mojibake, odd space or composed letter
+        return _unix_lines(text)
     if fix_mojibake and _may_be_mojibake(text):
         text = ftfy.fix_text(text, _FIXER)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = _ODD_CHARACTER.sub(_plain, _unix_lines(text))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _unix_lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _plain(match: re.Match[str]) -> str:
+    return " " if match.group() in _SPACES else ""
 
 
 def _decode_bytes(data: bytes, *, html: bool) -> str:

@@ -26,7 +26,7 @@ from newsdigest.model import iso_text
 
 def explain(path: Path, config: Config, console: Console) -> None:
     """Print each line of the source at `path` as kept or dropped, with the reason, then the metadata found."""
-    from newsdigest.ingest.source import _looks_like_markup, read_source
+    from newsdigest.ingest.source import looks_like_markup, read_source
 
     target = _locate(path, config)
     try:
@@ -34,7 +34,7 @@ def explain(path: Path, config: Config, console: Console) -> None:
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}", target) from None
     try:
-        text = decode(data, html=_looks_like_markup(data))
+        text = decode(data, html=looks_like_markup(data))
     except NewsdigestError as exc:
         raise SourceError(exc.reason, target) from None
     shape = detect(text)

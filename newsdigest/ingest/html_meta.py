@@ -273,14 +273,29 @@ def _types(item: dict[str, Any]) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+_AUTHOR_CLASSES = ("byline", "author", "autor", "auteur")
+"""What a byline's class names hold: "author" as other languages write it too (Autor, Autorenzeile, autore, auteur)."""
+_AUTHOR_IDS = ("byline", "author", "autor")
+
+
+def _marked_as_author(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Every element marked as an author's, in page order: `rel` or `itemprop` "author", or a class or id naming one.
+
+    One walk with a few attribute reads per element: an XPath of nine tests over the whole page took half as long again.
+    """
+    for node in tree.getroottree().getroot().iter():
+        if not isinstance(node.tag, str):
+            continue
+        classes, ident = node.get("class"), node.get("id")
+        if (node.get("rel") == "author" or node.get("itemprop") == "author"
+                or (classes is not None and any(mark in classes for mark in _AUTHOR_CLASSES))
+                or (ident is not None and any(mark in ident for mark in _AUTHOR_IDS))):
+            yield node
+
+
 def _bylines(tree: HtmlElement) -> Iterator[str]:
     seen = 0
-    for node in tree.xpath(
-        '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author")'
-        ' or contains(@id,"byline") or contains(@id,"author")'
-        # "author" as other languages write it in class names: Autor, Autorenzeile, autore, auteur.
-        ' or contains(@class,"autor") or contains(@class,"auteur") or contains(@id,"autor")]'
-    ):
+    for node in _marked_as_author(tree):
         if node.tag in ("meta", "link", "script", "style", "img", "body", "html") or _in_comments(node):
             continue
         attrs = " ".join(filter(None, (node.get("class"), node.get("id"))))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -52,14 +53,16 @@ def page_text(tree: HtmlElement) -> list[PageLine]:
     if root is None:
         root = tree
     parts: list[tuple[str, str | None]] = []
-    _walk(root, parts, None)
+    # Every element that holds an `<h1>`, found once: asking each marked element for one searched its whole subtree.
+    framing = {ancestor for h1 in root.iter("h1") for ancestor in h1.iterancestors()}
+    _walk(root, parts, None, framing)
     lines: list[PageLine] = []
     current: list[str] = []
     region: str | None = None
     for piece, where in parts:
         chunks = piece.split("\n")
         for index, chunk in enumerate(chunks):
-            if index:
+            if index and current:
                 _flush(current, region, lines)
                 current = []
             if chunk.strip():
@@ -76,14 +79,16 @@ def _flush(current: list[str], region: str | None, lines: list[PageLine]) -> Non
         lines.append(PageLine(text, region))
 
 
-def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | None) -> None:
+def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | None,
+          framing: set[HtmlElement]) -> None:
+    """Append `node`'s text pieces to `parts`, each with its region; `framing`: the elements that hold an `<h1>`."""
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in _INVISIBLE or not tag:
         if node.tail:
             parts.append((node.tail, region))
         return
     # The innermost marked region wins: a share bar inside a footer is a share bar.
-    own = _REGION_TAGS.get(tag) or _region_of_class(node) or region
+    own = _REGION_TAGS.get(tag) or _region_of_class(node, framing) or region
     block = tag in _BLOCKS
     if block:
         parts.append(("\n", own))
@@ -92,21 +97,24 @@ def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | 
     if node.text:
         parts.append((node.text, own))
     for child in node:
-        _walk(child, parts, own)
+        _walk(child, parts, own, framing)
     if block:
         parts.append(("\n", own))
     if node.tail:
         parts.append((node.tail, region))
 
 
-def _region_of_class(node: HtmlElement) -> str | None:
+def _region_of_class(node: HtmlElement, framing: set[HtmlElement]) -> str | None:
     if node.tag in ("html", "body", "main", "article"):
         return None
     marks = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
-    if not marks:
-        return None
-    for pattern, name in _REGION_CLASSES:
-        if pattern.search(marks):
-            # A wrapper around the headline is the page's frame, whatever its class says.
-            return None if node.find(".//h1") is not None else name
-    return None
+    name = _region_named(marks) if marks else None
+    # A wrapper around the headline is the page's frame, whatever its class says.
+    return None if name is None or node in framing else name
+
+
+@lru_cache(maxsize=4096)
+def _region_named(marks: str) -> str | None:
+    """The kind of region an element's class, id and role name: a page repeats the same few hundred
+    times (every menu entry, every teaser), so each is matched against the patterns once."""
+    return next((name for pattern, name in _REGION_CLASSES if pattern.search(marks)), None)

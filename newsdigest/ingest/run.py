@@ -316,17 +316,22 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    preload_readers()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    if context is not None:  # forked workers start with the parent's readers; one started fresh imports its own
+        preload_readers()
+    # The language identifier's model is left to the worker whose source first needs it: few do (6 of the 505
+    # corpus text dumps; a page rarely, when its lines are read again as a text dump), so loading it here would
+    # be wasted work on most batches.
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
+        # The largest sources first: one left for the end would keep a worker busy while the other idles.
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
-            for job in jobs
+            for job in sorted(jobs, key=lambda job: len(job.data), reverse=True)
         ]
         with _showing(bar, len(jobs)) as advance:
             for job, future in futures:

@@ -45,7 +45,7 @@ def process_source(data: bytes, source: str, post_id: str, tz_name: str, outlets
 
 def read_source(data: bytes, *, timezone: tzinfo | None = None) -> Article:
     """The article in a source file, whatever its shape."""
-    text = decode(data, html=_looks_like_markup(data))
+    text = decode(data, html=looks_like_markup(data))
     shape = detect(text)
     if shape is Shape.MARKDOWN:
         from newsdigest.ingest.markdown_source import read_markdown
@@ -96,6 +96,7 @@ def to_post(article: Article, *, post_id: str, source: str, outlets: OutletBook)
     )
 
 
-def _looks_like_markup(data: bytes) -> bool:
+def looks_like_markup(data: bytes) -> bool:
+    """Whether a source's first bytes hold an HTML document's tags: its encoding may then be declared in them."""
     head = data[:16384].lower()
     return bool(re.search(rb"<(?:!doctype|html|head|meta)\b", head))
