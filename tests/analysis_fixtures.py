@@ -9,6 +9,11 @@ from newsdigest.model import Post
 DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
 
 
+def on(day: int) -> datetime:
+    """Nine in the morning on the given day of April 2026 (the 6th is a Monday): when a version was published."""
+    return datetime(2026, 4, day, 9, tzinfo=timezone.utc)
+
+
 def post(pid: str, body: str, title: str = "Harbour strike", **extra) -> Post:
     """One version of the day's story; `published` may be given among `extra`."""
     return Post(id=pid, title=title, body=body, source=f"sources/{pid}.md", published=extra.pop("published", DAY),

@@ -92,6 +92,14 @@ def test_the_age_of_one_named_person_stated_two_ways_is_a_disagreement():
     assert values([d]) == [("43", "46")] and "Okafor" in d.subject
 
 
+def test_a_name_with_a_capital_inside_is_followed_by_an_age():
+    # "Ama MacRory, 14," gives a pupil's age: it is no count of the pupils the other version counts.
+    a = post("a", "Tomas Vell, 52, who drove 16 pupils to the swimming gala, was praised by the school on Friday.")
+    b = post("b", "The school praised Tomas Vell, 52, and Ama MacRory, 14, for their calm on the gala trip on Friday.")
+    assert find_disagreements([a, b]) == ()
+    assert [m.dimension for m in find_mentions("The school praised Ama MacRory, 14, on Friday.", 0)] == ["age"]
+
+
 def test_clock_times_and_datelines_are_not_figures():
     assert find_mentions("Talks resumed at 07 GMT and again at 0039 GMT.", 0) == []
     assert find_mentions("LONDON, September 16 (Reuters) - Dockers walked out.", 0) == []

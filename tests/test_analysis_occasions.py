@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-from analysis_fixtures import post, values
+from analysis_fixtures import on, post, values
 
 from newsdigest.stories.disagreements import find_disagreements
-
-
-def on(day: int) -> datetime:
-    """Nine in the morning on the given day of April 2026 (the 6th is a Monday)."""
-    return datetime(2026, 4, day, 9, tzinfo=timezone.utc)
-
 
 MEETING = "The Marlow town council met on {day} to {verb} the budget for the harbour schools."
 

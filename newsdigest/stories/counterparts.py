@@ -69,6 +69,9 @@ _DOER = re.compile(r"\b(?:he|she|they|his|her|their|him|them|is|are|was|were|has
 _SPAN = re.compile(r"^\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)
 
 _WORTH = re.compile(r"^\s*worth\s+of\s+(?:[\w-]+['’]s?\s+)?([A-Za-z]+)")
+_SPENT_ON = re.compile(r"^\s*on\s+(?:the\s+|its\s+|their\s+)*([a-z]+(?:\s+[a-z]+)?)")
+"""What a sum is spent on, in lower case ("$4.2 million on road repairs"): a capital after "on" is a day or a
+name ("on Monday"), not a purpose."""
 
 
 def specific(numeral: str) -> bool:
@@ -186,12 +189,17 @@ def _actor(m: Mention, named: list[tuple[int, str, bool]]) -> str:
 
 def _kinds(m: Mention) -> set[str]:
     """What narrows a figure to one kind of its thing: the lower-case words before a counted noun ('rushing'
-    of '189 rushing yards'), or what a sum bought ('bicycl' of '$7,240.80 worth of bicycles')."""
+    of '189 rushing yards'), or what a sum bought or was spent on ('bicycl' of '$7,240.80 worth of bicycles';
+    road, repair of '$4.2 million on road repairs')."""
     if m.dimension == "count":
         return {w.lower() for w in m.phrase.split()[:-1] if w.isalpha() and w.islower() and w not in _NOT_NAMES}
     if m.dimension.startswith("money:"):
-        bought = _WORTH.match(m.sentence[m.start + len(m.figure):])
-        return set(content_tokens(bought.group(1))[:1]) if bought else set()
+        after = m.sentence[m.start + len(m.figure):]
+        bought = _WORTH.match(after)
+        if bought:
+            return set(content_tokens(bought.group(1))[:1])
+        spent = _SPENT_ON.match(after)
+        return set(content_tokens(spent.group(1))) if spent else set()
     return set()
 
 

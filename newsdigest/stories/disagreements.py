@@ -6,7 +6,7 @@ is decided the way a reader would — by what surrounds the figure:
 
 * the figures must be of one kind (a count against a count, euros against
   euros, a duration against a duration — months and years are converted), of
-  one order (`MAX_RATIO`; years at most `YEARS_APART`), and nothing in their
+  one order (`MAX_RATIO`, a range by its nearer end; years at most `YEARS_APART`), and nothing in their
   sentences may tell them apart: two people's figures, two kinds of one noun
   (`counterparts.told_apart`);
 * their context must match: the IDF-weighted overlap of the words around each
@@ -18,7 +18,14 @@ is decided the way a reader would — by what surrounds the figure:
   "earlier this week", "last year" become the days they may mean), and need a
   clearly shared statement (`MATCH_DAYS`); days that may be two occasions —
   one after the other version was published, or "a second man … on Wednesday"
-  — are not compared (`occasions.two_occasions`);
+  — are not compared (`occasions.two_occasions`); a running tally a later
+  version gives higher ("has destroyed 170 homes" two days after "destroyed
+  120 homes") has grown, and does not clash (`occasions.grown_since`); a figure
+  framed as an aim is not compared with one stated as done ("had expected 5,000
+  runners" / "4,200 runners finished"), nor are figures that time phrases next
+  to them put in two periods ("in the first quarter" / "in the second
+  quarter"; `framing`); two figures that name no noun compare only under one
+  verb ("treated 30" / "42 were evacuated" are two groups; `framing.verb_of`);
 * between two versions the figures are paired one to one, best fit first, so
   a version that simply does not mention a figure yields no pair for it — a
   missing figure is an addition, never a disagreement;
@@ -44,7 +51,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence, TypeVar
 
@@ -66,8 +73,9 @@ from newsdigest.stories.counterparts import (
     told_apart,
     words_of,
 )
+from newsdigest.stories.framing import aims_apart, periods_apart, verb_of
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
-from newsdigest.stories.occasions import two_occasions
+from newsdigest.stories.occasions import grown_since, two_occasions
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
     STAMP_WORDS,
@@ -79,7 +87,8 @@ from newsdigest.stories.sentences import (
     split_sentences,
 )
 
-__all__ = ["MATCH", "MATCH_DAYS", "find_disagreements", "statements"]
+__all__ = ["MATCH", "MATCH_DAYS", "PairTests", "ScoredFigures", "find_disagreements", "pair_tests", "scored_figures",
+           "statements"]
 
 MATCH = 0.12
 """Score at which two figures of one kind are taken to state the same thing.
@@ -115,7 +124,8 @@ are years of two events."""
 
 MAX_RATIO = 1.5
 """Two figures further apart than this are two quantities, not one stated two ways: a changed or
-misreported figure ("600,000" for "683,000", "$2.8 billion" for "$3.8 billion") stays within it."""
+misreported figure ("600,000" for "683,000", "$2.8 billion" for "$3.8 billion") stays within it. A range
+is measured by its nearer end ("between 30 and 40" against "55": 55/40)."""
 
 CLOSENESS = 0.2
 """Score taken off per order of magnitude between two figures: with equally fitting context, "$4.5 billion"
@@ -160,7 +170,7 @@ def _bag(text: str) -> Counter[str]:
     return Counter(t for t in content_tokens(text) if not NUMBERISH.match(t))
 
 
-_SPANS = r"(?:nights?|days?|weeks?|months?|years?|decades?|seasons?|games?|rounds?)"
+_SPANS = r"(?:nights?|days?|weekends?|weeks?|months?|years?|decades?|seasons?|games?|rounds?)"
 _SCOPE = re.compile(
     rf"\b(?:over|across|during|in|for|within|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?"
     rf"(?:[\w-]+\s+)?{_SPANS}\b"
@@ -309,7 +319,28 @@ def _value(m: Mention) -> str:
     return m.figure or m.text
 
 
+@dataclass(frozen=True)
+class ScoredFigures:
+    """A story's figures and how alike each two figures' surroundings are: what pairing starts from, and what
+    `bench/dispute_pairs.py` prints to show which pairs reach each test."""
+
+    mentions: list[Mention]
+    score: np.ndarray
+    """(M, M): context and sentence overlap (`MATCH`); -1 where quoted speech forbids the pair."""
+    casing: Casing
+
+
 def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
+    scored = scored_figures(posts)
+    if scored is None:
+        return ()
+    found = _disagreements(posts, scored.mentions, scored.score, scored.casing)
+    return tuple(d for d in (_once_per_version(d, posts) for d in found) if d is not None)
+
+
+def scored_figures(posts: Sequence[Post]) -> ScoredFigures | None:
+    """Every figure the versions state, with the overlap of each two figures' surroundings (None for fewer
+    than two figures)."""
     per_post = [statements(p) for p in posts]
     mentions: list[Mention] = []
     # The quoted passage a figure stands in ("" when none): the figure is then the speaker's, compared only
@@ -339,7 +370,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
                 context.append(_near_bag(s, m.start, m.start + len(m.text)))
     mentions = _read_as_hedged(mentions)
     if len(mentions) < 2:
-        return ()
+        return None
     verbs = _outdoing_verbs([s for ss in per_post for s in ss])
     context = [_outdone(bag, verbs) for bag in context]
     sentence_bags = [_outdone(bag, verbs) for bag in sentence_bags]
@@ -355,8 +386,7 @@ def find_disagreements(posts: Sequence[Post]) -> tuple[Disagreement, ...]:
 
     score = 0.5 * (ctx @ ctx.T).toarray() + 0.5 * (sen @ sen.T).toarray()
     score[~_same_speech(posts, mentions, spoken)] = -1.0
-    found = _disagreements(posts, mentions, score, casing_of([s for ss in per_post for s in ss]))
-    return tuple(d for d in (_once_per_version(d, posts) for d in found) if d is not None)
+    return ScoredFigures(mentions, score, casing_of([s for ss in per_post for s in ss]))
 
 
 def _once_per_version(dispute: Disagreement, posts: Sequence[Post]) -> Disagreement | None:
@@ -437,8 +467,14 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
         same_figure[i, j] = bool(words[i] & words[j])
     # "fallen to 310,000 from a peak of 1.3 million" / "420,000 arrests … the 1.3 million arrests": a figure
     # that names nothing counts what its counterpart counts, where the two sentences share another figure.
+    # A figure whose noun was cut off unread ("47 KO's, …") names something, and borrows nothing.
     headless = (kind == "count") & (head == "")
-    borrowed = (headless[:, None] | headless[None, :]) & anchored(mentions)
+    unread = np.array([m.unread for m in mentions], dtype=bool)
+    borrowed = (headless[:, None] | headless[None, :]) & ~(unread[:, None] | unread[None, :]) & anchored(mentions)
+    # Two figures that both name no noun ("treated 40" / "55 were evacuated") say what they count only by
+    # their verbs: they borrow a count only when the verb is the same.
+    verb = np.array([verb_of(m) if headless[k] else "" for k, m in enumerate(mentions)])
+    borrowed &= ~(headless[:, None] & headless[None, :]) | ((verb[:, None] == verb[None, :]) & (verb[:, None] != ""))
     # A count over a stated period and one with none count different stretches of time.
     scoped = np.array([m.dimension == "count" and _scope_of(m) for m in mentions])
     same_scope = scoped[:, None] == scoped[None, :]
@@ -448,18 +484,36 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     )
 
 
-def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
-                   casing: Casing | None = None) -> tuple[Disagreement, ...]:
-    """Pairs each figure with its counterpart in each other version (`_one_to_one`); reports the facts that clash.
+@dataclass(frozen=True)
+class PairTests:
+    """Each test `_disagreements` puts to every two figures, by name, as (M, M) arrays: what pairing starts
+    from, and what `bench/dispute_pairs.py` prints to show which test stops a pair."""
 
-    A clash is kept only when nothing explains it away: the values are of one
-    order (a ratio above `MAX_RATIO` is two different quantities, unless the
-    same numeral was scaled, as in "26" against "26 dozen"), nothing in the
-    sentences tells the figures apart (`counterparts.told_apart`), and no
-    reading lets both versions be right (`_explained`). A disagreement with more
-    than `MAX_VALUES` values is a pile of unrelated figures, not one disputed fact.
-    """
-    n = len(mentions)
+    score: np.ndarray
+    """How alike the surroundings are, with the numeral bonus, less the closeness penalty."""
+    need: np.ndarray
+    """What the pair needs to score (lowered by the closeness penalty), before any test below."""
+    clash: np.ndarray
+    """The values contradict each other, and are not one tally grown since (`grown`)."""
+    grown: np.ndarray
+    kind: np.ndarray
+    """Same kind, same counted noun, two versions (`_comparable`)."""
+    order: np.ndarray
+    """Within `MAX_RATIO` (years within `YEARS_APART`), or the same numeral."""
+    apart: np.ndarray
+    occasions: np.ndarray
+    aims: np.ndarray
+    periods: np.ndarray
+
+    @property
+    def comparable(self) -> np.ndarray:
+        """Every test passed: the pair may be paired."""
+        return self.kind & self.order & ~self.apart & ~self.occasions & ~self.aims & ~self.periods
+
+
+def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
+               casing: Casing | None = None) -> PairTests:
+    """Every test of two figures that decides whether they may be paired, and whether they clash."""
     # A noun the story counts many times over ("yards", "points") does not say which quantity is meant.
     values_of: dict[str, set[float]] = {}
     for m in mentions:
@@ -478,26 +532,54 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     for i, j in zip(*np.nonzero(year[:, None] & year[None, :])):
         if any(a and a == b for a, b in zip(said[i], said[j])):
             need[i, j] = MATCH
-    day = np.array([m.dimension == "day" for m in mentions])
     value = np.array([m.value for m in mentions])
     published = _published_days(posts)
-    clash = _clashes(mentions, published)
+    grown = grown_since(mentions, published)  # a tally grown since
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
     distance[:, np.isin([m.dimension for m in mentions], [*CALENDAR, "age"])] = 0.0  # labels, not amounts
     same_numeral = numerals[:, None] == numerals[None, :]
     distance[year[:, None] & year[None, :] & (np.abs(value[:, None] - value[None, :]) > YEARS_APART)] = np.inf
-    # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
-    base = _comparable(mentions)
-    comparable = base & ((distance <= math.log10(MAX_RATIO)) | same_numeral)
-    comparable &= ~told_apart(mentions, casing or Casing())
-    comparable &= ~two_occasions(mentions, published)  # a later meeting, "a second arrest"
     # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $2.9
     # million" / "outraising her $3.8 million" fit as well as if both said $2.9 million), so what a pair
     # needs is lowered by as much as its score.
     penalty = CLOSENESS * np.where(same_numeral | ~np.isfinite(distance), 0.0, distance)
-    score = score - penalty
-    need = np.where(comparable, need - penalty, np.inf)
-    score[~comparable] = -1.0
+    # A range is of the order of its nearer end: "between 30 and 40 homes" and "55 homes" are 55/40 apart.
+    ranged = np.array(["-" in m.numeral and m.dimension not in CALENDAR for m in mentions])
+    low = np.maximum(np.where(ranged, [m.low for m in mentions], value), 1e-9)
+    high = np.maximum(np.where(ranged, [m.high for m in mentions], value), 1e-9)
+    gap = np.log10(np.maximum(np.maximum(low[:, None] / high[None, :], low[None, :] / high[:, None]), 1.0))
+    order = np.where(ranged[:, None] | ranged[None, :], np.minimum(distance, gap), distance)
+    # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
+    return PairTests(
+        score=score - penalty, need=need - penalty, clash=_clashes(mentions, published) & ~grown, grown=grown,
+        kind=_comparable(mentions), order=(order <= math.log10(MAX_RATIO)) | same_numeral,
+        apart=told_apart(mentions, casing or Casing()),
+        occasions=two_occasions(mentions, published),  # a later meeting, "a second arrest"
+        aims=aims_apart(mentions), periods=periods_apart(mentions),  # a goal and an outcome; two quarters
+    )
+
+
+def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
+                   casing: Casing | None = None) -> tuple[Disagreement, ...]:
+    """Pairs each figure with its counterpart in each other version (`_one_to_one`); reports the facts that clash.
+
+    A clash is kept only when nothing explains it away: the values are of one
+    order (a ratio above `MAX_RATIO` is two different quantities, unless the
+    same numeral was scaled, as in "26" against "26 dozen"), nothing in the
+    sentences tells the figures apart (`pair_tests`), and no
+    reading lets both versions be right (`_explained`). A disagreement with more
+    than `MAX_VALUES` values is a pile of unrelated figures, not one disputed fact.
+    """
+    n = len(mentions)
+    tests = pair_tests(posts, mentions, score, casing)
+    comparable, base, clash = tests.comparable, tests.kind, tests.clash
+    need = np.where(comparable, tests.need, np.inf)
+    score = np.where(comparable, tests.score, -1.0)
+    numerals = np.array([m.numeral for m in mentions])
+    same_numeral = numerals[:, None] == numerals[None, :]
+    bonus = np.array([_numeral_bonus(m) for m in mentions], dtype=np.float32)
+    value = np.array([m.value for m in mentions])
+    day = np.array([m.dimension == "day" for m in mentions])
 
     post_of = np.array([m.post for m in mentions])
     partner = _one_to_one(score, need, post_of, len(posts))

@@ -78,8 +78,8 @@ _CLOCK = re.compile(
     re.I)
 """'at 07 GMT', '0039 GMT', '10 o'clock', '7: 32 p. m.': a time of day, never a quantity."""
 _CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
-_AGE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),\s(?P<age>\d{2,3}),(?!\s*\d)")
-"""'Mr. Cowan, 43, is…': the age of the person just named."""
+_AGE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z](?=[\w'’-]*[a-z])[A-Za-z'’-]+),\s(?P<age>\d{2,3}),(?!\s*\d)")
+"""'Mr. Cowan, 43, is…': the age of the person just named. A name may have capitals inside ('Ama MacRory, 11,')."""
 _YEAR_OLD_NAME = re.compile(r"^\s+(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
 _RELATIVE_TIME = re.compile(r"^s?\s+(?:ago|later|earlier|from now)\b", re.I)
 _IDENTIFIER = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s$")
@@ -97,7 +97,8 @@ _VERBS = {
 }
 _FUNCTION = {
     "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the", "a", "an", "as", "that", "which",
-    "who", "was", "were", "is", "are", "be", "had", "has", "have", "will", "would", "after", "before", "since", "per",
+    "who", "was", "were", "is", "are", "be", "had", "has", "have", "will", "would", "after", "before", "during", "since",
+    "per",
 }
 
 
@@ -131,6 +132,9 @@ class Mention:
     measures: frozenset[str] = frozenset()
     """Stems of the nouns that say what is measured: the counted noun and a noun right before the figure
     ('magnitude 6.2 earthquake' → magnitud, earthquak). Two figures measure one thing only if these meet."""
+    unread: bool = False
+    """The figure names no noun this reading understood, yet names something ("47 KO's, 1 NC": the noun after
+    the possessive is cut off): unlike a figure that names nothing, it borrows no noun from another version."""
 
 
 def _numeral_value(raw: str) -> float | None:
@@ -174,13 +178,18 @@ def _rounding_unit(raw: str) -> float:
     return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
 
 
-def _noun_phrase(after: str) -> tuple[str, str]:
-    """The counted noun after a figure: ('Western allies', 'allies'), skipping 'of' and possessives."""
+def _noun_phrase(after: str) -> tuple[str, str, bool]:
+    """The counted noun after a figure: ('Western allies', 'allies', False), skipping 'of' and possessives.
+
+    The flag says a possessive was read and the phrase ended before its noun ("47 KO's, 1 NC"): the figure
+    names something, unread, and is not a figure that names nothing."""
     compound = re.match(r"-([a-z]+)\b", after)
     if compound:  # "a 27-member union": the members are counted
-        return compound.group(1), compound.group(1)
-    words = re.findall(r"[\w'’-]+", after[:80])
+        return compound.group(1), compound.group(1), False
+    # a comma, colon, dash or bracket ends the phrase: "wounded 40, police said" counts no police
+    words = re.findall(r"[\w'’-]+", re.split(r"[,;:()\[\]—–\"“”]", after[:80], maxsplit=1)[0])
     phrase: list[str] = []
+    possessor = False
     for at, word in enumerate(words[:4]):
         lower = word.lower()
         if lower == "of" and not phrase:
@@ -188,7 +197,7 @@ def _noun_phrase(after: str) -> tuple[str, str]:
         if lower in _FUNCTION or word[0].isdigit() or not any(c.isalpha() for c in word):
             break  # "52-3", "-3": a score or a record, not a noun naming what is counted
         if lower.endswith(("'s", "’s")):
-            phrase = []  # "26 of Ukraine's allies": the possessor is not the thing counted
+            phrase, possessor = [], True  # "26 of Ukraine's allies": the possessor is not the thing counted
             continue
         if phrase and (lower in _VERBS or lower.endswith(("ed", "ing"))):
             break  # "a 6.2 earthquake struck": the noun phrase ended at the verb
@@ -202,8 +211,8 @@ def _noun_phrase(after: str) -> tuple[str, str]:
         if len(phrase) >= 2 and not word[0].isupper():
             break
     if not phrase:
-        return "", ""
-    return " ".join(phrase), phrase[-1]
+        return "", "", possessor
+    return " ".join(phrase), phrase[-1], False
 
 
 def find_mentions(sentence: str, post: int) -> list[Mention]:
@@ -237,7 +246,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
                 figure=m.sentence[first:end].strip(), value=(last.value + m.value) / 2,
                 low=min(last.low, m.low), high=max(last.high, m.high), dimension=m.dimension, head=m.head,
                 phrase=m.phrase, numeral=f"{last.numeral}-{m.numeral}", scaled=last.scaled or m.scaled,
-                start=last.start, measures=last.measures | m.measures)
+                start=last.start, measures=last.measures | m.measures, unread=m.unread)
             continue
         out.append(m)
     return out
@@ -281,7 +290,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             precision *= _SCALES[word]
         scaled = bool(scales)
 
-        phrase, head = _noun_phrase(after)
+        phrase, head, unread = _noun_phrase(after)
         if (m.group("hyphen") or "").lower().endswith("-old"):
             named = _YEAR_OLD_NAME.match(after)
             mentions.append(_age(post, sentence, m, raw, named.group("name").split()[-1] if named else ""))
@@ -349,7 +358,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
             head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
             numeral=raw.lower().replace(",", "").replace(" ", ""), scaled=scaled, start=m.start(),
-            measures=_measures(head, sentence[:q_start], after),
+            measures=_measures(head, sentence[:q_start], after), unread=unread,
         ))
     return mentions
 
@@ -359,7 +368,9 @@ def _measures(head: str, before: str, after: str) -> frozenset[str]:
     the counted one ('90 faculty and administrators': both are counted)."""
     found = {_stem(head.lower().replace("’", "'"))} if head else set()
     word = re.search(r"(?<![\w'’])([a-z][a-z-]+)\s*$", before)
-    if word and word.group(1) not in _FUNCTION | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly")):
+    if (word and word.group(1) not in _FUNCTION | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly"))
+            and not (word.group(1).endswith("s") and not word.group(1).endswith(("ss", "us", "is")))):
+        # a word in -s right before a figure is a verb ("includes 14 men", "employs 9,000"), not what is measured
         found.add(_stem(word.group(1)))
     joined = re.match(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or)\s+([a-z]{4,}s)\b", after)
     if head and joined:

@@ -1,0 +1,196 @@
+"""What a figure's own clause says about which quantity it is: an aim or an outcome, and of which period.
+
+Two versions may each give one figure in near-identical sentences and still speak of two quantities: "the
+campaign raised $2.1 million in the first quarter" and "… $2.6 million in the second quarter"; "organisers
+had expected 5,000 runners" and "about 4,200 runners finished". The words that differ are few, but they
+are the ones that say which quantity is meant. Properties of the clause a figure stands in tell such
+figures apart, and none depends on the words of any one story:
+
+* **Aim or outcome** (`aims_apart`): a figure stated as what someone expects, plans, hopes or targets is
+  not the figure of what happened ("had expected 5,000 runners" / "4,200 runners finished"). Two aims, or
+  an aim and a figure still ahead ("will spend"), may be one quantity and stay comparable.
+* **Period** (`periods_apart`): figures that a time phrase qualifies — a year, an ordinal or a side of an
+  event as the object of "in", "during", "for", "before" or "after" next to the figure ("in 2024" /
+  "in 2025", "in the first quarter" / "in the second quarter", "before the merger" / "after the merger")
+  — and that share no label of that kind belong to two periods. A figure no time phrase qualifies is open
+  to either, whatever dates the rest of its sentence gives.
+
+A figure that names no noun ("treated 30") says what it counts only through its verb (`verb_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsdigest.stories.numbers import CALENDAR, Mention
+from newsdigest.stories.sentences import _stem
+
+__all__ = ["QUALIFIER", "aims_apart", "clause", "end_of", "periods_apart", "verb_of"]
+
+QUALIFIER = r"(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|roughly|up\s+to)\s+)?"
+"""A hedge that may stand between a verb and its figure ("has destroyed at least 120 homes")."""
+
+_BOUNDARY = re.compile(r"[;:—–()]|,\s*(?:and|but|while|whereas)\b|\b(?:while|whereas)\b", re.IGNORECASE)
+"""Where a clause ends: strong punctuation, or a conjunction that starts another statement ("…, and another
+on Wednesday")."""
+
+
+def clause(sentence: str, at: int) -> str:
+    """The clause of a sentence holding the word at offset `at`."""
+    opens = max((b.end() for b in _BOUNDARY.finditer(sentence, 0, at)), default=0)
+    closes = next((b.start() for b in _BOUNDARY.finditer(sentence, at)), len(sentence))
+    return sentence[opens:closes]
+
+
+def end_of(m: Mention) -> int:
+    """Where the figure's words ("about 2,300 people") end in its sentence. They open at or before its numeral,
+    at most their own length before it: after ';', '—' or a quote mark the recorded start is the space before
+    the figure."""
+    at = m.sentence.find(m.text, max(0, m.start - len(m.text)))
+    return at + len(m.text) if at >= 0 else m.start + len(m.figure)
+
+
+_DETERMINED = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
+_AIM = re.compile(
+    r"\b(?:expect(?:s|ing)?|plan(?:s|ning)?|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|target(?:s|ing)?|goals?|"
+    r"forecasts?|project(?:s|ing)|intend(?:s|ing)?"
+    rf"|{_DETERMINED}(?:expected|planned|targeted|forecast(?:ed)?|projected|intended))"
+    r"(?:\s+(?:to|of)(?:\s+[a-z]+)?)?"
+    rf"\s+{QUALIFIER}$",
+    re.IGNORECASE,
+)
+"""An aim governing the figure: what someone "had expected", "hoped to raise", "plans to build", or "a goal of".
+The aim word must stand right before the figure (with at most "to" and a verb between): "was expected to
+win the seat easily, outspending her rival $3 million" frames the win as expected, not the money. A
+participle after a determiner ("the planned 300 homes") describes the thing itself, which another version
+may name without the word ("the 240 homes were approved"): it frames no aim against an outcome."""
+
+_NOT_A_VERB = r"(?!(?:at|more|less|over|under|about|around|some|nearly|almost|roughly|up|just|only|the|a|an)\b)"
+_AHEAD = re.compile(
+    r"\b(?:(?:will|would|could|can|may|might|shall)\s+(?:be\s+)?(?:[a-z]+\s+)?"
+    rf"|to\s+(?:be\s+)?{_NOT_A_VERB}[a-z]+\s+)"
+    rf"{QUALIFIER}$",
+    re.IGNORECASE,
+)
+"""A figure of what is still ahead ("will spend $2.1 billion", "to borrow $1.5 billion"): not an outcome, so
+an aim may state the same quantity. "To" marks what is ahead only with a verb after it: in "up to 4,200",
+"close to 4,200" or "rose to 4,200" the figure follows "to" at once, and is an outcome."""
+
+
+def _framing(m: Mention) -> str:
+    """'aim' for a figure framed as an aim (`_AIM` right before it), 'ahead' for one still to come (`_AHEAD`),
+    'done' otherwise."""
+    before = m.sentence[max(0, m.start - 60):m.start]
+    return "aim" if _AIM.search(before) else "ahead" if _AHEAD.search(before) else "done"
+
+
+def aims_apart(mentions: Sequence[Mention]) -> np.ndarray:
+    """(M, M): is one figure framed as an aim and the other as done ("hoped to raise $50,000" / "raised $42,000")?
+
+    An aim against a figure still ahead ("plans $3.1 billion of work" / "will spend $2.1 billion") may be one
+    quantity told two ways, and stays comparable."""
+    framing = np.array([_framing(m) if m.dimension not in CALENDAR else "" for m in mentions])
+    aim, done = framing == "aim", framing == "done"
+    return (aim[:, None] & done[None, :]) | (done[:, None] & aim[None, :])
+
+
+_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+_PERIODS = {
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "ordinal": re.compile(rf"\b(?:{_ORDINAL})\b", re.IGNORECASE),
+}
+"""Labels of a period or of one of a series, by kind: a year; an ordinal ("the first quarter", "the 3rd
+round"). A third kind is the side of an event the preposition itself names ("before the merger" / "after
+the merger")."""
+
+_TIME_PREPOSITIONS = frozenset({"in", "during", "for", "before", "after"})
+_SIDES = frozenset({"before", "after"})
+_OBJECT_WORDS = 3
+"""How many words after the preposition its object is read from ("in the first quarter", "in fiscal 2024")."""
+_NOUN_WORDS = 2
+"""How many words may stand between a figure with its counted noun and the time preposition that qualifies it
+("made 12,000 cars in 2024", "sold 300 homes last year in 2024"): in "carrying 240 passengers when it sank
+before …" the time phrase is too far off, and qualifies the sinking."""
+_FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "to", "on", "at", "by", "from", "with", "than", "as", "per", "since", "until", "the", "a",
+    "an", "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "it", "he", "she",
+    "they", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "of",
+})
+"""Words that are never the verb a figure is the object of ("and 30 were treated": no verb stands before 30)."""
+_WORD = re.compile(r"[\w'’-]+")
+_PHRASE_END = re.compile(r"[,;:()\[\]—–\"“”.!?]")
+
+
+def _labels(preposition: str, object_words: list[str]) -> dict[str, frozenset[str]]:
+    """The period labels a time phrase names, by kind: its side, and a year or ordinal in its object."""
+    found: dict[str, frozenset[str]] = {}
+    if preposition in _SIDES:
+        found["side"] = frozenset({preposition})
+    text = " ".join(object_words)
+    for kind, pattern in _PERIODS.items():
+        labels = frozenset(p.group(0).lower() for p in pattern.finditer(text))
+        if labels:
+            found[kind] = labels
+    return found
+
+
+def _time_phrase(words: list[str]) -> dict[str, frozenset[str]]:
+    """Labels of the time phrase `words` open with, if their first word is a time preposition."""
+    if not words or words[0].lower() not in _TIME_PREPOSITIONS:
+        return {}
+    return _labels(words[0].lower(), words[1:1 + _OBJECT_WORDS])
+
+
+def _periods(m: Mention) -> dict[str, frozenset[str]]:
+    """The period labels that qualify the figure, by kind.
+
+    A label qualifies a figure only as the object of a time preposition (in, during, for, before, after)
+    standing next to it: right after the figure and its noun ("made 12,000 cars in 2024", "employed 9,000
+    people before the merger"), or opening the figure's clause ("In the first quarter the campaign raised
+    …"). A year or "after" elsewhere in the sentence qualifies another word: "the utility, founded in 1998,
+    sent 900 crews" says when the utility was founded, not when the crews were sent."""
+    after = _WORD.findall(_PHRASE_END.split(m.sentence[end_of(m):], maxsplit=1)[0])
+    at = next((k for k, word in enumerate(after[:_NOUN_WORDS + 1]) if word.lower() in _TIME_PREPOSITIONS), None)
+    found = _time_phrase(after[at:]) if at is not None else {}
+    opening = clause(m.sentence, m.start)
+    fronted = _WORD.findall(_PHRASE_END.split(opening, maxsplit=1)[0])
+    if fronted and m.sentence.rfind(opening, 0, m.start + len(opening)) + len(fronted[0]) < m.start:
+        for kind, labels in _time_phrase(fronted).items():
+            found[kind] = found.get(kind, frozenset()) | labels
+    return found
+
+
+def periods_apart(mentions: Sequence[Mention]) -> np.ndarray:
+    """(M, M): do time phrases qualify both figures with periods of one kind, and none the same ("in 2024" /
+    "in 2025"; "in the first quarter" / "in the second quarter")? Labels of different kinds ("in 2025" / "in
+    its third week") may well name one period, so they do not set the figures apart."""
+    periods = [_periods(m) if m.dimension not in CALENDAR else {} for m in mentions]
+    n = len(mentions)
+    apart = np.zeros((n, n), dtype=bool)
+    labelled = [k for k, p in enumerate(periods) if p]
+    for a in labelled:
+        for b in labelled:
+            apart[a, b] = any(not labels & periods[b][kind] for kind, labels in periods[a].items() if kind in periods[b])
+    return apart
+
+
+_AUXILIARY = r"(?:(?:are|is|were|was|have|has|had|will|would|be)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?)?"
+_VERB_BEFORE = re.compile(rf"(?<![\w'’])([a-z]+)\s+{QUALIFIER}$")
+_VERB_AFTER = re.compile(rf"^\s+{_AUXILIARY}([a-z]+(?:ed|en))\b")
+
+
+def verb_of(m: Mention) -> str:
+    """The stem of the verb a figure is the object or subject of ("treated 40" → treat; "; 55 were evacuated"
+    → evacuat), '' when none stands next to it. A figure that names no noun says what it counts only through
+    this verb: "treated 40" and "55 were evacuated" are two groups of people, however alike their sentences.
+
+    Only the word right before the figure (past a hedge) or a participle in -ed/-en right after it (past an
+    auxiliary) is read: an irregular participle ("12 were hurt") or a verb further off gives ''."""
+    before = _VERB_BEFORE.search(m.sentence[max(0, m.start - 40):m.start])
+    if before and before.group(1) not in _FUNCTION_WORDS | _TIME_PREPOSITIONS:
+        return _stem(before.group(1))
+    after = _VERB_AFTER.match(m.sentence[end_of(m):])
+    return _stem(after.group(1)) if after else ""
