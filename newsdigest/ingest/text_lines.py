@@ -124,32 +124,25 @@ class Line:
     """How many lines of the page carry the same text (menus repeat; articles do not)."""
     key: str = ""
     """The text folded for comparison (see `normalise`)."""
-
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
-
-    @property
-    def prose(self) -> bool:
-        """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
-        return self.n_words >= 8 and self.sentence and not self.boilerplate_heavy and self.stop_ratio >= 0.12
+    n_words: int = 0
+    boilerplate_heavy: bool = False
+    """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
+    prose: bool = False
+    """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
 
     @property
     def furniture(self) -> bool:
         """Part of a page rather than of any text: prompts, repeated menu entries, credits, fences."""
         return self.boilerplate_heavy or (self.repeats > 1 and not self.prose) or self.credit or self.fence
 
-    @property
-    def boilerplate_heavy(self) -> bool:
-        """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
-        if self.copyright:
-            return True
-        return (self.boilerplate > 0 and self.n_words <= 15) or (self.boilerplate >= 2 and self.n_words <= 60)
+
+_TOKEN = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """A line's identity for repetition: case, spacing and punctuation folded."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line]:
@@ -163,7 +156,7 @@ def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line
             continue
         bullet_match = _BULLET.match(stripped)
         body = stripped[bullet_match.end():] if bullet_match else stripped
-        body = re.sub(r"\s+", " ", body)
+        body = _SPACES.sub(" ", body)
         line = Line(
             number=index + 1,
             raw=raw,
@@ -195,7 +188,7 @@ def _observe(line: Line, stop: frozenset[str]) -> None:
     elif words:
         line.stop_ratio = 0.5  # a language without a list: do not judge by function words
     line.sentence = bool(_SENTENCE_END.search(line.text))
-    if line.sentence and len(words) < 25 and re.search(r"(?:\.\.\.|…)$", line.text):
+    if line.sentence and len(words) < 25 and line.text.endswith(("...", "…")):
         line.sentence = False  # a teaser cut off mid-sentence ("Two people in China have been…")
     # Only lines short enough for furniture to be their point are counted.
     line.boilerplate = len(_BOILERPLATE.findall(line.text)) if len(words) <= 60 else 0
@@ -204,6 +197,10 @@ def _observe(line: Line, stop: frozenset[str]) -> None:
     line.copyright = bool(_COPYRIGHT.search(line.text)) and len(words) <= 40
     line.credit = bool(_CREDIT.search(line.text))
     line.fence = bool(FENCE.match(line.raw))
+    # Every reader asks these of every line many times: they are worked out once, from the facts above.
+    n = line.n_words = len(words)
+    line.boilerplate_heavy = line.copyright or (line.boilerplate > 0 and n <= 15) or (line.boilerplate >= 2 and n <= 60)
+    line.prose = n >= 8 and line.sentence and not line.boilerplate_heavy and line.stop_ratio >= 0.12
 
 
 def detect_language(text: str) -> tuple[str | None, frozenset[str]]:

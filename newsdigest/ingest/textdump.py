@@ -82,6 +82,9 @@ _LINK_LABEL = re.compile(
 # The credit under an embedded social post: "— Name (@handle) November 1, 2019".
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 _DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
+_BY = re.compile(r"^by\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LINK_SHAPE = re.compile(r"[.!?]\s|https?:|@\w")
 _ARTICLE_LABEL = re.compile(r"^(?:article(?:\s+(?:text|body|content))?|full\s+(?:story|article|text)|story)\s*:?$", re.I)
 
 
@@ -490,10 +493,10 @@ def _judge(lines: list[Line], i: int, share: float | None) -> tuple[bool, str]:
         return False, "link to another article"
     if _AUTHOR_BIO.match(line.text):
         return False, "author bio"
-    if re.match(r"^by\b", line.text, re.I) and line.n_words <= 15 and not line.sentence:
+    if _BY.match(line.text) and line.n_words <= 15 and not line.sentence:
         return False, "byline"
     if not line.sentence and line.n_words <= 10 and not line.text.startswith(("—", "–", "-")) and (
-        find_dates(line.text) or re.search(r"\b\d{1,2}:\d{2}\b", line.text)
+        find_dates(line.text) or _CLOCK.search(line.text)
     ):
         return False, "dateline or timestamp"
     if _EMBED_CREDIT.match(line.text):
@@ -556,7 +559,7 @@ def _link_run(lines: list[Line], j: int) -> bool:
     other = lines[j]
     return (
         not other.prose and not other.sentence and not other.bullet and 4 <= other.n_words <= 16
-        and not re.search(r"[.!?]\s|https?:|@\w", other.text)
+        and not _LINK_SHAPE.search(other.text)
     )
 
 
@@ -567,7 +570,7 @@ def _heading_like(lines: list[Line], i: int) -> bool:
         return False
     if line.boilerplate_heavy or line.credit or _DATELINE.search(line.text) or "@" in line.text:
         return False
-    if re.match(r"^by\b", line.text, re.I) or _AUTHOR_BIO.match(lines[i + 1].text if i + 1 < len(lines) else ""):
+    if _BY.match(line.text) or _AUTHOR_BIO.match(lines[i + 1].text if i + 1 < len(lines) else ""):
         return False  # a byline, or an author's name above a bio: not a section of the article
     following = lines[i + 1] if i + 1 < len(lines) else None
     return following is not None and following.prose and (line.blank_before or line.blank_after)
