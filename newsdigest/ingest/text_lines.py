@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["Line", "read_lines", "detect_language", "content_words", "STOP_WORDS"]
 
@@ -143,6 +144,12 @@ class Line:
     """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
     prose: bool = False
     """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Its longer words folded to a short stem: enough to see two lines speak of the same thing (the line
+        model compares neighbours and the article's vocabulary by them, twice a line)."""
+        return frozenset({w.lower()[:6] for w in self.words if len(w) > 3})
 
     @property
     def furniture(self) -> bool:
