@@ -85,7 +85,7 @@ Why = str | Weighed
 """Why a line went or stayed: the rules' words, or the model's verdict to be worded."""
 
 
-def label(why: Why) -> str:
+def reason_label(why: Why) -> str:
     """What a line is, by the reason it went or stayed (the start of that reason's wording)."""
     return why if isinstance(why, str) else why.label
 
@@ -325,7 +325,7 @@ def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, Why]]) 
     """
     for i, (kept, reason) in enumerate(out):
         overruled = isinstance(reason, Weighed) and reason.kept != reason.rule_keep and reason.rule == "sub-heading"
-        if not (label(reason).startswith("sub-heading") or overruled):
+        if not (reason_label(reason).startswith("sub-heading") or overruled):
             continue
         below = next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
         under = below is not None and out[below][0]
@@ -648,7 +648,7 @@ def _is_toc_entry(lines: list[Line], i: int) -> bool:
 def _blocks(lines: list[Line], reasons: list[tuple[bool, Why]]) -> list[Block]:
     """Group kept lines into Markdown blocks: paragraphs, headings, lists, tables."""
     blocks: list[Block] = []
-    kept = [(line, label(reason)) for line, (keep, reason) in zip(lines, reasons) if keep]
+    kept = [(line, reason_label(reason)) for line, (keep, reason) in zip(lines, reasons) if keep]
     i = 0
     while i < len(kept):
         line, reason = kept[i]
