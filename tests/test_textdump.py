@@ -295,3 +295,17 @@ def test_labelled_boxes_around_a_labelled_article_are_dropped_whatever_their_lab
         assert box not in dump.body, box
     assert dump.body.startswith("The city council voted on Tuesday")
     assert "Residents will be able to comment" in dump.body
+
+
+def test_furniture_vocabulary_is_found_whatever_the_case_of_its_letters():
+    """Furniture words count in any case, with letters a case-blind reading matches but lower case does not."""
+    from newsdigest.ingest.text_lines import STOP_WORDS, read_lines
+
+    english = {line.text: line.boilerplate for line in read_lines(
+        "SUBSCRIBE to our Newsletter\nSubſcribe now\nSUBSCRİBE now\nThe river rose overnight.", STOP_WORDS["en"])}
+    assert english == {
+        "SUBSCRIBE to our Newsletter": 2, "Subſcribe now": 1, "SUBSCRİBE now": 1, "The river rose overnight.": 0,
+    }
+    german = {line.text: line.foreign_furniture for line in read_lines(
+        "IMPRESSUM\nİmpressum und Datenschutz\nDer Fluss stieg über Nacht.", STOP_WORDS["de"])}
+    assert german == {"IMPRESSUM": 1, "İmpressum und Datenschutz": 2, "Der Fluss stieg über Nacht.": 0}

@@ -196,7 +196,7 @@ def line_features(
     ordered = sorted(sizes)
     prose_lengths = sorted(n for n, is_prose in zip(sizes, prose) if is_prose)
     typical = prose_lengths[len(prose_lengths) // 2] if prose_lengths else 20
-    bags = [_bag(line) for line in lines]
+    bags = [line.stems for line in lines]
     shapes = _run_lengths_of([_shape(line) for line in lines])
     prose_shares = {b.start: _ratio(sum(prose[k] for k in b), len(b)) for b in dict.fromkeys(blocks)}
     # Counts over the three lines either side (the line itself left out), from running totals.
@@ -260,11 +260,6 @@ def _window_counts(flags: Sequence[bool], reach: int = 3) -> list[float]:
         lo, hi = max(0, i - reach), min(total, i + reach + 1)
         out.append(_ratio(sums[hi] - sums[lo] - bool(flags[i]), hi - lo - 1))
     return out
-
-
-def _bag(line: Line) -> frozenset[str]:
-    """A line's longer words, folded to a short stem: enough to see two lines speak of the same thing."""
-    return frozenset(w.lower()[:6] for w in line.words if len(w) > 3)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -381,7 +376,7 @@ def _article_words(q: np.ndarray, lines: Sequence[Line]) -> np.ndarray:
     a link list, a footer or a teaser for another story uses other words.
     Lines with fewer than two such words get -1 (nothing to judge).
     """
-    bags = [_bag(line) for line in lines]
+    bags = [line.stems for line in lines]
     article = q >= 0.5
     used: Counter[str] = Counter()
     for bag, inside in zip(bags, article):
@@ -400,6 +395,16 @@ def context_features(
 ) -> list[list[float]]:
     """One vector per line, in the order of `CONTEXT`, from every line's first-reading probability.
 
+    See `_context_matrix`, the same as an array.
+    """
+    return _context_matrix(first, lines, rows).tolist()
+
+
+def _context_matrix(
+    first: Sequence[float], lines: Sequence[Line], rows: Sequence[Sequence[float]] | np.ndarray
+) -> np.ndarray:
+    """One row per line, in the order of `CONTEXT`, from every line's first-reading probability.
+
     A line is judged by its company, at several widths: a short line between
     two paragraphs of the article is a sub-heading or a list item of it; a
     short line inside a run of link-like lines is a menu entry; a paragraph
@@ -408,7 +413,7 @@ def context_features(
     q = np.asarray(first, dtype=float)
     n = len(q)
     if not n:
-        return []
+        return np.zeros((0, len(CONTEXT)))
     article = q >= 0.5
     above, below = _nearest(article.tolist())
     sure_above, sure_below = _nearest((q >= SURE).tolist())
@@ -440,7 +445,7 @@ def context_features(
         _article_words(q, lines), link_company,
         *(x[:, k] for k in _CARRIED_AT),
     ]
-    return np.column_stack(columns).tolist()
+    return np.column_stack(columns)
 
 
 @dataclass(frozen=True)
@@ -548,13 +553,12 @@ class LineModel:
         and the second's for its context; the second reading's use of the
         first is left out, as the first's own contributions already explain it.
         """
-        first, own = self.lines.predict(rows)
-        context = context_features(first, lines, rows)
+        x = np.asarray(rows, dtype=float).reshape(len(rows), len(self.lines.names))
+        first, own = self.lines.predict(x)
+        context = _context_matrix(first, lines, x)
         probability, around = self.context.predict(context)
         around[:, 0] = 0.0
-        values = np.hstack([
-            np.asarray(rows, dtype=float).reshape(len(rows), -1), np.asarray(context).reshape(len(rows), -1),
-        ])
+        values = np.hstack([x, context.reshape(len(rows), -1)])
         return probability, np.hstack([own, around]), values
 
     def reasons(self, contributions: np.ndarray, values: Sequence[float], kept: bool, count: int = 2) -> list[str]:

@@ -49,7 +49,7 @@ class Context:
     @cached_property
     def lower_words(self) -> frozenset[str]:
         """Words the page writes in lower case somewhere: a capitalised run of them is a label, not a name."""
-        return frozenset(w for line in self.lines for w in line.words if w[:1].islower())
+        return frozenset({w for line in self.lines for w in line.words if w[:1].islower()})
 
     def shape(self, index: int) -> dict[str, float]:
         """`line_shape` of line `index` and its neighbourhood, computed once however many candidates the line holds."""
@@ -152,7 +152,8 @@ class _Blend:
                    _Trees.load(model["trees"]), model["threshold"])
 
     def probabilities(self, rows: list[Mapping[str, float]]) -> np.ndarray:
-        x = np.array([[row.get(f, 0.0) for f in self.features] for row in rows], dtype=float)
+        absent = (0.0,) * len(self.features)  # a feature a candidate lacks is 0
+        x = np.array([list(map(row.get, self.features, absent)) for row in rows], dtype=float)
         return (self.linear.probabilities(x) + self.trees.probabilities(x)) / 2
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["Line", "read_lines", "detect_language", "content_words", "STOP_WORDS"]
 
@@ -83,6 +84,20 @@ _FOREIGN_FURNITURE = re.compile(
     |berlangganan|bagikan|komentar|iklan|baca\s+juga|hak\s+cipta)""",
     re.I | re.X,
 )
+# Case-blind patterns cost several times more than the same pattern over the line in lower case: the
+# furniture is looked for in lower case, except in a line with one of the three characters a case-blind
+# pattern matches otherwise than its lower case does (a dotted capital I lowers to two characters; a
+# dotless i and a long s match "i" and "s"). Checked over every code point: the counts are the same.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_BOILERPLATE_LOWER = re.compile(_BOILERPLATE.pattern, re.X)
+_FOREIGN_FURNITURE_LOWER = re.compile(_FOREIGN_FURNITURE.pattern, re.X)
+
+
+def _count(blind: re.Pattern[str], lower: re.Pattern[str], text: str, folded: str) -> int:
+    """How many times case-blind `blind` matches `text`, read as `lower` over `folded`, `text` in lower case."""
+    return len(blind.findall(text) if _FOLDS_APART.search(text) else lower.findall(folded))
+
+
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b", re.I)
 # Image credits and captions: a trailing "(Image: …)", "(AP Photo/…)", a line
 # that is only a credit, or an agency/photographer slash pair.
@@ -124,32 +139,31 @@ class Line:
     """How many lines of the page carry the same text (menus repeat; articles do not)."""
     key: str = ""
     """The text folded for comparison (see `normalise`)."""
+    n_words: int = 0
+    boilerplate_heavy: bool = False
+    """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
+    prose: bool = False
+    """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
 
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
-
-    @property
-    def prose(self) -> bool:
-        """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
-        return self.n_words >= 8 and self.sentence and not self.boilerplate_heavy and self.stop_ratio >= 0.12
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Its longer words folded to a short stem: enough to see two lines speak of the same thing (the line
+        model compares neighbours and the article's vocabulary by them, twice a line)."""
+        return frozenset({w.lower()[:6] for w in self.words if len(w) > 3})
 
     @property
     def furniture(self) -> bool:
         """Part of a page rather than of any text: prompts, repeated menu entries, credits, fences."""
         return self.boilerplate_heavy or (self.repeats > 1 and not self.prose) or self.credit or self.fence
 
-    @property
-    def boilerplate_heavy(self) -> bool:
-        """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
-        if self.copyright:
-            return True
-        return (self.boilerplate > 0 and self.n_words <= 15) or (self.boilerplate >= 2 and self.n_words <= 60)
+
+_TOKEN = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """A line's identity for repetition: case, spacing and punctuation folded."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line]:
@@ -163,7 +177,7 @@ def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line
             continue
         bullet_match = _BULLET.match(stripped)
         body = stripped[bullet_match.end():] if bullet_match else stripped
-        body = re.sub(r"\s+", " ", body)
+        body = _SPACES.sub(" ", body)
         line = Line(
             number=index + 1,
             raw=raw,
@@ -195,15 +209,21 @@ def _observe(line: Line, stop: frozenset[str]) -> None:
     elif words:
         line.stop_ratio = 0.5  # a language without a list: do not judge by function words
     line.sentence = bool(_SENTENCE_END.search(line.text))
-    if line.sentence and len(words) < 25 and re.search(r"(?:\.\.\.|…)$", line.text):
+    if line.sentence and len(words) < 25 and line.text.endswith(("...", "…")):
         line.sentence = False  # a teaser cut off mid-sentence ("Two people in China have been…")
     # Only lines short enough for furniture to be their point are counted.
-    line.boilerplate = len(_BOILERPLATE.findall(line.text)) if len(words) <= 60 else 0
-    if len(words) <= 60 and stop is not STOP_WORDS["en"]:
-        line.foreign_furniture = len(_FOREIGN_FURNITURE.findall(line.text))
+    if len(words) <= 60:
+        folded = line.text.lower()
+        line.boilerplate = _count(_BOILERPLATE, _BOILERPLATE_LOWER, line.text, folded)
+        if stop is not STOP_WORDS["en"]:
+            line.foreign_furniture = _count(_FOREIGN_FURNITURE, _FOREIGN_FURNITURE_LOWER, line.text, folded)
     line.copyright = bool(_COPYRIGHT.search(line.text)) and len(words) <= 40
     line.credit = bool(_CREDIT.search(line.text))
     line.fence = bool(FENCE.match(line.raw))
+    # Every reader asks these of every line many times: they are worked out once, from the facts above.
+    n = line.n_words = len(words)
+    line.boilerplate_heavy = line.copyright or (line.boilerplate > 0 and n <= 15) or (line.boilerplate >= 2 and n <= 60)
+    line.prose = n >= 8 and line.sentence and not line.boilerplate_heavy and line.stop_ratio >= 0.12
 
 
 def detect_language(text: str) -> tuple[str | None, frozenset[str]]:
@@ -228,4 +248,4 @@ def detect_language(text: str) -> tuple[str | None, frozenset[str]]:
 
 def content_words(words: list[str], stop: frozenset[str]) -> set[str]:
     """The words that carry a line's topic, folded to a short stem for matching."""
-    return {w.lower()[:6] for w in words if len(w) > 3 and w.lower() not in stop and w.lower() not in _ALL_STOP}
+    return {low[:6] for w in words if len(w) > 3 and (low := w.lower()) not in stop and low not in _ALL_STOP}

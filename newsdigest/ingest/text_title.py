@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, clean_authors
@@ -43,10 +44,15 @@ def candidates(ctx: Context) -> list[Candidate]:
         if other.key and 1 <= other.n_words <= KICKER_WORDS:
             short.setdefault(other.key, []).append(j)
     first = max(0, start - ABOVE_START)
+    substantial = [0]
+    for other in lines:
+        substantial.append(substantial[-1] + (other.n_words >= 3 and not other.furniture))
     around = _Around(
         {j for j in range(max(0, first - 4), min(len(lines), limit + 5)) if find_dates(lines[j].raw.strip(), None, ctx.lang)},
         {j for j in range(first, min(len(lines), limit + 5)) if BYLINE_PREFIX.match(lines[j].text)},
         first_prose,
+        substantial,
+        Counter(other.key for other in lines),
     )
     for i in range(first, limit):
         line = lines[i]
@@ -58,7 +64,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             value = line.raw.strip() if line.bullet and line.raw.strip()[:1].isdigit() else line.text.strip()
             out.append(Candidate(value, i, _features(ctx, i, line, keys_above, crumbs, around)))
             for part, rest, first in _readings(ctx, i, value, short):
-                part_line = _as_line(ctx, part)
+                part_line = _as_line(ctx, part, around.keys)
                 features = _features(ctx, i, part_line, keys_above, crumbs, around) | {
                     "part": 1.0,
                     "part_first": float(first),
@@ -120,10 +126,11 @@ def _cut_before(text: str, words: int) -> str:
     return text[: found[-words - 1].end()].strip(" |:-–—,") if len(found) > words else ""
 
 
-def _as_line(ctx: Context, text: str) -> Line:
-    """`text` observed as a line of its own, repeated as often as the page prints it alone."""
+def _as_line(ctx: Context, text: str, keys: Counter[str]) -> Line:
+    """`text` observed as a line of its own, repeated as often as the page prints it alone (`keys`: how often
+    the page prints each line)."""
     line = read_lines(text, ctx.stop)[0]
-    line.repeats = max(1, sum(other.key == line.key for other in ctx.lines))
+    line.repeats = max(1, keys[line.key])
     return line
 
 
@@ -140,6 +147,10 @@ class _Around:
     dated: set[int]
     bylines: set[int]
     first_prose: int
+    substantial: list[int]
+    """How many lines of three words or more that are no furniture stand above each line (and the end)."""
+    keys: Counter[str]
+    """How many lines of the page carry each folded text."""
     topics: dict[int, set[str]] = field(default_factory=dict)
     """Content words of the lines looked at, by index: each line is a neighbour of several candidates."""
 
@@ -161,6 +172,8 @@ def _features(
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     prev = lines[i - 1] if i > 0 else None
     features = ctx.shape(i) if line is lines[i] else line_shape(line) | {"menu_run": ctx.shape(i)["menu_run"]}
+    # How often the page prints the line's text, inside other lines too.
+    printed = ctx.page_lower.count(line.text.lower()) if line.n_words >= 2 else 0
     features.update(
         {
             "before_start": clip(start - i, 30),
@@ -173,9 +186,9 @@ def _features(
             "topic_words": min(len(words), 8) / 8,
             "topical": lead * min(len(words), 4) / 4,
             "crumb_ends_with_it": float(crumb_ends),
-            "echoed": min(ctx.page_lower.count(line.text.lower()) - 1, 3) / 3 if line.n_words >= 2 else 0.0,
+            "echoed": min(printed - 1, 3) / 3 if line.n_words >= 2 else 0.0,
             # Quoted inside other lines of the page ("2 comments on “Headline”", "Share “Headline”"): named as the page's.
-            "quoted": float(line.n_words >= 2 and ctx.page_lower.count(line.text.lower()) > line.repeats),
+            "quoted": float(line.n_words >= 2 and printed > line.repeats),
             "twin_near": float(twin_near),
             "seen_above": float(line.key in keys_above),
             "has_date": float(bool(find_dates(line.text, None, ctx.lang))),
@@ -190,7 +203,7 @@ def _features(
             "prev_sentence": float(prev is not None and prev.sentence),
 
             # A standfirst follows its headline and is longer; a kicker precedes it and is shorter.
-            "headline_above": float(any(_headline_shaped(ctx, j, line.n_words) for j in range(max(0, i - 3), i))),
+            "headline_above": float(any(_headline_shaped(ctx, j, line.n_words, around) for j in range(max(0, i - 3), i))),
             "longer_below": float(any(lines[j].n_words > line.n_words and not lines[j].furniture
                                       for j in range(i + 1, min(len(lines), i + 3)))),
             "words_vs_prev": _ratio(line.n_words, prev.n_words if prev is not None else 0),
@@ -199,8 +212,8 @@ def _features(
             "date_below": float(any(j in around.dated for j in range(i + 1, i + 5))),
             "date_above": float(any(j in around.dated for j in range(i - 3, i))),
             "byline_below": float(any(j in around.bylines for j in range(i + 1, i + 5))),
-            "lines_to_prose": clip(sum(lines[j].n_words >= 3 and not lines[j].furniture
-                                       for j in range(i + 1, around.first_prose)), 4) if i < around.first_prose else 0.0,
+            "lines_to_prose": clip(around.substantial[around.first_prose] - around.substantial[i + 1], 4)
+                              if i < around.first_prose else 0.0,
             # Of a headline and the standfirst or topic line printed with it, the headline is
             # mostly the shorter; the nearest heading-like line on each side tells which this is.
             # A sub-heading inside the article has paragraphs above it; a headline has the page's furniture.
@@ -257,11 +270,11 @@ def _heading_like(line: Line) -> bool:
     return 2 <= line.n_words <= 40 and not line.furniture and not line.prose
 
 
-def _headline_shaped(ctx: Context, j: int, words: int) -> bool:
+def _headline_shaped(ctx: Context, j: int, words: int, around: _Around) -> bool:
     """Line `j` could be the headline over a line of `words` words: shorter, no sentence, on the lead's topic."""
     line = ctx.lines[j]
     return (2 <= line.n_words < words and not line.sentence and not line.furniture
-            and bool(content_words(line.words, ctx.stop) & ctx.lead_words))
+            and bool(around.topic(ctx, j) & ctx.lead_words))
 
 
 def _ratio(words: int, other: int) -> float:

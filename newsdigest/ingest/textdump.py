@@ -37,7 +37,57 @@ from newsdigest.ingest.text_structure import Block, render_blocks, restore_table
 from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
-__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "analyse", "finish", "line_readings", "parse_text_dump", "read_dump", "weigh_lines"]
+__all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "Weighed", "Why", "analyse", "finish", "line_readings", "parse_text_dump", "read_dump", "weigh_lines"]
+
+
+@dataclass(frozen=True, eq=False)
+class Weighed:
+    """The line model's verdict on one line, kept as numbers and worded only when `--explain` shows it.
+
+    Ingest reads only what the line is (`label`, which opens the wording);
+    naming the observations that decided it sorts every observation of the
+    line, which is most of the cost of deciding when nobody asks why.
+    """
+
+    model: LineModel
+    probability: float
+    contributions: np.ndarray
+    values: np.ndarray
+    alone: bool
+    """What the model would decide of the line by itself (it may go with its neighbours: `LineModel.smooth`)."""
+    kept: bool
+    rule: str
+    """The rules' reason for the line."""
+    rule_keep: bool
+    kind: str
+    """What the line is when the model keeps a line the rules dropped (`_kind`)."""
+
+    @property
+    def label(self) -> str:
+        """What the line is, as the Markdown writer reads it: the first words of `str(self)`."""
+        if self.kept == self.rule_keep:
+            return self.rule
+        return self.kind if self.kept else "not the article"
+
+    def __str__(self) -> str:
+        why = "; ".join(self.model.reasons(self.contributions, self.values, self.alone))
+        if self.kept != self.alone:
+            why = ("kept with the article around it" if self.kept else "dropped with the lines around it") + (
+                f"; alone it would not be ({why})" if why else ""
+            )
+        p = self.probability
+        if self.kept == self.rule_keep:
+            return f"{self.rule} (model {p:.2f}: {why})"
+        return f"{self.label} (model {p:.2f}, over the rule '{self.rule}': {why})"
+
+
+Why = str | Weighed
+"""Why a line went or stayed: the rules' words, or the model's verdict to be worded."""
+
+
+def reason_label(why: Why) -> str:
+    """What a line is, by the reason it went or stayed (the start of that reason's wording)."""
+    return why if isinstance(why, str) else why.label
 
 
 @dataclass(frozen=True)
@@ -50,7 +100,12 @@ class LineDecision:
     number: int
     text: str
     kept: bool
-    reason: str
+    why: Why
+
+    @property
+    def reason(self) -> str:
+        """The reason in words, as `ingest --explain` shows it."""
+        return str(self.why)
 
 
 @dataclass(frozen=True)
@@ -82,6 +137,9 @@ _LINK_LABEL = re.compile(
 # The credit under an embedded social post: "— Name (@handle) November 1, 2019".
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 _DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
+_BY = re.compile(r"^by\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LINK_SHAPE = re.compile(r"[.!?]\s|https?:|@\w")
 _ARTICLE_LABEL = re.compile(r"^(?:article(?:\s+(?:text|body|content))?|full\s+(?:story|article|text)|story)\s*:?$", re.I)
 
 
@@ -168,9 +226,7 @@ def finish(
         title, derived = _derive_title(blocks), True
         if not title:
             derived = False
-    decisions = tuple(
-        LineDecision(line.number, line.raw, reasons[i][0], reasons[i][1]) for i, line in enumerate(lines)
-    )
+    decisions = tuple(LineDecision(line.number, line.raw, kept, why) for line, (kept, why) in zip(lines, reasons))
     return TextDump(
         body=body,
         title=title,
@@ -197,7 +253,7 @@ _SETTLED = (
 
 def weigh_lines(
     found: Analysis, model: LineModel, reading: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-) -> list[tuple[bool, str]]:
+) -> list[tuple[bool, Why]]:
     """The final keep-or-drop per line: the model's verdict, with the observations that decided it.
 
     Lines used as metadata (headline, byline, dateline) and structural
@@ -218,24 +274,16 @@ def weigh_lines(
         [float(probabilities[i]) for i in judged], [found.rules[i][0] for i in judged],
     )))
     verdict = dict(zip(judged, alone))
-    out: list[tuple[bool, str]] = []
+    out: list[tuple[bool, Why]] = []
     for i, (keep, reason) in enumerate(found.rules):
         if i not in smoothed:
             out.append((keep, reason))
             continue
-        p = float(probabilities[i])
         kept = smoothed[i]
-        why = "; ".join(model.reasons(contributions[i], values[i], verdict[i]))
-        if kept != verdict[i]:
-            why = ("kept with the article around it" if kept else "dropped with the lines around it") + (
-                f"; alone it would not be ({why})" if why else ""
-            )
-        if kept == keep:
-            out.append((kept, f"{reason} (model {p:.2f}: {why})"))
-        elif kept:
-            out.append((True, f"{_kind(lines, i)} (model {p:.2f}, over the rule '{reason}': {why})"))
-        else:
-            out.append((False, f"not the article (model {p:.2f}, over the rule '{reason}': {why})"))
+        kind = _kind(lines, i) if kept and not keep else ""
+        out.append((kept, Weighed(
+            model, float(probabilities[i]), contributions[i], values[i], verdict[i], kept, reason, keep, kind,
+        )))
     if not any(kept for kept, _ in out):
         _keep_what_the_rules_kept(found.rules, out)
     _headings_follow_their_text(lines, out)
@@ -256,7 +304,7 @@ def line_readings(
     return model.predict(rows, found.lines)
 
 
-def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, str]]) -> None:
+def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[bool, Why]]) -> None:
     """Where the model would leave no article at all, the rules' article stands.
 
     The model refines an article; it was fitted on pages with one, and a
@@ -268,7 +316,7 @@ def _keep_what_the_rules_kept(rules: list[tuple[bool, str]], out: list[tuple[boo
             out[i] = (True, f"{reason} (the rules' article: the model would keep no line of the page)")
 
 
-def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) -> None:
+def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, Why]]) -> None:
     """A sub-heading belongs to the article exactly when the text under it does.
 
     The model judges a short heading by itself, and a heading late in an
@@ -276,7 +324,8 @@ def _headings_follow_their_text(lines: list[Line], out: list[tuple[bool, str]]) 
     the paragraph it introduces was kept.
     """
     for i, (kept, reason) in enumerate(out):
-        if not (reason.startswith("sub-heading") or "over the rule 'sub-heading'" in reason):
+        overruled = isinstance(reason, Weighed) and reason.kept != reason.rule_keep and reason.rule == "sub-heading"
+        if not (reason_label(reason).startswith("sub-heading") or overruled):
             continue
         below = next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
         under = below is not None and out[below][0]
@@ -490,10 +539,10 @@ def _judge(lines: list[Line], i: int, share: float | None) -> tuple[bool, str]:
         return False, "link to another article"
     if _AUTHOR_BIO.match(line.text):
         return False, "author bio"
-    if re.match(r"^by\b", line.text, re.I) and line.n_words <= 15 and not line.sentence:
+    if _BY.match(line.text) and line.n_words <= 15 and not line.sentence:
         return False, "byline"
     if not line.sentence and line.n_words <= 10 and not line.text.startswith(("—", "–", "-")) and (
-        find_dates(line.text) or re.search(r"\b\d{1,2}:\d{2}\b", line.text)
+        find_dates(line.text) or _CLOCK.search(line.text)
     ):
         return False, "dateline or timestamp"
     if _EMBED_CREDIT.match(line.text):
@@ -556,7 +605,7 @@ def _link_run(lines: list[Line], j: int) -> bool:
     other = lines[j]
     return (
         not other.prose and not other.sentence and not other.bullet and 4 <= other.n_words <= 16
-        and not re.search(r"[.!?]\s|https?:|@\w", other.text)
+        and not _LINK_SHAPE.search(other.text)
     )
 
 
@@ -567,7 +616,7 @@ def _heading_like(lines: list[Line], i: int) -> bool:
         return False
     if line.boilerplate_heavy or line.credit or _DATELINE.search(line.text) or "@" in line.text:
         return False
-    if re.match(r"^by\b", line.text, re.I) or _AUTHOR_BIO.match(lines[i + 1].text if i + 1 < len(lines) else ""):
+    if _BY.match(line.text) or _AUTHOR_BIO.match(lines[i + 1].text if i + 1 < len(lines) else ""):
         return False  # a byline, or an author's name above a bio: not a section of the article
     following = lines[i + 1] if i + 1 < len(lines) else None
     return following is not None and following.prose and (line.blank_before or line.blank_after)
@@ -596,10 +645,10 @@ def _is_toc_entry(lines: list[Line], i: int) -> bool:
     return lines[i].repeats > 1 and any(o.key == key and not o.bullet for o in lines if o is not lines[i])
 
 
-def _blocks(lines: list[Line], reasons: list[tuple[bool, str]]) -> list[Block]:
+def _blocks(lines: list[Line], reasons: list[tuple[bool, Why]]) -> list[Block]:
     """Group kept lines into Markdown blocks: paragraphs, headings, lists, tables."""
     blocks: list[Block] = []
-    kept = [(line, reason) for line, (keep, reason) in zip(lines, reasons) if keep]
+    kept = [(line, reason_label(reason)) for line, (keep, reason) in zip(lines, reasons) if keep]
     i = 0
     while i < len(kept):
         line, reason = kept[i]
