@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from test_text_metadata_readings import page
+
 from newsdigest.ingest import text_title
 from newsdigest.ingest.textmeta import page_context
-from test_text_metadata_readings import page
 
 HEAD = "Library reopens after repairs\nTown hall records kept safe\nPhotos by the reading group\nVolunteers carried every shelf"
 
