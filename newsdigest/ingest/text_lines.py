@@ -139,11 +139,13 @@ class Line:
     """How many lines of the page carry the same text (menus repeat; articles do not)."""
     key: str = ""
     """The text folded for comparison (see `normalise`)."""
-    n_words: int = 0
-    boilerplate_heavy: bool = False
-    """Furniture vocabulary in a line short enough for that vocabulary to be its point."""
-    prose: bool = False
-    """Looks like running text: long enough, shaped like a sentence, made of ordinary words."""
+    n_words: int = field(init=False, default=0)
+    """How many words it holds. This and the two below are worked out from the facts above by `_observe`
+    (every reader asks them of every line many times), never given by whoever makes the line."""
+    boilerplate_heavy: bool = field(init=False, default=False)
+    """Furniture vocabulary in a line short enough for that vocabulary to be its point (set by `_observe`)."""
+    prose: bool = field(init=False, default=False)
+    """Looks like running text: long enough, shaped like a sentence, made of ordinary words (set by `_observe`)."""
 
     @cached_property
     def stems(self) -> frozenset[str]:

@@ -46,7 +46,9 @@ class Weighed:
 
     Ingest reads only what the line is (`label`, which opens the wording);
     naming the observations that decided it sorts every observation of the
-    line, which is most of the cost of deciding when nobody asks why.
+    line, which is most of the cost of deciding when nobody asks why. It holds
+    arrays, so two verdicts are equal only when they are the same object:
+    compare `label` or the wording (`str`) instead.
     """
 
     model: LineModel
@@ -90,11 +92,13 @@ def reason_label(why: Why) -> str:
     return why if isinstance(why, str) else why.label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LineDecision:
     """Why one line of the source was kept or dropped (for `ingest --explain`).
 
     There is one per non-blank line; `number` is 1-based in the text as given.
+    Decisions are equal only when they are the same object (`why` may be a
+    `Weighed`, which has no value equality): compare `kept` and `reason`.
     """
 
     number: int
