@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from newsdigest.ingest.text_lines import read_lines
 from newsdigest.ingest.textdump import parse_text_dump
 
 MENU = """\
@@ -309,3 +310,20 @@ def test_furniture_vocabulary_is_found_whatever_the_case_of_its_letters():
     german = {line.text: line.foreign_furniture for line in read_lines(
         "IMPRESSUM\nDatenschutz & İmpressum\nDer Fluss stieg über Nacht.", STOP_WORDS["de"])}
     assert german == {"IMPRESSUM": 1, "Datenschutz & İmpressum": 2, "Der Fluss stieg über Nacht.": 0}
+
+
+def test_credits_are_told_by_their_shape_whoever_took_the_picture():
+    """Invented agencies and photographers: a credit is known by how it is written, not by whose name it holds."""
+    credits = [
+        "Boats wait outside the harbour wall at dawn. © Mira Kovac / Lantern Wire",
+        "Tomas Ekdal/Northgate Pictorial",
+        "Harbour Lens Images",
+        "The new pier at low tide (Tomas Ekdal/Northgate Pictorial)",
+    ]
+    prose = [
+        "The ferry runs every hour and/or on demand in the summer months, the council said.",
+        "Tickets for the crossing cost 135 crowns a day / 40 crowns for Children",
+    ]
+    lines = {line.text: line.credit for line in read_lines("\n\n".join(credits + prose))}
+    assert [lines[text] for text in credits] == [True] * len(credits)
+    assert [lines[text] for text in prose] == [False] * len(prose)
