@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdigest.ingest.decode import decode
 from newsdigest.ingest.text_lines import read_lines
 from newsdigest.ingest.textdump import parse_text_dump, read_dump
 
@@ -28,3 +29,11 @@ def test_invisible_characters_never_reach_the_body():
     body = parse_text_dump("\ufeff" + text.replace("tofu", "to\u2060fu") + "\n").body
     assert SEPARATOR not in body and "\u2060" not in body and "\ufeff" not in body
     assert "Cut the tofu into cubes" in body
+
+
+def test_a_direction_mark_or_an_invisible_operator_is_as_unseen_as_a_separator():
+    """The decoder and the dump reader remove the same invisible characters, whichever reads the text first."""
+    for mark in ("\u200e", "\u200f", "\u2062"):
+        marked = read_dump("\n\n".join(step + mark for step in STEPS)).lines
+        assert all(line.sentence for line in marked)
+        assert decode(("Fry the garlic" + mark + " slowly.").encode()) == "Fry the garlic slowly."

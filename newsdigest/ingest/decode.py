@@ -29,10 +29,12 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"
 """Spaces a browser shows as a space but that break word matching and line rules."""
-_INVISIBLE = "\u200b\u2060\ufeff\u200e\u200f\u00ad"
-"""Invisible characters with no meaning in an article's text. Zero-width (non-)joiners are kept: some
-scripts and emoji need them."""
-_ODD_CHARACTER = re.compile(f"[{_SPACES}{_INVISIBLE}]")
+INVISIBLE = "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u200e\u200f\u00ad"
+"""Invisible characters with no meaning in an article's text: zero-width spaces, word joiners, invisible
+operators, byte-order marks, direction marks and soft hyphens. Zero-width (non-)joiners are kept: some
+scripts and emoji need them. The text-dump reader removes the same ones (text reaches it by other ways than
+this module too), so the two never disagree on what is invisible."""
+_ODD_CHARACTER = re.compile(f"[{_SPACES}{INVISIBLE}]")
 """Either kind, found in one pass over the text: a saved page is a few hundred thousand characters, and two
 passes (one per kind) cost twice as much as one that asks which kind each rare hit is."""
 _FIXER = ftfy.TextFixerConfig(

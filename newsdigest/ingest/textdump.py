@@ -31,10 +31,11 @@ from datetime import tzinfo
 import numpy as np
 
 from newsdigest.ingest.article import Article, headline_from_sentence
+from newsdigest.ingest.decode import INVISIBLE
+from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.text_lines import Line, content_words, detect_language, read_lines
 from newsdigest.ingest.text_region import coherence, find_article, off_topic_tail
 from newsdigest.ingest.text_structure import Block, render_blocks, restore_table, strip_promotions
-from newsdigest.ingest.line_model import LineModel, line_features, load_model
 from newsdigest.ingest.textmeta import TextMeta, find_dates, read_metadata
 
 __all__ = ["Analysis", "Dump", "LineDecision", "TextDump", "Weighed", "Why", "analyse", "finish", "line_readings", "parse_text_dump", "read_dump", "weigh_lines"]
@@ -177,18 +178,14 @@ class Dump:
     coh: list[float | None]
 
 
-_INVISIBLE = {
-    **dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u2061\u2062\u2063\u2064\ufeff")),
-    ord("\u2028"): "\n", ord("\u2029"): "\n",
-}
-"""Soft hyphens, zero-width spaces, word joiners, invisible operators and byte-order marks are hints for
-a browser, invisible in the text: one left at the end of a line hides its full stop from the sentence test.
-Unicode's line and paragraph separators are line breaks."""
+_UNSEEN = {**dict.fromkeys(map(ord, INVISIBLE)), ord("\u2028"): "\n", ord("\u2029"): "\n"}
+"""Invisible characters are hints for a browser, not text: one left at the end of a line hides its full
+stop from the sentence test. Unicode's line and paragraph separators are line breaks."""
 
 
 def read_dump(text: str) -> Dump:
     """The lines of a dump, observed, and the article's stretch among them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").translate(_UNSEEN)
     lang, stop = detect_language(text)
     lines = read_lines(text, stop)
     span, coh = find_article(lines, stop)
