@@ -319,6 +319,9 @@ def test_credits_are_told_by_their_shape_whoever_took_the_picture():
         "Tomas Ekdal/Northgate Pictorial",
         "Harbour Lens Images",
         "The new pier at low tide (Tomas Ekdal/Northgate Pictorial)",
+        "Volunteers sort parcels at the depot on Monday. (LWN)",
+        "The pier was closed for a week (picture supplied via Harbour Trust)",
+        "Crowds on the quay at noon.Photograph: Mira Kovac/Lantern Wire",
     ]
     prose = [
         "The ferry runs every hour and/or on demand in the summer months, the council said.",

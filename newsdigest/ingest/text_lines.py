@@ -100,18 +100,20 @@ def _count(blind: re.Pattern[str], lower: re.Pattern[str], text: str, folded: st
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b", re.I)
 # Image credits and captions, told by the shapes every credit line has and never by whose names they hold:
-# a bracketed credit naming a picture or a file ("(Image: …)", "(File photo)"), a bracketed or line-ending
+# a bracketed credit naming a picture or a file ("(Image: …)", "(File photo)") or a source ("(… via Name)"),
+# a caption's closing bracketed initials ("… on Monday. (ABC)"), a bracketed or line-ending
 # "Name/Agency" pair ("(Jane Roe/Some Wire)", "… © Jane Roe / Some Wire": two short runs of capitalised
 # words after a line's start, a full stop, a colon or a copyright sign), a line opening with a credit label,
-# a media-caption opener, "credit:", "Photo: Name", a short line of capitalised words ending in "Images",
-# or a line that is only a slash-separated pair of names.
+# a media-caption opener, "credit:", "Photo: Name" or "Photograph: Name", a short line of capitalised words
+# ending in "Images", or a line that is only a slash-separated pair of names.
 _CREDIT = re.compile(
     r"""^(?:credit|photo(?:graph)?|image|picture|source|illustration|video)s?\b\s*(?:[:.…]|by\b)
-    |\((?:[^()]*\b(?:image|photo|picture|credits?|file)\b[^()]*|[^()]{1,60}/[^()]+)\)\s*$
+    |\((?:[^()]*\b(?:image|photo|foto|picture|credits?|file)\b[^()]*|[^()]{1,60}/[^()]+|[^()]*\bv[ií]a\s[^()]+)\)\s*$
+    |(?-i:[a-z]{2}\.\s*\([A-Z]{2,4}\))\s*$
     |^(?:media|image|photo|video)\s*caption
     |(?:^|[.:©]\s*)(?-i:(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s*/\s*(?:[A-Z][a-z]+|[A-Z]{2,5})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2})\s*$
     |^(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}\s+Images)\s*(?:/|$)
-    |credit:\s*\S|\b(?:photo|image|picture)s?:\s*[A-Z][^.!?]{0,40}$
+    |credit:\s*\S|\b(?:photo(?:graph)?|image|picture)s?:\s*[A-Z][^.!?]{0,40}$
     |^[A-Z][^!?/|]{1,40}(?:\s?[/|]\s?[A-Z][^!?/|]{1,40}){1,3}$""",
     re.I | re.X,
 )
