@@ -67,6 +67,12 @@ def another_occurrence(mentions: Sequence[Mention]) -> np.ndarray:
     return (marker[:, None] != marker[None, :]) & days[:, None] & days[None, :]
 
 
+def _own_days(mentions: Sequence[Mention], published: Sequence[date | None]) -> np.ndarray:
+    """(M,): the ordinal publication day of each mention's version, NaN where it has none."""
+    ordinal = [d.toordinal() if d else np.nan for d in published]
+    return np.array([ordinal[m.post] for m in mentions], dtype=float)
+
+
 def after_publication(mentions: Sequence[Mention], published: Sequence[date | None]) -> np.ndarray:
     """(M, M): does one day fall after the other version's publication while that version's day may be past?
 
@@ -80,8 +86,7 @@ def after_publication(mentions: Sequence[Mention], published: Sequence[date | No
     """
     day = np.array([m.dimension == "day" for m in mentions], dtype=bool)
     low = np.array([m.low for m in mentions], dtype=float)
-    ordinal = [d.toordinal() if d else np.nan for d in published]
-    own = np.array([ordinal[m.post] for m in mentions], dtype=float)
+    own = _own_days(mentions, published)
     with np.errstate(invalid="ignore"):  # an unknown publication day compares as False
         past = (low[:, None] < own[:, None]) | ((low[:, None] == own[:, None]) & (low[None, :] <= own[None, :]))
         later = day[:, None] & day[None, :] & (low[None, :] > own[:, None]) & past
@@ -149,8 +154,7 @@ def grown_since(mentions: Sequence[Mention], published: Sequence[date | None]) -
     """
     running = np.array([_tally(m) for m in mentions], dtype=bool)
     value = np.array([m.value for m in mentions], dtype=float)
-    ordinal = [d.toordinal() if d else np.nan for d in published]
-    own = np.array([ordinal[m.post] for m in mentions], dtype=float)
+    own = _own_days(mentions, published)
     with np.errstate(invalid="ignore"):  # an unknown publication day compares as False
         later = (own[None, :] > own[:, None]) & (value[None, :] > value[:, None])
     count = np.array([m.dimension == "count" for m in mentions], dtype=bool)
