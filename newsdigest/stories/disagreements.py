@@ -75,7 +75,7 @@ from newsdigest.stories.counterparts import (
 )
 from newsdigest.stories.framing import aims_apart, periods_apart, verb_of
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
-from newsdigest.stories.occasions import grown_since, two_occasions
+from newsdigest.stories.occasions import grown_since, publication_days, two_occasions
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
     STAMP_WORDS,
@@ -799,8 +799,8 @@ def _clashes(mentions: Sequence[Mention], published: Sequence[date | None]) -> n
     tolerance = 1e-6 * np.maximum(np.abs(value), 1.0)
     apart = tolerance[:, None] + tolerance[None, :]
     clash = (low[:, None] > high[None, :] + tolerance[None, :]) | (low[None, :] > high[:, None] + tolerance[:, None])
-    day = np.array([published[m.post].toordinal() if published[m.post] else -1 for m in mentions])
-    same_day = (day[:, None] == day[None, :]) & (day[:, None] >= 0)
+    day = publication_days(mentions, published)
+    same_day = day[:, None] == day[None, :]  # an unknown day (NaN) equals no day
     floor = np.isfinite(low) & np.isposinf(high)  # "more than 30", "at least 30"
     ceiling = (low == 0.0) & (value > 0.0) & np.isfinite(high)  # "less than 30", "fewer than 30"
     # The bounds themselves differ: "as many as 35 to 40" and "as many as 30 to 40" give one ceiling, 40.

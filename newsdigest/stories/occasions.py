@@ -34,7 +34,7 @@ import numpy as np
 from newsdigest.stories.framing import QUALIFIER, clause, end_of
 from newsdigest.stories.numbers import Mention
 
-__all__ = ["after_publication", "another_occurrence", "grown_since", "two_occasions"]
+__all__ = ["after_publication", "another_occurrence", "grown_since", "publication_days", "two_occasions"]
 
 _DAYS = ("day", "date", "weekday")
 """The dimensions of a day: read against the publication day ('day'), or a bare label without one."""
@@ -67,7 +67,7 @@ def another_occurrence(mentions: Sequence[Mention]) -> np.ndarray:
     return (marker[:, None] != marker[None, :]) & days[:, None] & days[None, :]
 
 
-def _own_days(mentions: Sequence[Mention], published: Sequence[date | None]) -> np.ndarray:
+def publication_days(mentions: Sequence[Mention], published: Sequence[date | None]) -> np.ndarray:
     """(M,): the ordinal publication day of each mention's version, NaN where it has none."""
     ordinal = [d.toordinal() if d else np.nan for d in published]
     return np.array([ordinal[m.post] for m in mentions], dtype=float)
@@ -86,7 +86,7 @@ def after_publication(mentions: Sequence[Mention], published: Sequence[date | No
     """
     day = np.array([m.dimension == "day" for m in mentions], dtype=bool)
     low = np.array([m.low for m in mentions], dtype=float)
-    own = _own_days(mentions, published)
+    own = publication_days(mentions, published)
     with np.errstate(invalid="ignore"):  # an unknown publication day compares as False
         past = (low[:, None] < own[:, None]) | ((low[:, None] == own[:, None]) & (low[None, :] <= own[None, :]))
         later = day[:, None] & day[None, :] & (low[None, :] > own[:, None]) & past
@@ -154,7 +154,7 @@ def grown_since(mentions: Sequence[Mention], published: Sequence[date | None]) -
     """
     running = np.array([_tally(m) for m in mentions], dtype=bool)
     value = np.array([m.value for m in mentions], dtype=float)
-    own = _own_days(mentions, published)
+    own = publication_days(mentions, published)
     with np.errstate(invalid="ignore"):  # an unknown publication day compares as False
         later = (own[None, :] > own[:, None]) & (value[None, :] > value[:, None])
     count = np.array([m.dimension == "count" for m in mentions], dtype=bool)
