@@ -289,20 +289,21 @@ def _subject_name(phrase: str) -> str | None:
         if name.endswith(("'s", "’s")) or re.match(r"['’]s\b", rest) or _PREPOSITION_BEFORE.search(before) \
                 or _IN_RELATIVE_CLAUSE.search(before) or _LONGER_NAME_BEFORE.search(before):
             continue
-        if not clean_speaker(name):
+        cleaned = clean_speaker(name)
+        if not cleaned:
             continue
         tail = rest.strip()
         if re.fullmatch(r"[,:]?|\([^()]{1,15}\),?", tail):
-            return clean_speaker(name)
+            return cleaned
         if tail.startswith(","):
             last = tail.rstrip(",").split(",")[-1] if not tail.endswith(",") else ""
             if not last.strip() or (not _RELATIVE_OR_PRONOUN.match(last) and re.match(r"\s*[a-z\d]", last)):
-                return clean_speaker(name)
+                return cleaned
             continue
         if re.match(r"(?:of|from|at|with)\s", tail) and "," not in tail:
             if tail.startswith("of") and name.split()[-1].casefold() in BODIES:
                 continue  # "Kelbury Department of Roads": the body's name goes on
-            return clean_speaker(name)
+            return cleaned
     return None
 
 
