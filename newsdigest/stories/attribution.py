@@ -589,14 +589,14 @@ def _joint(name: str, rest: str) -> bool:
 def _before_quote(tail: str, roles: Callable[[str], str | None], names: Names) -> Iterator[tuple[str | None, bool]]:
     """The credit before the quote: 'Ann Roe, the port's director, said: “…”' (the speech verb nearest the quote
     first); a document ('The letter says: “…”') where no one is named."""
-    for verb in reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail))):
-        phrase = _AUX_TAIL.sub("", tail[:verb.start()])
+    verbs = reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail)))
+    phrases = [_AUX_TAIL.sub("", tail[:verb.start()]) for verb in verbs]
+    for phrase in phrases:
         name = _subject_name(phrase)
         if name:
             yield name, True
             return
-    for verb in reversed(list(_SPEECH_BEFORE_QUOTE.finditer(tail))):
-        phrase = _AUX_TAIL.sub("", tail[:verb.start()])
+    for phrase in phrases:
         if _document(phrase) or _COMMON_SUBJECT.fullmatch(_masked(phrase).strip()):
             yield from _unnamed(phrase, roles, names)
             return
