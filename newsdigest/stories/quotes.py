@@ -162,9 +162,7 @@ def _common_passages(items: Sequence[QuoteMention]) -> list[QuoteMention]:
     found: list[QuoteMention] = []
     for k, a in enumerate(items):
         for b in items[k + 1:]:
-            if a.post == b.post or len(a.bigrams & b.bigrams) < RUN_WORDS - 1:
-                continue
-            run = _trimmed(_longest_run(plain_words(a.text), plain_words(b.text)))
+            run = _trimmed(_shared_run(a, b))
             if len(run) < RUN_WORDS:
                 continue
             pattern = r"[\W_]+".join(re.escape(w).replace("'", "['’]") for w in run)
@@ -196,13 +194,20 @@ def _longest_run(a: Sequence[str], b: Sequence[str]) -> Sequence[str]:
     return a[m.a:m.a + m.size]
 
 
+def _shared_run(a: QuoteMention, b: QuoteMention) -> Sequence[str]:
+    """The longest run of words two mentions from different versions both quote, if they share enough word
+    pairs to hold one of `RUN_WORDS` words; else none."""
+    if a.post == b.post or len(a.bigrams & b.bigrams) < RUN_WORDS - 1:
+        return []
+    return _longest_run(plain_words(a.text), plain_words(b.text))
+
+
 def _one_quote(a: QuoteMention, b: QuoteMention) -> bool:
     """Two mentions of one quote: most word pairs shared (`_same`), or a long run of words quoted alike by two
     versions that cut the quote differently (`_common_passages`)."""
     if _same(a, b):
         return True
-    return a.post != b.post and len(a.bigrams & b.bigrams) >= RUN_WORDS - 1 and len(
-        _longest_run(plain_words(a.text), plain_words(b.text))) >= RUN_WORDS
+    return len(_shared_run(a, b)) >= RUN_WORDS
 
 
 def _same(a: QuoteMention, b: QuoteMention) -> bool:
