@@ -27,6 +27,7 @@ from jinja2 import Environment, Template
 
 from newsdigest.cache_store import Table
 from newsdigest.config import Config
+from newsdigest.model import When
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.chars import printable
 from newsdigest.site.context import StoryView
@@ -221,27 +222,27 @@ def entry_key(story: StoryView, keys: Keys | None) -> str | None:
     return keys.page(FEED_TEMPLATE, story) if keys is not None else None
 
 
-def _times(stories: tuple[StoryView, ...], config: Config) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:
-    tz = config.timezone
-    latest = newest((s.updated_at for s in stories), tz)
+def _times(stories: tuple[StoryView, ...], latest: When | None,
+           tz: ZoneInfo) -> tuple[datetime, dict[str, datetime], dict[str, datetime]]:
+    """The feed's date (`latest`: its newest story's, see `newest`) and each story's entry dates."""
     feed_updated = feed_instant(latest, tz) if latest else EPOCH
     updated = {s.id: feed_instant(s.updated_at, tz) if s.updated_at else feed_updated for s in stories}
     published = {s.id: feed_instant(s.published_at, tz) if s.published_at else updated[s.id] for s in stories}
     return feed_updated, updated, published
 
 
-def _ordered(stories: tuple[StoryView, ...], tz: ZoneInfo) -> list[StoryView]:
+def _ordered(stories: tuple[StoryView, ...], latest: When | None, tz: ZoneInfo) -> list[StoryView]:
     """The newest stories first, ranked as the home page and `stories.json` rank them (`recency_key`: a day
     before the stories timed that day). A story with no date carries the feed's own date (`_times`), so it
-    ranks with the newest story, as its entry says."""
-    latest = newest((s.updated_at for s in stories), tz)
+    ranks with the newest story (`latest`), as its entry says."""
     return sorted(stories, key=lambda s: (recency_key(s.updated_at or latest, tz), s.id))[:FEED_LIMIT]
 
 
 def write_feed(spec: FeedSpec, entries: Entries, config: Config, writer: Writer, key: str | None = None) -> None:
     """A feed's files: feedgen's layout of the feed without entries, with each entry's text (`entries`) put in."""
-    feed_updated, updated, published = _times(spec.stories, config)
-    stories = _ordered(spec.stories, config.timezone)
+    latest = newest((s.updated_at for s in spec.stories), config.timezone)  # the feed's date, and an undated story's
+    feed_updated, updated, published = _times(spec.stories, latest, config.timezone)
+    stories = _ordered(spec.stories, latest, config.timezone)
     page_url = config.absolute_url(spec.base)
 
     for kind in ("rss", "atom"):
