@@ -41,6 +41,7 @@ SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("armenian", ((0x0530, 0x058F),)),
 )
 """Unicode blocks of the scripts a language can be told by: each (name, ranges of code points)."""
+_FIRST_POINT = min(low for _, ranges in SCRIPTS for low, _ in ranges)
 
 ONE_LANGUAGE = {"hangul": "ko", "greek": "el", "hebrew": "he", "thai": "th", "georgian": "ka", "armenian": "hy"}
 """Scripts that one language writes almost alone."""
@@ -56,6 +57,8 @@ that Arabic does not use."""
 
 def _script(c: str) -> str | None:
     point = ord(c)
+    if point < _FIRST_POINT:  # Latin, most letters of most samples: below every block, no need to try each
+        return None
     for name, ranges in SCRIPTS:
         if any(low <= point <= high for low, high in ranges):
             return name
