@@ -12,10 +12,14 @@ down to the last step that changed whether the body holds it, or to
 trafilatura when no step did, and a lost one is also placed in the page:
 whether the visible page shows it at all, and whether the element holding it
 sits inside the container of the paragraphs the body kept (the article's own
-block, left out) or outside it (elsewhere on the page). The failures are
-counted by the decision behind them at the end (a text dump's also by where
-the line sits against the kept article: before its first kept line, inside,
-after its last; and by its shape), with the selection's snippet F1 as
+block, left out) or outside it (elsewhere on the page), with that element's
+kind (heading, paragraph, list item, inline run, script data, …); a kept one
+is placed in the body against its prose lines (before the first, between,
+after the last) with its line's Markdown shape (heading, bold or italic line,
+list item, table row, or its length and sentence shape). The failures are
+counted by the decision behind them at the end, and by place and shape (a
+text dump's line by where it sits against the kept article: before its first
+kept line, inside, after its last; and by its shape), with the selection's snippet F1 as
 `score.py snippets` scores it. `--sites half` reads the first of two
 random halves of the sites (the same split as `train_body.py --halves`), the
 half failures are classified on. With `--held-out` (text dumps, one half) the
@@ -68,6 +72,8 @@ def _kind(note: str) -> str:
     step = re.match(r"  \w+ \[([^\]]+)\]", note)
     if step:
         where = note.split("\n      ", 1)[1] if "\n      " in note else ""
+        if where.startswith(("line ", "<place")):  # a kept snippet's place in the body is tallied apart
+            where = ""
         return step.group(1) + (f": {where.split(':')[0].split(' <')[0]}" if where else "")
     if "kept=" not in note:
         return "no single line holds it"
@@ -148,18 +154,65 @@ def _html(path: Path, entry: dict, score) -> tuple[str, list[str]]:
                     page_text = score.squash(read[0].text_content())
                     root = _article_root(read[0], steps[-1].body, score.squash)
                 where = _place(read[0], root, needle, page_text, score.squash)
+            elif flag == "KEPT":
+                where = _place_in_body(steps[-1].body, needle, score)
             notes.append(f"  {flag} [{step}] {snippet[:70]!r}" + (f"\n      {where}" if where else ""))
     return steps[-1].body, notes
 
 
 def _place(tree: HtmlElement, root: HtmlElement | None, needle: str, page_text: str, squash) -> str:
-    """Where the page shows a lost snippet: not as one run of text, inside the article's container, or outside it."""
+    """Where the page shows a lost snippet: not as one run of text, inside the article's container, or outside it,
+    and the shape of the element that holds it (`place: …`, tallied by `main`)."""
     holder = _holder(tree, needle, squash) if needle in page_text else None
     if holder is None:
-        return "not shown as one run of text"
+        return "not shown as one run of text <place: not shown as one run>"
     if root is not None and (holder is root or root in set(holder.iterancestors())):
-        return f"inside the article {_describe(root)}: {_describe(holder)}"
-    return f"outside the article: {_describe(holder)}"
+        return f"inside the article {_describe(root)}: {_describe(holder)} <place: inside, {_element_shape(holder)}>"
+    return f"outside the article: {_describe(holder)} <place: outside, {_element_shape(holder)}>"
+
+
+_SHAPES = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+           "p": "paragraph", "li": "list item", "dd": "list item", "dt": "list item", "td": "table cell",
+           "th": "table cell", "figcaption": "caption", "blockquote": "quote", "script": "script data",
+           "span": "inline", "a": "inline", "strong": "inline", "b": "inline", "em": "inline", "i": "inline",
+           "time": "inline"}
+
+
+def _element_shape(element: HtmlElement) -> str:
+    """The kind of element a lost snippet sits in: a heading, a paragraph, a list item, an inline run, …"""
+    return _SHAPES.get(str(element.tag), "block")
+
+
+def _place_in_body(body: str, needle: str, score) -> str:
+    """Where a kept snippet sits in the body against its prose (before the first sentence-shaped line of eight
+    words or more, between, after the last) and the shape of its line (`place: …`, tallied by `main`)."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    texts = [score.squash(score.markdown_to_text(line)) for line in lines]
+    holding = [k for k, text in enumerate(texts) if needle in text]
+    if not holding:
+        return "<place: across lines>"
+    prose = [k for k, text in enumerate(texts) if len(text.split()) >= 8 and text.endswith((".", "!", "?", "…", "»", "”", '"'))]
+    at = holding[0]
+    where = "no prose" if not prose else "before" if at < prose[0] else "after" if at > prose[-1] else "inside"
+    return f"line {at + 1} of {len(lines)} <place: {where}, {_line_shape(lines[at])}>"
+
+
+def _line_shape(line: str) -> str:
+    """A body line's Markdown shape, or its length and sentence shape for a plain line."""
+    stripped = line.strip()
+    if re.match(r"#{1,6}\s", stripped):
+        return "heading"
+    if re.match(r"(?:[-*+]|\d+[.)])\s", stripped):
+        return "list item"
+    if stripped.startswith("|"):
+        return "table row"
+    if re.fullmatch(r"(?:\*\*|__).+(?:\*\*|__)\W?", stripped):
+        return "bold line"
+    if re.fullmatch(r"[*_][^*_].*[*_]\W?", stripped):
+        return "italic line"
+    words = len(stripped.split())
+    ends = stripped.endswith((".", "!", "?", "…", ":", '"', "”", "“", "»", "«", ")"))
+    return "short (1-5 words)" if words <= 5 else ("sentence" if ends else "open") + (" 6-15 words" if words <= 15 else " 16+ words")
 
 
 def _holder(tree: HtmlElement, needle: str, squash) -> HtmlElement | None:
@@ -238,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         failures = [n for n in notes if n.startswith(("  LOST", "  KEPT"))]
         for note in failures:
             kinds[note[2:6]][_kind(note)] += 1
-            place = re.search(r" <([^>]+)> kept=", note)
+            place = re.search(r" <([^>]+)> kept=", note) or re.search(r"<place: ([^>]+)>", note)
             places[note[2:6]][place.group(1) if place else "no single line holds it"] += 1
         if failures and not args.quiet:
             print(f"== {key} ({_site(key, entry)})")
