@@ -98,6 +98,11 @@ def iso_text(value: When) -> str:
     return value.isoformat()
 
 
+def iso_text_or_none(value: When | None) -> str | None:
+    """`iso_text`, or None where the date is unknown: what a post file and `ingest --explain` show for it."""
+    return None if value is None else iso_text(value)
+
+
 @dataclass(frozen=True)
 class Post:
     """One outlet's version of an article, as normalised into `content/posts/<id>.md`."""

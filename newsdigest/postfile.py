@@ -20,7 +20,7 @@ import yaml
 
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
-from newsdigest.model import Post, When, iso_text, parse_iso
+from newsdigest.model import Post, When, iso_text, iso_text_or_none, parse_iso
 
 DIGEST_KEY = "ingest_digest"
 KNOWN_KEYS = (
@@ -37,7 +37,7 @@ def render_post(post: Post) -> str:
         meta["title_derived"] = True
     meta["outlet"] = post.outlet
     meta["author"] = list(post.authors) if len(post.authors) > 1 else (post.authors[0] if post.authors else None)
-    meta["published"] = iso_text(post.published) if post.published else None
+    meta["published"] = iso_text_or_none(post.published)
     if post.updated:
         meta["updated"] = iso_text(post.updated)
     meta["url"] = post.url

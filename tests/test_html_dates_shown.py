@@ -125,6 +125,14 @@ def test_a_midnight_the_page_prints_as_a_time_stays_a_time():
     assert _dated(english)[0] == datetime(2018, 5, 14, tzinfo=minus_five)
 
 
+def test_an_update_at_midnight_the_page_prints_as_a_time_stays_a_time():
+    stated = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-05-14T08:00:00+02:00",'
+              ' "dateModified": "2018-05-16T00:00:00+02:00"}</script>')
+    midnight = datetime(2018, 5, 16, tzinfo=timezone(timedelta(hours=2)))
+    assert _dated(page(head=stated, shown="14. Mai 2018, aktualisiert 16.05.2018, 00:00 Uhr"))[1] == midnight
+    assert _dated(page(head=stated, shown="14. Mai 2018, aktualisiert 16.05.2018"))[1] == date(2018, 5, 16)
+
+
 def test_a_day_in_a_time_element_stands_where_the_page_prints_it_over_another_day_in_the_head():
     element = '<p>Erstellt: <time datetime="2018-05-14">14. Mai 2018</time></p>'
     assert _dated(page(shown="27. Juni 2018", below=element))[0] == date(2018, 5, 14)

@@ -34,6 +34,12 @@ def test_a_post_survives_a_round_trip(tmp_path):
     assert "published: '2025-09-05T05:12:00+01:00'" in text
 
 
+def test_an_undated_post_says_its_date_is_unknown_with_null():
+    text = render_post(Post(**{**POST.__dict__, "published": None}))
+    assert "\npublished: null\n" in text
+    assert parse_post(text, Path("moscow-rejects.md")).published is None
+
+
 @pytest.mark.parametrize("title", ["Fire 🔥 in the hills", "Back\\slash and “quotes”: Ünïcode — dashes"])
 def test_front_matter_is_readable_and_the_same_whichever_yaml_writer_runs(tmp_path, title):
     """Emoji and accents stay as written in the file (an editor reads it), and the bytes match PyYAML's own writer."""

@@ -22,3 +22,21 @@ def test_lines_to_the_lead_count_the_substantial_lines_below_a_candidate_and_not
     assert counted == by_hand
     # Two lines of text below the headline; the photo credit under the first is the page's, not text.
     assert counted["Library reopens after repairs"] == 2
+
+
+def _part_repeats(text: str) -> dict[str, float]:
+    """The `repeats` feature (0 for a line printed once, 0.25 for twice) of each shorter reading of a line."""
+    ctx = page_context(text, identify=False)
+    return {c.value: c.features["repeats"] for c in text_title.candidates(ctx) if c.features.get("part")}
+
+
+def test_a_headline_part_the_page_also_prints_alone_twice_counts_as_printed_twice():
+    text = page("Library reopens after repairs | Riverside Weekly")
+    alone_twice = text + "Library reopens after repairs\nMore from the desk\nLibrary reopens after repairs\n"
+    assert _part_repeats(text)["Library reopens after repairs"] == 0.0
+    assert _part_repeats(alone_twice)["Library reopens after repairs"] == 0.25
+
+
+def test_a_part_made_only_of_symbols_counts_the_lines_of_symbols_the_page_prints_alone():
+    text = page("~ ~ ~ | Library reopens after repairs") + "~ ~ ~\nMore from the desk\n~ ~ ~\n"
+    assert _part_repeats(text)["~ ~ ~"] == 0.25

@@ -21,7 +21,7 @@ from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
 from newsdigest.ingest.html_site import fold
-from newsdigest.model import iso_text
+from newsdigest.model import iso_text, iso_text_or_none
 
 
 def explain(path: Path, config: Config, console: Console) -> None:
@@ -54,8 +54,8 @@ def explain(path: Path, config: Config, console: Console) -> None:
     rows = {
         "title": f"{article.title}{' (derived from the lead)' if article.title_derived else ''}",
         "author": ", ".join(article.authors) or None,
-        "published": iso_text(article.published) if article.published else None,
-        "updated": iso_text(article.updated) if article.updated else None,
+        "published": iso_text_or_none(article.published),
+        "updated": iso_text_or_none(article.updated),
         "outlet": article.outlet,
         "section": article.section,
         "tags": ", ".join(article.tags) or None,

@@ -30,7 +30,7 @@ from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_zone import page_zone
 from newsdigest.model import When, day_of, is_timed
 
-__all__ = ["DateChoice", "choose_published", "stated_updated"]
+__all__ = ["DateChoice", "choose_published", "published_and_updated"]
 
 _PUBLISHED_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -67,6 +67,14 @@ def _day_first(value: str) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d} {rest}".strip()
 
 
+def published_and_updated(page: PageMeta, tz: tzinfo | None, html: str, *,
+                          host: str | None = None) -> tuple[DateChoice, When | None]:
+    """The publication date (`choose_published`) and the update the page states, from one reading of the dates
+    the page prints: both check a stated midnight against them, and finding them is the costly part."""
+    printed = _printed(page, tz)
+    return _choose_published(page, tz, html, host, printed), _updated(page, tz, printed).moment
+
+
 def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str | None = None) -> DateChoice:
     """When the article was published, as the page dates it: its statements, checked against the dates it shows.
 
@@ -79,7 +87,11 @@ def choose_published(page: PageMeta, tz: tzinfo | None, html: str, *, host: str 
     failing it, htmldate's reading stands where the page prints its day or prints no
     date in the article's head; where the head prints another day, that day is the date.
     """
-    printed = _printed(page, tz)
+    return _choose_published(page, tz, html, host, _printed(page, tz))
+
+
+def _choose_published(page: PageMeta, tz: tzinfo | None, html: str, host: str | None,
+                      printed: list[tuple[int, When, date | None]]) -> DateChoice:
     shown: dict[date, When] = {}
     for _, moment, _ in printed:
         shown.setdefault(day_of(moment), moment)
@@ -123,7 +135,7 @@ def _stated_published(page: PageMeta, tz: tzinfo | None, host: str | None,
     local = _in_local_time(stated.moment, page)
     if local is not stated.moment:
         return stated.source, DateChoice(local, f"{stated.source}, at the local offset the page prints beside it")
-    day = _day_of_midnight(local, page, tz, printed)
+    day = _day_of_midnight(local, printed)
     if day is not local:
         return stated.source, DateChoice(day, f"{stated.source}, a midnight the page prints no time for: the day")
     zone = _readers_zone(local, page, host)
@@ -137,7 +149,7 @@ def _unstated(page: PageMeta, tz: tzinfo | None, html: str, printed: list[tuple[
     for value in page.times:
         # A `<time datetime>` is the page's own machine-readable statement, more deliberate than
         # any reading of its text; the first is the article's, the others its comments' or teasers'.
-        moment = _day_of_midnight(parse_date(_day_first(value), tz), page, tz, printed)
+        moment = _day_of_midnight(parse_date(_day_first(value), tz), printed)
         if moment:
             return DateChoice(moment, "the page's first <time> element")
     found = _htmldate(page)
@@ -203,8 +215,7 @@ def _as_shown(moment: When | None, shown: dict[date, When]) -> When | None:
     return utc if utc.date() in shown else None
 
 
-def _day_of_midnight(moment: When | None, page: PageMeta, tz: tzinfo | None,
-                     printed: list[tuple[int, When, date | None]] | None = None) -> When | None:
+def _day_of_midnight(moment: When | None, printed: list[tuple[int, When, date | None]]) -> When | None:
     """A midnight stated in the page's markup as the day it stands for, unless the page prints it as a time.
 
     Many publishing systems write a date known only to its day as 00:00:00 in JSON-LD, meta tags and
@@ -214,7 +225,6 @@ def _day_of_midnight(moment: When | None, page: PageMeta, tz: tzinfo | None,
     """
     if moment is None or not is_timed(moment) or moment.time() != time(0):
         return moment
-    printed = _printed(page, tz) if printed is None else printed
     if any(is_timed(shown) and shown.date() == moment.date() and shown.time() == time(0) for _, shown, _ in printed):
         return moment
     return moment.date()
@@ -278,15 +288,10 @@ def _year_only(moment: When, html: str) -> bool:
     return not any(form in html for form in stated)
 
 
-def stated_updated(page: PageMeta, tz: tzinfo | None) -> When | None:
-    """When the page says the article was last changed."""
-    return _updated(page, tz).moment
-
-
-def _updated(page: PageMeta, tz: tzinfo | None, printed: list[tuple[int, When, date | None]] | None = None) -> DateChoice:
+def _updated(page: PageMeta, tz: tzinfo | None, printed: list[tuple[int, When, date | None]]) -> DateChoice:
     """The update the page's metadata states, a midnight the page prints no time for read as its day."""
     stated = _first_date(_updated_candidates(page), tz)
-    return DateChoice(_day_of_midnight(stated.moment, page, tz, printed), stated.source)
+    return DateChoice(_day_of_midnight(stated.moment, printed), stated.source)
 
 
 def _updated_candidates(page: PageMeta) -> tuple[tuple[str, Any], ...]:

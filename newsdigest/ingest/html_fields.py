@@ -15,12 +15,12 @@ from typing import Any
 
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.html_authors import author_candidates, choose_authors
-from newsdigest.ingest.html_dates import choose_published, stated_updated
+from newsdigest.ingest.html_dates import choose_published, published_and_updated
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.html_title import choose_headline
 from newsdigest.ingest.outlets import clean_site_name, domain_of
-from newsdigest.model import iso_text
+from newsdigest.model import iso_text_or_none
 
 __all__ = ["headline", "described", "explain_choices"]
 
@@ -28,10 +28,11 @@ __all__ = ["headline", "described", "explain_choices"]
 def described(page: PageMeta, html: str, timezone: tzinfo | None, body: str = "") -> dict[str, Any]:
     """Every `Article` field but the body and headline, as the page states them."""
     url = _url(page)
+    published, updated = published_and_updated(page, timezone, html, host=domain_of(url or ""))
     return {
         "authors": _authors(page, url, body),
-        "published": choose_published(page, timezone, html, host=domain_of(url or "")).moment,
-        "updated": stated_updated(page, timezone),
+        "published": published.moment,
+        "updated": updated,
         "outlet": _outlet(page, url),
         "section": _first_text(page.meta.get("article:section"), _jsonld_text(page.jsonld.get("articleSection"))),
         "tags": _tags(page),
@@ -68,7 +69,7 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
          + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")
          + f", the best-scored of {readings} reading{'s' if readings != 1 else ''} of the byline") if authors
         else "authors: none named by the page",
-        f"published: {iso_text(published.moment) if published.moment else 'unknown'} — {published.source}",
+        f"published: {iso_text_or_none(published.moment) or 'unknown'} — {published.source}",
     ]
     return lines
 

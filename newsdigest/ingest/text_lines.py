@@ -129,7 +129,6 @@ class Line:
     text: str
     """Stripped, spaces collapsed, bullet marker removed."""
     bullet: bool
-    indent: int
     blank_before: bool
     blank_after: bool
     words: list[str] = field(default_factory=list)
@@ -193,7 +192,6 @@ def read_lines(text: str, stop_words: frozenset[str] | None = None) -> list[Line
             raw=raw,
             text=body,
             bullet=bool(bullet_match) and bool(body),
-            indent=len(raw) - len(raw.lstrip()),
             blank_before=index == 0 or not raw_lines[index - 1].strip(),
             blank_after=index + 1 >= len(raw_lines) or not raw_lines[index + 1].strip(),
         )

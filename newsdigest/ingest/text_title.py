@@ -52,6 +52,8 @@ def candidates(ctx: Context) -> list[Candidate]:
         {j for j in range(first, min(len(lines), limit + 5)) if BYLINE_PREFIX.match(lines[j].text)},
         first_prose,
         substantial,
+        # Counted here rather than taken from `Line.repeats`, which holds 1 for every line without a word: a part
+        # made only of symbols ("* * *") repeats as often as the page prints lines of symbols alone.
         Counter(other.key for other in lines),
     )
     for i in range(first, limit):
@@ -150,7 +152,7 @@ class _Around:
     substantial: list[int]
     """How many lines of three words or more that are no furniture stand above each line (and the end)."""
     keys: Counter[str]
-    """How many lines of the page carry each folded text."""
+    """How many lines of the page carry each folded text, the empty text of lines made only of symbols too."""
     topics: dict[int, set[str]] = field(default_factory=dict)
     """Content words of the lines looked at, by index: each line is a neighbour of several candidates."""
 

@@ -19,8 +19,8 @@ from typing import Callable, Iterator, Sequence
 
 from newsdigest.stories.sentences import split_sentences
 
-__all__ = ["BODIES", "SPEECH", "SPEECH_VERBS", "Around", "Attribution", "Names", "clean_speaker", "lower_case_words", "names_of",
-           "role_holders", "speaker"]
+__all__ = ["BODIES", "SPEECH", "SPEECH_VERBS", "Around", "Attribution", "Names", "clean_speaker", "is_document",
+           "lower_case_words", "names_of", "role_holders", "speaker"]
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
@@ -307,6 +307,12 @@ def _subject_name(phrase: str) -> str | None:
     return None
 
 
+def is_document(credit: str | None) -> bool:
+    """Whether a credit is a document ('the letter'), not a person: `_document` writes it with a lower-case 'the',
+    which no name a speaker is given opens with."""
+    return credit is not None and credit.startswith("the ")
+
+
 def _document(phrase: str) -> str | None:
     """'The Harbour Trust letter' → 'the Harbour Trust letter': a subject phrase that names a document."""
     m = _DOCUMENT_SUBJECT.match(_masked(phrase))
@@ -485,7 +491,7 @@ def speaker(around: Around, names: Names, recent: str | None = None) -> Attribut
     for raw, direct in _attributions(around, names, recent):
         if raw == "":
             return None
-        if raw and raw.startswith("the "):
+        if is_document(raw):
             return Attribution(raw, False)  # a document
         name = _in_text(clean_speaker(raw), names)
         if name:

@@ -23,8 +23,8 @@ reader reads to tell:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -90,13 +90,6 @@ class Casing:
     lower: frozenset[str] = frozenset()
     inner: frozenset[str] = frozenset()
     namesakes: frozenset[str] = frozenset()
-    named: Mapping[str, list[tuple[int, str, bool]]] = field(default_factory=dict, compare=False, repr=False)
-    """The `names` of each sentence `casing_of` read, found while it looked for namesakes: `told_apart` asks
-    again for the sentences of the story's figures."""
-
-    def names_in(self, sentence: str) -> list[tuple[int, str, bool]]:
-        known = self.named.get(sentence)
-        return known if known is not None else names(sentence, self)
 
 
 @lru_cache(maxsize=65536)
@@ -129,14 +122,11 @@ def casing_of(sentences: Sequence[str]) -> Casing:
                 inner.add(key)
     casing = Casing(frozenset(lower), frozenset(inner))
     given: dict[str, set[str]] = {}
-    named: dict[str, list[tuple[int, str, bool]]] = {}
     for sentence in sentences:
-        if sentence not in named:
-            named[sentence] = names(sentence, casing)  # the namesakes found below do not change a sentence's names
-        for run in _full_names(sentence, named[sentence]):
+        for run in _full_names(sentence, names(sentence, casing)):  # namesakes do not change a sentence's names
             if len(run) >= 2:
                 given.setdefault(run[-1], set()).add(run[0])
-    return Casing(casing.lower, casing.inner, frozenset(s for s, first in given.items() if len(first) >= 2), named)
+    return Casing(casing.lower, casing.inner, frozenset(s for s, first in given.items() if len(first) >= 2))
 
 
 def names(sentence: str, casing: Casing) -> list[tuple[int, str, bool]]:
@@ -241,7 +231,7 @@ def told_apart(mentions: Sequence[Mention], casing: Casing) -> np.ndarray:
     * Those eligible to act against those who did: "3.1 million residents eligible" / "2.9 million residents
       cast ballots" (`potential`).
     """
-    by_sentence = {m.sentence: casing.names_in(m.sentence) for m in mentions}
+    by_sentence = {m.sentence: names(m.sentence, casing) for m in mentions}
     actor = [_actor(m, by_sentence[m.sentence]) for m in mentions]
     vocab = {key: k for k, key in enumerate({key for found in by_sentence.values() for _, key, _ in found})}
     n = len(mentions)

@@ -17,11 +17,11 @@ from functools import lru_cache, partial
 from typing import Sequence
 
 from newsdigest.model import Claim, Disagreement, Post, Quote
-from newsdigest.stories.attribution import (BODIES, SPEECH, SPEECH_VERBS, Around, clean_speaker, lower_case_words, names_of,
-                                             role_holders, speaker)
+from newsdigest.stories.attribution import (BODIES, SPEECH, Around, clean_speaker, is_document, lower_case_words,
+                                             names_of, role_holders, speaker)
 from newsdigest.stories.sentences import markdown_paragraphs, own_prose, plain_words
 
-__all__ = ["MIN_WORDS", "SPEECH_VERBS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
+__all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
 MIN_WORDS = 3
 """Shorter quoted phrases are scare quotes or labels ("soon", "partners"), not statements."""
@@ -300,8 +300,8 @@ def analyse_quotes(posts: Sequence[Post]) -> tuple[tuple[Quote, ...], tuple[Disa
             post_ids = tuple(posts[i].id for i in carriers)
             text = wording.text
             speakers = [m.speaker for m in items if m.speaker]
-            if any(not s.startswith("the ") for s in speakers):  # a person named outweighs a document
-                speakers = [s for s in speakers if not s.startswith("the ")]
+            if any(not is_document(s) for s in speakers):  # a person named outweighs a document
+                speakers = [s for s in speakers if not is_document(s)]
             speaker = None
             if speakers:
                 # A credit in the quote's own sentence outweighs one inferred from "he said" or a neighbour;

@@ -59,15 +59,15 @@ SHORT = 8
 """A version of fewer sentences needs half of them followed (and two at least) to be a rewrite."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PairShare:
-    """How much of one version is found in another."""
+    """How much of one version is found in another. Made by keyword only: several fields are counts of the same
+    type, which a positional call would fill in the wrong order unnoticed when a field is added or removed."""
 
     aligned: float
     """Share of its sentences said in the other, in any words."""
     verbatim: float
     """Share of its sentences found word for word in the other."""
-    aligned_count: int = 0
     verbatim_count: int = 0
     sentences: int = 0
     followed_count: int = 0
@@ -81,7 +81,7 @@ class PairShare:
 def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
     """shares[v][w]: how much of version v is found in version w."""
     nv = len(alignment.posts)
-    shares = [[PairShare(0.0, 0.0) for _ in range(nv)] for _ in range(nv)]
+    shares = [[PairShare(aligned=0.0, verbatim=0.0) for _ in range(nv)] for _ in range(nv)]
     for v in range(nv):
         rows = alignment.version_sentences(v)
         if not rows:
@@ -93,7 +93,8 @@ def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
             aligned = int(aligned_rows.sum())
             verbatim = int((alignment.verbatim[rows.start:rows.stop, w] >= VERBATIM).sum())
             followed = _in_order(alignment.match[rows.start:rows.stop, w][aligned_rows])
-            shares[v][w] = PairShare(aligned / len(rows), verbatim / len(rows), aligned, verbatim, len(rows), followed)
+            shares[v][w] = PairShare(aligned=aligned / len(rows), verbatim=verbatim / len(rows),
+                                     verbatim_count=verbatim, sentences=len(rows), followed_count=followed)
     return shares
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from newsdigest.stories.quotes import SPEECH_VERBS
+from newsdigest.stories.attribution import SPEECH_VERBS
 from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, content_tokens, own_prose, quoted_spans
 
 __all__ = ["REPEATED", "adds_to_unseen", "full_names", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked",

@@ -62,8 +62,8 @@ import numpy as np
 
 from newsdigest.model import Post, day_of
 from newsdigest.stories.align import PAIRED, Alignment
+from newsdigest.stories.attribution import SPEECH_VERBS
 from newsdigest.stories.phase import MainEvent, looks_back
-from newsdigest.stories.quotes import SPEECH_VERBS
 from newsdigest.stories.sentences import (
     content_tokens,
     is_trivial,
