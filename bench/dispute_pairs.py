@@ -29,13 +29,14 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsdigest.errors import ContentError
+from newsdigest.errors import NewsdigestError
 from newsdigest.postfile import read_post
 from newsdigest.stories import disagreements as finder
 
@@ -70,15 +71,20 @@ def _stops(tests: finder.PairTests, i: int, j: int, spoken: bool) -> list[str]:
     return stops
 
 
-def _report(root: Path, stories: list[dict], dimension: str | None, margin: float, stopped_by: str | None) -> int:
-    counts: Counter[str] = Counter()
+def scored_stories(root: Path, stories: list[dict]):
+    """Each story of two or more versions with figures: its posts (read from `root`/posts) and their scores."""
     for story in stories:
         if len(story["posts"]) < 2:
             continue
         posts = [read_post(root / "posts" / f"{p['id']}.md") for p in story["posts"]]
         scored = finder.scored_figures(posts)
-        if scored is None:
-            continue
+        if scored is not None:
+            yield story, posts, scored
+
+
+def _report(root: Path, stories: list[dict], dimension: str | None, margin: float, stopped_by: str | None) -> int:
+    counts: Counter[str] = Counter()
+    for story, posts, scored in scored_stories(root, stories):
         ms = scored.mentions
         tests = finder.pair_tests(posts, ms, scored.score, scored.casing)
         candidates = tests.kind & finder._clashes(ms, finder._published_days(posts))
@@ -99,36 +105,44 @@ def _report(root: Path, stories: list[dict], dimension: str | None, margin: floa
     return 0
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0].startswith("--"):
-        print(__doc__)
-        return 2
-    root = Path(argv[0])
+def built_stories(root: Path) -> list[dict]:
+    """The stories of the site built in `root` (its `out/stories.json`); NewsdigestError naming the file and
+    the reason where there is none to read."""
     built = root / "out" / "stories.json"
-    try:
-        margin = float(_option(argv, "--margin", "0.35"))
-    except ValueError:
-        print(f"--margin {_option(argv, '--margin', '')}: not a number")
-        return 2
     if not built.is_file():
-        print(f"{built}: no stories.json; build the site first (python build.py build --content {root} "
-              f"--output {root / 'out'})")
-        return 2
+        raise NewsdigestError(f"no stories.json; build the site first (python build.py build --content {root} "
+                              f"--output {root / 'out'})", built)
     try:
-        stories = _stories(json.loads(built.read_text(encoding="utf-8")))
+        return _stories(json.loads(built.read_text(encoding="utf-8")))
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as error:
-        print(f"{built}: not a stories.json this build writes ({error})")
-        return 2
+        raise NewsdigestError(f"not a stories.json this build writes ({error})", built) from None
+
+
+def guarded(root: Path, report: Callable[[], int]) -> int:
+    """Run a report of the site built in `root`; a bad input file prints as one line naming it and the reason
+    (exit 2), never a traceback."""
     try:
-        return _report(root, stories, _option(argv, "--dimension", "") or None, margin,
-                       _option(argv, "--stopped-by", "") or None)
-    except ContentError as error:  # names the post file and the reason
+        return report()
+    except NewsdigestError as error:  # names the file and the reason
         print(error)
         return 2
     except OSError as error:
         print(f"{root / 'posts'}: {error}")
         return 2
 
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("--"):
+        print(__doc__)
+        return 2
+    root = Path(argv[0])
+    try:
+        margin = float(_option(argv, "--margin", "0.35"))
+    except ValueError:
+        print(f"--margin {_option(argv, '--margin', '')}: not a number")
+        return 2
+    return guarded(root, lambda: _report(root, built_stories(root), _option(argv, "--dimension", "") or None,
+                                         margin, _option(argv, "--stopped-by", "") or None))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from newsdigest.model import Post
+from newsdigest.stories.disagreements import find_disagreements
 
 DAY = datetime(2026, 4, 7, tzinfo=timezone.utc)
 
@@ -23,3 +24,8 @@ def post(pid: str, body: str, title: str = "Harbour strike", **extra) -> Post:
 def values(disagreements) -> list[tuple[str, ...]]:
     """Each dispute as the sorted values it sets against each other."""
     return sorted(tuple(sorted(c.value for c in d.claims)) for d in disagreements)
+
+
+def disputes(first: str, second: str) -> list[tuple[str, ...]]:
+    """The values each dispute between two one-sentence versions sets against each other."""
+    return values(find_disagreements([post("a", first), post("b", second)]))

@@ -3,13 +3,7 @@ periods, a verb taken for a measured noun, a total over a weekend), and the noun
 
 from __future__ import annotations
 
-from analysis_fixtures import post, values
-
-from newsdigest.stories.disagreements import find_disagreements
-
-
-def disputes(a: str, b: str) -> list[tuple[str, ...]]:
-    return values(find_disagreements([post("a", a), post("b", b)]))
+from analysis_fixtures import disputes
 
 
 def test_an_aim_is_not_the_outcome():

@@ -249,16 +249,20 @@ def _idf_matrix(bags: Sequence[Counter[str] | dict[str, float]], idf: dict[str, 
                 vocab: dict[str, int]) -> sparse.csr_matrix:
     """Rows of IDF weights for the words present (times their weight in a `_near_bag`), L2-normalised: a row
     product is their weighted cosine."""
-    rows, cols, vals = [], [], []
-    for r, bag in enumerate(bags):
+    indptr, cols, vals = [0], [], []
+    for bag in bags:
         for t, weight in bag.items():
-            rows.append(r)
             cols.append(vocab[t])
             vals.append(idf[t] * (weight if isinstance(weight, float) else 1.0))
-    m = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(len(bags), max(1, len(vocab))))
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        indptr.append(len(cols))
+    data = np.array(vals, dtype=np.float32)
+    lengths = np.diff(indptr)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(len(bags)), lengths), weights=data * data,
+                                minlength=len(bags)))
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms).astype(np.float32) @ m
+    data /= np.repeat(norms, lengths).astype(np.float32)
+    return sparse.csr_matrix((data, np.array(cols, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+                             shape=(len(bags), max(1, len(vocab))))
 
 
 def _figure_token(m: Mention) -> str:
@@ -353,16 +357,21 @@ def scored_figures(posts: Sequence[Post]) -> ScoredFigures | None:
     for v, sentences in enumerate(per_post):
         for s in sentences:
             bag = _bag(s)
-            quoted = quoted_spans(s)
-            stamp = _is_stamp(s)
             found = [*find_mentions(s, v), *find_dates(s, v, published[v])]
+            if not found:
+                df.update(bag.keys())
+                continue
+            quoted = quoted_spans(s)
+            # "Posted: Mar 3, 2021 9:15 AM": when the page was filed, not what it reports (read only where
+            # the sentence gives a day at all).
+            stamp = any(m.dimension in CALENDAR for m in found) and _is_stamp(s)
             # The specific figures of a sentence are words of it too: two sentences giving "1.3 million"
             # are the more alike for it (a figure's own value and the other end of its span aside).
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))
             df.update(bag.keys() | figures.keys())
             for m in found:
                 if stamp and m.dimension in CALENDAR:
-                    continue  # "Posted: Sep 27, 2013 5:50 PM": when the page was filed, not what it reports
+                    continue
                 mentions.append(m)
                 spoken.append(next((s[a:b] for a, b in quoted if a <= m.start < b), ""))
                 others = figures - Counter(_figure_token(x) for x in found if x is m or range_ends(m, x))
@@ -372,8 +381,9 @@ def scored_figures(posts: Sequence[Post]) -> ScoredFigures | None:
     if len(mentions) < 2:
         return None
     verbs = _outdoing_verbs([s for ss in per_post for s in ss])
-    context = [_outdone(bag, verbs) for bag in context]
-    sentence_bags = [_outdone(bag, verbs) for bag in sentence_bags]
+    if verbs:  # most stories have no verb of outdoing: their bags stand as read
+        context = [_outdone(bag, verbs) for bag in context]
+        sentence_bags = [_outdone(bag, verbs) for bag in sentence_bags]
     # IDF over the story's statements: words every version uses say little about which figure is which.
     n_sentences = max(1, sum(len(ss) for ss in per_post))
     idf = {t: math.log((1 + n_sentences) / (1 + c)) + 1 for t, c in df.items()}
@@ -504,6 +514,10 @@ class PairTests:
     occasions: np.ndarray
     aims: np.ndarray
     periods: np.ndarray
+    same_numeral: np.ndarray
+    """The two figures are written with one numeral ("26" / "26 dozen")."""
+    bonus: np.ndarray
+    """(M,): each figure's numeral bonus (`_numeral_bonus`)."""
 
     @property
     def comparable(self) -> np.ndarray:
@@ -521,8 +535,9 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
             values_of.setdefault(m.head, set()).add(m.value)
     crowded = {head for head, found in values_of.items() if len(found) >= CROWDED}
     numerals = np.array([m.numeral for m in mentions])
+    same_numeral = numerals[:, None] == numerals[None, :]
     bonus = np.array([_numeral_bonus(m) for m in mentions], dtype=np.float32)
-    score = score + np.where(numerals[:, None] == numerals[None, :], bonus[:, None], 0.0)
+    score = score + np.where(same_numeral, bonus[:, None], 0.0)
     threshold = np.array([_threshold(m, crowded) for m in mentions])
     need = np.maximum(threshold[:, None], threshold[None, :])
     year = np.array([m.dimension == "year" for m in mentions])
@@ -537,7 +552,6 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
     grown = grown_since(mentions, published)  # a tally grown since
     distance = np.abs(np.log10(np.maximum(np.abs(value[:, None]), 1e-9) / np.maximum(np.abs(value[None, :]), 1e-9)))
     distance[:, np.isin([m.dimension for m in mentions], [*CALENDAR, "age"])] = 0.0  # labels, not amounts
-    same_numeral = numerals[:, None] == numerals[None, :]
     distance[year[:, None] & year[None, :] & (np.abs(value[:, None] - value[None, :]) > YEARS_APART)] = np.inf
     # Closeness in value ranks the candidates; it does not make a fitting pair less of one ("had raised $2.9
     # million" / "outraising her $3.8 million" fit as well as if both said $2.9 million), so what a pair
@@ -556,6 +570,7 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
         apart=told_apart(mentions, casing or Casing()),
         occasions=two_occasions(mentions, published),  # a later meeting, "a second arrest"
         aims=aims_apart(mentions), periods=periods_apart(mentions),  # a goal and an outcome; two quarters
+        same_numeral=same_numeral, bonus=bonus,
     )
 
 
@@ -575,9 +590,7 @@ def _disagreements(posts: Sequence[Post], mentions: list[Mention], score: np.nda
     comparable, base, clash = tests.comparable, tests.kind, tests.clash
     need = np.where(comparable, tests.need, np.inf)
     score = np.where(comparable, tests.score, -1.0)
-    numerals = np.array([m.numeral for m in mentions])
-    same_numeral = numerals[:, None] == numerals[None, :]
-    bonus = np.array([_numeral_bonus(m) for m in mentions], dtype=np.float32)
+    same_numeral, bonus = tests.same_numeral, tests.bonus
     value = np.array([m.value for m in mentions])
     day = np.array([m.dimension == "day" for m in mentions])
 

@@ -93,7 +93,8 @@ _LEADING = {
 _VERBS = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "may", "might", "can",
     "said", "says", "struck", "hit", "took", "made", "went", "came", "left", "fell", "rose", "won", "lost", "met",
-    "saw", "got", "gave", "ran", "held", "told", "did", "do", "does",
+    "saw", "got", "gave", "ran", "held", "told", "did", "do", "does", "sent", "sold", "bought", "brought", "kept",
+    "spent", "paid", "built", "found", "put", "cut", "led", "drew", "caught", "fought", "shot", "hurt", "beat",
 }
 _FUNCTION = {
     "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the", "a", "an", "as", "that", "which",
@@ -178,6 +179,21 @@ def _rounding_unit(raw: str) -> float:
     return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
 
 
+_COLLECTIVE = frozenset({"police", "staff", "personnel"})
+"""Nouns of a body that may count its members by themselves ("30 police") or name the kind of the counted
+("25 police cars")."""
+_MEMBERS = frozenset({"officers", "members", "agents", "officials", "employees", "workers", "troopers", "recruits"})
+"""Plurals that name a body's members: "30 police officers" counts what "30 police" counts."""
+
+
+def _names_kind(word: str) -> bool:
+    """Is the word after a collective noun a plural noun the body qualifies ("cars", "dogs"), not its members
+    ("officers"), a name ("Jones") or the verb of the clause ("said", "was", "arrived")?"""
+    lower = word.lower()
+    return (bool(word) and word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us"))
+            and lower not in _FUNCTION | _VERBS | _MEMBERS)
+
+
 def _noun_phrase(after: str) -> tuple[str, str, bool]:
     """The counted noun after a figure: ('Western allies', 'allies', False), skipping 'of' and possessives.
 
@@ -206,7 +222,10 @@ def _noun_phrase(after: str) -> tuple[str, str, bool]:
             if not following or following in _FUNCTION or following in _LEADING:
                 break  # "14 trapped under debris", "six killed": a verb, the counted noun left unsaid
         phrase.append(word)
-        if lower.endswith("s") or lower in {"people", "children", "men", "women", "police", "staff", "personnel"}:
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if lower in _COLLECTIVE and _names_kind(following):
+            continue  # "25 police cars": the cars are counted, not the body
+        if lower.endswith("s") or lower in {"people", "children", "men", "women", *_COLLECTIVE}:
             break
         if len(phrase) >= 2 and not word[0].isupper():
             break
