@@ -189,6 +189,28 @@ def test_a_hand_edited_published_file_is_not_reused(tmp_path):
     assert _tree(output) == good
 
 
+def test_the_site_cache_keeps_only_what_the_next_build_reads(tmp_path):
+    """Folders of the site stage's earlier code and manifests of other output folders are removed by the next
+    build over the published site; what it keeps still gives the same site without a byte read again."""
+    content = _generated(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    _build(content, output, cache)
+    good = _tree(output)
+    used = sorted(path.name for path in (cache / "site").iterdir())
+    for stale in ("0123456789abcdef", "fedcba9876543210"):  # another code's folder, another output's manifest
+        (cache / "site" / stale / "ab").mkdir(parents=True)
+        (cache / "site" / stale / "ab" / "entry.pickle").write_bytes(b"old")
+    _edit_a_post(content)
+    _build(content, output, cache)
+    assert sorted(path.name for path in (cache / "site").iterdir()) == used
+    _build(content, output, cache)  # up to date, from the pruned cache
+    shutil.rmtree(cache)
+    edited = _tree(output)
+    assert edited != good
+    _build(content, output, cache)
+    assert _tree(output) == edited
+
+
 def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
     (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
     content = _generated(tmp_path)

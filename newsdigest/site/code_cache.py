@@ -8,6 +8,7 @@ code: other code never reads them, and a change of code starts an empty folder.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from newsdigest.cache_store import Store, code_digest
@@ -22,4 +23,23 @@ starts an empty store and a new site key. A test checks the list against the sta
 
 def code_store(cache_dir: Path, *below: str) -> Store:
     """The store of the site stage's code in `cache_dir` (or the folder `below` it)."""
-    return Store(cache_dir.joinpath("site", code_digest(*READS)[:16], *below))
+    return Store(cache_dir.joinpath("site", _code_folder(), *below))
+
+
+def _code_folder() -> str:
+    return code_digest(*READS)[:16]
+
+
+def prune(cache_dir: Path, manifests: Store) -> None:
+    """Remove the site stage's folders that this build did not use: those of earlier code (every change of the
+    stage's code starts a new one) and the manifests of output folders other than `manifests`' (the published
+    site's). Only a full render over a published site calls it, so what it keeps is what the next build reads;
+    what it removes could only cost that folder's build time, never change a file."""
+    top = cache_dir / "site"
+    keep = {_code_folder(), manifests.folder.name if manifests.folder is not None else ""}
+    try:
+        stale = [entry for entry in top.iterdir() if entry.name not in keep and entry.is_dir()]
+    except OSError:
+        return
+    for entry in stale:
+        shutil.rmtree(entry, ignore_errors=True)

@@ -45,7 +45,7 @@ from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.code_cache import code_store
+from newsdigest.site.code_cache import code_store, prune
 from newsdigest.site.context import body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
@@ -111,6 +111,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         if in_place:
             writer.commit(files_below(writer.root) if present is None else present,
                           keep=None if search else SEARCH_FOLDER)
+        if manifests is not None:
+            prune(config.cache_dir, manifests)
     finally:
         writer.abort()  # a failed render leaves the published files untouched
     return dataclasses.replace(result, files=writer.entries)
