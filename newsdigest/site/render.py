@@ -51,7 +51,7 @@ from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.render_keys import Keys, seed_views, site_key
-from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_plan, in_bundle, shard_key, start_search_index
+from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_plan, bundle_of, shard_key, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -266,9 +266,13 @@ def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | 
     plan = bundle_plan(stories)
     keys = {folder: shard_key(folder, ((f, writer.entries[f].sha) for f in files)) for folder, files in plan.items()}
     todo = []
-    indexed = [path for path in writer.old if path.startswith(SEARCH_FOLDER + "/")]
+    indexed: dict[str, list[str]] = {}
+    for path in writer.old:
+        owner = bundle_of(path)
+        if owner is not None:
+            indexed.setdefault(owner, []).append(path)
     for folder, files in plan.items():
-        old = [path for path in indexed if in_bundle(path, folder)]
+        old = indexed.get(folder, [])
         if old and all(writer.old[path].key == keys[folder] and writer.intact(path) for path in old):
             for path in old:
                 writer.reuse(path, keys[folder])
