@@ -24,7 +24,7 @@ import hashlib
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -142,12 +142,40 @@ def load_posts(config: Config, *, reader: Callable[[Path], Post] | None = None) 
     """
     if reader is None:
         from newsdigest.postfile import read_post as reader
+    paths = sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else []
+    return _checked((path, reader(path)) for path in paths if not is_folder_note(path))
+
+
+def reload_posts(config: Config, posts: Sequence[Post], changed: Iterable[Path], *,
+                 reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
+    """What `load_posts` gives once only the files `changed` (by name, in `content/posts/`) changed since it gave
+    `posts`: those are read again (dropped when no longer a file), every other post is kept as it was.
+
+    The preview server knows which files its watcher saw change, so an edit costs it one file read, not a walk
+    of the folder. A post of `posts` without its file's path cannot be placed: then the folder is read whole.
+    """
+    if reader is None:
+        from newsdigest.postfile import read_post as reader
+    by_name = {post.path.name: post for post in posts if post.path is not None}
+    if len(by_name) != len(posts):
+        return load_posts(config, reader=reader)
+    again = set()
+    for name in {Path(path).name for path in changed}:
+        if name.endswith(".md") and not is_folder_note(config.posts_dir / name):  # else never a post
+            by_name.pop(name, None)
+            if os.path.lexists(config.posts_dir / name):
+                again.add(name)
+    # Read in the order `load_posts` reads, so that the same problem is reported first.
+    return _checked((config.posts_dir / name, reader(config.posts_dir / name)) if name in again
+                    else (by_name[name].path or config.posts_dir / name, by_name[name])
+                    for name in sorted(by_name.keys() | again))
+
+
+def _checked(read: Iterable[tuple[Path, Post]]) -> tuple[Post, ...]:
+    """The posts read (in the order of their paths), sorted by id; the second file of an id raises `ContentError`."""
     posts: list[Post] = []
     seen: dict[str, Path] = {}
-    for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
-        if is_folder_note(path):
-            continue
-        post = reader(path)
+    for path, post in read:
         if post.id in seen:
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path

@@ -182,6 +182,9 @@ def test_classify_maps_inputs_to_stages(tmp_path):
     (tmp_path / "content" / "posts" / "a.md").write_text("x")
     needs = classify([tmp_path / "content" / "posts" / "a.md"], config)
     assert needs.posts and not needs.ingest
+    assert needs.post_files == {tmp_path / "content" / "posts" / "a.md"}  # only it is read again
+    (tmp_path / "content" / "posts" / "b.md").mkdir()
+    assert classify([tmp_path / "content" / "posts" / "b.md"], config).post_files is None  # the folder, whole
     assert classify([tmp_path / "content" / "posts" / "gone.md"], config).ingest  # deleted: ingest brings it back
     assert classify([tmp_path / "content" / "stories" / "s.md"], config).group
     assert classify([config.templates_dir / "story.html"], config).render
