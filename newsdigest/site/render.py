@@ -20,7 +20,9 @@ rebuilt: see `search`). With `in_place`, the published site is
 `config.output_dir` itself: only the files whose bytes change are written
 (beside their targets, renamed over them once everything is rendered, search
 index included). What it wrote is remembered in the cache as the next build's
-manifest. Rendering many pages is shared among forked workers, one per core.
+manifest, and the stage's cache folders no later build reads (earlier code's,
+other outputs' manifests) are removed (`code_cache.prune`). Rendering many
+pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
