@@ -20,9 +20,9 @@ rebuilt: see `search`). With `in_place`, the published site is
 `config.output_dir` itself: only the files whose bytes change are written
 (beside their targets, renamed over them once everything is rendered, search
 index included). What it wrote is remembered in the cache as the next build's
-manifest, and the stage's cache folders no later build reads (earlier code's,
-other outputs' manifests) are removed (`code_cache.prune`). Rendering many
-pages is shared among forked workers, one per core.
+manifest; the stage's cache folders of earlier code, and the manifests of
+output folders that no longer exist, are removed (`code_cache.prune`).
+Rendering many pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
@@ -47,13 +47,13 @@ from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.code_cache import code_store, prune
+from newsdigest.site.code_cache import code_store, manifest_store, prune
 from newsdigest.site.context import body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.render_keys import Keys, seed_views, site_key
-from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_plan, bundle_of, shard_key, start_search_index
+from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_of, bundle_plan, shard_key, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -103,7 +103,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     in_place = in_place and full
     if in_place:
         previous = config.output_dir
-    manifests = _manifests(config, previous) if full else None
+    manifests = manifest_store(config.cache_dir, previous) if full and previous is not None else None
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place,
                     states=present if in_place else None)
@@ -197,13 +197,6 @@ def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Cata
     """The conversions this site shows (the bodies of its posts and the editor's notes), so the cache does not grow."""
     shown = {id(post.body) for post in catalog.posts} | {id(story.editor_note) for story in catalog.stories}
     return {key: html for key, html in memo.items() if id(html) in shown}
-
-
-def _manifests(config: Config, previous: Path | None) -> Store | None:
-    """Where the manifest of the site published at `previous` is kept (one per output folder)."""
-    if previous is None:
-        return None
-    return Store(config.cache_dir / "site" / digest(str(previous.resolve()))[:16])
 
 
 def _key(page: Page, keys: Keys | None) -> str | None:
