@@ -68,3 +68,21 @@ def test_reloading_only_the_changed_post_files_reads_what_a_whole_reading_does(t
     with pytest.raises(ContentError) as changed_only:
         pipeline.reload_posts(config, again, [posts_dir / "p5.md"])
     assert str(changed_only.value) == str(whole.value) and "p5.md" in str(whole.value)
+
+
+def test_an_editors_lock_and_hidden_files_are_not_posts(tmp_path):
+    """Emacs's lock beside an open post (`.#p1.md`, a link to nowhere) and a hidden `.draft.md` are not posts:
+    a build, `check` and the preview server (whose watcher drops them as noise) read the same posts."""
+    from newsdigest.check import check
+
+    config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content")
+    posts_dir = config.posts_dir
+    posts_dir.mkdir(parents=True)
+    for n in range(2):
+        _write_post(posts_dir, f"p{n}.md", f"p{n}", f"Title {n}")
+    (posts_dir / ".#p1.md").symlink_to("editor@host.4242:1700000000")
+    _write_post(posts_dir, ".draft.md", "draft", "Not yet")
+    posts = pipeline.load_posts(config)
+    assert [post.id for post in posts] == ["p0", "p1"]
+    assert pipeline.reload_posts(config, posts, [posts_dir / ".#p1.md", posts_dir / ".draft.md"]) == posts
+    assert check(config).problems == ()
