@@ -128,7 +128,7 @@ def classify(paths: Iterable[Path], config: Config) -> Needs:
                 if path.parent == posts and path.is_file():
                     needs.post_files.add(path)
                 else:
-                    needs.post_files = None  # a folder, a link, a file below: read the folder whole
+                    needs.post_files = None  # a folder, a file below one, a path gone: read the folder whole
         elif path.is_relative_to(stories) or path == outlets:
             needs.group = True
         elif path.is_relative_to(templates):
@@ -316,7 +316,7 @@ class Rebuilder:
                 for path in written:
                     self._post_cache.pop(path, None)
                 needs.posts = True
-                needs.merge(Needs(post_files=None if report.renamed else set(written)))
+                needs.merge(Needs(post_files=set(written)))  # ingest never deletes a post: all it changed
                 t = lap("ingest", t)
             posts = self._latest_posts
             if posts is not None and needs.posts and needs.post_files is not None:
