@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdigest.config import Config, is_folder_note
+from newsdigest.config import Config
+from newsdigest.content_files import post_files
 from newsdigest.errors import NewsdigestError
 from newsdigest.model import Post, Story, is_timed
 from newsdigest.postfile import read_post
@@ -35,9 +36,7 @@ def check(config: Config) -> CheckReport:
     problems: list[str] = []
     posts: list[Post] = []
     files: dict[str, Path] = {}
-    for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
-        if is_folder_note(path):
-            continue
+    for path in post_files(config.posts_dir):
         try:
             post = read_post(path)
         except NewsdigestError as exc:

@@ -24,14 +24,15 @@ import hashlib
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdigest import build_state
-from newsdigest.config import Config, is_folder_note
+from newsdigest.config import Config
+from newsdigest.content_files import is_post_file, post_files
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
 from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
@@ -135,19 +136,47 @@ def render(stories: tuple[Story, ...], config: Config, **options: Any) -> Render
 
 
 def load_posts(config: Config, *, reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
-    """Every post in `content/posts/`, sorted by id. A broken post raises `ContentError`.
+    """Every post in `content/posts/` (`content_files.post_files`: not an editor's lock or swap file), sorted
+    by id. A broken post raises `ContentError`.
 
     `reader` lets the preview server reuse posts it parsed before (a cache keyed
     by file state); a plain build reads every file (`postfile.read_post`).
     """
     if reader is None:
         from newsdigest.postfile import read_post as reader
+    return _checked((path, reader(path)) for path in post_files(config.posts_dir))
+
+
+def reload_posts(config: Config, posts: Sequence[Post], changed: Iterable[Path], *,
+                 reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
+    """What `load_posts` gives once only the files `changed` (by name, in `content/posts/`) changed since it gave
+    `posts`: those are read again (dropped when no longer a file), every other post is kept as it was.
+
+    The preview server knows which files its watcher saw change, so an edit costs it one file read, not a walk
+    of the folder. A post of `posts` without its file's path cannot be placed: then the folder is read whole.
+    """
+    if reader is None:
+        from newsdigest.postfile import read_post as reader
+    by_name = {post.path.name: post for post in posts if post.path is not None}
+    if len(by_name) != len(posts):
+        return load_posts(config, reader=reader)
+    again = set()
+    for name in {Path(path).name for path in changed}:
+        if is_post_file(config.posts_dir / name):  # else never a post
+            by_name.pop(name, None)
+            if os.path.lexists(config.posts_dir / name):
+                again.add(name)
+    # Read in the order `load_posts` reads, so that the same problem is reported first.
+    return _checked((config.posts_dir / name, reader(config.posts_dir / name)) if name in again
+                    else (by_name[name].path or config.posts_dir / name, by_name[name])
+                    for name in sorted(by_name.keys() | again))
+
+
+def _checked(read: Iterable[tuple[Path, Post]]) -> tuple[Post, ...]:
+    """The posts read (in the order of their paths), sorted by id; the second file of an id raises `ContentError`."""
     posts: list[Post] = []
     seen: dict[str, Path] = {}
-    for path in sorted(config.posts_dir.glob("*.md")) if config.posts_dir.is_dir() else ():
-        if is_folder_note(path):
-            continue
-        post = reader(path)
+    for path, post in read:
         if post.id in seen:
             raise ContentError(f"post id {post.id!r} is also used by {seen[post.id]}", path, 2)
         seen[post.id] = path

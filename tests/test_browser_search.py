@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from site_fixtures import built_site, serve
 
-from newsdigest.site.search import build_search_index, bundle_plan, in_bundle
+from newsdigest.site.search import build_search_index, bundle_of, bundle_plan
 
 
 def test_index_is_built():
@@ -77,7 +77,7 @@ def test_a_refresh_indexes_again_only_the_bundles_whose_pages_changed(tmp_path, 
     assert len(changed) == 1 and indexed == changed
     after = bundles()
     touched = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    assert touched and all(in_bundle(path, changed[0]) for path in touched)
+    assert touched and all(bundle_of(path) == changed[0] for path in touched)
 
 
 def test_a_refresh_after_a_build_indexes_nothing_the_build_indexed(tmp_path, monkeypatch):

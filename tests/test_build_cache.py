@@ -58,8 +58,8 @@ def _generated(tmp: Path) -> Path:
     return content
 
 
-def _edit_a_post(content: Path) -> None:
-    post = sorted((content / "posts").glob("*.md"))[1]
+def _edit_a_post(content: Path, which: int = 1) -> None:
+    post = sorted((content / "posts").glob("*.md"))[which]
     text = post.read_text(encoding="utf-8")
     post.write_text(text.replace("\ntitle: ", "\ntitle: Revised ", 1) + "\nA correction was appended.\n",
                     encoding="utf-8")
@@ -187,6 +187,82 @@ def test_a_hand_edited_published_file_is_not_reused(tmp_path):
     page.write_text("defaced", encoding="utf-8")
     _build(content, output, cache)
     assert _tree(output) == good
+
+
+def _build_and_compare(content: Path, output: Path, cache: Path) -> tuple[set[str], set[str]]:
+    """Build, and say which files of `output` were written (new, or replaced: another inode or time) and which
+    are new or changed bytes. Equal when the build reused its manifest; without it every file is written again."""
+    before, states = _tree(output), _states(output)
+    _build(content, output, cache)
+    after = _states(output)
+    written = {path for path, state in after.items() if states.get(path) != state}
+    return written, {path for path, data in _tree(output).items() if before.get(path) != data}
+
+
+def _states(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_site_cache_drops_earlier_code_and_gone_outputs_and_keeps_what_the_next_build_reads(tmp_path):
+    """A full build over the published site removes the site stage's folders of earlier code and the manifests
+    of output folders that are gone; what it keeps lets the next edit rewrite only the files that edit reaches,
+    and gives the same site as no cache at all."""
+    content = _generated(tmp_path)
+    output, gone, cache = tmp_path / "output", tmp_path / "gone", tmp_path / "cache"
+    _build(content, output, cache)
+    used = sorted(path.name for path in (cache / "site").iterdir())
+    _build(content, gone, cache)
+    shutil.rmtree(gone)
+    (cache / "site" / "0123456789abcdef" / "ab").mkdir(parents=True)  # the folder of earlier site code
+    (cache / "site" / "0123456789abcdef" / "ab" / "entry.pickle").write_bytes(b"old")
+    assert len(list((cache / "site").iterdir())) == len(used) + 2
+    _edit_a_post(content)
+    _build(content, output, cache)
+    assert sorted(path.name for path in (cache / "site").iterdir()) == used
+
+    _edit_a_post(content, 3)
+    written, changed = _build_and_compare(content, output, cache)
+    assert changed and written == changed  # a pruned manifest would have every file written again
+    edited = _tree(output)
+    shutil.rmtree(cache)
+    _build(content, output, cache)
+    assert _tree(output) == edited
+
+
+def test_two_outputs_sharing_a_cache_each_keep_their_manifest(tmp_path):
+    """A site built into two folders with one cache (one to deploy, one for the preview): a build into one
+    leaves the other's manifest, so that each rewrites only the files an edit reaches."""
+    content = _generated(tmp_path)
+    deploy, preview, cache = tmp_path / "public", tmp_path / "output", tmp_path / "cache"
+    _build(content, deploy, cache)
+    _build(content, preview, cache)
+    _edit_a_post(content)
+    for output in (deploy, preview):
+        written, changed = _build_and_compare(content, output, cache)
+        assert changed and written == changed
+
+
+def test_the_site_cache_removes_only_folders_the_site_stage_made(tmp_path):
+    """A cache folder may be given as `--cache ~`: under its `site/` only folders named as the stage names its
+    own are removed, never a link (nor what it points to), a file or a folder of another name."""
+    content = _generated(tmp_path)
+    output, cache, elsewhere = tmp_path / "output", tmp_path / "cache", tmp_path / "elsewhere"
+    _build(content, output, cache)
+    used = sorted(path.name for path in (cache / "site").iterdir())
+    (cache / "site" / "my-notes").mkdir()
+    (cache / "site" / "my-notes" / "notes.txt").write_text("mine", encoding="utf-8")
+    (cache / "site" / "0123456789ABCDEF").mkdir()  # not a name the stage gives
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine", encoding="utf-8")
+    (cache / "site" / "aaaaaaaaaaaaaaaa").symlink_to(elsewhere, target_is_directory=True)
+    (cache / "site" / "bbbbbbbbbbbbbbbb").write_text("mine", encoding="utf-8")
+    theirs = {"my-notes", "0123456789ABCDEF", "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"}
+    _edit_a_post(content)
+    _build(content, output, cache)
+    assert sorted(path.name for path in (cache / "site").iterdir()) == sorted([*used, *theirs])
+    assert (cache / "site" / "my-notes" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from newsdigest.config import load_config
+from newsdigest.content_files import is_noise
 from newsdigest.errors import ContentError
 from newsdigest.serve.client import script_tag
 from newsdigest.serve.debounce import Debouncer
@@ -20,7 +21,7 @@ from newsdigest.serve.problem import Problem, problem_from
 from newsdigest.serve.publish import sync_tree
 from newsdigest.serve.rebuild import classify
 from newsdigest.serve.server import Refused, allow_self_scripts, content_type, inject, resolve
-from newsdigest.serve.watch import InputFilter, is_noise
+from newsdigest.serve.watch import InputFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -182,6 +183,9 @@ def test_classify_maps_inputs_to_stages(tmp_path):
     (tmp_path / "content" / "posts" / "a.md").write_text("x")
     needs = classify([tmp_path / "content" / "posts" / "a.md"], config)
     assert needs.posts and not needs.ingest
+    assert needs.post_files == {tmp_path / "content" / "posts" / "a.md"}  # only it is read again
+    (tmp_path / "content" / "posts" / "b.md").mkdir()
+    assert classify([tmp_path / "content" / "posts" / "b.md"], config).post_files is None  # the folder, whole
     assert classify([tmp_path / "content" / "posts" / "gone.md"], config).ingest  # deleted: ingest brings it back
     assert classify([tmp_path / "content" / "stories" / "s.md"], config).group
     assert classify([config.templates_dir / "story.html"], config).render
@@ -298,7 +302,7 @@ class _Placer:
         return None if self.mates is None else {p.id: self.mates.get(p.id, ()) for p in posts}
 
 
-def _site(tmp_path):
+def _site(tmp_path, *, fast_lane: bool = True):
     from newsdigest.serve.rebuild import Rebuilder
     from newsdigest.serve.worker import InlineRunner
 
@@ -307,7 +311,7 @@ def _site(tmp_path):
                          cache_dir=tmp_path / "cache")
     config.posts_dir.mkdir(parents=True)
     paths = {pid: _write_post(config.posts_dir, pid, f"Title {pid}") for pid in ("a-1", "a-2", "b-1")}
-    rebuilder = Rebuilder(config, runner=InlineRunner())  # the stand-in stages live in this process
+    rebuilder = Rebuilder(config, fast_lane=fast_lane, runner=InlineRunner())  # the stand-in stages live here
     rebuilder.placer = _Placer({})
     first = rebuilder.rebuild(everything=True)
     assert first.problem is None, first.problem
@@ -378,6 +382,31 @@ def test_a_new_post_placed_by_the_index_is_previewed_in_its_story(tmp_path, monk
     assert "A third version" in (config.output_dir / "stories" / "a" / "index.html").read_text()
     settled = rebuilder.settle()
     assert settled is not None and "group" in settled.timings
+
+
+def test_the_post_of_a_new_source_is_read_as_soon_as_ingest_writes_it(tmp_path, monkeypatch):
+    """The watcher reports the source, not the post ingest writes from it: that post is read in the same rebuild
+    (not left out until a later full build), and the posts are then what a whole reading of the folder gives."""
+    from newsdigest import pipeline
+    from newsdigest.model import IngestReport
+
+    _stand_in_stages(monkeypatch)
+
+    def ingest(config, progress=False):
+        """A post `<stem>.md` titled with the source's text, for each source without one."""
+        sources = sorted(config.sources_dir.glob("*.txt")) if config.sources_dir.is_dir() else []
+        return IngestReport(written=tuple(_write_post(config.posts_dir, source.stem, source.read_text())
+                                          for source in sources if not (config.posts_dir / f"{source.stem}.md").exists()))
+
+    monkeypatch.setattr(pipeline, "ingest", ingest)
+    config, _paths, rebuilder = _site(tmp_path, fast_lane=False)
+    config.sources_dir.mkdir(parents=True)
+    source = config.sources_dir / "c-1.txt"
+    source.write_text("From a new source")
+    outcome = rebuilder.rebuild([source])
+    assert outcome.problem is None, outcome.problem
+    assert rebuilder._latest_posts == pipeline.load_posts(config)
+    assert "From a new source" in (config.output_dir / "index.html").read_text()
 
 
 def test_a_template_change_renders_only_the_pages_that_use_it(tmp_path, monkeypatch):

@@ -107,3 +107,13 @@ def test_printable_drops_control_characters_and_keeps_markup():
 def test_json_ld_escapes_markup_characters():
     text = str(json_ld({"headline": "</script><!-- & \u2028"}))
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+
+
+def test_each_search_index_file_belongs_to_the_bundle_of_its_folder():
+    from newsdigest.site.search import SEARCH_FOLDER, bundle_of
+
+    assert bundle_of(f"{SEARCH_FOLDER}/pagefind.js") == SEARCH_FOLDER
+    assert bundle_of(f"{SEARCH_FOLDER}/index/en_1.pf_index") == SEARCH_FOLDER
+    assert bundle_of(f"{SEARCH_FOLDER}/shard-2/index/en_1.pf_index") == f"{SEARCH_FOLDER}/shard-2"
+    assert bundle_of(f"{SEARCH_FOLDER}/shard-note.txt") is None  # a file, not a shard's folder
+    assert bundle_of("stories/a/index.html") is None

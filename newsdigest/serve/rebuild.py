@@ -87,19 +87,23 @@ class Needs:
     """Names of the changed templates ("post.html", "partials/macros.html"), when `render`."""
     static: bool = False
     """A static file changed (when `render`)."""
+    post_files: set[Path] | None = field(default_factory=set)
+    """The post files that changed (when `posts`), each directly in the posts folder; None: not known which."""
 
     def merge(self, other: Needs) -> None:
         for f in fields(self):
-            if f.name != "templates":
+            if f.name not in ("templates", "post_files"):
                 setattr(self, f.name, getattr(self, f.name) or getattr(other, f.name))
         self.templates |= other.templates
+        self.post_files = None if self.post_files is None or other.post_files is None else (
+            self.post_files | other.post_files)
 
     def any(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(getattr(self, f.name) for f in fields(self) if f.name != "post_files")
 
     @classmethod
     def everything(cls) -> Needs:
-        return cls(True, True, True, True, True)
+        return cls(True, True, True, True, True, post_files=None)
 
 
 def classify(paths: Iterable[Path], config: Config) -> Needs:
@@ -120,6 +124,11 @@ def classify(paths: Iterable[Path], config: Config) -> Needs:
             needs.posts = True
             if not path.exists() and path.suffix == ".md":
                 needs.ingest = True  # a deleted post comes back from its source, as in `build`
+            if needs.post_files is not None:
+                if path.parent == posts and path.is_file():
+                    needs.post_files.add(path)
+                else:
+                    needs.post_files = None  # a folder, a file below one, a path gone: read the folder whole
         elif path.is_relative_to(stories) or path == outlets:
             needs.group = True
         elif path.is_relative_to(templates):
@@ -307,9 +316,13 @@ class Rebuilder:
                 for path in written:
                     self._post_cache.pop(path, None)
                 needs.posts = True
+                needs.merge(Needs(post_files=set(written)))  # ingest never deletes a post: all it changed
                 t = lap("ingest", t)
             posts = self._latest_posts
-            if needs.posts or posts is None:
+            if posts is not None and needs.posts and needs.post_files is not None:
+                posts = pipeline.reload_posts(config, posts, needs.post_files, reader=self._read_post)
+                t = lap("posts", t)
+            elif needs.posts or posts is None:
                 posts = pipeline.load_posts(config, reader=self._read_post)
                 live = {p.path for p in posts if p.path is not None}
                 for stale in [p for p in self._post_cache if p not in live]:

@@ -4,14 +4,14 @@ Only the editor's inputs are watched: `content/`, `templates/`, `static/` and
 `site.toml`. The output folder, the cache and the build's staging folders are
 never reported, whatever the folder layout, so the server cannot trigger
 itself through its own writes. Editors' temporary and swap files are dropped
-here too: they are not content, and the rename that ends an atomic save is
-reported under the real file's name.
+here too, by the rule the post reader skips them by (`content_files`): they
+are not content, and the rename that ends an atomic save is reported under
+the real file's name.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,27 +19,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from newsdigest.config import Config
-
-_NOISE = re.compile(
-    r"""^(?:
-        \..*                       # hidden: .#lock (Emacs), .foo.swp, .goutputstream-*, .~lock.*#, .DS_Store
-      | \#.*\#                     # Emacs auto-save
-      | .*~                        # backup files
-      | 4913                       # Vim's probe for a writable folder
-      | .*\.sw[a-px]               # Vim swap files (and its .swx probe)
-      | .*\.(?:tmp|temp|part|crdownload|kate-swp|bak|orig|rej)
-      | .*___jb_(?:tmp|old|bak)___ # JetBrains safe-write
-      | .*\.tmp\.\d+ | .*\.\d+\.tmp
-    )$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
-def is_noise(path: Path) -> bool:
-    """True for editor temp, swap and backup files, and anything inside a hidden folder."""
-    return any(_NOISE.match(part) for part in path.parts[-1:]) or any(
-        part.startswith(".") and part not in (".", "..") for part in path.parts[:-1]
-    )
+from newsdigest.content_files import is_noise
 
 
 def watched_roots(config: Config) -> list[tuple[Path, bool]]:

@@ -20,7 +20,9 @@ rebuilt: see `search`). With `in_place`, the published site is
 `config.output_dir` itself: only the files whose bytes change are written
 (beside their targets, renamed over them once everything is rendered, search
 index included). What it wrote is remembered in the cache as the next build's
-manifest. Rendering many pages is shared among forked workers, one per core.
+manifest; the stage's cache folders of earlier code, and the manifests of
+output folders that no longer exist, are removed (`code_cache.prune`).
+Rendering many pages is shared among forked workers, one per core.
 """
 
 from __future__ import annotations
@@ -45,13 +47,13 @@ from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
-from newsdigest.site.code_cache import code_store
+from newsdigest.site.code_cache import code_store, manifest_store, prune
 from newsdigest.site.context import body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
 from newsdigest.site.render_keys import Keys, seed_views, site_key
-from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_plan, in_bundle, shard_key, start_search_index
+from newsdigest.site.search import SEARCH_FOLDER, Indexing, Shard, bundle_of, bundle_plan, shard_key, start_search_index
 from newsdigest.site.sitemap import write_robots, write_sitemap
 from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
@@ -101,7 +103,7 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
     in_place = in_place and full
     if in_place:
         previous = config.output_dir
-    manifests = _manifests(config, previous) if full else None
+    manifests = manifest_store(config.cache_dir, previous) if full and previous is not None else None
     writer = Writer(config.output_dir, previous if full else None,
                     manifests.get(_MANIFEST, valid_manifest) if manifests else None, in_place=in_place,
                     states=present if in_place else None)
@@ -111,6 +113,8 @@ def render(stories: Iterable[Story], config: Config, *, search: bool = True,
         if in_place:
             writer.commit(files_below(writer.root) if present is None else present,
                           keep=None if search else SEARCH_FOLDER)
+        if manifests is not None:
+            prune(config.cache_dir, manifests)
     finally:
         writer.abort()  # a failed render leaves the published files untouched
     return dataclasses.replace(result, files=writer.entries)
@@ -195,13 +199,6 @@ def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Cata
     return {key: html for key, html in memo.items() if id(html) in shown}
 
 
-def _manifests(config: Config, previous: Path | None) -> Store | None:
-    """Where the manifest of the site published at `previous` is kept (one per output folder)."""
-    if previous is None:
-        return None
-    return Store(config.cache_dir / "site" / digest(str(previous.resolve()))[:16])
-
-
 def _key(page: Page, keys: Keys | None) -> str | None:
     if keys is None:
         return None
@@ -264,9 +261,13 @@ def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | 
     plan = bundle_plan(stories)
     keys = {folder: shard_key(folder, ((f, writer.entries[f].sha) for f in files)) for folder, files in plan.items()}
     todo = []
-    indexed = [path for path in writer.old if path.startswith(SEARCH_FOLDER + "/")]
+    indexed: dict[str, list[str]] = {}
+    for path in writer.old:
+        owner = bundle_of(path)
+        if owner is not None:
+            indexed.setdefault(owner, []).append(path)
     for folder, files in plan.items():
-        old = [path for path in indexed if in_bundle(path, folder)]
+        old = indexed.get(folder, [])
         if old and all(writer.old[path].key == keys[folder] and writer.intact(path) for path in old):
             for path in old:
                 writer.reuse(path, keys[folder])

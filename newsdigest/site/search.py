@@ -79,11 +79,15 @@ def bundle_plan(stories: Sequence[Story]) -> dict[str, list[str]]:
                         for story in stories if not story.hidden)
 
 
-def in_bundle(relative: str, folder: str) -> bool:
-    """Whether a site file (relative path) belongs to the bundle in `folder`."""
-    if folder == SEARCH_FOLDER:
-        return relative.startswith(SEARCH_FOLDER + "/") and not relative.startswith(SEARCH_FOLDER + "/shard-")
-    return relative.startswith(folder + "/")
+def bundle_of(relative: str) -> str | None:
+    """The folder of the bundle a site file (relative path) belongs to, as `_folders` names them; None: outside
+    the index. Asked once per file, not once per file and bundle: a site has thousands of index files."""
+    if not relative.startswith(SEARCH_FOLDER + "/"):
+        return None
+    inner = relative[len(SEARCH_FOLDER) + 1 :]
+    if inner.startswith("shard-"):
+        return f"{SEARCH_FOLDER}/{inner.split('/', 1)[0]}" if "/" in inner else None
+    return SEARCH_FOLDER
 
 
 @dataclass(frozen=True)
@@ -223,8 +227,8 @@ def build_search_index(site_dir: Path, plan: Mapping[str, Sequence[str]],
     for folder, _dirs, names in os.walk(site_dir / SEARCH_FOLDER, topdown=False):
         for name in names:
             relative = Path(folder, name).relative_to(site_dir).as_posix()
-            owner = next((f for f in plan if in_bundle(relative, f)), None)
-            if relative not in made and (owner is None or owner in redone):
+            owner = bundle_of(relative)
+            if relative not in made and (owner not in plan or owner in redone):
                 Path(folder, name).unlink(missing_ok=True)
     return keys
 
