@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdigest.config import Config
-from newsdigest.content_files import post_files
+from newsdigest.content_files import markdown_content
 from newsdigest.errors import NewsdigestError
 from newsdigest.model import Post, Story, is_timed
 from newsdigest.postfile import read_post
@@ -36,7 +36,7 @@ def check(config: Config) -> CheckReport:
     problems: list[str] = []
     posts: list[Post] = []
     files: dict[str, Path] = {}
-    for path in post_files(config.posts_dir):
+    for path in markdown_content(config.posts_dir):
         try:
             post = read_post(path)
         except NewsdigestError as exc:

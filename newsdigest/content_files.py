@@ -1,9 +1,11 @@
 """Which files in the editor's folders are content, and which are what editors' tools leave beside it.
 
-Temporary, swap, backup and lock files are never content. The preview
-server's watcher drops their events and `post_files` skips them, by this one
-rule, so that `build`, `check` and `serve` read the same posts (an Emacs lock
-`.#post.md` is a link to nowhere: read as a post, it would fail the build).
+Temporary, swap, backup and lock files are never content: the preview
+server's watcher drops their events, and ingest (`content/sources/`), the post
+reader (`content/posts/`) and the story overrides (`content/stories/`) skip
+them and a folder's `README` note, by this one rule, so that `build`, `check`
+and `serve` read the same files (an Emacs lock `.#post.md` is a link to
+nowhere: read as a post or an override, it would fail the build).
 """
 
 from __future__ import annotations
@@ -36,11 +38,16 @@ def is_noise(path: Path) -> bool:
     )
 
 
-def is_post_file(path: Path) -> bool:
-    """Whether a file of the posts folder is a post: Markdown, neither the folder's note nor an editor's tool's."""
-    return path.name.endswith(".md") and not is_folder_note(path) and not is_noise(Path(path.name))
+def is_content_file(path: Path) -> bool:
+    """Whether a file of an editor's folder is content: neither the folder's note nor an editor's tool's file."""
+    return not is_folder_note(path) and not is_noise(Path(path.name))
 
 
-def post_files(posts_dir: Path) -> list[Path]:
-    """The posts in `posts_dir`, sorted by path (none when there is no such folder)."""
-    return sorted(path for path in posts_dir.glob("*.md") if is_post_file(path)) if posts_dir.is_dir() else []
+def is_markdown_content(path: Path) -> bool:
+    """Whether a file of a Markdown folder (posts, story overrides) is read: Markdown, and content."""
+    return path.name.endswith(".md") and is_content_file(path)
+
+
+def markdown_content(folder: Path) -> list[Path]:
+    """The Markdown files of `folder` that are content, sorted by path (none when there is no such folder)."""
+    return sorted(path for path in folder.glob("*.md") if is_markdown_content(path)) if folder.is_dir() else []

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdigest import build_state
 from newsdigest.config import Config
-from newsdigest.content_files import is_post_file, post_files
+from newsdigest.content_files import is_markdown_content, markdown_content
 from newsdigest.errors import ContentError, cannot_write
 from newsdigest.model import IngestReport, Post, Story
 from newsdigest.publish import MARKER, MARKER_TEXT, check_folders, clean_leftovers, new_staging, site_lock, swap_in
@@ -136,15 +136,15 @@ def render(stories: tuple[Story, ...], config: Config, **options: Any) -> Render
 
 
 def load_posts(config: Config, *, reader: Callable[[Path], Post] | None = None) -> tuple[Post, ...]:
-    """Every post in `content/posts/` (`content_files.post_files`: not an editor's lock or swap file), sorted
-    by id. A broken post raises `ContentError`.
+    """Every post in `content/posts/` (`content_files.markdown_content`: not an editor's lock or swap file),
+    sorted by id. A broken post raises `ContentError`.
 
     `reader` lets the preview server reuse posts it parsed before (a cache keyed
     by file state); a plain build reads every file (`postfile.read_post`).
     """
     if reader is None:
         from newsdigest.postfile import read_post as reader
-    return _checked((path, reader(path)) for path in post_files(config.posts_dir))
+    return _checked((path, reader(path)) for path in markdown_content(config.posts_dir))
 
 
 def reload_posts(config: Config, posts: Sequence[Post], changed: Iterable[Path], *,
@@ -162,7 +162,7 @@ def reload_posts(config: Config, posts: Sequence[Post], changed: Iterable[Path],
         return load_posts(config, reader=reader)
     again = set()
     for name in {Path(path).name for path in changed}:
-        if is_post_file(config.posts_dir / name):  # else never a post
+        if is_markdown_content(config.posts_dir / name):  # else never a post
             by_name.pop(name, None)
             if os.path.lexists(config.posts_dir / name):
                 again.add(name)

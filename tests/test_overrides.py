@@ -56,6 +56,17 @@ def test_summary_from_front_matter_and_the_body_as_a_note(config):
     assert story.editor_note == "We will update this story."
 
 
+def test_an_editors_lock_and_hidden_files_are_not_overrides(config):
+    """Emacs's lock beside an open override (`.#<slug>.md`, a link to nowhere) and a hidden draft of one are not
+    read: the build and `check` go on with the stories as grouped."""
+    slug = chile_slug(config)
+    (config.stories_dir / f".#{slug}.md").symlink_to("editor@host.4242:1700000000")
+    write(config, f".{slug}", '---\ntitle: "A draft headline"\nposts: [chile-wire]\n---\n')
+    story = story_of(group(corpus(), config), "chile-wire")
+    assert story.slug == slug and story.title != "A draft headline"
+    assert load_overrides(config) == () and check_overrides(corpus(), config) == []
+
+
 def test_without_an_override_the_summary_is_not_the_editors(config):
     story = story_of(group(corpus(), config), "chile-wire")
     assert not story.summary_by_editor and not story.featured and not story.hidden

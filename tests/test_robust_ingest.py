@@ -337,6 +337,19 @@ def test_a_link_to_a_folder_in_the_sources_is_reported_not_entered(tmp_path, cap
     assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
 
 
+def test_what_editors_tools_leave_beside_a_source_is_not_one(tmp_path, capsys):
+    """By the rule posts and story overrides share: Emacs's lock (`.#x`, a link to nowhere), a hidden file, an
+    Emacs auto-save (`#x#`) and a browser's unfinished download are neither read nor reported."""
+    site = small_site(tmp_path / "site", count=1)
+    (site.sources / ".#story-0.txt").symlink_to("editor@host.4242:1700000000")
+    site.add(".notes.txt", article(1))
+    site.add("#story-0.txt#", article(2))
+    site.add("story-3.html.crdownload", article(3))
+    status, out, err = run(capsys, "ingest", *site.options())
+    assert status == 0 and "skipped" not in err, err
+    assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
+
+
 def test_a_source_added_later_with_a_clashing_name_leaves_the_existing_post_where_it_was(tmp_path, capsys):
     site = small_site(tmp_path / "site", count=0)
     site.add("a-b.md", article(1))

@@ -27,7 +27,8 @@ import yaml
 
 from newsdigest.atomic import write_atomically
 from newsdigest.build_state import file_state, settled
-from newsdigest.config import Config, is_folder_note
+from newsdigest.config import Config
+from newsdigest.content_files import is_content_file
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.model import IngestReport
@@ -142,9 +143,11 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
 def find_sources(folder: Path) -> Iterator[Path]:
     """Every entry under `folder` that may be a source, recursively, in a stable order.
 
-    Hidden files and folders and editor backups (`x~`) are not sources. Links to
-    folders are listed but never entered; what each entry is (a regular file, a
-    link, a FIFO) is `read_source_file`'s to check, so that a skip is reported.
+    A folder's note and what editors' tools leave beside a file (a lock, a swap
+    or backup file, a hidden file) are not sources, by the rule `build`, `check`
+    and `serve` share (`content_files`); hidden folders are not entered. Links
+    to folders are listed but never entered; what each entry is (a regular file,
+    a link, a FIFO) is `read_source_file`'s to check, so that a skip is reported.
     """
     if not folder.is_dir():
         return
@@ -153,7 +156,7 @@ def find_sources(folder: Path) -> Iterator[Path]:
         # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
         files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files):
-            if not name.startswith(".") and not name.endswith("~") and not is_folder_note(Path(name)):
+            if is_content_file(Path(name)):
                 yield Path(root) / name
 
 

@@ -32,8 +32,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from newsdigest.config import Config, is_folder_note
+from newsdigest.config import Config
+from newsdigest.content_files import markdown_content
 from newsdigest.errors import ContentError
 from newsdigest.front_matter import read_editor_file, split_front_matter
 from newsdigest.model import Post
@@ -63,11 +63,9 @@ class Override:
 
 
 def load_overrides(config: Config) -> tuple[Override, ...]:
-    """Every override file in `content/stories/`, parsed; raise `ContentError` on the first broken one."""
-    folder = config.stories_dir
-    if not folder.is_dir():
-        return ()
-    return tuple(parse_override(path) for path in sorted(folder.glob("*.md")) if not is_folder_note(path))
+    """Every override file in `content/stories/` (not an editor's lock or swap file: `content_files`), parsed;
+    raise `ContentError` on the first broken one."""
+    return tuple(parse_override(path) for path in markdown_content(config.stories_dir))
 
 
 def parse_override(path: Path) -> Override:
@@ -184,10 +182,7 @@ def check_overrides(posts: Sequence[Post], config: Config) -> list[str]:
     """
     problems: list[str] = []
     overrides: list[Override] = []
-    folder = config.stories_dir
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-        if is_folder_note(path):
-            continue
+    for path in markdown_content(config.stories_dir):
         try:
             overrides.append(parse_override(path))
         except ContentError as exc:
