@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -460,26 +461,47 @@ def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypa
         assert _tree(output) == good, name
 
 
-def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp_path):
-    """Such a build only compares states and digests: loading PyYAML, the front matter reader or ctypes would be
-    most of its time. Each build is a process of its own, as an editor runs it; the first, which reads the posts,
-    shows that the modules looked for are the ones a build loads."""
+def _loaded_by_a_build(tmp_path: Path, content: Path, modules: tuple[str, ...]) -> tuple[str, set[str]]:
+    """What one build prints, and which of `modules` it loaded: each build is a process of its own, as an editor
+    runs it."""
     import subprocess
     import sys
 
-    content = _demo(tmp_path)
-    heavy = ("yaml", "newsdigest.postfile", "ctypes")
     probe = ("import sys\nfrom newsdigest.cli import main\n"
              f"code = main(['build', '--content', {str(content)!r}, '--output', {str(tmp_path / 'output')!r},"
              f" '--cache', {str(tmp_path / 'cache')!r}, '--config', {str(ROOT / 'site.toml')!r}])\n"
-             f"print('loaded:', *sorted(name for name in {heavy!r} if name in sys.modules))\nsys.exit(code)\n")
+             f"print('loaded:', *sorted(name for name in {modules!r} if name in sys.modules))\nsys.exit(code)\n")
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    return out, set(out.rpartition("loaded:")[2].split())
 
-    def build() -> tuple[str, set[str]]:
-        out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
-        return out, set(out.rpartition("loaded:")[2].split())
 
-    out, loaded = build()
+def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp_path):
+    """Such a build only compares states and digests: loading PyYAML, the front matter reader or ctypes would be
+    most of its time. The first build, which reads the posts, shows that the modules looked for are the ones a
+    build loads."""
+    content = _demo(tmp_path)
+    heavy = ("yaml", "newsdigest.postfile", "ctypes")
+    out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
     assert "Built" in out and loaded == set(heavy)
-    out, loaded = build()
+    out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
     assert "Up to date" in out and loaded == set()
+
+
+def test_a_build_that_converts_no_markdown_does_not_load_python_markdown(tmp_path):
+    """After a title is edited, every body is among the last build's conversions: importing python-markdown would
+    be a good part of the build's start. A body edited is converted, and shown."""
+    content = _demo(tmp_path)
+    heavy = ("markdown",)
+    out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
+    assert "Built" in out and loaded == {"markdown"}
+    post = sorted((content / "posts").glob("*.md"))[0]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(re.sub(r"^title: .*$", "title: A revised headline", text, count=1, flags=re.M), encoding="utf-8")
+    out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
+    assert "Built" in out and loaded == set()
+    post.write_text(post.read_text(encoding="utf-8") + "\nA *corrected* paragraph.\n", encoding="utf-8")
+    out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
+    assert "Built" in out and loaded == {"markdown"}
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html")]
+    assert any("A <em>corrected</em> paragraph." in page for page in pages)

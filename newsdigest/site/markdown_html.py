@@ -1,8 +1,9 @@
 """Markdown from outlets and editors becomes HTML that is safe to put on a page.
 
 Two steps, always together: python-markdown turns the text into HTML (tables,
-footnotes, definition lists via `extra`), then nh3 keeps only a small set of
-harmless tags and attributes. Links keep only http(s) targets; a relative link
+footnotes, definition lists via `extra`: `markdown_convert`, imported only
+when a text is not among the last build's conversions), then nh3 keeps only a
+small set of harmless tags and attributes. Links keep only http(s) targets; a relative link
 in an outlet's article points at the outlet's site, so it is resolved against
 the original URL, or dropped when that is unknown, rather than left to break
 on ours. Headings are pushed down one level so a body never competes with the
@@ -17,13 +18,9 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-import xml.etree.ElementTree as etree
 from urllib.parse import urljoin, urlsplit
 
-import markdown as md
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 ALLOWED_TAGS = frozenset({
@@ -47,26 +44,6 @@ URL_SCHEMES = frozenset({"http", "https"})
 _FOOTNOTE_ID = re.compile(r"^fn(ref)?(-\d+)?:[\w-]+$")
 
 
-class _RankHeadings(Treeprocessor):
-    """Body headings start at `<h2>` (the page owns `<h1>`) and never skip a level.
-
-    The levels a body uses are ranked: with `#` and `###` only, they become
-    `<h2>` and `<h3>`, so outlines stay valid whatever the outlet's habits.
-    """
-
-    def run(self, root: etree.Element) -> None:
-        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", str(el.tag))]
-        levels = sorted({int(el.tag[1]) for el in headings})
-        rank = {level: min(2 + index, 6) for index, level in enumerate(levels)}
-        for element in headings:
-            element.tag = f"h{rank[int(element.tag[1])]}"
-
-
-class _RankHeadingsExtension(Extension):
-    def extendMarkdown(self, md_instance: md.Markdown) -> None:
-        md_instance.treeprocessors.register(_RankHeadings(md_instance), "rank_headings", 5)
-
-
 def render_markdown(text: str, *, base_url: str | None = None, site_links: bool = False,
                     site_root: str = "/") -> Markup:
     """Markdown → sanitised HTML, ready to place in a template without escaping.
@@ -79,12 +56,9 @@ def render_markdown(text: str, *, base_url: str | None = None, site_links: bool 
     memo, key = _memo, (text, base_url, site_links, site_root)
     if memo is not None and key in memo:
         return memo[key]
-    converter = _converter()
-    try:
-        html = converter.convert(text or "")
-    finally:
-        converter.reset()  # footnotes, abbreviations and the like belong to one text only
-    result = sanitize_html(html, base_url=base_url, site_links=site_links, site_root=site_root)
+    from newsdigest.site.markdown_convert import markdown_to_html  # costly to import: only for a text not seen
+
+    result = sanitize_html(markdown_to_html(text), base_url=base_url, site_links=site_links, site_root=site_root)
     if memo is not None:
         memo[key] = result
     return result
@@ -126,6 +100,8 @@ def convert_ahead(bodies: Iterable[tuple[str, str | None]]) -> None:
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
         return
+    from newsdigest.site import markdown_convert  # noqa: F401 - imported once here, not in every worker
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         converted = pool.map(_convert, todo, chunksize=max(1, len(todo) // (workers * 8)))
     memo.update(zip(todo, converted))
@@ -133,19 +109,6 @@ def convert_ahead(bodies: Iterable[tuple[str, str | None]]) -> None:
 
 def _convert(key: tuple[str, str | None, bool, str]) -> Markup:
     return render_markdown(key[0], base_url=key[1], site_links=key[2], site_root=key[3])
-
-
-_local = threading.local()
-
-
-def _converter() -> md.Markdown:
-    """This thread's converter: setting one up costs more than converting a typical article,
-    and a site renders thousands (a `Markdown` instance is not safe to share between threads)."""
-    converter = getattr(_local, "converter", None)
-    if converter is None:
-        converter = md.Markdown(extensions=["extra", "sane_lists", _RankHeadingsExtension()], output_format="html")
-        _local.converter = converter
-    return converter
 
 
 _UNLINKED = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">(.*?)</a>', re.DOTALL)

@@ -34,10 +34,10 @@ import os
 import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import feedgen.version
-import markdown
 import nh3
 from jinja2 import Environment
 from lxml import etree
@@ -129,6 +129,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     with remembering(memo):
         convert_ahead(body_source(version.post) for story in stories for version in story.versions)
         catalog = build_catalog(stories, config.timezone, config.base_path)
+        pages = plan(catalog, config)  # the about page is the editor's Markdown too
     assets = Assets(writer.root)
     assets.copy(config, writer)
     env = environment(config, assets)
@@ -138,7 +139,6 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     uses = (lambda _name: True) if only_templates is None else users_of(env, only_templates)
     paths = None if only_paths is None else frozenset(only_paths)
 
-    pages = plan(catalog, config)
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
     _write_pages(chosen, env, writer, keys)
     indexing, bundles = _start_search(writer, catalog.raw) if full and search else (None, {})
@@ -156,7 +156,7 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
             write_sitemap(pages, config, writer)
             write_robots(config, writer)
             if conversions is not None:
-                shown = _in_use(memo, catalog)
+                shown = _in_use(memo, catalog, pages)
                 if shown.keys() != known:  # most builds show the conversions they found: nothing to write
                     conversions.put(_CONVERSIONS, shown)
                 feed_entries.save(kept_entries(catalog, keys))
@@ -175,7 +175,9 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
 _MANIFEST = digest("manifest")
 
 
-_CONVERSIONS = digest("markdown", markdown.__version__, nh3.__version__)
+_CONVERSIONS = digest("markdown", metadata.version("markdown"), nh3.__version__)
+"""Conversions are kept per python-markdown and nh3 release (python-markdown's read from its metadata, which ingest
+has already read for its own libraries: importing it costs tens of milliseconds, and most builds convert nothing)."""
 _FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", feedgen.version.version_str, etree.__version__,
                        repr(etree.LIBXML_VERSION))
 """Feed entries are kept as feedgen lays them out, with lxml and libxml2 (versions read from the modules: asking
@@ -193,9 +195,11 @@ def _valid_conversions(value: object) -> bool:
         for k, v in value.items())
 
 
-def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Catalog) -> dict:
-    """The conversions this site shows (the bodies of its posts and the editor's notes), so the cache does not grow."""
+def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Catalog, pages: Sequence[Page]) -> dict:
+    """The conversions this site shows (the bodies of its posts, the editor's notes and about page), so the cache
+    does not grow."""
     shown = {id(post.body) for post in catalog.posts} | {id(story.editor_note) for story in catalog.stories}
+    shown |= {id(page.context["body"]) for page in pages if page.template == "about.html"}
     return {key: html for key, html in memo.items() if id(html) in shown}
 
 
