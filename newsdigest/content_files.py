@@ -1,11 +1,23 @@
 """Which files in the editor's folders are content, and which are what editors' tools leave beside it.
 
-Temporary, swap, backup and lock files are never content: the preview
-server's watcher drops their events, and ingest (`content/sources/`), the post
-reader (`content/posts/`) and the story overrides (`content/stories/`) skip
-them and a folder's `README` note, by this one rule, so that `build`, `check`
-and `serve` read the same files (an Emacs lock `.#post.md` is a link to
-nowhere: read as a post or an override, it would fail the build).
+Two kinds of what tools leave, told apart because a source's shape is judged by
+its content, not its name:
+
+- Hidden files (an Emacs lock `.#post.md`, a LibreOffice lock `.~lock.x#`, a
+  Vim swap `.x.swp`), Emacs auto-saves `#x#` and backups `x~`: ingest
+  (`content/sources/`), the post reader (`content/posts/`) and the story
+  overrides (`content/stories/`) skip them without a word, as they skip a
+  folder's `README` note (an Emacs lock is a link to nowhere: read as a post or
+  an override, it would fail the build).
+- Names of backup and temporary files (`x.bak`, `x.orig`, `x.tmp`, `x.part`,
+  Vim's `x.swp` and `4913`, JetBrains' `x___jb_tmp___`, …) are usually such
+  files, but a source so named may be a real article: ingest skips it with a
+  message saying so and how to have it read, and `check` warns about a post
+  made from one before ingest skipped such names. (No post or override is so
+  named: those end in `.md`.)
+
+The preview server's watcher drops the events of both (`is_noise`), so that
+saving a file does not set off a rebuild per temporary file.
 """
 
 from __future__ import annotations
@@ -15,37 +27,62 @@ from pathlib import Path
 
 from newsdigest.config import is_folder_note
 
-_NOISE = re.compile(
+_LEFT_BESIDE = re.compile(
     r"""^(?:
         \..*                       # hidden: .#lock (Emacs), .foo.swp, .goutputstream-*, .~lock.*#, .DS_Store
       | \#.*\#                     # Emacs auto-save
       | .*~                        # backup files
-      | 4913                       # Vim's probe for a writable folder
+    )$""",
+    re.VERBOSE,
+)
+_TEMPORARY_NAME = re.compile(
+    r"""^(?:
+        4913                       # Vim's probe for a writable folder
       | .*\.sw[a-px]               # Vim swap files (and its .swx probe)
       | .*\.(?:tmp|temp|part|crdownload|kate-swp|bak|orig|rej)
       | .*___jb_(?:tmp|old|bak)___ # JetBrains safe-write
-      | .*\.tmp\.\d+ | .*\.\d+\.tmp
+      | .*\.tmp\.\d+               # a numbered temporary file (x.N.tmp ends in .tmp)
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+TEMPORARY_NAME = "the name of an editor's backup or temporary file — rename it to ingest it"
+"""Why ingest skips a source named like a backup or temporary file (`is_temporary_name`)."""
+
+
+def is_left_beside(path: Path) -> bool:
+    """Whether the file is a hidden file, an Emacs auto-save `#x#` or a backup `x~`: skipped without a word."""
+    return bool(_LEFT_BESIDE.match(path.name))
+
+
+def is_temporary_name(path: Path) -> bool:
+    """Whether the file is named like a backup or temporary file (`x.bak`, `x.tmp`, `4913`, …): what an editor's
+    tool usually leaves, but the name of a real article at times, so a source so named is skipped with a word."""
+    return bool(_TEMPORARY_NAME.match(path.name))
 
 
 def is_noise(path: Path) -> bool:
     """True for editor temp, swap and backup files, and anything inside a hidden folder (`path` is relative to
     the folder watched or read: the folders above it are not looked at)."""
-    return any(_NOISE.match(part) for part in path.parts[-1:]) or any(
+    return is_left_beside(path) or is_temporary_name(path) or any(
         part.startswith(".") and part not in (".", "..") for part in path.parts[:-1]
     )
 
 
-def is_content_file(path: Path) -> bool:
-    """Whether a file of an editor's folder is content: neither the folder's note nor an editor's tool's file."""
-    return not is_folder_note(path) and not is_noise(Path(path.name))
+def is_skipped_quietly(path: Path) -> bool:
+    """Whether the file is a folder's note or left beside a file by an editor's tool (`is_left_beside`): in every
+    editor's folder, not content and not worth a word."""
+    return is_folder_note(path) or is_left_beside(path)
+
+
+def is_source(path: Path) -> bool:
+    """Whether ingest reads the file at `path` (relative to the sources folder) as a source: neither skipped
+    quietly nor named like a backup or temporary file, nor in a hidden folder."""
+    return not is_skipped_quietly(path) and not is_noise(path)
 
 
 def is_markdown_content(path: Path) -> bool:
-    """Whether a file of a Markdown folder (posts, story overrides) is read: Markdown, and content."""
-    return path.name.endswith(".md") and is_content_file(path)
+    """Whether a file of a Markdown folder (posts, story overrides) is read: Markdown, and not skipped quietly."""
+    return path.name.endswith(".md") and not is_skipped_quietly(path)
 
 
 def markdown_content(folder: Path) -> list[Path]:

@@ -338,15 +338,29 @@ def test_a_link_to_a_folder_in_the_sources_is_reported_not_entered(tmp_path, cap
 
 
 def test_what_editors_tools_leave_beside_a_source_is_not_one(tmp_path, capsys):
-    """By the rule posts and story overrides share: Emacs's lock (`.#x`, a link to nowhere), a hidden file, an
-    Emacs auto-save (`#x#`) and a browser's unfinished download are neither read nor reported."""
+    """By the rule posts and story overrides share: Emacs's lock (`.#x`, a link to nowhere), a hidden file and an
+    Emacs auto-save (`#x#`) are neither read nor reported."""
     site = small_site(tmp_path / "site", count=1)
     (site.sources / ".#story-0.txt").symlink_to("editor@host.4242:1700000000")
     site.add(".notes.txt", article(1))
     site.add("#story-0.txt#", article(2))
-    site.add("story-3.html.crdownload", article(3))
     status, out, err = run(capsys, "ingest", *site.options())
     assert status == 0 and "skipped" not in err, err
+    assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
+
+
+def test_a_source_named_like_a_backup_or_temporary_file_is_skipped_with_one_line_each(tmp_path, capsys):
+    """Such a name is usually a tool's file, but a source's shape is judged by its content: the editor is told
+    why an article was not ingested and how to have it read."""
+    site = small_site(tmp_path / "site", count=1)
+    names = ["interview.orig", "report.BAK", "story-3.html.crdownload", "4913", "draft.txt___jb_tmp___"]
+    for n, name in enumerate(names, start=1):
+        site.add(name, article(n))
+    status, out, err = run(capsys, "ingest", *site.options())
+    lines = [line for line in err.splitlines() if line.startswith("skipped")]
+    assert status == 0 and sorted(line.split(":")[0].rsplit("/", 1)[-1] for line in lines) == sorted(names), err
+    assert all("backup or temporary file" in line and "rename it" in line for line in lines), err
+    assert f"{len(names)} skipped" in out
     assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
 
 

@@ -28,7 +28,7 @@ import yaml
 from newsdigest.atomic import write_atomically
 from newsdigest.build_state import file_state, settled
 from newsdigest.config import Config
-from newsdigest.content_files import is_content_file
+from newsdigest.content_files import TEMPORARY_NAME, is_skipped_quietly, is_temporary_name
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.model import IngestReport
@@ -68,6 +68,9 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
     sources: dict[Path, list[int]] = {}
     """Each source that can be read, with the state of the file it reads (one stat each: see `_source_check`)."""
     for path in find_sources(config.sources_dir):
+        if is_temporary_name(path):
+            skipped.append((path, TEMPORARY_NAME))
+            continue
         problem, state = _source_check(path, config.content_dir)
         if problem is None:
             sources[path] = state
@@ -143,11 +146,13 @@ def ingest(config: Config, *, progress: bool = True) -> IngestReport:
 def find_sources(folder: Path) -> Iterator[Path]:
     """Every entry under `folder` that may be a source, recursively, in a stable order.
 
-    A folder's note and what editors' tools leave beside a file (a lock, a swap
-    or backup file, a hidden file) are not sources, by the rule `build`, `check`
-    and `serve` share (`content_files`); hidden folders are not entered. Links
-    to folders are listed but never entered; what each entry is (a regular file,
-    a link, a FIFO) is `read_source_file`'s to check, so that a skip is reported.
+    A folder's note and what editors' tools leave beside a file without a doubt
+    (a hidden file such as a lock, an auto-save `#x#`, a backup `x~`:
+    `content_files.is_skipped_quietly`) are not sources, and hidden folders are not
+    entered. A file named like a backup or temporary file is listed, so that
+    `ingest` reports its skip (it may be a real article). Links to folders are
+    listed but never entered; what each entry is (a regular file, a link, a
+    FIFO) is `read_source_file`'s to check, so that a skip is reported.
     """
     if not folder.is_dir():
         return
@@ -156,7 +161,7 @@ def find_sources(folder: Path) -> Iterator[Path]:
         # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
         files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files):
-            if is_content_file(Path(name)):
+            if not is_skipped_quietly(Path(name)):
                 yield Path(root) / name
 
 
