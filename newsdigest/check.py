@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdigest.config import Config
-from newsdigest.content_files import markdown_content
+from newsdigest.content_files import is_source, markdown_content
 from newsdigest.errors import NewsdigestError
 from newsdigest.model import Post, Story, is_timed
 from newsdigest.postfile import read_post
@@ -47,7 +47,8 @@ def check(config: Config) -> CheckReport:
         files[post.id] = path
         posts.append(post)
     problems.extend(_check_overrides(posts, config))
-    warnings = [*_version_warnings(posts, files, config), *_tag_warnings(posts, files)]
+    warnings = [*_version_warnings(posts, files, config), *_tag_warnings(posts, files),
+                *_unread_sources(posts, files, config)]
     if not problems:
         warnings.extend(_story_warnings(posts, files, config))
     return CheckReport(tuple(problems), tuple(warnings))
@@ -73,6 +74,23 @@ def _version_warnings(posts: Sequence[Post], files: dict[str, Path], config: Con
             warnings.append(
                 f"{path}: no date, so the version is listed last and in no edition — add "
                 "`published:` to the post (ISO 8601 with offset, e.g. 2025-09-05T08:30:00+01:00, or a bare date)"
+            )
+    return warnings
+
+
+def _unread_sources(posts: Sequence[Post], files: dict[str, Path], config: Config) -> list[str]:
+    """Posts made from a source that ingest no longer reads by its name (`content_files.is_source`, a rule that
+    may have grown since): still published, never updated from their source again."""
+    warnings = []
+    for post in posts:
+        source = config.content_dir / post.source
+        if ".." in Path(post.source).parts or not source.is_relative_to(config.sources_dir) or not source.is_file():
+            continue
+        if not is_source(source.relative_to(config.sources_dir)):
+            warnings.append(
+                f"{files[post.id]}: its source {source} is not read by ingest (a folder's note, a hidden file or "
+                "the name of an editor's backup or temporary file), so the post is published as it is and never "
+                "updated — rename the source to ingest it again, or delete the post"
             )
     return warnings
 

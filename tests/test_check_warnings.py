@@ -12,8 +12,9 @@ from newsdigest.check import check
 
 
 def post(folder, name, *, outlet="The Herald", published="2025-09-05T08:30:00+01:00", tags="[Europe]",
-         body="The council approved the harbour budget on Friday after a long debate."):
-    lines = ["---", f"id: {name}", "title: Council approves harbour budget", f"source: sources/{name}.txt",
+         body="The council approved the harbour budget on Friday after a long debate.", source=None):
+    source = source or f"sources/{name}.txt"
+    lines = ["---", f"id: {name}", "title: Council approves harbour budget", f"source: {source}",
              f"tags: {tags}"]
     if outlet:
         lines.append(f"outlet: {outlet}")
@@ -54,6 +55,22 @@ def test_a_story_whose_versions_all_lack_a_time_is_named(tmp_path):
     assert len(untimed) == 1
     assert str(config.posts_dir / "a.md") in untimed[0] and str(config.posts_dir / "b.md") in untimed[0]
     assert not (config.stories_dir / "registry.json").exists()  # check writes nothing
+
+
+def test_a_post_whose_source_ingest_no_longer_reads_is_named_with_its_source(tmp_path):
+    """A source named like a backup file may have been ingested before ingest skipped such names: its post is
+    still published but never updated again, and the editor is told which source to rename."""
+    config = config_with(tmp_path)
+    config.sources_dir.mkdir(parents=True)
+    for name in ("interview.orig", "b.txt"):
+        (config.sources_dir / name).write_text("An article.\n", encoding="utf-8")
+    post(config.posts_dir, "a", source="sources/interview.orig")
+    post(config.posts_dir, "b", outlet="Daily Courier", published="2025-09-05T09:00:00+01:00")
+    post(config.posts_dir, "c", outlet="The Post", published="2025-09-05T09:30:00+01:00", source="sources/gone.bak")
+    warnings = check(config).warnings
+    assert len(warnings) == 1, warnings
+    assert str(config.posts_dir / "a.md") in warnings[0] and str(config.sources_dir / "interview.orig") in warnings[0]
+    assert "rename the source" in warnings[0]
 
 
 def test_tags_differing_only_by_case_are_named(tmp_path):
