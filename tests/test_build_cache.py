@@ -461,18 +461,24 @@ def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypa
         assert _tree(output) == good, name
 
 
-def _loaded_by_a_build(tmp_path: Path, content: Path, modules: tuple[str, ...]) -> tuple[str, set[str]]:
-    """What one build prints, and which of `modules` it loaded: each build is a process of its own, as an editor
-    runs it."""
+def _build_in_a_process(tmp_path: Path, content: Path, before: str = "", after: str = "") -> str:
+    """What one build prints, run in a process of its own as an editor runs it, with `before` and `after` (Python
+    lines) run in that process around it."""
     import subprocess
     import sys
 
-    probe = ("import sys\nfrom newsdigest.cli import main\n"
+    probe = (f"import sys\n{before}from newsdigest.cli import main\n"
              f"code = main(['build', '--content', {str(content)!r}, '--output', {str(tmp_path / 'output')!r},"
              f" '--cache', {str(tmp_path / 'cache')!r}, '--config', {str(ROOT / 'site.toml')!r}])\n"
-             f"print('loaded:', *sorted(name for name in {modules!r} if name in sys.modules))\nsys.exit(code)\n")
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+             f"{after}sys.exit(code)\n")
+    return subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+
+
+def _loaded_by_a_build(tmp_path: Path, content: Path, modules: tuple[str, ...]) -> tuple[str, set[str]]:
+    """What one build prints, and which of `modules` it loaded."""
+    out = _build_in_a_process(
+        tmp_path, content, after=f"print('loaded:', *sorted(name for name in {modules!r} if name in sys.modules))\n")
     return out, set(out.rpartition("loaded:")[2].split())
 
 
@@ -505,3 +511,22 @@ def test_a_build_that_converts_no_markdown_does_not_load_python_markdown(tmp_pat
     assert "Built" in out and loaded == {"markdown"}
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html")]
     assert any("A <em>corrected</em> paragraph." in page for page in pages)
+
+
+def test_a_site_builds_where_python_markdown_is_installed_without_its_metadata(tmp_path):
+    """Some installs (a vendored copy, a bundled application) carry python-markdown without its package metadata:
+    the build does not fail on it, and keeps its conversions under the release the module itself states."""
+    hidden = ("import importlib.metadata as metadata\n"
+              "found = metadata.version\n"
+              "def version(name):\n"
+              "    if name.lower() == 'markdown':\n"
+              "        raise metadata.PackageNotFoundError(name)\n"
+              "    return found(name)\n"
+              "metadata.version = version\n")
+    compared = ("import markdown, nh3\n"
+                "from newsdigest.cache_store import digest\n"
+                "key = sys.modules['newsdigest.site.render']._CONVERSIONS\n"
+                "print('same key:', key == digest('markdown', markdown.__version__, nh3.__version__))\n")
+    out = _build_in_a_process(tmp_path, _demo(tmp_path), before=hidden, after=compared)
+    assert "Built" in out and "same key: True" in out, out
+    assert (tmp_path / "output" / "index.html").is_file()

@@ -175,9 +175,22 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
 _MANIFEST = digest("manifest")
 
 
-_CONVERSIONS = digest("markdown", metadata.version("markdown"), nh3.__version__)
-"""Conversions are kept per python-markdown and nh3 release (python-markdown's read from its metadata, which ingest
-has already read for its own libraries: importing it costs tens of milliseconds, and most builds convert nothing)."""
+def _markdown_version() -> str:
+    """python-markdown's release, read from its metadata without importing it (tens of milliseconds that most
+    builds, which convert nothing, would spend for this alone). The look-up is cheap only because ingest has
+    already looked up its own libraries' metadata in this process (`ingest.run._code_fingerprint`), which
+    leaves the installed distributions' folders read; alone it would cost milliseconds. Where python-markdown
+    is installed without its metadata, the module itself says."""
+    try:
+        return metadata.version("markdown")
+    except metadata.PackageNotFoundError:
+        import markdown
+
+        return markdown.__version__
+
+
+_CONVERSIONS = digest("markdown", _markdown_version(), nh3.__version__)
+"""Conversions are kept per python-markdown and nh3 release."""
 _FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", feedgen.version.version_str, etree.__version__,
                        repr(etree.LIBXML_VERSION))
 """Feed entries are kept as feedgen lays them out, with lxml and libxml2 (versions read from the modules: asking
