@@ -73,6 +73,9 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     in_sitemap: bool = True
     lastmod: str = ""
+    converted: tuple[Markup, ...] = ()
+    """The editor's Markdown this page converts itself (the about page's body), not a post's or a story's: the
+    render keeps these conversions for the next build, as it keeps those of the posts and stories shown."""
 
     @property
     def meta(self) -> PageMeta:
@@ -231,7 +234,7 @@ def about_page(config: Config) -> Page:
             title, text = lines[0][2:].strip(), "\n".join(lines[1:])
         body = render_markdown(text, site_links=True, site_root=config.base_path)
     meta = _meta(config, "/about/", title, config.description, "about")
-    return Page("/about/", "about.html", meta, {"heading": title, "body": body})
+    return Page("/about/", "about.html", meta, {"heading": title, "body": body}, converted=(body,))
 
 
 def not_found_page(config: Config) -> Page:

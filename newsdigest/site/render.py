@@ -209,10 +209,10 @@ def _valid_conversions(value: object) -> bool:
 
 
 def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Catalog, pages: Sequence[Page]) -> dict:
-    """The conversions this site shows (the bodies of its posts, the editor's notes and about page), so the cache
-    does not grow."""
+    """The conversions this site shows (the bodies of its posts, the editor's notes, what its pages convert
+    themselves: `Page.converted`), so the cache does not grow."""
     shown = {id(post.body) for post in catalog.posts} | {id(story.editor_note) for story in catalog.stories}
-    shown |= {id(page.context["body"]) for page in pages if page.template == "about.html"}
+    shown |= {id(html) for page in pages for html in page.converted}
     return {key: html for key, html in memo.items() if id(html) in shown}
 
 
