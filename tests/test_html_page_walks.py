@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_meta import read_page_meta
-from newsdigest.ingest.page_text import page_text
+from newsdigest.ingest.page_text import page_copy, page_lines, page_text
 
 STORY = ("The harbour board voted on Tuesday to close the old swing bridge for repairs, and the ferry "
          "will run every twenty minutes while the work lasts.")
@@ -33,6 +33,21 @@ def test_each_line_carries_the_region_its_markup_names_and_a_frame_around_the_he
     assert [line.region for line in page_text(tree) if line.text == "Share on a network"] == ["share buttons"] * 3
     assert lines["Contact us"] == "navigation"  # the first pattern that matches names it, not a later one
     assert lines["First!"] == "comments"
+
+
+def test_a_copy_of_the_page_sets_paragraphs_and_headings_apart_as_a_browser_does_and_menus_not():
+    tree = tree_of(
+        '<div class="menu"><a>Home</a><div>World</div><div>Sport</div></div>'
+        f'<h1>Bridge closes for repairs</h1><div>By Ana Vidal</div><p>{STORY}</p>'
+        '<h2>What changes</h2><p>The ferry runs later.<br>Tickets stay the same.</p>'
+        '<ul><li>Monday</li><li>Tuesday</li></ul><div>Contact us</div>'
+    )
+    assert page_copy(tree) == (
+        "Home\nWorld\nSport\n\nBridge closes for repairs\n\nBy Ana Vidal\n\n" + STORY
+        + "\n\nWhat changes\n\nThe ferry runs later.\nTickets stay the same.\n\nMonday\nTuesday\n\nContact us"
+    )
+    # The lines are the same with or without the margins between them.
+    assert page_lines(tree) == [line for line in page_copy(tree).split("\n") if line]
 
 
 def test_hidden_elements_and_cards_inside_their_trigger_go_and_the_text_after_them_stays():

@@ -4,6 +4,15 @@ Used to show an editor what of a page became the article (`ingest --explain`),
 and to give the text-dump cleaner a page to read when the HTML extractor finds
 too little. Each line remembers the kind of page region it sat in (navigation,
 footer, comments, …) so that an explanation can say more than "dropped".
+
+The cleaner reads `page_copy`, which also keeps the blank lines a browser's
+copy has between blocks its stylesheet sets apart (paragraphs, headings,
+lists, quotes, figures): its line model was fitted on such copies, and reads
+a blank line above and below as the mark of a paragraph. Without them it
+reads every line of a page as a menu entry: over the development pages' HTML,
+with the line model fitted on other sites, its snippet F1 rises from about
+0.80 to 0.88 with them (by 0.05 to 0.10 on each half of two random splits by
+site).
 """
 
 from __future__ import annotations
@@ -17,6 +26,10 @@ from lxml.html import HtmlElement
 _BLOCKS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br", "title"]
 )
+_SPACED = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "hr", "table"])
+"""Blocks a browser's stylesheet sets apart with a margin: a copy of the page has a blank line around each."""
+_GAP = "\x00"
+"""A marker among the walk's text pieces for such a margin (a page's text is never a lone NUL)."""
 _INVISIBLE = frozenset(["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "button", "select", "option"])
 _REGION_TAGS = {"nav": "navigation", "header": "page header", "footer": "page footer", "aside": "sidebar",
                 "form": "form", "figcaption": "caption"}
@@ -40,11 +53,18 @@ class PageLine:
     text: str
     region: str | None
     """The kind of page region the line sat in, where its markup says so."""
+    gap_before: bool = False
+    """A blank line above it in a browser's copy of the page (a margin between blocks)."""
 
 
 def page_lines(tree: HtmlElement) -> list[str]:
     """The visible text of `tree`, a line per block element, empty lines removed."""
     return [line.text for line in page_text(tree)]
+
+
+def page_copy(tree: HtmlElement) -> str:
+    """The page as a browser's "select all, copy" gives it: a line per block, a blank line between spaced blocks."""
+    return "\n".join(("\n" if line.gap_before else "") + line.text for line in page_text(tree)).lstrip("\n")
 
 
 def page_text(tree: HtmlElement) -> list[PageLine]:
@@ -59,24 +79,34 @@ def page_text(tree: HtmlElement) -> list[PageLine]:
     lines: list[PageLine] = []
     current: list[str] = []
     region: str | None = None
+    gap = False
     for piece, where in parts:
+        if piece == _GAP:
+            if current:
+                _flush(current, region, lines, gap)
+                current, gap = [], False
+            gap = gap or bool(lines)
+            continue
         chunks = piece.split("\n")
         for index, chunk in enumerate(chunks):
             if index and current:
-                _flush(current, region, lines)
+                if _flush(current, region, lines, gap):
+                    gap = False
                 current = []
             if chunk.strip():
                 if not current:
                     region = where
                 current.append(chunk)
-    _flush(current, region, lines)
+    _flush(current, region, lines, gap)
     return lines
 
 
-def _flush(current: list[str], region: str | None, lines: list[PageLine]) -> None:
+def _flush(current: list[str], region: str | None, lines: list[PageLine], gap: bool) -> bool:
+    """Add the line `current` makes, if it has text; whether it did."""
     text = " ".join("".join(current).split())
     if text:
-        lines.append(PageLine(text, region))
+        lines.append(PageLine(text, region, gap))
+    return bool(text)
 
 
 def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | None,
@@ -90,7 +120,10 @@ def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | 
     # The innermost marked region wins: a share bar inside a footer is a share bar.
     own = _REGION_TAGS.get(tag) or _region_of_class(node, framing) or region
     block = tag in _BLOCKS
-    if block:
+    spaced = tag in _SPACED
+    if spaced:
+        parts.append((_GAP, own))
+    elif block:
         parts.append(("\n", own))
     if tag in ("td", "th"):
         parts.append((" ", own))
@@ -98,7 +131,9 @@ def _walk(node: HtmlElement, parts: list[tuple[str, str | None]], region: str | 
         parts.append((node.text, own))
     for child in node:
         _walk(child, parts, own, framing)
-    if block:
+    if spaced:
+        parts.append((_GAP, own))
+    elif block:
         parts.append(("\n", own))
     if node.tail:
         parts.append((node.tail, region))
