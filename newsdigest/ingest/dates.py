@@ -156,23 +156,32 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 
 @lru_cache(maxsize=1)
-def _weekday_names() -> frozenset[str]:
-    """Weekday names and abbreviations of `MONTH_LANGUAGES` (two letters or more), from dateparser's locale data."""
+def _weekday_table() -> dict[str, frozenset[int]]:
+    """Weekday names and abbreviations of `MONTH_LANGUAGES` (two letters or more) → the weekdays they name
+    (Monday 0), from dateparser's locale data. A word may name different days in different languages."""
     from dateparser.languages.loader import default_loader
 
-    return frozenset(
-        name.lower().rstrip(".")
-        for lang in MONTH_LANGUAGES
-        for key in _WEEKDAY_KEYS
-        for name in default_loader.get_locale(lang).info.get(key, [])
-        if len(name.rstrip(".")) >= 2 and re.fullmatch(rf"{_LETTER}+\.?", name)
-    )
+    table: dict[str, set[int]] = {}
+    for lang in MONTH_LANGUAGES:
+        for number, key in enumerate(_WEEKDAY_KEYS):
+            for name in default_loader.get_locale(lang).info.get(key, []):
+                if len(name.rstrip(".")) >= 2 and re.fullmatch(rf"{_LETTER}+\.?", name):
+                    table.setdefault(name.lower().rstrip("."), set()).add(number)
+    return {name: frozenset(days) for name, days in table.items()}
+
+
+def weekdays_named(word: str) -> frozenset[int]:
+    """The weekdays (Monday 0) `word` names or abbreviates in any of `MONTH_LANGUAGES`; empty for any other word.
+
+    A date written with its weekday is checked against it: a weekday that is not the date's is no weekday of it.
+    """
+    return _weekday_table().get(word.lower().rstrip("."), frozenset())
 
 
 def calendar_word(word: str) -> bool:
     """Whether `word` names a month or a weekday, or abbreviates one, in any of `MONTH_LANGUAGES`."""
     folded = word.lower().rstrip(".")
-    return folded in _month_table() or folded in _weekday_names()
+    return folded in _month_table() or folded in _weekday_table()
 
 
 _BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\s+)?$", re.I)
@@ -181,7 +190,7 @@ _BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\
 def _with_weekday(text: str, start: int) -> int:
     """Where a date written from `start` really begins: at the weekday before it ("Fri. Sep 5th, 2025"), if any."""
     m = _BEFORE_DATE.search(text[max(0, start - 20) : start])
-    if m and m.group(1).lower() in _weekday_names():
+    if m and m.group(1).lower() in _weekday_table():
         return start - (len(text[max(0, start - 20) : start]) - m.start())
     return start
 

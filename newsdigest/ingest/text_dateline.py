@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from newsdigest.ingest.authors import BYLINE_PREFIX
-from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, FoundDate, find_dates
+from newsdigest.ingest.dates import (
+    PUBLISHED_LABEL,
+    UPDATED_LABEL,
+    FoundDate,
+    calendar_word,
+    find_dates,
+    weekdays_named,
+)
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip
 from newsdigest.ingest.text_lines import STOP_WORDS
 from newsdigest.model import When, day_of
@@ -79,11 +86,76 @@ def _read(
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
-            found += [(i, f) for f in find_dates(text, zone, ctx.lang)]
+            found += [(i, f) for f in _line_dates(text, zone, ctx.lang)]
         else:
             # Except a dateline opening the paragraph ("Berlin, 12.11.2021 – The …"), glued to it by the copy.
             found += [(i, f) for f in find_dates(text[:PROSE_HEAD], zone, ctx.lang) if f.start <= PROSE_HEAD // 2]
     return found, dropped
+
+
+_SPACED = re.compile(
+    r"(?<![\w.])(?P<a>[0-3]\d)\s+(?P<sep>[|/])\s+(?P<b>[0-3]\d|[^\W\d_]{3,12}\.?)\s+(?P=sep)\s+"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+"""A date laid out as a page's ornament, its parts set apart by spaced bars or slashes: two-digit day and month
+("07 | 03 | 2021", "07 / 03 / 2021") or a month's name between ("07 / March / 2021"). Dots and bullets ("·", "•")
+are not read as such separators."""
+_RUN_ON = re.compile(r"\s*[|/]\s*\d++(?![:.]\d)")
+"""A number after the spaced shape, set apart the same way and no time of day: a run of scores or codes."""
+_WIDGET = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.?\s+(?P<wd>[^\W\d_]{2,12})\.?,?\s+(?P<mon>[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d)(?!\d)")
+"""A calendar leaf copied flat: the day, the weekday, then month and year ("12 Sunday Jan 2020")."""
+_GLUED = re.compile(
+    r"(?<![\w.])(?P<mon>[^\W\d_]{3,12}\.?)\s+(?P<d>[0-3]\d)(?P<y>(?:199|20\d)\d)"
+    r"(?=\s*(?:$|[|·•,;–—-]|\d{1,2}[:.]\d\d))"
+)
+"""A calendar leaf's month, then its day run into the year ("Mar 072016"), read only where the line ends or a
+separator or a time of day follows: "May 202015 January 2021" is "May 2020" before "15 January 2021", and
+"June 202012 comments" is "June 2020" before a count."""
+
+
+def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
+    """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
+
+    A spaced date ("07 | 03 | 2021") when it is the whole line or follows a label or a weekday, and no
+    further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so the page's
+    language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the weekday
+    is the date's own; it is rewritten without the weekday. A month with the day run into the year
+    ("Mar 072016") as `_GLUED` says; it is rewritten "Mar07 2016". Each rewriting is padded to the length of
+    what it replaces, so every date keeps its place in the line as written.
+    """
+    def spaced(match: re.Match[str]) -> str:
+        if not _introduces(text[: match.start()]) or _RUN_ON.match(text, match.end()):
+            return match.group(0)
+        a, b, y = match.group("a"), match.group("b"), match.group("y")
+        return (f"{a}/{b}/{y}" if b.isdigit() else f"{a} {b} {y}").ljust(len(match.group(0)))
+
+    def leaf(match: re.Match[str]) -> str:
+        written = f"{match.group('d')} {match.group('mon')}"
+        days = weekdays_named(match.group("wd"))
+        read = find_dates(written, None, lang)
+        if not days or len(read) != 1 or read[0].moment.weekday() not in days:
+            return match.group(0)
+        return written.ljust(len(match.group(0)))
+
+    def glued(match: re.Match[str]) -> str:
+        if not calendar_word(match.group("mon")):
+            return match.group(0)
+        return f"{match.group('mon')}{match.group('d')} {match.group('y')}".ljust(len(match.group(0)))
+
+    return find_dates(_GLUED.sub(glued, _WIDGET.sub(leaf, _SPACED.sub(spaced, text))), zone, lang)
+
+
+def _introduces(before: str) -> bool:
+    """Whether `before`, the line up to a spaced date, leaves the date standing alone: nothing, or a label
+    ("Published") or a weekday as its last word, then at most separators."""
+    head = before.rstrip(" \t:,|/–—-")
+    if not head:
+        return True
+    last = re.search(r"([^\W\d_]+)\.?$", head)
+    word = last.group(1) if last else ""
+    return bool(word) and (
+        bool(weekdays_named(word)) or bool(PUBLISHED_LABEL.fullmatch(word)) or bool(UPDATED_LABEL.fullmatch(word))
+    )
 
 
 def _features(

@@ -1,0 +1,64 @@
+"""Dates a page prints in a layout of its own: parts set apart by spaced bars or slashes, a calendar leaf copied
+flat; and the ordinary lines that look like them but are no date."""
+
+from datetime import date
+
+from newsdigest.ingest.text_dateline import candidates
+from newsdigest.ingest.textmeta import page_context
+
+LEAD = ("The harbour council voted on Tuesday to build a new bridge, ending a decade of argument over its cost and "
+        "its route across the water.\n")
+GERMAN_LEAD = ("Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Hafen zu bauen, und damit einen "
+               "jahrelangen Streit über die Kosten und die Route beendet.\nDie Arbeiten sollen im nächsten Jahr "
+               "beginnen, wie die Verwaltung mitteilte, und sie werden mehrere Jahre dauern.\n")
+
+
+def offered(line: str, lead: str = LEAD) -> list[date]:
+    ctx = page_context("Council approves harbour bridge\n" + line + "\n" + lead, identify=lead != LEAD)
+    return [c.value.moment for c in candidates(ctx, 0, None)]
+
+
+def test_a_date_set_apart_by_spaced_bars_or_slashes_is_read():
+    assert offered("07 / 23 / 2021") == [date(2021, 7, 23)]
+    assert offered("23 | 07 | 2021") == [date(2021, 7, 23)]
+    assert offered("07 / March / 2021") == [date(2021, 3, 7)]
+
+
+def test_a_spaced_date_is_read_in_the_order_of_the_page_language():
+    """As written with plain slashes: month first on an English page, day first on a German one."""
+    assert offered("12 / 05 / 2020") == offered("12/05/2020") == [date(2020, 12, 5)]
+    assert offered("12 / 05 / 2020", GERMAN_LEAD) == [date(2020, 5, 12)]
+
+
+def test_a_spaced_date_after_a_label_or_a_weekday_or_before_a_time_is_read():
+    assert offered("Published 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("Sunday | 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("07 | 03 | 2021 | 10:30")[0].date() == date(2021, 7, 3)
+
+
+def test_scores_and_phone_or_version_numbers_spaced_like_a_date_are_not_read():
+    assert offered("Arsenal 02 | 01 | 2022") == []
+    assert offered("Tel 02 / 11 / 2019") == []
+    assert offered("Published 2 | 1 | 2022") == []
+    assert offered("03 | 01 | 2020 | 04 | 02") == []
+
+
+def test_a_calendar_leaf_copied_flat_is_read_when_its_weekday_is_the_dates():
+    assert offered("12 Sunday Jan 2020") == [date(2020, 1, 12)]
+    assert offered("Deal 12 Friday Jan 2020") == []
+
+
+def test_a_month_with_the_day_run_into_the_year_is_read():
+    assert offered("Mar 072016") == [date(2016, 3, 7)]
+    assert offered("Mar 072016 | Jane Doe") == [date(2016, 3, 7)]
+
+
+def test_a_year_run_into_what_follows_keeps_the_whole_date_after_it():
+    """ "May 2020" glued to "15 January 2021" is that date, not 20 May 2015; glued to a count, it is no date."""
+    assert offered("Updated May 202015 January 2021") == [date(2021, 1, 15)]
+    assert offered("Posted June 202012 comments") == []
+
+
+def test_a_written_date_keeps_its_usual_reading():
+    assert offered("Page 12 2019") == []
+    assert offered("03. May 201811. March 2019 | Jane Doe") == [date(2018, 5, 3), date(2019, 3, 11)]
