@@ -39,7 +39,8 @@ def test_a_spaced_date_after_a_label_or_a_weekday_or_before_a_time_is_read():
 def test_scores_and_phone_or_version_numbers_spaced_like_a_date_are_not_read():
     assert offered("Arsenal 02 | 01 | 2022") == []
     assert offered("Tel 02 / 11 / 2019") == []
-    assert offered("Published 2 | 1 | 2022") == []
+    assert offered("Published 2 | 01 | 2022") == []
+    assert offered("Published 02 | 1 | 2022") == []
     assert offered("03 | 01 | 2020 | 04 | 02") == []
 
 

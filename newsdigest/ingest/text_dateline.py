@@ -18,7 +18,6 @@ from newsdigest.ingest.dates import (
     PUBLISHED_LABEL,
     UPDATED_LABEL,
     FoundDate,
-    calendar_word,
     find_dates,
     weekdays_named,
 )
@@ -102,22 +101,24 @@ _SPACED = re.compile(
 are not read as such separators."""
 _RUN_ON = re.compile(r"\s*[|/]\s*\d++(?![:.]\d)")
 """A number after the spaced shape, set apart the same way and no time of day: a run of scores or codes."""
-_WIDGET = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.?\s+(?P<wd>[^\W\d_]{2,12})\.?,?\s+(?P<mon>[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d)(?!\d)")
+_WIDGET = re.compile(
+    r"(?<![\w.])(?P<d>[0-3]?\d)\.?\s+(?P<wd>[^\W\d_]{2,12})\.?,?\s+(?P<mon>[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d)(?!\d)"
+)
 """A calendar leaf copied flat: the day, the weekday, then month and year ("12 Sunday Jan 2020")."""
 _GLUED = re.compile(
     r"(?<![\w.])(?P<mon>[^\W\d_]{3,12}\.?)\s+(?P<d>[0-3]\d)(?P<y>(?:199|20\d)\d)"
     r"(?=\s*(?:$|[|·•,;–—-]|\d{1,2}[:.]\d\d))"
 )
-"""A calendar leaf's month, then its day run into the year ("Mar 072016"), read only where the line ends or a
-separator or a time of day follows: "May 202015 January 2021" is "May 2020" before "15 January 2021", and
+"""A word, then a two-digit day run into the year ("Mar 072016"; `find_dates` reads it only when the word is a
+month), taken only where the line ends or a separator or a time of day follows: "May 202015 January 2021" is "May 2020" before "15 January 2021", and
 "June 202012 comments" is "June 2020" before a count."""
 
 
 def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
 
-    A spaced date ("07 | 03 | 2021") when it is the whole line or follows a label or a weekday, and no
-    further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so the page's
+    A spaced date ("07 | 03 | 2021") when nothing but a label or a weekday (not checked against the date)
+    comes before it on the line, and no further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so the page's
     language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the weekday
     is the date's own; it is rewritten without the weekday. A month with the day run into the year
     ("Mar 072016") as `_GLUED` says; it is rewritten "Mar07 2016". Each rewriting is padded to the length of
@@ -131,15 +132,12 @@ def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[Found
 
     def leaf(match: re.Match[str]) -> str:
         written = f"{match.group('d')} {match.group('mon')}"
-        days = weekdays_named(match.group("wd"))
         read = find_dates(written, None, lang)
-        if not days or len(read) != 1 or read[0].moment.weekday() not in days:
+        if not read or read[0].moment.weekday() not in weekdays_named(match.group("wd")):
             return match.group(0)
         return written.ljust(len(match.group(0)))
 
     def glued(match: re.Match[str]) -> str:
-        if not calendar_word(match.group("mon")):
-            return match.group(0)
         return f"{match.group('mon')}{match.group('d')} {match.group('y')}".ljust(len(match.group(0)))
 
     return find_dates(_GLUED.sub(glued, _WIDGET.sub(leaf, _SPACED.sub(spaced, text))), zone, lang)
