@@ -1,7 +1,7 @@
 """Dates a page prints in a layout of its own: parts set apart by spaced bars or slashes, a calendar leaf copied
 flat; and the ordinary lines that look like them but are no date."""
 
-from datetime import date
+from datetime import date, datetime
 
 from newsdigest.ingest.text_dateline import candidates
 from newsdigest.ingest.textmeta import page_context
@@ -32,8 +32,16 @@ def test_a_spaced_date_is_read_in_the_order_of_the_page_language():
 
 def test_a_spaced_date_after_a_label_or_a_weekday_or_before_a_time_is_read():
     assert offered("Published 07 | 03 | 2021") == [date(2021, 7, 3)]
-    assert offered("Sunday | 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("Saturday | 07 | 03 | 2021") == [date(2021, 7, 3)]
     assert offered("07 | 03 | 2021 | 10:30")[0].date() == date(2021, 7, 3)
+
+
+def test_a_spaced_date_after_a_weekday_that_is_not_its_own_is_not_read():
+    """3 July 2021 was a Saturday, 1 February 2022 a Tuesday ("Di" in German, "So" is Sunday)."""
+    assert offered("Sunday | 07 | 03 | 2021") == []
+    assert offered("Sunday 02 / 01 / 2022") == []
+    assert offered("So 02 | 01 | 2022") == []
+    assert offered("Di 02 | 01 | 2022") == [date(2022, 2, 1)]
 
 
 def test_scores_and_phone_or_version_numbers_spaced_like_a_date_are_not_read():
@@ -52,6 +60,21 @@ def test_a_calendar_leaf_copied_flat_is_read_when_its_weekday_is_the_dates():
 def test_a_month_with_the_day_run_into_the_year_is_read():
     assert offered("Mar 072016") == [date(2016, 3, 7)]
     assert offered("Mar 072016 | Jane Doe") == [date(2016, 3, 7)]
+    assert offered("Mar 072016 10:30") == [datetime(2016, 3, 7, 10, 30)]
+
+
+def test_a_price_after_a_day_run_into_the_year_is_no_time_of_day():
+    assert offered("Jun 202012 19.99") == []
+    assert offered("Mar 072016 19.99") == []
+
+
+def test_a_year_of_the_2020s_run_into_a_number_at_the_line_end_is_not_read_as_a_day_and_a_year():
+    """ "June 202012" is as likely "June 2020" before a number as 20 June 2012; a separator or another year
+    settles it."""
+    assert offered("Posted June 202012") == []
+    assert offered("Jan 202015") == []
+    assert offered("Jan 202015 | Jane Doe") == [date(2015, 1, 20)]
+    assert offered("Jan 191995") == [date(1995, 1, 19)]
 
 
 def test_a_year_run_into_what_follows_keeps_the_whole_date_after_it():

@@ -171,10 +171,8 @@ def _weekday_table() -> dict[str, frozenset[int]]:
 
 
 def weekdays_named(word: str) -> frozenset[int]:
-    """The weekdays (Monday 0) `word` names or abbreviates in any of `MONTH_LANGUAGES`; empty for any other word.
-
-    A date written with its weekday is checked against it: a weekday that is not the date's is no weekday of it.
-    """
+    """The weekdays (Monday 0) `word` names or abbreviates in any of `MONTH_LANGUAGES`; empty for any other
+    word."""
     return _weekday_table().get(word.lower().rstrip("."), frozenset())
 
 

@@ -107,53 +107,68 @@ _WIDGET = re.compile(
 """A calendar leaf copied flat: the day, the weekday, then month and year ("12 Sunday Jan 2020")."""
 _GLUED = re.compile(
     r"(?<![\w.])(?P<mon>[^\W\d_]{3,12}\.?)\s+(?P<d>[0-3]\d)(?P<y>(?:199|20\d)\d)"
-    r"(?=\s*(?:$|[|·•,;–—-]|\d{1,2}[:.]\d\d))"
+    r"(?=(?P<end>\s*$)|\s*(?:[|·•,;–—-]|(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,])))"
 )
 """A word, then a two-digit day run into the year ("Mar 072016"; `find_dates` reads it only when the word is a
-month), taken only where the line ends or a separator or a time of day follows: "May 202015 January 2021" is "May 2020" before "15 January 2021", and
-"June 202012 comments" is "June 2020" before a count."""
+month), taken only where a separator or a time of day follows, or the line ends: "May 202015 January 2021" is
+"May 2020" before "15 January 2021", "June 202012 comments" is "June 2020" before a count, and a price ("19.99")
+is no time of day. At the line's end, digits that open with a year of the 2020s ("June 202012") are as likely
+that month and year before a number, and are not taken."""
+_RUN_IN_AMBIGUOUS = range(2020, 2030)
+"""The years whose "Month YYYY" glued to a number reads as a day run into a year as well."""
 
 
 def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
 
-    A spaced date ("07 | 03 | 2021") when nothing but a label or a weekday (not checked against the date)
-    comes before it on the line, and no further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so the page's
-    language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the weekday
-    is the date's own; it is rewritten without the weekday. A month with the day run into the year
+    A spaced date ("07 | 03 | 2021") when nothing but a label or the date's own weekday comes before it on
+    the line, and no further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so
+    the page's language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the
+    weekday is the date's own; it is rewritten without the weekday. A month with the day run into the year
     ("Mar 072016") as `_GLUED` says; it is rewritten "Mar07 2016". Each rewriting is padded to the length of
     what it replaces, so every date keeps its place in the line as written.
     """
     def spaced(match: re.Match[str]) -> str:
-        if not _introduces(text[: match.start()]) or _RUN_ON.match(text, match.end()):
+        weekday = _introducer(text[: match.start()])
+        if weekday is None or _RUN_ON.match(text, match.end()):
             return match.group(0)
         a, b, y = match.group("a"), match.group("b"), match.group("y")
-        return (f"{a}/{b}/{y}" if b.isdigit() else f"{a} {b} {y}").ljust(len(match.group(0)))
+        written = f"{a}/{b}/{y}" if b.isdigit() else f"{a} {b} {y}"
+        if weekday and not _on_weekday(written, weekday, lang):
+            return match.group(0)
+        return written.ljust(len(match.group(0)))
 
     def leaf(match: re.Match[str]) -> str:
         written = f"{match.group('d')} {match.group('mon')}"
-        read = find_dates(written, None, lang)
-        if not read or read[0].moment.weekday() not in weekdays_named(match.group("wd")):
+        if not _on_weekday(written, match.group("wd"), lang):
             return match.group(0)
         return written.ljust(len(match.group(0)))
 
     def glued(match: re.Match[str]) -> str:
+        if match.group("end") is not None and int((match.group("d") + match.group("y"))[:4]) in _RUN_IN_AMBIGUOUS:
+            return match.group(0)
         return f"{match.group('mon')}{match.group('d')} {match.group('y')}".ljust(len(match.group(0)))
 
     return find_dates(_GLUED.sub(glued, _WIDGET.sub(leaf, _SPACED.sub(spaced, text))), zone, lang)
 
 
-def _introduces(before: str) -> bool:
-    """Whether `before`, the line up to a spaced date, leaves the date standing alone: nothing, or a label
-    ("Published") or a weekday as its last word, then at most separators."""
+def _on_weekday(written: str, weekday: str, lang: str | None) -> bool:
+    """Whether the date `written` falls on a day `weekday` names: a weekday that is not the date's is no part of it."""
+    read = find_dates(written, None, lang)
+    return bool(read) and read[0].moment.weekday() in weekdays_named(weekday)
+
+
+def _introducer(before: str) -> str | None:
+    """What leaves a spaced date standing alone, from `before`, the line up to it: "" for nothing or a label
+    ("Published"), the word for a weekday, then at most separators; `None` when anything else comes before it."""
     head = before.rstrip(" \t:,|/–—-")
     if not head:
-        return True
+        return ""
     last = re.search(r"([^\W\d_]+)\.?$", head)
     word = last.group(1) if last else ""
-    return bool(word) and (
-        bool(weekdays_named(word)) or bool(PUBLISHED_LABEL.fullmatch(word)) or bool(UPDATED_LABEL.fullmatch(word))
-    )
+    if word and weekdays_named(word):
+        return word
+    return "" if word and (PUBLISHED_LABEL.fullmatch(word) or UPDATED_LABEL.fullmatch(word)) else None
 
 
 def _features(
