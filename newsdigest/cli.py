@@ -73,7 +73,7 @@ def _build(config: Config) -> int:
         + f" [bold]{escape(str(config.output_dir.resolve()))}/[/]",
         soft_wrap=True,  # a path broken over two lines cannot be copied
     )
-    if not result.posts:
+    if not result.post_count:  # an up-to-date build carries no posts, only their count
         console.print(f"Next: put articles in [bold]{escape(str(config.sources_dir))}/[/] and run "
                       f"[bold]{program()} build[/] again", soft_wrap=True)
     # Links are root-relative (as on the published site), so the pages want a server, not file://.

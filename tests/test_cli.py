@@ -59,6 +59,7 @@ def test_a_folder_name_with_brackets_is_printed_whole(tmp_path):
     again = run("build", *options)
     assert again.returncode == 0, again.stderr
     assert f"posts in {out}/" in again.stdout and "Up to date" in again.stdout
+    assert "Next: put articles in" not in again.stdout  # the site has posts: no advice to add some
 
 
 def test_check_names_a_post_with_brackets_in_its_name_whole(tmp_path):
