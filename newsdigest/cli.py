@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "init":
             return _init(args.dir)
         if not args.config.exists():
-            errors.print(f"[bold red]error:[/] no {args.config} here: make a site with `{program()} init DIR`, "
-                         "or name one with --config FILE", markup=True, soft_wrap=True)
+            errors.print(f"[bold red]error:[/] no {escape(str(args.config))} here: make a site with "
+                         f"`{program()} init DIR`, or name one with --config FILE", markup=True, soft_wrap=True)
             return 1
         config = load_config(args.config, content_dir=args.content, output_dir=args.output, cache_dir=args.cache)
         if command == "serve":  # a build checks its folders itself (`pipeline.build`)
@@ -70,11 +70,12 @@ def _build(config: Config) -> int:
     console.print(
         (f"Up to date: {result.story_count} stories from {result.post_count} posts in" if result.up_to_date
          else f"Built {result.story_count} stories from {result.post_count} posts into")
-        + f" [bold]{config.output_dir.resolve()}/[/]"
+        + f" [bold]{escape(str(config.output_dir.resolve()))}/[/]",
+        soft_wrap=True,  # a path broken over two lines cannot be copied
     )
-    if not result.posts:
-        console.print(f"Next: put articles in [bold]{config.sources_dir}/[/] and run [bold]{program()} build[/] again",
-                      soft_wrap=True)
+    if not result.post_count:  # an up-to-date build carries no posts, only their count
+        console.print(f"Next: put articles in [bold]{escape(str(config.sources_dir))}/[/] and run "
+                      f"[bold]{program()} build[/] again", soft_wrap=True)
     # Links are root-relative (as on the published site), so the pages want a server, not file://.
     console.print(f"Preview it at http://127.0.0.1:8000 with: [bold]{program()} serve[/]")
     return 0
@@ -84,9 +85,9 @@ def _init(folder: Path) -> int:
     from newsdigest.scaffold import init_site
 
     init_site(folder)
-    console.print(f"Made a new site in [bold]{folder.resolve()}/[/]: site.toml and content/ (sources, posts, stories)",
-                  soft_wrap=True)
-    where = "" if folder.resolve() == Path.cwd() else f"cd {folder}, then "
+    console.print(f"Made a new site in [bold]{escape(str(folder.resolve()))}/[/]: site.toml and content/ "
+                  "(sources, posts, stories)", soft_wrap=True)
+    where = "" if folder.resolve() == Path.cwd() else f"cd {escape(str(folder))}, then "
     console.print(f"Next: {where}set title and base_url in site.toml, put articles in content/sources/, "
                   f"and run [bold]{program()} build[/]", soft_wrap=True)
     return 0
@@ -123,9 +124,9 @@ def _check(config: Config) -> int:
 
     report = check(config)
     for warning in report.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+        errors.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     for problem in report.problems:
-        errors.print(f"[bold red]error:[/] {problem}", soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {escape(problem)}", soft_wrap=True)
     if report.problems:
         errors.print(f"{len(report.problems)} problem(s) found")
         return 1

@@ -1,5 +1,6 @@
 """The command line speaks to the editor: clear messages naming the file, never a traceback."""
 
+import shutil
 import subprocess
 import sys
 
@@ -44,3 +45,28 @@ def test_a_broken_post_fails_the_build_and_keeps_the_last_site(tmp_path):
     assert result.returncode == 1
     assert "bad.md:2: front matter needs 'source'" in result.stderr
     assert (out / "index.html").read_text() == "last good site"
+
+
+def test_a_folder_name_with_brackets_is_printed_whole(tmp_path):
+    # Brackets are rich's markup: printed unescaped, "[x]" would vanish from the path the editor is told about.
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
+    out = tmp_path / "out[x]"
+    options = ["--content", str(content), "--output", str(out), "--cache", str(tmp_path / "cache")]
+    first = run("build", *options)
+    assert first.returncode == 0, first.stderr
+    assert f"posts into {out}/" in first.stdout
+    again = run("build", *options)
+    assert again.returncode == 0, again.stderr
+    assert f"posts in {out}/" in again.stdout and "Up to date" in again.stdout
+    assert "Next: put articles in" not in again.stdout  # the site has posts: no advice to add some
+
+
+def test_check_names_a_post_with_brackets_in_its_name_whole(tmp_path):
+    posts = tmp_path / "content[x]" / "posts"
+    posts.mkdir(parents=True)
+    post = posts / "note[x].md"
+    post.write_text("---\ntitle: T\nsource: sources/x.txt\n---\nbody\n")
+    result = run("check", "--content", str(tmp_path / "content[x]"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {post}: no outlet" in result.stderr

@@ -447,6 +447,21 @@ def test_taken_port_is_reported_clearly(tmp_path):
     assert not (tmp_path / "output").exists()  # it said so before building anything
 
 
+def test_folder_names_with_brackets_are_reported_whole(tmp_path, shared_cache):
+    # Brackets are rich's markup: printed unescaped, "[x]" would vanish from the folders and files named.
+    content = tmp_path / "content[x]"
+    shutil.copytree(ROOT / "content", content)
+    server = start_server(tmp_path, shared_cache, content=content)
+    try:
+        assert f"watching {content}/" in server.text(), server.text()
+        post = next((content / "posts").glob("*.md"))
+        post.write_text(set_title(post.read_text(encoding="utf-8"), f"Edited {time.time_ns()}"), encoding="utf-8")
+        wait_for(lambda: " after " in server.text(), CHANGE_SECONDS, "the rebuild to be reported")
+        assert f"after {post}" in server.text(), server.text()
+    finally:
+        assert server.stop() == 0, server.text()
+
+
 def test_sigint_stops_cleanly(tmp_path, shared_cache):
     server = start_server(tmp_path, shared_cache)
     code = server.stop(signal.SIGINT)

@@ -43,6 +43,7 @@ from types import FrameType
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from newsdigest.config import Config
 from newsdigest.serve.debounce import Debouncer
@@ -73,7 +74,7 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
     try:
         httpd = SiteServer((host, port), lambda: output, hub, base_path=config.base_path)
     except OSError as exc:
-        errors.print(f"[bold red]error:[/] {_bind_problem(exc, host, port)}", soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {escape(_bind_problem(exc, host, port))}", soft_wrap=True)
         return 1
 
     previous = _stop_on_signals()
@@ -124,9 +125,9 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, quiet: f
         search.start()
 
         url = f"http://{_url_host(host)}:{httpd.server_address[1]}{config.base_path}"
-        console.print(f"Serving [bold]{config.output_dir}/[/] at [bold]{url}[/] — watching "
-                      f"{config.content_dir}/, {_rel(config.templates_dir)}/, {_rel(config.static_dir)}/ and "
-                      f"{config.config_path}. Press Ctrl-C to stop.", soft_wrap=True)
+        console.print(f"Serving [bold]{escape(str(config.output_dir))}/[/] at [bold]{escape(url)}[/] — watching "
+                      + escape(f"{config.content_dir}/, {_rel(config.templates_dir)}/, {_rel(config.static_dir)}/ "
+                               f"and {config.config_path}.") + " Press Ctrl-C to stop.", soft_wrap=True)
         httpd.serve_forever(poll_interval=0.25)
     except KeyboardInterrupt:
         pass
@@ -175,7 +176,7 @@ def _after(outcome: Outcome, fingerprints: Fingerprints, watcher: Watcher, hub: 
     what = ", ".join(_rel(p) for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
     if outcome.problem is not None:
         problem = outcome.problem
-        errors.print(f"[dim]{stamp}[/] [bold red]error:[/] {problem} — still serving the last good site",
+        errors.print(f"[dim]{stamp}[/] [bold red]error:[/] {escape(str(problem))} — still serving the last good site",
                      soft_wrap=True, markup=True)
         if problem.unexpected and problem.details:
             errors.print(problem.details, markup=False, soft_wrap=True)
@@ -192,7 +193,7 @@ def _after(outcome: Outcome, fingerprints: Fingerprints, watcher: Watcher, hub: 
         f"[dim]{stamp}[/] {outcome.kind} {outcome.stories} stories from {outcome.posts} posts "
         f"in {outcome.seconds * 1000:.0f} ms ({steps or 'nothing to do'}): "
         f"{len(outcome.changed) or 'no'} output file{'' if len(outcome.changed) == 1 else 's'} changed"
-        + (f" [dim]after {what}[/]" if what else ""),
+        + (f" [dim]after {escape(what)}[/]" if what else ""),
         soft_wrap=True,
     )
     hub.published(outcome.changed)

@@ -43,7 +43,6 @@ class Debouncer:
         self._first = 0.0
         self._last = 0.0
         self._stopped = False
-        self._busy = False
         self._thread = threading.Thread(target=self._run, name="newsdigest-rebuild", daemon=True)
 
     def start(self) -> None:
@@ -95,12 +94,8 @@ class Debouncer:
                     return
                 batch, self._pending = self._pending, set()
                 self._open.clear()
-                self._busy = True
             try:
                 self._action(batch)
             except Exception:  # a bug in a rebuild must not stop the watching
                 if not self._stopped:  # (while stopping, an interrupted batch's error means nothing)
                     traceback.print_exc()
-            finally:
-                with self._cond:
-                    self._busy = False

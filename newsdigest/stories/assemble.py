@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from newsdigest.ingest.article import opens_clause
 from newsdigest.model import (
@@ -35,6 +34,7 @@ from newsdigest.model import (
     Version,
     latest_instant,
     recency_key,
+    sort_key,
 )
 from newsdigest.stories.identity import Identity
 from newsdigest.stories.overrides import Override
@@ -55,12 +55,11 @@ from newsdigest.stories.standalone import (
 )
 from newsdigest.stories.tfidf import TfidfVectorizer
 
-_LATEST = datetime.max.replace(tzinfo=UTC)
 
-
-def founder_key(post: Post) -> tuple[bool, datetime, str]:
-    """Publication time, undated last, then id: the order of versions, and who founded a story."""
-    return (post.published is None, latest_instant(post.published) if post.published else _LATEST, post.id)
+def founder_key(post: Post) -> tuple[int, float, str]:
+    """Publication time (`sort_key`: a day after every time of that day), undated last, then id: the order of
+    versions, and who founded a story."""
+    return (*sort_key(post.published), post.id)
 
 
 def chronological(posts: Sequence[Post]) -> list[Post]:
