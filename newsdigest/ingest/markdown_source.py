@@ -52,7 +52,6 @@ class _TomlHandler(BaseHandler):
     """Hugo's `+++` front matter, read with the standard library (python-frontmatter's own needs `toml`)."""
 
     FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
 
     def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
         return tomllib.loads(fm)
