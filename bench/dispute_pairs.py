@@ -58,8 +58,14 @@ def _option(argv: list[str], name: str, default: str) -> str:
     return argv[argv.index(name) + 1] if name in argv[:-1] else default
 
 
-def _stops(tests: finder.PairTests, i: int, j: int, spoken: bool) -> list[str]:
-    """The names of the tests that stop the pair (i, j), in the order `_disagreements` applies them."""
+def stopping_tests(tests: finder.PairTests, i: int, j: int, spoken: bool) -> list[str]:
+    """The names of the tests that stop the pair of figures (i, j), in the order `_disagreements` applies them.
+
+    `tests` is `finder.pair_tests` over the story's figures; `spoken` says the pair's score is the
+    quoted-speech veto (-1.0). The names are those the module's docstring lists; an empty list is a pair
+    that reaches the pairing itself. Shared with `planted_recall.py --misses`, so that both reports name a
+    stopped pair in the same words.
+    """
     stops = ["speech"] if spoken else []
     stops += [name for name in _STOPS if getattr(tests, name)[i, j]]
     if tests.grown[i, j]:
@@ -94,7 +100,7 @@ def _report(root: Path, stories: list[dict], dimension: str | None, margin: floa
             if (dimension and a.dimension != dimension) or (tests.score[i, j] < tests.need[i, j] - margin
                                                              and not spoken):
                 continue
-            stops = _stops(tests, i, j, spoken)
+            stops = stopping_tests(tests, i, j, spoken)
             counts.update(stops or ["none"])
             if stopped_by and stopped_by not in stops:
                 continue

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dispute_pairs import _stops, built_stories, guarded, scored_stories
+from dispute_pairs import built_stories, guarded, scored_stories, stopping_tests
 
 from newsdigest.errors import NewsdigestError
 from newsdigest.stories import disagreements as finder
@@ -152,7 +152,8 @@ def _explain(changed: list, m, new: str, half: str, key: str) -> None:
         print(f"  {half} {key[6:14]} {m.figure!r} -> {new}: changed figure not read")
         return
     others = [k for k, x in enumerate(ms) if x.post != m.post and x.numeral == m.numeral and x.dimension == m.dimension]
-    reasons = sorted({", ".join(_stops(tests, i, j, bool(scored.score[i, j] == -1.0))) or "pairing" for j in others})
+    reasons = sorted({", ".join(stopping_tests(tests, i, j, bool(scored.score[i, j] == -1.0))) or "pairing"
+                      for j in others})
     print(f"  {half} {key[6:14]} {m.figure!r} -> {new} [{'; '.join(reasons)}] score "
           f"{max(tests.score[i, j] for j in others):.2f}\n     {ms[i].sentence[:160]}\n"
           + "".join(f"     {ms[j].sentence[:160]}\n" for j in others[:2]), end="")
