@@ -99,8 +99,6 @@ MONTH_LANGUAGES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "nb", "fi", "ro", "hu",
     "hr", "sl", "tr", "ru", "uk", "el", "ca", "id", "lt", "lv", "et", "bg", "sr",
 )  # fmt: skip
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")  # fmt: skip
 # Words before a date that say what it dates, in the languages above: generic page vocabulary.
 UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|edited|revised|last\s+change|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizad[oa]|"
@@ -137,49 +135,72 @@ class FoundDate:
     end: int
 
 
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# dateparser's locale keys of the calendar's names → (month, weekday) each names: January 1, Monday 0.
+_CALENDAR_KEYS: dict[str, tuple[int | None, int | None]] = {
+    **{key: (number, None) for number, key in enumerate(_MONTH_KEYS, start=1)},
+    **{key: (None, number) for number, key in enumerate(_WEEKDAY_KEYS)},
+}
+
+
+@dataclass(frozen=True)
+class CalendarName:
+    """What a word names in the calendar of `MONTH_LANGUAGES`: one table answers both the month a date's word
+    is and the weekday before a date, so that the two can never read the locale data differently."""
+
+    months: dict[str, int]
+    """Language → the month (January 1) the word names or abbreviates there, in `MONTH_LANGUAGES` order."""
+    weekdays: frozenset[int]
+    """The weekdays (Monday 0) it names or abbreviates in any of them (two letters or more): a word may name
+    different days in different languages."""
+
+
+_NO_NAME = CalendarName({}, frozenset())
+
+
 @lru_cache(maxsize=1)
-def _month_table() -> dict[str, dict[str, int]]:
-    """Month names and abbreviations → {language: month}, from dateparser's locale data."""
+def _calendar_names() -> dict[str, CalendarName]:
+    """Month and weekday names and abbreviations, folded (lower case, no final dot) → what they name, from
+    dateparser's locale data."""
     from dateparser.languages.loader import default_loader
 
-    table: dict[str, dict[str, int]] = {}
+    months: dict[str, dict[str, int]] = {}
+    weekdays: dict[str, set[int]] = {}
     for lang in MONTH_LANGUAGES:
         info = default_loader.get_locale(lang).info
-        for number, key in enumerate(_MONTH_KEYS, start=1):
+        for key, (month, weekday) in _CALENDAR_KEYS.items():
             for name in info.get(key, []):
-                if re.fullmatch(rf"{_LETTER}+\.?", name):
-                    table.setdefault(name.lower().rstrip("."), {})[lang] = number
-    return table
+                if not re.fullmatch(rf"{_LETTER}+\.?", name):
+                    continue
+                folded = name.lower().rstrip(".")
+                if month is not None:
+                    months.setdefault(folded, {})[lang] = month
+                elif len(name.rstrip(".")) >= 2:
+                    weekdays.setdefault(folded, set()).add(weekday)
+    return {name: CalendarName(months.get(name, {}), frozenset(weekdays.get(name, ())))
+            for name in [*months, *weekdays]}
 
 
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_month_table = _calendar_names
+"""The name `textmeta.warm_up` loads the table by."""
 
 
-@lru_cache(maxsize=1)
-def _weekday_table() -> dict[str, frozenset[int]]:
-    """Weekday names and abbreviations of `MONTH_LANGUAGES` (two letters or more) → the weekdays they name
-    (Monday 0), from dateparser's locale data. A word may name different days in different languages."""
-    from dateparser.languages.loader import default_loader
-
-    table: dict[str, set[int]] = {}
-    for lang in MONTH_LANGUAGES:
-        for number, key in enumerate(_WEEKDAY_KEYS):
-            for name in default_loader.get_locale(lang).info.get(key, []):
-                if len(name.rstrip(".")) >= 2 and re.fullmatch(rf"{_LETTER}+\.?", name):
-                    table.setdefault(name.lower().rstrip("."), set()).add(number)
-    return {name: frozenset(days) for name, days in table.items()}
+def calendar_name(word: str) -> CalendarName:
+    """What `word` names as a month or a weekday in any of `MONTH_LANGUAGES`; nothing for any other word."""
+    return _calendar_names().get(word.lower().rstrip("."), _NO_NAME)
 
 
 def weekdays_named(word: str) -> frozenset[int]:
     """The weekdays (Monday 0) `word` names or abbreviates in any of `MONTH_LANGUAGES`; empty for any other
     word."""
-    return _weekday_table().get(word.lower().rstrip("."), frozenset())
+    return calendar_name(word).weekdays
 
 
 def calendar_word(word: str) -> bool:
     """Whether `word` names a month or a weekday, or abbreviates one, in any of `MONTH_LANGUAGES`."""
-    folded = word.lower().rstrip(".")
-    return folded in _month_table() or folded in _weekday_table()
+    return calendar_name(word) is not _NO_NAME
 
 
 _BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\s+)?$", re.I)
@@ -188,14 +209,14 @@ _BEFORE_DATE = re.compile(rf"({_LETTER}{{2,12}})\.?,?\s*(?:(?:the|den|le|el|il)\
 def _with_weekday(text: str, start: int) -> int:
     """Where a date written from `start` really begins: at the weekday before it ("Fri. Sep 5th, 2025"), if any."""
     m = _BEFORE_DATE.search(text[max(0, start - 20) : start])
-    if m and m.group(1).lower() in _weekday_table():
+    if m and calendar_name(m.group(1)).weekdays:
         return start - (len(text[max(0, start - 20) : start]) - m.start())
     return start
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    # A month is any word here, looked up in `_month_table` afterwards: one alternation of
+    # A month is any word here, looked up in `calendar_name` afterwards: one alternation of
     # seven hundred names would cost more than the lookup.
     mon = rf"(?<!{_LETTER})(?P<mon>{_LETTER}{{3,12}})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
@@ -271,8 +292,8 @@ def _moment(match: re.Match[str], zone: tzinfo | None, lang: str | None) -> When
         year = int(groups["y"])
         year += 2000 if year < 100 else 0
         if groups.get("mon"):
-            by_lang = _month_table().get(groups["mon"].lower())
-            if by_lang is None:
+            by_lang = calendar_name(groups["mon"]).months
+            if not by_lang:
                 return None  # a word between a day and a year that is no month
             month = by_lang.get(lang or "", by_lang.get("en", next(iter(by_lang.values()))))
             day = int(groups["d"])
