@@ -17,7 +17,8 @@ its content, not its name:
   named: those end in `.md`.)
 
 The preview server's watcher drops the events of both (`is_noise`), so that
-saving a file does not set off a rebuild per temporary file.
+saving a file does not set off a rebuild per temporary file. `ingest --explain`
+asked about any file ingest does not read by its name says why (`unread_reason`).
 """
 
 from __future__ import annotations
@@ -29,12 +30,20 @@ from newsdigest.config import is_folder_note
 
 _LEFT_BESIDE = re.compile(
     r"""^(?:
-        \..*                       # hidden: .#lock (Emacs), .foo.swp, .goutputstream-*, .~lock.*#, .DS_Store
-      | \#.*\#                     # Emacs auto-save
-      | .*~                        # backup files
+        (?P<hidden>\..*)           # hidden: .#lock (Emacs), .foo.swp, .goutputstream-*, .~lock.*#, .DS_Store
+      | (?P<autosave>\#.*\#)       # Emacs auto-save
+      | (?P<backup>.*~)            # backup files
     )$""",
     re.VERBOSE,
 )
+_LEFT_BESIDE_REASONS = {
+    "hidden": "a hidden file (an editor's lock or swap file, say), which ingest passes over — rename it to ingest it",
+    "autosave": "the name of an editor's auto-save file (#x#), which ingest passes over — rename it to ingest it",
+    "backup": "the name of an editor's backup file (x~), which ingest passes over — rename it to ingest it",
+}
+"""Why ingest does not read a file `is_left_beside` names, by the group of `_LEFT_BESIDE` its name matches."""
+FOLDER_NOTE = "a folder's note for the editor (README), never content — rename it to ingest it"
+HIDDEN_FOLDER = "in a hidden folder, which ingest does not enter — move it out to ingest it"
 _TEMPORARY_NAME = re.compile(
     r"""^(?:
         4913                       # Vim's probe for a writable folder
@@ -74,10 +83,28 @@ def is_skipped_quietly(path: Path) -> bool:
     return is_folder_note(path) or is_left_beside(path)
 
 
+def unread_reason(path: Path) -> str | None:
+    """Why ingest does not read the file at `path` (relative to the sources folder) by its name, in the words
+    `ingest --explain` shows (naming the file is the caller's); None when it reads it as a source.
+
+    Ingest itself says only the reason of a name like a backup or temporary file; the others it passes over
+    without a word, but an editor who asks about such a file by name is told.
+    """
+    if is_folder_note(path):
+        return FOLDER_NOTE
+    if left_beside := _LEFT_BESIDE.match(path.name):
+        return _LEFT_BESIDE_REASONS[str(left_beside.lastgroup)]
+    if is_temporary_name(path):
+        return TEMPORARY_NAME
+    if is_noise(path):
+        return HIDDEN_FOLDER
+    return None
+
+
 def is_source(path: Path) -> bool:
     """Whether ingest reads the file at `path` (relative to the sources folder) as a source: neither skipped
     quietly nor named like a backup or temporary file, nor in a hidden folder."""
-    return not is_skipped_quietly(path) and not is_noise(path)
+    return unread_reason(path) is None
 
 
 def is_markdown_content(path: Path) -> bool:

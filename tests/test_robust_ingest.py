@@ -364,6 +364,42 @@ def test_a_source_named_like_a_backup_or_temporary_file_is_skipped_with_one_line
     assert [p.name for p in site.posts.iterdir()] == ["story-0.md"]
 
 
+@pytest.mark.parametrize(("name", "why"), [
+    ("interview.md~", "backup file (x~)"),
+    ("#interview.md#", "auto-save file (#x#)"),
+    (".interview.md.swp", "hidden file"),
+    ("interview.md.bak", "backup or temporary file"),
+    ("4913", "backup or temporary file"),
+    ("README.txt", "folder's note"),
+    (".drafts/interview.md", "hidden folder"),
+])
+def test_explain_of_a_source_ingest_skips_by_its_name_is_one_line_naming_it_and_why(tmp_path, capsys, name, why):
+    """Asked about a file ingest never reads, `--explain` does not show how it would be read as if it were:
+    one line names the file, says why it is skipped and how to have it read."""
+    site = small_site(tmp_path / "site", count=0)
+    path = site.add(name, article(1))
+    status, out, err = run(capsys, "ingest", "--explain", str(path), *site.options())
+    lines = out.splitlines()
+    assert status == 0 and not err and len(lines) == 1, out + err
+    assert lines[0].startswith(f"skipped {path}: ") and why in lines[0], lines[0]
+    assert "rename it to ingest it" in lines[0] or "move it out to ingest it" in lines[0]
+    assert not site.posts.exists()
+
+
+def test_explain_judges_a_name_as_ingest_would_wherever_the_file_is(tmp_path, capsys):
+    """The same article is explained line by line under an article's name, and refused under a backup's name,
+    also before it is put in the sources folder."""
+    site = small_site(tmp_path / "site", count=0)
+    site.add("interview.txt", article(1))
+    status, out, _err = run(capsys, "ingest", "--explain", "interview.txt", *site.options())
+    assert status == 0 and "read as text" in out and "keep The town of number 1 reopened" in out
+    outside = tmp_path / "interview.txt.orig"
+    outside.write_text(article(1), encoding="utf-8")
+    status, out, _err = run(capsys, "ingest", "--explain", str(outside), *site.options())
+    assert status == 0 and out.splitlines() == [
+        f"skipped {outside}: the name of an editor's backup or temporary file — rename it to ingest it"]
+
+
 def test_a_source_added_later_with_a_clashing_name_leaves_the_existing_post_where_it_was(tmp_path, capsys):
     site = small_site(tmp_path / "site", count=0)
     site.add("a-b.md", article(1))

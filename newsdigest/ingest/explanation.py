@@ -9,6 +9,7 @@ the body as kept whole.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import tzinfo
 from pathlib import Path
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsdigest.config import Config
+from newsdigest.content_files import unread_reason
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
@@ -29,6 +31,10 @@ def explain(path: Path, config: Config, console: Console) -> None:
     from newsdigest.ingest.source import looks_like_markup, read_source
 
     target = _locate(path, config)
+    unread = unread_reason(_in_sources(target, config))
+    if unread is not None:
+        console.print(f"[yellow]skipped[/] {escape(str(target))}: {escape(unread)}", soft_wrap=True)
+        return
     try:
         data = target.read_bytes()
     except OSError as exc:
@@ -72,6 +78,15 @@ def _locate(path: Path, config: Config) -> Path:
         if candidate.is_file():
             return candidate
     raise SourceError("no such file", path)
+
+
+def _in_sources(target: Path, config: Config) -> Path:
+    """`target` relative to the sources folder, as ingest judges its name; a file elsewhere by its name alone
+    (where an editor would put it). Links are not followed: ingest judges the name the folder lists."""
+    try:
+        return Path(os.path.abspath(target)).relative_to(os.path.abspath(config.sources_dir))
+    except ValueError:
+        return Path(target.name)
 
 
 def _line(console: Console, number: int, kept: bool, text: str, reason: str) -> None:
