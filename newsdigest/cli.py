@@ -45,19 +45,16 @@ def main(argv: list[str] | None = None) -> int:
             from newsdigest.serve import serve
 
             return serve(config, host=args.host, port=args.port)
-    except NewsdigestError as exc:
-        if args.debug:
-            errors.print_exception()
-        errors.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, soft_wrap=True)
-        return 1
     except KeyboardInterrupt:
         errors.print("stopped")
         return 130
-    except OSError as exc:
-        # The machine said no (a read-only folder, a full disk, a file that vanished): one line, no traceback.
+    except (NewsdigestError, OSError) as exc:
+        # A problem in the site's files, or the machine saying no (a read-only folder, a full disk, a file that
+        # vanished): one line, no traceback.
         if args.debug:
             errors.print_exception()
-        errors.print(f"[bold red]error:[/] {escape(describe_os_error(exc))}", markup=True, soft_wrap=True)
+        message = str(exc) if isinstance(exc, NewsdigestError) else describe_os_error(exc)
+        errors.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
         return 1
     raise AssertionError(f"unknown command {command}")
 

@@ -56,6 +56,15 @@ def derive_headline(body: str, *, max_words: int = 16) -> str | None:
     return None
 
 
+def headline_or_lead(title: str | None, body: str) -> tuple[str | None, bool]:
+    """The headline the source states, else one derived from the lead of `body` (`derive_headline`), and whether
+    it was derived: every reader, and the post made from what it read, decide it the same way."""
+    if title:
+        return title, False
+    derived = derive_headline(body)
+    return derived, derived is not None
+
+
 def headline_from_sentence(sentence: str, *, max_words: int = 16) -> str | None:
     """The lead sentence whole when it has at most `max_words` words, else cut where a clause ends
     (`_clause_end`) and marked with an ellipsis. Every reader derives its headlines here, so a line cut at a fixed

@@ -33,7 +33,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsdigest.errors import SourceError
-from newsdigest.ingest.article import Article, derive_headline
+from newsdigest.ingest.article import Article, headline_or_lead
 from newsdigest.ingest.body_cleanup import tidy_body
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
@@ -62,10 +62,7 @@ def read_html(text: str, *, timezone: tzinfo | None = None) -> Article:
     body = body_steps(tree, page, title)[-1].body
     if _words(body) < _MIN_ARTICLE_WORDS:
         raise SourceError("no article text found in the page")
-    title_derived = False
-    if not title:
-        title = derive_headline(body)
-        title_derived = title is not None
+    title, title_derived = headline_or_lead(title, body)
     return Article(body=body, title=title, title_derived=title_derived, **described(page, text, timezone, body))
 
 

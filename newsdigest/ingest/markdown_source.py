@@ -19,7 +19,7 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from newsdigest.errors import SourceError
-from newsdigest.ingest.article import Article, derive_headline
+from newsdigest.ingest.article import Article, headline_or_lead
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.dates import parse_date
 from newsdigest.ingest.language import language_of
@@ -105,11 +105,7 @@ def read_markdown(text: str, *, timezone: tzinfo | None = None) -> Article:
     title = _text(first("title"))
     body = body.strip()
     body, heading = _drop_leading_title(body, title)
-    title = title or heading
-    title_derived = False
-    if not title:
-        title = derive_headline(body)
-        title_derived = title is not None
+    title, title_derived = headline_or_lead(title or heading, body)
     tags: list[str] = []
     for key in _TAG_KEYS:
         if key in meta:

@@ -13,7 +13,7 @@ from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
 from newsdigest.errors import NewsdigestError, SourceError
-from newsdigest.ingest.article import Article, derive_headline
+from newsdigest.ingest.article import Article, headline_or_lead
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
 from newsdigest.ingest.outlets import OutletBook
@@ -67,9 +67,7 @@ def read_source(data: bytes, *, timezone: tzinfo | None = None) -> Article:
 
 def to_post(article: Article, *, post_id: str, source: str, outlets: OutletBook) -> Post:
     """The normalised post: the article plus its id, source path and the editor's outlet name."""
-    title, derived = article.title, article.title_derived
-    if not title:
-        title, derived = derive_headline(article.body), True
+    title, derived = headline_or_lead(article.title, article.body)
     if not title:
         raise SourceError("no headline, and no lead to make one from")
     extra = dict(article.extra)
@@ -91,7 +89,7 @@ def to_post(article: Article, *, post_id: str, source: str, outlets: OutletBook)
         image=article.image,
         lang=article.lang,
         story=story if isinstance(story, str) else None,
-        title_derived=derived,
+        title_derived=derived or article.title_derived,
         extra=extra,
     )
 
