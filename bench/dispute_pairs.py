@@ -13,6 +13,8 @@ needs less `--margin`, with the tests that stop it:
   occasions the days may be of two occasions
   aims      an aim against an outcome
   periods   time phrases qualifying the figures name two periods of one kind
+  outcomes  counts of two classes of outcome ("were killed" / "were injured")
+  acts      counts under two verbs a version itself gives one noun two figures under
   grown     a running tally a later version gives higher (it no longer clashes)
   ratio     the values are further apart than MAX_RATIO (years: YEARS_APART), and not one numeral
   low       the score, less the closeness penalty, is below what the pair needs
@@ -40,7 +42,7 @@ from newsdigest.errors import NewsdigestError
 from newsdigest.postfile import read_post
 from newsdigest.stories import disagreements as finder
 
-_STOPS = ("apart", "occasions", "aims", "periods")
+_STOPS = ("apart", "occasions", "aims", "periods", "outcomes", "acts")
 """The tests of `finder.PairTests` that set two figures apart, printed under their own names."""
 
 

@@ -34,3 +34,55 @@ def test_an_irregular_verb_before_the_figures_is_no_noun_they_share():
     # "Sold" stands before both figures: it does not make trucks and vans one count.
     assert disputes("The dealer sold 40 trucks at the Orrin fairground on Sunday.",
                     "The dealer sold 35 vans at the Orrin fairground on Sunday.") == []
+
+
+def test_two_names_of_one_count_under_one_verb_are_one_count():
+    # Each group of names of one count, told under one verb: one count given two figures.
+    for first, second in [
+        ("The Carrow hospital hired 300 staffers this spring.", "The Carrow hospital hired 360 workers this spring."),
+        ("The army sent 3,000 troops to the Carrow border on Tuesday, officials said.",
+         "The army sent 3,600 soldiers to the Carrow border on Tuesday, officials said."),
+        ("The ministry recorded 120 deaths on Carrow roads last year.",
+         "The ministry recorded 140 fatalities on Carrow roads last year."),
+        ("The storm destroyed 40 homes in Dunmore, the council said.",
+         "The storm destroyed 55 houses in Dunmore, the council said."),
+        ("The Dunmore clinic vaccinated 300 children on Saturday.", "The Dunmore clinic vaccinated 360 kids on Saturday."),
+        ("The Carrow assembly suspended 12 lawmakers over the vote on Tuesday.",
+         "The Carrow assembly suspended 15 legislators over the vote on Tuesday."),
+        ("The export grant helped 600 firms in Dunmore last year.",
+         "The export grant helped 450 companies in Dunmore last year."),
+        ("The Dunmore school expelled 30 pupils after the exam scandal.",
+         "The Dunmore school expelled 36 students after the exam scandal."),
+        ("Some 60 firefighters tackled the blaze at the Carrow mill overnight.",
+         "Some 75 firemen tackled the blaze at the Carrow mill overnight."),
+    ]:
+        assert len(disputes(first, second)) == 1, (first, second)
+
+
+def test_two_names_of_one_count_under_two_verbs_are_two_counts():
+    # Said of two acts, or of one act and a standing total, the two names count two things.
+    for first, second in [
+        ("The Carrow plant employs 2,300 workers, the company said on Monday.",
+         "About 2,000 employees walked out of the Carrow plant on Monday, the company said."),
+        ("The army sent 3,000 troops to the border region on Tuesday, officials said.",
+         "The army has 3,400 soldiers stationed in the border region, officials said on Tuesday."),
+        ("The storm destroyed 40 homes in Dunmore, the council said.",
+         "The storm damaged 55 houses in Dunmore, the council said."),
+        ("Some 600 firms in Dunmore applied for the export grant.",
+         "The export grant went to 450 companies in Dunmore."),
+        ("The Dunmore school has 900 students enrolled, the head teacher said.",
+         "About 750 pupils sat the exam at the Dunmore school, the head teacher said."),
+        ("The bill was backed by 210 lawmakers in the lower house on Tuesday.",
+         "The bill was opposed by 190 legislators in the lower house on Tuesday."),
+        ("About 3,800 employees of the Carrow council were sent home during the snowstorm.",
+         "Some 4,200 workers kept the Carrow council running during the snowstorm."),
+        ("The rebels freed 25 children from the Dunmore camp on Sunday.",
+         "The Dunmore camp held 30 kids when the rebels arrived on Sunday."),
+        ("Sixty firefighters tackled the blaze at the Carrow mill overnight.",
+         "The Carrow fire station has 70 firemen on its roll."),
+        ("The strike at the Carrow plant involved 1,200 workers, the union said.",
+         "The Carrow plant laid off 1,000 employees last year, the union said."),
+        ("The ministry said 3,000 troops were killed in the offensive.",
+         "The ministry said 3,500 soldiers were wounded in the offensive."),
+    ]:
+        assert disputes(first, second) == [], (first, second)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from analysis_fixtures import DAY, post, values
+from analysis_fixtures import DAY, disputes, post, values
 
 from newsdigest.model import Post
 from newsdigest.stories.disagreements import _names_its_measure, find_disagreements
@@ -146,6 +146,23 @@ def test_a_figure_that_names_nothing_counts_what_its_counterpart_counts_in_a_sen
     # Without the shared "1.3 million", "310,000" says nothing of what it counts.
     lone = post("a", "Border apprehensions have fallen to 310,000 in the last fiscal year.")
     assert find_disagreements([lone, b]) == ()
+
+
+def test_a_year_both_sentences_give_does_not_say_what_a_nounless_figure_counts():
+    # A year is a label many statements share: "reached 1.2 million in 2019" may be sales, not cars made.
+    for first, second in [
+        ("Sales at the Carrow plant reached 1.2 million in 2019, the company said.",
+         "The Carrow plant made 1.4 million cars in 2019, the company said."),
+        ("Dunmore's population grew to 120,000 in 2010, the census showed.",
+         "Dunmore had 140,000 jobs in 2010, the census showed."),
+        ("Turnout in the Dunmore race was 48,000 in 2016, officials said.",
+         "The party won 52,000 votes in the Dunmore race in 2016, officials said."),
+        ("Attendance at the Dunmore fair reached 30,000 in 2021, organisers said.",
+         "The Dunmore fair sold 25,000 tickets in 2021, organisers said."),
+        ("The Carrow hospital saw 12,000 in 2022, its annual report said.",
+         "The Carrow hospital admitted 14,000 patients in 2022, its annual report said."),
+    ]:
+        assert disputes(first, second) == [], (first, second)
 
 
 def test_a_year_stated_two_ways_in_the_same_words_but_not_years_of_two_events():

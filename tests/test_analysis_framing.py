@@ -152,3 +152,13 @@ def test_a_range_is_as_far_from_a_figure_as_its_nearer_end():
     assert disputes(slide.format(n="between 30 and 40"), slide.format(n="55")) == [("30 and 40", "55")]
     assert disputes(slide.format(n="between 30 and 40"), slide.format(n="40")) == []
     assert disputes(slide.format(n="between 30 and 40"), slide.format(n="75")) == []
+
+
+def test_a_verb_of_saying_before_a_nounless_figure_is_not_what_it_counts():
+    # "Said 30 were questioned" counts the questioned: the participle after the figure names the group, not
+    # "said" (neither verb is of a class of outcome, so only the verb tells the two groups apart).
+    assert disputes("Police raided 14 flats in Carrow on Friday; officials said 30 were questioned.",
+                    "Police raided 14 flats in Carrow on Friday; officials said 42 were searched.") == []
+    assert disputes("Firefighters pulled 14 residents from the burning flats; officials said 30 were treated.",
+                    "Firefighters pulled 14 residents from the burning flats; officials said 36 were treated.") == [
+        ("30", "36")]

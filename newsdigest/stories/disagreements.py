@@ -24,8 +24,12 @@ is decided the way a reader would — by what surrounds the figure:
   framed as an aim is not compared with one stated as done ("had expected 5,000
   runners" / "4,200 runners finished"), nor are figures that time phrases next
   to them put in two periods ("in the first quarter" / "in the second
-  quarter"; `framing`); two figures that name no noun compare only under one
-  verb ("treated 30" / "42 were evacuated" are two groups; `framing.verb_of`);
+  quarter"; `framing`), nor counts of two outcomes ("were killed" / "were
+  injured") or of two acts a version itself tells apart (`outcomes`); two
+  figures that name no noun compare only under one verb ("treated 30" / "42
+  were evacuated" are two groups; `framing.verb_of`), and
+  two names of one count ("workers" / "employees", `numbers.same_count`) only
+  under one verb too;
 * between two versions the figures are paired one to one, best fit first, so
   a version that simply does not mention a figure yields no pair for it — a
   missing figure is an addition, never a disagreement;
@@ -74,8 +78,9 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.framing import aims_apart, periods_apart, verb_of
-from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions
+from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions, same_count
 from newsdigest.stories.occasions import grown_since, publication_days, two_occasions
+from newsdigest.stories.outcomes import act_of, acts_apart, outcomes_apart
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
     STAMP_WORDS,
@@ -482,9 +487,17 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     unread = np.array([m.unread for m in mentions], dtype=bool)
     borrowed = (headless[:, None] | headless[None, :]) & ~(unread[:, None] | unread[None, :]) & anchored(mentions)
     # Two figures that both name no noun ("treated 40" / "55 were evacuated") say what they count only by
-    # their verbs: they borrow a count only when the verb is the same.
-    verb = np.array([verb_of(m) if headless[k] else "" for k, m in enumerate(mentions)])
+    # their verbs: they borrow a count only when the act is the same (one verb, or two words of one outcome:
+    # "injured 12" / "wounded 15").
+    verb = np.array([act_of(m) if headless[k] else "" for k, m in enumerate(mentions)])
     borrowed &= ~(headless[:, None] & headless[None, :]) | ((verb[:, None] == verb[None, :]) & (verb[:, None] != ""))
+    # Two names of one count ("6,500 workers" / "7,200 employees") are one noun only under one verb
+    # ("laid off 6,500 workers" / "laid off 7,200 employees"): "sent 3,000 troops" and "has
+    # 3,400 soldiers stationed" name two counts, as two acts do.
+    synonym = np.array([same_count(m.head) for m in mentions])
+    acts = np.array([act_of(m) if synonym[k] else "" for k, m in enumerate(mentions)])
+    same_head |= ((synonym[:, None] == synonym[None, :]) & (synonym[:, None] != "")
+                  & (acts[:, None] == acts[None, :]) & (acts[:, None] != ""))
     # A count over a stated period and one with none count different stretches of time.
     scoped = np.array([m.dimension == "count" and _scope_of(m) for m in mentions])
     same_scope = scoped[:, None] == scoped[None, :]
@@ -514,6 +527,10 @@ class PairTests:
     occasions: np.ndarray
     aims: np.ndarray
     periods: np.ndarray
+    outcomes: np.ndarray
+    """Two classes of outcome: "were killed" / "were injured" (`outcomes.outcomes_apart`)."""
+    acts: np.ndarray
+    """Two acts a version tells apart: "treated 35 patients and sent 12 patients home" (`outcomes.acts_apart`)."""
     same_numeral: np.ndarray
     """The two figures are written with one numeral ("26" / "26 dozen")."""
     bonus: np.ndarray
@@ -522,7 +539,8 @@ class PairTests:
     @property
     def comparable(self) -> np.ndarray:
         """Every test passed: the pair may be paired."""
-        return self.kind & self.order & ~self.apart & ~self.occasions & ~self.aims & ~self.periods
+        return (self.kind & self.order & ~self.apart & ~self.occasions & ~self.aims & ~self.periods
+                & ~self.outcomes & ~self.acts)
 
 
 def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray,
@@ -570,6 +588,7 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
         apart=told_apart(mentions, casing or Casing()),
         occasions=two_occasions(mentions, published),  # a later meeting, "a second arrest"
         aims=aims_apart(mentions), periods=periods_apart(mentions),  # a goal and an outcome; two quarters
+        outcomes=outcomes_apart(mentions), acts=acts_apart(mentions),  # the dead and the hurt; two acts
         same_numeral=same_numeral, bonus=bonus,
     )
 

@@ -28,7 +28,7 @@ import numpy as np
 from newsdigest.stories.numbers import CALENDAR, Mention
 from newsdigest.stories.sentences import _stem
 
-__all__ = ["QUALIFIER", "aims_apart", "clause", "end_of", "periods_apart", "verb_of"]
+__all__ = ["QUALIFIER", "aims_apart", "clause", "end_of", "periods_apart", "verb_of", "words_around"]
 
 QUALIFIER = r"(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|roughly|up\s+to)\s+)?"
 """A hedge that may stand between a verb and its figure ("has destroyed at least 120 homes")."""
@@ -178,8 +178,24 @@ def periods_apart(mentions: Sequence[Mention]) -> np.ndarray:
 
 
 _AUXILIARY = r"(?:(?:are|is|were|was|have|has|had|will|would|be)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?)?"
-_VERB_BEFORE = re.compile(rf"(?<![\w'’])([a-z]+)\s+{QUALIFIER}$")
-_VERB_AFTER = re.compile(rf"^\s+{_AUXILIARY}([a-z]+(?:ed|en))\b")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’])([a-z]+)\s+{QUALIFIER}$")
+_WORD_AFTER = re.compile(rf"^\s+{_AUXILIARY}([a-z]+)\b")
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)")
+
+
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "wrote"})
+"""Verbs that open a reported clause: in "officials said 30 were treated" the figure is the subject of
+"treated", and "said" is no act it counts."""
+
+
+def words_around(m: Mention) -> tuple[str, str]:
+    """The word right before the figure (past a hedge; '' for a function word or a time preposition) and the
+    word right after its words (past an auxiliary): ('killed', 'in') for "killed 10 people in", ('said',
+    'treated') for "said 30 were treated". What a figure counts is often told only by these two words."""
+    before = _WORD_BEFORE.search(m.sentence[max(0, m.start - 40):m.start])
+    word = before.group(1) if before and before.group(1) not in _FUNCTION_WORDS | _TIME_PREPOSITIONS else ""
+    after = _WORD_AFTER.match(m.sentence[end_of(m):])
+    return word, after.group(1) if after else ""
 
 
 def verb_of(m: Mention) -> str:
@@ -188,9 +204,10 @@ def verb_of(m: Mention) -> str:
     this verb: "treated 40" and "55 were evacuated" are two groups of people, however alike their sentences.
 
     Only the word right before the figure (past a hedge) or a participle in -ed/-en right after it (past an
-    auxiliary) is read: an irregular participle ("12 were hurt") or a verb further off gives ''."""
-    before = _VERB_BEFORE.search(m.sentence[max(0, m.start - 40):m.start])
-    if before and before.group(1) not in _FUNCTION_WORDS | _TIME_PREPOSITIONS:
-        return _stem(before.group(1))
-    after = _VERB_AFTER.match(m.sentence[end_of(m):])
-    return _stem(after.group(1)) if after else ""
+    auxiliary) is read: an irregular participle ("12 were hurt") or a verb further off gives ''. A verb of
+    saying before the figure gives way to a participle after it ("said 30 were treated" → treat)."""
+    before, after = words_around(m)
+    participle = after if _PARTICIPLE.fullmatch(after) else ""
+    if before and not (participle and before in _SAYING):
+        return _stem(before)
+    return _stem(participle) if participle else ""

@@ -18,7 +18,7 @@ from datetime import date
 
 from newsdigest.stories.sentences import _stem
 
-__all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible"]
+__all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible", "same_count"]
 
 CALENDAR = ("date", "weekday", "year", "day")
 """Dimensions that label a moment rather than measure an amount ('day': days counted from a fixed one)."""
@@ -184,6 +184,30 @@ _COLLECTIVE = frozenset({"police", "staff", "personnel"})
 ("25 police cars")."""
 _MEMBERS = frozenset({"officers", "members", "agents", "officials", "employees", "workers", "troopers", "recruits"})
 """Plurals that name a body's members: "30 police officers" counts what "30 police" counts."""
+
+
+_SAME_COUNT = (
+    frozenset({"workers", "employees", "staffers", "personnel"}),
+    frozenset({"troops", "soldiers", "servicemembers"}),
+    frozenset({"deaths", "fatalities"}),
+    frozenset({"homes", "houses", "dwellings"}),
+    frozenset({"children", "kids"}),
+    frozenset({"lawmakers", "legislators"}),
+    frozenset({"companies", "firms"}),
+    frozenset({"students", "pupils"}),
+    frozenset({"firefighters", "firemen"}),
+)
+"""Plural nouns that count one thing under two names: "6,500 workers" and "6,500 employees"
+are one count, as are "7,000 troops" and "some 7,000 soldiers", when one verb is said of both (see
+`disagreements._comparable`: "sent 3,000 troops" and "has 3,400 soldiers stationed" are two counts). A group
+holds only words a reader takes for each other, never a kind and its part ("people" and "children",
+"vehicles" and "cars")."""
+_SAME_COUNT_OF = {_stem(word): _stem(min(group)) for group in _SAME_COUNT for word in group}
+
+
+def same_count(head: str) -> str:
+    """The one name of a counted noun's `_SAME_COUNT` group ('employe' for 'worker'), '' for a noun of none."""
+    return _SAME_COUNT_OF.get(head, "")
 
 
 def _names_kind(word: str) -> bool:

@@ -33,6 +33,7 @@ import numpy as np
 
 from newsdigest.stories.framing import QUALIFIER, clause, end_of
 from newsdigest.stories.numbers import Mention
+from newsdigest.stories.outcomes import RUNNING
 
 __all__ = ["after_publication", "another_occurrence", "grown_since", "publication_days", "two_occasions"]
 
@@ -98,14 +99,11 @@ def two_occasions(mentions: Sequence[Mention], published: Sequence[date | None])
     return after_publication(mentions, published) | another_occurrence(mentions)
 
 
-_ACCUMULATING = (
-    r"(?:killed|died|injured|wounded|hurt|destroyed|damaged|burned|burnt|flooded|evacuated|displaced|"
-    r"forced|rescued|arrested|detained|infected|hospitali[sz]ed)"
-)
-"""Verbs whose count a running event adds to: the people it has killed, hurt, forced from home or rescued,
-the homes it has destroyed. Only in the present perfect ("has killed 12", "3,100 people have been
-evacuated") do they tell a count still running: "killed 88 miners" in 1962, "left 50 people dead" or "60
-were killed" is a finished fact, and a later version's other number for it clashes."""
+_ACCUMULATING = "(?:" + "|".join(sorted(RUNNING, key=len, reverse=True)) + ")"
+"""Participles a running event adds to (`outcomes.RUNNING`): the people it has killed, hurt,
+forced from home or rescued, the homes it has destroyed. Only in the present perfect ("has killed 12",
+"3,100 people have been evacuated") do they tell a count still running: "killed 88 miners" in 1962, "left
+50 people dead" or "60 were killed" is a finished fact, and a later version's other number for it clashes."""
 
 _PERFECT = r"(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:been\s+)?"
 _TALLY_BEFORE = re.compile(
