@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from newsdigest.stories.sentences import split_sentences
+from newsdigest.stories.sentences import MONTHS, WEEKDAYS, split_sentences
 
 __all__ = ["BODIES", "SPEECH", "SPEECH_VERBS", "Around", "Attribution", "Names", "clean_speaker", "is_document",
            "lower_case_words", "names_of", "role_holders", "speaker"]
@@ -112,9 +112,7 @@ _TITLES = _ROLES | {
 }
 _LINKING = frozenset({
     "the", "a", "an", "statement", "letter", "then", "but", "and", "however", "meanwhile", "when", "while", "as",
-    "in", "on", "at", "after", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their",
+    "in", "on", "at", "after", *WEEKDAYS, *MONTHS, "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their",
     "both", "all", "some", "many", "most", "several", "few", "other", "others",
 })
 """Words that join a credit to what is around it ('Both Ana Vass and …', 'Then Roe said'): never part of a name."""

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsdigest.model import Post, When
-from newsdigest.stories.sentences import GROUPING_STOP_WORDS
+from newsdigest.stories.sentences import GROUPING_STOP_WORDS, MONTHS, WEEKDAYS
 
 _TOKEN = re.compile(r"(?<![\w.])(?>\d+(?:[.,]\d+)*)(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 """A figure (1,200 or 3.5) or a word (with inner apostrophes and hyphens)."""
@@ -127,13 +127,9 @@ def _names(text: str, into: dict[str, int] | None = None) -> dict[str, int]:
     return out
 
 
-_CALENDAR = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april june july august september october november december
-    """.split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Capitalised, but every story has a weekday: they would tie unrelated events together."""
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS)) - {"may"}
+"""Capitalised, but every story has a weekday: they would tie unrelated events together. Less "may", which is as
+often the modal verb ("Prices May Rise") as the month: as a grouping stop word it is dropped before this test."""
 
 
 def _is_title_case(title: str) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsdigest.stories.numbers import CALENDAR, Mention
-from newsdigest.stories.sentences import _stem
+from newsdigest.stories.sentences import FUNCTION_WORDS, _stem
 
 __all__ = ["QUALIFIER", "aims_apart", "clause", "end_of", "periods_apart", "verb_of", "words_around"]
 
@@ -114,12 +114,14 @@ _NOUN_WORDS = 2
 """How many words may stand between a figure with its counted noun and the time preposition that qualifies it
 ("made 12,000 cars in 2024", "sold 300 homes last year in 2024"): in "carrying 240 passengers when it sank
 before …" the time phrase is too far off, and qualifies the sinking."""
-_FUNCTION_WORDS = frozenset({
-    "and", "or", "but", "to", "on", "at", "by", "from", "with", "than", "as", "per", "since", "until", "the", "a",
-    "an", "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "it", "he", "she",
-    "they", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "of",
-})
-"""Words that are never the verb a figure is the object of ("and 30 were treated": no verb stands before 30)."""
+_NOT_VERBS = FUNCTION_WORDS | {
+    "but", "until", "whom", "whose", "when", "where", "while", "because", "if", "it", "he", "she", "they", "been",
+    "of",
+}
+"""Words that are never the verb a figure is the object of ("and 30 were treated": no verb stands before 30).
+Beyond the shared function words: the clause openers, subject pronouns, "been" and "of" that also stand just
+before a figure ("when 30 died", "one of 30"). Here any word that is not a verb may be listed; in `numbers` the
+shared list decides where a counted noun's phrase stops, so it stays without these."""
 _WORD = re.compile(r"[\w'’-]+")
 _PHRASE_END = re.compile(r"[,;:()\[\]—–\"“”.!?]")
 
@@ -193,7 +195,7 @@ def words_around(m: Mention) -> tuple[str, str]:
     word right after its words (past an auxiliary): ('killed', 'in') for "killed 10 people in", ('said',
     'treated') for "said 30 were treated". What a figure counts is often told only by these two words."""
     before = _WORD_BEFORE.search(m.sentence[max(0, m.start - 40):m.start])
-    word = before.group(1) if before and before.group(1) not in _FUNCTION_WORDS | _TIME_PREPOSITIONS else ""
+    word = before.group(1) if before and before.group(1) not in _NOT_VERBS else ""
     after = _WORD_AFTER.match(m.sentence[end_of(m):])
     return word, after.group(1) if after else ""
 

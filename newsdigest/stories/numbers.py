@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newsdigest.stories.sentences import _stem
+from newsdigest.stories.sentences import FUNCTION_WORDS, MONTHS, WEEKDAYS, _stem
 
 __all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible", "same_count"]
 
@@ -95,11 +95,6 @@ _VERBS = {
     "said", "says", "struck", "hit", "took", "made", "went", "came", "left", "fell", "rose", "won", "lost", "met",
     "saw", "got", "gave", "ran", "held", "told", "did", "do", "does", "sent", "sold", "bought", "brought", "kept",
     "spent", "paid", "built", "found", "put", "cut", "led", "drew", "caught", "fought", "shot", "hurt", "beat",
-}
-_FUNCTION = {
-    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the", "a", "an", "as", "that", "which",
-    "who", "was", "were", "is", "are", "be", "had", "has", "have", "will", "would", "after", "before", "during", "since",
-    "per",
 }
 
 
@@ -215,7 +210,7 @@ def _names_kind(word: str) -> bool:
     ("officers"), a name ("Jones") or the verb of the clause ("said", "was", "arrived")?"""
     lower = word.lower()
     return (bool(word) and word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us"))
-            and lower not in _FUNCTION | _VERBS | _MEMBERS)
+            and lower not in FUNCTION_WORDS | _VERBS | _MEMBERS)
 
 
 def _noun_phrase(after: str) -> tuple[str, str, bool]:
@@ -234,7 +229,7 @@ def _noun_phrase(after: str) -> tuple[str, str, bool]:
         lower = word.lower()
         if lower == "of" and not phrase:
             continue
-        if lower in _FUNCTION or word[0].isdigit() or not any(c.isalpha() for c in word):
+        if lower in FUNCTION_WORDS or word[0].isdigit() or not any(c.isalpha() for c in word):
             break  # "52-3", "-3": a score or a record, not a noun naming what is counted
         if lower.endswith(("'s", "’s")):
             phrase, possessor = [], True  # "26 of Ukraine's allies": the possessor is not the thing counted
@@ -243,7 +238,7 @@ def _noun_phrase(after: str) -> tuple[str, str, bool]:
             break  # "a 6.2 earthquake struck": the noun phrase ended at the verb
         if not phrase and lower.endswith("ed") and not word[0].isupper():
             following = words[at + 1].lower() if at + 1 < len(words) else ""
-            if not following or following in _FUNCTION or following in _LEADING:
+            if not following or following in FUNCTION_WORDS or following in _LEADING:
                 break  # "14 trapped under debris", "six killed": a verb, the counted noun left unsaid
         phrase.append(word)
         following = words[at + 1] if at + 1 < len(words) else ""
@@ -317,7 +312,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             mentions.append(_age(post, sentence, m, raw, ages[m.start()]))
             continue
         label = _IDENTIFIER.search(before)
-        if label and label.group(1).lower() not in _FUNCTION | _LEADING and not m.group("cur"):
+        if label and label.group(1).lower() not in FUNCTION_WORDS | _LEADING and not m.group("cur"):
             continue  # "Flight 370", "Article 5": a name, not a quantity
         if m.group("half"):
             value += 0.5
@@ -411,7 +406,7 @@ def _measures(head: str, before: str, after: str) -> frozenset[str]:
     the counted one ('90 faculty and administrators': both are counted)."""
     found = {_stem(head.lower().replace("’", "'"))} if head else set()
     word = re.search(r"(?<![\w'’])([a-z][a-z-]+)\s*$", before)
-    if (word and word.group(1) not in _FUNCTION | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly"))
+    if (word and word.group(1) not in FUNCTION_WORDS | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly"))
             and not (word.group(1).endswith("s") and not word.group(1).endswith(("ss", "us", "is")))):
         # a word in -s right before a figure is a verb ("includes 14 men", "employs 9,000"), not what is measured
         found.add(_stem(word.group(1)))
@@ -430,9 +425,9 @@ def _age(post: int, sentence: str, m: re.Match[str], raw: str, name: str) -> Men
                    numeral=raw, scaled=False, start=m.start())
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_MONTHS = [name[:3] for name in MONTHS]
+"""Each month by its first three letters, January first: how a name or abbreviation ('Sept.') is looked up."""
+_MONTH = rf"(?P<month>(?:{'|'.join(_MONTHS)})[a-z]*\.?)"
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!\s*\d{{3}})",
@@ -441,11 +436,10 @@ _DAY_MONTH = re.compile(
 _MONTH_PART = re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_MONTH}(?![\w])(?!\s*\d)", re.I)
 """'mid May', 'early March': a third of a month, which a day of another third contradicts."""
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december"}
+_MONTH_NAMES = frozenset(MONTHS)
 """A full month name: a full stop after it ends the sentence ("in mid May."), not an abbreviation."""
 _WEEKDAY = re.compile(r"\b(?P<cue>on|last|this|next|since|until|by|said|told|met|held|began|spoke|\w+ed)\s+(?P<weekday>"
-                      + "|".join(_WEEKDAYS) + r")\b", re.I)
+                      + "|".join(WEEKDAYS) + r")\b", re.I)
 """A weekday said of an event: 'on Thursday', 'passed Tuesday', 'said Wednesday' (not 'Tuesday's vote')."""
 _RELATIVE = re.compile(r"\b(?P<when>earlier this|later this|this|last|past)\s+(?P<unit>week|month|year)\b(?!['’]s)",
                        re.I)
@@ -484,7 +478,7 @@ def find_dates(sentence: str, post: int, published: date | None = None) -> list[
         found.append(_on_calendar(Mention(post, sentence, text, text, base + (first + last) / 2, base + first,
                                           base + last, "date", "", "", text.lower(), False, m.start()), published))
     for m in _WEEKDAY.finditer(sentence):
-        value = float(_WEEKDAYS.index(m.group("weekday").lower()))
+        value = float(WEEKDAYS.index(m.group("weekday").lower()))
         text = m.group("weekday")
         found.append(_on_calendar(Mention(post, sentence, text, text, value, value, value, "weekday", "", "",
                                           text.lower(), False, m.start("weekday")), published,

@@ -24,7 +24,6 @@ tell the phases apart:
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from datetime import date
 from itertools import pairwise
 
 from newsdigest.model import Post, day_of
-from newsdigest.stories.sentences import content_tokens, markdown_paragraphs
+from newsdigest.stories.sentences import MONTH_NUMBERS, content_tokens, markdown_paragraphs
 from newsdigest.stories.tfidf import TfidfVectorizer
 
 __all__ = ["GAP_DAYS", "MainEvent", "looks_back", "main_event"]
@@ -50,10 +49,7 @@ HEAD_PARAGRAPHS = 2
 """The head of a version, where an outlet stamps its day: the title and the first paragraphs (a stamp or a
 dateline line, then the lead)."""
 
-_MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
                    rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\.?)\b"
                    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.IGNORECASE)
@@ -180,7 +176,7 @@ def looks_back(sentence: str, start: date | None, written: date | None = None) -
 
 def _month_day(found: re.Match[str]) -> tuple[int, int]:
     """The month and the day of the month a `_DATE` match states, in either order ('Oct. 4', '4 October')."""
-    return _MONTHS[(found.group("month") or found.group("month2")).casefold()], int(found.group("day") or found.group("day2"))
+    return MONTH_NUMBERS[(found.group("month") or found.group("month2")).casefold()], int(found.group("day") or found.group("day2"))
 
 
 def _day(year: int, month: int, number: int) -> date | None:

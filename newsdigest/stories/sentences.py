@@ -18,6 +18,10 @@ from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
 
 __all__ = [
     "CALENDAR_WORDS",
+    "FUNCTION_WORDS",
+    "MONTHS",
+    "MONTH_NUMBERS",
+    "WEEKDAYS",
     "STAMP_WORDS",
     "own_prose",
     "quoted_spans",
@@ -29,9 +33,23 @@ __all__ = [
     "is_trivial",
 ]
 
-CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name,
-                                                  *calendar.month_abbr, "sept", "tues", "thurs") if w)
+WEEKDAYS = tuple(d.casefold() for d in calendar.day_name)
+"""The English weekday names in lower case, Monday first (a weekday's number is its index)."""
+MONTHS = tuple(m.casefold() for m in calendar.month_name if m)
+"""The English month names in lower case, January first (a month's number is its index plus one)."""
+MONTH_NUMBERS = ({name: n for n, name in enumerate(MONTHS, 1)}
+                 | {abbr.casefold(): n for n, abbr in enumerate(calendar.month_abbr) if abbr} | {"sept": 9})
+"""A month's number by its name or abbreviation ('oct', 'sept'), in lower case."""
+CALENDAR_WORDS = frozenset((*WEEKDAYS, *(w.casefold() for w in calendar.day_abbr), *MONTH_NUMBERS, "tues", "thurs"))
 """Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
+
+FUNCTION_WORDS = frozenset({
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the", "a", "an", "as", "that", "which",
+    "who", "was", "were", "is", "are", "be", "had", "has", "have", "will", "would", "after", "before", "during",
+    "since", "per",
+})
+"""Articles, conjunctions, prepositions, relative pronouns and auxiliaries: the words next to a figure that are
+never its counted noun, its label or the verb it is the object of."""
 
 STAMP_WORDS = re.compile(
     r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
