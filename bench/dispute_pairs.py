@@ -95,7 +95,7 @@ def _report(root: Path, stories: list[dict], dimension: str | None, margin: floa
     for story, posts, scored in scored_stories(root, stories):
         ms = scored.mentions
         tests = finder.pair_tests(posts, ms, scored.score, scored.casing)
-        candidates = tests.kind & finder._clashes(ms, finder._published_days(posts))
+        candidates = tests.kind & tests.contradict
         for i, j in zip(*np.nonzero(np.triu(candidates, 1)), strict=True):
             a, b = ms[i], ms[j]
             spoken = bool(scored.score[i, j] == -1.0)

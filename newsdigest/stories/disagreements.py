@@ -516,6 +516,8 @@ class PairTests:
     """How alike the surroundings are, with the numeral bonus, less the closeness penalty."""
     need: np.ndarray
     """What the pair needs to score (lowered by the closeness penalty), before any test below."""
+    contradict: np.ndarray
+    """The values contradict each other (`_clashes`), a tally grown since or not: the pairs the bench lists."""
     clash: np.ndarray
     """The values contradict each other, and are not one tally grown since (`grown`)."""
     grown: np.ndarray
@@ -582,8 +584,9 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
     gap = np.log10(np.maximum(np.maximum(low[:, None] / high[None, :], low[None, :] / high[:, None]), 1.0))
     order = np.where(ranged[:, None] | ranged[None, :], np.minimum(distance, gap), distance)
     # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
+    contradict = _clashes(mentions, published)
     return PairTests(
-        score=score - penalty, need=need - penalty, clash=_clashes(mentions, published) & ~grown, grown=grown,
+        score=score - penalty, need=need - penalty, contradict=contradict, clash=contradict & ~grown, grown=grown,
         kind=_comparable(mentions), order=(order <= math.log10(MAX_RATIO)) | same_numeral,
         apart=told_apart(mentions, casing or Casing()),
         occasions=two_occasions(mentions, published),  # a later meeting, "a second arrest"
