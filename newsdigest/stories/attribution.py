@@ -112,8 +112,8 @@ _TITLES = _ROLES | {
 }
 _LINKING = frozenset({
     "the", "a", "an", "statement", "letter", "then", "but", "and", "however", "meanwhile", "when", "while", "as",
-    "in", "on", "at", "after", *WEEKDAYS, *MONTHS, "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their",
-    "both", "all", "some", "many", "most", "several", "few", "other", "others",
+    "in", "on", "at", "after", *WEEKDAYS, *MONTHS, "he", "she", "they", "it", "we", "i", "you", "this", "that",
+    "these", "those", "his", "her", "their", "both", "all", "some", "many", "most", "several", "few", "other", "others",
 })
 """Words that join a credit to what is around it ('Both Ana Vass and …', 'Then Roe said'): never part of a name."""
 _TITLES |= _LINKING

@@ -406,7 +406,8 @@ def _measures(head: str, before: str, after: str) -> frozenset[str]:
     the counted one ('90 faculty and administrators': both are counted)."""
     found = {_stem(head.lower().replace("’", "'"))} if head else set()
     word = re.search(r"(?<![\w'’])([a-z][a-z-]+)\s*$", before)
-    if (word and word.group(1) not in FUNCTION_WORDS | _LEADING | _VERBS and not word.group(1).endswith(("ed", "ing", "ly"))
+    if (word and word.group(1) not in FUNCTION_WORDS | _LEADING | _VERBS
+            and not word.group(1).endswith(("ed", "ing", "ly"))
             and not (word.group(1).endswith("s") and not word.group(1).endswith(("ss", "us", "is")))):
         # a word in -s right before a figure is a verb ("includes 14 men", "employs 9,000"), not what is measured
         found.add(_stem(word.group(1)))

@@ -176,7 +176,8 @@ def looks_back(sentence: str, start: date | None, written: date | None = None) -
 
 def _month_day(found: re.Match[str]) -> tuple[int, int]:
     """The month and the day of the month a `_DATE` match states, in either order ('Oct. 4', '4 October')."""
-    return MONTH_NUMBERS[(found.group("month") or found.group("month2")).casefold()], int(found.group("day") or found.group("day2"))
+    month = MONTH_NUMBERS[(found.group("month") or found.group("month2")).casefold()]
+    return month, int(found.group("day") or found.group("day2"))
 
 
 def _day(year: int, month: int, number: int) -> date | None:
