@@ -298,6 +298,15 @@ class Rebuilder:
             timings[name] = timings.get(name, 0.0) + now - since
             return now
 
+        def early(changed: Sequence[str], story_count: int, search_stale: bool, owed: bool) -> Outcome:
+            """The outcome of a lane that published before a whole render: the changes are taken in, and a
+            settle is `owed` when what it published is a preview."""
+            self._pending = Needs()
+            self._latest_posts = posts
+            return Outcome(tuple(changed), None, time.perf_counter() - start, timings, story_count, len(posts),
+                           tuple(wrote), config_changed, search_stale, settle=owed,
+                           kind="previewed" if owed else "rebuilt")
+
         try:
             t = start
             if needs.config:
@@ -336,11 +345,7 @@ class Rebuilder:
                 quick = self._fast_lane(posts, previous_posts, authoritative, config, lap, t)
                 if quick is not None:
                     changed, owed = quick
-                    self._pending = Needs()
-                    self._latest_posts = posts
-                    return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(authoritative),
-                                   len(posts), tuple(wrote), config_changed, False, settle=owed,
-                                   kind="previewed" if owed else "rebuilt")
+                    return early(changed, len(authoritative), False, owed)
 
             stories = authoritative
             if needs.group or stories is None or posts != previous_posts:
@@ -354,18 +359,11 @@ class Rebuilder:
                 t = lap("group", t)
                 regrouped = self._preview_regrouped(posts, stories, authoritative, needs, config, lap, t)
                 if regrouped is not None:
-                    self._pending = Needs()
-                    self._latest_posts = posts
-                    return Outcome(tuple(regrouped), None, time.perf_counter() - start, timings, len(stories),
-                                   len(posts), tuple(wrote), config_changed, False, settle=True, kind="previewed")
+                    return early(regrouped, len(stories), False, True)
             theme = self._theme_lane(stories, authoritative, needs, config, lap, t)
             if theme is not None:
                 changed, owed = theme
-                self._pending = Needs()
-                self._latest_posts = posts
-                return Outcome(tuple(changed), None, time.perf_counter() - start, timings, len(stories), len(posts),
-                               tuple(wrote), config_changed, any(p.endswith(".html") for p in changed),
-                               settle=owed, kind="previewed" if owed else "rebuilt")
+                return early(changed, len(stories), any(p.endswith(".html") for p in changed), owed)
             changed: list[str] = []
             search_stale = False
             bundles: dict[str, str] = {}
