@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newsdigest.stories.sentences import FUNCTION_WORDS, MONTHS, WEEKDAYS, _stem
+from newsdigest.stories.sentences import FUNCTION_WORDS, MONTH_PATTERN, MONTH_STEMS, MONTHS, WEEKDAYS, _stem
 
 __all__ = ["CALENDAR", "Mention", "find_mentions", "find_dates", "compatible", "same_count"]
 
@@ -67,10 +67,8 @@ _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
 """The end of 'less than 25 km (' before a figure: the figure restates the one before in other units."""
-_DATE_CONTEXT = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s*$", re.I)
-_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_DATE_CONTEXT = re.compile(rf"(?:{MONTH_STEMS})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s*$", re.I)
+_MONTH_WORD = rf"(?:{MONTH_PATTERN})\b"
 _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)\b|^\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|^\s*{_MONTH_WORD}", re.I)
 _CLOCK = re.compile(
@@ -426,9 +424,9 @@ def _age(post: int, sentence: str, m: re.Match[str], raw: str, name: str) -> Men
                    numeral=raw, scaled=False, start=m.start())
 
 
-_MONTHS = [name[:3] for name in MONTHS]
+_MONTHS = MONTH_STEMS.split("|")
 """Each month by its first three letters, January first: how a name or abbreviation ('Sept.') is looked up."""
-_MONTH = rf"(?P<month>(?:{'|'.join(_MONTHS)})[a-z]*\.?)"
+_MONTH = rf"(?P<month>(?:{MONTH_STEMS})[a-z]*\.?)"
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!\s*\d{{3}})",
@@ -437,8 +435,6 @@ _DAY_MONTH = re.compile(
 _MONTH_PART = re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_MONTH}(?![\w])(?!\s*\d)", re.I)
 """'mid May', 'early March': a third of a month, which a day of another third contradicts."""
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_MONTH_NAMES = frozenset(MONTHS)
-"""A full month name: a full stop after it ends the sentence ("in mid May."), not an abbreviation."""
 _WEEKDAY = re.compile(r"\b(?P<cue>on|last|this|next|since|until|by|said|told|met|held|began|spoke|\w+ed)\s+(?P<weekday>"
                       + "|".join(WEEKDAYS) + r")\b", re.I)
 """A weekday said of an event: 'on Thursday', 'passed Tuesday', 'said Wednesday' (not 'Tuesday's vote')."""
@@ -475,7 +471,8 @@ def find_dates(sentence: str, post: int, published: date | None = None) -> list[
             continue
         first, last = _PARTS[m.group("part").lower()]
         base = float(_MONTHS.index(month.lower()[:3]) * 31)
-        text = m.group(0).rstrip(".") if month.rstrip(".").lower() in _MONTH_NAMES else m.group(0)
+        # After a full month name a full stop ends the sentence ("in mid May."); after an abbreviation it is its own.
+        text = m.group(0).rstrip(".") if month.rstrip(".").lower() in MONTHS else m.group(0)
         found.append(_on_calendar(Mention(post, sentence, text, text, base + (first + last) / 2, base + first,
                                           base + last, "date", "", "", text.lower(), False, m.start()), published))
     for m in _WEEKDAY.finditer(sentence):

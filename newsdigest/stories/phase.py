@@ -31,7 +31,7 @@ from datetime import date
 from itertools import pairwise
 
 from newsdigest.model import Post, day_of
-from newsdigest.stories.sentences import MONTH_NUMBERS, content_tokens, markdown_paragraphs
+from newsdigest.stories.sentences import MONTH_NUMBERS, MONTH_PATTERN, content_tokens, markdown_paragraphs
 from newsdigest.stories.tfidf import TfidfVectorizer
 
 __all__ = ["GAP_DAYS", "MainEvent", "looks_back", "main_event"]
@@ -49,9 +49,8 @@ HEAD_PARAGRAPHS = 2
 """The head of a version, where an outlet stamps its day: the title and the first paragraphs (a stamp or a
 dateline line, then the lead)."""
 
-_MONTH_NAMES = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
-                   rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\.?)\b"
+_DATE = re.compile(rf"\b(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
+                   rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\.?)\b"
                    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.IGNORECASE)
 """'Oct. 4', 'Sept. 3, 2031', '4 October': a day of a month, with its year where given."""
 
@@ -60,7 +59,7 @@ _TO_COME = re.compile(
     r"(?:is|are)\s+to\s+(?:be|begin|start|appear|face|return))\b", re.IGNORECASE)
 """The present or future of something still to come: 'will be sentenced', 'is set for', 'are due to'."""
 _CLAUSE_END = re.compile(r"[;:!?]|(?<!day),\s+(?!(?:19|20)\d\d\b)|"
-                         rf"(?<=day),\s+(?!(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b|[0-3]?\d\b)", re.IGNORECASE)
+                         rf"(?<=day),\s+(?!(?:19|20)\d\d\b|(?:{MONTH_PATTERN})\b|[0-3]?\d\b)", re.IGNORECASE)
 """Where the clause of a verb ends: a comma (but the one before a day's year, or between a weekday and its date:
 'is set for Tuesday, June 17'), a semicolon, a colon."""
 _CLAUSE_CHARS = 80

@@ -20,7 +20,9 @@ __all__ = [
     "CALENDAR_WORDS",
     "FUNCTION_WORDS",
     "MONTHS",
+    "MONTH_PATTERN",
     "MONTH_NUMBERS",
+    "MONTH_STEMS",
     "WEEKDAYS",
     "STAMP_WORDS",
     "own_prose",
@@ -40,6 +42,11 @@ MONTHS = tuple(m.casefold() for m in calendar.month_name if m)
 MONTH_NUMBERS = ({name: n for n, name in enumerate(MONTHS, 1)}
                  | {abbr.casefold(): n for n, abbr in enumerate(calendar.month_abbr) if abbr} | {"sept": 9})
 """A month's number by its name or abbreviation ('oct', 'sept'), in lower case."""
+MONTH_PATTERN = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+"""A regular-expression alternation of every name and abbreviation of `MONTH_NUMBERS`, the longest first."""
+MONTH_STEMS = "|".join(name[:3] for name in MONTHS)
+"""A regular-expression alternation of the months' first three letters, January first ('jan|feb|…'): with
+`[a-z]*` after it, any spelling of a month from its abbreviation to its name."""
 CALENDAR_WORDS = frozenset((*WEEKDAYS, *(w.casefold() for w in calendar.day_abbr), *MONTH_NUMBERS, "tues", "thurs"))
 """Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
 
@@ -53,7 +60,7 @@ never its counted noun, its label or the verb it is the object of."""
 
 STAMP_WORDS = re.compile(
     r"\b(?:posted|published|updated|last|modified|first|am|pm|a\.\s?m|p\.\s?m|gmt|utc|[ecmp][sd]t|ist|bst|on|at|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+",
+    rf"(?:{MONTH_STEMS})[a-z]*|{'|'.join(WEEKDAYS)})\b|\d+",
     re.I)
 """The words of a dateline or a 'Posted … at …' stamp, and its numbers: what is left without them tells a
 stamp from a statement (a disputed figure's sentence) or from a headline."""
@@ -142,7 +149,7 @@ def _paragraphs(markdown: str) -> tuple[str, ...]:
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e",
+    *(MONTH_NUMBERS.keys() - set(MONTHS)), "fig", "al", "e.g", "i.e",  # month abbreviations ("May" is a name)
     "reps", "sens", "govs", "gens", "drs", "profs", "messrs", "supt", "det", "insp", "cpl", "pvt", "maj",
     "brig", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
 }
