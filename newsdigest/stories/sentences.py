@@ -9,7 +9,6 @@ tiny when grouping runs analysis on hundreds of stories per build.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -35,19 +34,21 @@ __all__ = [
     "is_trivial",
 ]
 
-WEEKDAYS = tuple(d.casefold() for d in calendar.day_name)
-"""The English weekday names in lower case, Monday first (a weekday's number is its index)."""
-MONTHS = tuple(m.casefold() for m in calendar.month_name if m)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The English weekday names in lower case, Monday first (a weekday's number is its index). Spelled out, not
+read from `calendar`, whose names follow the process's locale once anything calls `locale.setlocale`."""
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # fmt: skip
 """The English month names in lower case, January first (a month's number is its index plus one)."""
 MONTH_NUMBERS = ({name: n for n, name in enumerate(MONTHS, 1)}
-                 | {abbr.casefold(): n for n, abbr in enumerate(calendar.month_abbr) if abbr} | {"sept": 9})
+                 | {name[:3]: n for n, name in enumerate(MONTHS, 1)} | {"sept": 9})
 """A month's number by its name or abbreviation ('oct', 'sept'), in lower case."""
 MONTH_PATTERN = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 """A regular-expression alternation of every name and abbreviation of `MONTH_NUMBERS`, the longest first."""
 MONTH_STEMS = "|".join(name[:3] for name in MONTHS)
 """A regular-expression alternation of the months' first three letters, January first ('jan|feb|…'): with
 `[a-z]*` after it, any spelling of a month from its abbreviation to its name."""
-CALENDAR_WORDS = frozenset((*WEEKDAYS, *(w.casefold() for w in calendar.day_abbr), *MONTH_NUMBERS, "tues", "thurs"))
+CALENDAR_WORDS = frozenset((*WEEKDAYS, *(day[:3] for day in WEEKDAYS), *MONTH_NUMBERS, "tues", "thurs"))
 """Names of days and months, and their abbreviations, in lower case: dates, not names of people or places."""
 
 FUNCTION_WORDS = frozenset({
