@@ -27,9 +27,7 @@ import resource
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -54,16 +52,6 @@ PARTS = (  # (module, function, label): each label's time is the process's while
 )
 
 
-def _timed(spent: dict[str, float], label: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    def run(*args: Any, **kwargs: Any) -> Any:
-        start = time.process_time()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[label] += time.process_time() - start
-    return run
-
-
 def _one_core() -> None:
     """Every pool of the build stays in-process: each sizes itself by these."""
     os.cpu_count = lambda: 1
@@ -76,6 +64,7 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=400, help="stories of 5 versions (when writing the corpus)")
     parser.add_argument("--profile", type=Path, help="also write the build's cProfile statistics (processor time)")
     args = parser.parse_args()
+    from analysis_steps import _timed
     from bench_peers import Newsdigest
     from peer_corpus import articles
 
