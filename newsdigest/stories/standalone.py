@@ -267,10 +267,11 @@ def _opening(text: str) -> str:
     return own_prose(undated(text)).strip(" ,")
 
 
+@lru_cache(maxsize=65536)
 def leans_on_context(text: str) -> bool:
     """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
     introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
-    is refused."""
+    is refused. (Cached: a summary, the additions and the headline each ask it of the same sentences.)"""
     opening = _opening(text)
     after_setting = _SETTING_PHRASE.sub("", opening, count=1)
     return (text.rstrip().endswith(":") or bool(_DANGLING.match(opening) or _ASSENT_ONLY.match(opening))
