@@ -93,3 +93,29 @@ def test_a_refresh_after_a_build_indexes_nothing_the_build_indexed(tmp_path, mon
                         lambda shards: (indexed.extend(shard.folder for shard in shards), start(shards))[1])
     assert build_search_index(config.output_dir, bundle_plan(all_stories()), built.bundles) == built.bundles
     assert indexed == []
+
+
+def test_a_first_build_records_the_index_pagefind_wrote_in_place_as_a_copied_one_is(tmp_path):
+    """Into a fresh folder, Pagefind writes its bundles where they belong; the site and its record of each
+    index file (digest, size, inode: what the next build reuses by) are those of an index copied into place."""
+    import hashlib
+
+    from newsdigest.site import render
+    from site_fixtures import all_stories, make_config
+
+    def index_of(folder) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
+        config = make_config(folder, page_size=10)
+        built = render(all_stories(), config)
+        site = config.output_dir
+        files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+        recorded = {path: (entry.sha, entry.size, entry.inode) for path, entry in built.files.items()
+                    if path.startswith("pagefind/")}
+        assert recorded == {path: (hashlib.sha256(data).hexdigest(), len(data), (site / path).stat().st_ino)
+                            for path, data in files.items()}
+        return files, {path: (built.files[path].key, sha) for path, (sha, _size, _inode) in recorded.items()}
+
+    in_place = index_of(tmp_path / "fresh")
+    (tmp_path / "copied" / "output" / "pagefind").mkdir(parents=True)  # a folder there already: copied into place
+    copied = index_of(tmp_path / "copied")
+    assert len(in_place[0]) > 10 and any("/shard-" in path for path in in_place[0])
+    assert in_place == copied
