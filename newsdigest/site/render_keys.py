@@ -52,8 +52,17 @@ def site_key(config: Config) -> str:
                 for name in sorted(names):
                     path = Path(root, name)
                     files += [f"{kind}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
-    settings = repr(dataclasses.replace(config, output_dir=Path("."), cache_dir=Path(".")))
+    # Where the output and cache go is no part of a page; the site's own folders are, each named one way however
+    # the command line spells it ("site.toml", "./site.toml" or its full path name one file: one set of keys).
+    settings = repr(dataclasses.replace(
+        config, output_dir=Path("."), cache_dir=Path("."), config_path=_absolute(config.config_path),
+        content_dir=_absolute(config.content_dir), theme_dir=_absolute(config.theme_dir),
+        theme=_absolute(config.theme) if config.theme is not None else None))
     return digest("site", code_digest(*READS), settings, *files)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
 
 
 class Keys:
