@@ -277,7 +277,9 @@ def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | 
     """
     plan = bundle_plan(stories)
     keys = {folder: shard_key(folder, ((f, writer.entries[f].sha) for f in files)) for folder, files in plan.items()}
-    # Into a fresh folder, Pagefind writes the bundles in place (nothing there yet it could write through).
+    # Into a fresh folder, Pagefind writes the bundles in place: nothing is there yet it could write through. (The
+    # reused bundles are linked into `pagefind/shard-<n>/` below, before Pagefind writes `pagefind/`: Pagefind
+    # 1.5.2 writes only its own files there, and the bundle's files are read without those folders.)
     direct = not writer.in_place and not os.path.lexists(writer.root / SEARCH_FOLDER)
     todo = []
     indexed: dict[str, list[str]] = {}

@@ -55,7 +55,8 @@ def shard_of(story_id: str) -> int:
 
 def bundle_folders(shards: Iterable[int]) -> dict[int, str]:
     """Shard -> the folder of its bundle in the site: the first at `pagefind/`, the others in `pagefind/shard-<n>/`."""
-    return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/{_SHARD_FOLDER}{k}" for n, k in enumerate(sorted(set(shards)))}
+    return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/{_SHARD_FOLDER}{k}"
+            for n, k in enumerate(sorted(set(shards)))}
 
 
 def plan_bundles(stories: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
@@ -103,9 +104,12 @@ class Shard:
     """What the bundle is made from (its pages' digests, its folder, the indexer), recorded with its files."""
     pages: tuple[tuple[str, Path], ...]
     into: Path | None = None
-    """Where Pagefind writes the bundle itself: its folder in a fresh staging site, which nothing else writes
-    (the files are then recorded where they are, not read and written again: thousands of files for a large
-    site, at the end of its build). None: into the scratch folder, for the caller to copy."""
+    """Where Pagefind writes the bundle itself: its folder in a fresh staging site (the files are then recorded
+    where they are, not read and written again: thousands of files for a large site, at the end of its build).
+    None: into the scratch folder, for the caller to copy. The first bundle's folder is not Pagefind's alone: a
+    render with `previous` links the reused bundles into its `shard-<n>/` folders while Pagefind writes it.
+    Pagefind (1.5.2) writes only its own files there and touches no other folder, and `_files` passes over
+    those folders."""
 
 
 class Indexing:
@@ -146,7 +150,9 @@ class Indexing:
             return False
         if process.returncode != 0 or not (out / "pagefind-ui.js").is_file():
             if not self._stopped:
-                said = (stderr or stdout).decode("utf-8", "replace").strip()[-500:]
+                # One line: Pagefind's message may span several.
+                said = "; ".join(line.strip() for line in (stderr or stdout).decode("utf-8", "replace").splitlines()
+                                 if line.strip())[-500:]
                 log.warning("pagefind failed (exit %s): %s", process.returncode, said)
             return False
         return True
@@ -163,8 +169,8 @@ class Indexing:
         for n, shard in enumerate(self.shards):
             out = shard.into or Path(self._scratch, f"index-{n}")
             for folder, dirs, names in os.walk(out):
-                if shard.into is not None and folder == str(out):
-                    dirs[:] = [d for d in dirs if not d.startswith(_SHARD_FOLDER)]  # the other bundles, in the first's folder
+                if shard.into is not None and folder == str(out):  # the other bundles, in the first's folder
+                    dirs[:] = [d for d in dirs if not d.startswith(_SHARD_FOLDER)]
                 for name in sorted(names):
                     path = Path(folder, name)
                     yield shard, path.relative_to(out).as_posix(), path
