@@ -245,7 +245,13 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
-@lru_cache(maxsize=65536)
+SENTENCE_CACHE = 4096
+"""Entries in each per-sentence cache of a story's analysis (`own_prose`, the plain words, `leans_on_context`):
+a large story's sentences. The analysis reads one story's sentences again and again, and another story's
+seldom, so a larger cache would hold many megabytes a process for little more gain."""
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def own_prose(sentence: str) -> str:
     """A sentence without its quoted speech: what the outlet wrote in its own words.
 
@@ -259,7 +265,12 @@ def plain_words(text: str) -> list[str]:
     return list(_plain_words(text))
 
 
-@lru_cache(maxsize=65536)
+def plain_word_count(text: str) -> int:
+    """How many `plain_words` a text has, not cached: for one-off slices of a sentence, which would crowd it."""
+    return len(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _plain_words(text: str) -> tuple[str, ...]:
     """Cached: a story's analysis asks for the words of each sentence about four times (quotes, tokens, shingles)."""
     return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
