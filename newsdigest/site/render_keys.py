@@ -53,16 +53,13 @@ def site_key(config: Config) -> str:
                     path = Path(root, name)
                     files += [f"{kind}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
     # Where the output and cache go is no part of a page; the site's own folders are, each named one way however
-    # the command line spells it ("site.toml", "./site.toml" or its full path name one file: one set of keys).
+    # the command line spells it ("site.toml", "./site.toml", its full path or one through a link name one file:
+    # one set of keys), as `theme_dir` is already.
     settings = repr(dataclasses.replace(
-        config, output_dir=Path("."), cache_dir=Path("."), config_path=_absolute(config.config_path),
-        content_dir=_absolute(config.content_dir), theme_dir=_absolute(config.theme_dir),
-        theme=_absolute(config.theme) if config.theme is not None else None))
+        config, output_dir=Path("."), cache_dir=Path("."), config_path=config.config_path.resolve(),
+        content_dir=config.content_dir.resolve(), theme_dir=config.theme_dir.resolve(),
+        theme=config.theme.resolve() if config.theme is not None else None))
     return digest("site", code_digest(*READS), settings, *files)
-
-
-def _absolute(path: Path) -> Path:
-    return Path(os.path.abspath(path))
 
 
 class Keys:
