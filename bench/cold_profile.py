@@ -40,7 +40,7 @@ PARTS = (  # (module, function, label): each label's time is the process's while
     ("newsdigest.pipeline", "group", "grouping, analysis included"),
     ("newsdigest.stories.story_cache", "_compute", "  story analysis"),
     *(("newsdigest.stories.analysis", step, f"    {step}") for step in ANALYSIS_STEPS),
-    ("newsdigest.pipeline", "publish", "rendering and publishing"),
+    ("newsdigest.pipeline", "publish", "rendering and publishing (swap included)"),
     ("newsdigest.site.render", "build_catalog", "  catalog (post views)"),
     ("newsdigest.site.context", "render_markdown", "    Markdown of the bodies"),
     ("newsdigest.site.render", "_write_pages", "  pages (templates and writing)"),
@@ -79,7 +79,7 @@ def main() -> int:
         setattr(owner, name, _timed(spent, label, getattr(owner, name)))
     import jinja2
 
-    from newsdigest.cli import main as cli
+    from newsdigest import cli as command
     from newsdigest.site.writer import Writer
 
     Writer.write_bytes = _timed(spent, "writing files (pages, feeds, data; any part)", Writer.write_bytes)
@@ -90,7 +90,8 @@ def main() -> int:
 
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
-    code = cli(["build", "--content", str(args.folder / "content"), "--output", str(args.folder / "output"),
+    command.console.quiet = True  # its closing lines name a preview command for another site
+    code = command.main(["build", "--content", str(args.folder / "content"), "--output", str(args.folder / "output"),
                 "--cache", str(args.folder / "cache"), "--config", str(ROOT / "site.toml")])
     if profiler is not None:
         profiler.disable()
@@ -103,8 +104,8 @@ def main() -> int:
     for label in ("templates (pages and feeds; any part)", "writing files (pages, feeds, data; any part)"):
         print(f"  {label:48} {spent[label]:6.2f}")
     counted = sum(spent[label] for label in ("ingest (sources into posts)", "reading posts",
-                                             "grouping, analysis included", "rendering and publishing"))
-    print(f"  {'the rest (imports, up-to-date check, swap)':48} {total - counted:6.2f}")
+                                             "grouping, analysis included", "rendering and publishing (swap included)"))
+    print(f"  {'the rest (imports, settings, up-to-date check)':48} {total - counted:6.2f}")
     print(f"  {'the whole build (this process)':48} {total:6.2f}")
     print(f"  {'Pagefind (its own processes)':48} {children:6.2f}")
     print(f"  peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
