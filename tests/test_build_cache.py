@@ -530,3 +530,38 @@ def test_a_site_builds_where_python_markdown_is_installed_without_its_metadata(t
     out = _build_in_a_process(tmp_path, _demo(tmp_path), before=hidden, after=compared)
     assert "Built" in out and "same key: True" in out, out
     assert (tmp_path / "output" / "index.html").is_file()
+
+
+def test_one_settings_file_named_two_ways_reuses_every_page_an_edit_does_not_reach(tmp_path, monkeypatch):
+    """`--config site.toml` from the site's folder, `--config /full/path/site.toml` and a path through a link to
+    the folder name one file: a build after an edit renders again only the pages the edit reaches, however the
+    last build named the settings."""
+    import importlib
+
+    site = importlib.import_module("newsdigest.site.render")
+    render_page = site._render_page
+    rendered: list[str] = []
+    monkeypatch.setattr(site, "_render_page",
+                        lambda page, *rest: (rendered.append(page.path), render_page(page, *rest)))
+
+    def rendered_after_an_edit(folder: Path, first: str, then: str) -> list[str]:
+        folder.mkdir()
+        shutil.copy(ROOT / "site.toml", folder / "site.toml")
+        content = _demo(folder)
+        monkeypatch.chdir(folder)
+
+        def build(config: str) -> None:
+            assert main(["build", "--content", "content", "--output", "output", "--cache", "cache",
+                         "--config", config]) == 0
+
+        build(first)
+        _edit_a_post(content)
+        rendered.clear()
+        build(then)
+        return sorted(rendered)
+
+    alike = rendered_after_an_edit(tmp_path / "alike", "site.toml", "site.toml")
+    named_apart = rendered_after_an_edit(tmp_path / "apart", str(tmp_path / "apart" / "site.toml"), "site.toml")
+    (tmp_path / "link").symlink_to(tmp_path / "linked")
+    through_a_link = rendered_after_an_edit(tmp_path / "linked", str(tmp_path / "link" / "site.toml"), "site.toml")
+    assert alike and named_apart == alike and through_a_link == alike

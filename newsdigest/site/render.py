@@ -277,6 +277,10 @@ def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | 
     """
     plan = bundle_plan(stories)
     keys = {folder: shard_key(folder, ((f, writer.entries[f].sha) for f in files)) for folder, files in plan.items()}
+    # Into a fresh folder, Pagefind writes the bundles in place: nothing is there yet it could write through. (The
+    # reused bundles are linked into `pagefind/shard-<n>/` below, before Pagefind writes `pagefind/`: Pagefind
+    # 1.5.2 writes only its own files there, and the bundle's files are read without those folders.)
+    direct = not writer.in_place and not os.path.lexists(writer.root / SEARCH_FOLDER)
     todo = []
     indexed: dict[str, list[str]] = {}
     for path in writer.old:
@@ -289,7 +293,8 @@ def _start_search(writer: Writer, stories: Sequence[Story]) -> tuple[Indexing | 
             for path in old:
                 writer.reuse(path, keys[folder])
         else:
-            todo.append(Shard(folder, keys[folder], tuple((f, writer.source(f)) for f in files)))
+            todo.append(Shard(folder, keys[folder], tuple((f, writer.source(f)) for f in files),
+                              into=writer.root / folder if direct else None))
     if not plan:
         return False, keys
     return ((start_search_index(todo) or False) if todo else True), keys
@@ -301,7 +306,10 @@ def _finish_search(writer: Writer, indexing: Indexing | bool | None) -> bool:
     try:
         if files is not None:
             for shard, relative, path in files:
-                writer.write_bytes(f"{shard.folder}/{relative}", path.read_bytes(), shard.key)
+                if shard.into is not None:
+                    writer.adopt(f"{shard.folder}/{relative}", shard.key)
+                else:
+                    writer.write_bytes(f"{shard.folder}/{relative}", path.read_bytes(), shard.key)
             return True
     finally:
         if isinstance(indexing, Indexing):

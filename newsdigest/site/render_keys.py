@@ -52,7 +52,13 @@ def site_key(config: Config) -> str:
                 for name in sorted(names):
                     path = Path(root, name)
                     files += [f"{kind}/{path.relative_to(folder).as_posix()}", path.read_bytes()]
-    settings = repr(dataclasses.replace(config, output_dir=Path("."), cache_dir=Path(".")))
+    # Where the output and cache go is no part of a page; the site's own folders are, each named one way however
+    # the command line spells it ("site.toml", "./site.toml", its full path or one through a link name one file:
+    # one set of keys), as `theme_dir` is already.
+    settings = repr(dataclasses.replace(
+        config, output_dir=Path("."), cache_dir=Path("."), config_path=config.config_path.resolve(),
+        content_dir=config.content_dir.resolve(), theme_dir=config.theme_dir.resolve(),
+        theme=config.theme.resolve() if config.theme is not None else None))
     return digest("site", code_digest(*READS), settings, *files)
 
 

@@ -8,7 +8,9 @@ shards holding a page whose bytes changed, so an edit costs a sixteenth of a
 full index, and no single Pagefind process holds a large site's whole index in
 memory. Each shard's pages are copied into a scratch folder (in memory where
 the system has one) and indexed there, two shards at a time, while the build
-writes its feeds and data files.
+writes its feeds and data files. Into a fresh staging folder (a first build),
+Pagefind writes each bundle where it belongs, so its files are not copied
+again at the end of the build.
 
 The first shard's bundle is at `pagefind/`, where the search page loads
 Pagefind's UI from; the others at `pagefind/shard-<n>/`. Search is an extra:
@@ -42,6 +44,8 @@ SEARCH_FOLDER = "pagefind"
 """The index's folder in the site."""
 SHARDS = 16
 """Bundles the index is split into, by story: an edit re-indexes one, and the search page merges them all."""
+_SHARD_FOLDER = "shard-"
+"""How the folder of each bundle but the first begins (inside the first's folder)."""
 
 
 def shard_of(story_id: str) -> int:
@@ -51,7 +55,8 @@ def shard_of(story_id: str) -> int:
 
 def bundle_folders(shards: Iterable[int]) -> dict[int, str]:
     """Shard -> the folder of its bundle in the site: the first at `pagefind/`, the others in `pagefind/shard-<n>/`."""
-    return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/shard-{k}" for n, k in enumerate(sorted(set(shards)))}
+    return {k: SEARCH_FOLDER if n == 0 else f"{SEARCH_FOLDER}/{_SHARD_FOLDER}{k}"
+            for n, k in enumerate(sorted(set(shards)))}
 
 
 def plan_bundles(stories: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
@@ -85,7 +90,7 @@ def bundle_of(relative: str) -> str | None:
     if not relative.startswith(SEARCH_FOLDER + "/"):
         return None
     inner = relative[len(SEARCH_FOLDER) + 1 :]
-    if inner.startswith("shard-"):
+    if inner.startswith(_SHARD_FOLDER):
         return f"{SEARCH_FOLDER}/{inner.split('/', 1)[0]}" if "/" in inner else None
     return SEARCH_FOLDER
 
@@ -98,6 +103,13 @@ class Shard:
     key: str
     """What the bundle is made from (its pages' digests, its folder, the indexer), recorded with its files."""
     pages: tuple[tuple[str, Path], ...]
+    into: Path | None = None
+    """Where Pagefind writes the bundle itself: its folder in a fresh staging site (the files are then recorded
+    where they are, not read and written again: thousands of files for a large site, at the end of its build).
+    None: into the scratch folder, for the caller to copy. The first bundle's folder is not Pagefind's alone: a
+    render with `previous` links the reused bundles into its `shard-<n>/` folders while Pagefind writes it.
+    Pagefind (1.5.2) writes only its own files there and touches no other folder, and `_files` passes over
+    those folders."""
 
 
 class Indexing:
@@ -120,7 +132,7 @@ class Indexing:
 
     def _index(self, n: int) -> bool:
         shard = self.shards[n]
-        site, out = Path(self._scratch, f"site-{n}"), Path(self._scratch, f"index-{n}")
+        site, out = Path(self._scratch, f"site-{n}"), shard.into or Path(self._scratch, f"index-{n}")
         try:
             for relative, source in shard.pages:
                 target = site / relative
@@ -138,7 +150,9 @@ class Indexing:
             return False
         if process.returncode != 0 or not (out / "pagefind-ui.js").is_file():
             if not self._stopped:
-                said = (stderr or stdout).decode("utf-8", "replace").strip()[-500:]
+                # One line: Pagefind's message may span several.
+                said = "; ".join(line.strip() for line in (stderr or stdout).decode("utf-8", "replace").splitlines()
+                                 if line.strip())[-500:]
                 log.warning("pagefind failed (exit %s): %s", process.returncode, said)
             return False
         return True
@@ -153,8 +167,10 @@ class Indexing:
 
     def _files(self) -> Iterator[tuple[Shard, str, Path]]:
         for n, shard in enumerate(self.shards):
-            out = Path(self._scratch, f"index-{n}")
-            for folder, _dirs, names in os.walk(out):
+            out = shard.into or Path(self._scratch, f"index-{n}")
+            for folder, dirs, names in os.walk(out):
+                if shard.into is not None and folder == str(out):  # the other bundles, in the first's folder
+                    dirs[:] = [d for d in dirs if not d.startswith(_SHARD_FOLDER)]
                 for name in sorted(names):
                     path = Path(folder, name)
                     yield shard, path.relative_to(out).as_posix(), path

@@ -194,6 +194,17 @@ class Writer:
             st = os.stat(written)  # a rename keeps the inode and modification time
             self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
 
+    def adopt(self, path: str, key: str | None = None) -> None:
+        """Record the file another program wrote at `path` in this fresh folder (the search indexer's bundle)
+        as this build's: what `write_bytes` would record for those bytes, without writing them again."""
+        if self.in_place:
+            raise ValueError("a file written in place goes beside its target first: use write_bytes")
+        target, relative = self._place(path)
+        with open(target, "rb") as handle:
+            sha = hashlib.sha256(handle.read()).hexdigest()
+            st = os.fstat(handle.fileno())
+        self.entries[relative] = Entry(key or "", sha, st.st_size, st.st_mtime_ns, st.st_ino)
+
     def _folder(self, folder: str) -> None:
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)

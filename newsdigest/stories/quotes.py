@@ -19,7 +19,7 @@ from typing import Sequence
 from newsdigest.model import Claim, Disagreement, Post, Quote
 from newsdigest.stories.attribution import (BODIES, SPEECH, Around, clean_speaker, is_document, lower_case_words,
                                              names_of, role_holders, speaker)
-from newsdigest.stories.sentences import markdown_paragraphs, own_prose, plain_words
+from newsdigest.stories.sentences import markdown_paragraphs, own_prose, plain_word_count, plain_words
 
 __all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
@@ -368,7 +368,7 @@ def _carries(mention: QuoteMention, wording: QuoteMention) -> bool:
     if len(wording.bigrams & mention.bigrams) < MATCH * max(1, len(wording.bigrams)):
         return False
     words, held = plain_words(wording.text), plain_words(mention.text)
-    cuts = {len(plain_words(wording.text[:m.start()])) for m in re.finditer(r"…|\.\.\.", wording.text)}
+    cuts = {plain_word_count(wording.text[:m.start()]) for m in re.finditer(r"…|\.\.\.", wording.text)}
     covered = matched = 0
     reached = None  # where the last matched block ended in the mention
     for block in SequenceMatcher(None, words, held, autojunk=False).get_matching_blocks():

@@ -271,14 +271,35 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
+SENTENCE_CACHE = 4096
+"""Entries in each per-sentence cache of a story's analysis (`own_prose`, the plain words, `leans_on_context`):
+a large story's sentences. The analysis reads one story's sentences again and again, and another story's
+seldom, so a larger cache would hold many megabytes a process for little more gain."""
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def own_prose(sentence: str) -> str:
-    """A sentence without its quoted speech: what the outlet wrote in its own words."""
+    """A sentence without its quoted speech: what the outlet wrote in its own words.
+
+    Cached: a story's analysis asks it of each sentence about six times (its prose alignment, its summary's
+    and headline's tests of what stands alone)."""
     return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
 
 
 def plain_words(text: str) -> list[str]:
     """Lower-cased words with apostrophes folded, punctuation dropped."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    return list(_plain_words(text))
+
+
+def plain_word_count(text: str) -> int:
+    """How many `plain_words` a text has, not cached: for one-off slices of a sentence, which would crowd it."""
+    return len(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """Cached: a story's analysis asks for the words of each sentence about four times (quotes, tokens, shingles)."""
+    return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
 
 
 def content_tokens(text: str) -> list[str]:
@@ -289,7 +310,7 @@ def content_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _content_tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for word in plain_words(text):
+    for word in _plain_words(text):
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace("'", "")
@@ -304,7 +325,7 @@ def word_shingles(text: str, size: int = 3) -> frozenset[tuple[str, ...]]:
     """Overlapping runs of `size` plain words: the unit of verbatim copying (as in Churnalism).
 
     Cached: a story's two alignments (all its text, and its own prose) read most sentences alike."""
-    words = plain_words(text)
+    words = _plain_words(text)
     if len(words) < size:
         return frozenset({tuple(words)}) if words else frozenset()
     return frozenset(tuple(words[i:i + size]) for i in range(len(words) - size + 1))

@@ -23,7 +23,14 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from newsdigest.stories.attribution import SPEECH_VERBS
-from newsdigest.stories.sentences import CALENDAR_WORDS, GROUPING_STOP_WORDS, content_tokens, own_prose, quoted_spans
+from newsdigest.stories.sentences import (
+    CALENDAR_WORDS,
+    GROUPING_STOP_WORDS,
+    SENTENCE_CACHE,
+    content_tokens,
+    own_prose,
+    quoted_spans,
+)
 
 __all__ = ["REPEATED", "adds_to_unseen", "full_names", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked",
            "undated", "unfinished", "unintroduced", "unlabelled"]
@@ -267,10 +274,11 @@ def _opening(text: str) -> str:
     return own_prose(undated(text)).strip(" ,")
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def leans_on_context(text: str) -> bool:
     """Does the sentence need the one before it ("He added…", "However, …", "Ann Roe agreed."), or what it
     introduces after it ("Footage showed divers climbing out:", whose video or list is not shown)? Such a sentence
-    is refused."""
+    is refused. (Cached: a summary, the additions and the headline each ask it of the same sentences.)"""
     opening = _opening(text)
     after_setting = _SETTING_PHRASE.sub("", opening, count=1)
     return (text.rstrip().endswith(":") or bool(_DANGLING.match(opening) or _ASSENT_ONLY.match(opening))
