@@ -146,7 +146,10 @@ def _print_ingest_summary(report) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _folder_options() -> argparse.ArgumentParser:
+    """The folder options every command takes, before or after its name. Each parser gets its own copy:
+    argparse shares a parent's option objects with every parser made from it, so the defaults the top
+    parser sets would reach the commands' copies and undo a folder given before the command."""
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--content", type=Path, default=argparse.SUPPRESS, help="content folder (default: content/)")
     shared.add_argument("--output", type=Path, default=argparse.SUPPRESS, help="output folder (default: output/)")
@@ -154,18 +157,22 @@ def _parser() -> argparse.ArgumentParser:
     shared.add_argument("--config", type=Path, default=argparse.SUPPRESS, help="site settings (default: site.toml)")
     shared.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the full traceback of an error (for reporting a bug)")
+    return shared
 
-    parser = argparse.ArgumentParser(prog=program(), description="Build the news digest site.", parents=[shared])
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=program(), description="Build the news digest site.",
+                                     parents=[_folder_options()])
     parser.set_defaults(content=Path("content"), output=Path("output"), cache=Path(".cache"), config=Path("site.toml"),
                         debug=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("build", parents=[shared], help="ingest new or changed sources, group, render (default)")
-    ingest = commands.add_parser("ingest", parents=[shared], help="only normalise sources into content/posts/")
+    commands.add_parser("build", parents=[_folder_options()], help="ingest new or changed sources, group, render (default)")
+    ingest = commands.add_parser("ingest", parents=[_folder_options()], help="only normalise sources into content/posts/")
     ingest.add_argument("--explain", type=Path, metavar="FILE", help="show each line of FILE kept or dropped, and why")
-    serve = commands.add_parser("serve", parents=[shared], help="build, then watch, serve and live-reload")
+    serve = commands.add_parser("serve", parents=[_folder_options()], help="build, then watch, serve and live-reload")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    commands.add_parser("check", parents=[shared], help="validate content and configuration without writing the site")
+    commands.add_parser("check", parents=[_folder_options()], help="validate content and configuration without writing the site")
     init = commands.add_parser("init", help="make a new site folder (site.toml, content/), ready to build")
     init.add_argument("dir", type=Path, nargs="?", default=Path("."), metavar="DIR",
                       help="the new site's folder (default: here)")

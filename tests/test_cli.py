@@ -70,3 +70,15 @@ def test_check_names_a_post_with_brackets_in_its_name_whole(tmp_path):
     result = run("check", "--content", str(tmp_path / "content[x]"), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert f"warning: {post}: no outlet" in result.stderr
+
+
+def test_a_folder_given_before_the_command_is_the_folder_it_uses(tmp_path):
+    # "build.py --content X ingest" must ingest X's sources into X, never the default content/ folder.
+    content = tmp_path / "digest"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
+    result = run("--content", str(content), "--cache", str(tmp_path / "cache"), "--config", str(ROOT / "site.toml"),
+                 "ingest", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(path.name for path in (content / "posts").glob("*.md"))
+    assert len(written) == len(list((ROOT / "content" / "sources").iterdir()))
+    assert (tmp_path / "cache").is_dir() and not (tmp_path / ".cache").exists() and not (tmp_path / "content").exists()
