@@ -250,7 +250,50 @@ def _features(
             "in_prose": sum(t.lower()[:6] in ctx.article_words for t in long_tokens) / len(long_tokens) if long_tokens else 0.0,
         }
     )
+    features.update(_company(ctx, i, value, anchor, dated))
     return features
+
+
+def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> dict[str, float]:
+    """Where a candidate stands among the page's lines: under the headline, over a date or a role, in a list.
+
+    A byline sits between the headline and the lead, often over its date or
+    the author's job (a short line that is no sentence), and an author box
+    after the article repeats it; a name in a list of teasers or links stands
+    among lines shaped like it. None of this depends on the page's language.
+    Measured on the development pages, fitted on one half of the sites and read
+    on the other (seeds 1 and 7): these five raised the held-out author figure;
+    the distance to the lead, a date or prose above or below, and a repetition
+    above the article did not, and were left out.
+    """
+    lines, (_, end) = ctx.lines, ctx.span
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    low = value.lower()
+    return {
+        "between_title_and_lead": float(anchor < i < ctx.lead_index),
+        "date_below": float(i + 1 in dated),
+        "role_shaped_below": float(
+            below is not None and 1 <= below.n_words <= 8 and not below.sentence and i + 1 not in dated),
+        "repeated_after": float(len(low) > 3 and any(
+            low in text for j, text in enumerate(ctx.lower_lines[end:], end) if j != i)),
+        "teaser_run": _teaser_run(lines, i) / 8,
+    }
+
+
+def _teaser_shaped(line: Line) -> bool:
+    """A line shaped like a teaser or a link in a list: a few words, no prose, not closed like a sentence."""
+    return 3 <= line.n_words <= 16 and not line.prose and not line.text.endswith((".", ":"))
+
+
+def _teaser_run(lines: list[Line], i: int, reach: int = 4) -> int:
+    """How many teaser-shaped lines run on directly above and below line `i` (at most `reach` each way)."""
+    run = 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and abs(j - i) <= reach and _teaser_shaped(lines[j]):
+            run += 1
+            j += step
+    return run
 
 
 def read_byline(

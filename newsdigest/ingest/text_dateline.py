@@ -226,8 +226,7 @@ def opening_end(ctx: Context) -> int:
     furniture after the article; a date written in a sentence further down is
     an event the article reports.
     """
-    start, end = ctx.span
-    return next((i for i in range(start, end) if ctx.lines[i].prose), start)
+    return ctx.lead_index
 
 
 def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
