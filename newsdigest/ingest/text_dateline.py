@@ -121,9 +121,9 @@ _RUN_IN_AMBIGUOUS = range(2020, 2030)
 def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
 
-    A spaced date ("07 | 03 | 2021") when nothing but a label or the date's own weekday comes before it on
-    the line, and no further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so
-    the page's language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the
+    A spaced date ("07 | 03 | 2021") when nothing but a label ("Published", "Published on") or the date's own
+    weekday comes before it on the line, and no further number follows it the same way; it is rewritten with
+    slashes ("07/03/2021"), so the page's language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the
     weekday is the date's own; it is rewritten without the weekday. A month with the day run into the year
     ("Mar 072016") as `_GLUED` says; it is rewritten "Mar07 2016". Each rewriting is padded to the length of
     what it replaces, so every date keeps its place in the line as written.
@@ -160,7 +160,8 @@ def _on_weekday(written: str, weekday: str, lang: str | None) -> bool:
 
 def _introducer(before: str) -> str | None:
     """What leaves a spaced date standing alone, from `before`, the line up to it: "" for nothing or a label
-    ("Published"), the word for a weekday, then at most separators; `None` when anything else comes before it."""
+    ("Published", or with one short function word after it: "Published on"), the word for a weekday, then at
+    most separators; `None` when anything else comes before it ("Arsenal", "Call us on")."""
     head = before.rstrip(" \t:,|/–—-")
     if not head:
         return ""
@@ -168,7 +169,19 @@ def _introducer(before: str) -> str | None:
     word = last.group(1) if last else ""
     if word and weekdays_named(word):
         return word
-    return "" if word and (PUBLISHED_LABEL.fullmatch(word) or UPDATED_LABEL.fullmatch(word)) else None
+    if word.lower() in _LINKING:
+        # "Published on", "Veröffentlicht am": a label, then one short function word of any language.
+        labelled = re.search(r"([^\W\d_]+)\.?\s+[^\W\d_]+\.?$", head)
+        return "" if labelled and _label(labelled.group(1)) else None
+    return "" if word and _label(word) else None
+
+
+def _label(word: str) -> bool:
+    return bool(PUBLISHED_LABEL.fullmatch(word) or UPDATED_LABEL.fullmatch(word))
+
+
+_LINKING = frozenset(w for words in STOP_WORDS.values() for w in words if len(w) <= 3)
+"""Short function words that may stand between a date's label and the date ("on", "am", "le", "el")."""
 
 
 def _features(
