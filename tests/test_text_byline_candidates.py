@@ -55,3 +55,37 @@ def test_of_two_names_on_the_byline_line_the_one_the_prose_is_about_is_not_the_a
     """The article's sentences name the person it is about, seldom the one who wrote it."""
     text = "Home\nNews\n\nCouncil approves harbour bridge\nKarin Holm | Marta Quell\n" + QUOTED + "\nShare\nPrivacy\n"
     assert parse_text_dump(text).authors == ("Marta Quell",)
+
+
+def features_of(text: str, names: tuple[str, ...]) -> dict[str, float]:
+    ctx = page_context(text, identify=False)
+    return dict(next(c for c in candidates(ctx, 0) if c.value == names).features)
+
+
+def test_a_byline_under_the_headline_over_its_date_and_repeated_in_an_author_box_is_seen_so():
+    text = ("Council approves harbour bridge\nPeter Hall\n12 May 2021\n" + LEAD
+            + "Peter Hall\nPeter Hall covers transport for the paper.\nShare\nPrivacy\n")
+    byline = features_of(text, ("Peter Hall",))
+    assert byline["between_title_and_lead"] == byline["date_below"] == byline["repeated_after"] == 1.0
+    assert byline["teaser_run"] < 0.25
+
+
+def test_a_name_over_a_job_title_has_a_role_shaped_line_below_and_one_over_prose_has_none():
+    assert features_of("Council approves harbour bridge\nPeter Hall\nTransport desk\n" + LEAD,
+                       ("Peter Hall",))["role_shaped_below"] == 1.0
+    assert features_of("Council approves harbour bridge\nPeter Hall\n" + LEAD, ("Peter Hall",))["role_shaped_below"] == 0.0
+
+
+def test_a_name_in_a_list_of_teasers_stands_among_lines_shaped_like_teasers():
+    teasers = "Ferry fares to rise in spring\nNew cycle lanes for the old town\n"
+    text = ("Council approves harbour bridge\n" + LEAD + "More news\n" + teasers + "Peter Hall\n" + teasers
+            + "Share\nPrivacy\n")
+    assert features_of(text, ("Peter Hall",))["teaser_run"] >= 0.5
+
+
+def test_explain_says_where_the_likeliest_byline_stands():
+    from newsdigest.ingest.explanation import metadata_choices
+
+    rows = metadata_choices("Home\nNews\n\nCouncil approves harbour bridge\nBy Peter Hall\n12 May 2021\n" + LEAD)
+    said = next(r for r in rows if r.startswith("byline: the likeliest"))
+    assert "Peter Hall" not in said and "between the headline and the lead" in said and "over a date" in said

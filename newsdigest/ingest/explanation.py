@@ -134,6 +134,9 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     if dated and dated[0].candidate.value.updated:
         out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")
     named = ranked(text_byline.MODEL, fields[1][2])
+    if named and (stands := text_byline.where_it_stands(named[0].candidate.features)):
+        out.append(f"byline: the likeliest, on line {ctx.lines[named[0].candidate.index].number}, stands "
+                   + "; ".join(stands))
     if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
         out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
     footer = read_outlet(ctx.lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
@@ -278,6 +279,23 @@ def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> 
             low in text for j, text in enumerate(ctx.lower_lines[end:], end) if j != i)),
         "teaser_run": _teaser_run(lines, i) / 8,
     }
+
+
+_STANDS = {
+    "between_title_and_lead": "between the headline and the lead",
+    "date_below": "over a date",
+    "role_shaped_below": "over a short line that is no sentence (a job title's place)",
+    "repeated_after": "named again after the article (an author box's place)",
+}
+
+
+def where_it_stands(features: Mapping[str, float]) -> list[str]:
+    """What `_company` observed of a candidate, in words, for `ingest --explain`."""
+    said = [text for name, text in _STANDS.items() if features.get(name)]
+    run = round(features.get("teaser_run", 0.0) * 8)
+    if run >= 2:
+        said.append(f"among {run} teaser-shaped lines (a list of links, which speaks against it)")
+    return said
 
 
 def _teaser_shaped(line: Line) -> bool:
