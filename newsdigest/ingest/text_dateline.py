@@ -68,7 +68,9 @@ def _read(
     dates in the rest of it are looked for only to be shown.
     """
     lines, (_, end) = ctx.lines, ctx.span
-    opening = opening_end(ctx)
+    # A publication date sits in the head of a page (a dateline, the byline's line, "Posted …", a line of its
+    # own, or glued to the lead) or after the article; a date in a sentence below the lead is an event reported.
+    opening = ctx.lead_index
     found: list[tuple[int, FoundDate]] = []
     dropped: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
@@ -229,17 +231,6 @@ def _features(
         )
         out.append(Candidate(f, i, features))
     return out
-
-
-def opening_end(ctx: Context) -> int:
-    """The last line of the article's opening: its first paragraph of prose (the lead), or the span's first line.
-
-    A publication date sits in the head of a page (a dateline, the byline's
-    line, "Posted …", a line of its own, or glued to the lead) or in the
-    furniture after the article; a date written in a sentence further down is
-    an event the article reports.
-    """
-    return ctx.lead_index
 
 
 def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:
