@@ -16,7 +16,7 @@ from newsdigest.ingest.html_authors import MODEL_FILE as HTML_AUTHORS_FILE
 from newsdigest.ingest.html_authors import author_candidates
 from newsdigest.ingest.html_meta import read_page_meta
 from newsdigest.ingest.html_site import site_of
-from newsdigest.ingest.line_model import CONTEXT, FEATURES, context_features, line_feature_maps
+from newsdigest.ingest.line_model import CONTEXT, FEATURES, context_features, line_feature_maps, line_features
 from newsdigest.ingest.meta_model import MODEL_FILE
 from newsdigest.ingest.textdump import read_dump
 from newsdigest.ingest.textmeta import page_context
@@ -95,7 +95,7 @@ def test_the_body_line_model_names_exactly_the_features_its_reader_computes():
     model = shipped("data/body_lines.json")
     assert drift(set(model["lines"]["names"]), set(maps[0])) == []
     assert list(model["lines"]["names"]) == list(FEATURES)
-    rows = [[m[name] for name in FEATURES] for m in maps]
+    rows = line_features(dump.lines, dump.span, dump.coh, [True] * len(dump.lines))
     width = len(context_features([0.5] * len(rows), dump.lines, rows)[0])
     assert list(model["context"]["names"]) == list(CONTEXT) and width == len(CONTEXT)
 
