@@ -22,12 +22,12 @@ from newsdigest.ingest.textdump import read_dump
 from newsdigest.ingest.textmeta import page_context
 
 LEAD = [
-    "The harbour council voted on Tuesday to build a new bridge across the water, ending a decade of argument "
-    "over its cost and its route past the old town.",
-    "Work is due to start next spring and to take about four years, with the harbour kept open to ships "
-    "throughout, the council said in a statement after the vote.",
-    "Supporters say the bridge will cut the daily journey of thousands of commuters, and that the ferries can "
-    "no longer carry them all at the busiest hours of the day.",
+    ("The harbour council voted on Tuesday to build a new bridge across the water, ending a decade of argument "
+     "over its cost and its route past the old town."),
+    ("Work is due to start next spring and to take about four years, with the harbour kept open to ships "
+     "throughout, the council said in a statement after the vote."),
+    ("Supporters say the bridge will cut the daily journey of thousands of commuters, and that the ferries can "
+     "no longer carry them all at the busiest hours of the day."),
 ]
 PAGE = "\n".join([
     "Home", "News", "Transport", "",
@@ -103,6 +103,6 @@ def test_the_body_line_model_names_exactly_the_features_its_reader_computes():
 def test_a_model_that_lacks_a_computed_feature_or_names_a_lost_one_is_caught():
     """The check itself: a feature added to a reader without refitting, or one dropped from it, is named."""
     computed = text_dump_features()[text_byline.MODEL]
-    added = sorted(computed)[0]
+    added = min(computed)
     assert drift(computed - {added}, computed) == [f"computed by the reader, unknown to the model: {added}"]
     assert drift(computed | {"stale"}, computed) == ["named by the model, computed by no reader: stale"]
