@@ -122,6 +122,9 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
             shown_value = (iso_text(value.moment) if hasattr(value, "moment")
                            else ", ".join(value) if isinstance(value, tuple) else str(value))
             out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
+        top = scored[0].candidate if scored else None
+        if top is not None and model == text_byline.MODEL and (stands := text_byline.where_it_stands(top.features)):
+            out.append(f"  the likeliest, on line {ctx.lines[top.index].number}, stands " + "; ".join(stands))
     if title is not None and title[1] != ctx.lines[title[0]].text.strip():
         out.append(f"headline: read from part of line {ctx.lines[title[0]].number}, "
                    "without the site name, kicker or date printed beside it")
@@ -134,9 +137,6 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
     if dated and dated[0].candidate.value.updated:
         out.append("date: the likeliest is labelled an update; the publication is the unlabelled date beside it, if any")
     named = ranked(text_byline.MODEL, fields[1][2])
-    if named and (stands := text_byline.where_it_stands(named[0].candidate.features)):
-        out.append(f"byline: the likeliest, on line {ctx.lines[named[0].candidate.index].number}, stands "
-                   + "; ".join(stands))
     if byline is not None and (not named or named[0].probability < threshold(text_byline.MODEL)):
         out.append(f"byline taken from line {ctx.lines[byline[0]].number}: a name signed under the article")
     footer = read_outlet(ctx.lines)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
+from newsdigest.ingest.text_dateline import line_dates
 from newsdigest.ingest.text_lines import STOP_WORDS, Line
 
 MODEL = "author"
@@ -62,8 +63,9 @@ def candidates(ctx: Context, title_index: int | None) -> list[Candidate]:
     lower_words = ctx.lower_words
     # Labels that open several lines ("Foto: …", "Quelle: …") credit pictures and sources, not the article.
     labels = Counter(m.group(1).lower() for line in lines if (m := _LEAD_LABEL.match(line.text)))
+    # Dated as the date reader dates a line, so "Published on 07 | 03 | 2021" is a date here too, no job title.
     dated = {i for i in range(max(0, start - HEAD_WINDOW - 2), min(len(lines), end + TAIL_WINDOW + 2))
-             if find_dates(lines[i].raw.strip(), None, ctx.lang)}
+             if line_dates(lines[i].raw.strip(), None, ctx.lang)}
     out: list[Candidate] = []
     for i in indexes:
         line = lines[i]
@@ -269,15 +271,15 @@ def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> 
     """
     lines, (_, end) = ctx.lines, ctx.span
     below = lines[i + 1] if i + 1 < len(lines) else None
-    low = value.lower()
+    named = re.compile(rf"(?<!\w){re.escape(value.lower())}(?!\w)")
     return {
         "between_title_and_lead": float(anchor < i < ctx.lead_index),
         "date_below": float(i + 1 in dated),
         "role_shaped_below": float(
             below is not None and 1 <= below.n_words <= 8 and not below.sentence and i + 1 not in dated),
-        "repeated_after": float(len(low) > 3 and any(
-            low in text for j, text in enumerate(ctx.lower_lines[end:], end) if j != i)),
-        "teaser_run": _teaser_run(lines, i) / 8,
+        "repeated_after": float(len(value) > 3 and any(
+            named.search(text) for j, text in enumerate(ctx.lower_lines[end:], end) if j != i)),
+        "teaser_run": _teaser_run(lines, i, dated) / 8,
     }
 
 
@@ -294,7 +296,7 @@ def where_it_stands(features: Mapping[str, float]) -> list[str]:
     said = [text for name, text in _STANDS.items() if features.get(name)]
     run = round(features.get("teaser_run", 0.0) * 8)
     if run >= 2:
-        said.append(f"among {run} teaser-shaped lines (a list of links, which speaks against it)")
+        said.append(f"beside {run} short link-like lines (as in a list of links, which speaks against it)")
     return said
 
 
@@ -303,12 +305,15 @@ def _teaser_shaped(line: Line) -> bool:
     return 3 <= line.n_words <= 16 and not line.prose and not line.text.endswith((".", ":"))
 
 
-def _teaser_run(lines: list[Line], i: int, reach: int = 4) -> int:
-    """How many teaser-shaped lines run on directly above and below line `i` (at most `reach` each way)."""
+def _teaser_run(lines: list[Line], i: int, dated: set[int], reach: int = 4) -> int:
+    """How many link-like lines run on directly above and below line `i` (at most `reach` each way).
+
+    A dated line is a byline's company, not a link: it ends the run.
+    """
     run = 0
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(lines) and abs(j - i) <= reach and _teaser_shaped(lines[j]):
+        while 0 <= j < len(lines) and abs(j - i) <= reach and j not in dated and _teaser_shaped(lines[j]):
             run += 1
             j += step
     return run
