@@ -108,7 +108,8 @@ def test_a_name_in_a_list_of_teasers_stands_among_lines_shaped_like_teasers():
 
 def test_a_name_between_short_questions_of_prose_or_between_dates_stands_among_no_teasers():
     """Prose, even short and unclosed by a full stop, and a date are no links."""
-    asked = "Will the new bridge really be ready in four years?\nWhat do the people on the northern shore think of it?\n"
+    asked = ("Will the new bridge really be ready in four years?\n"
+             "What do the people on the northern shore think of it?\n")
     text = "Council approves harbour bridge\n" + LEAD + asked + "Peter Hall\n" + asked + LEAD + "Share\nPrivacy\n"
     assert features_of(text, ("Peter Hall",))["teaser_run"] == 0.0
     dates = "Published on 12 May 2021 at 10:30\nUpdated on 13 May 2021 at 08:15\n"

@@ -41,7 +41,7 @@ import numpy as np
 from newsdigest.ingest.text_lines import Line
 from newsdigest.ingest.text_region import line_score
 
-__all__ = ["CONTEXT", "FEATURES", "LineModel", "Trees", "context_features", "line_feature_maps", "line_features", "load_model"]
+__all__ = ["CONTEXT", "FEATURES", "LineModel", "Trees", "context_features", "line_features", "load_model"]
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
