@@ -2,7 +2,7 @@
 
 from test_text_metadata_fields import LEAD
 
-from newsdigest.ingest.text_byline import candidates
+from newsdigest.ingest.text_byline import candidates, sign_off
 from newsdigest.ingest.textdump import parse_text_dump
 from newsdigest.ingest.textmeta import page_context
 
@@ -124,3 +124,15 @@ def test_explain_says_where_the_likeliest_byline_stands():
     said = next(r for r in rows if r.strip().startswith("the likeliest"))
     assert rows.index(said) < next(i for i, r in enumerate(rows) if r.startswith("date:"))
     assert "Peter Hall" not in said and "between the headline and the lead" in said and "over a date" in said
+
+
+def test_a_name_signed_below_the_articles_date_line_and_tags_over_a_job_title_is_its_byline():
+    """An article's trailer (its date line, its '#tags') may stand between the last paragraph and the signature."""
+    trailer = "Last edited at: 2021/5/12\n#Harbour\n\nGreta Stolm\n\nHarbour Times Columnist\n"
+    text = "Council approves harbour bridge\n" + LEAD + trailer
+    assert parse_text_dump(text).authors == ("Greta Stolm",)
+    ctx = page_context(text, identify=False)
+    assert sign_off(ctx) == (ctx.span[1] + 2, ("Greta Stolm",))
+    # Below other furniture ("Share") a name no longer closes the article.
+    shared = "Council approves harbour bridge\n" + LEAD + "Share\n" + trailer
+    assert sign_off(page_context(shared, identify=False)) is None

@@ -20,6 +20,7 @@ from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_wor
 from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
 from newsdigest.ingest.text_dateline import line_dates
 from newsdigest.ingest.text_lines import STOP_WORDS, Line
+from newsdigest.ingest.text_tags import HASHTAG_LINE
 
 MODEL = "author"
 HEAD_WINDOW = 30
@@ -329,15 +330,24 @@ def read_byline(
     return scored.candidate.index, scored.candidate.value
 
 
+_TRAILER = 3
+"""How many lines of an article's trailer (its date line, its tags) a signature may stand below."""
+
+
 def sign_off(ctx: Context) -> tuple[int, tuple[str, ...]] | None:
     """A name signed under the last paragraph, above a job title, page furniture or nothing.
 
     Rare on the pages the model was fitted on, common on short pieces: a line
-    that is only a person's name right after the article, closing it. Without a
-    job title below, its words must be used nowhere in lower case (a label made
-    of ordinary words is no name).
+    that is only a person's name right after the article, closing it, or after
+    the article's own trailer (its date line, its '#tags'). Without a job title
+    below, its words must be used nowhere in lower case (a label made of
+    ordinary words is no name).
     """
     lines, (_, end) = ctx.lines, ctx.span
+    last = min(len(lines), end + _TRAILER)
+    while end < last and (HASHTAG_LINE.match(lines[end].text) or lines[end].n_words <= 8 and not lines[end].sentence
+                          and line_dates(lines[end].raw.strip(), None, ctx.lang)):
+        end += 1
     if end >= len(lines):
         return None
     line = lines[end]
