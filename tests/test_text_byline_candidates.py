@@ -81,8 +81,9 @@ def test_a_name_below_the_lead_over_prose_and_named_again_only_above_the_article
 
 
 def test_a_name_is_named_again_only_where_the_same_words_stand_not_inside_longer_ones():
-    text = "Council approves harbour bridge\nAnn Lee\n" + LEAD + "Ann Leeds writes about ferries.\nShare\nPrivacy\n"
+    text = "Council approves harbour bridge\nAnn Lee\n" + LEAD + "Share\nAnn Leeds writes about ferries.\nPrivacy\n"
     assert features_of(text, ("Ann Lee",))["repeated_after"] == 0.0
+    assert features_of(text.replace("Leeds", "Lee"), ("Ann Lee",))["repeated_after"] == 1.0
 
 
 def test_a_name_over_a_job_title_has_a_role_shaped_line_below_and_one_over_prose_or_a_date_has_none():
@@ -136,3 +137,10 @@ def test_a_name_signed_below_the_articles_date_line_and_tags_over_a_job_title_is
     # Below other furniture ("Share") a name no longer closes the article.
     shared = "Council approves harbour bridge\n" + LEAD + "Share\n" + trailer
     assert sign_off(page_context(shared, identify=False)) is None
+
+
+def test_a_name_glued_to_the_next_words_capital_is_named_again():
+    """A browser glues an author box's lines ("Ann LeeAnn Lee writes …"): the name still stands there whole."""
+    box = "Share\nAnn LeeAnn Lee writes about ferries.\nPrivacy\n"
+    text = "Council approves harbour bridge\nAnn Lee\n" + LEAD + box
+    assert features_of(text, ("Ann Lee",))["repeated_after"] == 1.0

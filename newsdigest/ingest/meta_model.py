@@ -53,11 +53,6 @@ class Context:
         return next((i for i in range(start, end) if self.lines[i].prose), start)
 
     @cached_property
-    def lower_lines(self) -> tuple[str, ...]:
-        """Each line in lower case, for finding where on the page a candidate recurs."""
-        return tuple(line.text.lower() for line in self.lines)
-
-    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Words the page writes in lower case somewhere: a capitalised run of them is a label, not a name."""
         return frozenset({w for line in self.lines for w in line.words if w[:1].islower()})

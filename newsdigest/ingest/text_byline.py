@@ -278,16 +278,25 @@ def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> 
     """
     lines, (_, end) = ctx.lines, ctx.span
     below = lines[i + 1] if i + 1 < len(lines) else None
-    named = re.compile(rf"(?<!\w){re.escape(value.lower())}(?!\w)")
     return {
         "between_title_and_lead": float(anchor < i < ctx.lead_index),
         "date_below": float(i + 1 in dated),
         "role_shaped_below": float(
             below is not None and 1 <= below.n_words <= 8 and not below.sentence and i + 1 not in dated),
         "repeated_after": float(len(value) > 3 and any(
-            named.search(text) for j, text in enumerate(ctx.lower_lines[end:], end) if j != i)),
+            _names(line.text, value) for j, line in enumerate(lines[end:], end) if j != i)),
         "teaser_run": _teaser_run(lines, i, dated) / 8,
     }
+
+
+def _names(text: str, value: str) -> bool:
+    """Whether `text` names `value` as whole words ("Ann Lee", not "Ann Leeds"), in any case, or glued to the
+    capital of the next word, as a browser glues an author box ("Ann LeeAnn Lee writes …")."""
+    for match in re.finditer(rf"(?<!\w){re.escape(value)}", text, re.I):
+        after = text[match.end() : match.end() + 1]
+        if not (after.isalnum() or after == "_") or after.isupper():
+            return True
+    return False
 
 
 _STANDS = {
