@@ -138,9 +138,3 @@ def test_a_name_signed_below_the_articles_date_line_and_tags_over_a_job_title_is
     shared = "Council approves harbour bridge\n" + LEAD + "Share\n" + trailer
     assert sign_off(page_context(shared, identify=False)) is None
 
-
-def test_a_name_glued_to_the_next_words_capital_is_named_again():
-    """A browser glues an author box's lines ("Ann LeeAnn Lee writes …"): the name still stands there whole."""
-    box = "Share\nAnn LeeAnn Lee writes about ferries.\nPrivacy\n"
-    text = "Council approves harbour bridge\nAnn Lee\n" + LEAD + box
-    assert features_of(text, ("Ann Lee",))["repeated_after"] == 1.0

@@ -290,13 +290,8 @@ def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> 
 
 
 def _names(text: str, value: str) -> bool:
-    """Whether `text` names `value` as whole words ("Ann Lee", not "Ann Leeds"), in any case, or glued to the
-    capital of the next word, as a browser glues an author box ("Ann LeeAnn Lee writes …")."""
-    for match in re.finditer(rf"(?<!\w){re.escape(value)}", text, re.I):
-        after = text[match.end() : match.end() + 1]
-        if not (after.isalnum() or after == "_") or after.isupper():
-            return True
-    return False
+    """Whether `text` names `value` as whole words, in any case ("Ann Lee", not "Ann Leeds")."""
+    return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.I) is not None
 
 
 _STANDS = {
