@@ -36,6 +36,37 @@ def test_a_spaced_date_after_a_label_or_a_weekday_or_before_a_time_is_read():
     assert offered("07 | 03 | 2021 | 10:30")[0].date() == date(2021, 7, 3)
 
 
+def test_a_spaced_date_after_a_label_and_a_short_function_word_is_read():
+    assert offered("Published on 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("Updated on 07 / 03 / 2021") == [date(2021, 7, 3)]
+    assert offered("Veröffentlicht am 07 | 03 | 2021", GERMAN_LEAD) == [date(2021, 3, 7)]
+    assert offered("Gepubliceerd op 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("Mis à jour le 07 | 03 | 2021") == [date(2021, 7, 3)]
+    assert offered("Published on Saturday 07 | 03 | 2021") == [date(2021, 7, 3)]
+
+
+def test_a_function_word_without_a_label_before_it_does_not_make_numbers_a_date():
+    """Scores, versions, phone numbers and counts after "on" stay what they are."""
+    assert offered("Arsenal on 02 | 01 | 2022") == []
+    assert offered("Version on 02 | 01 | 2022") == []
+    assert offered("Call us on 02 / 11 / 2019") == []
+    assert offered("on 02 | 01 | 2022") == []
+    assert offered("Published on on 07 | 03 | 2021") == []
+    assert offered("Published and 07 | 03 | 2021") == []
+    assert offered("Published not 07 | 03 | 2021") == []
+    assert offered("Date of 07 | 03 | 2021") == []
+
+
+def test_a_label_after_other_words_does_not_make_numbers_a_date():
+    """Only a label, its preposition and the date's weekday may stand before a spaced date on its line."""
+    assert offered("Arsenal Published on 07 | 03 | 2021") == []
+    assert offered("Goals: Posted on 07 | 03 | 2021") == []
+    assert offered("Arsenal Published 07 | 03 | 2021") == []
+    assert offered("Published on 07 | 03 | 2021 | 10") == []
+    assert offered("Published on 03 | 01 | 2020 | 04 | 02") == []
+    assert offered("Published on 2 | 01 | 2022") == []
+
+
 def test_a_spaced_date_after_a_weekday_that_is_not_its_own_is_not_read():
     """3 July 2021 was a Saturday, 1 February 2022 a Tuesday ("Di" in German, "So" is Sunday)."""
     assert offered("Sunday | 07 | 03 | 2021") == []

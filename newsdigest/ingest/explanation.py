@@ -137,6 +137,9 @@ def metadata_choices(text: str, *, timezone: tzinfo | None = None, shown: int = 
             shown_value = (iso_text(value.moment) if hasattr(value, "moment")
                            else ", ".join(value) if isinstance(value, tuple) else str(value))
             out.append(f"  {item.probability:4.0%}  line {ctx.lines[item.candidate.index].number}: {shown_value[:80]}")
+        top = scored[0].candidate if scored else None
+        if top is not None and model == text_byline.MODEL and (stands := text_byline.where_it_stands(top.features)):
+            out.append(f"  the likeliest, on line {ctx.lines[top.index].number}, stands " + "; ".join(stands))
     if title is not None and title[1] != ctx.lines[title[0]].text.strip():
         out.append(f"headline: read from part of line {ctx.lines[title[0]].number}, "
                    "without the site name, kicker or date printed beside it")

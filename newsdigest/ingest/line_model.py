@@ -176,6 +176,13 @@ def line_features(
     lines: Sequence[Line], span: tuple[int, int], coh: Sequence[float | None], rule_keep: Sequence[bool]
 ) -> list[list[float]]:
     """One feature vector per line, in the order of `FEATURES`."""
+    return [[f[name] for name in FEATURES] for f in line_feature_maps(lines, span, coh, rule_keep)]
+
+
+def line_feature_maps(
+    lines: Sequence[Line], span: tuple[int, int], coh: Sequence[float | None], rule_keep: Sequence[bool]
+) -> list[dict[str, float]]:
+    """Each line's features by name: all that is computed, so a test can hold the shipped model's names to it."""
     start, end = span
     total = len(lines)
     prose = [line.prose for line in lines]
@@ -206,7 +213,7 @@ def line_features(
             ("window_kept", list(rule_keep)),
         )
     }
-    rows: list[list[float]] = []
+    rows: list[dict[str, float]] = []
     for i, line in enumerate(lines):
         f = dict(own[i])
         n = sizes[i]
@@ -245,7 +252,7 @@ def line_features(
         f["in_span_prose"] = float(inside and prose[i])
         f["in_span_short"] = float(inside and n <= 5)
         f["out_span_prose"] = float(not inside and prose[i])
-        rows.append([f[name] for name in FEATURES])
+        rows.append(f)
     return rows
 
 

@@ -47,6 +47,12 @@ class Context:
     _shapes: dict[int, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
+    def lead_index(self) -> int:
+        """The article's first paragraph of prose (its lead), or the span's first line where it has none."""
+        start, end = self.span
+        return next((i for i in range(start, end) if self.lines[i].prose), start)
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Words the page writes in lower case somewhere: a capitalised run of them is a label, not a name."""
         return frozenset({w for line in self.lines for w in line.words if w[:1].islower()})

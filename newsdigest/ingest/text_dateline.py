@@ -68,7 +68,9 @@ def _read(
     dates in the rest of it are looked for only to be shown.
     """
     lines, (_, end) = ctx.lines, ctx.span
-    opening = opening_end(ctx)
+    # A publication date sits in the head of a page (a dateline, the byline's line, "Posted …", a line of its
+    # own, or glued to the lead) or after the article; a date in a sentence below the lead is an event reported.
+    opening = ctx.lead_index
     found: list[tuple[int, FoundDate]] = []
     dropped: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
@@ -85,7 +87,7 @@ def _read(
         elif line.n_words <= MAX_WORDS and (labelled or not line.prose):
             # A date in a sentence of prose is what the text talks about, unless a label says otherwise.
             # The raw line: "12. März 2019" alone on a line reads as a numbered item "12." otherwise.
-            found += [(i, f) for f in _line_dates(text, zone, ctx.lang)]
+            found += [(i, f) for f in line_dates(text, zone, ctx.lang)]
         else:
             # Except a dateline opening the paragraph ("Berlin, 12.11.2021 – The …"), glued to it by the copy.
             found += [(i, f) for f in find_dates(text[:PROSE_HEAD], zone, ctx.lang) if f.start <= PROSE_HEAD // 2]
@@ -118,13 +120,18 @@ _RUN_IN_AMBIGUOUS = range(2020, 2030)
 """The years whose "Month YYYY" glued to a number reads as a day run into a year as well."""
 
 
-def _line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
+def line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
 
-    A spaced date ("07 | 03 | 2021") when nothing but a label or the date's own weekday comes before it on
-    the line, and no further number follows it the same way; it is rewritten with slashes ("07/03/2021"), so
-    the page's language decides which number is the day. A flat calendar leaf ("12 Sunday Jan 2020") when the
-    weekday is the date's own; it is rewritten without the weekday. A month with the day run into the year
+    The one reading of a line's dates for every reader of a text dump: the
+    byline's neighbours are dated by it too, so a byline over "Published on
+    07 | 03 | 2021" stands over a date, not over a job title.
+
+    A spaced date ("07 | 03 | 2021") when nothing but a label ("Published", "Published on", "Mis à jour le")
+    and the date's own weekday come before it on the line, and no further number follows it the same way; it
+    is rewritten with slashes ("07/03/2021"), so the page's language decides which number is the day. A flat
+    calendar leaf ("12 Sunday Jan 2020") when the weekday is the date's own; it is rewritten without the
+    weekday. A month with the day run into the year
     ("Mar 072016") as `_GLUED` says; it is rewritten "Mar07 2016". Each rewriting is padded to the length of
     what it replaces, so every date keeps its place in the line as written.
     """
@@ -160,15 +167,33 @@ def _on_weekday(written: str, weekday: str, lang: str | None) -> bool:
 
 def _introducer(before: str) -> str | None:
     """What leaves a spaced date standing alone, from `before`, the line up to it: "" for nothing or a label
-    ("Published"), the word for a weekday, then at most separators; `None` when anything else comes before it."""
-    head = before.rstrip(" \t:,|/–—-")
-    if not head:
-        return ""
+    alone ("Published", "Mis à jour", or with one preposition or article of `_LINKING` after it: "Published
+    on"), then the word for the date's weekday, if any ("Published on Saturday"), and at most separators;
+    `None` when anything else comes before it ("Arsenal", "Call us on", "Arsenal Published on")."""
+    head = before.rstrip(_SEPARATORS)
     last = re.search(r"([^\W\d_]+)\.?$", head)
-    word = last.group(1) if last else ""
-    if word and weekdays_named(word):
-        return word
-    return "" if word and (PUBLISHED_LABEL.fullmatch(word) or UPDATED_LABEL.fullmatch(word)) else None
+    weekday = last.group(1) if last and weekdays_named(last.group(1)) else ""
+    if weekday:
+        head = head[: last.start()].rstrip(_SEPARATORS)
+    if not head:
+        return weekday
+    if PUBLISHED_LABEL.fullmatch(head) or UPDATED_LABEL.fullmatch(head):
+        return weekday
+    linked = re.fullmatch(r"(.+?)\s+([^\W\d_]+)", head)
+    if linked and linked.group(2).lower() in _LINKING and not _NOUN_LABEL.fullmatch(linked.group(1)) and (
+            PUBLISHED_LABEL.fullmatch(linked.group(1)) or UPDATED_LABEL.fullmatch(linked.group(1))):
+        return weekday
+    return None
+
+
+_SEPARATORS = " \t:,|/–—-"
+_LINKING = frozenset({"on", "am", "le", "el", "il", "em", "op", "pe", "den", "dne", "dnia", "в"})
+"""The prepositions and articles that stand between a verb's label and its date in the languages
+`PUBLISHED_LABEL` names ("Published on", "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
+"Publicado em", "Gepubliceerd op", "Publicat pe", "Publicerad den", "Publikováno dne", "Opublikowano dnia",
+"Опубликовано в"); no other word there leaves the numbers after it a date ("Published and …")."""
+_NOUN_LABEL = re.compile(r"date[d:]?|datum|fecha|data", re.I)
+"""The labels that are the noun "date" itself: no preposition follows them before a date ("Date of …")."""
 
 
 def _features(
@@ -216,18 +241,6 @@ def _features(
         )
         out.append(Candidate(f, i, features))
     return out
-
-
-def opening_end(ctx: Context) -> int:
-    """The last line of the article's opening: its first paragraph of prose (the lead), or the span's first line.
-
-    A publication date sits in the head of a page (a dateline, the byline's
-    line, "Posted …", a line of its own, or glued to the lead) or in the
-    furniture after the article; a date written in a sentence further down is
-    an event the article reports.
-    """
-    start, end = ctx.span
-    return next((i for i in range(start, end) if ctx.lines[i].prose), start)
 
 
 def _mentioned(text: str, found: FoundDate, stop: frozenset[str]) -> bool:

@@ -11,10 +11,11 @@ import re
 
 from newsdigest.ingest.text_lines import Line
 
-__all__ = ["read_tags"]
+__all__ = ["HASHTAG_LINE", "read_tags"]
 
 _TAGS = re.compile(r"^(?:tagged|tags?|topics?|filed\s+under|categories|keywords|schlagwörter|étiquettes|etiquetas)\s*:?\s*(?P<rest>.*)$", re.I)
-_HASHTAG_LINE = re.compile(r"^#(?!#)\s?[^\s#].{0,60}$")
+HASHTAG_LINE = re.compile(r"^#(?!#)\s?[^\s#].{0,60}$")
+"""A line that is one '#Tag'."""
 
 
 def read_tags(lines: list[Line], span: tuple[int, int]) -> tuple[tuple[str, ...], dict[int, str]]:
@@ -34,7 +35,7 @@ def read_tags(lines: list[Line], span: tuple[int, int]) -> tuple[tuple[str, ...]
                 parts = _split_glued_words(rest.strip(), vocabulary)
             tags += [p.strip() for p in parts if p.strip()]
             taken[i] = "tags"
-        elif _HASHTAG_LINE.match(line.text) and not line.prose:
+        elif HASHTAG_LINE.match(line.text) and not line.prose:
             tags.append(line.text.lstrip("#").strip())
             taken[i] = "tag"
     return tuple(dict.fromkeys(tags)), taken
