@@ -129,7 +129,7 @@ def test_explain_says_where_the_likeliest_byline_stands():
 
 def test_a_name_signed_below_the_articles_date_line_and_tags_over_a_job_title_is_its_byline():
     """An article's trailer (its date line, its '#tags') may stand between the last paragraph and the signature."""
-    trailer = "Last edited at: 2021/5/12\n#Harbour\n\nGreta Stolm\n\nHarbour Times Columnist\n"
+    trailer = "Updated: 2021/5/12\n#Harbour\n\nGreta Stolm\n\nHarbour Times Columnist\n"
     text = "Council approves harbour bridge\n" + LEAD + trailer
     assert parse_text_dump(text).authors == ("Greta Stolm",)
     ctx = page_context(text, identify=False)
