@@ -183,10 +183,6 @@ def _calendar_names() -> dict[str, CalendarName]:
             for name in [*months, *weekdays]}
 
 
-_month_table = _calendar_names
-"""The name `textmeta.warm_up` loads the table by."""
-
-
 def calendar_name(word: str) -> CalendarName:
     """What `word` names as a month or a weekday in any of `MONTH_LANGUAGES`; nothing for any other word."""
     return _calendar_names().get(word.lower().rstrip("."), _NO_NAME)

@@ -20,7 +20,7 @@ from datetime import tzinfo
 
 from newsdigest.ingest import text_byline, text_dateline, text_title
 from newsdigest.ingest.authors import employer_in_role, given_name_weight
-from newsdigest.ingest.dates import _month_table, find_dates
+from newsdigest.ingest.dates import calendar_name, find_dates
 from newsdigest.ingest.language import identify_language
 from newsdigest.ingest.meta_model import Context
 from newsdigest.ingest.text_lines import Line, normalise
@@ -53,7 +53,7 @@ def warm_up() -> None:
     """Load dateparser's month names and the first names now (about 0.3 s of CPU): `preload_readers` calls
     this in the parent before it forks, so that each worker does not parse them again. The language model is
     left to the first page that needs it: only pages whose function words do not tell their language do."""
-    _month_table()
+    calendar_name("")  # the first lookup reads the locales into the table
     given_name_weight("")
 
 
