@@ -6,7 +6,7 @@
 read the other half with it to see what holds out. A missed headline is told
 by where the gold line stands from the chosen one (above, below, the same line
 read in part, or no candidate equals it); a missed byline or date by whether
-one was given and whether the gold is written on the page at all. The kinds
+one was given, whether the gold is written on the page at all, and whether a byline candidate equals it. The kinds
 are counted at the end. The corpus is read, never copied.
 """
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import train_meta  # noqa: E402
-from newsdigest.ingest import meta_model, text_title  # noqa: E402
+from newsdigest.ingest import meta_model, text_byline, text_title  # noqa: E402
 from newsdigest.ingest.textdump import analyse  # noqa: E402
 from newsdigest.ingest.textmeta import page_context  # noqa: E402
 from newsdigest.model import day_of  # noqa: E402
@@ -42,6 +42,14 @@ def title_miss(text: str, gold: str, ours: str | None) -> str:
         return "none taken"
     step = chosen[0] - min(right, key=lambda i: abs(i - chosen[0]))
     return "same line, other part" if step == 0 else f"gold {'above' if step > 0 else 'below'} by {min(abs(step), 5)}{'+' if abs(step) >= 5 else ''}"
+
+
+def author_offered(text: str, gold: object) -> bool:
+    """Whether any byline candidate of the page equals the gold, read under the headline the model picks."""
+    ctx = page_context(text)
+    title = meta_model.best("title", text_title.candidates(ctx), 0.0)
+    found = text_byline.candidates(ctx, title.candidate.index if title else None)
+    return any(train_meta.author_ok(gold, c.value) for c in found)
 
 
 def main() -> int:
@@ -70,13 +78,14 @@ def main() -> int:
         elif args.field == "author":
             ours, right = "; ".join(meta.authors), train_meta.author_ok(gold, meta.authors)
             written = norm(gold if isinstance(gold, str) else " ".join(gold)) in norm(text)
-            kind = "right" if right else f"{'wrong' if ours else 'none'}, gold {'on' if written else 'not on'} the page"
+            offered = "" if right or author_offered(text, gold) else ", no candidate equals it"
+            kind = "right" if right else f"{'wrong' if ours else 'none'}, gold {'on' if written else 'not on'} the page{offered}"
         else:
             ours = day_of(meta.published).isoformat() if meta.published else ""
             kind = "right" if ours == gold else "wrong" if ours else "none"
         kinds[kind] += 1
         if kind != "right":
-            print(f"{key[:12]}  {kind:24}  gold: {str(gold)[:70]}\n{'':40}ours: {str(ours or '')[:70]}")
+            print(f"{key[:12]}  {kind:44}  gold: {str(gold)[:70]}\n{'':40}ours: {str(ours or '')[:70]}")
     print(", ".join(f"{kind}: {n}" for kind, n in kinds.most_common()), f"(of {sum(kinds.values())})")
     return 0
 
