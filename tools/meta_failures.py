@@ -6,7 +6,8 @@
 read the other half with it to see what holds out. A missed headline is told
 by where the gold line stands from the chosen one (above, below, the same line
 read in part, or no candidate equals it); a missed byline or date by whether
-one was given, whether the gold is written on the page at all, and whether a byline candidate equals it. The kinds
+one was given, whether the gold is written on the page at all, and (a byline)
+whether any candidate equals it, the ceiling the candidates set. The kinds
 are counted at the end. The corpus is read, never copied.
 """
 
