@@ -53,6 +53,11 @@ class Context:
         return next((i for i in range(start, end) if self.lines[i].prose), start)
 
     @cached_property
+    def after_lower(self) -> str:
+        """The lines after the article in lower case, one per line: where an author box names its author again."""
+        return "\n".join(line.text.lower() for line in self.lines[self.span[1]:])
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Words the page writes in lower case somewhere: a capitalised run of them is a label, not a name."""
         return frozenset({w for line in self.lines for w in line.words if w[:1].islower()})

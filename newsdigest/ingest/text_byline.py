@@ -283,7 +283,7 @@ def _company(ctx: Context, i: int, value: str, anchor: int, dated: set[int]) -> 
         "date_below": float(i + 1 in dated),
         "role_shaped_below": float(
             below is not None and 1 <= below.n_words <= 8 and not below.sentence and i + 1 not in dated),
-        "repeated_after": float(len(value) > 3 and any(
+        "repeated_after": float(len(value) > 3 and value.lower() in ctx.after_lower and any(
             _names(line.text, value) for j, line in enumerate(lines[end:], end) if j != i)),
         "teaser_run": _teaser_run(lines, i, dated) / 8,
     }
