@@ -293,7 +293,9 @@ def _names(text: str, value: str) -> bool:
     """Whether `text` names `value` as whole words, in any case ("Ann Lee", not "Ann Leeds"). The plain
     containment test first: compiling a pattern for every candidate and line cost more than the rest of the
     byline reader."""
-    return value.lower() in text.lower() and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.I) is not None
+    if value.lower() not in text.lower():
+        return False
+    return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 _STANDS = {

@@ -195,7 +195,7 @@ _LINKING = frozenset({"on", "am", "le", "el", "il", "em", "op", "pe", "den", "dn
 `PUBLISHED_LABEL` names ("Published on", "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
 "Publicado em", "Gepubliceerd op", "Publicat pe", "Publicerad den", "Publikováno dne", "Opublikowano dnia",
 "Опубликовано в"); no other word there leaves the numbers after it a date ("Published and …")."""
-_NOUN_LABEL = re.compile(r"date[d:]?|datum|fecha|data", re.I)
+_NOUN_LABEL = re.compile(r"date[d:]?|datum|fecha|data", re.IGNORECASE)
 """The labels that are the noun "date" itself: no preposition follows them before a date ("Date of …")."""
 
 
