@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import tzinfo
-from functools import lru_cache
 
 from newsdigest.ingest.authors import BYLINE_PREFIX
 from newsdigest.ingest.dates import (
@@ -121,14 +120,12 @@ _RUN_IN_AMBIGUOUS = range(2020, 2030)
 """The years whose "Month YYYY" glued to a number reads as a day run into a year as well."""
 
 
-@lru_cache(maxsize=4096)
 def line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
     """The dates of a short line, with three layouts `find_dates` does not read rewritten first.
 
     The one reading of a line's dates for every reader of a text dump: the
     byline's neighbours are dated by it too, so a byline over "Published on
-    07 | 03 | 2021" stands over a date, not over a job title. Both readers ask
-    of the same lines, so the answers are kept for a page's worth of lines.
+    07 | 03 | 2021" stands over a date, not over a job title.
 
     A spaced date ("07 | 03 | 2021") when nothing but a label ("Published", "Published on", "Mis à jour le")
     and the date's own weekday come before it on the line, and no further number follows it the same way; it
