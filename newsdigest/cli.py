@@ -166,13 +166,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(content=Path("content"), output=Path("output"), cache=Path(".cache"), config=Path("site.toml"),
                         debug=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("build", parents=[_folder_options()], help="ingest new or changed sources, group, render (default)")
-    ingest = commands.add_parser("ingest", parents=[_folder_options()], help="only normalise sources into content/posts/")
+    commands.add_parser("build", parents=[_folder_options()],
+                        help="ingest new or changed sources, group, render (default)")
+    ingest = commands.add_parser("ingest", parents=[_folder_options()],
+                                 help="only normalise sources into content/posts/")
     ingest.add_argument("--explain", type=Path, metavar="FILE", help="show each line of FILE kept or dropped, and why")
     serve = commands.add_parser("serve", parents=[_folder_options()], help="build, then watch, serve and live-reload")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    commands.add_parser("check", parents=[_folder_options()], help="validate content and configuration without writing the site")
+    commands.add_parser("check", parents=[_folder_options()],
+                        help="validate content and configuration without writing the site")
     init = commands.add_parser("init", help="make a new site folder (site.toml, content/), ready to build")
     init.add_argument("dir", type=Path, nargs="?", default=Path("."), metavar="DIR",
                       help="the new site's folder (default: here)")

@@ -98,8 +98,8 @@ def outcome_of(m: Mention) -> str:
 
     Read from the verb right before the figure ("killed 10 people", "laid off 300 workers"), from the first
     word of its counted phrase ("30 homeless", "12 injured workers"; a capitalised word is part of a name,
-    "40 Dead Rabbits members", and a later word is the noun counted, never its fate), or from the word after it, past an auxiliary ("five people were killed", "left 50
-    people dead", "said 44 fans were arrested")."""
+    "40 Dead Rabbits members", and a later word is the noun counted, never its fate), or from the word after
+    it, past an auxiliary ("five people were killed", "left 50 people dead", "said 44 fans were arrested")."""
     if m.dimension != "count":
         return ""
     phrasal = _PHRASAL_BEFORE.search(m.sentence[max(0, m.start - 40):m.start])
