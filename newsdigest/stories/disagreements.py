@@ -77,10 +77,10 @@ from newsdigest.stories.counterparts import (
     told_apart,
     words_of,
 )
-from newsdigest.stories.framing import aims_apart, periods_apart, verb_of
+from newsdigest.stories.framing import aims_apart, periods_apart
 from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions, same_count
 from newsdigest.stories.occasions import grown_since, publication_days, two_occasions
-from newsdigest.stories.outcomes import act_of, acts_apart, outcomes_apart
+from newsdigest.stories.outcomes import acts_apart, acts_of, outcomes_apart
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
     STAMP_WORDS,
@@ -455,11 +455,12 @@ def _same_speech(posts: Sequence[Post], mentions: Sequence[Mention], spoken: Seq
     return np.where(inside[:, None] & inside[None, :], one_quote | one_speaker, ~inside[:, None] & ~inside[None, :])
 
 
-def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
+def _comparable(mentions: Sequence[Mention], act: Sequence[str]) -> np.ndarray:
     """(M, M): could the two mentions measure the same thing? Same kind, same counted noun, other versions.
 
     A count is only comparable with a count of the same noun ("600,000 state workers" with "683,000
-    workers"), an age only with the age of the same person; money with money of one currency.
+    workers"), an age only with the age of the same person; money with money of one currency. `act` is what
+    each figure says was done (`outcomes.Acts.act`), read once for this and the outcome tests.
     """
     kind = np.array([m.dimension for m in mentions])
     head = np.array([m.head for m in mentions])
@@ -489,13 +490,13 @@ def _comparable(mentions: Sequence[Mention]) -> np.ndarray:
     # Two figures that both name no noun ("treated 40" / "55 were evacuated") say what they count only by
     # their verbs: they borrow a count only when the act is the same (one verb, or two words of one outcome:
     # "injured 12" / "wounded 15").
-    verb = np.array([act_of(m) if headless[k] else "" for k, m in enumerate(mentions)])
+    verb = np.array([act[k] if headless[k] else "" for k in range(len(mentions))])
     borrowed &= ~(headless[:, None] & headless[None, :]) | ((verb[:, None] == verb[None, :]) & (verb[:, None] != ""))
     # Two names of one count ("6,500 workers" / "7,200 employees") are one noun only under one verb
     # ("laid off 6,500 workers" / "laid off 7,200 employees"): "sent 3,000 troops" and "has
     # 3,400 soldiers stationed" name two counts, as two acts do.
     synonym = np.array([same_count(m.head) for m in mentions])
-    acts = np.array([act_of(m) if synonym[k] else "" for k, m in enumerate(mentions)])
+    acts = np.array([act[k] if synonym[k] else "" for k in range(len(mentions))])
     same_head |= ((synonym[:, None] == synonym[None, :]) & (synonym[:, None] != "")
                   & (acts[:, None] == acts[None, :]) & (acts[:, None] != ""))
     # A count over a stated period and one with none count different stretches of time.
@@ -585,13 +586,14 @@ def pair_tests(posts: Sequence[Post], mentions: list[Mention], score: np.ndarray
     order = np.where(ranged[:, None] | ranged[None, :], np.minimum(distance, gap), distance)
     # A counterpart is a figure of the same kind and order; of two equally fitting ones, the nearer in value.
     contradict = _clashes(mentions, published)
+    acts = acts_of(mentions)
     return PairTests(
         score=score - penalty, need=need - penalty, contradict=contradict, clash=contradict & ~grown, grown=grown,
-        kind=_comparable(mentions), order=(order <= math.log10(MAX_RATIO)) | same_numeral,
+        kind=_comparable(mentions, acts.act), order=(order <= math.log10(MAX_RATIO)) | same_numeral,
         apart=told_apart(mentions, casing or Casing()),
         occasions=two_occasions(mentions, published),  # a later meeting, "a second arrest"
         aims=aims_apart(mentions), periods=periods_apart(mentions),  # a goal and an outcome; two quarters
-        outcomes=outcomes_apart(mentions), acts=acts_apart(mentions),  # the dead and the hurt; two acts
+        outcomes=outcomes_apart(acts), acts=acts_apart(mentions, acts),  # the dead and the hurt; two acts
         same_numeral=same_numeral, bonus=bonus,
     )
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -39,7 +40,7 @@ from newsdigest.stories.framing import QUALIFIER, end_of, verb_of, words_around
 from newsdigest.stories.numbers import Mention, same_count
 from newsdigest.stories.sentences import _stem
 
-__all__ = ["OUTCOMES", "RUNNING", "act_of", "acts_apart", "outcome_of", "outcomes_apart"]
+__all__ = ["OUTCOMES", "RUNNING", "Acts", "acts_apart", "acts_of", "outcome_of", "outcomes_apart"]
 
 OUTCOMES: dict[str, tuple[str, ...]] = {
     "dead": ("killed", "kill", "kills", "killing", "died", "die", "dies", "dead", "perished", "drowned", "slain",
@@ -113,24 +114,35 @@ def outcome_of(m: Mention) -> str:
     return found
 
 
-def outcomes_apart(mentions: Sequence[Mention]) -> np.ndarray:
+@dataclass(frozen=True)
+class Acts:
+    """What each figure of a story says befell what it counts, read once for every test that asks."""
+
+    outcome: tuple[str, ...]
+    """Each figure's class of outcome (`outcome_of`), '' when its words name none."""
+    act: tuple[str, ...]
+    """What each figure says was done: its class of outcome, else the stem of its verb (`framing.verb_of`), ''
+    when neither. Two words of one outcome are one act ("injured 12" / "wounded 15")."""
+
+
+def acts_of(mentions: Sequence[Mention]) -> Acts:
+    """The outcome and the act of every figure."""
+    outcome = tuple(outcome_of(m) for m in mentions)
+    return Acts(outcome, tuple(found or verb_of(m) for found, m in zip(outcome, mentions)))
+
+
+def outcomes_apart(acts: Acts) -> np.ndarray:
     """(M, M): do the two counts report outcomes of two classes ("were killed" / "were injured")?"""
-    outcome = np.array([outcome_of(m) for m in mentions])
+    outcome = np.array(acts.outcome)
     told = outcome != ""
     return told[:, None] & told[None, :] & (outcome[:, None] != outcome[None, :])
-
-
-def act_of(m: Mention) -> str:
-    """What the figure says was done: its class of outcome, else the stem of its verb ('' when neither). Two words
-    of one outcome are one act ("injured 12" / "wounded 15")."""
-    return outcome_of(m) or verb_of(m)
 
 
 def _noun_of(m: Mention) -> str:
     return same_count(m.head) or m.head
 
 
-def acts_apart(mentions: Sequence[Mention]) -> np.ndarray:
+def acts_apart(mentions: Sequence[Mention], read: Acts) -> np.ndarray:
     """(M, M): does some version set the two counts' acts apart by giving one noun a figure under each?
 
     A version that says "treated 35 patients" and "sent 12 patients home", or "killed 5 people and sent 12
@@ -140,8 +152,8 @@ def acts_apart(mentions: Sequence[Mention]) -> np.ndarray:
     counts ("deployed 3,000 troops" and "sent 500 troops as reinforcements") are still two words for one
     act in another version ("sent 3,400 troops"). The two figures of the version must differ: a version
     saying "evacuated 400 residents" and "the 400 residents were taken to a school" tells one count twice."""
-    acts = [act_of(m) if m.dimension == "count" else "" for m in mentions]
-    outcome = [bool(outcome_of(m)) for m in mentions]
+    acts = [act if m.dimension == "count" else "" for act, m in zip(read.act, mentions)]
+    outcome = [bool(found) for found in read.outcome]
     evidence: set[frozenset[str]] = set()
     by_post: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
