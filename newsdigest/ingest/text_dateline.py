@@ -175,15 +175,18 @@ def _introducer(before: str) -> str | None:
     weekday = last.group(1) if last and weekdays_named(last.group(1)) else ""
     if weekday:
         head = head[: last.start()].rstrip(_SEPARATORS)
-    if not head:
-        return weekday
-    if PUBLISHED_LABEL.fullmatch(head) or UPDATED_LABEL.fullmatch(head):
+    if not head or _date_label(head):
         return weekday
     linked = re.fullmatch(r"(.+?)\s+([^\W\d_]+)", head)
-    if linked and linked.group(2).lower() in _LINKING and not _NOUN_LABEL.fullmatch(linked.group(1)) and (
-            PUBLISHED_LABEL.fullmatch(linked.group(1)) or UPDATED_LABEL.fullmatch(linked.group(1))):
+    if (linked and linked.group(2).lower() in _LINKING and not _NOUN_LABEL.fullmatch(linked.group(1))
+            and _date_label(linked.group(1))):
         return weekday
     return None
+
+
+def _date_label(text: str) -> bool:
+    """Whether `text` is, whole, a label of a publication or an update date ("Published", "Mis à jour")."""
+    return bool(PUBLISHED_LABEL.fullmatch(text) or UPDATED_LABEL.fullmatch(text))
 
 
 _SEPARATORS = " \t:,|/–—-"
