@@ -384,3 +384,13 @@ def test_two_statements_sharing_nine_words_in_a_row_are_not_one_quote():
     b = post("b", "“We were elected four years ago on the promise of a free school place for every child living in "
                   "the valley and the hills around it,” Bo Lind said.")
     assert [q for q in analyse_quotes([a, b])[0] if len(q.post_ids) == 2] == []
+
+
+def test_the_sentence_shown_with_a_quote_is_not_cut_at_a_speakers_initials():
+    from newsdigest.stories.quotes import _body_quotes
+
+    body = ("The club spoke late on Sunday.\n\n“We are aware of the matter and are looking into it,” general "
+            "manager A.J. Dunmore said. He left.")
+    [quote] = _body_quotes(body, 0)
+    assert quote.sentence == ("“We are aware of the matter and are looking into it,” general manager A.J. Dunmore "
+                              "said.")

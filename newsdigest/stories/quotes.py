@@ -19,7 +19,8 @@ from typing import Sequence
 from newsdigest.model import Claim, Disagreement, Post, Quote
 from newsdigest.stories.attribution import (BODIES, SPEECH, Around, clean_speaker, is_document, lower_case_words,
                                              names_of, role_holders, speaker)
-from newsdigest.stories.sentences import markdown_paragraphs, own_prose, plain_word_count, plain_words
+from newsdigest.stories.sentences import (markdown_paragraphs, own_prose, plain_word_count, plain_words,
+                                          split_sentences)
 
 __all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
@@ -71,6 +72,18 @@ class QuoteMention:
 
 
 _OPENING_MARKS = ("“", '"')
+
+
+def _sentence_of(paragraph: str, start: int, end: int) -> str:
+    """The sentences of `paragraph` that hold its quote at [start, end), whole: split as every sentence of a
+    story is (`split_sentences`), so an initial ("general manager A.J. Smith said") does not cut the credit off."""
+    held, at = [], 0
+    for sentence in split_sentences(paragraph):
+        begin = paragraph.find(sentence, at)
+        at = begin + len(sentence)
+        if begin < end and at > start:
+            held.append(sentence)
+    return " ".join(held)
 
 
 def _running_on(paragraph: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -145,9 +158,8 @@ def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
             last_end, last_speaker = end, credit
             recent = credit or recent
             bigrams = frozenset(zip(words, words[1:]))
-            sentence = (re.split(r"(?<=[.!?])\s+", before)[-1] + paragraph[start:end]
-                        + re.split(r"(?<=[.!?”\"])\s+", after, maxsplit=1)[0])
-            mentions.append(QuoteMention(index, text.rstrip(","), credit, bigrams, len(words), sentence.strip(),
+            sentence = _sentence_of(paragraph, start, end)
+            mentions.append(QuoteMention(index, text.rstrip(","), credit, bigrams, len(words), sentence,
                                          direct))
         previous_speaker = last_speaker if spans else None
         previous = paragraph
