@@ -124,6 +124,56 @@ def test_hedged_and_rounded_values_allow_what_they_say():
     assert compatible(rounded, precise)
 
 
+def test_a_word_ending_in_a_hedge_is_no_hedge():
+    # "Cover 90 miles" states 90 miles, which 118 contradicts; "over 90 miles" would allow it.
+    [covered] = find_mentions("The money would cover 90 miles of new track.", 0)
+    assert (covered.low, covered.high) == (90, 90)
+    assert values(find_disagreements([post("a", "The grant would pay for 118 miles of new track."),
+                                      post("b", "The money would cover 90 miles of new track.")])) == [
+        ("118", "90")]
+    [hedged] = find_mentions("The money would pay for over 90 miles of new track.", 0)
+    assert hedged.high == float("inf")
+
+
+def test_a_scale_word_said_once_scales_both_ends_of_a_range():
+    # "$5 to $6 billion" is five to six billion dollars: "$4 billion" lies outside it, "$5.5 billion" inside.
+    [span] = find_mentions("The sea wall would cost $5 to $6 billion, officials said.", 0)
+    assert (span.low, span.high) == (4.51e9, 6.49e9)
+    [span] = find_mentions("The flood displaced 1.2 to 1.5 million people, officials said.", 0)
+    assert span.figure == "1.2 to 1.5 million" and span.low > 1e6
+    wall = "The sea wall would cost {}, officials said."
+    assert values(find_disagreements([post("a", wall.format("$5 to $6 billion")),
+                                      post("b", wall.format("$4 billion"))])) == [("$4 billion", "$5 to $6 billion")]
+    assert find_disagreements([post("a", wall.format("between $5 and $6 billion")),
+                               post("b", wall.format("$5.5 billion"))]) == ()
+
+
+def test_a_scale_word_is_borrowed_only_by_a_smaller_bare_first_end():
+    # A first end with comma grouping, a year, or a figure larger than the second stands as written.
+    [span] = find_mentions("The fair drew between 600,000 and 1 million visitors.", 0)
+    assert (span.figure, span.low, span.high) == ("600,000 and 1 million", 600_000, 1_490_000)
+    [span] = find_mentions("Cases rose from 900,000 to 1.2 million this year.", 0)
+    assert (span.low, span.high) == (900_000, 1_249_000)
+    assert max(m.high for m in find_mentions("The repairs would cost $500 to $1 billion.", 0)) < 2e9
+    visits = find_mentions("The park drew 1.2 million visitors in 2018 and 1.5 million in 2019.", 0)
+    assert [m.dimension for m in visits if m.numeral in ("2018", "2019")] == ["year", "year"]
+    assert max(m.value for m in visits) < 2e6
+
+
+def test_a_range_whose_currency_word_follows_the_second_end_is_one_sum():
+    [span] = find_mentions("The dam would cost 5 to 6 billion dollars, officials said.", 0)
+    assert (span.figure, span.dimension, span.low, span.high) == ("5 to 6 billion dollars", "money:USD", 4.51e9,
+                                                                  6.49e9)
+    [span] = find_mentions("The fund holds between 5 and 6 million euros, officials said.", 0)
+    assert (span.dimension, span.low, span.high) == ("money:EUR", 4.51e6, 6.49e6)
+    dam = "The dam would cost {}, officials said."
+    assert values(find_disagreements([post("a", dam.format("5 to 6 billion dollars")),
+                                      post("b", dam.format("4 billion dollars"))])) == [
+        ("4 billion dollars", "5 to 6 billion dollars")]
+    assert find_disagreements([post("a", dam.format("5 to 6 billion dollars")),
+                               post("b", dam.format("5.5 billion dollars"))]) == ()
+
+
 def test_two_different_quantities_of_one_noun_are_not_a_dispute():
     # Two chambers: each version states both numbers, so neither contradicts the other.
     a = post("a", "The party won at least 240 seats in the lower house and nearly 60 seats in the senate.")

@@ -1,9 +1,11 @@
-"""Which counted nouns of two versions name one count: a body's members against its vehicles, and a verb
-before the figure that is no noun."""
+"""Which counted nouns of two versions name one count: a body's members against its vehicles, a verb
+before the figure that is no noun, two names of one count under two verbs, a noun counted in many places."""
 
 from __future__ import annotations
 
-from analysis_fixtures import disputes
+from analysis_fixtures import disputes, post
+
+from newsdigest.stories.disagreements import find_disagreements
 
 
 def test_a_body_and_its_vehicles_are_two_counts():
@@ -84,5 +86,18 @@ def test_two_names_of_one_count_under_two_verbs_are_two_counts():
          "The Carrow plant laid off 1,000 employees last year, the union said."),
         ("The ministry said 3,000 troops were killed in the offensive.",
          "The ministry said 3,500 soldiers were wounded in the offensive."),
+        # A third figure both sentences state says they report one set of facts, not that the two names,
+        # under two verbs, count one group: those who worked unpaid and those sent home are two.
+        ("During the 12-day strike, 4,300 mill employees kept working, the union said.",
+         "During the 12-day strike, 3,700 mill workers stayed off the job, the union said."),
     ]:
         assert disputes(first, second) == [], (first, second)
+
+
+def test_a_shared_place_does_not_single_out_one_of_a_crowded_nouns_counts():
+    # A story that counts troops in many places: "1,800 troops in Varn" and "1,200 troops out of Varn" may
+    # be the force and the part withdrawn, so the noun and the place alone do not make them one count.
+    a = post("a", "The republic has 1,800 troops in Varn. It has 9,000 troops in Orrin and 21,000 troops "
+                  "in Tesk. A further 4,000 troops are in Carrow.")
+    b = post("b", "The president ordered 1,200 troops out of Varn by spring, officials said.")
+    assert find_disagreements([a, b]) == ()

@@ -6,9 +6,10 @@ had expected 5,000 runners" and "about 4,200 runners finished". The words that d
 are the ones that say which quantity is meant. Properties of the clause a figure stands in tell such
 figures apart, and none depends on the words of any one story:
 
-* **Aim or outcome** (`aims_apart`): a figure stated as what someone expects, plans, hopes or targets is
-  not the figure of what happened ("had expected 5,000 runners" / "4,200 runners finished"). Two aims, or
-  an aim and a figure still ahead ("will spend"), may be one quantity and stay comparable.
+* **Aim or outcome** (`aims_apart`): a figure stated as what someone expects, plans, hopes, forecasts or
+  targets is not the figure of what happened ("had expected 5,000 runners" / "4,200 runners finished"), and a
+  budget is not what was spent ("a budget of $4.2 million" / "has spent $3.8 million"). Two aims, an aim and
+  a figure still ahead ("will spend"), or a budget told two ways may be one quantity and stay comparable.
 * **Period** (`periods_apart`): figures that a time phrase qualifies — a year, an ordinal or a side of an
   event as the object of "in", "during", "for", "before" or "after" next to the figure ("in 2024" /
   "in 2025", "in the first quarter" / "in the second quarter", "before the merger" / "after the merger")
@@ -56,17 +57,32 @@ def end_of(m: Mention) -> int:
 _DETERMINED = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
 _AIM = re.compile(
     r"\b(?:expect(?:s|ing)?|plan(?:s|ning)?|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|target(?:s|ing)?|goals?|"
-    r"forecasts?|project(?:s|ing)|intend(?:s|ing)?"
-    rf"|{_DETERMINED}(?:expected|planned|targeted|forecast(?:ed)?|projected|intended))"
-    r"(?:\s+(?:to|of)(?:\s+[a-z]+)?)?"
+    r"forecasts?|predict(?:s|ing)?|project(?:s|ing)|intend(?:s|ing)?"
+    rf"|{_DETERMINED}(?:expected|planned|targeted|forecast(?:ed)?|predicted|projected|intended))"
+    r"(?:\s+(?:to|of|that|is|was|are|were)(?:\s+[a-z]+)?)?"
     rf"\s+{QUALIFIER}$",
     re.IGNORECASE,
 )
-"""An aim governing the figure: what someone "had expected", "hoped to raise", "plans to build", or "a goal of".
-The aim word must stand right before the figure (with at most "to" and a verb between): "was expected to
-win the seat easily, outspending her rival $3 million" frames the win as expected, not the money. A
-participle after a determiner ("the planned 300 homes") describes the thing itself, which another version
-may name without the word ("the 240 homes were approved"): it frames no aim against an outcome."""
+"""An aim governing the figure: what someone "had expected", "hoped to raise", "plans to build", "had forecast
+that", "predict", or "a goal of", "the consensus forecast was". The aim word must stand right before the
+figure (with at most "to", "of", "that" or a form of "be", and one word, between): "was expected to win the
+seat easily, outspending her rival $3 million" frames the win as expected, not the money. A participle after
+a determiner ("the planned 300 homes") describes the thing itself, which another version may name without
+the word ("the 240 homes were approved"): it frames no aim against an outcome."""
+
+_FORECAST_AFTER = re.compile(r"^(?:\s+[a-z]+){0,3}?\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+"
+                             r"(?:forecast|predicted)\b")
+"""A forecast told after the figure: "Some 180,000 jobs were forecast", "12 inches of snow are forecast".
+Only this passive form is read after a figure; every other aim word must stand before it (`_AIM`)."""
+
+_BUDGET = re.compile(rf"\bbudget(?:s|ed|ing)?(?:\s+(?:of|is|was|totals?|totalled|stands\s+at))?\s+{QUALIFIER}$",
+                     re.IGNORECASE)
+"""A budget governing the figure: "budgeted $4.2 million", "a budget of $4.2 million", "the budget is …".
+Not "cut its budget to $4.2 million", where the figure is what the budget became."""
+
+_SPENT = re.compile(r"\b(?:spen(?:d|ds|ding|t)|paid|pa(?:y|ys|ying)|cost(?:s|ing)?)\b[^,;.]*$", re.IGNORECASE)
+"""A verb or noun of spending in the figure's clause before it ("has spent $3.8 million", "spending stands at
+$3.8 million", "paid $3.8 million"): the figure is what was spent, which a budget is not."""
 
 _NOT_A_VERB = r"(?!(?:at|more|less|over|under|about|around|some|nearly|almost|roughly|up|just|only|the|a|an)\b)"
 _AHEAD = re.compile(
@@ -80,21 +96,41 @@ an aim may state the same quantity. "To" marks what is ahead only with a verb af
 "close to 4,200" or "rose to 4,200" the figure follows "to" at once, and is an outcome."""
 
 
+_AIM_NOUNS = frozenset({"target", "targets", "goal", "goals", "forecast", "forecasts"})
+"""Nouns a figure may name as what it is ("a 5,000 target"): an aim, as "a target of 5,000" is."""
+_BUDGET_NOUNS = frozenset({"budget", "budgets"})
+_CUT = re.compile(r"^\s+cuts?\b", re.IGNORECASE)
+"""'Cut' after "a $4.2 million budget": the figure is a cut of the budget, not the budget."""
+
+
 def _framing(m: Mention) -> str:
-    """'aim' for a figure framed as an aim (`_AIM` right before it), 'ahead' for one still to come (`_AHEAD`),
-    'done' otherwise."""
+    """'aim' for a figure framed as an aim (`_AIM` right before it, `_FORECAST_AFTER` after it, or an aim noun
+    as what it names: "a 5,000 target"), 'budget' for a budget (`_BUDGET`, or "a $4.5 million budget"),
+    'ahead' for one still to come (`_AHEAD`), 'done' otherwise."""
     before = m.sentence[max(0, m.start - 60):m.start]
-    return "aim" if _AIM.search(before) else "ahead" if _AHEAD.search(before) else "done"
+    after = m.sentence[end_of(m):]
+    named = m.phrase.lower().split()[-1:]
+    if _AIM.search(before) or _FORECAST_AFTER.match(after) or (named and named[0] in _AIM_NOUNS):
+        return "aim"
+    if _BUDGET.search(before) or (named and named[0] in _BUDGET_NOUNS and not _CUT.match(after)):
+        return "budget"
+    return "ahead" if _AHEAD.search(before) else "done"
 
 
 def aims_apart(mentions: Sequence[Mention]) -> np.ndarray:
-    """(M, M): is one figure framed as an aim and the other as done ("hoped to raise $50,000" / "raised $42,000")?
+    """(M, M): is one figure framed as an aim and the other as done ("hoped to raise $50,000" / "raised $42,000"),
+    or one a budget and the other what was spent ("a budget of $4.2 million" / "has spent $3.8 million")?
 
     An aim against a figure still ahead ("plans $3.1 billion of work" / "will spend $2.1 billion") may be one
-    quantity told two ways, and stays comparable."""
+    quantity told two ways, and stays comparable. So does a budget against anything but spending: another
+    statement of the budget ("the budget totals $4.2 million" / "a $4.5 million budget") is the same quantity,
+    and a budget may well be what a plan or a cut names."""
     framing = np.array([_framing(m) if m.dimension not in CALENDAR else "" for m in mentions])
-    aim, done = framing == "aim", framing == "done"
-    return (aim[:, None] & done[None, :]) | (done[:, None] & aim[None, :])
+    aim, done, budget = framing == "aim", framing == "done", framing == "budget"
+    spent = done & np.array([bool(_SPENT.search(m.sentence[max(0, m.start - 60):m.start])) for m in mentions],
+                            dtype=bool)
+    return ((aim[:, None] & done[None, :]) | (done[:, None] & aim[None, :])
+            | (budget[:, None] & spent[None, :]) | (spent[:, None] & budget[None, :]))
 
 
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"

@@ -50,19 +50,33 @@ _NUMBER = re.compile(
     (?![\w:/]|\.\d|,\d)""",
     re.X | re.I,
 )
+_WHOLE = r"(?<![\w'’-])"
 _QUALIFIERS = [
-    (re.compile(r"(?:more than|over|at least|upwards of|above|just over|in excess of|exceeding)\s*$", re.I), "more"),
-    (re.compile(r"(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than|within)\s*$",
-                re.I),
+    (re.compile(rf"{_WHOLE}(?:more than|over|at least|upwards of|above|just over|in excess of|exceeding)\s*$", re.I),
+     "more"),
+    (re.compile(rf"{_WHOLE}(?:less than|fewer than|under|up to|at most|below|just under|as many as|no more than|"
+                r"within)\s*$", re.I),
      "less"),
-    (re.compile(r"(?:nearly|almost)\s*$", re.I), "nearly"),
-    (re.compile(r"(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I), "about"),
+    (re.compile(rf"{_WHOLE}(?:nearly|almost)\s*$", re.I), "nearly"),
+    (re.compile(rf"{_WHOLE}(?:about|around|some|roughly|approximately|an estimated|estimated|circa|c\.)\s*$", re.I),
+     "about"),
 ]
+"""Hedges right before a figure, as whole words: "would cover 90 miles" and "to recover 30 bodies" state 90
+and 30, not "over 90" and "over 30"; nor is the "c." of "etc." a "circa"."""
 _PART = re.compile(r"^[^.;:]{0,60}?(?:\balone\b|\band\s+(?:many|several|countless|(?:tens|hundreds|thousands|"
                    r"millions|dozens|scores)(?:\s+of\s+(?:thousands|millions))?)\s+more\b)", re.I)
 """What follows a count that says it is a part of the whole: "4,000 homes in the valley alone", "flooded
 4,000 homes in the valley and hundreds more upstream". Such a count is a floor of the total another version
 gives ("5,500 homes across the county"), not a rival figure for it."""
+_SHARED_SCALE = re.compile(
+    r"^\s*(?:to|and|or|–)\s*[€£$¥₹₽]?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<scale>dozen|hundred|thousand|million|billion|trillion|bn|mn|tn|trn)(?![\w])(?:\s+(?P<word>[a-z]+))?", re.I)
+"""The next end of a range, scaled, after a bare figure: the scale word, and a currency word after it, are said
+once for both ends ("$5 to $6 billion", "1.2 to 1.5 million people", "between 5 and 6 million euros"). The
+first end borrows them only when it is smaller than the second, has no comma grouping and is no year: "from
+900,000 to 1.2 million", "$500 to $1 billion" and "in 2018 and 1.5 million in 2019" keep their first figure
+as written. Each end is then read as a rounded figure is: "$5 to $6 billion" runs from 4.51 to 6.49 billion,
+as "$5 billion" alone allows 4.51 to 5.49 billion."""
 _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
@@ -264,6 +278,8 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
     A range runs upwards: "outpolled her 3,100 to 900" or "passed 56 to 44" sets two sides'
     figures against each other, and each is a figure of its own.
     A calendar span ("from 1971 to 1983") is two facts, its start and its end, and stays two figures.
+    The interval starts where its first end allows: "between 600,000 and 1 million" starts at 600,000, though
+    a rounded "1 million" alone allows 510,000.
     """
     out: list[Mention] = []
     for m in mentions:
@@ -280,7 +296,7 @@ def _ranges(mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(
                 post=m.post, sentence=m.sentence, text=m.sentence[first:m.start + len(m.text)].strip(),
                 figure=m.sentence[first:end].strip(), value=(last.value + m.value) / 2,
-                low=min(last.low, m.low), high=max(last.high, m.high), dimension=m.dimension, head=m.head,
+                low=last.low, high=max(last.high, m.high), dimension=m.dimension, head=m.head,
                 phrase=m.phrase, numeral=f"{last.numeral}-{m.numeral}", scaled=last.scaled or m.scaled,
                 start=last.start, measures=last.measures | m.measures, unread=m.unread)
             continue
@@ -319,6 +335,10 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             value += int(height.group(1)) / 12
         precision = _precision(raw)
         scales = re.findall(r"[a-z]+", (m.group("scale") or "").lower())
+        shared = None if scales else _shared_scale(raw, value, after)
+        if shared:
+            scales = [shared.group("scale").lower()]  # "$5 to $6 billion": five billion, not five dollars
+        shared_currency = _CURRENCY_WORDS.get((shared.group("word") or "").lower()) if shared else None
         if scales and len(scales[-1]) == 1 and not m.group("cur"):
             continue  # '600m' without a currency is 600 metres, not 600 million: a unit this module does not read
         for word in scales:
@@ -332,7 +352,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             mentions.append(_age(post, sentence, m, raw, named.group("name").split()[-1] if named else ""))
             continue  # '26-year-old': an age, never a duration
         head_lower = head.lower()
-        currency = _CURRENCIES.get(m.group("cur") or "") or _CURRENCY_WORDS.get(head_lower)
+        currency = _CURRENCIES.get(m.group("cur") or "") or _CURRENCY_WORDS.get(head_lower) or shared_currency
         unit = (m.group("hunit") or "").lower().rstrip("s") or head_lower.rstrip("s")
         if currency:
             dimension = f"money:{currency}"
@@ -380,7 +400,8 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             # just under half a unit either side, as a stated decimal does of its last digit.
             low, high = value - 0.49 * unit_of, value + 0.49 * unit_of
         figure_end = m.end() + (height.end() if height else 0)
-        if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")):
+        if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")
+                                                                   and not shared_currency):
             unit_word = re.match(r"\s*[\w’']+", after)
             figure_end = m.end() + (unit_word.end() if unit_word else 0)
         end = figure_end
@@ -397,6 +418,14 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             measures=_measures(head, sentence[:q_start], after), unread=unread,
         ))
     return mentions
+
+
+def _shared_scale(raw: str, value: float, after: str) -> re.Match[str] | None:
+    """The second end of a range whose scale word the bare figure `raw` borrows (`_SHARED_SCALE`), if any."""
+    shared = _SHARED_SCALE.match(after)
+    if not shared or "," in raw or re.fullmatch(r"(1[89]|20)\d\d", raw):
+        return None
+    return shared if value < float(shared.group("num").replace(",", "")) else None
 
 
 def _measures(head: str, before: str, after: str) -> frozenset[str]:
