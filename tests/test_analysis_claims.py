@@ -71,12 +71,12 @@ def test_two_floors_of_different_or_unknown_days_may_tell_a_count_that_grew():
 
 
 def test_a_bare_repetition_of_a_hedged_figure_allows_what_the_hedge_allows():
-    hedged = post("a", "The chairman did not shift on his demand for more than $5 billion, calling it vital.\n\n"
-                       "He called the $5 billion for rebuilding the harbour wall non-negotiable.")
-    exact = post("b", "The port is asking the ministry for $5.7 billion to rebuild the harbour wall.")
+    hedged = post("a", "The chairman did not shift on his demand for more than $4 billion, calling it vital.\n\n"
+                       "He called the $4 billion for rebuilding the harbour wall non-negotiable.")
+    exact = post("b", "The port is asking the ministry for $4.7 billion to rebuild the harbour wall.")
     assert find_disagreements([hedged, exact]) == ()
     bare = post("a", hedged.body.split("\n\n")[1])
-    assert values(find_disagreements([bare, exact])) == [("$5 billion", "$5.7 billion")]
+    assert values(find_disagreements([bare, exact])) == [("$4 billion", "$4.7 billion")]
 
 
 def test_ages_and_durations_are_never_compared():
@@ -115,9 +115,9 @@ def test_a_score_or_record_names_no_counted_thing():
 
 
 def test_hedged_and_rounded_values_allow_what_they_say():
-    [about] = find_mentions("about 800,000 workers", 0)
-    [exact] = find_mentions("896,000 workers", 0)
-    [near] = find_mentions("820,000 workers", 0)
+    [about] = find_mentions("about 700,000 workers", 0)
+    [exact] = find_mentions("784,000 workers", 0)
+    [near] = find_mentions("720,000 workers", 0)
     assert not compatible(about, exact) and compatible(about, near)
     [rounded] = find_mentions("a $3 billion fund", 0)
     [precise] = find_mentions("a $2.6 billion fund", 0)
@@ -182,8 +182,8 @@ def test_two_different_quantities_of_one_noun_are_not_a_dispute():
 
 
 def test_figures_inside_quotes_are_the_speakers_not_the_outlets():
-    a = post("a", "“We are asking for $5.6 billion,” the minister said at the harbour.")
-    b = post("b", "The minister is asking parliament for $5.7 billion for the harbour wall.")
+    a = post("a", "“We are asking for $6.2 billion,” the minister said at the harbour.")
+    b = post("b", "The minister is asking parliament for $6.3 billion for the harbour wall.")
     assert find_disagreements([a, b]) == ()
 
 
