@@ -394,3 +394,22 @@ def test_the_sentence_shown_with_a_quote_is_not_cut_at_a_speakers_initials():
     [quote] = _body_quotes(body, 0)
     assert quote.sentence == ("“We are aware of the matter and are looking into it,” general manager A.J. Dunmore "
                               "said.")
+
+
+def test_according_to_names_the_speaker_unless_the_quote_is_credited_before_it():
+    # The radio named after "according to" reported what the guards told the crowd; it said nothing itself.
+    assert speakers("“Back away from the quay now,” guards told the crowd, according to Kelbury Radio.") == {
+        "Back away from the quay now": None}
+    assert speakers("According to Ada Quill, “the ferries will run all winter from the old quay.”") == {
+        "the ferries will run all winter from the old quay.": "Ada Quill"}
+    assert speakers("“The ferries will run all winter,” according to Ada Quill, the harbour master.") == {
+        "The ferries will run all winter": "Ada Quill"}
+    assert speakers("The hull \" was holed below the waterline before it sank, \" according to a diving team "
+                    "paid by the Quill estate.") == {"was holed below the waterline before it sank": None}
+
+
+def test_a_sentence_opening_with_according_to_a_paper_or_a_body_credits_neither():
+    assert speakers("According to the Kelbury Ledger, the harbour master had “no plan for the winter at all.”") == {
+        "no plan for the winter at all.": None}
+    assert speakers("According to the Harbour Board, “the ferries will run all winter from the old quay.”") == {
+        "the ferries will run all winter from the old quay.": None}

@@ -17,19 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from newsdigest.stories.sentences import MONTHS, WEEKDAYS, split_sentences
+from newsdigest.stories.sentences import MONTHS, SPEECH_VERBS, WEEKDAYS, credits_quote, split_sentences
 
 __all__ = ["BODIES", "SPEECH", "SPEECH_VERBS", "Around", "Attribution", "Names", "clean_speaker", "is_document",
            "lower_case_words", "names_of", "role_holders", "speaker"]
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
-    r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
-    r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
-    r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted|"
-    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained|"
-    r"concluded|read|reads|testified|ruled|observed"
-)
 _NAME = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|da|di|le|la)(?![\w'’-]))"
 _NAME_RUN = rf"{_NAME}(?:\s+{_NAME})*"
 _NAME_RUNS = re.compile(rf"(?<![\w'’.-]){_NAME_RUN}")
@@ -39,6 +31,13 @@ _SPEECH_BEFORE_QUOTE = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?=[^“”\"]*$)")
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|again|later|previously|recently|once|[a-z]+ly))*\s*$")
 _QUOTED_AS = re.compile(rf"quot\w*\s+(?:[\w'’]+\s+){{0,4}}?(?P<name>{_NAME_RUN})\s+as\s+saying")
 _ACCORDING = re.compile(rf"according to\s+(?:[a-z]\w*\s+)*(?P<name>{_NAME_RUN})")
+_ACCORDING_OPENS = re.compile(rf"^\W*According to\s+(?P<name>{_NAME_RUN}),\s*$")
+"""'According to Ann Roe, “…”': a sentence that opens by naming whom it follows, its quote right after the comma.
+With words between ('According to the Ledger, the mayor had “…”') the phrase names a source, not the speaker."""
+_PUBLICATIONS = frozenset({"magazine", "journal", "herald", "gazette", "tribune", "radio", "television", "tv",
+                           "daily", "weekly", "review", "chronicle", "courier", "ledger", "bulletin", "wire"})
+"""The last words of the names of newspapers, magazines and broadcasters (with `BODIES`' 'times', 'post', 'news',
+'press'): what a sentence says 'according to' them they reported, they did not say."""
 _AFTER_VERB_NAME = re.compile(  # '…,” said Roe' / '…,” said the ministry's spokesman, Ivo Petersen'
     rf"^\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:(?P<role>[a-z]+),\s+)?(?P<name>{_NAME_RUN})")
@@ -525,9 +524,9 @@ def _attributions(around: Around, names: Names, recent: str | None) -> Iterator[
         # word is not the start of the attribution, which follows it (the quote's text keeps the bare figure).
         after = re.sub(r"^\s*(?:thousand|million|billion|trillion)\b", "", after)
     head = (split_sentences(after.strip()) or [""])[0]  # "…,” Mr. Roe said: not cut at "Mr."
-    if re.search(r"[.!?…]\W*$", quote) and not re.match(r"\W*[a-z,]", after):
+    if _closes_statement(quote, after, tail) and not re.match(r"\W*[a-z,]", after):
         head = ""  # the quote closed its sentence: what follows is a new statement, not its attribution
-    yield from _after_quote(head, quote, around.roles, names)
+    yield from _after_quote(head, quote, tail, around.roles, names)
     pronoun = _PRONOUN_HEAD.search(head)
     if pronoun:  # the quote's own credit is 'he said': whoever 'he' is, or no one
         yield from _referent([tail, *back], pronoun.group("pronoun"), recent, names)
@@ -536,8 +535,15 @@ def _attributions(around: Around, names: Names, recent: str | None) -> Iterator[
     pronoun = _PRONOUN_TAIL.search(tail)
     if pronoun:  # "Dahl thanked Brekke, who he says …": the sentence's own subject first
         yield from _referent([tail, *back], pronoun.group("pronoun"), recent, names)
-    m = _ACCORDING.search(tail + " " + head)
-    if m:
+    text = tail + " " + head
+    m = _ACCORDING.search(text)
+    # Not after a credit of its own ('“…,” guards told the crowd, according to Kelbury Radio': the radio reported
+    # it), nor after a preposition ('according to a team paid by the Roe estate': the estate did not speak).
+    if m and not SPEECH.search(head[:max(0, m.start() - len(tail) - 1)]) and not _PREPOSITION_BEFORE.search(
+            text[m.start() + len("according to"):m.start("name")]):
+        yield m.group("name"), True
+    m = _ACCORDING_OPENS.search(tail)
+    if m and _is_person(m.group("name"), names) and m.group("name").split()[-1].casefold() not in _PUBLICATIONS:
         yield m.group("name"), True
     opening = tail if re.search(r"[.!?]\W*$", tail) else "" if tail else (back[0] if back else "")
     if opening and _SPOKE.search(_masked(opening)):
@@ -547,8 +553,19 @@ def _attributions(around: Around, names: Names, recent: str | None) -> Iterator[
             yield name, False
 
 
-def _after_quote(head: str, quote: str, roles: Callable[[str], str | None], names: Names) -> Iterator[tuple[str | None, bool]]:
-    """The credit after the quote: '…,” said Ann Roe' / '…,” Ann Roe, the director, said' / '…,” the doctor added'."""
+def _closes_statement(quote: str, after: str, tail: str) -> bool:
+    """Did the quote close its sentence, so that a capital after it opens a new statement rather than its credit?
+    A question or an exclamation that opens its sentence does not where a short credit follows ('“Why now?” Ann Roe
+    said.', `credits_quote`); `tail` is the text before the quote, to the end of the sentence before it."""
+    opens = "" if re.search(r"[.!?…]\W*$", tail) else tail
+    return bool(re.search(r"[.!?…]\W*$", quote)) and not (
+        re.search(r"[?!]\W*$", quote) and credits_quote(after, opens))
+
+
+def _after_quote(head: str, quote: str, tail: str, roles: Callable[[str], str | None],
+                 names: Names) -> Iterator[tuple[str | None, bool]]:
+    """The credit after the quote: '…,” said Ann Roe' / '…,” Ann Roe, the director, said' / '…,” the doctor added'
+    (`tail`: the text before the quote, to the end of the sentence before it)."""
     m = _AFTER_VERB_NAME.search(head)
     if m and _PREPOSITION_BEFORE.search(head[:m.start("name")]):
         m = None  # "said a spokeswoman for Mayor Ann Roe": the one named is who she speaks for
@@ -569,7 +586,7 @@ def _after_quote(head: str, quote: str, roles: Callable[[str], str | None], name
     if said and not m:
         yield from _unnamed(said.group("phrase"), roles, names)
     attached = not _CLAUSE_OPENER.match(head)  # not "while X said"
-    if not (attached and (re.match(r"\W*[a-z,(]", head) or (head and not re.search(r"[.!?…]\W*$", quote)))):
+    if not (attached and (re.match(r"\W*[a-z,(]", head) or (head and not _closes_statement(quote, head, tail)))):
         return
     verb = SPEECH.search(head)
     if not verb:

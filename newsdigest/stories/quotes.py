@@ -19,8 +19,8 @@ from typing import Sequence
 from newsdigest.model import Claim, Disagreement, Post, Quote
 from newsdigest.stories.attribution import (BODIES, SPEECH, Around, clean_speaker, is_document, lower_case_words,
                                              names_of, role_holders, speaker)
-from newsdigest.stories.sentences import (markdown_paragraphs, own_prose, plain_word_count, plain_words,
-                                          split_sentences)
+from newsdigest.stories.sentences import (SINGLE_QUOTED, markdown_paragraphs, own_prose, plain_word_count,
+                                          plain_words, quoted_passages, split_sentences)
 
 __all__ = ["MIN_WORDS", "QuoteMention", "find_quotes", "quote_in", "shared_quotes", "analyse_quotes", "quoted"]
 
@@ -50,13 +50,11 @@ CARRY_WORDS = 12
 """A quote that follows an attributed one in its paragraph, with no more than this many words of
 attribution between them ('“…,” said his lawyer, Ann Roe. “…”'), goes on with the same speaker."""
 
-_PAIRS = [
-    re.compile(r"“([^“”]+)”"),
-    re.compile(r"“([^“”\"\n]+)\"(?!\w)"),  # marks mixed by an editor: “…," Roe said.
-    re.compile(r'(?<![\w"])"([^"\n]+)"(?![\w])'),
-    re.compile(r"(?<![\w‘])‘([^‘’]+?)’(?!\w)"),
+_SINGLE_PAIRS = (
+    SINGLE_QUOTED,
     re.compile(r"(?<![\w'])'([^'\n]+?)'(?!\w)"),
-]
+)
+"""Quotes in single marks, read where no double marks hold them (double marks are paired by `quoted_passages`)."""
 
 @dataclass(frozen=True)
 class QuoteMention:
@@ -86,21 +84,37 @@ def _sentence_of(paragraph: str, start: int, end: int) -> str:
     return " ".join(held)
 
 
-def _running_on(paragraph: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A quote opened after the paragraph's last closed one and never closed: news copy leaves a quote that goes on
-    into the next paragraph open at the paragraph's end (that paragraph opens with a mark again)."""
-    start = spans[-1][1] if spans else 0
-    m = re.search(r"(?<![\w\"])(?P<mark>“|\")(?P<inner>[^“”\"]+)$", paragraph[start:])
-    if not m or (m.group("mark") == '"' and (paragraph.count('"') % 2 == 0 or not re.match(r"\s*[A-Z\d]", m.group("inner")))):
-        return []  # a straight mark is as often a closing one ('…, " said Roe'): only an unpaired one opening a sentence
-    return [(start + m.start(), len(paragraph), m.group("inner"))]
+def _running_on(paragraph: str, passage: tuple[int, int, bool] | None) -> list[tuple[int, int, str]]:
+    """The paragraph's last passage, if a quote opens there and is never closed: news copy leaves a quote that goes
+    on into the next paragraph open at the paragraph's end (that paragraph opens with a mark again)."""
+    if passage is None or passage[2]:
+        return []
+    start, end, _ = passage
+    inner = paragraph[start + 1:end]
+    # A straight mark is as often a closing one ('…, " said Roe'): only one that opens a sentence.
+    if paragraph[start] == '"' and not re.match(r"\s*[A-Z\d]", inner):
+        return []
+    return [(start, end, inner)]
+
+
+def _passages(paragraph: str) -> tuple[list[tuple[int, int, str]], tuple[int, int, bool] | None]:
+    """A paragraph's closed quotes, as (start, end, the words between the marks), in reading order: those in double
+    marks of any kind however mixed or spaced ('“…,"', '" … , "'), then those in single marks outside them; and its
+    last double-marked passage, which may run on into the next paragraph."""
+    double = quoted_passages(paragraph)
+    spans = [(start, end, paragraph[start + 1:end - 1]) for start, end, closed in double if closed]
+    for pattern in _SINGLE_PAIRS:
+        for m in pattern.finditer(paragraph):
+            if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
+                spans.append((m.start(), m.end(), m.group(1)))
+    return sorted(spans), (double[-1] if double else None)
 
 
 def _is_label(text: str) -> bool:
-    """'Friends of the Harbour': a quoted name, not words anyone said."""
+    """'Friends of the Harbour', 'Top 5 Beaches': a quoted name, not words anyone said."""
     small = {"of", "the", "and", "for", "a", "in", "on"}
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in small]
-    return bool(words) and all(w[0].isupper() for w in words) and len(words) <= 6
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and len(words) <= 6
 
 
 def find_quotes(post: Post, index: int = 0) -> list[QuoteMention]:
@@ -118,16 +132,10 @@ def _body_quotes(body: str, index: int) -> tuple[QuoteMention, ...]:
     names = names_of(paragraphs)
     roles = role_holders(paragraphs, names)
     for number, paragraph in enumerate(paragraphs):
-        spans: list[tuple[int, int, str]] = []
-        for pattern in _PAIRS:
-            for m in pattern.finditer(paragraph):
-                if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
-                    continue
-                spans.append((m.start(), m.end(), m.group(1)))
-        spans.sort()
+        spans, last = _passages(paragraph)
         follows = paragraphs[number + 1].lstrip()[:1] if number + 1 < len(paragraphs) else ""
         if follows in _OPENING_MARKS:
-            spans.extend(_running_on(paragraph, spans))
+            spans.extend(_running_on(paragraph, last))
         last_end = 0
         # A paragraph that is nothing but a quote goes on with the speaker the paragraph before introduced
         # ("…, he said in a statement:" / an attributed quote), as news copy does.
@@ -350,15 +358,23 @@ def _wordings(items: Sequence[QuoteMention]) -> list[tuple[QuoteMention, tuple[i
     sees each part once. A version quoting three words of a long quote is not
     credited with the quote, and three shared words are not a shared quote.
     With no such wording, the longest one, with the versions that carry it.
+    Last, each version's own statement that neither repeats nor is one of
+    those (`_same`): a fragment one version quotes ('the fee vote in May') can
+    tie two different statements of one speaker into one quote, and
+    the one no other version carries is still a quote of its version.
     """
     def carrying(candidate: QuoteMention, whole: bool) -> list[QuoteMention]:
         return [m for m in items if (candidate.bigrams <= m.bigrams or not whole) and _carries(m, candidate)]
 
+    def new_statement(candidate: QuoteMention) -> bool:
+        """A statement (`SHARED_WORDS` words or more) that repeats no statement's worth of a wording shown."""
+        return candidate.words >= SHARED_WORDS and not any(
+            len(candidate.bigrams & wording.bigrams) >= SHARED_WORDS - 1 for wording, _, _ in shown)
+
     ranked = sorted([*items, *_common_passages(items)], key=lambda m: (-m.words, m not in items, m.post))
     shown: list[tuple[QuoteMention, tuple[int, ...], list[QuoteMention]]] = []
     for candidate in ranked:
-        if candidate.words < SHARED_WORDS or any(
-                len(candidate.bigrams & wording.bigrams) >= SHARED_WORDS - 1 for wording, _, _ in shown):
+        if not new_statement(candidate):
             continue  # too short to be a statement, or it repeats part of a wording already shown
         members = carrying(candidate, whole=bool(shown))
         carriers = tuple(sorted({m.post for m in members}))
@@ -368,6 +384,10 @@ def _wordings(items: Sequence[QuoteMention]) -> list[tuple[QuoteMention, tuple[i
         longest = max(items, key=lambda m: (m.words, -m.post))
         members = carrying(longest, whole=False)
         shown.append((longest, tuple(sorted({m.post for m in members})), members))
+    for mention in sorted(items, key=lambda m: (-m.words, m.post)):
+        if new_statement(mention) and not any(_same(mention, wording) for wording, _, _ in shown):
+            members = carrying(mention, whole=True)
+            shown.append((mention, tuple(sorted({m.post for m in members})), members))
     return shown
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from newsdigest.stories.tfidf import ENGLISH_STOP_WORDS
@@ -23,12 +24,16 @@ __all__ = [
     "MONTH_NUMBERS",
     "MONTH_STEMS",
     "WEEKDAYS",
+    "SPEECH_VERBS",
+    "SINGLE_QUOTED",
     "STAMP_WORDS",
     "own_prose",
+    "quoted_passages",
     "quoted_spans",
     "markdown_paragraphs",
     "split_sentences",
     "content_tokens",
+    "credits_quote",
     "plain_words",
     "word_shingles",
     "is_trivial",
@@ -66,7 +71,15 @@ STAMP_WORDS = re.compile(
 """The words of a dateline or a 'Posted … at …' stamp, and its numbers: what is left without them tells a
 stamp from a statement (a disputed figure's sentence) or from a headline."""
 
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|(?<![\w])\"[^\"]*(?:\"|$)|‘[^‘’]*’(?!\w)")
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|states|replied|replies|responded|warned|warns|argued|argues|"
+    r"asserted|affirmed|insisted|insists|claimed|claims|complained|wrote|writes|posted|declared|noted|notes|"
+    r"explained|announced|remarked|continued|commented|tweeted|conceded|acknowledged|urged|stressed|"
+    r"emphasi[sz]ed|suggested|described|called|branded|quipped|predicted|cautioned|countered|admitted|"
+    r"confirmed|denied|vowed|promised|pledged|accused|critici[sz]ed|commended|praised|recalled|joked|maintained|"
+    r"concluded|read|reads|testified|ruled|observed"
+)
+"""Verbs that credit words to someone: '“…,” Ann Roe said', 'Ann Roe told reporters'."""
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -168,7 +181,31 @@ _MEASURE = re.compile(r"\d+(?:\s*(?:%|percent\b|per cent\b)|-?calib(?:er|re)\b|\
 22-calibre rifle"): a full stop right after a digit or an opening bracket, or before a fraction of a
 measure (a percentage, a calibre, a metric unit), ends no sentence. Any other number may open one
 ("… in 2019. 2020 brought …", "… for daily use. 5 minutes of charging …")."""
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9€£$])""")
+_SENTENCE_END = re.compile(r"[.!?…]+")
+_NEXT_START = re.compile(r"[A-Z0-9€£$]")
+_TRAILING = "'’)]"
+"""What may close a sentence after its full stop besides a double quotation mark: an apostrophe, a single
+closing mark, a bracket."""
+_CREDIT_VERBS = rf"{SPEECH_VERBS}|asked|asks|questioned|shouted|wondered"
+_WHEN = (rf"(?:(?:on|early|late|last|this|that|next)\s+)?(?:{'|'.join(WEEKDAYS)}|morning|afternoon|evening|night|"
+         r"week|weekend)")
+_CREDIT_AFTER = re.compile(
+    rf"(?:[\w'’.-]+\s+){{1,5}}?(?:{_CREDIT_VERBS})\b"
+    rf"(?:\s+(?:[a-z]+ly|again|later|then|too|today|yesterday|tonight|afterwards?|(?i:{_WHEN})))?[.,;:!?](?:\s|$)")
+"""'… Ann Roe asked.', '… Roe tweeted early Tuesday.': a short clause naming who spoke, with nothing after its verb
+but an adverb or a time, that follows a question or an exclamation closed by a quotation mark ('“Why now?” Ann Roe
+asked.'): the credit is that sentence's, not a sentence of its own. 'Critics said it would fail.' and 'Guards said
+nothing.' say something of their own and are sentences."""
+_SPACES = re.compile(r"\s*")
+_BLANKS = re.compile(r" *")
+
+
+def credits_quote(text: str, before: str = "") -> bool:
+    """Is `text`, right after a question or an exclamation closed by a quotation mark, the quote's credit ('Ann Roe
+    asked.') rather than a sentence of its own (see `_CREDIT_AFTER`)? Never when `before`, the quote's sentence up
+    to its opening mark, credits it already or says anything at all ('Dock workers chanted “Shame!” Ann Roe
+    recalled.': she recalls the chant, she did not chant it)."""
+    return not before.strip() and bool(_CREDIT_AFTER.match(text, _SPACES.match(text).end()))
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -178,26 +215,63 @@ def split_sentences(paragraph: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _sentences(paragraph: str) -> tuple[str, ...]:
+    """A sentence ends at a full stop, a question or an exclamation mark, or an ellipsis, with the marks that close
+    it (a quotation mark, spaced or not: '… now! " The crowd …'), where the next sentence starts with a capital or a
+    figure, after a space or right after an opening quotation mark ('… the room.“We …', '… the room. " We …').
+    It does not end inside a quotation, however its marks are written (see `_quotations`)."""
+    quotations = _quotations(paragraph)
+    starts = [start for start, _, _ in quotations]  # in reading order, none inside another
+    opening = set(starts)
+    closing = {end - 1: start for start, end, closed in quotations if closed}
     sentences: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start:match.start()]
-        closing = match.group(2)
-        if before.count("“") > before.count("”") + closing.count("”") or (
-                (before.count('"') + closing.count('"')) % 2 == 1):
-            continue  # inside a quotation: “Not at all. He's invited to talk.” is one statement
+    for match in _SENTENCE_END.finditer(paragraph):
+        end, opened_at = _closed_by(paragraph, match.end(), closing)
+        after = _SPACES.match(paragraph, end).end()
+        if after == end and after not in opening:
+            continue  # '3.5', 'U.S.', '…the room."We': no space and no opening mark, no new sentence
+        first = after + 1 if after in opening or paragraph[after:after + 1] in ("'", "‘", "(", "[") else after
+        if after in opening:
+            first = _SPACES.match(paragraph, first).end()  # '" We will …' opens with a spaced mark
+        if not _NEXT_START.match(paragraph, first) or _inside(quotations, starts, end):
+            continue  # a lower-case word goes on; inside a quotation: “Yes. We knew it.” is one statement
+        # Only the words just before the stop are read: a long quote full of stops keeps this linear.
+        before = paragraph[max(start, match.start() - 80):match.start()]
         last_word = re.search(r"([\w.]+)$", before)
         # '…the U.K.’ quotas', 'at Elmsford (N.Y.) Community College' go on; '…answered “no.” The talks…' ends.
-        if match.group(1) == "." and not re.search(r"[”\"]", closing) and _continues(
-                before, last_word, paragraph[match.end():]):
+        if match.group() == "." and opened_at is None and _continues(before, last_word, paragraph[after:after + 80]):
             continue
-        end = match.end(2)
+        if opened_at is not None and match.group()[-1] in "?!" and credits_quote(
+                paragraph[first:first + 200], paragraph[start:max(start, opened_at)]):
+            continue  # '“Why now?” Ann Roe asked.'
         sentences.append(paragraph[start:end].strip())
-        start = match.end()
+        start = end
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
     return tuple(s for s in sentences if s)
+
+
+def _closed_by(paragraph: str, end: int, closing: dict[int, int]) -> tuple[int, int | None]:
+    """Where a sentence that ends at `end` stops once the marks that close it are taken with it (closing quotation
+    marks, spaced or not, apostrophes and brackets), and where the quote the last such quotation mark closes
+    opened (None when no quotation mark was among them)."""
+    opened_at = None
+    while end < len(paragraph):
+        mark = _BLANKS.match(paragraph, end).end()  # a loose closing mark stands after a space
+        if mark in closing:
+            end, opened_at = mark + 1, closing[mark]
+        elif paragraph[end] in _TRAILING:
+            end += 1
+        else:
+            break
+    return end, opened_at
+
+
+def _inside(quotations: tuple[tuple[int, int, bool], ...], starts: list[int], at: int) -> bool:
+    """Is `at` strictly inside one of the quotations (sorted, none inside another; `starts` their starts)?"""
+    number = bisect_right(starts, at - 1) - 1
+    return number >= 0 and quotations[number][0] < at < quotations[number][1]
 
 
 def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool:
@@ -210,6 +284,8 @@ def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool
         return False
     written = last_word.group(1)
     word = written.lower()
+    if word == "no" or (word.isdigit() and before[:last_word.start()].strip()):
+        return word == "no" and bool(re.match(r"\d", after))  # 'No. 4' goes on; '… voted no.', '… won 12-4.' end
     # "U.S." / "J." / "Mr." — an initial or abbreviation, keep going.
     if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w?", word):
         return True
@@ -265,10 +341,99 @@ def _stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 5 else word
 
 
+_DOUBLE_MARK = re.compile(r"[“”\"]")
+SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘([^‘’]+?)’(?!\w)")
+"""A passage in single curly marks, its words the group ('‘Go home.’'); not an apostrophe inside a word."""
+_SPACE_BEFORE = " \t\n([{—–"
+_SPACE_AFTER = " \t\n)]}.,;:!?…—–"
+_CLAUSE_END = tuple(".,;:!?…")
+_INTRODUCED = re.compile(rf"\b(?:{_CREDIT_VERBS}|say|tell|ask)\s*[,:]\s*$")
+"""A speech verb and a comma or a colon ('Ada Quill said, “…', 'had this to say: "…'): a mark after it opens a quote."""
+_CREDITED = re.compile(rf",\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}|he|she|they)\s+(?:{SPEECH_VERBS})\.\s*$")
+"""A quote's credit closing a sentence ('…, Ada Quill said.'): a quote left open before it ended there, its mark
+lost, and a straight mark that opens after it starts a new quote."""
+
+
+def _role(text: str, at: int) -> str:
+    """What a double quotation mark does, read from its neighbours: 'open', 'close', or 'either' where they do not
+    tell.
+
+    A straight mark opens with a space before it and a word after ('said "we'), and closes the other way round
+    ('fees," she'); a curly one is what it is drawn as unless its neighbours say the other way ('fees,“ she').
+    Spaced on both sides, any mark may be either, since text dumps space and turn marks alike ('under ” Quiet
+    Corners “ this year'); between two non-spaces ('the room."We') a straight one may be either."""
+    spaced_before = at == 0 or text[at - 1] in _SPACE_BEFORE
+    spaced_after = at + 1 == len(text) or text[at + 1] in _SPACE_AFTER
+    if spaced_before and spaced_after:
+        return "either"
+    if not spaced_before and not spaced_after:
+        return {"“": "open", "”": "close"}.get(text[at], "either")
+    if (text[at] == "“" and spaced_after) or (text[at] == "”" and spaced_before):
+        return "either"
+    return "open" if spaced_before else "close"
+
+
+def _closes_earlier(text: str, at: int, role: str, marks: int) -> bool:
+    """Does a text's first double quotation mark close a quote opened before the text (the sentence after the one a
+    quote opened in: '… leaving," Roe tweeted.', '… until dawn. ”')? When its neighbours say it closes, unless it
+    follows a figure ('a 6" pipe'). Spaced on both sides, when it follows a clause's end and the text has an odd
+    number of marks (the last is left unpaired), and, for a straight mark, no capital follows: '. " We …' opens a
+    sentence more often than it closes one."""
+    if _INTRODUCED.search(text, max(0, at - 40), at):
+        return False  # 'Ada Quill said, “ the …': a quote introduced here opens here, whatever follows its mark
+    if role == "close":
+        return not text[at - 1:at].isdigit()
+    if role != "either" or marks % 2 == 0 or text[:at].rstrip()[-1:] not in _CLAUSE_END:
+        return False
+    following = text[at + 1:].lstrip(" '‘")[:1]  # ', " ‘ Stop …': a quote within a quote opens
+    return text[at] == "”" or not (following.isupper() or following.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def _quotations(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Each passage between double quotation marks, as (start, end, closed): from its opening mark to just past its
+    closing one, or to the text's end when it is not closed (a quote that runs on into the next paragraph).
+
+    Marks are paired in reading order whatever they are drawn as, since outlets and text dumps mix them ('“…,"',
+    '"…,”', '" … , "'): a mark that may open opens, the next one that may close closes. A text's first mark may
+    close a quote opened before the text (see `_closes_earlier`); a later closing mark with no quote open is a
+    stray. An opening curly mark inside an open quotation starts a new one, the earlier having never been
+    closed, and so does an opening straight mark after a credit that ends a sentence (see `_CREDITED`)."""
+    marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
+    found: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    for number, at in enumerate(marks):
+        role = _role(text, at)
+        if number == 0 and _closes_earlier(text, at, role, len(marks)):
+            found.append((0, at + 1, True))
+        elif opened is None:
+            opened = None if role == "close" else at
+        elif role == "open" and (text[at] == "“" or _CREDITED.search(text, max(opened, at - 120), at)):
+            opened = at  # the quote open before was never closed: '“We …' or '"We …, Ada Quill said. "Then …'
+
+        else:
+            found.append((opened, at + 1, True))
+            opened = None
+    if opened is not None:
+        found.append((opened, len(text), False))
+    return tuple(found)
+
+
+def quoted_passages(text: str) -> list[tuple[int, int, bool]]:
+    """Each passage a text opens with a double quotation mark, as (start, end, closed): from its opening mark to just
+    past its closing one, or to the text's end when it runs on (see `_quotations`, which pairs the marks)."""
+    return [(start, end, closed) for start, end, closed in _quotations(text)
+            if text[start] in "“”\"" and end - start > 1]
+
+
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Where a sentence quotes someone: each quoted passage, to the sentence's end when the quote runs on
-    past it (a quote of several sentences opens in one and closes in a later one)."""
-    return [m.span() for m in _QUOTED.finditer(sentence)]
+    """Where a sentence quotes someone: each quoted passage, marks included, to the sentence's end when the quote
+    runs on past it (a quote of several sentences opens in one and closes in a later one). Passages in single
+    curly marks count too where no double marks hold them ('‘…’')."""
+    double = [(start, end) for start, end, _ in _quotations(sentence)]
+    single = [m.span() for m in SINGLE_QUOTED.finditer(sentence)
+              if not any(s <= m.start() < e for s, e in double)]
+    return sorted(double + single)
 
 
 SENTENCE_CACHE = 4096
@@ -283,7 +448,12 @@ def own_prose(sentence: str) -> str:
 
     Cached: a story's analysis asks it of each sentence about six times (its prose alignment, its summary's
     and headline's tests of what stands alone)."""
-    return re.sub(r"\s+", " ", _QUOTED.sub(" ", sentence)).strip()
+    kept, at = [], 0
+    for start, end in quoted_spans(sentence):
+        kept.append(sentence[at:start])
+        at = end
+    kept.append(sentence[at:])
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
 
 
 def plain_words(text: str) -> list[str]:
