@@ -197,6 +197,16 @@ def test_single_curly_quotes_are_speech_too():
     assert values(find_disagreements([a, c])) == [("4,000", "5,000")]
 
 
+def test_a_speaker_named_by_surname_alone_is_shown_under_the_fuller_name_another_version_gives():
+    words = "We will not back down until every docker on the quay is paid"
+    a = post("a", f"“{words},” said Daniel Okafor, the union leader.")
+    b = post("b", f"“{words},” union leader T.K. Lindqvist said at the gate.")
+    c = post("c", f"“{words},” Lindqvist said at the gate.")
+    _, disputes = analyse_quotes([a, b, c])
+    [dispute] = disputes
+    assert {claim.value for claim in dispute.claims} == {"Daniel Okafor", "T.K. Lindqvist"}
+
+
 def test_who_said_disputes_need_real_names_credited_in_the_quotes_own_sentence():
     words = "We will not back down until every docker on the quay is paid"
     a = post("a", f"“{words},” said Daniel Okafor, the union leader.")
