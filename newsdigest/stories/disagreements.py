@@ -83,7 +83,6 @@ from newsdigest.stories.occasions import grown_since, publication_days, two_occa
 from newsdigest.stories.outcomes import acts_apart, acts_of, outcomes_apart
 from newsdigest.stories.quotes import quote_in, quoted
 from newsdigest.stories.sentences import (
-    STAMP_WORDS,
     _stem,
     content_tokens,
     markdown_paragraphs,
@@ -91,6 +90,7 @@ from newsdigest.stories.sentences import (
     quoted_spans,
     split_sentences,
 )
+from newsdigest.stories.stamps import is_stamp
 
 __all__ = ["MATCH", "MATCH_DAYS", "PairTests", "ScoredFigures", "find_disagreements", "pair_tests", "scored_figures",
            "statements"]
@@ -163,12 +163,6 @@ def statements(post: Post) -> list[str]:
 def _published_days(posts: Sequence[Post]) -> list[date | None]:
     """The day each version was published: what its days ("on Tuesday", "last week") are read from."""
     return [day_of(p.published) if p.published else None for p in posts]
-
-
-def _is_stamp(sentence: str) -> bool:
-    """A dateline or 'Posted …' line: fewer than four words once its dates, times and stamp words are gone."""
-    return len(re.findall(r"[A-Za-z]{2,}", STAMP_WORDS.sub(" ", sentence))) < 4 or bool(
-        re.match(r"^\W*(?:posted|published|updated|last updated)\b", sentence, re.I))
 
 
 def _bag(text: str) -> Counter[str]:
@@ -369,7 +363,7 @@ def scored_figures(posts: Sequence[Post]) -> ScoredFigures | None:
             quoted = quoted_spans(s)
             # "Posted: Mar 3, 2021 9:15 AM": when the page was filed, not what it reports (read only where
             # the sentence gives a day at all).
-            stamp = any(m.dimension in CALENDAR for m in found) and _is_stamp(s)
+            stamp = any(m.dimension in CALENDAR for m in found) and is_stamp(s)
             # The specific figures of a sentence are words of it too: two sentences giving "1.3 million"
             # are the more alike for it (a figure's own value and the other end of its span aside).
             figures = Counter(_figure_token(m) for m in found if specific(m.numeral))

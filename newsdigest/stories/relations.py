@@ -18,19 +18,41 @@ Thresholds, and why:
 
 * ``COPY_SHARE = 0.6`` of sentences verbatim: most of the text is cut and
   paste; an outlet that adds a paragraph or trims the end is still copying.
-* ``REWRITE_SHARE = 0.28`` of sentences followed in order, and at least
-  ``MIN_SENTENCES = 4`` of them (half, for a version of fewer than eight
-  sentences): on three outlets' independent reports of thirty events (the
-  fitting half of the analysis set) independent pairs follow each other for at
-  most 0.25 of their sentences or three sentences, while openly aggregated
-  copy and the demo's paraphrases follow for 0.30–0.50.
+* ``REWRITE_SHARE = 0.29`` of sentences followed in order, and at least
+  ``MIN_SENTENCES = 4`` of them. Measured with date stamps left out of the
+  counts (as the rule counts them), on three outlets' reports of the fifteen
+  events of the analysis set's fitting half (thirteen labelled independent,
+  two copied): an independent version of eight
+  sentences or more follows its likeliest earlier source for at most 0.278
+  (five of eighteen sentences), while the labelled copied event's version
+  follows for 0.31 and the demo's paraphrases for 0.30-0.50; the threshold
+  is the middle of that gap (the held-out half's independent reports reach
+  0.25).
+* A version of fewer than ``SHORT = 8`` sentences needs half of them followed
+  *and* ``MIN_CLOSE = 2`` of them close to the source's own wording (one, for
+  a version of two or three sentences): most of their 3-word shingles found
+  there, or half of them in a sentence saying the same thing (see `_close`).
+  A brief of four or five sentences reporting the same wire facts lines up,
+  sentence for sentence, with any longer report of them ("X was charged with
+  A, B and C"; "the body was found near Y"): on the analysis set's unlabelled
+  stories such briefs crossed "half followed" on paraphrase alone, while the
+  briefs that really reuse a source share two or more of its sentences nearly
+  word for word.
+
+Date lines and "Posted …" stamps (`stamps.is_stamp`) are not prose: two
+versions stamped the same afternoon look alike without one copying the other,
+so they are counted neither as sentences nor as shared ones.
 
 A version may only copy an *earlier* one: dated versions look at versions
 published before them (ties broken by the order given; a bare date counts as
 the end of its day, so it never beats a version timed that same day); an undated version may
 have come from any other, and a dated one may also draw on an undated one,
-since nobody can say the undated one came later; but never in a circle (A
-from B, B from C, C from A), which cannot all be true. The source named is the
+since nobody can say the undated one came later — unless the undated one was
+found to be a copy of a version dated after it: a copy's text is taken to
+be its source's, written when the source was (an undated copy of a verdict story is
+no source for the trial's opening months before; a rewrite, whose direction
+is a guess, says nothing of its time); and never in a circle (A from B, B
+from C, C from A), which cannot all be true. The source named is the
 candidate with the highest followed share.
 
 **First** is said only when the times separate the earliest version from
@@ -46,17 +68,27 @@ import bisect
 from dataclasses import dataclass
 from typing import Sequence
 
-from newsdigest.model import Post, Relation, RelationKind, earliest_instant, latest_instant
-from newsdigest.stories.align import VERBATIM, Alignment
+import numpy as np
 
-__all__ = ["COPY_SHARE", "REWRITE_SHARE", "MIN_SENTENCES", "PairShare", "pair_shares", "chronology", "relate",
-           "earliest_apart"]
+from newsdigest.model import Post, Relation, RelationKind, When, earliest_instant, latest_instant
+from newsdigest.stories.align import VERBATIM, Alignment
+from newsdigest.stories.stamps import is_stamp
+
+__all__ = ["COPY_SHARE", "REWRITE_SHARE", "MIN_SENTENCES", "MIN_CLOSE", "PairShare", "pair_shares",
+           "chronology", "relate", "earliest_apart"]
 
 COPY_SHARE = 0.6
-REWRITE_SHARE = 0.28
+REWRITE_SHARE = 0.29
 MIN_SENTENCES = 4
 SHORT = 8
-"""A version of fewer sentences needs half of them followed (and two at least) to be a rewrite."""
+"""A version of fewer sentences needs half of them followed, and `MIN_CLOSE` of them close, to be a rewrite."""
+MIN_CLOSE = 2
+CLOSE_SHINGLES = 0.5
+CLOSE_SIMILARITY = 0.54
+"""With half its shingles found in the source, the cosine at which a sentence is the source's sentence lightly
+edited ("the jury convicted him on Friday" for "a jury convicted him on Friday"), not the same fact told again:
+the similarity that one aligned sentence pair in ten reaches between independent reports of one event (the 90th
+percentile, 0.536, on the fitting half of the analysis set; 0.607 on the held-out half)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,6 +104,8 @@ class PairShare:
     sentences: int = 0
     followed_count: int = 0
     """Aligned sentences whose counterparts keep the other version's order (longest such run)."""
+    close_count: int = 0
+    """Sentences close to the other version's wording (`_close`): copied, or lightly edited."""
 
     @property
     def followed(self) -> float:
@@ -82,20 +116,37 @@ def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
     """shares[v][w]: how much of version v is found in version w."""
     nv = len(alignment.posts)
     shares = [[PairShare(aligned=0.0, verbatim=0.0) for _ in range(nv)] for _ in range(nv)]
+    near = _close(alignment)
     for v in range(nv):
-        rows = alignment.version_sentences(v)
+        rows = _prose_rows(alignment, v)
         if not rows:
             continue
         for w in range(nv):
             if w == v:
                 continue
-            aligned_rows = alignment.aligned_matrix[rows.start:rows.stop, w]
+            aligned_rows = alignment.aligned_matrix[rows, w]
             aligned = int(aligned_rows.sum())
-            verbatim = int((alignment.verbatim[rows.start:rows.stop, w] >= VERBATIM).sum())
-            followed = _in_order(alignment.match[rows.start:rows.stop, w][aligned_rows])
+            verbatim = int((alignment.verbatim[rows, w] >= VERBATIM).sum())
+            followed = _in_order(alignment.match[rows, w][aligned_rows])
             shares[v][w] = PairShare(aligned=aligned / len(rows), verbatim=verbatim / len(rows),
-                                     verbatim_count=verbatim, sentences=len(rows), followed_count=followed)
+                                     verbatim_count=verbatim, sentences=len(rows), followed_count=followed,
+                                     close_count=int(near[rows, w].sum()))
     return shares
+
+
+def _prose_rows(alignment: Alignment, v: int) -> list[int]:
+    """The version's sentences that are prose: its date lines and 'Posted …' stamps left out."""
+    return [n for n in alignment.version_sentences(v) if not is_stamp(alignment.sentences[n].text)]
+
+
+def _close(alignment: Alignment) -> np.ndarray:
+    """(N, V) booleans: is sentence n version v's own sentence, copied or lightly edited, not the fact retold?
+
+    Most of its shingles found in v (`VERBATIM`), or half of them in a sentence of v that says the same thing
+    (`CLOSE_SIMILARITY`). Two reports of one charge sheet share its words but not the sentence around them."""
+    verbatim = alignment.verbatim
+    return alignment.aligned_matrix & ((verbatim >= VERBATIM)
+                                       | ((verbatim >= CLOSE_SHINGLES) & (alignment.similarity >= CLOSE_SIMILARITY)))
 
 
 def _in_order(positions: Sequence[int]) -> int:
@@ -139,8 +190,10 @@ def relate(posts: Sequence[Post], alignment: Alignment,
     if first is not None and len(posts) > 1:
         relations[posts[first].id] = Relation(RelationKind.FIRST)
     sources: dict[int, int] = {}
+    copies: dict[int, int] = {}
     order = chronology(posts)
     rank = {i: r for r, i in enumerate(order)}
+    published = [p.published for p in posts]
     # Undated versions claim their source first: a dated version is the likelier original of the two.
     for v in [*(i for i in range(len(posts)) if i not in rank), *order]:
         post = posts[v]
@@ -150,7 +203,8 @@ def relate(posts: Sequence[Post], alignment: Alignment,
         # never beats a version timed that day) and at undated ones; never a version drawn, through any chain
         # of sources, from the one that would now draw on it (A from B, B from C and C from A cannot all be true).
         candidates = [w for w in range(len(posts)) if w != v and not _draws_on(sources, w, v)
-                      and (w not in rank or v not in rank or rank[w] < rank[v])]
+                      and (w not in rank or v not in rank or rank[w] < rank[v])
+                      and not _comes_after(copies, published, w, v)]
         best = max(candidates, key=lambda w: (shares[v][w].followed, shares[v][w].verbatim,
                                               -rank.get(w, len(posts)), -w), default=None)
         kind = _kind(shares[v][best]) if best is not None else None
@@ -158,9 +212,25 @@ def relate(posts: Sequence[Post], alignment: Alignment,
             relations[post.id] = Relation(RelationKind.INDEPENDENT)
             continue
         sources[v] = best
+        if kind is RelationKind.COPY:
+            copies[v] = best
         relations[post.id] = Relation(kind, of=posts[best].id, share=round(shares[v][best].aligned, 3),
                                       evidence=_evidence(alignment, v, best))
     return {p.id: relations[p.id] for p in posts}
+
+
+def _comes_after(copies: dict[int, int], published: Sequence[When | None], w: int, v: int) -> bool:
+    """Whether undated version `w` was found to copy, directly or through other copies, a version dated after
+    all of dated version `v`: a copy's text is its source's, so it cannot be the source of an earlier story."""
+    mine = published[v]
+    if mine is None or published[w] is not None:
+        return False
+    while w in copies:
+        w = copies[w]
+        theirs = published[w]
+        if theirs is not None:
+            return earliest_instant(theirs) > latest_instant(mine)
+    return False
 
 
 def _draws_on(sources: dict[int, int], w: int, v: int) -> bool:
@@ -178,7 +248,7 @@ EVIDENCE = 3
 
 def _evidence(alignment: Alignment, v: int, source: int) -> tuple[tuple[str, str], ...]:
     """The version's sentences that follow the source most closely, each with its counterpart, in order."""
-    rows = [n for n in alignment.version_sentences(v) if alignment.aligned_matrix[n, source]]
+    rows = [n for n in _prose_rows(alignment, v) if alignment.aligned_matrix[n, source]]
     best = sorted(rows, key=lambda n: -float(alignment.similarity[n, source]))[:EVIDENCE]
     return tuple((alignment.sentences[n].written or alignment.sentences[n].text,
                   alignment.sentences[int(alignment.match[n, source])].written
@@ -190,7 +260,8 @@ def _kind(share: PairShare) -> RelationKind | None:
     if share.verbatim >= COPY_SHARE and share.verbatim_count >= min(MIN_SENTENCES, share.sentences):
         return RelationKind.COPY
     if share.sentences < SHORT:
-        if share.followed >= 0.5 and share.followed_count >= 2:
+        if share.followed >= 0.5 and share.followed_count >= 2 \
+                and share.close_count >= min(MIN_CLOSE, share.sentences // 2):
             return RelationKind.REWRITE
     elif share.followed >= REWRITE_SHARE and share.followed_count >= MIN_SENTENCES:
         return RelationKind.REWRITE
