@@ -429,16 +429,16 @@ def _who_said(items: Sequence[QuoteMention], text: str, posts: Sequence[Post]) -
     if any(len({s for s in surnames if s in m.sentence.replace(m.text, "")}) >= 2 for m in items):
         return None  # "Ada Roe and Bo Lind said in a statement": one version credits them together
     names = {m.speaker for m in credited if m.speaker}
-    claims = tuple(dict.fromkeys(Claim(posts[m.post].id, _fullest(m.speaker or "", names), m.sentence)
+    claims = tuple(dict.fromkeys(Claim(posts[m.post].id, _fullest_credit(m.speaker or "", names), m.sentence)
                                  for m in sorted(credited, key=lambda m: m.post)))
     short = text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
     return Disagreement(f"Who said “{short}”", claims)
 
 
-def _fullest(name: str, names: set[str]) -> str:
-    """The fullest way the versions write this speaker: "Butler" is shown as another version's "A.J. Butler",
-    whose last words it is, so a reader sees one person under one name, not two rival speakers. "John
-    Butler" and "Mary Butler" stay apart."""
+def _fullest_credit(name: str, names: set[str]) -> str:
+    """The fullest way the versions' credits write this speaker (`_fullest` reads the story's text instead):
+    "Butler" is shown as another version's "A.J. Butler", whose last words it is, so a reader sees one person
+    under one name, not two rival speakers. "John Butler" and "Mary Butler" stay apart."""
     words = name.split()
     fuller = [n for n in names if len(n.split()) > len(words) and n.split()[-len(words):] == words]
     return max(fuller, key=lambda n: (len(n.split()), n)) if fuller and words else name
