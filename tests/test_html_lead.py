@@ -70,3 +70,127 @@ def test_the_explanation_names_the_lead_it_put_back(tmp_path):
     explain(source, config, console)
     line = next(row for row in console.export_text().splitlines() if "corroded far faster" in row)
     assert "keep Engineers found" in line and "the article's lead" in line
+
+
+def test_a_lead_shown_above_a_paywall_opens_the_body_the_page_states_in_json_ld():
+    import json
+
+    full = " ".join(PARAGRAPHS * 2)
+    stated = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": full})
+    html = page(LEAD, lead_html=f'<p class="standfirst">{LEAD}</p>').replace(
+        "</head>", f'<script type="application/ld+json">{stated}</script></head>')
+    # The page shows its lead and one paragraph; the rest is behind a subscription box.
+    html = html.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]),
+                        '<div class="paywall"><p>Subscribe to read on.</p></div>')
+    body = read_html(html).body
+    assert "Repairs are expected to take two summers" in body  # the stated body
+    assert body.index("corroded far faster") < body.index("The city council voted")  # opened by the shown lead
+
+
+def test_a_lead_under_a_headline_marked_by_microdata_opens_the_body_when_h1_is_the_footers():
+    html = page(LEAD, lead_html=f'<div class="standfirst">{LEAD}</div>')
+    html = html.replace("<h1>Harbour bridge to close to cars</h1>",
+                        '<h3 itemprop="headline">Harbour bridge to close to cars</h3>')
+    html = html.replace("<footer>", "<footer><h1>Partners</h1><h1>Imprint</h1>")
+    body = read_html(html).body
+    assert body.index("corroded far faster") < body.index("The city council voted")
+
+
+def _without_description(html: str) -> str:
+    return html.replace(f'<meta property="og:description" content="{LEAD}">', "")
+
+
+def test_a_paragraph_right_above_the_body_opens_it_when_the_page_states_no_description():
+    html = _without_description(page(LEAD, lead_html=f'<p class="intro">{LEAD}</p>'))
+    html = html.replace('<div class="article-body">', '<div class="article-body"><p>By Ann Lee</p>')
+    body = read_html(html).body
+    assert body.index("corroded far faster") < body.index("The city council voted")
+
+
+def test_a_paragraph_far_above_the_body_or_a_caption_is_no_lead():
+    from lxml.html import fromstring
+
+    from newsdigest.ingest.html_lead import lead_above_body
+
+    body = "\n\n".join(PARAGRAPHS)
+    near = fromstring(page(LEAD, lead_html=f'<p class="intro">{LEAD}</p>'))
+    assert lead_above_body(near, body) == LEAD  # the shape of a lead: close above the body
+    filler = "".join(f"<li>Menu entry number {n} with a few words</li>" for n in range(30))
+    far = fromstring(page(LEAD, lead_html=f'<p class="intro">{LEAD}</p><ul>{filler}</ul>'))
+    assert lead_above_body(far, body) is None
+    caption = fromstring(page(LEAD, lead_html=f'<div class="video-caption"><p>{LEAD}</p></div>'))
+    assert lead_above_body(caption, body) is None
+
+
+def test_the_explanation_names_a_lead_put_back_from_above_the_body(tmp_path):
+    config = load_config(ROOT / "site.toml", content_dir=tmp_path / "content", output_dir=tmp_path / "out",
+                         cache_dir=tmp_path / "cache")
+    source = tmp_path / "content" / "sources" / "page.html"
+    source.parent.mkdir(parents=True)
+    source.write_text(_without_description(page(LEAD, lead_html=f'<p class="intro">{LEAD}</p>')), encoding="utf-8")
+    console = Console(record=True, width=300)
+    explain(source, config, console)
+    line = next(row for row in console.export_text().splitlines() if "corroded far faster" in row)
+    assert "keep Engineers found" in line and "the article's lead" in line
+
+
+def test_a_teaser_for_another_article_above_the_byline_is_no_lead():
+    from lxml.html import fromstring
+
+    from newsdigest.ingest.html_lead import lead_above_body
+
+    teaser = ("Read our report on the plan to rebuild the tram depot by the railway station and what it means "
+              "for the services in the coming years…")
+    tree = fromstring(_without_description(page(LEAD, lead_html=f'<div class="promo"><p>{teaser}</p></div>')))
+    assert lead_above_body(tree, "\n\n".join(PARAGRAPHS)) is None
+
+
+def test_a_comment_before_the_bodys_first_words_does_not_hide_the_body():
+    from lxml.html import fromstring
+
+    from newsdigest.ingest.html_lead import lead_above_body
+
+    html = _without_description(page(LEAD, lead_html=f'<p class="intro">{LEAD}</p>'))
+    html = html.replace(f"<p>{PARAGRAPHS[0]}</p>", f"<p><!-- ad slot -->{PARAGRAPHS[0]}</p>")
+    assert lead_above_body(fromstring(html), "\n\n".join(PARAGRAPHS)) == LEAD
+
+
+def _lead_above(intro_html: str) -> str | None:
+    from lxml.html import fromstring
+
+    from newsdigest.ingest.html_lead import lead_above_body
+
+    tree = fromstring(_without_description(page(LEAD, lead_html=intro_html)))
+    return lead_above_body(tree, "\n\n".join(PARAGRAPHS))
+
+
+def test_a_lead_above_the_body_has_fifteen_words_or_more_and_ends_like_a_sentence():
+    fourteen = "Engineers found the harbour bridge's steel supports corroded far faster than expected this winter."
+    fifteen = "Engineers found the harbour bridge's steel supports corroded far faster than expected this past winter."
+    assert _lead_above(f"<p>{fourteen}</p>") is None
+    assert _lead_above(f"<p>{fifteen}</p>") == fifteen
+    assert _lead_above(f"<p>{fifteen[:-1]} and the council</p>") is None  # no sentence: a label or a cut teaser
+
+
+def test_a_lead_above_the_body_shares_a_longer_word_with_the_headline_or_the_bodys_opening():
+    none = "Fishermen at the quay say that mackerel stocks have grown strongly all along this mild coast."
+    one = "Fishermen at the harbour say that mackerel stocks have grown strongly all along this mild coast."
+    assert _lead_above(f"<p>{none}</p>") is None
+    assert _lead_above(f"<p>{one}</p>") == one
+
+
+def test_a_lead_above_the_body_is_hardly_linked():
+    slightly = LEAD.replace("steel supports", '<a href="/steel">steel supports</a>')
+    much = LEAD.replace("harbour bridge's steel supports corroded far faster",
+                        '<a href="/x">harbour bridge\'s steel supports corroded far faster</a>')
+    assert _lead_above(f"<p>{slightly}</p>") == LEAD
+    assert _lead_above(f"<p>{much}</p>") is None
+
+
+def test_a_page_that_marks_several_headlines_has_its_headline_in_the_first_h1():
+    html = page(LEAD, lead_html=f'<div class="standfirst">{LEAD}</div>')
+    html = html.replace("<h1>Harbour bridge to close to cars</h1>",
+                        '<h3 itemprop="headline">Harbour bridge to close to cars</h3>')
+    # Teasers marked as headlines too: the mark no longer singles out the article's headline.
+    html = html.replace("<footer>", '<footer><h1>Partners</h1><h4 itemprop="headline">Tram depot to be rebuilt</h4>')
+    assert "corroded far faster" not in read_html(html).body  # the only <h1> is the footer's, below everything

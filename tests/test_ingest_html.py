@@ -197,6 +197,45 @@ def test_tidy_body_cuts_page_furniture_but_keeps_prose_that_merely_sounds_like_i
     assert "Subscribers can read more" in tidy and PARAGRAPHS[2] in tidy
 
 
+def test_labels_left_at_the_end_of_the_body_are_cut_and_the_last_sentence_stays():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    body = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "Ann Lee", "Follow the Riverside Post online",
+                        "**Have you read these?**", "## More from the city desk"])
+    tidy = tidy_body(body, title="Harbour bridge to close to cars")
+    assert tidy.endswith("Ann Lee"), tidy  # a name is too short to tell from a signature
+    assert "Follow the Riverside" not in tidy and "read these" not in tidy and "city desk" not in tidy
+    assert tidy_body(PARAGRAPHS[0] + "\n\nThe ferry runs every 20 minutes", title=None).endswith("every 20 minutes")
+
+
+def test_a_closing_sentence_without_a_full_stop_is_no_label():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    for last in ("And so the long wait goes on", "Nobody knows yet what it will cost"):
+        assert tidy_body("\n\n".join([PARAGRAPHS[0], last]), title=None).endswith(last), last
+
+
+def test_a_closing_label_is_three_to_eight_capitalised_words():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    def kept(last: str) -> bool:
+        return tidy_body("\n\n".join([PARAGRAPHS[0], last]), title=None).endswith(last)
+
+    assert kept("Ann Lee")  # two words: a name, too short to tell from a signature
+    assert not kept("Riverside Photo Desk")
+    assert not kept("Follow The Riverside Post On Every Social Network")
+    assert kept("Follow The Riverside Post On Every Social Network Today")  # nine words: a line of prose
+
+
+def test_a_bold_question_closing_the_body_alone_is_the_articles_last_question():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    question = "**What happens if the council says no?**"
+    assert tidy_body("\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], question]), title=None).endswith(question)
+    with_heading = tidy_body("\n\n".join([PARAGRAPHS[0], question, "## Elsewhere in the city"]), title=None)
+    assert with_heading.endswith(PARAGRAPHS[0])
+
+
 def test_hover_cards_and_hidden_text_are_not_read_into_the_sentence():
     card = ('<span class="person-rollover"><a href="/people/maria-ortiz">Maria Ortiz</a>'
             '<span class="rollover-card"><img src="/p.jpg"><a href="/x">Ortiz backs new tram line</a>'

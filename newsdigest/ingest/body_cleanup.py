@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["is_furniture", "tidy_body"]
+
 # A whole line that is a call to act on the page rather than part of the story.
 _END = r"(?:\s*[:|»›>–-]|\s*$)"
 _FURNITURE = re.compile(
@@ -33,8 +35,12 @@ _INLINE_TAGS = re.compile(r"</?(?:u|ins|sup|sub|span|small|mark|abbr|cite|font)\
 _LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[^\]]+\]\([^)]*\)|\*\*[^*]+\*\*|<u>.*</u>|__[^_]+__)\s*$")
 _LIST_LINK_TEXT = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+\S")
+_OPENER = re.compile(r"^(?:\*\*|__)[^*_]{1,80}[:?](?:\*\*|__)$|^(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)[:?]$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+_LABEL_WORDS = (3, 8)
+"""A plain line of this many words with no closing mark is a label, not a sentence (shorter: a name, a date)."""
+_CLOSED = re.compile(r"[.!?…\"”»“)\]:;,]$")
 
 
 def tidy_body(body: str, *, title: str | None = None) -> str:
@@ -43,7 +49,7 @@ def tidy_body(body: str, *, title: str | None = None) -> str:
     lines = [line.rstrip() for line in body.strip().split("\n")]
     lines = _drop_leading_title(lines, title)
     lines = _cut_comment_section(lines)
-    lines = [line for line in lines if not _is_furniture(line)]
+    lines = [line for line in lines if not is_furniture(line)]
     lines = _drop_trailing_teasers(lines)
     lines = _drop_trailing_link_list(lines)
     text = "\n".join(lines).strip()
@@ -62,7 +68,8 @@ def _drop_leading_title(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-def _is_furniture(line: str) -> bool:
+def is_furniture(line: str) -> bool:
+    """Whether `line` is a call to act on the page ("Read more", "Share this", "Related:"), not a line of the story."""
     stripped = _EMPHASIS.sub("", line.strip().lstrip("#>-*+ ").strip())
     if not stripped:
         return False
@@ -73,19 +80,35 @@ def _is_furniture(line: str) -> bool:
 
 
 def _drop_trailing_teasers(lines: list[str]) -> list[str]:
-    """Cut a final run of two or more headings (teaser titles) with nothing but headings between."""
+    """Cut the labels that end the body: teaser titles, the heading of a block whose content was left out, a credit.
+
+    A heading introduces what follows it; with nothing after it, it heads page furniture
+    ("Read next", "More from this section") that the extractor dropped. A bold line that ends
+    in a colon or a question mark opens a block the same way, but alone at the end it may be the
+    article's own last question, so it goes only with other labels. A short plain line that is no
+    sentence (3-8 words, most of them capitalised, no closing mark, no figure) is a label of the
+    same kind: a photo credit, a share prompt, the title of the next block; a last sentence that
+    lacks its full stop has its words in lower case.
+    """
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
     start = end
-    headings = 0
-    while start and (not lines[start - 1].strip() or _HEADING.match(lines[start - 1])):
-        if lines[start - 1].strip():
-            headings += 1
+    while start and (not lines[start - 1].strip() or _is_closing_label(lines[start - 1])):
         start -= 1
-    if headings >= 2:
-        return lines[:start]
-    return lines[:end]
+    if all(_OPENER.match(line.strip()) for line in lines[start:end] if line.strip()):
+        return lines[:end]
+    return lines[:start]
+
+
+def _is_closing_label(line: str) -> bool:
+    text = line.strip()
+    if _HEADING.match(line) or _OPENER.match(text):
+        return True
+    words = text.split()
+    capitalised = sum(word[:1].isupper() for word in words)
+    return (_LABEL_WORDS[0] <= len(words) <= _LABEL_WORDS[1] and 2 * capitalised > len(words)
+            and not _CLOSED.search(text) and not any(character.isdigit() for character in text))
 
 
 _COMMENTS_HEAD = re.compile(

@@ -13,6 +13,7 @@ import os
 import re
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,6 +25,11 @@ from newsdigest.ingest.decode import decode
 from newsdigest.ingest.detect import Shape, detect
 from newsdigest.ingest.html_site import fold
 from newsdigest.model import iso_text, iso_text_or_none
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from newsdigest.ingest.html_meta import PageMeta
 
 
 def explain(path: Path, config: Config, console: Console) -> None:
@@ -171,8 +177,8 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
     if read is None:
         return
     tree, page = read
-    lead = fold(shown_lead(tree, page) or "")
     lines = page_text(tree)
+    leads = {fold(shown_lead(tree, page) or ""), fold(_lead_put_back(tree, page))} - {""}
     try:
         article = read_html(text, timezone=config.timezone)
         body, title = article.body, fold(article.title or "")
@@ -188,8 +194,8 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
             inside = len(line.text.split()) > 1 and fold(line.text) in folded_body
         if title and fold(line.text) == title:
             inside, reason = True, "the headline (the post's title)"
-        elif inside and lead and fold(line.text) == lead:
-            reason = "the article's lead: the page shows its description under the headline"
+        elif inside and fold(line.text) in leads:
+            reason = "the article's lead: the page shows it under the headline, above the article's paragraphs"
         elif inside:
             reason = "part of the extracted article"
         elif line.region:
@@ -201,6 +207,18 @@ def _explain_html(text: str, config: Config, console: Console) -> None:
         _line(console, number, inside, line.text, reason)
     console.print()
     _explain_html_metadata(text, body, config, console)
+
+
+def _lead_put_back(tree: HtmlElement, page: PageMeta) -> str:
+    """The lead that reading the page put back at the top of the body (see `html_lead`), if it put one back."""
+    from newsdigest.ingest.html_fields import headline
+    from newsdigest.ingest.html_source import body_steps
+
+    steps = body_steps(tree, page, headline(page))
+    for step in steps:
+        if step.step == "lead":
+            return step.body.split("\n\n", 1)[0]
+    return ""
 
 
 def _explain_html_metadata(text: str, body: str, config: Config, console: Console) -> None:

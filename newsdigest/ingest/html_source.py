@@ -17,7 +17,9 @@ readings: with the line model fitted on other sites, no combination gained on
 every held-out half, and the second reading about doubles the time a page
 takes); an article the page splits into
 chunks, and social posts it embeds, are put back whole, and the lead the page
-shows under its headline (see `html_lead`) opens the body.
+shows under its headline (see `html_lead`) opens the body. A run of lines
+that the page shows as links closes many bodies (teasers, "follow us"): it is cut
+(see `link_tail`).
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -41,6 +43,7 @@ from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
+from newsdigest.ingest.link_tail import drop_link_tail
 from newsdigest.ingest.split_article import complete_split_article
 from newsdigest.ingest.text_lines import CJK_WORD
 
@@ -94,10 +97,12 @@ def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[Bod
             body = record("text-dump cleaner", second)
     body = record("split article", complete_split_article(tree, body))
     body = record("embeds", restore_embeds(tree, body))
-    body = record("lead", restore_lead(tree, page, body))
     jsonld_body = _jsonld_body(page)
     if jsonld_body and _words(jsonld_body) > max(_JSONLD_MIN_WORDS, 1.5 * _words(body)):
         body = record("json-ld articleBody", jsonld_body)
+    # The lead is sought after the body is chosen: a page's `articleBody` is its paragraphs, rarely its lead.
+    body = record("lead", restore_lead(tree, page, body))
+    body = record("link tail", drop_link_tail(tree, body))
     record("tidy", tidy_body(body, title=title))
     return steps
 
