@@ -113,3 +113,18 @@ def test_a_story_of_unnamed_outlets_does_not_count_zero_outlets(tmp_path):
     text = re.sub(r"<[^>]+>", " ", story_page(config.output_dir))
     assert re.search(r"\b2 versions\b", text)
     assert "0 outlets" not in text
+
+
+
+def test_an_undated_rewrite_is_not_told_as_having_come_second(demo):
+    """Which of two near-identical texts came first only the times tell: the demo's 001 is undated, so the page
+    and the feed say its rewrite goes one way or the other; 003 and 004 are dated after 000 and are told
+    plainly."""
+    html = story_page(demo)
+    assert "Unnamed source (001-c23af71518a89e79)</a> rewrote Unnamed source (000-dbee12e2d6df8b2b) or was " \
+           "rewritten by it (undated: the times do not tell which came first)" in html
+    assert html.count("or was rewritten by it") == 1
+    assert html.count("Rewrite of or by Unnamed source (000-") == 1 and html.count("Rewrite of Unnamed source") == 2
+    feed = (demo / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("rewrite of or by Unnamed source (000-") == 1
+    assert feed.count("rewrite of Unnamed source (000-") == 2

@@ -66,6 +66,8 @@ class RelationView:
     """A plain sentence for the copy map: "copied The Herald (92 % of its sentences)"."""
     evidence: tuple[tuple[str, str], ...] = ()
     """(sentence of this version, sentence of the one it copied): what the claim rests on."""
+    order_unknown: bool = False
+    """One of the two versions is undated: which copied the other, the times do not tell."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,8 @@ def story_view(story: Story, tz: ZoneInfo, directory: Directory) -> StoryView:
     ordered = tuple(sorted(story.versions, key=lambda v: chronological_key(v.post.published, tz)))
     names = _display_names([v.post for v in ordered])
     refs = {v.post.id: _version_ref(v.post, names[v.post.id]) for v in ordered}
-    versions = tuple(_version_view(v, refs, tz, directory) for v in ordered)
+    undated = frozenset(v.post.id for v in ordered if v.post.published is None)
+    versions = tuple(_version_view(v, refs, tz, directory, undated) for v in ordered)
 
     outlets: dict[str, Ref] = {}
     for version in versions:
@@ -327,7 +330,8 @@ def _version_ref(post: Post, name: str) -> VersionRef:
     )
 
 
-def _version_view(version: Version, refs: dict[str, VersionRef], tz: ZoneInfo, directory: Directory) -> VersionView:
+def _version_view(version: Version, refs: dict[str, VersionRef], tz: ZoneInfo, directory: Directory,
+                  undated: frozenset[str]) -> VersionView:
     post = version.post
     ref = refs[post.id]
     authors = tuple(a.strip() for a in post.authors if a and a.strip())
@@ -345,7 +349,7 @@ def _version_view(version: Version, refs: dict[str, VersionRef], tz: ZoneInfo, d
         updated=updated,
         original_url=safe_link(post.url),
         post_url=ref.url,
-        relation=_relation_view(version, refs),
+        relation=_relation_view(version, refs, undated),
         additions=tuple(a for a in version.additions if a and a.strip()),
         excerpt=(post.excerpt or "").strip(),
         tags=tuple(t for t in (directory.tag(name) for name in post.tags) if t is not None),
@@ -361,7 +365,10 @@ _LABELS = {
 }
 
 
-def _relation_view(version: Version, refs: dict[str, VersionRef]) -> RelationView:
+def _relation_view(version: Version, refs: dict[str, VersionRef], undated: frozenset[str]) -> RelationView:
+    """How the page tells a version's relation. Which of two near-identical texts was written first only the
+    times can tell: where either version is undated, the page says the two share their text and that the
+    times do not tell which came first, instead of naming one the copier."""
     relation = version.relation
     kind = RelationKind(relation.kind)
     of = refs.get(relation.of) if relation.of and relation.of != version.post.id else None
@@ -375,8 +382,12 @@ def _relation_view(version: Version, refs: dict[str, VersionRef]) -> RelationVie
     else:
         verb = "copied" if kind is RelationKind.COPY else "rewrote"
         sentence = f"{verb} {of.outlet}"  # how much it shares is on the version's own card, beside the evidence
+        if {version.post.id, of.id} & undated:
+            done = "copied by" if kind is RelationKind.COPY else "rewritten by"
+            sentence += f" or was {done} it (undated: the times do not tell which came first)"
     return RelationView(kind=kind.value, label=_LABELS[kind], of=of, share_percent=share, sentence=sentence,
-                        evidence=tuple(relation.evidence) if of else ())
+                        evidence=tuple(relation.evidence) if of else (),
+                        order_unknown=of is not None and bool({version.post.id, of.id} & undated))
 
 
 def _first(versions: tuple[VersionView, ...]) -> VersionView | None:
