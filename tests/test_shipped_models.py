@@ -3,7 +3,8 @@
 A model reads a feature it does not know as nothing, and a feature the code
 stopped computing as 0: either way the model silently weighs something else
 than it was fitted on. Each model file in the package is held to the features
-its reader computes on a small page of its own.
+its reader computes on a small page of its own. The byline model also carries
+the threshold a saved page's visible byline must reach, fitted with it.
 """
 
 import json
@@ -11,7 +12,7 @@ from importlib import resources
 
 from trafilatura.utils import load_html
 
-from newsdigest.ingest import text_byline, text_dateline, text_title
+from newsdigest.ingest import meta_model, text_byline, text_dateline, text_title
 from newsdigest.ingest.html_authors import MODEL_FILE as HTML_AUTHORS_FILE
 from newsdigest.ingest.html_authors import author_candidates
 from newsdigest.ingest.html_meta import read_page_meta
@@ -19,7 +20,7 @@ from newsdigest.ingest.html_site import site_of
 from newsdigest.ingest.line_model import CONTEXT, FEATURES, context_features, line_feature_maps, line_features
 from newsdigest.ingest.meta_model import MODEL_FILE
 from newsdigest.ingest.textdump import read_dump
-from newsdigest.ingest.textmeta import page_context
+from newsdigest.ingest.textmeta import page_byline, page_context
 
 LEAD = [
     ("The harbour council voted on Tuesday to build a new bridge across the water, ending a decade of argument "
@@ -99,3 +100,40 @@ def test_the_body_line_model_names_exactly_the_features_its_reader_computes():
     width = len(context_features([0.5] * len(rows), dump.lines, rows)[0])
     assert list(model["context"]["names"]) == list(CONTEXT) and width == len(CONTEXT)
 
+
+BYLINE_PAGE = "\n".join([
+    "Home", "News", "Transport", "",
+    "Council approves harbour bridge",
+    "By Greta Stolm", "Published on 07 | 03 | 2021", "",
+    *LEAD, "",
+    "More news", "Ferry fares to rise in spring", "Privacy",
+])
+
+
+def test_the_shipped_byline_model_carries_the_threshold_for_saved_pages():
+    shipped = json.loads(resources.files("newsdigest.ingest").joinpath(meta_model.MODEL_FILE).read_text("utf-8"))
+    threshold = shipped[text_byline.MODEL]["page_threshold"]
+    assert 0.0 < threshold < 1.0
+    assert meta_model.page_threshold(text_byline.MODEL) == threshold
+
+
+def test_the_visible_byline_is_taken_only_when_it_reaches_the_threshold():
+    found = page_byline(BYLINE_PAGE, ["Council approves harbour bridge"])
+    assert found is not None and found.likeliest == ("Greta Stolm",)
+    assert found.names(found.probability) == ("Greta Stolm",)
+    assert found.names(found.probability + 0.01) == ()  # nothing signed under the article either
+
+
+def test_a_saved_page_weighs_its_visible_byline_only_at_the_threshold_asked():
+    html = f"""<html lang="en"><head><title>Council approves harbour bridge</title></head><body><main><article>
+<h1>Council approves harbour bridge</h1><p>By Greta Stolm</p>{"".join(f"<p>{p}</p>" for p in LEAD)}
+</article></main></body></html>"""
+    page = read_page_meta(load_html(html))
+    site = site_of(page, None)
+
+    def visible(at_least: float) -> list[tuple[str, ...]]:
+        found = author_candidates(page, site, " ".join(LEAD), at_least=at_least)
+        return [c.choice.names for c in found if c.choice.source == "visible byline"]
+
+    assert visible(0.0) == [("Greta Stolm",)]
+    assert visible(1.01) == []

@@ -14,7 +14,7 @@ that never saw their pages, while the author figure on all pages, read with the 
 sample. The halves are not wholly unseen even so: titles and dates are chosen
 by written rules worked out on these pages, and one of the author readings (the
 visible page read as a text dump) comes from `meta_model.json`, fitted on every
-page. `--failures` lists every miss of ingest (the
+page, with the threshold it must reach (fitted there on every saved page's authors). `--failures` lists every miss of ingest (the
 shipped weights) with the gold, our value and where ours was read (the
 `ingest --explain` reason). The corpus is only read, never copied into the package.
 """

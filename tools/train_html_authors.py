@@ -33,15 +33,16 @@ from newsdigest.errors import NewsdigestError
 from newsdigest.ingest.decode import decode
 from newsdigest.ingest.html_authors import MODEL_FILE, Candidate, author_candidates, choose_authors
 from newsdigest.ingest.html_fields import _url
-from newsdigest.ingest.html_site import site_of
+from newsdigest.ingest.html_meta import PageMeta
+from newsdigest.ingest.html_site import Site, site_of
 from newsdigest.ingest.html_source import read_html, read_page
 
 C = 0.3
 """Inverse regularisation: a few hundred pages, a score of features."""
 
 
-def page_candidates(path: Path) -> tuple[list[Candidate], str]:
-    """The page's candidates and the names the shipped weights choose."""
+def saved_page(path: Path) -> tuple[PageMeta, Site, str] | None:
+    """A saved page as ingest reads it for its authors: what it says about itself, its site, its article's text."""
     text = decode(path.read_bytes(), html=True)
     try:
         body = read_html(text).body
@@ -49,9 +50,17 @@ def page_candidates(path: Path) -> tuple[list[Candidate], str]:
         body = ""
     read = read_page(text)
     if read is None:
-        return [], ""
+        return None
     page = read[1]
-    site = site_of(page, _url(page))
+    return page, site_of(page, _url(page)), body
+
+
+def page_candidates(path: Path) -> tuple[list[Candidate], str]:
+    """The page's candidates and the names the shipped weights choose."""
+    read = saved_page(path)
+    if read is None:
+        return [], ""
+    page, site, body = read
     candidates = author_candidates(page, site, body)
     chosen = choose_authors(page, site, body, candidates)
     return candidates, "; ".join(chosen.names) if chosen else ""

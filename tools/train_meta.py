@@ -8,7 +8,10 @@ lists each field's candidates with the package's own readers (`text_title`,
 gold value as the scorer compares it, and fits per field a logistic model and a hundred shallow boosted
 trees, whose mean probability ranks the candidates. Reports each field's top-1 accuracy cross-validated across sites
 (group k-fold by the page's host), then fits on all pages given and writes
-the weights. `--half` fits on one random half only (the other is for
+the weights. With the byline model goes the threshold a saved page's visible
+byline must reach (`fit_page_threshold`), chosen by cross-validation on the
+saved pages' authors (`.html`), so that a refit never leaves it where an older
+model's probabilities put it. `--half` fits on one random half only (the other is for
 measuring what holds out, and the script reports each field on it as ingest
 reads it); the corpus itself is never copied into the package.
 """
@@ -33,8 +36,11 @@ from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from newsdigest.ingest import meta_model, text_byline, text_dateline, text_title  # noqa: E402
+import train_html_authors as html_chooser  # noqa: E402
+
+from newsdigest.ingest import html_authors, meta_model, text_byline, text_dateline, text_title  # noqa: E402
 from newsdigest.ingest.meta_model import Candidate  # noqa: E402
 from newsdigest.ingest.textdump import analyse  # noqa: E402
 from newsdigest.ingest.textmeta import page_context  # noqa: E402
@@ -133,15 +139,21 @@ def predict(model: Blend, names: list[str], cands: list[Candidate]) -> np.ndarra
     return model.predict_proba(x)[:, 1]
 
 
-def cross_validate(rows, names, field: str = "", folds: int = 5) -> tuple[float, dict[str, int], list[tuple[float, bool]]]:
+Fold = tuple[Blend, list[int]]
+"""A model fitted on some sites' pages, and the rows of the pages it never saw."""
+
+
+def cross_validate(rows, names, field: str = "", folds: int = 5) -> tuple[float, dict[str, int], list[tuple[float, bool]], list[Fold]]:
     """Top-1 accuracy over the pages that have the field, each page predicted by a model that never saw its site.
 
-    Also returns each page's top-1 probability and whether that pick is right, from which the threshold is set.
+    Also returns each page's top-1 probability and whether that pick is right, from which the threshold is set,
+    and each fold's model with the rows it predicted.
     """
     groups = [host_of(key) for key, _, _ in rows]
-    right, chosen, picks = 0, {}, []
+    right, chosen, picks, fitted = 0, {}, [], []
     for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
         model = fit([rows[i] for i in train if rows[i][1]], names, field)
+        fitted.append((model, list(test)))
         for i in test:
             key, cands, labels = rows[i]
             if not cands:
@@ -151,7 +163,7 @@ def cross_validate(rows, names, field: str = "", folds: int = 5) -> tuple[float,
             chosen[key] = cands[best].index
             right += labels[best]
             picks.append((float(p[best]), bool(labels[best])))
-    return right / len(rows), chosen, picks
+    return right / len(rows), chosen, picks, fitted
 
 
 def abstain_below(picks: list[tuple[float, bool]]) -> float:
@@ -197,17 +209,17 @@ def export(model: Blend, names: list[str], threshold: float) -> dict:
             "linear": {"intercept": round(float(model.linear.intercept_[0]), 6), "weights": weights}}
 
 
-def train_field(name: str, rows) -> tuple[dict, dict[str, int]]:
-    """Cross-validate, report, and fit on all `rows`; returns the weights and each page's chosen line."""
+def train_field(name: str, rows) -> tuple[dict, dict[str, int], list[Fold]]:
+    """Cross-validate, report, and fit on all `rows`; returns the weights, each page's chosen line and the folds."""
     names = sorted({n for _, cands, _ in rows for c in cands for n in c.features})
-    accuracy, chosen, picks = cross_validate(rows, names, name)
+    accuracy, chosen, picks, folds = cross_validate(rows, names, name)
     threshold = abstain_below(picks)
     below = sum(p < threshold for p, ok in picks if ok)
     wrong_below = sum(p < threshold for p, ok in picks if not ok)
     reachable = sum(any(labels) for _, _, labels in rows) / len(rows)
     print(f"{name + ':':7} cross-validated top-1 {accuracy:.3f} over {len(rows)} pages "
           f"(a right candidate exists on {reachable:.3f}); {below} right and {wrong_below} wrong picks fall below its threshold {threshold}")
-    return export(fit([r for r in rows if r[1]], names, name), names, threshold), chosen
+    return export(fit([r for r in rows if r[1]], names, name), names, threshold), chosen, folds
 
 
 def main() -> int:
@@ -232,14 +244,15 @@ def main() -> int:
     # Headline first: the byline and dateline readers measure from where it stands.
     title_rows = [(k, c, [norm(x.value) == norm(GOLD[k]["title"]) for x in c])
                   for k in keys for c in [text_title.candidates(contexts[k])]]
-    weights["title"], title_at = train_field("title", title_rows)
+    weights["title"], title_at, _ = train_field("title", title_rows)
     author_rows = [(k, c, [author_ok(GOLD[k]["author"], x.value) for x in c])
                    for k in keys if GOLD[k].get("author") for c in [text_byline.candidates(contexts[k], title_at.get(k))]]
-    weights["author"], byline_at = train_field("author", author_rows)
+    weights["author"], byline_at, author_folds = train_field("author", author_rows)
     date_rows = [(k, c, [day_of(x.value.moment).isoformat() == GOLD[k]["date"] for x in c])
                  for k in keys if GOLD[k].get("date")
                  for c in [text_dateline.candidates(contexts[k], title_at.get(k), byline_at.get(k))]]
-    weights["date"], _ = train_field("date", date_rows)
+    weights["date"], _, _ = train_field("date", date_rows)
+    weights["author"]["page_threshold"] = fit_page_threshold(folder, author_rows, author_folds, weights)
 
     args.output.write_text(json.dumps(weights, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
@@ -248,6 +261,69 @@ def main() -> int:
         measure(folder, other, f"held-out half ({len(other)} pages, sites never seen in fitting)")
         measure(folder, keys, f"fitted half ({len(keys)} pages)")
     return 0
+
+
+PAGE_THRESHOLDS = [round(0.05 * n, 2) for n in range(6, 19)]
+"""The thresholds tried for a saved page's visible byline: 0.3 to 0.9."""
+
+
+def fit_page_threshold(folder: Path, rows, folds: list[Fold], weights: dict[str, dict]) -> float:
+    """The probability a saved page's visible byline must reach, chosen on the saved pages' authors.
+
+    A saved page's visible text is read for its byline like a text dump
+    (`html_authors.visible_byline`); the reading joins the bylines its markup and
+    metadata state, among which `html_authors` chooses. A loose threshold lets a
+    heading or a teaser's name stand beside the page's stated byline, a strict
+    one loses the pages whose markup names nobody. Each page's reading is
+    scored by the byline model of the fold that never saw its site, and for
+    each threshold the chooser's weights are fitted on the other folds' pages
+    (`train_html_authors.fit`) and judged on the fold's: the threshold that,
+    with its neighbours on either side, chooses the most pages' authors right wins.
+    The curve is flat (a couple of points, a few pages, from 0.3 to 0.9, with ties
+    between neighbours): the value chosen is one of several nearly as good.
+    """
+    missing = [path for key, *_ in rows if not (path := folder / f"{key}.html").is_file()]
+    if missing:
+        raise SystemExit(f"{missing[0]}: no saved page beside its text dump, to fit the visible byline's threshold on")
+    names = weights["author"]["features"]
+    readings: dict[str, tuple[float, list, list]] = {}
+    fold_of: dict[str, int] = {}
+    for number, (model, test) in enumerate(folds):
+        meta_model.use_weights(weights | {"author": export(model, names, weights["author"]["threshold"])})
+        for i in test:
+            key = rows[i][0]
+            fold_of[key] = number
+            read = html_chooser.saved_page(folder / f"{key}.html")
+            if read is None:
+                readings[key] = (0.0, [], [])
+                continue
+            page, site, body = read
+            found = html_authors.visible_byline(page)
+            readings[key] = (found.probability if found else 0.0,
+                             html_authors.author_candidates(page, site, body, at_least=0.0),
+                             html_authors.author_candidates(page, site, body, at_least=2.0))
+    meta_model.use_weights(weights)
+    features = next((list(c[0].features) for _, taken, left in readings.values() for c in (taken, left) if c), None)
+    if features is None:
+        raise SystemExit(f"{folder}: no saved page offers a reading of its byline, to fit the visible byline's threshold on")
+    share = {}
+    for threshold in PAGE_THRESHOLDS:
+        page_rows = {key: html_chooser.page_row(key, taken if p >= threshold else left, GOLD[key]["author"], features)
+                     for key, (p, taken, left) in readings.items()}
+        right = 0.0
+        for number in range(len(folds)):
+            model = html_chooser.fit([r for key, r in page_rows.items() if fold_of[key] != number])
+            scored = [r for key, r in page_rows.items() if fold_of[key] == number]
+            right += html_chooser.accuracy(model, scored) * len(scored)
+        share[threshold] = right / len(page_rows)
+    # One page is one step of this curve: a threshold is judged with its neighbours, so that the choice
+    # does not hang on one page's probability (the lowest of equals, like `abstain_below`).
+    around = {t: float(np.mean([share[u] for u in PAGE_THRESHOLDS[max(0, i - 1): i + 2]]))
+              for i, t in enumerate(PAGE_THRESHOLDS)}
+    chosen = max(PAGE_THRESHOLDS, key=lambda t: (round(around[t], 6), -t))
+    print("saved pages' authors by the visible byline's threshold (cross-validated): "
+          + " ".join(f"{t}={v:.3f}" for t, v in share.items()) + f"; chosen {chosen}")
+    return chosen
 
 
 def measure(folder: Path, keys: list[str], label: str) -> None:

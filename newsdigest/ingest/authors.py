@@ -20,12 +20,13 @@ BYLINE_PREFIX = re.compile(
     r"^\s*(?-i:(?:By|Par|Por|Door)(?=[A-Z][a-z]))"
     r"|^\s*(?:(?:written|posted|reported|published|words|story|photos?|text|texto|testo|tekst)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|od|przez|(?P<label>autor(?:in)?|auteur|authors?|autore|forfatter|kirjoittaja|"
-    r"redacción|redaktion|byline|writer|reporter|text|texto|tekst))\b\s*[:\-–]?\s*",
+    r"byline|writer|reporter|text|texto|tekst)|(?P<desk>redacción|redaktion))\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 """A byline's opening words ("By", "Written by", "Von", "Par", "Por", "Autor:", "Text:") in the languages the
 date reader knows: generic vocabulary of bylines, not any site's wording. The one list of them: the text-dump
-reader finds bylines by it, and `clean_authors` strips it. Glued to the name without a space ("ByJane Doe",
+reader finds bylines by it, and `clean_authors` strips it. Alone, a label is no name (`author_items`), while
+the newsroom's word (group `desk`) signs for it. Glued to the name without a space ("ByJane Doe",
 "PorAna Ruiz") a prefix is read only where a capitalised name never starts with it: "By", "Par", "Por", "Door";
 not "Di" or "Von", which start names written with a capital inside ("DiAnne", "VonEllen")."""
 _SEPARATORS = re.compile(r"\s*(?:;|\||\band\b|&|\+|\bwith\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s*,\s*", re.IGNORECASE)
@@ -93,7 +94,7 @@ def _without_prefix(text: str) -> str:
     m = BYLINE_PREFIX.match(text)
     if m is None or not text[m.end() :].strip(" .,:;-–—|"):
         return text
-    if m.group("label") and not re.search(r"[:\-–]\s*$", m.group(0)):
+    if (m.group("label") or m.group("desk")) and not re.search(r"[:\-–]\s*$", m.group(0)):
         return text
     return text[m.end() :]
 

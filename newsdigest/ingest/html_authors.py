@@ -7,7 +7,9 @@ label, then the visible byline (read as a text dump's, then "By …" lines, auth
 links and elements marked as bylines, outside the comments), a name signed under
 the article, and the page's copyright holder when a person holds it. Each is
 cleaned of what is not a name (a `@handle`, an e-mail, a "Label:" before it),
-split into people by `authors.clean_authors`, and marked when it names no person
+split into people by `authors.clean_authors`, rid of the items that name nobody
+(a place the page writes a dateline from or a country, a web address, a label
+word, see `author_items`), and marked when it names no person
 (the site itself, by its stated name or host, see `html_site`; a JSON-LD
 `Organization`; a desk such as "Staff and wire reports"; initials; a user name
 the article does not spell out). A logistic model (`data/html_authors.json`,
@@ -17,7 +19,8 @@ many other readings of the page name the same people, whether another names
 more of them (a second author the metadata leaves out) or names them in full
 where this one gives a first name or initials, whether it names no person where
 another reading stated as a byline (or agreed by a third) names one, and what its
-names look like; the best one is the page's byline. A page without any reading names no one.
+names look like (a lone word nothing else backs, a single word beside a full name);
+the best one is the page's byline. A page without any reading names no one.
 """
 
 from __future__ import annotations
@@ -31,13 +34,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsdigest.ingest import text_byline
+from newsdigest.ingest.author_items import PageWords, a_first_name, a_stray_word, not_a_name
 from newsdigest.ingest.authors import clean_authors
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import Site, fold
+from newsdigest.ingest.meta_model import page_threshold
 from newsdigest.ingest.page_text import page_text
-from newsdigest.ingest.textmeta import byline_of_page
+from newsdigest.ingest.textmeta import PageByline, page_byline
 
-__all__ = ["AuthorChoice", "Candidate", "author_candidates", "choose_authors"]
+__all__ = ["AuthorChoice", "Candidate", "author_candidates", "choose_authors", "readings_left_out", "visible_byline"]
 
 MODEL_FILE = "data/html_authors.json"
 
@@ -47,6 +53,8 @@ _LABEL = re.compile(r"^\s*(?:[^\W\d_]+\s*[,;&+/]\s*)*(?:\w+\s+)?\w+\s*[:：]\s*(
 """A label of a word or two before a byline ("Interview: Jane Doe", "Auteur : Jane Doe", "Article by: Jane Doe"),
 or of several roles ("Text, Fotos: Jane Doe", "Text & Bild: Jane Doe")."""
 _META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_NAME_FIELDS = ("json-ld", "meta", "twitter")
+"""Where a page states its byline in a field meant for a name, rather than in text a reader sees."""
 _STATED = frozenset({"json-ld author", "json-ld creator", "meta author", "printed 'By' line"})
 """Sources where the page states its byline as such, even when it names no person."""
 
@@ -58,6 +66,8 @@ class AuthorChoice:
     """Where the names were read ("json-ld author", "meta author", "visible byline", …)."""
     outlet: bool
     """True when no person is named: the names are the site's, a desk's, initials or a user name."""
+    left_out: tuple[str, ...] = ()
+    """What the reading's byline also held that names nobody, each with why (for `ingest --explain`)."""
 
 
 def choose_authors(
@@ -83,7 +93,7 @@ class Candidate:
     features: dict[str, float]
 
 
-def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candidate]:
+def author_candidates(page: PageMeta, site: Site, body: str = "", *, at_least: float | None = None) -> list[Candidate]:
     """Every reading of the byline the page offers, in order of how deliberately it is stated, with its features.
 
     The features say where a reading comes from, how many other readings of the
@@ -91,7 +101,7 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
     markup and its text is the byline), and what the names look like (a
     headline's words, the site's name, a user name, a label with a colon).
     """
-    readings = list(_readings(page, site, body))
+    readings = list(_readings(page, site, body, at_least))
     title = f" {fold(' '.join([page.title_tag or '', page.meta.get('og:title', ''), *page.h1]))} "
     text = f" {fold(body)} "
     seen = [(_kind(c.source), _folded(c.names)) for c in readings]
@@ -112,6 +122,9 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
             "no person, where another reading names one": float(choice.outlet and any(p != names for p in people)),
             "fewer people than another reading": float(any(_fewer(names, n, spoken) for n in others)),
             "short for another reading": float(any(_shorter(names, n) for n in others)),
+            "a lone word": float(_lone_word(choice) and not any(
+                k != kind and (_agree(n, names) or _shorter(names, n)) for k, n in seen if n)),
+            "a stray word beside a full name": float(a_stray_word(choice.names)),
             # A reading that names the same people in short ("Jane" for "Jane Doe") agrees with the full one.
             "other kinds agreeing": min(len({k for k, n in seen if k != kind and _agree(n, names)}), 4) / 4,
             "readings agreeing": min(sum(1 for j, (_, n) in enumerate(seen) if j != index and _agree(n, names)), 8) / 8,
@@ -133,6 +146,13 @@ def author_candidates(page: PageMeta, site: Site, body: str = "") -> list[Candid
 _KINDS = ("json-ld", "meta", "twitter", "visible", "printed", "author link", "byline element", "signature",
           "copyright")
 """Where a reading comes from, by the first word(s) of its source."""
+
+
+def _lone_word(choice: AuthorChoice) -> bool:
+    """A visible reading of one word that is no known first name ("Wintermarkt", "Gartenfest", "Reuters"): a
+    heading or a label the byline reader took, unless another kind of reading backs it or it is an agency's."""
+    return (not choice.outlet and not choice.source.startswith(_NAME_FIELDS)
+            and all(" " not in n for n in choice.names) and not any(a_first_name(n) for n in choice.names))
 
 
 def _kind(source: str) -> str:
@@ -166,7 +186,17 @@ def _short_for(short: str, full: str) -> bool:
     return " " not in short and len(words) > 1 and short in (words[0], "".join(w[0] for w in words))
 
 
-def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
+def readings_left_out(page: PageMeta, site: Site, body: str = "") -> tuple[str, ...]:
+    """The readings of the byline left out whole, since every item names nobody, each with why (`ingest --explain`)."""
+    dropped: list[str] = []
+    for _ in _readings(page, site, body, None, dropped):
+        pass
+    return tuple(dropped)
+
+
+def _readings(
+    page: PageMeta, site: Site, body: str, at_least: float | None, dropped: list[str] | None = None
+) -> Iterator[AuthorChoice]:
     """Each candidate byline read as names: people where it names people, else what it names instead.
 
     Where the page's metadata names a person and its byline markup names the same
@@ -179,7 +209,7 @@ def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
         shown = {n for c in stated if not c.source.startswith(("json-ld", "meta", "twitter")) for n in _folded(c.names)}
         return not said & shown
 
-    for choice in _read(page, site, body, read_visible):
+    for choice in _read(page, site, body, read_visible, at_least, [] if dropped is None else dropped):
         stated.append(choice)
         yield choice
     # Who owns the page, if not the site itself: only a person's name, since a company holding
@@ -189,32 +219,51 @@ def _readings(page: PageMeta, site: Site, body: str) -> Iterator[AuthorChoice]:
         yield AuthorChoice(names, "copyright holder", True)
 
 
-def _read(page: PageMeta, site: Site, body: str, read_visible: Callable[[], bool]) -> Iterator[AuthorChoice]:
-    for source, value, strict in _candidates(page, body, read_visible):
+def _read(
+    page: PageMeta, site: Site, body: str, read_visible: Callable[[], bool], at_least: float | None,
+    dropped: list[str],
+) -> Iterator[AuthorChoice]:
+    """The readings of `_candidates` as names; those whose every item names nobody go to `dropped`, with why."""
+    words = PageWords((*body.splitlines(), *page.texts), page.lang)
+    for source, value, strict in _candidates(page, body, read_visible, at_least):
+        field = source.startswith((*_NAME_FIELDS, "author link"))  # a link to the author's page names them too
         cleaned = _cleaned(value)
         whole = [v for v in (cleaned if isinstance(cleaned, list) else [cleaned]) if v]
         if any(site.mentions(v) for v in whole):
             # The site itself named as author, before "Jobs & Hire" is split into two "people".
-            yield AuthorChoice(clean_authors(whole, strict=False) or tuple(whole), source, True)
+            said = {n: not_a_name(n, words, field=field) for n in clean_authors(whole, strict=False) or whole}
+            if named := tuple(n for n, why in said.items() if not why):
+                yield AuthorChoice(named, source, True)
+            else:
+                dropped.append(_why_left_out(source, said))
             continue
-        names = clean_authors(cleaned, strict=strict)
+        # Where the byline's people write from, and its label words, name nobody: not even the outlet.
+        said = {n: not_a_name(n, words, field=field) for n in clean_authors(cleaned, strict=strict)}
+        names = tuple(n for n, why in said.items() if not why)
+        left = tuple(f"{n!r}, {why}" for n, why in said.items() if why)
         if not names:
-            if source in _STATED and _desk(whole):
+            if source in _STATED and _desk(whole) and not any(not_a_name(v, words, field=field) for v in whole):
                 # "Staff and wire reports": no person, but what the page states as its byline.
                 yield AuthorChoice(tuple(whole), source, True)
+            elif left:
+                dropped.append(_why_left_out(source, said))
             continue
         people = tuple(n for n in names if not site.names_it(n))
         if people and all(_login(n) for n in people):
             spelled = tuple(full for n in people if (full := _spelled_out(n, body)))
             if spelled:
-                yield AuthorChoice(spelled, f"{source}, a user name the article spells out", False)
+                yield AuthorChoice(spelled, f"{source}, a user name the article spells out", False, left)
                 continue
         if people and not _organisation(value) and not all(_weak(n) for n in people):
             if source.startswith(("json-ld", "meta", "twitter")):
                 people = _fuller_shown(people, page, site)
-            yield AuthorChoice(people, source, False)
+            yield AuthorChoice(people, source, False, left)
         else:
-            yield AuthorChoice(names, source, True)
+            yield AuthorChoice(names, source, True, left)
+
+
+def _why_left_out(source: str, said: dict[str, str | None]) -> str:
+    return f"the {source}: " + "; ".join(f"{n!r}, {why}" for n, why in said.items() if why)
 
 
 def _score(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -256,7 +305,9 @@ def _spelled_out(login: str, text: str) -> str | None:
 _NOT_THE_ARTICLES = frozenset({"form", "comments"})
 
 
-def _candidates(page: PageMeta, body: str, read_visible: Callable[[], bool]) -> Iterator[tuple[str, Any, bool]]:
+def _candidates(
+    page: PageMeta, body: str, read_visible: Callable[[], bool], at_least: float | None
+) -> Iterator[tuple[str, Any, bool]]:
     """(source, value, strict) in order of trust; `strict=False` for fields meant to hold a name.
 
     The visible page read as a text dump costs more than all the rest together; it is
@@ -277,11 +328,22 @@ def _candidates(page: PageMeta, body: str, read_visible: Callable[[], bool]) -> 
         if not byline.rstrip().endswith(":"):  # "Jane says:" heads a comment, not the article
             yield "byline element", byline, True
     if page.tree is not None and read_visible():
-        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`);
-        # what readers type into forms and write in comments never names the article's author.
-        visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
-        yield "visible byline", list(byline_of_page("\n".join(visible), page.h1)), True
+        # The visible byline read as a text dump's (the fitted byline reader, see `text_byline`).
+        found = visible_byline(page)
+        threshold = page_threshold(text_byline.MODEL) if at_least is None else at_least
+        yield "visible byline", list(found.names(threshold) if found else ()), True
     yield "signature under the article", _signature(body), True
+
+
+def visible_byline(page: PageMeta) -> PageByline | None:
+    """The byline of the page's visible text read as a text dump's, before its threshold (see `textmeta`).
+
+    What readers type into forms and write in comments never names the article's author: it is left out.
+    """
+    if page.tree is None:
+        return None
+    visible = [line.text for line in page_text(page.tree) if line.region not in _NOT_THE_ARTICLES]
+    return page_byline("\n".join(visible), page.h1)
 
 
 def _twitter_label_author(page: PageMeta) -> str | None:

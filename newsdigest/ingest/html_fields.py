@@ -14,7 +14,7 @@ from datetime import tzinfo
 from typing import Any
 
 from newsdigest.ingest.decode import normalize
-from newsdigest.ingest.html_authors import author_candidates, choose_authors
+from newsdigest.ingest.html_authors import author_candidates, choose_authors, readings_left_out
 from newsdigest.ingest.html_dates import choose_published, published_and_updated
 from newsdigest.ingest.html_meta import PageMeta
 from newsdigest.ingest.html_site import site_of
@@ -62,13 +62,15 @@ def explain_choices(page: PageMeta, html: str, timezone: tzinfo | None, body: st
     candidates = author_candidates(page, site, body)
     readings = len(candidates)
     authors = choose_authors(page, site, body, candidates)
+    whole = () if authors else readings_left_out(page, site, body)
     published = choose_published(page, timezone, html, host=domain_of(url or ""))
     lines = [
         f"headline: {title.title!r} — {title.reason}" if title else "headline: none stated (made from the lead)",
         (f"authors: {'; '.join(authors.names)} — from the {authors.source}"
          + (" (no person is named: the site, a desk, initials or a user name)" if authors.outlet else "")
+         + (f" (left out: {'; '.join(authors.left_out)})" if authors.left_out else "")
          + f", the best-scored of {readings} reading{'s' if readings != 1 else ''} of the byline") if authors
-        else "authors: none named by the page",
+        else "authors: none named by the page" + (f" (left out whole: {' / '.join(whole)})" if whole else ""),
         f"published: {iso_text_or_none(published.moment) or 'unknown'} — {published.source}",
     ]
     return lines

@@ -156,11 +156,13 @@ class _Blend:
     linear: _Linear
     trees: _Trees
     threshold: float
+    page_threshold: float | None
+    """The threshold a saved page's visible reading of the field must reach (fitted for the byline only)."""
 
     @classmethod
     def load(cls, model: dict[str, Any]) -> _Blend:
         return cls(tuple(model["features"]), _Linear.load(model["linear"] | {"features": model["features"]}),
-                   _Trees.load(model["trees"]), model["threshold"])
+                   _Trees.load(model["trees"]), model["threshold"], model.get("page_threshold"))
 
     def probabilities(self, rows: list[Mapping[str, float]]) -> np.ndarray:
         absent = (0.0,) * len(self.features)  # a feature a candidate lacks is 0
@@ -245,6 +247,17 @@ def ranked(name: str, candidates: list[Candidate]) -> list[Scored]:
 def threshold(name: str) -> float:
     """The probability below which model `name`'s best candidate is not taken."""
     return _models()[name].threshold
+
+
+def page_threshold(name: str) -> float:
+    """The probability model `name`'s best candidate must reach on a saved page's visible text.
+
+    A saved page states its byline in its markup too, so its visible text is read
+    more strictly than a text dump's: the threshold is fitted on the saved pages'
+    authors (`tools/train_meta.py`). A model fitted without one reads pages as text dumps.
+    """
+    model = _models()[name]
+    return model.threshold if model.page_threshold is None else model.page_threshold
 
 
 def clip(value: float, limit: float) -> float:

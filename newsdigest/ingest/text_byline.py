@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from newsdigest.ingest.authors import BYLINE_PREFIX, NAME_PARTICLES, clean_authors, employer_in_role, given_name_weight
 from newsdigest.ingest.dates import PUBLISHED_LABEL, UPDATED_LABEL, calendar_word, find_dates
-from newsdigest.ingest.meta_model import Candidate, Context, best, clip, relative
+from newsdigest.ingest.meta_model import Candidate, Context, Scored, best, clip, relative
 from newsdigest.ingest.text_dateline import line_dates
 from newsdigest.ingest.text_lines import STOP_WORDS, Line
 from newsdigest.ingest.text_tags import HASHTAG_LINE
@@ -334,11 +334,17 @@ def _teaser_run(lines: list[Line], i: int, dated: set[int], reach: int = 4) -> i
     return run
 
 
-def read_byline(
-    ctx: Context, title_index: int | None, at_least: float | None = None
-) -> tuple[int, tuple[str, ...]] | None:
-    """The byline's line index and names, if a candidate is at least `at_least` likely (default: the model's threshold)."""
-    scored = best(MODEL, candidates(ctx, title_index), at_least)
+def read_byline(ctx: Context, title_index: int | None) -> tuple[int, tuple[str, ...]] | None:
+    """The byline's line index and names, if a candidate is likely enough (the model's threshold), else the signature's."""
+    return taken_or_signed(ctx, best(MODEL, candidates(ctx, title_index)))
+
+
+def taken_or_signed(ctx: Context, scored: Scored | None) -> tuple[int, tuple[str, ...]] | None:
+    """The byline candidate taken (the line index and names), or where none is, a name signed under the article.
+
+    A text dump (`read_byline`) and a saved page's visible byline (`textmeta.PageByline`, at its own
+    threshold) fall back alike.
+    """
     if scored is None:
         return sign_off(ctx)
     return scored.candidate.index, scored.candidate.value

@@ -22,13 +22,15 @@ from newsdigest.ingest import text_byline, text_dateline, text_title
 from newsdigest.ingest.authors import employer_in_role, given_name_weight
 from newsdigest.ingest.dates import calendar_name, find_dates
 from newsdigest.ingest.language import identify_language
-from newsdigest.ingest.meta_model import Context
+from newsdigest.ingest.meta_model import Context, Scored, best
 from newsdigest.ingest.text_lines import Line, normalise
 from newsdigest.ingest.text_outlet import read_outlet
 from newsdigest.ingest.text_tags import read_tags
 from newsdigest.model import When
 
-__all__ = ["TextMeta", "read_metadata", "find_dates", "page_context", "byline_of_page", "warm_up"]
+__all__ = [
+    "PageByline", "TextMeta", "find_dates", "page_byline", "page_context", "read_metadata", "warm_up",
+]
 
 
 @dataclass
@@ -85,16 +87,39 @@ def page_context(text: str, *, identify: bool = True) -> Context:
     return context_for(dump.lines, dump.span, dump.stop, dump.lang, identify=identify)
 
 
-PAGE_BYLINE_AT_LEAST = 0.65
-"""An HTML page's visible byline comes before the bylines its markup suggests: only a likely one is taken.
+@dataclass(frozen=True)
+class PageByline:
+    """A saved page's visible byline before a threshold is applied: the likeliest candidate and how likely it is.
 
-Chosen on the development HTML pages' authors (0.6–0.7 read the most right;
-the text dumps' own lower threshold costs a few pages whose markup knew better).
-"""
+    An HTML page's visible byline comes before the bylines its markup suggests, so
+    only a likely one is taken; below the threshold the page's byline is a name
+    signed under the article, if any. The threshold is fitted with the byline model
+    (`tools/train_meta.py`, `meta_model.page_threshold`), on the saved pages' authors.
+    """
+
+    scored: Scored | None
+    """The likeliest candidate and the byline model's probability for it (`None` where the page has none)."""
+    ctx: Context
+
+    @property
+    def likeliest(self) -> tuple[str, ...]:
+        """The likeliest candidate's names (none where the page has no candidate)."""
+        return self.scored.candidate.value if self.scored else ()
+
+    @property
+    def probability(self) -> float:
+        """The byline model's probability for `likeliest` (0 where the page has no candidate)."""
+        return self.scored.probability if self.scored else 0.0
+
+    def names(self, at_least: float) -> tuple[str, ...]:
+        """The byline's names where the likeliest candidate is at least `at_least` likely, else the signature's."""
+        taken = self.scored if self.scored and self.scored.probability >= at_least else None
+        read = text_byline.taken_or_signed(self.ctx, taken)
+        return read[1] if read else ()
 
 
-def byline_of_page(text: str, headlines: Iterable[str] = ()) -> tuple[str, ...]:
-    """The authors a page's visible text names in its byline, read as in a text dump (for HTML pages).
+def page_byline(text: str, headlines: Iterable[str] = ()) -> PageByline | None:
+    """A page's visible byline, read as in a text dump (for HTML pages), before any threshold.
 
     The byline is read against the headline's line: the first line that is one
     of `headlines` (the page's own `<h1>`s), and only where the page has none
@@ -102,14 +127,13 @@ def byline_of_page(text: str, headlines: Iterable[str] = ()) -> tuple[str, ...]:
     """
     ctx = page_context(text, identify=False)
     if not ctx.lines:
-        return ()
+        return None
     keys = {normalise(h) for h in headlines} - {""}
     title_index = next((i for i, line in enumerate(ctx.lines) if line.key in keys), None)
     if title_index is None:
         title = text_title.read_title(ctx)
         title_index = title[0] if title else None
-    byline = text_byline.read_byline(ctx, title_index, PAGE_BYLINE_AT_LEAST)
-    return byline[1] if byline else ()
+    return PageByline(best(text_byline.MODEL, text_byline.candidates(ctx, title_index), 0.0), ctx)
 
 
 def read_metadata(
