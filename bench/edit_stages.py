@@ -4,16 +4,18 @@
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind source
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --kind cold     # no cache, output nor posts
     PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages --trials 1 --profile /tmp/edit.prof
+    PYTHONPATH=. python bench/edit_stages.py --folder /tmp/stages20k --stories 4000 --trials 1   # 20,000 articles
 
-The peer benchmark's corpus (`peer_corpus`, 2,000 articles) is written into
+The peer benchmark's corpus (`peer_corpus`, 2,000 articles; `--stories` × 5) is written into
 `--folder` and built once (cold) when the folder has no site yet; it is kept,
 so later runs start at once. Each trial then makes one change as
 `bench_peers` does (a post's title edited, or another outlet's version of a
 story added; or, with `--kind cold`, the cache, output and posts removed, as
 `bench_peers` resets before a cold build) and runs one build in a fresh process, as `python build.py build`
-would, timing the pipeline's stages there: ingest, reading the posts, grouping
-(with the analysis of the stories the change reaches) and rendering (with
-publishing), and the whole process (start-up, imports and the up-to-date check
+would, timing the pipeline's stages there: the up-to-date check, ingest, reading the
+posts, grouping (the fit, the analysis of the stories the change reaches) and
+rendering (catalogue, render keys, pages, search index, feeds, data files,
+publishing: see `PARTS`), and the whole process (start-up, imports and the up-to-date check
 included), then the whole process tree as `bench_peers` measures it
 (interpreter start-up and the search indexer included). A shared machine
 stretches clock time far more than processor time.
@@ -32,6 +34,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 STAGES = ("ingest", "load_posts", "group", "publish")
+PARTS = {
+    "group": (("newsdigest.stories.group", "fitted_labels", "fit"),
+              ("newsdigest.stories.story_cache", "StoryAnalyses.__call__", "analysis"),
+              ("newsdigest.stories.group", "save_registry", "registry")),
+    "publish": (("newsdigest.site.render", "convert_ahead", "markdown"),
+                ("newsdigest.site.render", "build_catalog", "catalogue"),
+                ("newsdigest.site.render", "plan", "page plan"),
+                ("newsdigest.site.render", "Assets.copy", "static files"),
+                ("newsdigest.site.render", "site_key", "site key"),
+                ("newsdigest.site.render", "seed_views", "view keys"),
+                ("newsdigest.site.render", "_write_pages", "pages"),
+                ("newsdigest.site.render", "_start_search", "search"),
+                ("newsdigest.site.render", "write_feeds", "feeds"),
+                ("newsdigest.site.render", "write_stories_json", "stories.json"),
+                ("newsdigest.site.render", "_finish_search", "search wait"),
+                ("newsdigest.site.writer", "Writer.commit", "commit")),
+}
+"""The parts of a stage timed within it (module, attribute, label), each imported only when its stage runs."""
+CHECK = (("newsdigest.build_state", "output_state", "output state"),
+         ("newsdigest.build_state", "inputs_digest", "inputs digest"),
+         ("newsdigest.pipeline", "PostCache.__init__", "post cache"),
+         ("newsdigest.build_state", "remember", "record"))
+"""The up-to-date check's parts, which run before any stage."""
 KINDS = {"edit": "one edited post", "source": "one new source", "cold": "cold"}
 
 
@@ -50,30 +75,55 @@ def _one(folder: Path, profile: Path | None = None) -> None:
     from newsdigest import pipeline
     from newsdigest.cli import main
 
-    def timed(name: str):
-        stage = getattr(pipeline, name)
-
+    def timed(name: str, stage, indent: int = 4):
         def run(*args, **kwargs):
+            if indent == 4:
+                for module, attribute, label in PARTS.get(name, ()):
+                    _patch(module, attribute, lambda part, label=label: timed(label, part, 6))
             clock, cpu, workers = time.perf_counter(), time.process_time(), _children()
             try:
                 return stage(*args, **kwargs)
             finally:
-                print(f"    {name:10} {time.perf_counter() - clock:6.2f} s, {time.process_time() - cpu:5.2f} s processor"
-                      f" (+ {_children() - workers:5.2f} s in its worker processes)")
+                print(f"{'':{indent}}{name:{18 - indent}} {time.perf_counter() - clock:6.2f} s, "
+                      f"{time.process_time() - cpu:5.2f} s processor (+ {_children() - workers:5.2f} s in its worker "
+                      "processes)")
         return run
 
     for name in STAGES:
-        setattr(pipeline, name, timed(name))
+        setattr(pipeline, name, timed(name, getattr(pipeline, name)))
+    for module, attribute, label in CHECK:
+        _patch(module, attribute, lambda part, label=label: timed(label, part))
+    entered = pipeline.build
+
+    def build(*args, **kwargs):
+        print(f"    {'start-up':14} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s"
+              " processor (this process's imports up to the build, after the interpreter's own start)")
+        return entered(*args, **kwargs)
+    pipeline.build = build
     argv = ["build", "--content", str(folder / "content"), "--output", str(folder / "output"),
             "--cache", str(folder / "cache"), "--config", str(ROOT / "site.toml")]
     code = main(argv)
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
-    print(f"    {'build':10} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s "
+    print(f"    {'build':14} {time.perf_counter() - start_clock:6.2f} s, {time.process_time() - start_cpu:5.2f} s "
           f"processor (+ {_children():.2f} s in worker processes and the search indexer)")
     if code != 0:
         raise SystemExit(code)
+
+
+def _patch(module: str, attribute: str, wrap) -> None:
+    """Replace `attribute` (a function, or "Class.method") of `module` with `wrap(it)`, once."""
+    import importlib
+
+    owner = importlib.import_module(module)
+    *path, name = attribute.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    if not getattr(getattr(owner, name), "_timed", False):
+        wrapped = wrap(getattr(owner, name))
+        wrapped._timed = True
+        setattr(owner, name, wrapped)
 
 
 def _children() -> float:
@@ -86,6 +136,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, required=True, help="where the site is kept between runs")
     parser.add_argument("--kind", choices=("edit", "source", "cold"), default="edit")
+    parser.add_argument("--stories", type=int, default=400, help="stories of 5 versions each, for a new folder")
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--profile", type=Path, help="write each trial's cProfile statistics to PROFILE.N")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
@@ -97,7 +148,7 @@ def main() -> int:
     from peer_corpus import articles
 
     fresh = not (args.folder / "output").is_dir()
-    site = Newsdigest(args.folder, articles(400) if fresh else None)  # the corpus is written once, and kept
+    site = Newsdigest(args.folder, articles(args.stories) if fresh else None)  # the corpus is written once, and kept
     if fresh:
         site.reset()
         print("cold build (once) …", flush=True)
@@ -121,7 +172,7 @@ def main() -> int:
         _pid, status, usage = os.wait4(child.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit("the build failed")
-        print(f"    {'process':10} {time.perf_counter() - start:6.2f} s, {usage.ru_utime + usage.ru_stime:5.2f} s "
+        print(f"    {'process':14} {time.perf_counter() - start:6.2f} s, {usage.ru_utime + usage.ru_stime:5.2f} s "
               "processor (the whole tree, interpreter start-up included)", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -23,6 +23,7 @@ asked about any file ingest does not read by its name says why (`unread_reason`)
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -113,5 +114,12 @@ def is_markdown_content(path: Path) -> bool:
 
 
 def markdown_content(folder: Path) -> list[Path]:
-    """The Markdown files of `folder` that are content, sorted by path (none when there is no such folder)."""
-    return sorted(path for path in folder.glob("*.md") if is_markdown_content(path)) if folder.is_dir() else []
+    """The Markdown files of `folder` that are content, sorted by path (none when there is no such folder).
+
+    Sorted by name, which orders the paths of one folder as comparing the paths would, at a fraction of the
+    cost for a site's thousands of posts."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        names = sorted(entry.name for entry in entries if entry.name.endswith(".md"))
+    return [path for path in (folder / name for name in names) if is_markdown_content(path)]

@@ -8,10 +8,12 @@ earlier stage decided.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping, TypeGuard
 
@@ -129,6 +131,18 @@ class Post:
     def when(self) -> When | None:
         """The latest moment this version was touched: updated, else published."""
         return self.updated or self.published
+
+    @cached_property
+    def digest(self) -> str:
+        """The digest of every field but `path` (where its file lies is no part of what a post says): what the
+        later stages' caches file a post's results under, and what the site stage keys its pages by.
+
+        Worked out once per post: grouping, analysis and rendering each ask for it, and a post kept in the
+        posts cache (`pipeline.PostCache`) carries it, so a build does not spell out thousands of posts again.
+        A post is never changed once made (`dataclasses.replace` makes a new one, which works it out anew).
+        """
+        return hashlib.sha256(repr([getattr(self, f.name) for f in fields(self) if f.name != "path"]).encode()
+                              ).hexdigest()
 
 
 class RelationKind(str, Enum):

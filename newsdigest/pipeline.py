@@ -73,9 +73,11 @@ def build(config: Config, *, progress: bool = True) -> BuildResult:
         report = ingest(config, progress=progress)
         post_cache = PostCache(config.cache_dir, inputs[1])
         posts = load_posts(config, reader=post_cache.read)
-        post_cache.save()
         stories_folder = _stories_folder_state(config)
-        stories = group(posts, config)
+        try:
+            stories = group(posts, config)
+        finally:
+            post_cache.save()  # after grouping, which works out each post's `digest`: the cache keeps it with the post
         files = publish(stories, config, present=published if output.is_dir() else None)
         # The record is of what the published site was made from: the inputs as this build read them, so that an
         # edit made meanwhile makes the next build run. Where the build itself wrote inputs (ingest's posts, the

@@ -14,85 +14,39 @@ import re
 import shutil
 from pathlib import Path
 
+from build_fixtures import build_site_at, demo_content, edit_a_post, generated_content, site_tree
 from conftest import ROOT
 
 from newsdigest.cli import main
-
-PLACES = ["Avonford", "Brackenridge", "Caldermoor", "Dunmere", "Eastwick", "Fallowby"]
-OUTLETS = ["North Ledger", "Harbour Times", "City Observer", "Valley Gazette"]
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _build(content: Path, output: Path, cache: Path) -> None:
-    assert main(["build", "--content", str(content), "--output", str(output), "--cache", str(cache),
-                 "--config", str(ROOT / "site.toml")]) == 0
-
-
-def _demo(tmp: Path) -> Path:
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    return content
-
-
-def _generated(tmp: Path) -> Path:
-    """Six stories, each told by three or four outlets, as Markdown sources with front matter."""
-    content = tmp / "content"
-    sources = content / "sources"
-    sources.mkdir(parents=True)
-    for n, place in enumerate(PLACES):
-        facts = [f"The council in {place} approved a budget of {12 + n} million for new schools on Monday.",
-                 f'"This is a good day for {place}," said the mayor, speaking at the town hall.',
-                 f"Around {300 + 40 * n} pupils will move into the buildings by September.",
-                 "Critics said the plan did not go far enough."]
-        for v, outlet in enumerate(OUTLETS[: 3 + n % 2]):
-            body = list(facts)
-            if v:
-                body[2] = body[2].replace(str(300 + 40 * n), str(300 + 40 * n + v))  # a disagreement
-                body.append(f"{outlet} adds a sentence of its own about {place}.")
-            (sources / f"{place.lower()}-{v}.md").write_text(
-                f'---\ntitle: "{place} council approves {12 + n} million for schools"\nauthor: Sam Lee\n'
-                f"date: 2026-09-0{1 + n}T0{6 + v}:00:00+00:00\npublisher: {outlet}\ncategories: [schools, {place}]\n"
-                "---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
-    return content
-
-
-def _edit_a_post(content: Path, which: int = 1) -> None:
-    post = sorted((content / "posts").glob("*.md"))[which]
-    text = post.read_text(encoding="utf-8")
-    post.write_text(text.replace("\ntitle: ", "\ntitle: Revised ", 1) + "\nA correction was appended.\n",
-                    encoding="utf-8")
 
 
 def _check_cache_changes_nothing(tmp: Path, make) -> None:
     content = make(tmp / "a")
     output, cache = tmp / "a" / "output", tmp / "a" / "cache"
-    _build(content, output, cache)
-    cold = _tree(output)
-    _build(content, output, cache)  # up to date
-    assert _tree(output) == cold
+    build_site_at(content, output, cache)
+    cold = site_tree(output)
+    build_site_at(content, output, cache)  # up to date
+    assert site_tree(output) == cold
     shutil.rmtree(cache)
-    _build(content, output, cache)  # no cache, the published site to reuse
-    assert _tree(output) == cold
+    build_site_at(content, output, cache)  # no cache, the published site to reuse
+    assert site_tree(output) == cold
 
-    _edit_a_post(content)
-    _build(content, output, cache)  # incremental: cache and published site
-    incremental = _tree(output)
+    edit_a_post(content)
+    build_site_at(content, output, cache)  # incremental: cache and published site
+    incremental = site_tree(output)
     assert incremental != cold, "the edit shows"
     fresh = tmp / "fresh"
     shutil.copytree(content, fresh / "content")
-    _build(fresh / "content", fresh / "output", fresh / "cache")  # cold, from the same content
-    assert _tree(fresh / "output") == incremental
+    build_site_at(fresh / "content", fresh / "output", fresh / "cache")  # cold, from the same content
+    assert site_tree(fresh / "output") == incremental
 
 
 def test_the_demo_is_the_same_with_and_without_the_cache(tmp_path):
-    _check_cache_changes_nothing(tmp_path, _demo)
+    _check_cache_changes_nothing(tmp_path, demo_content)
 
 
 def test_a_generated_site_is_the_same_with_and_without_the_cache(tmp_path):
-    _check_cache_changes_nothing(tmp_path, _generated)
+    _check_cache_changes_nothing(tmp_path, generated_content)
 
 
 def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path, fits):
@@ -102,7 +56,7 @@ def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path, fits):
     is given the content as it was before the incremental build (which may rewrite the story registry), and each
     incremental build fits grouping exactly when what the fit reads changed."""
     (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
-    content = _generated(tmp_path / "a")
+    content = generated_content(tmp_path / "a")
     output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
     options = ["--output", str(output), "--cache", str(cache), "--config", str(tmp_path / "site.toml")]
     assert main(["build", "--content", str(content), *options]) == 0
@@ -121,7 +75,7 @@ def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path, fits):
         assert len(fits) - before == fitted, f"{change}: grouping fitted {len(fits) - before} times"
         assert main(["build", "--content", str(fresh / "content"), "--output", str(fresh / "output"),
                      "--cache", str(fresh / "cache"), "--config", str(tmp_path / "site.toml")]) == 0
-        assert _tree(output) == _tree(fresh / "output"), f"{change}: the incremental build differs from a cold one"
+        assert site_tree(output) == site_tree(fresh / "output"), f"{change}: the incremental build differs from a cold one"
 
     edit(posts[0], "\nauthor: Sam Lee", "\nauthor: Alex Moreno")
     same_as_cold("byline", fitted=0)
@@ -150,18 +104,18 @@ def test_a_series_of_changes_builds_what_a_cold_build_makes(tmp_path, fits):
 def test_two_cold_builds_give_the_same_bytes(tmp_path):
     sites = []
     for name in ("one", "two"):
-        content = _generated(tmp_path / name)
-        _build(content, tmp_path / name / "output", tmp_path / name / "cache")
-        sites.append(_tree(tmp_path / name / "output"))
+        content = generated_content(tmp_path / name)
+        build_site_at(content, tmp_path / name / "output", tmp_path / name / "cache")
+        sites.append(site_tree(tmp_path / name / "output"))
     assert sites[0] == sites[1]
     assert any(path.startswith("stories/") for path in sites[0])
 
 
 def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
-    good = _tree(output)
+    build_site_at(content, output, cache)
+    good = site_tree(output)
     # The stories' analyses (the posts' bags of terms and the fit's labels live in their own folders and hold
     # other kinds of value).
     entries = sorted(path for path in (cache / "stories").rglob("*.pickle")
@@ -175,29 +129,29 @@ def test_a_damaged_or_foreign_cache_entry_is_recomputed(tmp_path):
     os.replace(entries[2], entries[3])  # an entry filed under another story's digest
     shutil.rmtree(output)
     (cache / "build.json").unlink()
-    _build(content, output, cache)
-    assert _tree(output) == good
+    build_site_at(content, output, cache)
+    assert site_tree(output) == good
 
 
 def test_a_hand_edited_published_file_is_not_reused(tmp_path):
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
-    good = _tree(output)
+    build_site_at(content, output, cache)
+    good = site_tree(output)
     page = next(output.glob("stories/*/index.html"))
     page.write_text("defaced", encoding="utf-8")
-    _build(content, output, cache)
-    assert _tree(output) == good
+    build_site_at(content, output, cache)
+    assert site_tree(output) == good
 
 
 def _build_and_compare(content: Path, output: Path, cache: Path) -> tuple[set[str], set[str]]:
     """Build, and say which files of `output` were written (new, or replaced: another inode or time) and which
     are new or changed bytes. Equal when the build reused its manifest; without it every file is written again."""
-    before, states = _tree(output), _states(output)
-    _build(content, output, cache)
+    before, states = site_tree(output), _states(output)
+    build_site_at(content, output, cache)
     after = _states(output)
     written = {path for path, state in after.items() if states.get(path) != state}
-    return written, {path for path, data in _tree(output).items() if before.get(path) != data}
+    return written, {path for path, data in site_tree(output).items() if before.get(path) != data}
 
 
 def _states(folder: Path) -> dict[str, tuple[int, int]]:
@@ -209,36 +163,36 @@ def test_the_site_cache_drops_earlier_code_and_gone_outputs_and_keeps_what_the_n
     """A full build over the published site removes the site stage's folders of earlier code and the manifests
     of output folders that are gone; what it keeps lets the next edit rewrite only the files that edit reaches,
     and gives the same site as no cache at all."""
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, gone, cache = tmp_path / "output", tmp_path / "gone", tmp_path / "cache"
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     used = sorted(path.name for path in (cache / "site").iterdir())
-    _build(content, gone, cache)
+    build_site_at(content, gone, cache)
     shutil.rmtree(gone)
     (cache / "site" / "0123456789abcdef" / "ab").mkdir(parents=True)  # the folder of earlier site code
     (cache / "site" / "0123456789abcdef" / "ab" / "entry.pickle").write_bytes(b"old")
     assert len(list((cache / "site").iterdir())) == len(used) + 2
-    _edit_a_post(content)
-    _build(content, output, cache)
+    edit_a_post(content)
+    build_site_at(content, output, cache)
     assert sorted(path.name for path in (cache / "site").iterdir()) == used
 
-    _edit_a_post(content, 3)
+    edit_a_post(content, 3)
     written, changed = _build_and_compare(content, output, cache)
     assert changed and written == changed  # a pruned manifest would have every file written again
-    edited = _tree(output)
+    edited = site_tree(output)
     shutil.rmtree(cache)
-    _build(content, output, cache)
-    assert _tree(output) == edited
+    build_site_at(content, output, cache)
+    assert site_tree(output) == edited
 
 
 def test_two_outputs_sharing_a_cache_each_keep_their_manifest(tmp_path):
     """A site built into two folders with one cache (one to deploy, one for the preview): a build into one
     leaves the other's manifest, so that each rewrites only the files an edit reaches."""
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     deploy, preview, cache = tmp_path / "public", tmp_path / "output", tmp_path / "cache"
-    _build(content, deploy, cache)
-    _build(content, preview, cache)
-    _edit_a_post(content)
+    build_site_at(content, deploy, cache)
+    build_site_at(content, preview, cache)
+    edit_a_post(content)
     for output in (deploy, preview):
         written, changed = _build_and_compare(content, output, cache)
         assert changed and written == changed
@@ -247,9 +201,9 @@ def test_two_outputs_sharing_a_cache_each_keep_their_manifest(tmp_path):
 def test_the_site_cache_removes_only_folders_the_site_stage_made(tmp_path):
     """A cache folder may be given as `--cache ~`: under its `site/` only folders named as the stage names its
     own are removed, never a link (nor what it points to), a file or a folder of another name."""
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache, elsewhere = tmp_path / "output", tmp_path / "cache", tmp_path / "elsewhere"
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     used = sorted(path.name for path in (cache / "site").iterdir())
     (cache / "site" / "my-notes").mkdir()
     (cache / "site" / "my-notes" / "notes.txt").write_text("mine", encoding="utf-8")
@@ -259,8 +213,8 @@ def test_the_site_cache_removes_only_folders_the_site_stage_made(tmp_path):
     (cache / "site" / "aaaaaaaaaaaaaaaa").symlink_to(elsewhere, target_is_directory=True)
     (cache / "site" / "bbbbbbbbbbbbbbbb").write_text("mine", encoding="utf-8")
     theirs = {"my-notes", "0123456789ABCDEF", "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"}
-    _edit_a_post(content)
-    _build(content, output, cache)
+    edit_a_post(content)
+    build_site_at(content, output, cache)
     assert sorted(path.name for path in (cache / "site").iterdir()) == sorted([*used, *theirs])
     assert (cache / "site" / "my-notes" / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "mine"
@@ -268,7 +222,7 @@ def test_the_site_cache_removes_only_folders_the_site_stage_made(tmp_path):
 
 def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
     (tmp_path / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
     options = ["--content", str(content), "--output", str(output), "--cache", str(cache),
                "--config", str(tmp_path / "site.toml")]
@@ -281,11 +235,11 @@ def test_a_theme_change_reaches_every_page_it_shapes(tmp_path):
     pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
     assert pages and all("theme-marker" in p.read_text(encoding="utf-8") for p in pages
                          if "http-equiv" not in p.read_text(encoding="utf-8"))
-    incremental = _tree(output)
+    incremental = site_tree(output)
     shutil.rmtree(output)
     shutil.rmtree(cache)
     assert main(["build", *options]) == 0
-    assert _tree(output) == incremental
+    assert site_tree(output) == incremental
 
 
 def test_a_new_base_url_reaches_every_page_the_cache_compiled_before(tmp_path):
@@ -297,7 +251,7 @@ def test_a_new_base_url_reaches_every_page_the_cache_compiled_before(tmp_path):
 
     settings = (ROOT / "site.toml").read_text(encoding="utf-8")
     (tmp_path / "site.toml").write_text(settings, encoding="utf-8")
-    content = _demo(tmp_path)
+    content = demo_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
 
     def build() -> None:
@@ -310,12 +264,12 @@ def test_a_new_base_url_reaches_every_page_the_cache_compiled_before(tmp_path):
     assert moved != settings
     (tmp_path / "site.toml").write_text(moved, encoding="utf-8")
     build()
-    incremental = _tree(output)
+    incremental = site_tree(output)
     assert 'href="/digest/"' in incremental["index.html"].decode("utf-8")
     shutil.rmtree(output)
     shutil.rmtree(cache)
     build()
-    assert _tree(output) == incremental
+    assert site_tree(output) == incremental
 
 def _imported_modules(path: Path) -> set[str]:
     """The package's modules `path` imports, at the top or inside a function (both run during a build)."""
@@ -357,31 +311,31 @@ def test_an_edit_made_while_a_build_runs_is_built_by_the_next_one(tmp_path, monk
     the next build run, not find the site up to date."""
     from newsdigest import pipeline
 
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
-    _edit_a_post(content)
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
+    edit_a_post(content)
+    build_site_at(content, output, cache)
     capsys.readouterr()
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     assert "Up to date" in capsys.readouterr().out
 
     group = pipeline.group
 
     def editing_meanwhile(posts, config):
-        _edit_a_post(content)  # the posts were read already
+        edit_a_post(content)  # the posts were read already
         return group(posts, config)
 
     def shown(text: str) -> bool:
-        return any(text in page.decode("utf-8", "replace") for page in _tree(output).values())
+        return any(text in page.decode("utf-8", "replace") for page in site_tree(output).values())
 
-    _edit_a_post(content)  # so that the next build runs
+    edit_a_post(content)  # so that the next build runs
     monkeypatch.setattr(pipeline, "group", editing_meanwhile)
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     monkeypatch.undo()
     assert shown("Revised Revised") and not shown("Revised Revised Revised")
     capsys.readouterr()
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     assert "Built" in capsys.readouterr().out
     assert shown("Revised Revised Revised")
 
@@ -391,10 +345,10 @@ def test_a_post_unchanged_since_the_inputs_were_digested_is_not_read_again(tmp_p
     from newsdigest import build_state
 
     monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every file's state is old enough to trust at once
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
-    _edit_a_post(content)
+    build_site_at(content, output, cache)
+    edit_a_post(content)
     edited = sorted((content / "posts").glob("*.md"))[1]
     read: list[Path] = []
     read_bytes = Path.read_bytes
@@ -404,17 +358,17 @@ def test_a_post_unchanged_since_the_inputs_were_digested_is_not_read_again(tmp_p
         return read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", reading)
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     assert {path for path in read if path.parent.name == "posts"} == {edited}  # by the check, then parsed
-    assert any(b"Revised" in data for data in _tree(output).values())
+    assert any(b"Revised" in data for data in site_tree(output).values())
 
 
 def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_path, capsys):
     """Deleting a post retires its story from `content/stories/registry.json` during the build; the next build
     has nothing new to read and must say so, not build the whole site again."""
-    content = _generated(tmp_path)
+    content = generated_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     registry = content / "stories" / "registry.json"
     before = registry.read_bytes()
     for post in sorted((content / "posts").glob("*.md")):
@@ -422,10 +376,10 @@ def test_a_build_that_rewrote_the_story_registry_leaves_the_site_up_to_date(tmp_
             post.unlink()
     for source in (content / "sources").glob("avonford-*.md"):
         source.unlink()
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     assert registry.read_bytes() != before  # the build itself rewrote an input
     capsys.readouterr()
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     assert "Up to date" in capsys.readouterr().out
 
 
@@ -448,17 +402,17 @@ def test_a_damaged_build_record_costs_a_build_not_a_traceback(tmp_path, monkeypa
     from newsdigest import build_state
 
     monkeypatch.setattr(build_state, "RECENT_NS", -1)  # every input's state is recorded, so there is one to damage
-    content = _demo(tmp_path)
+    content = demo_content(tmp_path)
     output, cache = tmp_path / "output", tmp_path / "cache"
-    _build(content, output, cache)
-    good = _tree(output)
+    build_site_at(content, output, cache)
+    good = site_tree(output)
     for name, damage in RECORD_DAMAGES.items():
         record = json.loads((cache / "build.json").read_text(encoding="utf-8"))
         assert record["inputs_seen"] and record["files"], name
         (cache / "build.json").write_text(json.dumps(damage(record)), encoding="utf-8")
         (output / "index.html").write_text("defaced", encoding="utf-8")
-        _build(content, output, cache)
-        assert _tree(output) == good, name
+        build_site_at(content, output, cache)
+        assert site_tree(output) == good, name
 
 
 def _build_in_a_process(tmp_path: Path, content: Path, before: str = "", after: str = "") -> str:
@@ -486,7 +440,7 @@ def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp
     """Such a build only compares states and digests: loading PyYAML, the front matter reader or ctypes would be
     most of its time. The first build, which reads the posts, shows that the modules looked for are the ones a
     build loads."""
-    content = _demo(tmp_path)
+    content = demo_content(tmp_path)
     heavy = ("yaml", "newsdigest.postfile", "ctypes")
     out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
     assert "Built" in out and loaded == set(heavy)
@@ -497,7 +451,7 @@ def test_a_build_with_nothing_to_do_loads_neither_the_post_reader_nor_ctypes(tmp
 def test_a_build_that_converts_no_markdown_does_not_load_python_markdown(tmp_path):
     """After a title is edited, every body is among the last build's conversions: importing python-markdown would
     be a good part of the build's start. A body edited is converted, and shown."""
-    content = _demo(tmp_path)
+    content = demo_content(tmp_path)
     heavy = ("markdown",)
     out, loaded = _loaded_by_a_build(tmp_path, content, heavy)
     assert "Built" in out and loaded == {"markdown"}
@@ -522,12 +476,14 @@ def test_a_site_builds_where_python_markdown_is_installed_without_its_metadata(t
               "    if name.lower() == 'markdown':\n"
               "        raise metadata.PackageNotFoundError(name)\n"
               "    return found(name)\n"
-              "metadata.version = version\n")
+              "metadata.version = version\n"
+              "import newsdigest.dist_versions as dist_versions\n"
+              "dist_versions._installed = lambda: {}\n")  # nor its metadata folder
     compared = ("import markdown, nh3\n"
                 "from newsdigest.cache_store import digest\n"
                 "key = sys.modules['newsdigest.site.render']._CONVERSIONS\n"
-                "print('same key:', key == digest('markdown', markdown.__version__, nh3.__version__))\n")
-    out = _build_in_a_process(tmp_path, _demo(tmp_path), before=hidden, after=compared)
+                "print('same key:', key == digest('markdown', f'markdown={markdown.__version__}', f'nh3={nh3.__version__}'))\n")
+    out = _build_in_a_process(tmp_path, demo_content(tmp_path), before=hidden, after=compared)
     assert "Built" in out and "same key: True" in out, out
     assert (tmp_path / "output" / "index.html").is_file()
 
@@ -547,7 +503,7 @@ def test_one_settings_file_named_two_ways_reuses_every_page_an_edit_does_not_rea
     def rendered_after_an_edit(folder: Path, first: str, then: str) -> list[str]:
         folder.mkdir()
         shutil.copy(ROOT / "site.toml", folder / "site.toml")
-        content = _demo(folder)
+        content = demo_content(folder)
         monkeypatch.chdir(folder)
 
         def build(config: str) -> None:
@@ -555,7 +511,7 @@ def test_one_settings_file_named_two_ways_reuses_every_page_an_edit_does_not_rea
                          "--config", config]) == 0
 
         build(first)
-        _edit_a_post(content)
+        edit_a_post(content)
         rendered.clear()
         build(then)
         return sorted(rendered)

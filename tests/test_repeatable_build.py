@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_build_cache import _build, _demo, _generated, _tree
+from build_fixtures import build_site_at, demo_content, generated_content, site_tree
 
 SPLIT = "a-split-story"
 
@@ -40,54 +40,54 @@ def _pin_in_an_override(content: Path, post: Path) -> None:
 
 @pytest.mark.parametrize("pin", [_pin_in_the_post, _pin_in_an_override], ids=["story-key", "override-file"])
 def test_a_split_after_an_edit_stays_split_on_the_next_builds(tmp_path, pin):
-    content = _demo(tmp_path / "a")
+    content = demo_content(tmp_path / "a")
     output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     (before,) = _stories(output).items()  # the demo is one story of five versions
     posts = sorted((content / "posts").glob("*.md"))
     edited = posts[0].read_text(encoding="utf-8")
     posts[0].write_text(re.sub(r"(?m)^author: .*$", "author: A. Editor", edited, count=1), encoding="utf-8")
     pin(content, posts[1])
 
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     split = _stories(output)
     assert split == {before[0]: before[1] - {posts[1].stem}, SPLIT: frozenset({posts[1].stem})}, \
         "the pinned post alone in the new story, the others where they were, under their old address"
-    site, registry = _tree(output), (content / "stories" / "registry.json").read_bytes()
+    site, registry = site_tree(output), (content / "stories" / "registry.json").read_bytes()
     assert '"retired": {}' in registry.decode("utf-8"), "no address retired by a split"
 
     shutil.rmtree(cache)
-    _build(content, output, cache)  # nothing changed; the build runs again for want of its cache
+    build_site_at(content, output, cache)  # nothing changed; the build runs again for want of its cache
     assert _stories(output) == split
     assert (content / "stories" / "registry.json").read_bytes() == registry
-    assert _tree(output) == site
+    assert site_tree(output) == site
 
     fresh = tmp_path / "fresh"
     shutil.copytree(content, fresh / "content")
-    _build(fresh / "content", fresh / "output", fresh / "cache")  # the same content, no cache, no output
-    assert _tree(fresh / "output") == site
+    build_site_at(fresh / "content", fresh / "output", fresh / "cache")  # the same content, no cache, no output
+    assert site_tree(fresh / "output") == site
     assert (fresh / "content" / "stories" / "registry.json").read_bytes() == registry
 
 
 def test_a_merge_by_an_override_stays_merged_on_the_next_builds(tmp_path):
     """An override that pins every post of a larger story into a smaller one: the next build, from the same
     content without the cache and output, keeps them merged under the smaller story's address."""
-    content = _generated(tmp_path / "a")
+    content = generated_content(tmp_path / "a")
     output, cache = tmp_path / "a" / "output", tmp_path / "a" / "cache"
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     by_size = sorted(_stories(output).items(), key=lambda item: (len(item[1]), item[0]))
     (small, small_posts), (_, large_posts) = by_size[0], by_size[-1]
     assert len(large_posts) > len(small_posts)
     (content / "stories" / f"{small}.md").write_text(f"---\nposts: [{', '.join(sorted(large_posts))}]\n---\n",
                                                       encoding="utf-8")
-    _build(content, output, cache)
+    build_site_at(content, output, cache)
     merged = _stories(output)
     assert merged[small] == small_posts | large_posts
-    site, registry = _tree(output), (content / "stories" / "registry.json").read_bytes()
+    site, registry = site_tree(output), (content / "stories" / "registry.json").read_bytes()
 
     fresh = tmp_path / "fresh"
     shutil.copytree(content, fresh / "content")
-    _build(fresh / "content", fresh / "output", fresh / "cache")
+    build_site_at(fresh / "content", fresh / "output", fresh / "cache")
     assert _stories(fresh / "output") == merged
     assert (fresh / "content" / "stories" / "registry.json").read_bytes() == registry
-    assert _tree(fresh / "output") == site
+    assert site_tree(fresh / "output") == site

@@ -14,7 +14,6 @@ import re
 import unicodedata
 
 import ftfy
-from charset_normalizer import from_bytes
 
 from newsdigest.errors import SourceError
 
@@ -135,6 +134,8 @@ def _guess_legacy_encoding(sample: bytes) -> str | None:
         return "cp1252"
     if western is not None and "\u00a4" in western and _reads_as_western(sample.decode("iso8859_15")):
         return "iso8859_15"
+    from charset_normalizer import from_bytes  # only bytes that are not UTF-8 need it: most sources never do
+
     for guess in from_bytes(sample):  # best first
         if _ascii_compatible(guess.encoding):
             return guess.encoding

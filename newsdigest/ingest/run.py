@@ -29,6 +29,7 @@ from newsdigest.atomic import write_atomically
 from newsdigest.build_state import file_state, settled
 from newsdigest.config import Config
 from newsdigest.content_files import TEMPORARY_NAME, is_skipped_quietly, is_temporary_name
+from newsdigest.dist_versions import releases
 from newsdigest.errors import NewsdigestError, SourceError
 from newsdigest.ingest.outlets import OutletBook, load_outlets
 from newsdigest.model import IngestReport
@@ -160,9 +161,10 @@ def find_sources(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         # os.walk does not enter a link to a folder; it is listed so that the skip is reported.
         files = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
-        for name in sorted(files):
-            if not is_skipped_quietly(Path(name)):
-                yield Path(root) / name
+        base = Path(root)
+        for path in (base / name for name in sorted(files)):  # one Path per file: a site has thousands
+            if not is_skipped_quietly(path):
+                yield path
 
 
 def _source_check(path: Path, content_dir: Path, limit: int = SOURCE_LIMIT) -> tuple[str | None, list[int]]:
@@ -428,8 +430,6 @@ def _code_fingerprint() -> str:
 
     faker's first names weigh byline candidates, and a release may change them: its version counts too.
     """
-    from importlib.metadata import PackageNotFoundError, version
-
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     for path in sorted([*here.glob("*.py"), *here.glob("*.json"), *here.glob("data/*.json")]):  # code and fitted models
@@ -438,11 +438,8 @@ def _code_fingerprint() -> str:
         candidate = here.parent.parent / module
         if candidate.is_file():
             digest.update(candidate.read_bytes())
-    for package in ("trafilatura", "htmldate", "charset-normalizer", "ftfy", "python-dateutil", "faker"):
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            pass
+    for found in releases("trafilatura", "htmldate", "charset-normalizer", "ftfy", "python-dateutil", "faker"):
+        digest.update(found.encode())
     return digest.hexdigest()[:16]
 
 

@@ -76,6 +76,10 @@ class Page:
     converted: tuple[Markup, ...] = ()
     """The editor's Markdown this page converts itself (the about page's body), not a post's or a story's: the
     render keeps these conversions for the next build, as it keeps those of the posts and stories shown."""
+    made_of: object | None = None
+    """The one view the whole context is made of (a story's page: its story's view; a post's: the post's view),
+    whose render key then stands for the context's: a site's thousands of such pages are keyed by one digest
+    each, not by walking their contexts."""
 
     @property
     def meta(self) -> PageMeta:
@@ -151,7 +155,7 @@ def all_stories(catalog: Catalog, config: Config) -> list[Page]:
 
 def story_pages(catalog: Catalog, config: Config) -> list[Page]:
     return [Page(story.url, "story.html", partial(_story_meta, story, config), {"story": story},
-                 in_sitemap=not story.hidden, lastmod=story.updated.iso)
+                 in_sitemap=not story.hidden, lastmod=story.updated.iso, made_of=story)
             for story in catalog.stories]
 
 
@@ -164,7 +168,7 @@ def _story_meta(story: StoryView, config: Config) -> PageMeta:
 def post_pages(catalog: Catalog, config: Config) -> list[Page]:
     return [Page(post.version.post_url, "post.html", partial(_post_meta, post, config),
                  {"post": post, "version": post.version, "story": post.story}, in_sitemap=not post.story.hidden,
-                 lastmod=(post.version.updated or post.version.published).iso)
+                 lastmod=(post.version.updated or post.version.published).iso, made_of=post)
             for post in catalog.posts]
 
 

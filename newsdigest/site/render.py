@@ -32,23 +32,22 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
+from functools import cache, partial
 from pathlib import Path
 
-import feedgen.version
-import nh3
 from jinja2 import Environment
 from lxml import etree
 from markupsafe import Markup
 
 from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
+from newsdigest.dist_versions import releases
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.code_cache import code_store, manifest_store, prune
-from newsdigest.site.context import body_source
+from newsdigest.site.context import PostView, StoryView, body_source
 from newsdigest.site.feeds import FEED_TEMPLATE, kept_entries, write_feeds
 from newsdigest.site.markdown_html import convert_ahead, remembering
 from newsdigest.site.pages import Page, plan
@@ -140,7 +139,8 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
     paths = None if only_paths is None else frozenset(only_paths)
 
     chosen = [page for page in pages if uses(page.template) and (paths is None or page.path in paths)]
-    _write_pages(chosen, env, writer, keys)
+    before = manifests.get(_OWN_PAGES, _valid_own_pages) if manifests is not None and keys is not None else None
+    own = _write_pages(chosen, env, writer, keys, before[1] if before is not None and before[0] == keys.site else None)
     indexing, bundles = _start_search(writer, catalog.raw) if full and search else (None, {})
 
     searchable = False
@@ -165,6 +165,8 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
                 searchable = _finish_search(writer, indexing)
             if manifests is not None:
                 manifests.put(_MANIFEST, writer.entries)
+                if keys is not None and (before is None or before != (keys.site, own)):
+                    manifests.put(_OWN_PAGES, (keys.site, own))
     finally:
         if isinstance(indexing, Indexing):
             indexing.close()  # a failed render leaves no indexer running
@@ -175,26 +177,22 @@ def _render(stories: tuple[Story, ...], config: Config, writer: Writer, manifest
 _MANIFEST = digest("manifest")
 
 
-def _markdown_version() -> str:
-    """python-markdown's release, read from its metadata without importing it (tens of milliseconds that most
-    builds, which convert nothing, would spend for this alone). The look-up is cheap only because ingest has
-    already looked up its own libraries' metadata in this process (`ingest.run._code_fingerprint`), which
-    leaves the installed distributions' folders read; alone it would cost milliseconds. Where python-markdown
-    is installed without its metadata, the module itself says."""
-    try:
-        return metadata.version("markdown")
-    except metadata.PackageNotFoundError:
+def _markdown_release() -> str:
+    """python-markdown's release from `dist_versions`, without importing it (most builds convert nothing); an
+    install without its metadata (a vendored copy) is asked of the module itself."""
+    found = releases("markdown")[0]
+    if found == "markdown=None":
         import markdown
 
-        return markdown.__version__
+        return f"markdown={markdown.__version__}"
+    return found
 
 
-_CONVERSIONS = digest("markdown", _markdown_version(), nh3.__version__)
+_CONVERSIONS = digest("markdown", _markdown_release(), *releases("nh3"))
 """Conversions are kept per python-markdown and nh3 release."""
-_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", feedgen.version.version_str, etree.__version__,
-                       repr(etree.LIBXML_VERSION))
-"""Feed entries are kept as feedgen lays them out, with lxml and libxml2 (versions read from the modules: asking
-the installed packages' metadata costs milliseconds on every build)."""
+_FEED_ENTRIES = digest(FEED_TEMPLATE, "laid out by", *releases("feedgen", "lxml"), repr(etree.LIBXML_VERSION))
+"""Feed entries are kept as feedgen lays them out, with lxml and the libxml2 it runs on (a C library, not an
+installed distribution: its version is read from lxml, which lays the feeds out anyway)."""
 
 
 def _conversions(config: Config) -> Store:
@@ -219,33 +217,88 @@ def _in_use(memo: dict[tuple[str, str | None, bool, str], Markup], catalog: Cata
 def _key(page: Page, keys: Keys | None) -> str | None:
     if keys is None:
         return None
-    return keys.page(page.template, page.path if page.meta_from_context else page.meta, page.context)
+    return keys.page(page.template, page.path if page.meta_from_context else page.meta,
+                     page.context if page.made_of is None else page.made_of)
 
 
-def _render_page(page: Page, env: Environment, writer: Writer, keys: Keys | None) -> None:
+PageKey = str | None | Callable[[], str | None]
+"""A page's key, or the function that works it out once (see `_write_pages`)."""
+
+
+def _render_page(page: Page, env: Environment, writer: Writer, key: PageKey) -> None:
     html = env.get_template(page.template).render(page=page.meta, **page.context)
-    writer.write_text(page.path, html, _key(page, keys))
+    writer.write_text(page.path, html, key() if callable(key) else key)
 
 
-def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: Keys | None) -> None:
+_OWN_PAGES = digest("own pages")
+"""The last full render's `OwnPages`, beside its manifest."""
+
+OwnPages = dict[str, tuple[str, dict[str, str]]]
+"""Story id -> the key of its view, and the key of each of its own pages (its page, its posts': relative file ->
+key), as a full render made them."""
+
+
+def _valid_own_pages(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict)
+            and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], dict)
+                    for v in value[1].values()))
+
+
+def _owner(page: Page) -> StoryView | None:
+    """The story whose view a page is made of alone (its own page, or one of its posts'), if any."""
+    made = page.made_of
+    return made.story if isinstance(made, PostView) else made if isinstance(made, StoryView) else None
+
+
+def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: Keys | None,
+                 before: OwnPages | None = None) -> OwnPages:
     """Reuse the published pages whose key is unchanged; render the others, in forked workers when many.
+    Returns the `OwnPages` of this render (empty without keys).
 
-    A page the last build did not publish cannot be reused, so its key is left to whoever renders it.
+    A page the last build did not publish cannot be reused, so its key is left to whoever renders it. A story's
+    own pages are most of a site, and after an edit most stories are as they were: a page of a story whose view
+    has the key it had (`before`, with the same site key), still published under the key recorded then, has that
+    key again (a page's key is made of the site's, its template, its path and its story's view), so it is not
+    worked out again.
     """
-    todo = [page for page in pages if not (writer.published(page.path) and writer.reuse(page.path, _key(page, keys)))]
+    own: OwnPages = {}
+    todo: list[tuple[Page, PageKey]] = []
+    for page in pages:
+        owner = _owner(page) if keys is not None else None
+        view = keys.seeded(owner) if owner is not None and keys is not None else None
+        if view is None:
+            once = cache(partial(_key, page, keys))  # keyed at most once, by `reuse` or by the render
+            if not writer.reuse(page.path, once):
+                todo.append((page, once))
+            continue
+        relative = writer.relative_name(page.path)
+        was = before.get(owner.id) if before is not None else None
+        key = was[1].get(relative) if was is not None and was[0] == view else None
+        if key is None or writer.published_key(page.path) != key:
+            key = _key(page, keys)
+        if key is not None:
+            own.setdefault(owner.id, (view, {}))[1][relative] = key
+        if not writer.reuse(page.path, key):
+            todo.append((page, key))
+    _render_pages(todo, env, writer)
+    return own
+
+
+def _render_pages(todo: Sequence[tuple[Page, PageKey]], env: Environment, writer: Writer) -> None:
+    """Render each page of `todo` under its key, in forked workers when many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
-        for page in todo:
-            _render_page(page, env, writer, keys)
+        for page, key in todo:
+            _render_page(page, env, writer, key)
         return
     # One page of each template first, here: the templates it reaches are compiled once, in this process, and the
     # workers inherit them instead of each compiling them all again.
-    firsts = {id(page): page for page in {page.template: page for page in reversed(todo)}.values()}
-    for page in firsts.values():
-        _render_page(page, env, writer, keys)
-    todo = [page for page in todo if id(page) not in firsts]
+    firsts = {id(job[0]): job for job in {job[0].template: job for job in reversed(todo)}.values()}
+    for page, key in firsts.values():
+        _render_page(page, env, writer, key)
+    todo = [job for job in todo if id(job[0]) not in firsts]
     global _job
-    _job = (todo, env, writer, keys)  # inherited by the forked workers: nothing is pickled but the results
+    _job = (todo, env, writer)  # inherited by the forked workers: nothing is pickled but the results
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_render_share, [(n, workers) for n in range(workers)])
@@ -256,17 +309,17 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
         writer.pending.extend(pending)
 
 
-_job: tuple[Sequence[Page], Environment, Writer, Keys | None] | None = None
+_job: tuple[Sequence[tuple[Page, PageKey]], Environment, Writer] | None = None
 
 
 def _render_share(share: tuple[int, int]) -> tuple[Manifest, list[tuple[str, str]]]:
     """In a worker: render every `workers`-th page from the `n`-th; what the writer recorded goes back."""
     assert _job is not None
-    todo, env, writer, keys = _job
+    todo, env, writer = _job
     n, workers = share
     writer.entries, writer.pending = {}, []
-    for page in todo[n::workers]:
-        _render_page(page, env, writer, keys)
+    for page, key in todo[n::workers]:
+        _render_page(page, env, writer, key)
     return writer.entries, writer.pending
 
 

@@ -14,7 +14,7 @@ costs time, a wrong one would publish a stale page.
 The views of stories and posts are most of what pages hold, and walking them
 all was most of the cost of a build after a small change. So they are keyed
 by what they are made from instead (`seed_views`): a story view is a function
-of its `Story` (whose `repr` shows every field of every model type), of the
+of its `Story` (every field of every model type: `story_key`), of the
 outlet and topic pages the site's directory gave its versions, and of the
 settings and code already in the site key; a post's view, of its story's view
 and which version it is.
@@ -34,6 +34,7 @@ from markupsafe import Markup
 
 from newsdigest.cache_store import code_digest, digest
 from newsdigest.config import Config
+from newsdigest.model import Story, Version
 from newsdigest.site.catalog import Catalog
 from newsdigest.site.code_cache import READS
 from newsdigest.site.theme import theme_dirs
@@ -77,6 +78,11 @@ class Keys:
         except Unkeyable:
             return None
 
+    def seeded(self, value: object) -> str | None:
+        """The key `value` was seeded with (or walked to) in this build, if any."""
+        memo = self._memo.get(id(value))
+        return memo[1] if memo is not None and memo[0] is value else None
+
     def seed(self, value: object, key: str) -> None:
         """Key `value` by what it was made from (`key`), so the walk never enters it."""
         self._memo[id(value)] = (value, key)  # held, like every memo entry
@@ -118,13 +124,27 @@ def seed_views(keys: Keys, catalog: Catalog) -> None:
     of_story: dict[int, str] = {}
     for story, view in zip(catalog.raw, catalog.stories, strict=True):  # one view per story, in order
         pages = tuple((version.outlet, version.tags) for version in view.versions)
-        of_story[id(view)] = digest("StoryView", repr(story), repr(pages))
+        of_story[id(view)] = digest("StoryView", story_key(story), repr(pages))
         keys.seed(view, of_story[id(view)])
         for version in view.versions:  # a post's page and the feeds hold its version's view on its own
             keys.seed(version, digest("VersionView", of_story[id(view)], version.id))
     for post in catalog.posts:
         keys.seed(post, digest("PostView", of_story[id(post.story)], post.version.id))
 
+
+def story_key(story: Story) -> str:
+    """The digest of a whole `Story`, as its `repr` would give it, but each post by its `Post.digest` (and where its
+    file lies): spelling out the text of every post of the site at every build was most of the cost of keying
+    the views."""
+    versions = (repr([v.post.digest, v.post.path, *(getattr(v, name) for name in _VERSION_FIELDS)])
+                for v in story.versions)
+    return digest("Story", *(repr(getattr(story, name)) for name in _STORY_FIELDS), *versions)
+
+
+_STORY_FIELDS = tuple(f.name for f in dataclasses.fields(Story) if f.name != "versions")
+"""Every field of a story but its versions, which `story_key` spells out one by one."""
+_VERSION_FIELDS = tuple(f.name for f in dataclasses.fields(Version) if f.name != "post")
+"""Every field of a version but its post, which `story_key` gives by its digest."""
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 """Each dataclass's field names (asking `dataclasses.fields` for every value costs more than the walk)."""

@@ -26,7 +26,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,10 +84,7 @@ class Writer:
         """
         found = self._places.get(path)
         if found is None:
-            relative = path.lstrip("/")
-            if relative == "" or relative.endswith("/"):
-                relative += "index.html"
-            target = os.path.normpath(os.path.join(self._root, relative))
+            target = os.path.normpath(os.path.join(self._root, _plain_relative(path)))
             if not target.startswith(self._root + os.sep) or not self._inside(os.path.dirname(target)):
                 raise ValueError(f"refusing to write {path!r}: it is outside the output folder")
             found = self._places[path] = (target, target[len(self._root) + 1 :].replace(os.sep, "/"))
@@ -153,23 +150,41 @@ class Writer:
             return None
         return path, old
 
-    def published(self, path: str) -> bool:
-        """Whether the last build published a file at `path` (so that it may be reused)."""
-        return self.previous is not None and self._place(path)[1] in self.old
+    def reuse(self, path: str, key: str | None | Callable[[], str | None]) -> bool:
+        """Link the published file for `path` if the last build rendered it from the same `key`; True if done.
 
-    def reuse(self, path: str, key: str | None) -> bool:
-        """Link the published file for `path` if the last build rendered it from the same `key`; True if done."""
-        if key is None:
+        `key` may be the function that makes it, called only for a file the last build published and nobody
+        touched since: a page it did not publish is rendered anyway, and its key is left to whoever renders it.
+        """
+        if key is None or self.previous is None:
             return False
-        target, relative = self._place(path)
+        relative = _plain_relative(path)
+        if relative not in self.old:  # `old` holds only the relative paths `_place` made (see `_plain_relative`)
+            return False
         found = self._published(relative)
-        if found is None or found[1].key != key:
+        if found is None:
             return False
-        if not self.in_place:
+        if callable(key):
+            key = key()
+        if found[1].key != key or not key:
+            return False
+        if not self.in_place:  # a link is written: the path is checked as every written one is
+            target = self._place(path)[0]
             self._folder(os.path.dirname(target))
             _link(found[0], target)
         self.entries[relative] = found[1]
         return True
+
+    @staticmethod
+    def relative_name(path: str) -> str:
+        """The name under which the last build published the file of `path`, when the path is plain (see
+        `_plain_relative`): nothing is resolved."""
+        return _plain_relative(path)
+
+    def published_key(self, path: str) -> str | None:
+        """The key the last build rendered the file of `path` from, when it published one ("" when unkeyed)."""
+        entry = self.old.get(_plain_relative(path)) if self.previous is not None else None
+        return None if entry is None else entry.key
 
     def write_bytes(self, path: str, data: bytes, key: str | None = None) -> None:
         target, relative = self._place(path)
@@ -225,6 +240,15 @@ class Writer:
         for temporary, _target in self.pending:
             Path(temporary).unlink(missing_ok=True)
         self.pending = []
+
+
+def _plain_relative(path: str) -> str:
+    """The file of a site path relative to the root, as written: `Writer._place` resolves it (and checks where it
+    lands), so for a plain path (no `.`, `..` or doubled slashes) the two names are the same; any other path gives
+    a name that no manifest holds, so it is never reused, only ever written (and checked) by `_place`. Nothing is
+    resolved here: a site asks this for each of its pages."""
+    relative = path.lstrip("/")
+    return relative + "index.html" if relative == "" or relative.endswith("/") else relative
 
 
 def put_in_place(root: Path, moves: Iterable[tuple[str, str]], made: Collection[str], present: Iterable[str], *,

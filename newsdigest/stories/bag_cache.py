@@ -1,7 +1,7 @@
 """Each post's bags of terms for grouping, kept between builds: a fit extracts only the posts it has not seen.
 
 A post's bags are a function of the post and of this stage's code, so they are
-filed under the post's digest (`story_cache.post_digest`), in one entry keyed
+filed under the post's digest (`Post.digest`), in one entry keyed
 by the code that keeps only the last build's posts. The entry is the last
 build's `Bags` as they are (three flat arrays, post after post) with the posts'
 digests in the same order: a few objects to unpickle and write, where an entry

@@ -19,19 +19,17 @@ rebuild thread analyses in-process; its full builds run in a child process).
 
 from __future__ import annotations
 
-import dataclasses
-import importlib.util
 import multiprocessing
 import os
 import shutil
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdigest.cache_store import Store, code_digest, digest
+from newsdigest.dist_versions import releases
 from newsdigest.model import Post
 from newsdigest.stories.assemble import Findings
 
@@ -47,42 +45,20 @@ READS = (STAGE_CODE, STAGE_CODE.parent / "model.py")
 def stage_digest() -> str:
     """What the cached results of this stage are a function of besides their posts: the code of `READS`
     and the versions of the numerical libraries it computes with."""
-    return digest(code_digest(*READS), *(_version(name) for name in ("numpy", "scipy")))
+    return digest(code_digest(*READS), *releases("numpy", "scipy"))
 
-
-def _version(package: str) -> str:
-    """A package's version, from its own `version.py` where it has one, without importing it (a build that
-    analyses nothing never does), nor scanning every installed distribution's metadata (tens of
-    milliseconds at every build)."""
-    spec = importlib.util.find_spec(package)
-    if spec is not None and spec.origin is not None:
-        try:
-            return (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
-        except OSError:
-            pass
-    return metadata.version(package)
 
 PARALLEL_MIN = 24
 """Fewer stories than this to analyse are done in-process: forking workers costs more than it saves."""
 
 
-_READ = tuple(f.name for f in dataclasses.fields(Post) if f.name != "path")
-"""Every field of a post but where its file lies (the model's code is in the stage digest, so its order too)."""
-
-
-def post_digest(post: Post) -> str:
-    """The digest of everything analysis may read of a post (all of it but where the file lies)."""
-    return digest(repr([getattr(post, name) for name in _READ]))
-
-
 def post_digests(posts: Sequence[Post]) -> dict[str, str]:
-    """Post id -> `post_digest`, computed once per build for both caches."""
-    return {post.id: post_digest(post) for post in posts}
+    """Post id -> `Post.digest` (everything analysis may read of a post: all of it but where the file lies)."""
+    return {post.id: post.digest for post in posts}
 
 
 def analysis_key(posts: Sequence[Post], digests: Mapping[str, str] | None = None) -> str:
-    return digest("findings", stage_digest(),
-                  *(digests[p.id] if digests is not None else post_digest(p) for p in posts))
+    return digest("findings", stage_digest(), *(digests[p.id] if digests is not None else p.digest for p in posts))
 
 
 def _valid_for(posts: Sequence[Post]):
