@@ -340,3 +340,16 @@ def test_summary_never_takes_a_time_stamp_the_versions_share_for_a_sentence():
                   "Tankers carrying heating oil are to be unloaded first, the port authority said on Tuesday.")
     for summary in (analyse([a, b]).summary, analyse([a]).summary):
         assert summary and "Updated" not in summary and "UPDATED" not in summary and "PM" not in summary
+
+
+
+def test_a_figure_below_zero_is_shown_with_its_sign():
+    a = post("a", "Firefighters fought the blaze in temperatures of minus 17 degrees.")
+    b = post("b", "Outside, firefighters fought the blaze at minus 20 degrees.")
+    assert values(find_disagreements([a, b])) == [("minus 17", "minus 20")]
+    [cold] = find_mentions("It was −20 degrees at dawn.", 0)
+    [warm] = find_mentions("It was 20 degrees at dawn.", 0)
+    assert cold.figure == "−20" and compatible(cold, warm)  # a sign against none: left unsaid, never weighed
+    [about] = find_mentions("It fell to about minus 30 degrees.", 0)
+    assert about.figure == "about minus 30"
+    assert find_mentions("The score was 47-2 at half time.", 0) == []  # a hyphen joins a score: no sign

@@ -77,6 +77,9 @@ first end borrows them only when it is smaller than the second, has no comma gro
 900,000 to 1.2 million", "$500 to $1 billion" and "in 2018 and 1.5 million in 2019" keep their first figure
 as written. Each end is then read as a rounded figure is: "$5 to $6 billion" runs from 4.51 to 6.49 billion,
 as "$5 billion" alone allows 4.51 to 5.49 billion."""
+_BELOW_ZERO = re.compile(r"(?:\bminus\s+|−\s?)$", re.IGNORECASE)
+"""A sign before a figure: "minus 17 degrees", "−17 °C" (the minus sign, not a hyphen, which joins scores and
+spans). It is shown with the figure."""
 _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
@@ -372,12 +375,14 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             continue
 
         low, high = value - precision, value + precision
-        window = before[-30:]
-        qualifier, q_start = None, m.start()
+        below = _BELOW_ZERO.search(before)
+        signed = below.start() if below else m.start()  # where the figure starts, its sign included
+        window = before[:signed][-30:]
+        qualifier, q_start = None, signed
         for pattern, kind in _QUALIFIERS:
             found = pattern.search(window)
             if found:
-                qualifier, q_start = kind, m.start() - len(window) + found.start()
+                qualifier, q_start = kind, signed - len(window) + found.start()
                 break
         restated = _CONVERSION.search(before) if before.rstrip().endswith("(") else None
         if qualifier is None and restated:
@@ -399,6 +404,9 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             # A whole number of a scale word ("$3 billion", "5 million") is usually rounded to it: it allows
             # just under half a unit either side, as a stated decimal does of its last digit.
             low, high = value - 0.49 * unit_of, value + 0.49 * unit_of
+        # A sign ('minus 17 degrees') is shown with the figure; the value stays the magnitude, as the tests of
+        # ratios and scales expect: two figures below zero compare as their magnitudes do, and "minus 20" against
+        # "20" is left unsaid rather than weighed.
         figure_end = m.end() + (height.end() if height else 0)
         if (dimension == "duration" and not m.group("hunit")) or (currency and not m.group("cur")
                                                                    and not shared_currency):
@@ -415,7 +423,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             figure=sentence[q_start:figure_end].strip(), value=value, low=low, high=high, dimension=dimension,
             head=_stem(head.lower().replace("’", "'")) if head else "", phrase=phrase,
             numeral=raw.lower().replace(",", "").replace(" ", ""), scaled=scaled, start=m.start(),
-            measures=_measures(head, sentence[:q_start], after), unread=unread,
+            measures=_measures(head, sentence[:q_start] + sentence[signed:m.start()], after), unread=unread,
         ))
     return mentions
 
