@@ -373,6 +373,7 @@ def _relation_view(version: Version, refs: dict[str, VersionRef], undated: froze
     kind = RelationKind(relation.kind)
     of = refs.get(relation.of) if relation.of and relation.of != version.post.id else None
     share = round(relation.share * 100) if kind in (RelationKind.COPY, RelationKind.REWRITE) and of else None
+    order_unknown = of is not None and bool({version.post.id, of.id} & undated)
     if kind is RelationKind.FIRST:
         sentence = "published first"
     elif kind is RelationKind.INDEPENDENT:
@@ -382,12 +383,12 @@ def _relation_view(version: Version, refs: dict[str, VersionRef], undated: froze
     else:
         verb = "copied" if kind is RelationKind.COPY else "rewrote"
         sentence = f"{verb} {of.outlet}"  # how much it shares is on the version's own card, beside the evidence
-        if {version.post.id, of.id} & undated:
+        if order_unknown:
             done = "copied by" if kind is RelationKind.COPY else "rewritten by"
             sentence += f" or was {done} it (undated: the times do not tell which came first)"
     return RelationView(kind=kind.value, label=_LABELS[kind], of=of, share_percent=share, sentence=sentence,
                         evidence=tuple(relation.evidence) if of else (),
-                        order_unknown=of is not None and bool({version.post.id, of.id} & undated))
+                        order_unknown=order_unknown)
 
 
 def _first(versions: tuple[VersionView, ...]) -> VersionView | None:

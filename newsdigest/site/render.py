@@ -43,7 +43,7 @@ from markupsafe import Markup
 
 from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
-from newsdigest.dist_versions import releases
+from newsdigest.dist_versions import release, releases
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.code_cache import code_store, manifest_store, prune
@@ -180,12 +180,12 @@ _MANIFEST = digest("manifest")
 def _markdown_release() -> str:
     """python-markdown's release from `dist_versions`, without importing it (most builds convert nothing); an
     install without its metadata (a vendored copy) is asked of the module itself."""
-    found = releases("markdown")[0]
-    if found == "markdown=None":
+    found = release("markdown")
+    if found is None:
         import markdown
 
-        return f"markdown={markdown.__version__}"
-    return found
+        found = markdown.__version__
+    return f"markdown={found}"
 
 
 _CONVERSIONS = digest("markdown", _markdown_release(), *releases("nh3"))

@@ -156,11 +156,9 @@ class Writer:
         `key` may be the function that makes it, called only for a file the last build published and nobody
         touched since: a page it did not publish is rendered anyway, and its key is left to whoever renders it.
         """
-        if key is None or self.previous is None:
+        if key is None:
             return False
-        relative = _plain_relative(path)
-        if relative not in self.old:  # `old` holds only the relative paths `_place` made (see `_plain_relative`)
-            return False
+        relative = _plain_relative(path)  # `old` holds only the relative paths `_place` made
         found = self._published(relative)
         if found is None:
             return False
