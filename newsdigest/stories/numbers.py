@@ -80,6 +80,8 @@ as "$5 billion" alone allows 4.51 to 5.49 billion."""
 _BELOW_ZERO = re.compile(r"(?:\bminus\s+|−\s?)$", re.IGNORECASE)
 """A sign before a figure: "minus 17 degrees", "−17 °C" (the minus sign, not a hyphen, which joins scores and
 spans). It is shown with the figure."""
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+"""A numeral written as a year of the last three centuries ('1998', '2024')."""
 _HEIGHT = re.compile(r"^-(?:foot|feet)-(\d{1,2})\b")
 """'-foot-9' after the 6 of '6-foot-9': a height in feet and inches."""
 _CONVERSION = re.compile(r"(?<![\d.,])\d[\d.,]*(?:\s*[A-Za-z%.]+){0,2}\s*\(\s*$")
@@ -361,13 +363,13 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
             dimension = f"money:{currency}"
         elif m.group("pct"):
             dimension = "percent"
-        elif unit in _DURATIONS and not (head_lower == "year" and re.fullmatch(r"(1[89]|20)\d\d", raw) and not scaled):
+        elif unit in _DURATIONS and not (head_lower == "year" and _YEAR.fullmatch(raw) and not scaled):
             if _RELATIVE_TIME.match(after[after.lower().find(unit) + len(unit):] if unit in after.lower() else ""):
                 continue  # 'two days after', 'nearly two weeks ago': a moment, each counted from its own anchor
             dimension = "duration"
             value *= _DURATIONS[unit]
             precision *= _DURATIONS[unit]
-        elif re.fullmatch(r"(1[89]|20)\d\d", raw) and not scaled:
+        elif _YEAR.fullmatch(raw) and not scaled:
             dimension = "year"
         elif head or value >= 10:
             dimension = "count"  # without a noun, compared only where its sentence anchors it (see counterparts)
@@ -431,7 +433,7 @@ def _find_mentions(sentence: str, post: int) -> list[Mention]:
 def _shared_scale(raw: str, value: float, after: str) -> re.Match[str] | None:
     """The second end of a range whose scale word the bare figure `raw` borrows (`_SHARED_SCALE`), if any."""
     shared = _SHARED_SCALE.match(after)
-    if not shared or "," in raw or re.fullmatch(r"(1[89]|20)\d\d", raw):
+    if not shared or "," in raw or _YEAR.fullmatch(raw):
         return None
     return shared if value < float(shared.group("num").replace(",", "")) else None
 

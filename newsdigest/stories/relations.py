@@ -248,7 +248,8 @@ EVIDENCE = 3
 
 def _evidence(alignment: Alignment, v: int, source: int) -> tuple[tuple[str, str], ...]:
     """The version's sentences that follow the source most closely, each with its counterpart, in order."""
-    rows = [n for n in _prose_rows(alignment, v) if alignment.aligned_matrix[n, source]]
+    rows = [n for n in alignment.version_sentences(v)  # aligned first: the stamp test is the costlier one
+            if alignment.aligned_matrix[n, source] and not is_stamp(alignment.sentences[n].text)]
     best = sorted(rows, key=lambda n: -float(alignment.similarity[n, source]))[:EVIDENCE]
     return tuple((alignment.sentences[n].written or alignment.sentences[n].text,
                   alignment.sentences[int(alignment.match[n, source])].written
