@@ -206,7 +206,7 @@ def _readings(
 
     def read_visible() -> bool:
         said = {n for c in stated if not c.outlet and c.source.startswith(("json-ld", "meta")) for n in _folded(c.names)}
-        shown = {n for c in stated if not c.source.startswith(("json-ld", "meta", "twitter")) for n in _folded(c.names)}
+        shown = {n for c in stated if not c.source.startswith(_NAME_FIELDS) for n in _folded(c.names)}
         return not said & shown
 
     for choice in _read(page, site, body, read_visible, at_least, [] if dropped is None else dropped):
@@ -255,7 +255,7 @@ def _read(
                 yield AuthorChoice(spelled, f"{source}, a user name the article spells out", False, left)
                 continue
         if people and not _organisation(value) and not all(_weak(n) for n in people):
-            if source.startswith(("json-ld", "meta", "twitter")):
+            if source.startswith(_NAME_FIELDS):
                 people = _fuller_shown(people, page, site)
             yield AuthorChoice(people, source, False, left)
         else:

@@ -77,8 +77,7 @@ def lead_above_body(tree: HtmlElement, body: str) -> str | None:
     `_LEAD_MAX_GAP` words); a promotion or a teaser under the headline sits further from the article.
     """
     headline = _headline_element(tree)
-    first_line = next((line for line in body.splitlines() if len(line.split()) >= 6), "")
-    probe = _fold(" ".join(markdown_words(first_line).split()[:_PROBE_WORDS])).split()
+    probe = _body_probe(body).split()
     if headline is None or not probe:
         return None
     folded_body = _fold(body)
@@ -176,13 +175,19 @@ def _description(page: PageMeta) -> str | None:
     return None
 
 
+def _body_probe(body: str) -> str:
+    """The opening words of the body's first line of prose (six words or more), folded: what the page's own
+    text must show for an element to stand where the body starts."""
+    first_line = next((line for line in body.splitlines() if len(line.split()) >= 6), "")
+    return _fold(" ".join(markdown_words(first_line).split()[:_PROBE_WORDS]))
+
+
 def _shown_lead(tree: HtmlElement, probe: str, described_words: int, body: str) -> str | None:
     """The text of the smallest element that shows the description, if it sits between headline and body."""
     headline = _headline_element(tree)
     if headline is None:
         return None
-    first_line = next((line for line in body.splitlines() if len(line.split()) >= 6), "")
-    body_probe = _fold(" ".join(markdown_words(first_line).split()[:_PROBE_WORDS]))
+    body_probe = _body_probe(body)
     after_headline = False
     for element in _document_order(tree):
         if element is headline:

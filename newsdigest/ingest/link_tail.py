@@ -53,7 +53,7 @@ def drop_link_tail(tree: HtmlElement, body: str) -> str:
             continue
         if _link_share(text, anchors) >= _LINKED:
             links, top_link = links + 1, index
-        elif _is_label(lines[index]):
+        elif _is_label(lines[index], text):
             labels += 1
         else:
             break
@@ -88,8 +88,9 @@ def _link_share(text: str, anchors: list[str]) -> float:
     return (total - len(remaining.replace(" ", ""))) / max(1, total)
 
 
-def _is_label(line: str) -> bool:
-    words = _plain(line).split()
+def _is_label(line: str, text: str) -> bool:
+    """Whether `line` (`text` is its `_plain` reading) is a short label: a few words, no sentence's end."""
+    words = text.split()
     stripped = re.sub(r"[*_]+$", "", line.strip())
     return 0 < len(words) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(stripped)
 
