@@ -24,6 +24,16 @@ def test_a_body_and_its_members_are_one_count():
                     "The clinic hired 46 staff for the Orrin ward this spring.") == [("40", "46")]
 
 
+def test_members_of_a_named_body_count_the_body():
+    # "Faculty members" are the faculty: one count, whatever else each version names the body by.
+    assert disputes("A letter signed by nearly 90 faculty members at Orrin College criticised the speaker.",
+                    "Nearly 110 Orrin College faculty signed a letter criticising the speaker.") == [
+        ("Nearly 110", "nearly 90")]
+    # The members of unions are not the unions, nor is a group of young people a body with members.
+    assert disputes("The strike was backed by 40 union members at the Orrin plant on Monday.",
+                    "The strike was backed by 46 unions at the Orrin plant on Monday.") == []
+
+
 def test_only_a_lower_case_plural_after_the_body_names_its_kind():
     # A name ("Brennick") or a word in -ss/-us ("plus") after the body is no noun it qualifies.
     assert disputes("Officials said 40 police Brennick had called reached the Orrin fairground on Sunday.",

@@ -78,7 +78,7 @@ from newsdigest.stories.counterparts import (
     words_of,
 )
 from newsdigest.stories.framing import aims_apart, periods_apart
-from newsdigest.stories.numbers import CALENDAR, Mention, find_dates, find_mentions, same_count
+from newsdigest.stories.numbers import CALENDAR, Mention, body_of, find_dates, find_mentions, same_count
 from newsdigest.stories.occasions import grown_since, publication_days, two_occasions
 from newsdigest.stories.outcomes import acts_apart, acts_of, outcomes_apart
 from newsdigest.stories.quotes import quote_in, quoted
@@ -471,6 +471,12 @@ def _comparable(mentions: Sequence[Mention], act: Sequence[str]) -> np.ndarray:
     # two noun phrases share a word.
     scaled = np.array([m.scaled for m in mentions])
     words = [{t for w in m.phrase.split() for t in content_tokens(w)} for m in mentions]
+    # "nearly 90 faculty members" / "nearly 100 Georgetown faculty": the members counted are the body counted,
+    # when the other phrase ends on the body's own word ("40 union members" and "46 unions" are two counts).
+    body = np.array([body_of(m.phrase) for m in mentions])
+    last = np.array([m.phrase.lower().split()[-1] if m.phrase else "" for m in mentions])
+    members = (body[:, None] == last[None, :]) & (body != "")[:, None] & (kind == "count")[None, :]
+    same_head |= members | members.T
     same_figure = (numeral[:, None] == numeral[None, :]) & (head[:, None] != "") & (head[None, :] != "")
     same_figure &= (kind == "count")[:, None]
     for i, j in zip(*np.nonzero(same_figure & (scaled[:, None] == scaled[None, :]))):

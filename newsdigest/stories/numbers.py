@@ -222,6 +222,16 @@ def same_count(head: str) -> str:
     return _SAME_COUNT_OF.get(head, "")
 
 
+def body_of(phrase: str) -> str:
+    """The body whose members a counted phrase names, as written ("faculty members" → 'faculty'), '' for a
+    phrase of none: "90 faculty members" counts what "90 Georgetown faculty" counts. Only a plural of
+    `_MEMBERS` names members; "young protesters" or "the No. 3 position" name none."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[-1] not in _MEMBERS or words[-2] in FUNCTION_WORDS:
+        return ""
+    return words[-2]
+
+
 def _names_kind(word: str) -> bool:
     """Is the word after a collective noun a plural noun the body qualifies ("cars", "dogs"), not its members
     ("officers"), a name ("Jones") or the verb of the clause ("said", "was", "arrived")?"""
