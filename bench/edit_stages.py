@@ -15,7 +15,8 @@ story added; or, with `--kind cold`, the cache, output and posts removed, as
 would, timing the pipeline's stages there: the up-to-date check, ingest, reading the
 posts, grouping (the fit, the analysis of the stories the change reaches) and
 rendering (catalogue, render keys, pages, search index, feeds, data files,
-publishing: see `PARTS`), and the whole process (start-up, imports and the up-to-date check
+publishing: see `PARTS`), each stage's first part being the import of its modules (a build imports a
+stage only when it runs it), and the whole process (start-up, imports and the up-to-date check
 included), then the whole process tree as `bench_peers` measures it
 (interpreter start-up and the search indexer included). A shared machine
 stretches clock time far more than processor time.
@@ -77,16 +78,16 @@ def _one(folder: Path, profile: Path | None = None) -> None:
 
     def timed(name: str, stage, indent: int = 4):
         def run(*args, **kwargs):
-            if indent == 4:
-                for module, attribute, label in PARTS.get(name, ()):
-                    _patch(module, attribute, lambda part, label=label: timed(label, part, 6))
             clock, cpu, workers = time.perf_counter(), time.process_time(), _children()
+            if indent == 4 and name in PARTS:
+                # Patching imports the stage's modules, which its own call would import: timed as its first part.
+                for module, attribute, label in PARTS[name]:
+                    _patch(module, attribute, lambda part, label=label: timed(label, part, 6))
+                _report("imports", 6, clock, cpu, workers)
             try:
                 return stage(*args, **kwargs)
             finally:
-                print(f"{'':{indent}}{name:{18 - indent}} {time.perf_counter() - clock:6.2f} s, "
-                      f"{time.process_time() - cpu:5.2f} s processor (+ {_children() - workers:5.2f} s in its worker "
-                      "processes)")
+                _report(name, indent, clock, cpu, workers)
         return run
 
     for name in STAGES:
@@ -110,6 +111,12 @@ def _one(folder: Path, profile: Path | None = None) -> None:
           f"processor (+ {_children():.2f} s in worker processes and the search indexer)")
     if code != 0:
         raise SystemExit(code)
+
+
+def _report(name: str, indent: int, clock: float, cpu: float, workers: float) -> None:
+    """Print one line: the clock, processor and worker processor seconds since the given readings."""
+    print(f"{'':{indent}}{name:{18 - indent}} {time.perf_counter() - clock:6.2f} s, "
+          f"{time.process_time() - cpu:5.2f} s processor (+ {_children() - workers:5.2f} s in its worker processes)")
 
 
 def _patch(module: str, attribute: str, wrap) -> None:
