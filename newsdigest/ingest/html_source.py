@@ -40,6 +40,7 @@ from newsdigest.ingest.body_cleanup import tidy_body
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
 from newsdigest.ingest.hidden import drop_hidden
+from newsdigest.ingest.html_classes import choose_classes_in_c
 from newsdigest.ingest.html_fields import described, headline
 from newsdigest.ingest.html_lead import restore_lead
 from newsdigest.ingest.html_meta import PageMeta, read_page_meta
@@ -115,8 +116,9 @@ def read_page(text: str) -> tuple[HtmlElement, PageMeta] | None:
     from what a reader sees: `ingest --explain` and the training tools use this too,
     so that they describe the same readings ingest makes.
     """
-    from trafilatura.utils import load_html
+    from trafilatura.utils import HTML_PARSER, load_html
 
+    choose_classes_in_c(HTML_PARSER)  # the parser trafilatura reads pages with
     tree = load_html(text)
     if tree is None:
         return None
