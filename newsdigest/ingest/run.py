@@ -36,6 +36,7 @@ from newsdigest.model import IngestReport
 from newsdigest.postfile import is_untouched
 from newsdigest.publish import die_with_parent
 from newsdigest.slugs import slugify
+from newsdigest.workers import fork_workers
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -319,8 +320,8 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
 
     tz_name = config.timezone.key
     bar = _progress_bar() if progress and len(jobs) >= _PROGRESS_FROM else None
-    workers = min(2, os.cpu_count() or 1)
-    if len(jobs) < _PARALLEL_FROM or workers < 2:
+    workers = fork_workers(len(jobs), from_jobs=_PARALLEL_FROM, most=2)
+    if not workers:
         with _showing(bar, len(jobs)) as advance:
             for job in jobs:
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
@@ -329,14 +330,13 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    if context is not None:  # forked workers start with the parent's readers; one started fresh imports its own
-        preload_readers()
+    preload_readers()  # once here: the forked workers start with the parent's readers
     # The language identifier's model is left to the worker whose source first needs it: few do (6 of the 505
     # corpus text dumps; a page rarely, when its lines are read again as a text dump), so loading it here would
     # be wasted work on most batches.
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
         # The largest sources first: one left for the end would keep a worker busy while the other idles.
         futures: list[tuple[_Job, Future[Outcome]]] = [

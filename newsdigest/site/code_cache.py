@@ -20,7 +20,7 @@ from newsdigest.cache_store import Store, code_digest, digest
 SITE_CODE = Path(__file__).resolve().parent
 READS = (SITE_CODE, *(SITE_CODE.parent / f"{name}.py" for name in (
     "cache_store", "config", "dist_versions", "errors", "front_matter", "model", "publish", "search_binary",
-    "slugs")))
+    "slugs", "workers")))
 """Every module the site stage's output is a function of: its own, and those outside `site/` it imports
 (`model.iso_text` decides how a time is written, `slugs` names folders…), so that a change to any of them
 starts an empty store and a new site key. A test checks the list against the stage's imports."""

@@ -13,15 +13,15 @@ page's own `<h1>`.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from urllib.parse import urljoin, urlsplit
 
 import nh3
 from markupsafe import Markup
+
+from newsdigest.workers import fork_workers
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -97,8 +97,8 @@ def convert_ahead(bodies: Iterable[tuple[str, str | None]]) -> None:
     if memo is None:
         return
     todo = list(dict.fromkeys(key for text, base_url in bodies if (key := (text, base_url, False, "/")) not in memo))
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
+    workers = fork_workers(len(todo), from_jobs=PARALLEL_FROM)
+    if not workers:
         return
     from newsdigest.site import markdown_convert  # noqa: F401 - imported once here, not in every worker
 

@@ -31,7 +31,6 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -58,6 +57,7 @@ from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
 from newsdigest.site.theme import Assets, environment
 from newsdigest.site.writer import Manifest, Writer, files_below, valid_manifest
+from newsdigest.workers import fork_workers
 
 log = logging.getLogger(__name__)
 
@@ -286,8 +286,8 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
 
 def _render_pages(todo: Sequence[tuple[Page, PageKey]], env: Environment, writer: Writer) -> None:
     """Render each page of `todo` under its key, in forked workers when many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
+    workers = fork_workers(len(todo), from_jobs=PARALLEL_MIN)
+    if not workers:
         for page, key in todo:
             _render_page(page, env, writer, key)
         return

@@ -20,9 +20,7 @@ rebuild thread analyses in-process; its full builds run in a child process).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
-import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -32,6 +30,7 @@ from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.dist_versions import releases
 from newsdigest.model import Post
 from newsdigest.stories.assemble import Findings
+from newsdigest.workers import fork_workers
 
 if TYPE_CHECKING:
     from newsdigest.stories.analysis import Analysis
@@ -71,13 +70,6 @@ def _valid_for(posts: Sequence[Post]):
                 and isinstance(value.headline, str) and bool(value.headline))
     return valid
 
-
-def cores() -> int:
-    """Cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 RETIRED_TITLES_FOLDER = "titles"
@@ -140,8 +132,8 @@ def _shown(analysis: Analysis) -> Findings:
 
 
 def _compute(stories: list[tuple[Post, ...]]) -> list[Findings]:
-    workers = min(cores(), 8)
-    if len(stories) < PARALLEL_MIN or workers < 2 or threading.active_count() > 1:
+    workers = fork_workers(len(stories), from_jobs=PARALLEL_MIN)
+    if not workers:
         return [_findings(posts) for posts in stories]
     # Biggest stories first, so that no worker is left with a long one at the end.
     order = sorted(range(len(stories)), key=lambda n: -sum(len(p.body) for p in stories[n]))
