@@ -83,10 +83,58 @@ def test_a_role_is_the_person_the_text_introduced_in_it_or_nobody():
     assert found["We need more blankets in the valley"] is None  # not the doctor, not the governor
 
 
-def test_a_document_is_the_credit_when_no_one_is_named():
+def test_a_document_is_credited_as_the_sentence_names_it_with_its_author_where_named():
     body = ("Forty rowers signed the petition to the club.\n\n"
-            "The petition reads: “The boathouse must stay open on winter evenings for every crew.”")
-    assert speakers(body) == {"The boathouse must stay open on winter evenings for every crew.": "the petition"}
+            "The petition reads: “The boathouse must stay open on winter evenings for every crew.”\n\n"
+            "“Every crew must pay its share of the new roof,” the Harwell Rowing Club letter says.\n\n"
+            "A letter from Edda Marsh last week states: “The slipway needs a rail before the first frost.”\n\n"
+            "“The towpath lamps go out at nine,” a statement from the Tarrow Water Board said.\n\n"
+            "“The weir is safe to walk on,” a letter from Harwell residents said.\n\n"
+            "“The ferry fares will rise in May,” the KRB statement said.\n\n"
+            "“The quay stays shut until the crane is fixed,” said a notice from the Kelmore Port Trust on Monday.\n\n"
+            "Edo Lamm wrote to the club in March. “I cannot row again this year,” his letter says.")
+    assert speakers(body) == {
+        "The boathouse must stay open on winter evenings for every crew.": "the petition",
+        "Every crew must pay its share of the new roof": "the Harwell Rowing Club letter",
+        "The slipway needs a rail before the first frost.": "a letter from Edda Marsh",  # not just "the letter"
+        "The towpath lamps go out at nine": "a statement from the Tarrow Water Board",
+        "The weir is safe to walk on": "a letter from Harwell residents",  # not "Harwell", a place
+        "The ferry fares will rise in May": "the KRB statement",
+        "The quay stays shut until the crane is fixed": "a notice from the Kelmore Port Trust",  # not "on Monday"
+        "I cannot row again this year": "the letter",  # the one the text spoke of, whoever "his" is
+    }
+
+
+def test_a_document_spoken_about_is_not_the_credit_nor_is_its_author():
+    body = ("The Ilse Varga ad was denounced by the Quay Society, a boatmen's club, which said it was “wrong for "
+            "Mrs. Varga to promise a bridge she cannot pay for.”")
+    assert speakers(body)["wrong for Mrs. Varga to promise a bridge she cannot pay for."] is None  # not the ad
+
+
+def test_a_document_credit_is_never_a_rival_speaker_and_a_person_named_outweighs_it():
+    words = "Pleasure boats will stay out until our new wall is finished"
+    letter = post("a", f"“{words},” the Kelmore Port Trust letter says.")
+    quotes, disputes = analyse_quotes([letter, post("b", f"“{words},” Ivo Brandt said on Monday.")])
+    assert [q.speaker for q in quotes] == ["Ivo Brandt"]
+    assert not [d for d in disputes if d.subject.startswith("Who said")]  # a letter is no rival to its writer
+    inferred = post("b", f"Ivo Brandt runs the trust.\n\n“{words},” he said.")
+    assert [q.speaker for q in analyse_quotes([letter, inferred])[0]] == ["Ivo Brandt"]
+
+
+def test_a_name_after_a_comma_is_the_speaker_only_after_a_role():
+    body = ("“We will reopen the pier before the summer season,” said Ilse Varga last week, Kelmore Radio "
+            "reported.\n\n"
+            "“The tide will not wait for the council,” said Mayor Varga quietly, Bo Hale standing beside her.\n\n"
+            "“The nets are mended and the boats are ready,” said Edo Lamm yesterday, Harwell's harbour master.\n\n"
+            "“The barges will wait at the lock,” said a Morrinese river board spokesman, Oskar Lind.\n\n"
+            "“The locks open at dawn,” said Edo Lamm the river board spokesman, Kelmore Radio reported.\n\n"
+            "“The ferry is late again,” said Bo Hale yesterday, Harwell Quay.")
+    assert speakers(body) == {"We will reopen the pier before the summer season": "Ilse Varga",  # not the radio
+                              "The tide will not wait for the council": "Varga",  # not Bo Hale
+                              "The nets are mended and the boats are ready": "Edo Lamm",
+                              "The barges will wait at the lock": "Oskar Lind",
+                              "The locks open at dawn": "Edo Lamm",  # the radio reported, it did not speak
+                              "The ferry is late again": "Bo Hale"}  # a place after the time, not a role
 
 
 def test_the_pronoun_before_the_verb_is_its_subject_not_a_name_earlier_in_the_sentence():

@@ -681,3 +681,15 @@ def test_summary_drops_the_outlets_own_name_run_into_its_lead():
     assert analyse(versions).summary.startswith("The Kelbury council voted")
     lone = analyse([versions[0]]).summary
     assert lone.startswith("The Kelbury council voted")
+
+
+def test_summary_never_opens_a_sentence_inside_a_quotation_begun_before_it():
+    from newsdigest.stories.analysis import analyse
+
+    lead = "Ada Brask left the Kelport rowing club on Monday, her coach told the Kelport Courier."
+    cut = ("Ada Brask left the Kelport rowing club on Monday, her coach told the Courier. She will row for "
+           "Oskel from the spring and we wish her well, \" the coach, Ivo Lind, told the paper.")
+    news = "The club has trained eleven national rowers in the boathouse beside the harbour."
+    bodies = [f"{cut}\n\n{news}", f"{lead}\n\n{news}", f"{cut}\n\n{news}"]
+    summary = analyse([post(f"r{i}", body, f"Brask leaves club ({i})", i) for i, body in enumerate(bodies)]).summary
+    assert "we wish her well" not in summary

@@ -3,9 +3,10 @@
 News copy credits a quote in a few fixed shapes: '“…,” Ann Roe said', 'Ann Roe, the
 port's director, said: “…”', '“…,” said Ann Roe, the director', 'according to Ann Roe',
 '“…,” she said' after a sentence about her, '“…,” the director added' after Ann Roe has
-been introduced as the director, 'The letter says: “…”'. Each shape names the speaker
-in a known place: the subject of a verb of saying, the name after it, the person a
-pronoun or a role stands for. A name met anywhere else in the sentence (a place after
+been introduced as the director, 'The Harbour Trust letter says: “…”'. Each shape names the
+speaker in a known place: the subject of a verb of saying, the name after it, the person a
+pronoun or a role stands for, the document as the sentence names it (with its author, where
+it names one). A name met anywhere else in the sentence (a place after
 "from", a body after "of", a word inside the quote) is as likely someone spoken about,
 and a wrong speaker is worse than none, so an attribution that names nobody we can be
 sure of credits nobody.
@@ -137,7 +138,7 @@ DOCUMENTS = frozenset({
 })
 """What a quote may come from when no one is named ('The letter says: “…”'): the credit is then the document."""
 _DOCUMENT_SUBJECT = re.compile(
-    rf"^\W*(?i:the|a|an|his|her|its|their|this|that)\s+(?P<words>(?:[\w’'.-]+\s+){{0,4}}?)"
+    rf"^\W*(?P<article>(?i:the|a|an|his|her|its|their|this|that))\s+(?P<words>(?:[\w’'.-]+\s+){{0,4}}?)"
     rf"(?P<noun>{'|'.join(sorted(DOCUMENTS))})\b")
 
 
@@ -304,18 +305,40 @@ def _subject_name(phrase: str) -> str | None:
     return None
 
 
+_CLAUSE_AFTER_DOCUMENT = re.compile(r"\b(?:is|are|was|were|has|have|had|which|who|that|whose)\b")
+"""A verb or a relative word after a document's name: the phrase goes on to a clause of its own, whose subject,
+not the document, is the one speaking."""
+
+
 def is_document(credit: str | None) -> bool:
-    """Whether a credit is a document ('the letter'), not a person: `_document` writes it with a lower-case 'the',
-    which no name a speaker is given opens with."""
-    return credit is not None and credit.startswith("the ")
+    """Whether a credit is a document ('the letter', 'a letter from Ann Roe'), not a person or body: `_document`
+    writes it opening on a lower-case article, which no name a speaker is given opens with."""
+    return credit is not None and credit.startswith(("the ", "a ", "an "))
 
 
 def _document(phrase: str) -> str | None:
-    """'The Harbour Trust letter' → 'the Harbour Trust letter': a subject phrase that names a document."""
-    m = _DOCUMENT_SUBJECT.match(_masked(phrase))
+    """The document a subject phrase names, as the sentence names it: 'The Harbour Trust letter' → 'the Harbour
+    Trust letter', 'A letter from Ann Roe' → 'a letter from Ann Roe', 'the statement'. A reader is told truly whose
+    words they are: the document's, and its author's where the sentence names one. None for a phrase naming no
+    document, or one only spoken about ('the Roe ad was denounced by a group, which said')."""
+    masked = _masked(phrase)
+    m = _DOCUMENT_SUBJECT.match(masked)
     if not m or re.search(r"\b(?:in|on|at|by|with|for|to|from|of|after|before)\s", m.group("words")):
         return None  # "the club in a letter": the document is where it spoke, not who
-    return f"the {m.group('words')}{m.group('noun')}".replace("  ", " ")
+    rest = masked[m.end():]
+    if _CLAUSE_AFTER_DOCUMENT.search(rest):
+        return None  # "The Roe ad was denounced by a group, which said": the document is not who says it
+    article = m.group("article").lower()
+    article = article if article in ("a", "an") else "the"  # 'his letter' is the letter the text spoke of
+    author = re.match(r"\s+(?:from|by|of)\s+[^,;:]+", rest)
+    # The author's words end where a time or a place of the saying begins ('a statement from the board on Monday').
+    by = re.split(rf"\s+(?=(?:{_PREPOSITIONS}|{_WHEN})\b)", author.group().strip())[0] if author else ""
+    return re.sub(r"\s+", " ", f"{article} {m.group('words')}{m.group('noun')}" + (f" {by}" if by else ""))
+
+
+_WHEN = "|".join(("yesterday", "today", "tonight", "last", "this", "earlier", "later",
+                   *(day.capitalize() for day in WEEKDAYS)))
+"""Words that open the time of a saying, after a document's author ('a letter from Ann Roe last week')."""
 
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "former", "ex"})
@@ -489,7 +512,7 @@ def speaker(around: Around, names: Names, recent: str | None = None) -> Attribut
         if raw == "":
             return None
         if is_document(raw):
-            return Attribution(raw, False)  # a document
+            return Attribution(raw, False)  # a document: never a who-said rival (not direct)
         name = _in_text(clean_speaker(raw), names)
         if name:
             return Attribution(name, direct)
@@ -562,6 +585,14 @@ def _closes_statement(quote: str, after: str, tail: str) -> bool:
         re.search(r"[?!]\W*$", quote) and credits_quote(after, opens))
 
 
+def _role_then_name(word: str, rest: str) -> bool:
+    """Is a name after '<word>,' the role's holder ('said a council spokesman, Ana Vass')? Only when the word is a
+    role and the name ends the clause: after 'said Ann Roe last week,' or 'said Roe quietly,' a name opens a clause
+    of its own ('Kelbury Radio reported', 'Bo Lind standing beside her'), and so it does after a role when a verb
+    follows it."""
+    return word in _ROLES and bool(re.match(r"\s*(?:[,.;()]|$)", rest))
+
+
 def _after_quote(head: str, quote: str, tail: str, roles: Callable[[str], str | None],
                  names: Names) -> Iterator[tuple[str | None, bool]]:
     """The credit after the quote: '…,” said Ann Roe' / '…,” Ann Roe, the director, said' / '…,” the doctor added'
@@ -579,8 +610,14 @@ def _after_quote(head: str, quote: str, tail: str, roles: Callable[[str], str | 
     elif m and _joint(m.group("name"), head[m.end():]):
         yield "", False  # "said her lawyers Ann Roe and Bo Lind": said by two, credited to neither
     elif m:
-        # "said Kelbury Dairy chemist Ana Vass": the person comes after the body and the role.
-        person = re.match(rf"\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_NAME_RUN})", head[m.end():])
+        # "said Kelbury Dairy chemist Ana Vass", "said a Kelbury council spokesman, Ana Vass": the person comes
+        # after the body and the role; not a place or a body after a preposition ("said Representative Ann Roe of
+        # Kelbury": Roe spoke, not Kelbury).
+        person = re.match(rf"\s+(?P<between>(?:[a-z][\w-]*\s+){{0,3}}(?P<last>[a-z][\w-]*)(?P<comma>,?)\s+)"
+                          rf"(?P<name>{_NAME_RUN})(?![\w'’-])", head[m.end():])
+        if person and (re.search(rf"\b(?:{_PREPOSITIONS})\s", person.group("between")) or (
+                person.group("comma") and not _role_then_name(person.group("last"), head[m.end() + person.end():]))):
+            person = None
         yield (person.group("name") if person else m.group("name")), True
     said = re.match(rf"^\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?P<phrase>[^,.;]+)", head)
     if said and not m:
@@ -624,7 +661,8 @@ def _before_quote(tail: str, roles: Callable[[str], str | None], names: Names) -
 
 
 def _unnamed(phrase: str, roles: Callable[[str], str | None], names: Names) -> Iterator[tuple[str | None, bool]]:
-    """A credit with no name in it: a document is the speaker; 'the doctor' is whoever the text introduced as the
+    """A credit with no name in it: a document is credited as the sentence names it ('the Harbour Trust letter', 'a
+    letter from Ann Roe', 'the statement'); 'the doctor' is whoever the text introduced as the
     doctor; anyone else ('a local fishmonger', 'one witness', 'a doctor') is someone the text does not name ('')."""
     document = _document(phrase)
     if document:

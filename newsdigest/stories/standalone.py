@@ -137,10 +137,13 @@ def speaker_lost(text: str) -> bool:
     said."; "On Friday, she said, “…”"), a sentence that is mostly a quotation
     and names nobody saying it (its speaker was in the paragraph before), or
     one that speaks in the first person or addresses "you" outside quotation
-    marks (a statement's text run into the article), is someone's speech whose speaker a reader of
-    the summary cannot know. A summary keeps a quote with its speaker or not at all.
+    marks (a statement's text run into the article), or one opening inside a quotation begun in a sentence
+    before it (`_opens_inside_quote`), is someone's speech whose speaker a reader of the summary cannot know, or
+    that it shows as the outlet's words. A summary keeps a quote with its speaker or not at all.
     """
     text = undated(text)  # "OSKEL, Me. — …" is a place, not the first person
+    if _opens_inside_quote(text):
+        return True
     prose = own_prose(text)
     if _FIRST_PERSON.search(prose):
         return True
@@ -153,6 +156,13 @@ def speaker_lost(text: str) -> bool:
         return _SETTING.match(before) is not None or not _names(before)
     quoted = len(text.split()) - len(prose.split())
     return quoted * 2 >= len(text.split()) and not _SAYS.search(prose) and ":" not in prose
+
+
+def _opens_inside_quote(text: str) -> bool:
+    """Does the sentence open inside a quotation whose opening mark is in a sentence before it ('We will stay
+    open, " the owner said.')? Its first words are someone's speech shown without a mark, whoever said them."""
+    spans = quoted_spans(text)
+    return bool(spans) and spans[0][0] == 0 and text.lstrip()[:1] not in "\"“‘'"
 
 
 def speech_unmarked(text: str, copies: Sequence[str]) -> bool:
