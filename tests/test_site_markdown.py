@@ -83,10 +83,11 @@ def test_one_text_footnotes_and_abbreviations_do_not_leak_into_the_next():
 def test_bodies_converted_ahead_in_workers_are_the_bodies_converted_one_by_one(monkeypatch):
     from markupsafe import Markup
 
+    from newsdigest import workers
     from newsdigest.site import markdown_html
 
     monkeypatch.setattr(markdown_html, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(markdown_html.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
     bodies = [(f"# Part {n}\n\nSee [the notes](notes-{n}.html) and *this*.\n\n| a | b |\n|---|---|\n| {n} | x |",
                "https://example.org/news/") for n in range(5)]
     memo: dict = {}

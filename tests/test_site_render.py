@@ -223,7 +223,7 @@ def test_pages_shared_among_forked_workers_are_the_pages_one_process_renders(tmp
     """Past `PARALLEL_MIN` pages, one page of each template is rendered before the fork and the rest by the workers:
     every page must still be written, with the bytes one process gives it."""
     import importlib
-    import os
+    from newsdigest import workers
 
     stages = importlib.import_module("newsdigest.site.render")  # the module; the package's `render` is its function
     stories = [demo_story(), second_story(), hidden_story(), *many_stories(12)]
@@ -237,8 +237,8 @@ def test_pages_shared_among_forked_workers_are_the_pages_one_process_renders(tmp
         render_page(page, *args)
 
     monkeypatch.setattr(stages, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(stages.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)  # pytest-timeout's idle timer thread
     monkeypatch.setattr(stages, "_render_page", noting)
     pages = render(stories, shared, search=False).pages
     assert 0 < len(in_parent) < len(pages)  # the workers rendered some pages, this process the others
