@@ -30,6 +30,20 @@ class ContentError(NewsdigestError):
     """A post, story override or outlet file the editor wrote is broken."""
 
 
+class IncompleteBuild(NewsdigestError):
+    """A stage made less than it planned (a page, a story's analysis): a fault of the build, not of the input.
+
+    Raised before anything is published, so the last good site stays as it was; a site with pages missing
+    would answer its readers with "not found" where its lists and feeds link.
+    """
+
+
+def named(items: list[str], most: int = 10) -> str:
+    """`items` in a message: the first `most` of them, and how many more."""
+    shown = ", ".join(items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
+
 class SourceError(NewsdigestError):
     """A raw source cannot be ingested. It is skipped and reported; the build goes on."""
 

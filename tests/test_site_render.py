@@ -223,6 +223,7 @@ def test_pages_shared_among_forked_workers_are_the_pages_one_process_renders(tmp
     """Past `PARALLEL_MIN` pages, one page of each template is rendered before the fork and the rest by the workers:
     every page must still be written, with the bytes one process gives it."""
     import importlib
+
     from newsdigest import workers
 
     stages = importlib.import_module("newsdigest.site.render")  # the module; the package's `render` is its function

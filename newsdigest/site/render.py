@@ -23,6 +23,10 @@ index included). What it wrote is remembered in the cache as the next build's
 manifest; the stage's cache folders of earlier code, and the manifests of
 output folders that no longer exist, are removed (`code_cache.prune`).
 Rendering many pages is shared among forked workers, one per core.
+
+Every page a render is asked for (all the planned pages, or those `only_templates` and `only_paths` choose) has
+its file written or reused when the pages are done, or the render fails (`IncompleteBuild`, naming them) before
+anything is published: a worker that lost part of its share must not publish a site whose links lead nowhere.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from markupsafe import Markup
 from newsdigest.cache_store import Store, Table, digest
 from newsdigest.config import Config
 from newsdigest.dist_versions import release, releases
+from newsdigest.errors import IncompleteBuild, named
 from newsdigest.model import Story
 from newsdigest.site.catalog import Catalog, build_catalog
 from newsdigest.site.code_cache import code_store, manifest_store, prune
@@ -281,7 +286,18 @@ def _write_pages(pages: Sequence[Page], env: Environment, writer: Writer, keys: 
         if not writer.reuse(page.path, key):
             todo.append((page, key))
     _render_pages(todo, env, writer)
+    _check_written(pages, writer)
     return own
+
+
+def _check_written(pages: Sequence[Page], writer: Writer) -> None:
+    """Refuse (`IncompleteBuild`) a render in which a page of `pages` (those it was asked for) was neither written
+    nor reused: a worker that lost its share would otherwise publish a site whose links lead nowhere."""
+    missing = writer.missing(page.path for page in pages)
+    if missing:
+        raise IncompleteBuild(
+            f"the build made no file for {len(missing)} of its {len(pages)} pages ({named(missing)}), so nothing "
+            "was published: a fault of newsdigest, not of the site's files")
 
 
 def _render_pages(todo: Sequence[tuple[Page, PageKey]], env: Environment, writer: Writer) -> None:

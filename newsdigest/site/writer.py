@@ -173,6 +173,16 @@ class Writer:
         self.entries[relative] = found[1]
         return True
 
+    def missing(self, paths: Iterable[str]) -> list[str]:
+        """The site paths of `paths` whose file this build has neither written nor reused, in their order.
+
+        One set look-up per path: a plain path's file is named without resolving anything (see
+        `_plain_relative`); only a path whose plain name is not recorded is resolved, as its write would be.
+        """
+        entries = self.entries
+        return [path for path in paths
+                if _plain_relative(path) not in entries and self._place(path)[1] not in entries]
+
     @staticmethod
     def relative_name(path: str) -> str:
         """The name under which the last build published the file of `path`, when the path is plain (see

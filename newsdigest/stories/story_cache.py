@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsdigest.cache_store import Store, code_digest, digest
 from newsdigest.dist_versions import releases
+from newsdigest.errors import IncompleteBuild, named
 from newsdigest.model import Post
 from newsdigest.stories.assemble import Findings
 from newsdigest.workers import fork_workers
@@ -105,7 +106,14 @@ class StoryAnalyses:
                 todo[key] = tuple(posts)
             else:
                 self._found[key] = hit
-        for key, analysis in zip(todo, _compute(list(todo.values()))):
+        results = _compute(list(todo.values()))
+        lost = [posts for posts, analysis in zip(todo.values(), results) if not isinstance(analysis, Findings)]
+        if lost:
+            raise IncompleteBuild(
+                f"the analysis of {len(lost)} of {len(todo)} stories gave nothing (the stories of posts "
+                f"{named([posts[0].id for posts in lost])}), so nothing was published: a fault of newsdigest, "
+                "not of the site's files")
+        for key, analysis in zip(todo, results):
             self._found[key] = analysis
             self._store.put(key, analysis)
         self._analysed = self._analysed or bool(todo)
@@ -131,7 +139,9 @@ def _shown(analysis: Analysis) -> Findings:
                     headline=analysis.headline)
 
 
-def _compute(stories: list[tuple[Post, ...]]) -> list[Findings]:
+def _compute(stories: list[tuple[Post, ...]]) -> list[Findings | None]:
+    """Each story's findings, in the order of `stories`: None where a worker gave none back, never a shorter
+    list (which would file the findings of one story under the next one's key)."""
     workers = fork_workers(len(stories), from_jobs=PARALLEL_MIN)
     if not workers:
         return [_findings(posts) for posts in stories]
@@ -142,4 +152,4 @@ def _compute(stories: list[tuple[Post, ...]]) -> list[Findings]:
     out: list[Findings | None] = [None] * len(stories)
     for n, analysis in zip(order, results):
         out[n] = analysis
-    return [a for a in out if a is not None]
+    return out
