@@ -693,3 +693,73 @@ def test_summary_never_opens_a_sentence_inside_a_quotation_begun_before_it():
     bodies = [f"{cut}\n\n{news}", f"{lead}\n\n{news}", f"{cut}\n\n{news}"]
     summary = analyse([post(f"r{i}", body, f"Brask leaves club ({i})", i) for i, body in enumerate(bodies)]).summary
     assert "we wish her well" not in summary
+
+
+@pytest.mark.parametrize("first, second", [
+    # One figure of one noun under two acts: the dead and the arrested are two groups.
+    ("Ten people were killed when the Kelbury ferry capsized in a storm on Sunday.",
+     "Ten people were arrested on Monday, among them ferry staff at the Kelbury quay."),
+    # One figure of two measured things, under two verbs, read past a preposition or not.
+    ("Unemployment in Kelbury fell to 5 percent last year.", "Turnout in Kelbury rose 5 percent on the last vote."),
+    ("Unemployment in Kelbury climbed to 5.5 percent last year.",
+     "Turnout in Kelbury rose to 5.5 percent on the last vote."),
+    # A round percentage under one verb: nothing but the figure ties the two.
+    ("Unemployment in Kelbury rose to 5 percent as the shipyard shed jobs.",
+     "Turnout in Kelbury rose to 5 percent above the last council vote."),
+    # An age is no fact of the event.
+    ("Ann Roe, 34, was charged with arson on Monday.", "Roe, 34, denied setting the fire at the quay."),
+    # A round sum with no act said of it recurs by chance.
+    ("The quay repairs cost Kelbury $1 million last year.", "A $1 million grant from the state will buy new lifeboats."),
+    # An act on one side only: ten aboard is not ten dead.
+    ("Ten people were killed when the Kelbury ferry capsized.", "Ten people were aboard the Kelbury ferry when it sailed."),
+    # One value in two units under one verb.
+    ("Sales at the yard rose to 45 percent of the market.", "The crew rose to 45 sailors after the refit."),
+    # One noun, two figures.
+    ("Twelve people died when fire swept the Kelbury ferry on Sunday.", "Officials said the blaze killed 11 people."),
+    # A count of two nouns.
+    ("Twelve passengers died when fire swept the Kelbury ferry.", "The fire also killed 12 gulls nesting on the quay."),
+])
+def test_one_figure_measuring_two_things_is_two_pieces_of_news(first, second):
+    from newsdigest.stories.standalone import repeats
+
+    assert not repeats(first, second) and not repeats(second, first)
+
+
+@pytest.mark.parametrize("first, second", [
+    # A price given twice in words apart: no act said of a specific figure in either.
+    ("Acme agreed to buy the Beta shipyard for $2.1 billion on Monday.",
+     "The purchase makes Acme the largest builder of ferries on the coast, in a $2.1 billion deal."),
+    # One count of one noun under two words of one outcome.
+    ("Twelve people died when fire swept the Kelbury ferry on Sunday.",
+     "Officials said the blaze killed 12 people, most of them crew."),
+    # Two names of one count under one act.
+    ("The yard laid off 6,500 workers on Monday, the union said.", "Acme has laid off 6,500 employees since the spring."),
+    # A specific percentage under one verb, read past a preposition.
+    ("Profit at the yard rose to 4.5 percent, the owners said.", "The yard's profit rose to 4.5 percent after the refit."),
+])
+def test_one_figure_of_one_thing_under_one_act_is_told_once(first, second):
+    from newsdigest.stories.standalone import repeats
+
+    assert repeats(first, second) and repeats(second, first)
+
+
+def test_summary_gives_a_price_once_and_keeps_the_news_after_it():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Acme agreed on Monday to buy the Beta shipyard in Oskel for $2.1 billion.\n\n"
+            "Acme's $2.1 billion purchase of the yard makes it the largest builder of ferries on the coast.\n\n"
+            "Ten people were killed at the Oskel yard last spring when a crane collapsed.\n\n"
+            "Ten people were arrested after protests outside the yard's gates on Tuesday.")
+    summary = analyse([post("lone", body, "Acme buys Beta shipyard")]).summary
+    assert summary.count("$2.1 billion") == 1
+    assert "crane collapsed" in summary
+
+
+def test_summary_keeps_two_counts_of_one_figure_under_two_acts():
+    from newsdigest.stories.analysis import analyse
+
+    body = ("Ten people were killed when the Kelbury ferry capsized in a storm on Sunday.\n\n"
+            "Ten people were arrested on Monday, among them ferry staff at the Kelbury quay.\n\n"
+            "The harbour board closed the quay until an inquiry reports.")
+    summary = analyse([post("lone", body, "Kelbury ferry capsizes")]).summary
+    assert "killed" in summary and "arrested" in summary

@@ -31,6 +31,7 @@ from newsdigest.stories.sentences import (
     own_prose,
     quoted_spans,
 )
+from newsdigest.stories.told_figures import same_figure
 
 __all__ = ["REPEATED", "adds_to_unseen", "full_names", "leans_on_context", "reads_as_follow_on", "repeats", "speaker_lost", "speech_unmarked",
            "undated", "unfinished", "unintroduced", "unlabelled"]
@@ -213,7 +214,11 @@ def repeats(a: str, b: str) -> bool:
     ferry that lost power off Oskel reached…") are two outlets' leads of one report, however their ends differ;
     two statements that only open alike ("The mayor's office said the vote…", "The mayor's office said the
     bridge…") are two pieces of news. Two sentences quoting the same words (`_QUOTED_RUN` of them) tell one
-    statement twice, however they frame it."""
+    statement twice, however they frame it, and so do two stating one figure of one measured thing under one act
+    (`told_figures.same_figure`: "paid $2.1 billion for Beta", "a $2.1 billion deal for Beta"), however
+    little else they share."""
+    if same_figure(a, b):
+        return True
     x, y = _said(a), _said(b)
     if bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y)):
         return True
