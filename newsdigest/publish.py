@@ -158,18 +158,18 @@ def clean_leftovers(config: Config) -> None:
     """
     output = _real(config.output_dir)
     if output.parent.is_dir():
-        retired = [p for p in _dead_leftovers(output.parent, output.name) if ".retired-" in p.name]
+        retired = [p for p in dead_leftovers(output.parent, output.name) if ".retired-" in p.name]
         if not output.exists() and retired:
             os.rename(max(retired, key=lambda p: p.stat().st_mtime), output)
-        for path in _dead_leftovers(output.parent, output.name):
+        for path in dead_leftovers(output.parent, output.name):
             _remove(path)
     for folder in (config.posts_dir, config.stories_dir):
-        for path in _dead_leftovers(folder):
+        for path in dead_leftovers(folder):
             _remove(path)
     cache = Path(config.cache_dir)
     if cache.is_dir():
         for folder, dirs, files in os.walk(cache):
-            for path in _dead_leftovers(Path(folder), names=dirs + files):
+            for path in dead_leftovers(Path(folder), names=dirs + files):
                 _remove(path)
 
 
@@ -233,7 +233,7 @@ def _libc() -> ctypes.CDLL | None:
         return None
 
 
-def _dead_leftovers(folder: Path, name: str | None = None, names: list[str] | None = None) -> list[Path]:
+def dead_leftovers(folder: Path, name: str | None = None, names: list[str] | None = None) -> list[Path]:
     """The leftovers of dead builds in `folder` (`names`: its entries, when the caller has listed them); only
     the names are looked at, and only those starting with a dot: a folder of thousands of posts holds none."""
     if names is None:

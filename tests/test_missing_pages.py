@@ -1,5 +1,6 @@
 """A build publishes every page it planned, or nothing: a page (or a story's analysis) that no worker made stops
-the build with a message naming it, and the last good site stays as it was.
+the build with a message naming it, and the last good site stays as it was; so does a forked worker that the
+system kills (for want of memory), where the build used to wait for it for ever.
 
 The builds whose renderer drops a page do it in this process (monkeypatched); `test_parallel_build` style child
 builds check the forked workers the same way. Full, incremental and preview-server partial renders, which
@@ -143,9 +144,12 @@ def test_the_preview_servers_partial_renders_are_not_taken_for_missing_pages(tmp
 _DROP_HOOK = '''\
 """Loaded by the child build (its folder is on PYTHONPATH): a forked worker loses one piece of its share
 without a word, as NEWSDIGEST_TEST_DROP says (the last page of the first rendering worker's share, or each
-analysis worker's first story), and writes what it lost, one line each."""
+analysis worker's first story), and writes what it lost, one line each; or ("kill page", "kill analysis") the
+first rendering worker, or the first analysis worker given a story, kills itself with SIGKILL, as the system's
+out-of-memory killer would, and writes the stage's name."""
 import importlib
 import os
+import signal
 
 _PARENT = os.getpid()
 _DROP = os.environ.get("NEWSDIGEST_TEST_DROP")
@@ -158,7 +162,29 @@ def _note(name):
         log.write(name + "\\n")
 
 
-if _DROP == "page":
+if _DROP == "kill page":
+    _render = importlib.import_module("newsdigest.site.render")
+    _real_share = _render._render_share
+
+    def killed_share(share):
+        if share[0] == 0:
+            _note("page rendering")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _real_share(share)
+
+    _render._render_share = killed_share
+elif _DROP == "kill analysis":
+    _stories = importlib.import_module("newsdigest.stories.story_cache")
+    _real_findings = _stories._findings
+
+    def killed_findings(posts):
+        if os.getpid() != _PARENT:
+            _note("story analysis")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _real_findings(posts)
+
+    _stories._findings = killed_findings
+elif _DROP == "page":
     _render = importlib.import_module("newsdigest.site.render")
     _real_share, _real_page = _render._render_share, _render._render_page
 
@@ -204,11 +230,11 @@ def _child_build(tmp, site, drop: str) -> tuple[subprocess.CompletedProcess, lis
                           "--output", str(site / "output"), "--cache", str(site / "cache"),
                           "--config", str(ROOT / "site.toml")], cwd=tmp, env=env, capture_output=True, text=True,
                          timeout=240)
-    return run, log.read_text(encoding="utf-8").split()
+    return run, log.read_text(encoding="utf-8").splitlines()
 
 
 @pytest.mark.slow
-def test_a_forked_worker_that_loses_a_page_or_an_analysis_publishes_nothing(tmp_path):
+def test_a_forked_worker_that_loses_a_page_or_an_analysis_or_dies_publishes_nothing(tmp_path):
     write_newsdigest(tmp_path / "site", articles(STORIES))
     site = tmp_path / "site"
     build_site_at(site / "content", site / "output", site / "cache")
@@ -225,3 +251,11 @@ def test_a_forked_worker_that_loses_a_page_or_an_analysis_publishes_nothing(tmp_
     assert lost, f"no analysis worker was forked: {build.stdout + build.stderr}"
     assert build.returncode == 1 and lost[0] in build.stderr and "Traceback" not in build.stderr, build.stderr
     assert site_tree(site / "output") == before
+
+    for stage in ("page", "analysis"):  # a worker killed (out of memory): the build says so and stops, not hangs
+        shutil.rmtree(site / "cache")
+        build, killed = _child_build(tmp_path, site, f"kill {stage}")
+        assert killed, f"no {stage} worker was forked: {build.stdout + build.stderr}"
+        assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr
+        assert f"worker process died during {killed[0]}" in build.stderr and "memory" in build.stderr, build.stderr
+        assert site_tree(site / "output") == before

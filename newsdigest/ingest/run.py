@@ -36,7 +36,7 @@ from newsdigest.model import IngestReport
 from newsdigest.postfile import is_untouched
 from newsdigest.publish import die_with_parent
 from newsdigest.slugs import slugify
-from newsdigest.workers import fork_workers
+from newsdigest.workers import fork_workers, forked_pool
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -327,17 +327,14 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
                 yield job, process_source(job.data, job.source, job.post_id, tz_name, outlets)
                 advance()
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     preload_readers()  # once here: the forked workers start with the parent's readers
     # The language identifier's model is left to the worker whose source first needs it: few do (6 of the 505
     # corpus text dumps; a page rarely, when its lines are read again as a text dump), so loading it here would
     # be wasted work on most batches.
     # Workers are forked before the progress bar starts its refresh thread: a fork never copies a held lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with forked_pool(workers, "ingest", initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         # The largest sources first: one left for the end would keep a worker busy while the other idles.
         futures: list[tuple[_Job, Future[Outcome]]] = [
             (job, pool.submit(process_source, job.data, job.source, job.post_id, tz_name, outlets))
@@ -347,7 +344,9 @@ def _run(jobs: list[_Job], config: Config, outlets: OutletBook, *, progress: boo
             for job, future in futures:
                 try:
                     outcome = future.result()
-                except Exception as exc:  # a worker that died (out of memory, killed): report, go on
+                except BrokenProcessPool:  # a worker died: every source not yet read failed with it (`forked_pool`)
+                    raise
+                except Exception as exc:  # a source whose reading raised: report it, go on
                     outcome = Outcome(None, f"ingest failed: {type(exc).__name__}: {exc}")
                 yield job, outcome
                 advance()

@@ -12,7 +12,6 @@ page's own `<h1>`.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 from markupsafe import Markup
 
-from newsdigest.workers import fork_workers
+from newsdigest.workers import fork_map, fork_workers
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -102,8 +101,8 @@ def convert_ahead(bodies: Iterable[tuple[str, str | None]]) -> None:
         return
     from newsdigest.site import markdown_convert  # noqa: F401 - imported once here, not in every worker
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        converted = pool.map(_convert, todo, chunksize=max(1, len(todo) // (workers * 8)))
+    converted = fork_map(_convert, todo, workers=workers, what="Markdown conversion",
+                         chunksize=max(1, len(todo) // (workers * 8)))
     memo.update(zip(todo, converted))
 
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ from newsdigest.site.stories_json import write_stories_json
 from newsdigest.site.template_use import users_of
 from newsdigest.site.theme import Assets, environment
 from newsdigest.site.writer import Manifest, Writer, files_below, valid_manifest
-from newsdigest.workers import fork_workers
+from newsdigest.workers import fork_map, fork_workers
 
 log = logging.getLogger(__name__)
 
@@ -316,8 +315,11 @@ def _render_pages(todo: Sequence[tuple[Page, PageKey]], env: Environment, writer
     global _job
     _job = (todo, env, writer)  # inherited by the forked workers: nothing is pickled but the results
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_render_share, [(n, workers) for n in range(workers)])
+        results = fork_map(_render_share, [(n, workers) for n in range(workers)], workers=workers,
+                           what="page rendering")
+    except BaseException:
+        writer.abort_dead(page.path for page, _key in todo)
+        raise
     finally:
         _job = None
     for entries, pending in results:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdigest.publish import MARKER, temp_prefix
+from newsdigest.publish import MARKER, dead_leftovers, temp_prefix
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,20 @@ class Writer:
         for temporary, _target in self.pending:
             Path(temporary).unlink(missing_ok=True)
         self.pending = []
+
+    def abort_dead(self, paths: Iterable[str]) -> None:
+        """In place: remove the temporary files beside the files of `paths` that processes now dead wrote (the
+        forked workers of a render that failed: what they wrote never came back to this writer's `pending`)."""
+        if not self.in_place:
+            return
+        names: dict[Path, set[str]] = {}
+        for path in paths:
+            target = self.root / _plain_relative(path)
+            names.setdefault(target.parent, set()).add(f".{target.name}.")
+        for folder, prefixes in names.items():
+            for leftover in dead_leftovers(folder):
+                if leftover.name.startswith(tuple(prefixes)):
+                    leftover.unlink(missing_ok=True)
 
 
 def _plain_relative(path: str) -> str:

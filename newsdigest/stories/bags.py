@@ -10,8 +10,6 @@ in worker processes and hand back only numbers.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ import numpy as np
 
 from newsdigest.model import Post
 from newsdigest.stories.features import Features, extract
+from newsdigest.workers import fork_map, fork_workers
 
 PARALLEL_FROM = 20_000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -70,15 +69,15 @@ def bags_of(features: Sequence[Features]) -> Bags:
 
 def bags_many(posts: Sequence[Post]) -> Bags:
     """The bags of every post, extracted on all cores when there are many (it is pure Python text work)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(posts) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = fork_workers(len(posts), from_jobs=PARALLEL_FROM, most=4)
+    if not workers:
         return bags_of([extract(p) for p in posts])
     global _SHARED
     _SHARED = posts  # inherited by the forked workers: only slice bounds and arrays cross the pipe
     step = 2_000
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_bags_slice, [(i, min(i + step, len(posts))) for i in range(0, len(posts), step)])
+        parts = fork_map(_bags_slice, [(i, min(i + step, len(posts))) for i in range(0, len(posts), step)],
+                         workers=workers, what="story grouping")
     finally:
         _SHARED = ()
     return Bags(

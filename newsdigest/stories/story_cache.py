@@ -19,7 +19,6 @@ rebuild thread analyses in-process; its full builds run in a child process).
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -31,7 +30,7 @@ from newsdigest.dist_versions import releases
 from newsdigest.errors import IncompleteBuild, named
 from newsdigest.model import Post
 from newsdigest.stories.assemble import Findings
-from newsdigest.workers import fork_workers
+from newsdigest.workers import fork_map, fork_workers
 
 if TYPE_CHECKING:
     from newsdigest.stories.analysis import Analysis
@@ -147,8 +146,7 @@ def _compute(stories: list[tuple[Post, ...]]) -> list[Findings | None]:
         return [_findings(posts) for posts in stories]
     # Biggest stories first, so that no worker is left with a long one at the end.
     order = sorted(range(len(stories)), key=lambda n: -sum(len(p.body) for p in stories[n]))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        results = pool.map(_findings, [stories[n] for n in order], chunksize=4)
+    results = fork_map(_findings, [stories[n] for n in order], workers=workers, what="story analysis", chunksize=4)
     out: list[Findings | None] = [None] * len(stories)
     for n, analysis in zip(order, results):
         out[n] = analysis
