@@ -105,8 +105,11 @@ def _split(text: str) -> Iterable[str]:
     return [part for part in _SEPARATORS.split(text) if part and part.strip()]
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _clean_name(text: str, *, strict: bool = True) -> str | None:

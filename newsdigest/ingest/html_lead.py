@@ -237,5 +237,8 @@ def markdown_words(markdown_line: str) -> str:
     return re.sub(r"[*_#>\[\]`|]", " ", text)
 
 
+_NON_WORDS = re.compile(r"[^\w]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    return " ".join(_NON_WORDS.sub(" ", text.lower()).split())

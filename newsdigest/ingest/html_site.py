@@ -120,6 +120,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
+_NON_WORDS = re.compile(r"\W+")
+
+
 def fold(text: str | None) -> str:
     """Words only, lower case, single-spaced: how two spellings of a name or title are compared."""
-    return re.sub(r"\W+", " ", text or "").strip().lower()
+    return _NON_WORDS.sub(" ", text or "").strip().lower()

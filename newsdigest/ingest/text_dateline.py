@@ -75,8 +75,11 @@ def _read(
     dropped: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         text = line.raw.strip()
-        labelled = PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text)
-        if opening < i < end and not labelled and line.sentence:
+        in_body = opening < i < end and line.sentence
+        # Whether a label stands on the line decides only for a sentence in the body or a short line of prose.
+        labelled = (in_body or (line.prose and line.n_words <= MAX_WORDS)) and (
+            PUBLISHED_LABEL.search(text) or UPDATED_LABEL.search(text) or BYLINE_PREFIX.match(text))
+        if in_body and not labelled:
             # Only a date opening the line counts there: a paragraph's head is all that needs reading.
             head = text[:PROSE_HEAD] if line.prose else text
             kept = [f for f in find_dates(head, zone, ctx.lang) if not _mentioned(text, f, ctx.stop)]
@@ -118,6 +121,8 @@ is no time of day. At the line's end, digits that open with a year of the 2020s 
 that month and year before a number, and are not taken."""
 _RUN_IN_AMBIGUOUS = range(2020, 2030)
 """The years whose "Month YYYY" glued to a number reads as a day run into a year as well."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""What `_SPACED`, `_WIDGET` and `_GLUED` each require: a line without it is read as written."""
 
 
 def line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundDate, ...]:
@@ -156,6 +161,8 @@ def line_dates(text: str, zone: tzinfo | None, lang: str | None) -> tuple[FoundD
             return match.group(0)
         return f"{match.group('mon')}{match.group('d')} {match.group('y')}".ljust(len(match.group(0)))
 
+    if not _YEAR.search(text):  # each of the three layouts writes a year: without one, nothing to rewrite
+        return find_dates(text, zone, lang)
     return find_dates(_GLUED.sub(glued, _WIDGET.sub(leaf, _SPACED.sub(spaced, text))), zone, lang)
 
 

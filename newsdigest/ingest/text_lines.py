@@ -106,17 +106,29 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserv
 # words after a line's start, a full stop, a colon or a copyright sign), a line opening with a credit label,
 # a media-caption opener, "credit:", "Photo: Name" or "Photograph: Name", a short line of capitalised words
 # ending in "Images", or a line that is only a slash-separated pair of names.
+_CREDIT_AT_START = r"""^(?:credit|photo(?:graph)?|image|picture|source|illustration|video)s?\b\s*(?:[:.…]|by\b)
+    |^(?:media|image|photo|video)\s*caption
+    |^(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}\s+Images)\s*(?:/|$)"""
 _CREDIT = re.compile(
-    r"""^(?:credit|photo(?:graph)?|image|picture|source|illustration|video)s?\b\s*(?:[:.…]|by\b)
+    _CREDIT_AT_START
+    + r"""
     |\((?:[^()]*\b(?:image|photo|foto|picture|credits?|file)\b[^()]*|[^()]{1,60}/[^()]+|[^()]*\bv[ií]a\s[^()]+)\)\s*$
     |(?-i:[a-z]{2}\.\s*\([A-Z]{2,4}\))\s*$
-    |^(?:media|image|photo|video)\s*caption
     |(?:^|[.:©]\s*)(?-i:(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s*/\s*(?:[A-Z][a-z]+|[A-Z]{2,5})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2})\s*$
-    |^(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}\s+Images)\s*(?:/|$)
     |credit:\s*\S|\b(?:photo(?:graph)?|image|picture)s?:\s*[A-Z][^.!?]{0,40}$
     |^[A-Z][^!?/|]{1,40}(?:\s?[/|]\s?[A-Z][^!?/|]{1,40}){1,3}$""",
     re.I | re.X,
 )
+# Every shape but the three at a line's start holds a bracket, a slash, a bar or a colon: a line with none of
+# them (most prose) is a credit only by its opening, which an anchored match tells without scanning the line.
+_CREDIT_START = re.compile(_CREDIT_AT_START, re.I | re.X)
+
+
+def _credit(text: str) -> bool:
+    """Whether `text` matches `_CREDIT` anywhere."""
+    if "(" in text or "/" in text or "|" in text or ":" in text:
+        return bool(_CREDIT.search(text))
+    return bool(_CREDIT_START.match(text))
 
 
 @dataclass
@@ -225,8 +237,8 @@ def _observe(line: Line, stop: frozenset[str]) -> None:
         line.boilerplate = _count(_BOILERPLATE, _BOILERPLATE_LOWER, line.text, folded)
         if stop is not STOP_WORDS["en"]:
             line.foreign_furniture = _count(_FOREIGN_FURNITURE, _FOREIGN_FURNITURE_LOWER, line.text, folded)
-    line.copyright = bool(_COPYRIGHT.search(line.text)) and len(words) <= 40
-    line.credit = bool(_CREDIT.search(line.text))
+    line.copyright = len(words) <= 40 and bool(_COPYRIGHT.search(line.text))  # a long paragraph is not scanned
+    line.credit = _credit(line.text)
     line.fence = bool(FENCE.match(line.raw))
     # Every reader asks these of every line many times: they are worked out once, from the facts above.
     n = line.n_words = len(words)
