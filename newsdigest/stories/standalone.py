@@ -217,8 +217,6 @@ def repeats(a: str, b: str) -> bool:
     statement twice, however they frame it, and so do two stating one figure of one measured thing under one act
     (`told_figures.same_figure`: "paid $2.1 billion for Beta", "a $2.1 billion deal for Beta"), however
     little else they share."""
-    if same_figure(a, b):
-        return True
     x, y = _said(a), _said(b)
     if bool(x and y) and len(x & y) >= REPEATED * min(len(x), len(y)):
         return True
@@ -226,10 +224,11 @@ def repeats(a: str, b: str) -> bool:
         return True  # the same words quoted twice ("“a disgrace to the town”"): one statement, told twice
     words_a, words_b = re.findall(r"[\w'’-]+", a), re.findall(r"[\w'’-]+", b)
     opening = [w.casefold() for w in words_a[:_SAME_OPENING]]
-    if len(opening) < _SAME_OPENING or opening != [w.casefold() for w in words_b[:_SAME_OPENING]]:
-        return False
-    rest_a, rest_b = _said(" ".join(words_a[_SAME_OPENING:])), _said(" ".join(words_b[_SAME_OPENING:]))
-    return bool(rest_a and rest_b) and len(rest_a & rest_b) >= REPEATED / 2 * min(len(rest_a), len(rest_b))
+    if len(opening) == _SAME_OPENING and opening == [w.casefold() for w in words_b[:_SAME_OPENING]]:
+        rest_a, rest_b = _said(" ".join(words_a[_SAME_OPENING:])), _said(" ".join(words_b[_SAME_OPENING:]))
+        if rest_a and rest_b and len(rest_a & rest_b) >= REPEATED / 2 * min(len(rest_a), len(rest_b)):
+            return True
+    return same_figure(a, b)  # last: the word tests above are cheaper than reading the figures
 
 
 _SAME_OPENING = 4

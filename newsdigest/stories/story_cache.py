@@ -71,7 +71,6 @@ def _valid_for(posts: Sequence[Post]):
     return valid
 
 
-
 RETIRED_TITLES_FOLDER = "titles"
 """Where earlier builds kept the headlines of groups apart from their analyses; the analysis now holds its
 headline, so nothing reads that folder and a build removes it (`StoryAnalyses.finish`)."""
