@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsdigest.config import Config
 from newsdigest.content_files import is_source, markdown_content
-from newsdigest.errors import NewsdigestError
+from newsdigest.errors import NewsdigestError, named
 from newsdigest.model import Post, Story, is_timed
 from newsdigest.postfile import read_post
 
@@ -130,7 +130,7 @@ def _untimed_story(story: Story, files: dict[str, Path]) -> str | None:
     if any(v.post.published is not None and is_timed(v.post.published) for v in story.versions):
         return None
     paths = [str(files[v.post.id]) for v in story.versions if v.post.id in files]
-    names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    names = named(paths, most=3)
     return (
         f"{names}: no version of the story {story.title!r} has a time of day, so its page shows only days and "
         "cannot tell who published first — add the time to `published:` in the posts whose originals state it "

@@ -46,6 +46,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsdigest.config import Config
+from newsdigest.errors import named
 from newsdigest.serve.debounce import Debouncer
 from newsdigest.serve.events import LiveReload
 from newsdigest.serve.fingerprint import Fingerprints
@@ -173,7 +174,7 @@ def _after(outcome: Outcome, fingerprints: Fingerprints, watcher: Watcher, hub: 
     watcher.schedule()  # a watched folder that did not exist may exist now
     stamp = time.strftime("%H:%M:%S")
     paths = sorted(trigger)
-    what = ", ".join(_rel(p) for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    what = named([_rel(p) for p in paths], most=3)
     if outcome.problem is not None:
         problem = outcome.problem
         errors.print(f"[dim]{stamp}[/] [bold red]error:[/] {escape(str(problem))} — still serving the last good site",
