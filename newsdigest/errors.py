@@ -37,6 +37,11 @@ class IncompleteBuild(NewsdigestError):
     would answer its readers with "not found" where its lists and feeds link.
     """
 
+    @classmethod
+    def of_newsdigest(cls, what: str) -> IncompleteBuild:
+        """`what` went wrong inside newsdigest: told as such, so the editor does not look for it in the site."""
+        return cls(f"{what}, so nothing was published: a fault of newsdigest, not of the site's files")
+
 
 def named(items: list[str], most: int = 10) -> str:
     """`items` in a message: the first `most` of them, and how many more."""

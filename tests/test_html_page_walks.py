@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from newsdigest.ingest.hidden import drop_hidden
 from newsdigest.ingest.html_meta import read_page_meta
-from newsdigest.ingest.page_text import page_copy, page_lines, page_text
+from newsdigest.ingest.page_text import page_copy, page_text
 
 STORY = ("The harbour board voted on Tuesday to close the old swing bridge for repairs, and the ferry "
          "will run every twenty minutes while the work lasts.")
@@ -47,7 +47,7 @@ def test_a_copy_of_the_page_sets_paragraphs_and_headings_apart_as_a_browser_does
         + "\n\nWhat changes\n\nThe ferry runs later.\nTickets stay the same.\n\nMonday\nTuesday\n\nContact us"
     )
     # The lines are the same with or without the margins between them.
-    assert page_lines(tree) == [line for line in page_copy(tree).split("\n") if line]
+    assert [line.text for line in page_text(tree)] == [line for line in page_copy(tree).split("\n") if line]
 
 
 def test_hidden_elements_and_cards_inside_their_trigger_go_and_the_text_after_them_stays():

@@ -57,18 +57,13 @@ class PageLine:
     """A blank line above it in a browser's copy of the page (a margin between blocks)."""
 
 
-def page_lines(tree: HtmlElement) -> list[str]:
-    """The visible text of `tree`, a line per block element, empty lines removed."""
-    return [line.text for line in page_text(tree)]
-
-
 def page_copy(tree: HtmlElement) -> str:
     """The page as a browser's "select all, copy" gives it: a line per block, a blank line between spaced blocks."""
     return "\n".join(("\n" if line.gap_before else "") + line.text for line in page_text(tree)).lstrip("\n")
 
 
 def page_text(tree: HtmlElement) -> list[PageLine]:
-    """Like `page_lines`, with the region each line sat in."""
+    """The visible text of `tree`, a line per block element (empty lines removed), with the region each line sat in."""
     root = tree.find(".//body")
     if root is None:
         root = tree

@@ -294,9 +294,8 @@ def _check_written(pages: Sequence[Page], writer: Writer) -> None:
     nor reused: a worker that lost its share would otherwise publish a site whose links lead nowhere."""
     missing = writer.missing(page.path for page in pages)
     if missing:
-        raise IncompleteBuild(
-            f"the build made no file for {len(missing)} of its {len(pages)} pages ({named(missing)}), so nothing "
-            "was published: a fault of newsdigest, not of the site's files")
+        raise IncompleteBuild.of_newsdigest(
+            f"the build made no file for {len(missing)} of its {len(pages)} pages ({named(missing)})")
 
 
 def _render_pages(todo: Sequence[tuple[Page, PageKey]], env: Environment, writer: Writer) -> None:

@@ -256,7 +256,10 @@ class Writer:
             return
         names: dict[Path, set[str]] = {}
         for path in paths:
-            target = self.root / _plain_relative(path)
+            try:
+                target = Path(self._place(path)[0])
+            except ValueError:  # a path outside the output folder was never written
+                continue
             names.setdefault(target.parent, set()).add(f".{target.name}.")
         for folder, prefixes in names.items():
             for leftover in dead_leftovers(folder):

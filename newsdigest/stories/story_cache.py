@@ -107,10 +107,9 @@ class StoryAnalyses:
         results = _compute(list(todo.values()))
         lost = [posts for posts, analysis in zip(todo.values(), results) if not isinstance(analysis, Findings)]
         if lost:
-            raise IncompleteBuild(
+            raise IncompleteBuild.of_newsdigest(
                 f"the analysis of {len(lost)} of {len(todo)} stories gave nothing (the stories of posts "
-                f"{named([posts[0].id for posts in lost])}), so nothing was published: a fault of newsdigest, "
-                "not of the site's files")
+                f"{named([posts[0].id for posts in lost])})")
         for key, analysis in zip(todo, results):
             self._found[key] = analysis
             self._store.put(key, analysis)
