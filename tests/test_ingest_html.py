@@ -197,6 +197,34 @@ def test_tidy_body_cuts_page_furniture_but_keeps_prose_that_merely_sounds_like_i
     assert "Subscribers can read more" in tidy and PARAGRAPHS[2] in tidy
 
 
+def test_page_furniture_in_other_languages_is_cut_and_their_prose_stays():
+    from newsdigest.ingest.body_cleanup import tidy_body
+
+    german = [
+        ("Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbrücke ab dem nächsten Frühjahr für Autos "
+         "zu sperren, nachdem Ingenieure vor rostenden Stahlträgern gewarnt hatten."),
+        ("Die Sperrung verlängert manche Wege zur Arbeit um bis zu zwanzig Minuten, sagt das Verkehrsamt, das "
+         "während der Arbeiten zusätzliche Busse entlang der Uferstraße fahren lassen will."),
+        ("Werbung für die Busse macht die Stadt ab März auf allen Plakatwänden am Ufer, sagte ein Sprecher."),
+        ("Die Händler an der Brücke fürchten weniger Laufkundschaft und haben den Rat um Hilfe bei den "
+         "Gewerbesteuern gebeten, solange die Arbeiten dauern."),
+    ]
+    body = "\n\n".join([
+        "*Anzeige, enthält Werbelinks*",
+        german[0],
+        "**Anzeige - Heute schon an morgen gedacht? Sparen Sie mit:**",
+        german[1],
+        "Jetzt zum Newsletter anmelden",
+        german[2],
+        "Weitere aktuelle Nachrichten aus der Region",
+        german[3],
+        "### 4 Kommentare",
+        "Endlich, ich fahre jeden Tag darüber, schrieb ein Leser.",
+    ])
+    tidy = tidy_body(body, title=None)
+    assert tidy == "\n\n".join(german), tidy
+
+
 def test_labels_left_at_the_end_of_the_body_are_cut_and_the_last_sentence_stays():
     from newsdigest.ingest.body_cleanup import tidy_body
 

@@ -7,7 +7,7 @@ For a text dump each failing snippet is shown with the line that holds it and
 the cleaner's reason for that line (the reasons `ingest --explain` gives). A
 saved page is decoded as ingest decodes it and followed through the steps of
 `html_source.body_steps` (trafilatura, the text-dump cleaner, the split
-article, embeds, JSON-LD, the lead, the link tail, the final tidy): a failing snippet is put
+article, embeds, JSON-LD, the lead, the link tail, the captions, the final tidy): a failing snippet is put
 down to the last step that changed whether the body holds it, or to
 trafilatura when no step did, and a lost one is also placed in the page:
 whether the visible page shows it at all, and whether the element holding it

@@ -27,7 +27,13 @@ _FURNITURE = re.compile(
     r"|advertisement\s*$|sponsored(?:\s+content)?" + _END
     + r"|(?:leave|post|add)\s+a\s+comment\b|comments?\s*(?:\(\d+\)|are\s+closed\.?)?\s*$"
     r"|tell\s+us\s+what\s+you\s+think\b|©|copyright\s+(?:©\s*)?(?:\d{4}|(?-i:[A-Z]))|all\s+rights\s+reserved\b"
-    r")",
+    # The same calls in the other languages the digest reads most (German, Spanish, French, Italian).
+    r"|(?:anzeige|werbung|publicidad|publicité|pubblicità)(?:\s*[:|»›>–,]|\s+-|\s*$)"
+    r"|(?:jetzt\s+)?(?:zum|für\s+unseren|unseren)\s+newsletter\b|newsletter\s+(?:abonnieren|bestellen)\b"
+    r"|(?:mehr\s+zum\s+thema|weitere\s+(?:\w+\s+){0,2}(?:themen|artikel|beiträge|nachrichten))\b[^.!?]{0,60}(?::|$)"
+    + r"|(?:lesen\s+sie\s+(?:auch|mehr)|lee\s+también|lea\s+también|te\s+puede\s+interesar|(?:à\s+)?lire\s+aussi"
+    r"|voir\s+aussi)" + _END
+    + r")",
     re.IGNORECASE,
 )
 # Underline, superscript and the like survive some extractors as raw tags; Markdown has no use for them.
@@ -112,7 +118,8 @@ def _is_closing_label(line: str) -> bool:
 
 
 _COMMENTS_HEAD = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion)\b.{0,40}$"
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare|commentaires|comentarios|commenti)"
+    r"\b.{0,40}$"
     r"|^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b|^\W*join\s+the\s+(?:conversation|discussion)\b"
     r"|^\W*\d+\s+thoughts?\s+on\b",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ takes); an article the page splits into
 chunks, and social posts it embeds, are put back whole, and the lead the page
 shows under its headline (see `html_lead`) opens the body. A run of lines
 that the page shows as links closes many bodies (teasers, "follow us"): it is cut
-(see `link_tail`).
+(see `link_tail`); so are lines the page shows only as a picture's caption (see `captions`).
 
 Metadata (headline, authors, dates, outlet) is read by `html_fields` from
 what the page says about itself (`html_meta`) and the visible page.
@@ -37,6 +37,7 @@ from lxml.html import HtmlElement
 from newsdigest.errors import SourceError
 from newsdigest.ingest.article import Article, headline_or_lead
 from newsdigest.ingest.body_cleanup import tidy_body
+from newsdigest.ingest.captions import drop_captions
 from newsdigest.ingest.decode import normalize
 from newsdigest.ingest.embeds import restore_embeds
 from newsdigest.ingest.hidden import drop_hidden
@@ -104,6 +105,7 @@ def body_steps(tree: HtmlElement, page: PageMeta, title: str | None) -> list[Bod
     # The lead is sought after the body is chosen: a page's `articleBody` is its paragraphs, rarely its lead.
     body = record("lead", restore_lead(tree, page, body))
     body = record("link tail", drop_link_tail(tree, body))
+    body = record("captions", drop_captions(tree, body))
     record("tidy", tidy_body(body, title=title))
     return steps
 
