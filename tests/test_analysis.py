@@ -219,7 +219,7 @@ def test_undated_versions_are_never_each_others_source_round_a_circle():
     posts = [post("a", ORIGINAL, None), post("b", COPY, None), post("c", SPUN, None)]
     followed = {(0, 1): 6, (1, 2): 6, (2, 0): 6, (0, 2): 4, (1, 0): 4, (2, 1): 4}
     shares = [[PairShare(aligned=followed.get((v, w), 0) / 8, verbatim=0.0, sentences=8,
-                         followed_count=followed.get((v, w), 0)) for w in range(3)] for v in range(3)]
+                         followed_count=followed.get((v, w), 0), contained=1.0) for w in range(3)] for v in range(3)]
     relations = relate(posts, align(posts, prose_only=True), shares)
     links = {v.id: relations[v.id].of for v in posts if relations[v.id].of}
     assert links["a"] == "b" and links["b"] == "c"  # the two strongest links stand
