@@ -112,6 +112,7 @@ def words_of(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def casing_of(sentences: Sequence[str]) -> Casing:
+    sentences = list(dict.fromkeys(sentences))  # a sentence several versions share tells its casing once
     lower: set[str] = set()
     inner: set[str] = set()
     for sentence in sentences:

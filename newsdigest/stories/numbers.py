@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from newsdigest.stories.sentences import FUNCTION_WORDS, MONTH_PATTERN, MONTH_STEMS, MONTHS, WEEKDAYS, _stem
 
@@ -282,7 +283,19 @@ def _noun_phrase(after: str) -> tuple[str, str, bool]:
 
 def find_mentions(sentence: str, post: int) -> list[Mention]:
     """Every comparable figure in one sentence."""
-    return _ranges(_find_mentions(sentence, post))
+    return _of_post(_sentence_mentions(sentence), post)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_mentions(sentence: str) -> tuple[Mention, ...]:
+    """The figures of a sentence, read once (as of version 0): the versions of a story repeat one another's
+    sentences, and the disagreements and the told figures each read the same ones again."""
+    return tuple(_ranges(_find_mentions(sentence, 0)))
+
+
+def _of_post(mentions: tuple[Mention, ...], post: int) -> list[Mention]:
+    """Mentions read once for any version, as the given version's."""
+    return [m if m.post == post else replace(m, post=post) for m in mentions]
 
 
 def _ranges(mentions: list[Mention]) -> list[Mention]:
@@ -504,6 +517,13 @@ def find_dates(sentence: str, post: int, published: date | None = None) -> list[
     published Friday" meets "a story published earlier this week". Without it, days are labels: a month
     and day ('date') or a weekday ('weekday'), compared only with their like.
     """
+    return _of_post(_sentence_dates(sentence, published), post)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_dates(sentence: str, published: date | None) -> tuple[Mention, ...]:
+    """The days of a sentence said on `published`, read once (as of version 0; see `_sentence_mentions`)."""
+    post = 0
     found: list[Mention] = []
     for m in _DAY_MONTH.finditer(sentence):
         month = m.group("month") or m.group("month2")
@@ -535,7 +555,7 @@ def find_dates(sentence: str, post: int, published: date | None = None) -> list[
             first, last = _period(m.group("when").lower(), m.group("unit").lower(), published)
             found.append(Mention(post, sentence, m.group(0), m.group(0), float(first), float(first), float(last),
                                  "day", "", "", m.group(0).lower(), False, m.start()))
-    return found
+    return tuple(found)
 
 
 def _on_calendar(m: Mention, published: date | None, ahead: bool = False) -> Mention:
