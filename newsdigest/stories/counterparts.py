@@ -31,8 +31,8 @@ import numpy as np
 from scipy import sparse
 
 from newsdigest.stories.numbers import CALENDAR, Mention
-from newsdigest.stories.sentences import _WORD as TOKEN
-from newsdigest.stories.sentences import CALENDAR_WORDS, STOP_WORDS, content_tokens
+from newsdigest.stories.sentences import WORD as TOKEN
+from newsdigest.stories.sentences import CALENDAR_WORDS, STOP_WORDS, content_tokens, word_key
 
 __all__ = [
     "NUMBERISH",
@@ -93,15 +93,10 @@ class Casing:
 
 
 @lru_cache(maxsize=65536)
-def _key(word: str) -> str:
-    return word.lower().replace("’", "'").removesuffix("'s")
-
-
-@lru_cache(maxsize=65536)
 def _tokens(sentence: str) -> tuple[tuple[int, str, str], ...]:
-    """(offset, word, `_key`) of each word of a sentence: `casing_of` reads every sentence twice, and `names`
+    """(offset, word, `word_key`) of each word of a sentence: `casing_of` reads every sentence twice, and `names`
     is asked again of the sentences of the story's figures."""
-    return tuple((m.start(), m.group(0), _key(m.group(0))) for m in TOKEN.finditer(sentence))
+    return tuple((m.start(), m.group(0), word_key(m.group(0))) for m in TOKEN.finditer(sentence))
 
 
 @lru_cache(maxsize=4096)

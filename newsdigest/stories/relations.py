@@ -79,7 +79,6 @@ appeared the same day, or says nothing.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -87,7 +86,7 @@ import numpy as np
 
 from newsdigest.model import Post, Relation, RelationKind, When, earliest_instant, latest_instant
 from newsdigest.stories.align import VERBATIM, Alignment
-from newsdigest.stories.sentences import CALENDAR_WORDS
+from newsdigest.stories.sentences import CALENDAR_WORDS, WORD, word_key
 from newsdigest.stories.stamps import is_stamp
 
 __all__ = ["COPY_SHARE", "REWRITE_SHARE", "MIN_SENTENCES", "MIN_CLOSE", "STRONG_CLOSE", "CONTAINED", "PairShare",
@@ -140,7 +139,7 @@ def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
     nv = len(alignment.posts)
     shares = [[PairShare(aligned=0.0, verbatim=0.0) for _ in range(nv)] for _ in range(nv)]
     near = _close(alignment)
-    words = [{_word_key(word) for word in _WORD.findall(post.body)} for post in alignment.posts]
+    words = [{word_key(word) for word in WORD.findall(post.body)} for post in alignment.posts]
     for v in range(nv):
         rows = _prose_rows(alignment, v)
         if not rows:
@@ -160,23 +159,14 @@ def pair_shares(alignment: Alignment) -> list[list[PairShare]]:
     return shares
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def _word_key(word: str) -> str:
-    """A word as compared across versions: case-folded, a possessive's ending dropped ("Obama's" is "obama")."""
-    key = word.casefold()
-    return key[:-2] if key.endswith(("'s", "’s")) else key
-
-
 def specifics(sentence: str) -> frozenset[str]:
-    """The names and figures a sentence tells (`_word_key`): its numbers, and the words capitalised after its first.
+    """The names and figures a sentence tells (`word_key`): its numbers, and the words capitalised after its first.
 
     What one report of an event has that another lacks: the people it spoke to, the places and the counts. Days and
     months are left out, since each outlet dates an event from its own day ("Thursday", "yesterday")."""
     found = set()
-    for k, word in enumerate(_WORD.findall(sentence)):
-        key = _word_key(word)
+    for k, word in enumerate(WORD.findall(sentence)):
+        key = word_key(word)
         if (word[0].isdigit() or (k and word[0].isupper())) and key not in CALENDAR_WORDS:
             found.add(key)
     return frozenset(found)

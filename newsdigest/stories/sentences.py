@@ -27,6 +27,8 @@ __all__ = [
     "SPEECH_VERBS",
     "SINGLE_QUOTED",
     "STAMP_WORDS",
+    "WORD",
+    "word_key",
     "own_prose",
     "quoted_passages",
     "quoted_spans",
@@ -296,7 +298,17 @@ def _continues(before: str, last_word: re.Match[str] | None, after: str) -> bool
     return not party and bool(following) and following.group(1).lower() not in STOP_WORDS
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+"""A word as the story stage reads one: letters and digits, with inner apostrophes ("don't", "O’Brien")."""
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """A word as compared across sentences and versions: lower case, its apostrophe plain, a possessive's ending
+    dropped ("Obama’s" is "obama")."""
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
 GROUPING_STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are around as at be because been before being
@@ -463,13 +475,13 @@ def plain_words(text: str) -> list[str]:
 
 def plain_word_count(text: str) -> int:
     """How many `plain_words` a text has, not cached: for one-off slices of a sentence, which would crowd it."""
-    return len(_WORD.findall(text.lower()))
+    return len(WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _plain_words(text: str) -> tuple[str, ...]:
     """Cached: a story's analysis asks for the words of each sentence about four times (quotes, tokens, shingles)."""
-    return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+    return tuple(w.replace("’", "'") for w in WORD.findall(text.lower()))
 
 
 def content_tokens(text: str) -> list[str]:
